@@ -1,0 +1,45 @@
+# Candor: a thin front for Meson.  The two set-up commands are
+#   make demo    install dependencies, build, and show a demo pipeline
+#   make check   install dependencies, build with ASan+UBSan, run every test
+# Other targets: build, install, fuzz (long fuzzing), bench, clean.
+
+BUILD     ?= build
+SANBUILD  ?= build-san
+MESON     ?= meson
+PREFIX    ?= /usr/local
+
+.PHONY: all deps build check demo install fuzz bench clean
+
+all: build
+
+deps:
+	@scripts/install-deps
+
+$(BUILD)/build.ninja:
+	$(MESON) setup $(BUILD) --prefix=$(PREFIX)
+
+build: deps $(BUILD)/build.ninja
+	@ninja -C $(BUILD)
+
+$(SANBUILD)/build.ninja:
+	$(MESON) setup $(SANBUILD) -Db_sanitize=address,undefined -Db_lundef=false \
+		-Dbuildtype=debug
+
+check: deps $(SANBUILD)/build.ninja
+	@ninja -C $(SANBUILD)
+	@tests/run $(SANBUILD)
+
+demo: build
+	@demo/run $(BUILD)/candor
+
+install: build
+	$(MESON) install -C $(BUILD)
+
+fuzz: deps
+	@tests/fuzz/run long
+
+bench: build
+	@bench/run $(BUILD)/candor
+
+clean:
+	rm -rf $(BUILD) $(SANBUILD) build-fuzz

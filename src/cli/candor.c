@@ -1,0 +1,2 @@
+#include "util/common.h"
+int main(void) { return 0; }

@@ -1,0 +1,70 @@
+/*
+ * buf.h: the one growable byte buffer.
+ *
+ * Invariants, after candor_buf_init or CANDOR_BUF_INIT:
+ *  - ptr is never NULL: an empty buffer points at a shared "" it does not own;
+ *  - ptr[len] == '\0' always, so ptr can be used as a C string (the buffer
+ *    may also hold NUL bytes inside, for binary data);
+ *  - the buffer never grows past max (0 means SIZE_MAX/2): growth beyond it
+ *    fails with CANDOR_EINVALID, which is how input from files and the network
+ *    is bounded.
+ *
+ * Failed growth is sticky, like SQLite's sqlite3_str: once an append fails,
+ * later appends do nothing and candor_buf_error() returns the code, so a run
+ * of appends can be checked once at the end.
+ *
+ * Ownership: the buffer owns ptr (unless it is the shared ""). _release frees
+ * it and leaves an empty buffer; _detach hands ptr to the caller (who frees it
+ * with free()) and leaves an empty buffer.
+ */
+#ifndef CANDOR_BUF_H
+#define CANDOR_BUF_H
+
+#include "util/common.h"
+
+struct candor_buf {
+	char *ptr;
+	size_t len;
+	size_t alloc; /* 0 while ptr is the shared "" */
+	size_t max;   /* 0: no cap beyond SIZE_MAX/2 */
+	int err;      /* sticky: 0, or the code of the first failed growth */
+};
+
+extern char candor_buf_empty[];
+#define CANDOR_BUF_INIT { candor_buf_empty, 0, 0, 0, 0 }
+
+void candor_buf_init(struct candor_buf *b, size_t max);
+void candor_buf_release(struct candor_buf *b);
+char *candor_buf_detach(struct candor_buf *b, size_t *len_out);
+
+/* Make room for n more bytes. 0, or the sticky error code. */
+int candor_buf_grow(struct candor_buf *b, size_t n);
+
+int candor_buf_add(struct candor_buf *b, const void *data, size_t n);
+int candor_buf_adds(struct candor_buf *b, const char *s);
+int candor_buf_addch(struct candor_buf *b, int c);
+int candor_buf_addf(struct candor_buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+int candor_buf_vaddf(struct candor_buf *b, const char *fmt, va_list ap);
+
+/* Shorten to len (len <= b->len). */
+void candor_buf_truncate(struct candor_buf *b, size_t len);
+static inline void candor_buf_reset(struct candor_buf *b) { candor_buf_truncate(b, 0); }
+
+/* Remove trailing ASCII whitespace. */
+void candor_buf_rtrim(struct candor_buf *b);
+
+/* 0, or the code of the first failed growth. */
+static inline int candor_buf_error(const struct candor_buf *b) { return b->err; }
+
+/*
+ * Read a whole file (or standard input when path is "-") into b, appending.
+ * Fails with CANDOR_EINVALID if it would exceed b->max, CANDOR_ENOTFOUND if
+ * the file does not exist, CANDOR_ERROR for other I/O errors; the message
+ * names the file.
+ */
+struct candor_error;
+int candor_buf_read_file(struct candor_buf *b, const char *path,
+			 struct candor_error *err);
+
+#endif

@@ -1,0 +1,65 @@
+# lib.sh: the black-box CLI test library (after git's t/test-lib.sh).
+#
+# A test script sources this, then calls
+#     test_expect 'what it checks' 'shell commands'
+# Each block runs in a subshell with "set -e"-like checking by &&-chains;
+# it passes when its last status is 0.  Helpers:
+#     test_exit N CMD...        CMD must exit with status N (and not crash)
+#     test_cmp EXPECT ACTUAL    files must be equal (shows a diff when not)
+#     test_grep PATTERN FILE    FILE must contain PATTERN (extended regex)
+#     test_no_grep PATTERN FILE FILE must not contain PATTERN
+# Every script gets a fresh scratch folder as its working directory, with
+# CANDOR_DB pointing at a database inside it, and a fixed CANDOR_NOW.
+# The script must end with test_done.
+
+: "${CANDOR:?run through tests/run}"
+: "${CANDOR_TOP:?run through tests/run}"
+TEST_NAME=$(basename "$0" .sh)
+TRASH=$(mktemp -d "${TMPDIR:-/tmp}/candor-$TEST_NAME.XXXXXX")
+cd "$TRASH" || exit 1
+export CANDOR_DB="$TRASH/candor.db"
+export CANDOR_NOW=2026-11-25T09:00
+export CANDOR_SELLER="Sam Seller"
+unset CANDOR_AT
+test_count=0
+test_failures=0
+
+candor() { "$CANDOR" "$@"; }
+
+test_expect() {
+	test_count=$((test_count + 1))
+	if (eval "$2") >"$TRASH/.out" 2>&1; then
+		echo "ok $test_count - $1"
+	else
+		echo "not ok $test_count - $1"
+		sed 's/^/#   /' "$TRASH/.out"
+		test_failures=$((test_failures + 1))
+	fi
+}
+
+test_exit() {
+	local want=$1 got; shift
+	"$@"; got=$?
+	if [ "$got" -ne "$want" ]; then
+		echo "expected exit $want, got $got from: $*" >&2
+		return 1
+	fi
+}
+
+test_cmp() {
+	diff -u "$1" "$2" >&2
+}
+
+test_grep() {
+	grep -Eq -- "$1" "$2" || { echo "no '$1' in $2:" >&2; cat "$2" >&2; return 1; }
+}
+
+test_no_grep() {
+	! grep -Eq -- "$1" "$2" || { echo "unexpected '$1' in $2:" >&2; cat "$2" >&2; return 1; }
+}
+
+test_done() {
+	echo "1..$test_count"
+	rm -rf "$TRASH"
+	[ "$test_failures" -eq 0 ]
+}
