@@ -1,0 +1,129 @@
+/*
+ * assessment.c: a model assessment as JSON and as text for a reader.
+ * Shared by `status`, `pipeline` and `export`.
+ */
+#include "util/common.h"
+#include "cli/cli.h"
+#include "cli/assessment.h"
+
+const char *cli_stage_label(int stage)
+{
+	static const char *const labels[] = { "NEW", "KNOW", "LIKE", "TRUST", "READY", "DECIDED" };
+
+	return stage >= 0 && stage < (int)CANDOR_ARRAY_SIZE(labels) ? labels[stage] : "?";
+}
+
+static json_t *reason_json(const struct candor_reason *r)
+{
+	json_t *j = json_pack("{s:s}", "text", r->text);
+
+	if (*r->hint)
+		json_object_set_new(j, "hint", json_string(r->hint));
+	if (r->ref_kind)
+		json_object_set_new(j, "evidence", json_pack("{s:s,s:I}", "kind", r->ref_kind,
+							     "id", (json_int_t)r->ref_id));
+	json_object_set_new(j, "stall", json_boolean(r->flags & CANDOR_REASON_STALL));
+	return j;
+}
+
+static json_t *round3(double v)
+{
+	return json_real((double)(int64_t)(v * 1000.0 + 0.5) / 1000.0);
+}
+
+json_t *cli_assessment_json(const struct candor_assessment *a)
+{
+	json_t *gates = json_array(), *j;
+	const struct candor_reason *head = candor_assessment_headline(a);
+
+	for (int i = 0; i < CANDOR_GATES; i++) {
+		json_t *reasons = json_array();
+
+		for (size_t k = 0; k < a->gates[i].nreasons; k++)
+			json_array_append_new(reasons, reason_json(&a->gates[i].reasons[k]));
+		json_array_append_new(gates, json_pack("{s:s,s:b,s:o}", "stage",
+			candor_name_of(candor_stages, a->gates[i].stage), "open", a->gates[i].open,
+			"reasons", reasons));
+	}
+	j = json_pack("{s:o,s:s,s:s,s:b,s:o,s:{s:o,s:o,s:o,s:o},s:o,s:o}",
+		      "at", cli_json_date(a->at), "model_version", a->model_version,
+		      "stage", candor_name_of(candor_stages, a->stage), "stalled", a->stalled,
+		      "trust", round3(a->trust), "components",
+		      "credibility", round3(a->credibility), "reliability", round3(a->reliability),
+		      "intimacy", round3(a->intimacy), "self_orientation", round3(a->self_orientation),
+		      "uncertainty", round3(a->uncertainty), "gates", gates);
+	json_object_set_new(j, "headline", head ? json_string(head->text) : json_null());
+	json_object_set_new(j, "decision", a->decision < 0 ? json_null() :
+		json_pack("{s:s,s:o}", "kind", candor_name_of(candor_decision_kinds, a->decision),
+			  "at", cli_json_date(a->decided_at)));
+	json_object_set_new(j, "evidence", json_pack(
+		"{s:o,s:o,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:o}",
+		"r", round3(a->r), "s", round3(a->s),
+		"kept", (json_int_t)a->kept, "kept_late", (json_int_t)a->kept_late,
+		"broken", (json_int_t)a->broken, "overdue", (json_int_t)a->overdue,
+		"open", (json_int_t)a->open_commitments, "expectations_met", (json_int_t)a->met,
+		"expectations_missed", (json_int_t)a->missed,
+		"discovery_kinds_known", (json_int_t)__builtin_popcount(a->fact_kinds_known),
+		"two_way_contacts", (json_int_t)a->two_way_contacts,
+		"last_two_way_contact", cli_json_date(a->last_two_way)));
+	return j;
+}
+
+/* A bar of width cells for v in [0, 1]. */
+static void bar(char *dst, size_t n, double v, int width)
+{
+	int full = (int)(v * width + 0.5);
+	size_t used = 0;
+
+	dst[0] = '\0';
+	for (int i = 0; i < width && used + 4 < n; i++)
+		used += (size_t)snprintf(dst + used, n - used, "%s", i < full ? "█" : "·");
+}
+
+void cli_assessment_print(const struct candor_assessment *a)
+{
+	char b[128], d[CANDOR_DATE_MAX];
+	int next = -1;
+
+	for (int i = 0; i < CANDOR_GATES && next < 0; i++)
+		if (!a->gates[i].open)
+			next = i;
+	candor_date_format(d, sizeof(d), a->at);
+	printf("\nstage   %s", cli_stage_label(a->stage));
+	if (a->stage != CANDOR_STAGE_DECIDED && next >= 0)
+		printf(" — held at the %s gate%s", cli_stage_label(a->gates[next].stage),
+		       a->stalled ? " (stalled)" : "");
+	printf("     as of %s, model %s\n", d, a->model_version);
+	if (a->decision >= 0) {
+		candor_date_format(d, sizeof(d), a->decided_at);
+		printf("decided %s on %s%s\n", candor_name_of(candor_decision_kinds, a->decision), d,
+		       a->decision == CANDOR_DECISION_STILL_DECIDING ? "" :
+		       ": their decision; the relationship goes on");
+	}
+	bar(b, sizeof(b), a->trust, 20);
+	printf("trust   %.2f %s\n", a->trust, b);
+	printf("        credibility %.2f · reliability %.2f (uncertainty %.2f) · intimacy %.2f"
+	       " · self-orientation %.2f\n", a->credibility, a->reliability, a->uncertainty,
+	       a->intimacy, a->self_orientation);
+	printf("        promises: %zu kept, %zu kept late, %zu broken, %zu open (%zu overdue);"
+	       " expectations: %zu met, %zu missed; discovery: %d of %d kinds known\n",
+	       a->kept, a->kept_late, a->broken, a->open_commitments, a->overdue, a->met, a->missed,
+	       __builtin_popcount(a->fact_kinds_known), CANDOR_FACT_KINDS);
+	printf("\ngates\n");
+	for (int i = 0; i < CANDOR_GATES; i++) {
+		const struct candor_gate *g = &a->gates[i];
+
+		printf("  %-5s %s\n", cli_stage_label(g->stage),
+		       g->open ? "open" : g->nreasons ? "shut" : "shut (an earlier gate is shut)");
+		for (size_t k = 0; k < g->nreasons; k++) {
+			const struct candor_reason *r = &g->reasons[k];
+
+			printf("        - %s", r->text);
+			if (r->ref_kind)
+				printf("  [%s #%" PRId64 "]", r->ref_kind, r->ref_id);
+			putchar('\n');
+			if (*r->hint)
+				printf("          next: %s\n", r->hint);
+		}
+	}
+}

@@ -1,0 +1,146 @@
+/*
+ * cli.h: what every `candor` subcommand shares.
+ *
+ * A subcommand is a function
+ *     int cmd_foo(int argc, char **argv, struct candor_ctx *ctx);
+ * listed in the table in candor.c as {name, fn, summary, usage}; the table
+ * drives dispatch and `candor --help`.  argv[0] is the subcommand's name.
+ * It returns an exit code (enum cli_exit).  To add a command: write
+ * cmd-NAME.c with cmd_NAME(), declare it below, add a row to the table,
+ * add the file to src/cli/meson.build, and a test script under tests/cli/.
+ *
+ * Every command runs in one transaction: cli_store() opens the database and
+ * begins it; main() commits when the command returns CLI_OK and rolls back
+ * otherwise, so a failed command changes nothing.
+ */
+#ifndef CANDOR_CLI_H
+#define CANDOR_CLI_H
+
+#include "util/common.h"
+#include <getopt.h>
+#include <jansson.h>
+#include "util/buf.h"
+#include "util/date.h"
+#include "util/error.h"
+#include "core/domain.h"
+#include "core/model.h"
+#include "store/store.h"
+
+/* Exit codes, documented in `candor --help` and the README. */
+enum cli_exit {
+	CLI_OK = 0,
+	CLI_USAGE = 1,      /* a wrong flag or a missing argument (lint: something found) */
+	CLI_INVALID = 2,    /* bad input: a date, an empty name, a bad file */
+	CLI_NOTFOUND = 3,   /* the contact, account, promise or file does not exist */
+	CLI_AMBIGUOUS = 4,  /* a name matches more than one record */
+	CLI_CONFLICT = 5,   /* valid, but not now: keeping a promise already kept */
+	CLI_DATABASE = 6,   /* the database is missing, locked, damaged or too new */
+	CLI_INTERNAL = 70,  /* a bug or out of memory */
+};
+
+/* cli_parse() showed --help: the command returns CLI_OK at once. */
+#define CLI_HELP_SHOWN (-1)
+/* The usual opening of a command: parse, or return what parsing decided. */
+#define CLI_PARSE(ctx, argc, argv, opts, fn, data, pos, npos)                     \
+	do {                                                                      \
+		int parse_rc_ = cli_parse(ctx, argc, argv, opts, fn, data, pos, npos); \
+		if (parse_rc_)                                                    \
+			return parse_rc_ == CLI_HELP_SHOWN ? CLI_OK : parse_rc_;  \
+	} while (0)
+
+struct candor_ctx {
+	const char *db_path;        /* resolved: --db, $CANDOR_DB, or the XDG default */
+	bool db_is_default;         /* true when it came from the XDG default */
+	struct candor_store *store; /* NULL until cli_store() */
+	struct candor_error err;
+	int64_t now;                /* $CANDOR_NOW or the clock, read once */
+	const char *seller;         /* $CANDOR_SELLER, else $USER */
+	const char *command;        /* the subcommand's name, for messages */
+};
+
+struct cli_command {
+	const char *name;
+	int (*fn)(int argc, char **argv, struct candor_ctx *ctx);
+	const char *summary;
+	const char *usage;          /* the whole --help text after "usage: candor " */
+};
+
+extern const struct cli_command cli_commands[];
+const struct cli_command *cli_command_find(const char *name);
+
+/* Open the database and begin the command's transaction (create: for init). */
+int cli_store(struct candor_ctx *ctx, bool create);
+
+/* Report ctx->err (or code with a message) on stderr; return the exit code. */
+int cli_fail(struct candor_ctx *ctx, int code);
+int cli_errorf(struct candor_ctx *ctx, int exit_code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+int cli_exit_code(int candor_code);
+
+/* Print the command's usage to stdout (help) and return CLI_OK. */
+int cli_help(struct candor_ctx *ctx);
+/* Say how to get help, after a usage error; return CLI_USAGE. */
+int cli_usage_error(struct candor_ctx *ctx, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/*
+ * Parse options with getopt_long.  Each option calls back with its short
+ * code and optarg; positional arguments are moved to the front of argv and
+ * returned as *pos (argv + 1) and *npos.  Handles --help.  Returns CLI_OK,
+ * CLI_HELP_SHOWN, or an exit code (after printing a usage error).
+ */
+typedef int (*cli_opt_fn)(struct candor_ctx *ctx, int code, const char *arg, void *data);
+int cli_parse(struct candor_ctx *ctx, int argc, char **argv, const struct option *opts,
+	      cli_opt_fn fn, void *data, char ***pos, int *npos);
+
+/* --at DATE, defaulting to ctx->now; name the option in errors. */
+int cli_date(struct candor_ctx *ctx, int64_t *out, const char *arg, const char *opt);
+
+/* Join args into one text with spaces (owned by out); an empty text is an error. */
+int cli_text(struct candor_ctx *ctx, struct candor_buf *out, char **args, int n, const char *what);
+
+/* Parse a name from a table, with an error that lists the choices. */
+int cli_enum(struct candor_ctx *ctx, const struct candor_name *t, const char *arg,
+	     const char *opt, int *out);
+
+/* Print JSON to stdout, indented, with a final newline. Consumes j. */
+int cli_print_json(struct candor_ctx *ctx, json_t *j);
+
+/* Print the id of a new record, as text or {"id": N}. */
+int cli_print_id(struct candor_ctx *ctx, bool json, const char *what, int64_t id,
+		 const char *detail);
+
+/* JSON for a date: a string, or null for 0. */
+json_t *cli_json_date(int64_t t);
+
+/* The contact or account referred to by ref; messages on failure. */
+int cli_contact(struct candor_ctx *ctx, const char *ref, struct candor_contact *out);
+
+/* Parse a record id ("12" or "#12"). */
+int cli_id(struct candor_ctx *ctx, const char *arg, const char *what, int64_t *out);
+
+/* Assessment and status rendering, shared by status, pipeline and export. */
+json_t *cli_assessment_json(const struct candor_assessment *a);
+const char *cli_stage_label(int stage);
+
+int cmd_init(int argc, char **argv, struct candor_ctx *ctx);
+int cmd_account(int argc, char **argv, struct candor_ctx *ctx);
+int cmd_contact(int argc, char **argv, struct candor_ctx *ctx);
+int cmd_log(int argc, char **argv, struct candor_ctx *ctx);
+int cmd_promise(int argc, char **argv, struct candor_ctx *ctx);
+int cmd_kept(int argc, char **argv, struct candor_ctx *ctx);
+int cmd_broken(int argc, char **argv, struct candor_ctx *ctx);
+int cmd_renegotiate(int argc, char **argv, struct candor_ctx *ctx);
+int cmd_expect(int argc, char **argv, struct candor_ctx *ctx);
+int cmd_met(int argc, char **argv, struct candor_ctx *ctx);
+int cmd_missed(int argc, char **argv, struct candor_ctx *ctx);
+int cmd_learn(int argc, char **argv, struct candor_ctx *ctx);
+int cmd_value(int argc, char **argv, struct candor_ctx *ctx);
+int cmd_fit(int argc, char **argv, struct candor_ctx *ctx);
+int cmd_decide(int argc, char **argv, struct candor_ctx *ctx);
+int cmd_status(int argc, char **argv, struct candor_ctx *ctx);
+int cmd_pipeline(int argc, char **argv, struct candor_ctx *ctx);
+int cmd_export(int argc, char **argv, struct candor_ctx *ctx);
+int cmd_help(int argc, char **argv, struct candor_ctx *ctx);
+
+#endif

@@ -1,0 +1,141 @@
+/*
+ * cmd-account.c: `candor account add|list|show`.
+ */
+#include "util/common.h"
+#include "cli/cli.h"
+
+struct account_opts {
+	const char *owner, *note;
+	bool json;
+};
+
+static int account_opt(struct candor_ctx *ctx, int code, const char *arg, void *data)
+{
+	struct account_opts *o = data;
+
+	if (code == 'o')
+		o->owner = arg;
+	else if (code == 'n')
+		o->note = arg;
+	else if (code == 'j')
+		o->json = true;
+	return CLI_OK;
+}
+
+static const struct option account_options[] = {
+	{ "owner", required_argument, NULL, 'o' },
+	{ "note", required_argument, NULL, 'n' },
+	{ "json", no_argument, NULL, 'j' },
+	{ 0 }
+};
+
+static json_t *account_json(const struct candor_account *a)
+{
+	return json_pack("{s:I,s:s,s:s,s:s,s:o}", "id", (json_int_t)a->id, "name", a->name,
+			 "owner", a->owner, "note", a->note, "created", cli_json_date(a->created));
+}
+
+static int account_add(struct candor_ctx *ctx, struct account_opts *o, char **pos, int npos)
+{
+	struct candor_buf name = CANDOR_BUF_INIT;
+	struct candor_account a = { 0 };
+	int rc;
+
+	if ((rc = cli_text(ctx, &name, pos, npos, "the account's name")) ||
+	    (rc = cli_store(ctx, false)))
+		goto cleanup;
+	a.name = name.ptr;
+	a.owner = (char *)(o->owner ? o->owner : ctx->seller);
+	a.note = (char *)(o->note ? o->note : "");
+	a.created = ctx->now;
+	if ((rc = candor_store_account_add(ctx->store, &a))) {
+		rc = cli_fail(ctx, rc);
+		goto cleanup;
+	}
+	rc = cli_print_id(ctx, o->json, "account", a.id, a.name);
+cleanup:
+	candor_buf_release(&name);
+	return rc;
+}
+
+static int account_list(struct candor_ctx *ctx, struct account_opts *o)
+{
+	struct candor_account_list l = { 0 };
+	json_t *arr;
+	int rc;
+
+	if ((rc = cli_store(ctx, false)))
+		return rc;
+	if ((rc = candor_store_account_list(ctx->store, &l)))
+		return cli_fail(ctx, rc);
+	if (o->json) {
+		arr = json_array();
+		for (size_t i = 0; i < l.n; i++)
+			json_array_append_new(arr, account_json(&l.v[i]));
+		rc = cli_print_json(ctx, arr);
+	} else {
+		for (size_t i = 0; i < l.n; i++)
+			printf("%-5" PRId64 " %-30s %s\n", l.v[i].id, l.v[i].name, l.v[i].owner);
+		if (!l.n)
+			printf("no accounts yet: add one with 'candor account add NAME'\n");
+	}
+	candor_account_list_release(&l);
+	return rc;
+}
+
+static int account_show(struct candor_ctx *ctx, struct account_opts *o, const char *ref)
+{
+	struct candor_account a = { 0 };
+	struct candor_contact_list l = { 0 };
+	json_t *j, *people;
+	int rc;
+
+	if ((rc = cli_store(ctx, false)))
+		return rc;
+	if ((rc = candor_store_account_find(ctx->store, ref, &a)) ||
+	    (rc = candor_store_contact_list(ctx->store, a.id, &l))) {
+		rc = cli_fail(ctx, rc);
+		goto cleanup;
+	}
+	if (o->json) {
+		j = account_json(&a);
+		people = json_array();
+		for (size_t i = 0; i < l.n; i++)
+			json_array_append_new(people, json_pack("{s:I,s:s,s:s}", "id",
+					      (json_int_t)l.v[i].id, "name", l.v[i].name,
+					      "role", l.v[i].role));
+		json_object_set_new(j, "contacts", people);
+		rc = cli_print_json(ctx, j);
+		goto cleanup;
+	}
+	printf("%s (account #%" PRId64 ")\nowner: %s\n", a.name, a.id, a.owner);
+	if (*a.note)
+		printf("note:  %s\n", a.note);
+	printf("contacts:%s\n", l.n ? "" : " none yet");
+	for (size_t i = 0; i < l.n; i++)
+		printf("  %-5" PRId64 " %-28s %s\n", l.v[i].id, l.v[i].name, l.v[i].role);
+cleanup:
+	candor_account_release(&a);
+	candor_contact_list_release(&l);
+	return rc;
+}
+
+int cmd_account(int argc, char **argv, struct candor_ctx *ctx)
+{
+	struct account_opts o = { 0 };
+	char **pos;
+	int npos;
+
+	CLI_PARSE(ctx, argc, argv, account_options, account_opt, &o, &pos, &npos);
+	if (npos < 1)
+		return cli_usage_error(ctx, "say what to do: add, list or show");
+	if (!strcmp(pos[0], "add"))
+		return account_add(ctx, &o, pos + 1, npos - 1);
+	if (!strcmp(pos[0], "list") && npos == 1)
+		return account_list(ctx, &o);
+	if (!strcmp(pos[0], "show") && npos == 2)
+		return account_show(ctx, &o, pos[1]);
+	if (!strcmp(pos[0], "show"))
+		return cli_usage_error(ctx, "show takes one ACCOUNT (quote a name with spaces)");
+	return cli_usage_error(ctx, "'%s' is not add, list or show", pos[0]);
+}

@@ -1,0 +1,262 @@
+/*
+ * cmd-export.c: `candor export`, everything as JSON or one table as CSV.
+ *
+ * CSV follows RFC 4180 (quoted when needed, CRLF line ends), and a cell that
+ * a spreadsheet would run as a formula (starting with = + - @ or a tab) is
+ * prefixed with a quote, so exported notes cannot run in Excel.
+ */
+#include "util/common.h"
+#include "cli/cli.h"
+#include "cli/ledger.h"
+
+struct export_opts {
+	const char *format, *table, *out, *at;
+};
+
+static int export_opt(struct candor_ctx *ctx, int code, const char *arg, void *data)
+{
+	struct export_opts *o = data;
+
+	if (code == 'f')
+		o->format = arg;
+	else if (code == 't')
+		o->table = arg;
+	else if (code == 'o')
+		o->out = arg;
+	else if (code == 'A')
+		o->at = arg;
+	return CLI_OK;
+}
+
+static const struct option export_options[] = {
+	{ "format", required_argument, NULL, 'f' },
+	{ "table", required_argument, NULL, 't' },
+	{ "out", required_argument, NULL, 'o' },
+	{ "at", required_argument, NULL, 'A' },
+	{ 0 }
+};
+
+static void csv_cell(FILE *f, const char *s, bool last)
+{
+	bool quote = strpbrk(s, ",\"\r\n") != NULL;
+	bool formula = strchr("=+-@\t", s[0]) && s[0];
+
+	if (quote || formula)
+		fputc('"', f);
+	if (formula)
+		fputc('\'', f);
+	for (const char *p = s; *p; p++) {
+		if (*p == '"')
+			fputc('"', f);
+		fputc(*p, f);
+	}
+	if (quote || formula)
+		fputc('"', f);
+	fputs(last ? "\r\n" : ",", f);
+}
+
+/* Write one CSV row from a JSON object, cells in the order of cols. */
+static void csv_row(FILE *f, json_t *obj, const char *const *cols)
+{
+	for (size_t i = 0; cols[i]; i++) {
+		json_t *v = json_object_get(obj, cols[i]);
+		char num[64];
+		const char *s = "";
+
+		if (json_is_string(v))
+			s = json_string_value(v);
+		else if (json_is_integer(v))
+			snprintf(num, sizeof(num), "%" JSON_INTEGER_FORMAT, json_integer_value(v)), s = num;
+		else if (json_is_real(v))
+			snprintf(num, sizeof(num), "%.3f", json_real_value(v)), s = num;
+		else if (json_is_boolean(v))
+			s = json_is_true(v) ? "true" : "false";
+		csv_cell(f, s, !cols[i + 1]);
+	}
+}
+
+static void csv_header(FILE *f, const char *const *cols)
+{
+	for (size_t i = 0; cols[i]; i++)
+		csv_cell(f, cols[i], !cols[i + 1]);
+}
+
+struct table {
+	const char *name;       /* --table NAME and the ledger's key */
+	const char *const *cols;
+};
+
+static const char *const contact_cols[] = { "id", "account", "name", "role", "email", "stage",
+					    "stalled", "trust", "credibility", "reliability",
+					    "intimacy", "self_orientation", "headline",
+					    "model_version", NULL };
+static const char *const interaction_cols[] = { "id", "contact_id", "at", "kind", "inbound",
+						"seller", "text", NULL };
+static const char *const commitment_cols[] = { "id", "contact_id", "made", "due", "status",
+					       "overdue", "text", NULL };
+static const char *const expectation_cols[] = { "id", "contact_id", "set", "by", "status",
+						"resolved", "text", NULL };
+static const char *const fact_cols[] = { "id", "contact_id", "at", "kind", "confidence",
+					 "source", "text", NULL };
+static const char *const value_cols[] = { "id", "contact_id", "at", "direction", "text", NULL };
+static const char *const fit_cols[] = { "id", "contact_id", "at", "verdict", "text", NULL };
+static const char *const decision_cols[] = { "id", "contact_id", "at", "decision", "text", NULL };
+
+static const struct table tables[] = {
+	{ "contacts", contact_cols }, { "interactions", interaction_cols },
+	{ "commitments", commitment_cols }, { "expectations", expectation_cols },
+	{ "facts", fact_cols }, { "values", value_cols }, { "fits", fit_cols },
+	{ "decisions", decision_cols }, { NULL, NULL }
+};
+
+/* A flat JSON row for the contacts table: the contact and its assessment. */
+static json_t *contact_row(const struct candor_contact *c, const struct candor_assessment *a)
+{
+	json_t *j = cli_contact_json(c), *as = cli_assessment_json(a), *comp;
+
+	json_object_update(j, as);
+	comp = json_object_get(as, "components");
+	json_object_update(j, comp);
+	json_object_del(j, "components");
+	json_object_set_new(j, "stage", json_string(cli_stage_label(a->stage)));
+	json_decref(as);
+	return j;
+}
+
+static json_t *export_json(const struct candor_account_list *accts,
+			   const struct candor_contact_list *l,
+			   const struct candor_evidence_set *set, int64_t at)
+{
+	json_t *arr = json_array();
+
+	for (size_t i = 0; i < accts->n; i++) {
+		const struct candor_account *a = &accts->v[i];
+		json_t *people = json_array();
+
+		for (size_t k = 0; k < l->n; k++) {
+			struct candor_evidence ev;
+			struct candor_assessment as;
+			json_t *cj;
+
+			if (l->v[k].account_id != a->id)
+				continue;
+			candor_evidence_view(&ev, set, l->v[k].id);
+			candor_model_assess(&as, &ev, at, NULL);
+			cj = cli_contact_json(&l->v[k]);
+			json_object_set_new(cj, "ledger", cli_ledger_json(&ev));
+			json_object_set_new(cj, "assessment", cli_assessment_json(&as));
+			json_array_append_new(people, cj);
+		}
+		json_array_append_new(arr, json_pack("{s:I,s:s,s:s,s:s,s:o,s:o}", "id",
+			(json_int_t)a->id, "name", a->name, "owner", a->owner, "note", a->note,
+			"created", cli_json_date(a->created), "contacts", people));
+	}
+	return json_pack("{s:s,s:i,s:o,s:o}", "model_version", CANDOR_MODEL_VERSION,
+			 "schema_version", CANDOR_SCHEMA_VERSION, "exported_at", cli_json_date(at),
+			 "accounts", arr);
+}
+
+static void export_csv(FILE *f, const struct table *t, const struct candor_contact_list *l,
+		       const struct candor_evidence_set *set, int64_t at)
+{
+	csv_header(f, t->cols);
+	for (size_t k = 0; k < l->n; k++) {
+		struct candor_evidence ev;
+		json_t *rows;
+
+		candor_evidence_view(&ev, set, l->v[k].id);
+		if (t->cols == contact_cols) {
+			struct candor_assessment as;
+
+			candor_model_assess(&as, &ev, at, NULL);
+			rows = json_pack("[o]", contact_row(&l->v[k], &as));
+		} else {
+			json_t *ledger = cli_ledger_json(&ev);
+
+			rows = json_incref(json_object_get(ledger, t->name));
+			json_decref(ledger);
+		}
+		for (size_t i = 0; i < json_array_size(rows); i++)
+			csv_row(f, json_array_get(rows, i), t->cols);
+		json_decref(rows);
+	}
+}
+
+static int export_run(struct candor_ctx *ctx, const struct export_opts *o,
+		      const struct table *t, FILE *f, int64_t at)
+{
+	struct candor_account_list accts = { 0 };
+	struct candor_contact_list l = { 0 };
+	struct candor_evidence_set set = { 0 };
+	struct candor_scope all = { 0 };
+	int rc;
+
+	if ((rc = cli_store(ctx, false)))
+		return rc;
+	if ((rc = candor_store_account_list(ctx->store, &accts)) ||
+	    (rc = candor_store_contact_list(ctx->store, 0, &l)) ||
+	    (rc = candor_store_evidence(ctx->store, &all, &set))) {
+		rc = cli_fail(ctx, rc);
+		goto cleanup;
+	}
+	if (!t) {
+		json_t *j = export_json(&accts, &l, &set, at);
+
+		rc = json_dumpf(j, f, JSON_INDENT(2) | JSON_REAL_PRECISION(4)) ? CLI_INTERNAL : CLI_OK;
+		fputc('\n', f);
+		json_decref(j);
+	} else {
+		export_csv(f, t, &l, &set, at);
+	}
+cleanup:
+	candor_evidence_set_release(&set);
+	candor_contact_list_release(&l);
+	candor_account_list_release(&accts);
+	return rc;
+}
+
+int cmd_export(int argc, char **argv, struct candor_ctx *ctx)
+{
+	struct export_opts o = { 0 };
+	const struct table *t = NULL;
+	char **pos, tmp[4200];
+	FILE *f = stdout;
+	int npos, rc;
+	int64_t at;
+
+	CLI_PARSE(ctx, argc, argv, export_options, export_opt, &o, &pos, &npos);
+	if (npos)
+		return cli_usage_error(ctx, "export takes no arguments; write to a file with --out FILE");
+	if (!o.format)
+		return cli_usage_error(ctx, "--format json|csv is required");
+	if (strcmp(o.format, "json") && strcmp(o.format, "csv"))
+		return cli_errorf(ctx, CLI_INVALID, "--format: '%s' is not json or csv", o.format);
+	if (!strcmp(o.format, "csv")) {
+		for (t = tables; t->name && strcmp(t->name, o.table ? o.table : "contacts"); t++)
+			;
+		if (!t->name)
+			return cli_errorf(ctx, CLI_INVALID, "--table: '%s' is not one of contacts, "
+					  "interactions, commitments, expectations, facts, values, "
+					  "fits, decisions", o.table);
+	} else if (o.table) {
+		return cli_usage_error(ctx, "--table is for --format csv; JSON exports everything");
+	}
+	if ((rc = cli_date(ctx, &at, o.at, "--at")))
+		return rc;
+	/* write to a temporary file and rename: a failed export leaves no half file */
+	if (o.out) {
+		snprintf(tmp, sizeof(tmp), "%s.tmp", o.out);
+		if (!(f = fopen(tmp, "wb")))
+			return cli_errorf(ctx, CLI_INVALID, "cannot write '%s': %s", o.out, strerror(errno));
+	}
+	rc = export_run(ctx, &o, t, f, at);
+	if (o.out) {
+		if (fclose(f) && !rc)
+			rc = cli_errorf(ctx, CLI_INTERNAL, "cannot write '%s': %s", o.out, strerror(errno));
+		if (!rc && rename(tmp, o.out))
+			rc = cli_errorf(ctx, CLI_INTERNAL, "cannot write '%s': %s", o.out, strerror(errno));
+		if (rc)
+			remove(tmp);
+	}
+	return rc;
+}

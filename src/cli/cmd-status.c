@@ -1,0 +1,168 @@
+/*
+ * cmd-status.c: `candor status`, where one buyer or one account stands and why.
+ */
+#include "util/common.h"
+#include "cli/cli.h"
+#include "cli/assessment.h"
+#include "cli/ledger.h"
+
+struct status_opts {
+	const char *at, *contact, *account;
+	bool json;
+};
+
+static int status_opt(struct candor_ctx *ctx, int code, const char *arg, void *data)
+{
+	struct status_opts *o = data;
+
+	if (code == 'A')
+		o->at = arg;
+	else if (code == 'c')
+		o->contact = arg;
+	else if (code == 'a')
+		o->account = arg;
+	else if (code == 'j')
+		o->json = true;
+	return CLI_OK;
+}
+
+static const struct option status_options[] = {
+	{ "at", required_argument, NULL, 'A' },
+	{ "contact", required_argument, NULL, 'c' },
+	{ "account", required_argument, NULL, 'a' },
+	{ "json", no_argument, NULL, 'j' },
+	{ 0 }
+};
+
+static int contact_status(struct candor_ctx *ctx, const struct status_opts *o,
+			  const struct candor_contact *c, int64_t at)
+{
+	struct candor_evidence_set set = { 0 };
+	struct candor_scope scope = { c->account_id, c->id };
+	struct candor_evidence ev;
+	struct candor_assessment a;
+	json_t *j;
+	int rc;
+
+	if ((rc = candor_store_evidence(ctx->store, &scope, &set)))
+		return cli_fail(ctx, rc);
+	candor_evidence_view(&ev, &set, 0);
+	candor_model_assess(&a, &ev, at, NULL);
+	if (o->json) {
+		j = cli_assessment_json(&a);
+		json_object_set_new(j, "contact", cli_contact_json(c));
+		rc = cli_print_json(ctx, j);
+	} else {
+		printf("%s — %s%sat %s (contact #%" PRId64 ")\n", c->name, c->role,
+		       *c->role ? " " : "", c->account_name, c->id);
+		cli_assessment_print(&a);
+	}
+	candor_evidence_set_release(&set);
+	return rc;
+}
+
+static int account_status(struct candor_ctx *ctx, const struct status_opts *o,
+			  const struct candor_account *acc, int64_t at)
+{
+	struct candor_evidence_set set = { 0 };
+	struct candor_contact_list l = { 0 };
+	struct candor_scope scope = { acc->id, 0 };
+	struct candor_evidence ev;
+	struct candor_assessment a;
+	json_t *j = NULL, *people = NULL;
+	int rc;
+
+	if ((rc = candor_store_evidence(ctx->store, &scope, &set)) ||
+	    (rc = candor_store_contact_list(ctx->store, acc->id, &l))) {
+		rc = cli_fail(ctx, rc);
+		goto cleanup;
+	}
+	candor_evidence_view(&ev, &set, 0);
+	candor_model_assess(&a, &ev, at, NULL);
+	if (o->json) {
+		j = cli_assessment_json(&a);
+		json_object_set_new(j, "account", json_pack("{s:I,s:s}", "id", (json_int_t)acc->id,
+							    "name", acc->name));
+		people = json_array();
+		json_object_set_new(j, "contacts", people);
+	} else {
+		printf("%s (account #%" PRId64 "): all %zu contact%s together\n", acc->name, acc->id,
+		       l.n, l.n == 1 ? "" : "s");
+		cli_assessment_print(&a);
+		printf("\nbuyers\n");
+	}
+	for (size_t i = 0; i < l.n; i++) {
+		struct candor_assessment ca;
+		const struct candor_reason *head;
+
+		candor_evidence_view(&ev, &set, l.v[i].id);
+		candor_model_assess(&ca, &ev, at, NULL);
+		head = candor_assessment_headline(&ca);
+		if (people) {
+			json_t *cj = cli_assessment_json(&ca);
+
+			json_object_set_new(cj, "contact", cli_contact_json(&l.v[i]));
+			json_array_append_new(people, cj);
+			continue;
+		}
+		printf("  %s%-7s %-24s %.2f  %s\n", ca.stalled ? "!" : " ", cli_stage_label(ca.stage),
+		       l.v[i].name, ca.trust, head ? head->text : "");
+	}
+	rc = j ? cli_print_json(ctx, j) : CLI_OK;
+cleanup:
+	candor_contact_list_release(&l);
+	candor_evidence_set_release(&set);
+	return rc;
+}
+
+/*
+ * Resolve the argument as a contact or an account.  A bare id is a
+ * contact's; a name that is both is ambiguous; --contact or --account says
+ * which.
+ */
+static int status_target(struct candor_ctx *ctx, const struct status_opts *o, const char *ref,
+			 struct candor_contact *c, struct candor_account *a)
+{
+	int rc_c = CANDOR_ENOTFOUND, rc_a = CANDOR_ENOTFOUND;
+
+	if (o->contact || !o->account)
+		rc_c = candor_store_contact_find(ctx->store, o->contact ? o->contact : ref, c);
+	if (o->contact)
+		return rc_c ? cli_fail(ctx, rc_c) : CLI_OK;
+	if (rc_c == CANDOR_EAMBIGUOUS || (!o->account && ref && strspn(ref, "#0123456789") == strlen(ref)))
+		return rc_c ? cli_fail(ctx, rc_c) : CLI_OK; /* an id names a contact */
+	rc_a = candor_store_account_find(ctx->store, o->account ? o->account : ref, a);
+	if (o->account || rc_c == CANDOR_ENOTFOUND) {
+		if (rc_a == CANDOR_ENOTFOUND && !o->account)
+			return cli_errorf(ctx, CLI_NOTFOUND, "no contact or account '%s' "
+					  "(see 'candor contact list')", ref);
+		return rc_a ? cli_fail(ctx, rc_a) : CLI_OK;
+	}
+	if (rc_a == 0 && rc_c == 0)
+		return cli_errorf(ctx, CLI_AMBIGUOUS, "'%s' is both a contact (#%" PRId64 ") and an "
+				  "account (#%" PRId64 "): use --contact or --account", ref, c->id, a->id);
+	return CLI_OK;
+}
+
+int cmd_status(int argc, char **argv, struct candor_ctx *ctx)
+{
+	struct status_opts o = { 0 };
+	struct candor_contact c = { 0 };
+	struct candor_account a = { 0 };
+	char **pos;
+	int npos, rc;
+	int64_t at;
+
+	CLI_PARSE(ctx, argc, argv, status_options, status_opt, &o, &pos, &npos);
+	if (npos != (o.contact || o.account ? 0 : 1))
+		return cli_usage_error(ctx, "give one CONTACT or ACCOUNT (quote a name with spaces)");
+	if ((rc = cli_date(ctx, &at, o.at, "--at")) || (rc = cli_store(ctx, false)))
+		return rc;
+	if ((rc = status_target(ctx, &o, npos ? pos[0] : NULL, &c, &a)))
+		goto cleanup;
+	rc = c.id ? contact_status(ctx, &o, &c, at) : account_status(ctx, &o, &a, at);
+cleanup:
+	candor_contact_release(&c);
+	candor_account_release(&a);
+	return rc;
+}

@@ -1,0 +1,527 @@
+/*
+ * model.c: the trust model (see model.h and docs/model.md).
+ *
+ * Reliability is a Beta reputation (Jøsang & Ismail, 2002) over the seller's
+ * follow-through: with faded positive evidence r and negative evidence s,
+ * R = (r + 1) / (r + s + 2) and its uncertainty u = 2 / (r + s + 2).  A piece
+ * of evidence resolved at time t weighs 2^-((at - t) / half-life).  A promise
+ * still open past its due date does not fade: it counts in full until it is
+ * kept, broken or renegotiated.  Credibility is a Beta estimate of the same
+ * form over expertise shown (value given, expectations that proved accurate)
+ * against expectations missed.  Intimacy is half discovery coverage (the
+ * share of the eight discovery kinds known) and half openness, a Beta
+ * estimate of real communication (candour, disclosure, value the buyer gave
+ * back) against social talk and stalls.  Self-orientation is a weighted mean
+ * of taking more than giving, meeting without learning (a discovery
+ * deficit), and the seller's pressure in conversations.
+ */
+#include "util/common.h"
+#include <math.h>
+#include "util/date.h"
+#include "core/model.h"
+
+const struct candor_model_params candor_model_default = {
+	.half_life_days = 90,     /* a quarter: last quarter's promise counts half */
+	.w_kept = 1.0,
+	.w_late = 0.5,            /* late counts half each way */
+	.w_broken = 3.0,          /* trust is slow to build and quick to lose */
+	.w_overdue = 1.0,
+	.w_renegotiated_late = 0.5,
+	.w_missed = 2.0,
+	.reliable_min = 0.6,
+	.evidence_min = 1.5,      /* about two resolved promises or expectations */
+	.trust_min = 0.45,
+	.cooling_days = 30,
+	.like_contacts = 2,
+};
+
+const struct candor_name candor_stages[] = {
+	{ CANDOR_STAGE_NEW, "new" },
+	{ CANDOR_STAGE_KNOW, "know" },
+	{ CANDOR_STAGE_LIKE, "like" },
+	{ CANDOR_STAGE_TRUST, "trust" },
+	{ CANDOR_STAGE_READY, "ready" },
+	{ CANDOR_STAGE_DECIDED, "decided" },
+	{ -1, NULL }
+};
+
+/* The working state of one assessment. */
+struct assess {
+	struct candor_assessment *a;
+	const struct candor_evidence *ev;
+	const struct candor_model_params *p;
+	int64_t at;
+};
+
+static double fade(const struct assess *x, int64_t t)
+{
+	double days = (double)(x->at - t) / CANDOR_DAY;
+
+	return days <= 0 ? 1.0 : pow(2.0, -days / x->p->half_life_days);
+}
+
+static double beta_mean(double pos, double neg)
+{
+	return (pos + 1.0) / (pos + neg + 2.0);
+}
+
+static void day(char *dst, int64_t t)
+{
+	candor_date_format(dst, CANDOR_DATE_MAX, t);
+	dst[10] = '\0';
+}
+
+__attribute__((format(printf, 6, 7)))
+static struct candor_reason *add_reason(struct candor_gate *g, const char *kind,
+					int64_t id, int flags, const char *hint,
+					const char *fmt, ...)
+{
+	struct candor_reason *r;
+	va_list ap;
+
+	if (g->nreasons == CANDOR_MAX_REASONS)
+		return NULL;
+	r = &g->reasons[g->nreasons++];
+	va_start(ap, fmt);
+	vsnprintf(r->text, sizeof(r->text), fmt, ap);
+	va_end(ap);
+	snprintf(r->hint, sizeof(r->hint), "%s", hint ? hint : "");
+	r->ref_kind = kind;
+	r->ref_id = id;
+	r->flags = flags;
+	return r;
+}
+
+void candor_commitment_state_at(struct candor_commitment_state *out,
+				const struct candor_commitment *c, int64_t at)
+{
+	memset(out, 0, sizeof(*out));
+	out->status = CANDOR_COMMITMENT_OPEN;
+	for (size_t i = 0; i < c->nevents; i++) {
+		const struct candor_commitment_event *e = &c->events[i];
+
+		if (e->at > at)
+			break;
+		if (i == 0 || e->status == CANDOR_COMMITMENT_RENEGOTIATED) {
+			out->renegotiations += i > 0;
+			out->due = e->due;
+			continue;
+		}
+		out->status = e->status;
+		out->resolved_at = e->at;
+	}
+	out->overdue = out->status == CANDOR_COMMITMENT_OPEN && candor_due_end(out->due) <= at;
+}
+
+/* Count renegotiations made after the promise was already due. */
+static int late_renegotiations(const struct candor_commitment *c, int64_t at)
+{
+	int64_t due = c->nevents ? c->events[0].due : 0;
+	int n = 0;
+
+	for (size_t i = 1; i < c->nevents && c->events[i].at <= at; i++) {
+		if (c->events[i].status != CANDOR_COMMITMENT_RENEGOTIATED)
+			continue;
+		n += c->events[i].at >= candor_due_end(due);
+		due = c->events[i].due;
+	}
+	return n;
+}
+
+static void reliability_commitments(struct assess *x, double *r, double *s)
+{
+	struct candor_assessment *a = x->a;
+
+	for (size_t i = 0; i < x->ev->ncommitments; i++) {
+		const struct candor_commitment *c = &x->ev->commitments[i];
+		struct candor_commitment_state st;
+
+		if (c->made > x->at)
+			continue;
+		candor_commitment_state_at(&st, c, x->at);
+		*s += x->p->w_renegotiated_late * late_renegotiations(c, x->at) *
+		      (st.resolved_at ? fade(x, st.resolved_at) : 1.0);
+		switch (st.status) {
+		case CANDOR_COMMITMENT_KEPT:
+			*r += x->p->w_kept * fade(x, st.resolved_at);
+			a->kept++;
+			break;
+		case CANDOR_COMMITMENT_KEPT_LATE:
+			*r += x->p->w_late * fade(x, st.resolved_at);
+			*s += x->p->w_late * fade(x, st.resolved_at);
+			a->kept_late++;
+			break;
+		case CANDOR_COMMITMENT_BROKEN:
+			*s += x->p->w_broken * fade(x, st.resolved_at);
+			a->broken++;
+			break;
+		default:
+			a->open_commitments++;
+			if (st.overdue) {
+				*s += x->p->w_overdue;
+				a->overdue++;
+			}
+		}
+	}
+}
+
+/* Expectations count toward reliability (r, s) and credibility (cp, cn). */
+static void expectations(struct assess *x, double *r, double *s, double *cp, double *cn)
+{
+	for (size_t i = 0; i < x->ev->nexpectations; i++) {
+		const struct candor_expectation *e = &x->ev->expectations[i];
+		bool resolved = e->status != CANDOR_EXPECTATION_OPEN && e->resolved_at <= x->at;
+
+		if (e->set_at > x->at)
+			continue;
+		if (resolved && e->status == CANDOR_EXPECTATION_MET) {
+			*r += fade(x, e->resolved_at);
+			*cp += fade(x, e->resolved_at);
+			x->a->met++;
+		} else if (resolved) {
+			*s += x->p->w_missed * fade(x, e->resolved_at);
+			*cn += fade(x, e->resolved_at);
+			x->a->missed++;
+		} else if (candor_due_end(e->by) <= x->at) {
+			*s += x->p->w_overdue;
+		}
+	}
+}
+
+static bool is_two_way(const struct candor_interaction *it)
+{
+	return it->kind == CANDOR_INTERACTION_CALL ||
+	       it->kind == CANDOR_INTERACTION_MEETING || it->inbound;
+}
+
+static bool signal_is(const struct candor_signal *sg, const char *cat)
+{
+	return !strcmp(sg->category, cat);
+}
+
+/* Counts over interactions, facts, values and signals, used by C, I and S. */
+struct tallies {
+	double given, received, candid, social, pressure;
+	size_t facts, inbound;
+};
+
+static void tally(struct assess *x, struct tallies *t)
+{
+	const struct candor_evidence *ev = x->ev;
+	struct candor_assessment *a = x->a;
+
+	memset(t, 0, sizeof(*t));
+	for (size_t i = 0; i < ev->ninteractions; i++) {
+		const struct candor_interaction *it = &ev->interactions[i];
+
+		if (it->at > x->at || !is_two_way(it))
+			continue;
+		a->two_way_contacts++;
+		t->inbound += it->inbound;
+		if (it->at > a->last_two_way)
+			a->last_two_way = it->at;
+	}
+	for (size_t i = 0; i < ev->nfacts; i++)
+		if (ev->facts[i].at <= x->at) {
+			a->fact_kinds_known |= 1u << ev->facts[i].kind;
+			t->facts++;
+		}
+	for (size_t i = 0; i < ev->nvalues; i++) {
+		const struct candor_value *v = &ev->values[i];
+
+		if (v->at > x->at)
+			continue;
+		if (v->direction == CANDOR_VALUE_GIVEN)
+			t->given += fade(x, v->at);
+		else
+			t->received += fade(x, v->at);
+	}
+	for (size_t i = 0; i < ev->nsignals; i++) {
+		const struct candor_signal *sg = &ev->signals[i];
+		double w = fade(x, sg->at);
+
+		if (sg->at > x->at)
+			continue;
+		if (signal_is(sg, "candor") || signal_is(sg, "disclosure"))
+			t->candid += w;
+		else if (signal_is(sg, "social") || signal_is(sg, "stall"))
+			t->social += w;
+		else if (signal_is(sg, "pressure") || signal_is(sg, "closing") ||
+			 signal_is(sg, "seller_centric"))
+			t->pressure += w;
+	}
+}
+
+static unsigned popcount(unsigned v)
+{
+	unsigned n = 0;
+
+	for (; v; v &= v - 1)
+		n++;
+	return n;
+}
+
+static void components(struct assess *x, const struct tallies *t)
+{
+	struct candor_assessment *a = x->a;
+	double r = 0, s = 0, cp = 0, cn = 0, coverage, openness, take, deficit, push;
+
+	reliability_commitments(x, &r, &s);
+	expectations(x, &r, &s, &cp, &cn);
+	a->r = r;
+	a->s = s;
+	a->reliability = beta_mean(r, s);
+	a->uncertainty = 2.0 / (r + s + 2.0);
+	for (size_t i = 0; i < x->ev->nfits; i++)
+		if (x->ev->fits[i].at <= x->at)
+			cp += fade(x, x->ev->fits[i].at); /* explored fit honestly */
+	a->credibility = beta_mean(cp + t->given, cn);
+	coverage = (double)popcount(a->fact_kinds_known) / CANDOR_FACT_KINDS;
+	openness = beta_mean(t->candid + t->received, t->social);
+	a->intimacy = 0.5 * coverage + 0.5 * openness;
+	take = t->received > t->given
+		? (t->received - t->given) / (t->received + t->given + 1) : 0;
+	deficit = a->two_way_contacts > t->facts
+		? (double)(a->two_way_contacts - t->facts) / (double)(a->two_way_contacts + 2) : 0;
+	push = t->pressure / (t->pressure + 2.0);
+	a->self_orientation = 0.3 * take + 0.4 * deficit + 0.3 * push;
+	a->trust = (a->credibility + a->reliability + a->intimacy) / 3.0 /
+		   (1.0 + 2.0 * a->self_orientation);
+}
+
+static bool knows(const struct candor_assessment *a, int kind)
+{
+	return a->fact_kinds_known & (1u << kind);
+}
+
+static bool knows_any(const struct candor_assessment *a, const int *kinds, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (knows(a, kinds[i]))
+			return true;
+	return false;
+}
+
+/* Append the names of the fact kinds in want that are not known. */
+static void missing_kinds(char *dst, size_t n, const struct candor_assessment *a,
+			  const int *want, size_t nwant)
+{
+	size_t used = 0;
+
+	dst[0] = '\0';
+	for (size_t i = 0; i < nwant && used < n; i++) {
+		int w;
+
+		if (knows(a, want[i]))
+			continue;
+		w = snprintf(dst + used, n - used, "%s%s", used ? ", " : "",
+			     candor_name_of(candor_fact_kinds, want[i]));
+		if (w > 0)
+			used += (size_t)w;
+	}
+}
+
+static void gate_know(struct assess *x, struct candor_gate *g)
+{
+	static const int basics[] = { CANDOR_FACT_BOTHERING, CANDOR_FACT_HOPED };
+	char miss[128];
+
+	if (!x->a->two_way_contacts)
+		add_reason(g, NULL, 0, 0, "candor log BUYER --kind call \"what you talked about\"",
+			   "no two-way contact yet: no call, meeting or reply from the buyer");
+	missing_kinds(miss, sizeof(miss), x->a, basics, CANDOR_ARRAY_SIZE(basics));
+	if (*miss)
+		add_reason(g, NULL, 0, 0, "ask, then: candor learn BUYER --kind KIND \"what they said\"",
+			   "the seller does not yet know the basics of this buyer: %s", miss);
+}
+
+static void gate_like(struct assess *x, struct candor_gate *g, const struct tallies *t)
+{
+	struct candor_assessment *a = x->a;
+	char when[CANDOR_DATE_MAX];
+
+	if (a->two_way_contacts < (size_t)x->p->like_contacts)
+		add_reason(g, NULL, 0, 0, "keep the conversation going on their terms",
+			   "engagement not yet returned: %zu two-way contact%s (need %d)",
+			   a->two_way_contacts, a->two_way_contacts == 1 ? "" : "s",
+			   x->p->like_contacts);
+	else if (!t->inbound && t->received <= 0)
+		add_reason(g, NULL, 0, 0, "give something useful first; see if they give back",
+			   "engagement not returned: the buyer has not reached out or given anything back");
+	if (a->last_two_way && x->at - a->last_two_way > (int64_t)x->p->cooling_days * CANDOR_DAY) {
+		day(when, a->last_two_way);
+		add_reason(g, NULL, 0, CANDOR_REASON_STALL, "reach out with something of value to them",
+			   "cooling: no two-way contact for %" PRId64 " days (last %s)",
+			   (x->at - a->last_two_way) / CANDOR_DAY, when);
+	}
+}
+
+/* The latest interaction that carries buyer signals, and whether it stalls. */
+static const struct candor_signal *open_stall(struct assess *x)
+{
+	const struct candor_signal *stall = NULL;
+	int64_t latest = INT64_MIN;
+
+	for (size_t i = 0; i < x->ev->nsignals; i++) {
+		const struct candor_signal *sg = &x->ev->signals[i];
+
+		if (sg->at > x->at)
+			continue;
+		if (signal_is(sg, "stall") && sg->at >= latest) {
+			stall = sg;
+			latest = sg->at;
+		}
+	}
+	if (!stall)
+		return NULL;
+	for (size_t i = 0; i < x->ev->nsignals; i++) {
+		const struct candor_signal *sg = &x->ev->signals[i];
+
+		if (sg->at > x->at || !(signal_is(sg, "candor") || signal_is(sg, "disclosure")))
+			continue;
+		/* candour in a later conversation, or after the stall in the same one */
+		if (sg->at > stall->at || (sg->interaction_id == stall->interaction_id && sg->id > stall->id))
+			return NULL;
+	}
+	return stall;
+}
+
+static void reliability_reasons(struct assess *x, struct candor_gate *g)
+{
+	char when[CANDOR_DATE_MAX];
+
+	for (size_t i = 0; i < x->ev->ncommitments; i++) {
+		const struct candor_commitment *c = &x->ev->commitments[i];
+		struct candor_commitment_state st;
+
+		if (c->made > x->at)
+			continue;
+		candor_commitment_state_at(&st, c, x->at);
+		if (st.status == CANDOR_COMMITMENT_BROKEN &&
+		    x->at - st.resolved_at < 2 * (int64_t)(x->p->half_life_days * CANDOR_DAY)) {
+			day(when, st.resolved_at);
+			add_reason(g, "commitment", c->id, 0, "own it, and make a promise you can keep",
+				   "promise #%" PRId64 " \"%s\" was broken on %s", c->id, c->text, when);
+		} else if (st.overdue) {
+			day(when, st.due);
+			add_reason(g, "commitment", c->id, CANDOR_REASON_STALL,
+				   "keep it, or renegotiate it honestly before it costs more",
+				   "promise #%" PRId64 " \"%s\" is overdue since %s", c->id, c->text, when);
+		}
+	}
+}
+
+static void gate_trust(struct assess *x, struct candor_gate *g)
+{
+	static const int open_kinds[] = { CANDOR_FACT_WORRIED, CANDOR_FACT_CONCERN,
+					  CANDOR_FACT_MOTIVATION, CANDOR_FACT_OBJECTION };
+	struct candor_assessment *a = x->a;
+	const struct candor_signal *stall = open_stall(x);
+	char when[CANDOR_DATE_MAX];
+	bool candid = knows_any(a, open_kinds, CANDOR_ARRAY_SIZE(open_kinds));
+
+	for (size_t i = 0; i < x->ev->nsignals; i++)
+		candid |= x->ev->signals[i].at <= x->at &&
+			  (signal_is(&x->ev->signals[i], "candor") ||
+			   signal_is(&x->ev->signals[i], "disclosure"));
+	if (stall) {
+		day(when, stall->at);
+		add_reason(g, "signal", stall->id, CANDOR_REASON_STALL,
+			   "not an objection: ask what would make it feel safe, then listen",
+			   "they said \"%s\" (%s): trust has not stabilised, and no candour has followed",
+			   stall->text, when);
+	}
+	if (!candid)
+		add_reason(g, NULL, 0, 0, "ask what they are really worried about, and allow silence",
+			   "no real communication yet: no worry, concern, motivation or objection disclosed");
+	reliability_reasons(x, g);
+	if (a->r + a->s < x->p->evidence_min)
+		add_reason(g, NULL, 0, 0, "make a small promise and keep it on time",
+			   "reliability not established: too little follow-through on record "
+			   "(%zu kept, %zu met so far)", a->kept + a->kept_late, a->met);
+	else if (a->reliability < x->p->reliable_min)
+		add_reason(g, NULL, 0, 0, "keep the next promises on time",
+			   "reliability %.2f is below %.2f", a->reliability, x->p->reliable_min);
+	if (a->trust < x->p->trust_min)
+		add_reason(g, NULL, 0, 0, NULL, "trust %.2f is below %.2f", a->trust, x->p->trust_min);
+}
+
+static void gate_ready(struct assess *x, struct candor_gate *g)
+{
+	static const int concerns[] = { CANDOR_FACT_CONCERN, CANDOR_FACT_WORRIED, CANDOR_FACT_OBJECTION };
+	const struct candor_fit *fit = NULL;
+
+	if (!knows(x->a, CANDOR_FACT_CRITERIA))
+		add_reason(g, NULL, 0, 0, "ask how they will decide, and who else decides",
+			   "their decision criteria are not known");
+	for (size_t i = 0; i < x->ev->nfits; i++)
+		if (x->ev->fits[i].at <= x->at && (!fit || x->ev->fits[i].at >= fit->at))
+			fit = &x->ev->fits[i];
+	if (!fit)
+		add_reason(g, NULL, 0, 0, "candor fit BUYER --verdict good|partial|poor|refer \"...\"",
+			   "fit not yet explored together");
+	else if (fit->verdict == CANDOR_FIT_POOR || fit->verdict == CANDOR_FIT_REFER)
+		add_reason(g, "fit", fit->id, 0, "help them decide well, even if that is elsewhere",
+			   "fit explored together and found %s: \"%s\"",
+			   fit->verdict == CANDOR_FIT_POOR ? "poor" : "better elsewhere", fit->text);
+	if (!knows_any(x->a, concerns, CANDOR_ARRAY_SIZE(concerns)))
+		add_reason(g, NULL, 0, 0, "ask what could go wrong for them if they choose this",
+			   "no concern, worry or objection surfaced yet: it is not yet safe to choose");
+}
+
+static void decision(struct assess *x)
+{
+	const struct candor_decision *d = NULL;
+
+	for (size_t i = 0; i < x->ev->ndecisions; i++)
+		if (x->ev->decisions[i].at <= x->at &&
+		    (!d || x->ev->decisions[i].at >= d->at))
+			d = &x->ev->decisions[i];
+	x->a->decision = d ? d->kind : -1;
+	x->a->decided_at = d ? d->at : 0;
+}
+
+void candor_model_assess(struct candor_assessment *out,
+			 const struct candor_evidence *ev, int64_t at,
+			 const struct candor_model_params *params)
+{
+	struct assess x = { out, ev, params ? params : &candor_model_default, at };
+	struct tallies t;
+	bool open = true;
+
+	memset(out, 0, sizeof(*out));
+	out->at = at;
+	out->model_version = CANDOR_MODEL_VERSION;
+	tally(&x, &t);
+	components(&x, &t);
+	for (int i = 0; i < CANDOR_GATES; i++)
+		out->gates[i].stage = CANDOR_STAGE_KNOW + i;
+	gate_know(&x, &out->gates[0]);
+	gate_like(&x, &out->gates[1], &t);
+	gate_trust(&x, &out->gates[2]);
+	gate_ready(&x, &out->gates[3]);
+	out->stage = CANDOR_STAGE_NEW;
+	for (int i = 0; i < CANDOR_GATES; i++) {
+		struct candor_gate *g = &out->gates[i];
+
+		g->open = open && g->nreasons == 0;
+		open = g->open;
+		if (g->open)
+			out->stage = g->stage;
+		for (size_t k = 0; k < g->nreasons; k++)
+			out->stalled |= !g->open && (g->reasons[k].flags & CANDOR_REASON_STALL);
+	}
+	decision(&x);
+	if (out->decision >= 0 && out->decision != CANDOR_DECISION_STILL_DECIDING)
+		out->stage = CANDOR_STAGE_DECIDED;
+}
+
+const struct candor_reason *candor_assessment_headline(const struct candor_assessment *a)
+{
+	for (int i = 0; i < CANDOR_GATES; i++)
+		for (size_t k = 0; k < a->gates[i].nreasons; k++)
+			if (!a->gates[i].open && (!a->stalled ||
+			    (a->gates[i].reasons[k].flags & CANDOR_REASON_STALL)))
+				return &a->gates[i].reasons[k];
+	return NULL;
+}

@@ -1,0 +1,380 @@
+/*
+ * store.c: the backend-independent half of the store (see store.h):
+ * choosing a backend, resolving names to records, and releasing results.
+ */
+#include "util/common.h"
+#include <ctype.h>
+#include "util/buf.h"
+#include "store/store.h"
+
+int candor_store_open(struct candor_store **out, const char *location, bool create,
+		      struct candor_error *err)
+{
+	struct candor_store *s = calloc(1, sizeof(*s));
+	int rc;
+
+	*out = NULL;
+	if (!s)
+		return candor_error_set(err, CANDOR_ERROR, NULL, "out of memory");
+	s->be = &candor_store_sqlite;
+	s->err = err;
+	snprintf(s->location, sizeof(s->location), "%s", location);
+	rc = s->be->open(s, location, create);
+	if (rc) {
+		free(s);
+		return rc;
+	}
+	*out = s;
+	return 0;
+}
+
+void candor_store_close(struct candor_store *s)
+{
+	if (!s)
+		return;
+	s->be->close(s);
+	free(s);
+}
+
+int candor_store_begin(struct candor_store *s) { return s->be->begin(s); }
+int candor_store_commit(struct candor_store *s) { return s->be->commit(s); }
+void candor_store_rollback(struct candor_store *s) { s->be->rollback(s); }
+
+/* "12" or "#12" is an id; anything else is a name.  0 when not an id. */
+static int64_t ref_id(const char *ref)
+{
+	const char *p = ref[0] == '#' ? ref + 1 : ref;
+	char *end;
+	long long v;
+
+	if (!*p)
+		return 0;
+	for (const char *q = p; *q; q++)
+		if (!isdigit((unsigned char)*q))
+			return 0;
+	errno = 0;
+	v = strtoll(p, &end, 10);
+	return errno || *end || v <= 0 ? 0 : (int64_t)v;
+}
+
+static int check_ref(struct candor_store *s, const char *what, const char *ref)
+{
+	if (!ref || !*ref)
+		return candor_error_set(s->err, CANDOR_EINVALID, what, "no %s given", what);
+	return 0;
+}
+
+int candor_store_account_find(struct candor_store *s, const char *ref,
+			      struct candor_account *out)
+{
+	struct candor_account_list l = { 0 };
+	struct candor_buf msg = CANDOR_BUF_INIT;
+	int64_t id;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = check_ref(s, "account", ref)))
+		return rc;
+	id = ref_id(ref);
+	if ((rc = s->be->accounts(s, id, id ? NULL : ref, &l)))
+		goto cleanup;
+	if (l.n == 0) {
+		rc = candor_error_set(s->err, CANDOR_ENOTFOUND, "account",
+				      "no account '%s' (see 'candor account list')", ref);
+	} else if (l.n > 1) {
+		for (size_t i = 0; i < l.n; i++)
+			candor_buf_addf(&msg, "%s#%" PRId64, i ? ", " : "", l.v[i].id);
+		rc = candor_error_set(s->err, CANDOR_EAMBIGUOUS, "account",
+				      "'%s' names %zu accounts (%s): use the id", ref, l.n, msg.ptr);
+	} else {
+		*out = l.v[0];
+		memset(&l.v[0], 0, sizeof(l.v[0]));
+	}
+cleanup:
+	candor_buf_release(&msg);
+	candor_account_list_release(&l);
+	return rc;
+}
+
+int candor_store_contact_find(struct candor_store *s, const char *ref,
+			      struct candor_contact *out)
+{
+	struct candor_contact_list l = { 0 };
+	struct candor_buf msg = CANDOR_BUF_INIT;
+	int64_t id;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = check_ref(s, "contact", ref)))
+		return rc;
+	id = ref_id(ref);
+	if ((rc = s->be->contacts(s, id, id ? NULL : ref, 0, &l)))
+		goto cleanup;
+	if (l.n == 0) {
+		rc = candor_error_set(s->err, CANDOR_ENOTFOUND, "contact",
+				      "no contact '%s' (see 'candor contact list')", ref);
+	} else if (l.n > 1) {
+		for (size_t i = 0; i < l.n; i++)
+			candor_buf_addf(&msg, "%s#%" PRId64 " at %s", i ? ", " : "",
+					l.v[i].id, l.v[i].account_name);
+		rc = candor_error_set(s->err, CANDOR_EAMBIGUOUS, "contact",
+				      "'%s' names %zu contacts (%s): use the id", ref, l.n, msg.ptr);
+	} else {
+		*out = l.v[0];
+		memset(&l.v[0], 0, sizeof(l.v[0]));
+	}
+cleanup:
+	candor_buf_release(&msg);
+	candor_contact_list_release(&l);
+	return rc;
+}
+
+int candor_store_account_list(struct candor_store *s, struct candor_account_list *out)
+{
+	return s->be->accounts(s, 0, NULL, out);
+}
+
+int candor_store_contact_list(struct candor_store *s, int64_t account_id,
+			      struct candor_contact_list *out)
+{
+	return s->be->contacts(s, 0, NULL, account_id, out);
+}
+
+static int nonempty(struct candor_store *s, const char *field, const char *v)
+{
+	const char *p = v;
+
+	while (p && isspace((unsigned char)*p))
+		p++;
+	if (!p || !*p)
+		return candor_error_set(s->err, CANDOR_EINVALID, field, "%s must not be empty", field);
+	return 0;
+}
+
+int candor_store_account_add(struct candor_store *s, struct candor_account *a)
+{
+	return nonempty(s, "name", a->name) ? s->err->code : s->be->account_add(s, a);
+}
+
+int candor_store_contact_add(struct candor_store *s, struct candor_contact *c)
+{
+	return nonempty(s, "name", c->name) ? s->err->code : s->be->contact_add(s, c);
+}
+
+int candor_store_interaction_add(struct candor_store *s, struct candor_interaction *it)
+{
+	return s->be->interaction_add(s, it);
+}
+
+int candor_store_signal_add(struct candor_store *s, int64_t account_id, struct candor_signal *sg)
+{
+	return nonempty(s, "text", sg->text) ? s->err->code : s->be->signal_add(s, account_id, sg);
+}
+
+int candor_store_commitment_add(struct candor_store *s, struct candor_commitment *c)
+{
+	return nonempty(s, "text", c->text) ? s->err->code : s->be->commitment_add(s, c);
+}
+
+int candor_store_commitment_event_add(struct candor_store *s, const struct candor_commitment *c,
+				      struct candor_commitment_event *e)
+{
+	return s->be->commitment_event_add(s, c, e);
+}
+
+int candor_store_expectation_add(struct candor_store *s, struct candor_expectation *e)
+{
+	return nonempty(s, "text", e->text) ? s->err->code : s->be->expectation_add(s, e);
+}
+
+int candor_store_expectation_resolve(struct candor_store *s, const struct candor_expectation *e)
+{
+	return s->be->expectation_resolve(s, e);
+}
+
+int candor_store_fact_add(struct candor_store *s, struct candor_fact *f)
+{
+	return nonempty(s, "text", f->text) ? s->err->code : s->be->fact_add(s, f);
+}
+
+int candor_store_value_add(struct candor_store *s, struct candor_value *v)
+{
+	return nonempty(s, "text", v->text) ? s->err->code : s->be->value_add(s, v);
+}
+
+int candor_store_fit_add(struct candor_store *s, struct candor_fit *f)
+{
+	return nonempty(s, "text", f->text) ? s->err->code : s->be->fit_add(s, f);
+}
+
+int candor_store_decision_add(struct candor_store *s, struct candor_decision *d)
+{
+	return s->be->decision_add(s, d);
+}
+
+int candor_store_evidence(struct candor_store *s, const struct candor_scope *scope,
+			  struct candor_evidence_set *out)
+{
+	memset(out, 0, sizeof(*out));
+	return s->be->evidence(s, scope, out);
+}
+
+int candor_store_commitment_load(struct candor_store *s, int64_t id,
+				 struct candor_evidence_set *set, struct candor_commitment **out)
+{
+	struct candor_scope sc;
+	int rc;
+
+	memset(set, 0, sizeof(*set));
+	*out = NULL;
+	if ((rc = s->be->locate(s, false, id, &sc)) || (rc = candor_store_evidence(s, &sc, set)))
+		return rc;
+	*out = candor_evidence_commitment(set, id);
+	return *out ? 0 : candor_error_set(s->err, CANDOR_ENOTFOUND, "promise",
+					   "no promise #%" PRId64, id);
+}
+
+int candor_store_expectation_load(struct candor_store *s, int64_t id,
+				  struct candor_evidence_set *set, struct candor_expectation **out)
+{
+	struct candor_scope sc;
+	int rc;
+
+	memset(set, 0, sizeof(*set));
+	*out = NULL;
+	if ((rc = s->be->locate(s, true, id, &sc)) || (rc = candor_store_evidence(s, &sc, set)))
+		return rc;
+	*out = candor_evidence_expectation(set, id);
+	return *out ? 0 : candor_error_set(s->err, CANDOR_ENOTFOUND, "expectation",
+					   "no expectation #%" PRId64, id);
+}
+
+struct candor_commitment *candor_evidence_commitment(struct candor_evidence_set *ev, int64_t id)
+{
+	for (size_t i = 0; i < ev->ncommitments; i++)
+		if (ev->commitments[i].id == id)
+			return &ev->commitments[i];
+	return NULL;
+}
+
+struct candor_expectation *candor_evidence_expectation(struct candor_evidence_set *ev, int64_t id)
+{
+	for (size_t i = 0; i < ev->nexpectations; i++)
+		if (ev->expectations[i].id == id)
+			return &ev->expectations[i];
+	return NULL;
+}
+
+/*
+ * Point (outp, outn) at the records of contact in an array sorted by
+ * contact_id (all of it when contact is 0): two binary searches.
+ */
+#define SLICE(arr, count, contact, outp, outn)                                     \
+	do {                                                                       \
+		size_t lo_ = 0, hi_ = (count), e_;                                 \
+		if (contact) {                                                     \
+			while (lo_ < hi_) {                                        \
+				size_t mid_ = lo_ + (hi_ - lo_) / 2;               \
+				if ((arr)[mid_].contact_id < (contact)) lo_ = mid_ + 1; \
+				else hi_ = mid_;                                   \
+			}                                                          \
+			e_ = lo_;                                                  \
+			hi_ = (count);                                             \
+			while (e_ < hi_) {                                         \
+				size_t mid_ = e_ + (hi_ - e_) / 2;                 \
+				if ((arr)[mid_].contact_id <= (contact)) e_ = mid_ + 1; \
+				else hi_ = mid_;                                   \
+			}                                                          \
+		} else {                                                           \
+			e_ = (count);                                              \
+		}                                                                  \
+		(outp) = (arr) + lo_;                                              \
+		(outn) = e_ - lo_;                                                 \
+	} while (0)
+
+void candor_evidence_view(struct candor_evidence *out, const struct candor_evidence_set *set,
+			  int64_t contact_id)
+{
+	SLICE(set->interactions, set->ninteractions, contact_id, out->interactions, out->ninteractions);
+	SLICE(set->signals, set->nsignals, contact_id, out->signals, out->nsignals);
+	SLICE(set->commitments, set->ncommitments, contact_id, out->commitments, out->ncommitments);
+	SLICE(set->expectations, set->nexpectations, contact_id, out->expectations, out->nexpectations);
+	SLICE(set->facts, set->nfacts, contact_id, out->facts, out->nfacts);
+	SLICE(set->values, set->nvalues, contact_id, out->values, out->nvalues);
+	SLICE(set->fits, set->nfits, contact_id, out->fits, out->nfits);
+	SLICE(set->decisions, set->ndecisions, contact_id, out->decisions, out->ndecisions);
+}
+
+void candor_account_release(struct candor_account *a)
+{
+	free(a->name);
+	free(a->owner);
+	free(a->note);
+	memset(a, 0, sizeof(*a));
+}
+
+void candor_contact_release(struct candor_contact *c)
+{
+	free(c->account_name);
+	free(c->name);
+	free(c->role);
+	free(c->email);
+	memset(c, 0, sizeof(*c));
+}
+
+void candor_account_list_release(struct candor_account_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		candor_account_release(&l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+void candor_contact_list_release(struct candor_contact_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		candor_contact_release(&l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+void candor_evidence_set_release(struct candor_evidence_set *ev)
+{
+	for (size_t i = 0; i < ev->ninteractions; i++) {
+		free(ev->interactions[i].seller);
+		free(ev->interactions[i].text);
+	}
+	for (size_t i = 0; i < ev->nsignals; i++) {
+		free(ev->signals[i].category);
+		free(ev->signals[i].text);
+	}
+	for (size_t i = 0; i < ev->ncommitments; i++) {
+		for (size_t k = 0; k < ev->commitments[i].nevents; k++)
+			free(ev->commitments[i].events[k].note);
+		free(ev->commitments[i].events);
+		free(ev->commitments[i].text);
+	}
+	for (size_t i = 0; i < ev->nexpectations; i++)
+		free(ev->expectations[i].text);
+	for (size_t i = 0; i < ev->nfacts; i++) {
+		free(ev->facts[i].text);
+		free(ev->facts[i].source);
+	}
+	for (size_t i = 0; i < ev->nvalues; i++)
+		free(ev->values[i].text);
+	for (size_t i = 0; i < ev->nfits; i++)
+		free(ev->fits[i].text);
+	for (size_t i = 0; i < ev->ndecisions; i++)
+		free(ev->decisions[i].note);
+	free(ev->interactions);
+	free(ev->signals);
+	free(ev->commitments);
+	free(ev->expectations);
+	free(ev->facts);
+	free(ev->values);
+	free(ev->fits);
+	free(ev->decisions);
+	memset(ev, 0, sizeof(*ev));
+}

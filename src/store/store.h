@@ -1,0 +1,170 @@
+/*
+ * store.h: where Candor keeps its records, behind one interface.
+ *
+ * A struct candor_store is a backend (a table of functions, struct
+ * candor_store_be, one file per backend as in git's refs/) plus that
+ * backend's private state.  The CLI, the server and the model only ever call
+ * the candor_store_* functions below; SQLite (sqlite.c) is the default and a
+ * PostgreSQL backend slots in beside it.  Every value reaches SQL as a bound
+ * parameter, never pasted into the text.
+ *
+ * Transactions: a front door calls candor_store_begin() before its first
+ * read or write and candor_store_commit() or candor_store_rollback() at the
+ * end, so each command does all it says or nothing.
+ *
+ * Every table carries account_id, so the data can be distributed by
+ * account (Citus-style co-location) and no hot path joins across accounts.
+ *
+ * Errors: functions return 0 or a negative candor_code and leave the
+ * message in the error given to candor_store_open (s->err).
+ */
+#ifndef CANDOR_STORE_H
+#define CANDOR_STORE_H
+
+#include "core/domain.h"
+#include "core/model.h"
+#include "util/error.h"
+
+struct candor_store;
+
+/* Results of list calls: arrays owned by the list, freed by its _release. */
+struct candor_account_list { struct candor_account *v; size_t n; };
+struct candor_contact_list { struct candor_contact *v; size_t n; };
+
+/* Everything known about one contact, an account, or the whole store. */
+struct candor_evidence_set {
+	struct candor_interaction *interactions; size_t ninteractions;
+	struct candor_signal *signals; size_t nsignals;
+	struct candor_commitment *commitments; size_t ncommitments;
+	struct candor_expectation *expectations; size_t nexpectations;
+	struct candor_fact *facts; size_t nfacts;
+	struct candor_value *values; size_t nvalues;
+	struct candor_fit *fits; size_t nfits;
+	struct candor_decision *decisions; size_t ndecisions;
+};
+
+/* Which records an evidence load takes: 0 means "any". */
+struct candor_scope { int64_t account_id; int64_t contact_id; };
+
+struct candor_store_be {
+	const char *name;
+	/* Open location; create the store there when create is set. */
+	int (*open)(struct candor_store *s, const char *location, bool create);
+	void (*close)(struct candor_store *s);
+	int (*begin)(struct candor_store *s);
+	int (*commit)(struct candor_store *s);
+	void (*rollback)(struct candor_store *s);
+	int (*schema_version)(struct candor_store *s, int *out);
+
+	int (*account_add)(struct candor_store *s, struct candor_account *a);
+	int (*accounts)(struct candor_store *s, int64_t id, const char *name,
+			struct candor_account_list *out);
+	int (*contact_add)(struct candor_store *s, struct candor_contact *c);
+	int (*contacts)(struct candor_store *s, int64_t id, const char *name,
+			int64_t account_id, struct candor_contact_list *out);
+
+	int (*interaction_add)(struct candor_store *s, struct candor_interaction *it);
+	int (*signal_add)(struct candor_store *s, int64_t account_id, struct candor_signal *sg);
+	int (*commitment_add)(struct candor_store *s, struct candor_commitment *c);
+	int (*commitment_event_add)(struct candor_store *s, const struct candor_commitment *c,
+				    struct candor_commitment_event *e);
+	int (*expectation_add)(struct candor_store *s, struct candor_expectation *e);
+	int (*expectation_resolve)(struct candor_store *s, const struct candor_expectation *e);
+	int (*fact_add)(struct candor_store *s, struct candor_fact *f);
+	int (*value_add)(struct candor_store *s, struct candor_value *v);
+	int (*fit_add)(struct candor_store *s, struct candor_fit *f);
+	int (*decision_add)(struct candor_store *s, struct candor_decision *d);
+
+	/* The scope (account, contact) of a commitment or expectation by id. */
+	int (*locate)(struct candor_store *s, bool expectation, int64_t id,
+		      struct candor_scope *out);
+	/* Load the evidence in scope, ordered by contact, then time, then id. */
+	int (*evidence)(struct candor_store *s, const struct candor_scope *scope,
+			struct candor_evidence_set *out);
+};
+
+struct candor_store {
+	const struct candor_store_be *be;
+	void *impl;                 /* the backend's own state */
+	struct candor_error *err;   /* where messages go; borrowed */
+	char location[4096];
+};
+
+extern const struct candor_store_be candor_store_sqlite;
+
+/* The newest schema this build knows. */
+#define CANDOR_SCHEMA_VERSION 1
+
+/*
+ * Open the store at location (a SQLite file path; later "postgres://...").
+ * When create is false, a missing store is CANDOR_EDB with a hint to run
+ * 'candor init'.  A locked, corrupt or newer-schema store is CANDOR_EDB.
+ * On success *out must be closed with candor_store_close().
+ */
+int candor_store_open(struct candor_store **out, const char *location, bool create,
+		      struct candor_error *err);
+void candor_store_close(struct candor_store *s);
+
+int candor_store_begin(struct candor_store *s);
+int candor_store_commit(struct candor_store *s);
+void candor_store_rollback(struct candor_store *s);
+
+/*
+ * Find one account or contact by id (all digits, optionally "#12") or by
+ * name (case-insensitive).  CANDOR_ENOTFOUND, or CANDOR_EAMBIGUOUS with the
+ * candidates listed in the message.  *out is filled and must be released
+ * with candor_account_release / candor_contact_release.
+ */
+int candor_store_account_find(struct candor_store *s, const char *ref,
+			      struct candor_account *out);
+int candor_store_contact_find(struct candor_store *s, const char *ref,
+			      struct candor_contact *out);
+int candor_store_account_list(struct candor_store *s, struct candor_account_list *out);
+int candor_store_contact_list(struct candor_store *s, int64_t account_id,
+			      struct candor_contact_list *out);
+
+int candor_store_account_add(struct candor_store *s, struct candor_account *a);
+int candor_store_contact_add(struct candor_store *s, struct candor_contact *c);
+int candor_store_interaction_add(struct candor_store *s, struct candor_interaction *it);
+int candor_store_signal_add(struct candor_store *s, int64_t account_id, struct candor_signal *sg);
+int candor_store_commitment_add(struct candor_store *s, struct candor_commitment *c);
+int candor_store_commitment_event_add(struct candor_store *s, const struct candor_commitment *c,
+				      struct candor_commitment_event *e);
+int candor_store_expectation_add(struct candor_store *s, struct candor_expectation *e);
+int candor_store_expectation_resolve(struct candor_store *s, const struct candor_expectation *e);
+int candor_store_fact_add(struct candor_store *s, struct candor_fact *f);
+int candor_store_value_add(struct candor_store *s, struct candor_value *v);
+int candor_store_fit_add(struct candor_store *s, struct candor_fit *f);
+int candor_store_decision_add(struct candor_store *s, struct candor_decision *d);
+
+int candor_store_evidence(struct candor_store *s, const struct candor_scope *scope,
+			  struct candor_evidence_set *out);
+
+/*
+ * Load the evidence of the contact a commitment (or expectation) belongs to,
+ * and point *out at it inside the set.  CANDOR_ENOTFOUND when there is none.
+ */
+int candor_store_commitment_load(struct candor_store *s, int64_t id,
+				 struct candor_evidence_set *set, struct candor_commitment **out);
+int candor_store_expectation_load(struct candor_store *s, int64_t id,
+				  struct candor_evidence_set *set, struct candor_expectation **out);
+
+/* Find a commitment or expectation by id in a loaded evidence set, or NULL. */
+struct candor_commitment *candor_evidence_commitment(struct candor_evidence_set *ev, int64_t id);
+struct candor_expectation *candor_evidence_expectation(struct candor_evidence_set *ev, int64_t id);
+
+/*
+ * A borrowed view of set for the model: all of it when contact_id is 0, else
+ * the records of that one contact (sets are ordered by contact, so each is a
+ * contiguous slice).
+ */
+void candor_evidence_view(struct candor_evidence *out, const struct candor_evidence_set *set,
+			  int64_t contact_id);
+
+void candor_account_release(struct candor_account *a);
+void candor_contact_release(struct candor_contact *c);
+void candor_account_list_release(struct candor_account_list *l);
+void candor_contact_list_release(struct candor_contact_list *l);
+void candor_evidence_set_release(struct candor_evidence_set *ev);
+
+#endif
