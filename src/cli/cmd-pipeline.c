@@ -70,11 +70,15 @@ static void print_rows(const struct row *rows, size_t n, int64_t at)
 			stage = rows[i].a.stage;
 			printf("\n%s\n", cli_stage_label(stage));
 		}
-		printf("  %s %-22s %-18s %.2f  %s\n", rows[i].a.stalled ? "!" : " ",
-		       rows[i].c->name, rows[i].c->account_name, rows[i].a.trust,
-		       rows[i].a.stage == CANDOR_STAGE_DECIDED
-		       ? candor_name_of(candor_decision_kinds, rows[i].a.decision)
-		       : head ? head->text : "every gate open: ready when they are");
+		printf("  %s %-22s %-18s %.2f  ", rows[i].a.stalled ? "!" : " ",
+		       rows[i].c->name, rows[i].c->account_name, rows[i].a.trust);
+		if (rows[i].a.stage == CANDOR_STAGE_DECIDED) {
+			candor_date_format(d, sizeof(d), rows[i].a.decided_at);
+			printf("%s on %s%s%s\n", candor_name_of(candor_decision_kinds, rows[i].a.decision),
+			       d, head ? "; since then: " : "", head ? head->text : "");
+		} else {
+			printf("%s\n", head ? head->text : "every gate open: ready when they are");
+		}
 	}
 	if (!n)
 		printf("no buyers yet: add one with 'candor contact add NAME --account ACCOUNT'\n");

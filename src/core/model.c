@@ -386,6 +386,24 @@ static const struct candor_signal *open_stall(struct assess *x)
 	return stall;
 }
 
+/* The stalls said in the same conversation as stall, quoted: "a" and "b". */
+static void stall_words(struct assess *x, const struct candor_signal *stall, char *dst, size_t n)
+{
+	size_t used = 0, count = 0;
+
+	dst[0] = '\0';
+	for (size_t i = 0; i < x->ev->nsignals && used < n; i++) {
+		const struct candor_signal *sg = &x->ev->signals[i];
+		int w;
+
+		if (sg->interaction_id != stall->interaction_id || !signal_is(sg, "stall"))
+			continue;
+		w = snprintf(dst + used, n - used, "%s\"%s\"", count++ ? " and " : "", sg->text);
+		if (w > 0)
+			used += (size_t)w;
+	}
+}
+
 static void reliability_reasons(struct assess *x, struct candor_gate *g)
 {
 	char when[CANDOR_DATE_MAX];
@@ -425,11 +443,14 @@ static void gate_trust(struct assess *x, struct candor_gate *g)
 			  (signal_is(&x->ev->signals[i], "candor") ||
 			   signal_is(&x->ev->signals[i], "disclosure"));
 	if (stall) {
+		char words[200];
+
 		day(when, stall->at);
+		stall_words(x, stall, words, sizeof(words));
 		add_reason(g, "signal", stall->id, CANDOR_REASON_STALL,
 			   "not an objection: ask what would make it feel safe, then listen",
-			   "they said \"%s\" (%s): trust has not stabilised, and no candour has followed",
-			   stall->text, when);
+			   "they said %s (%s): trust has not stabilised, and no candour has followed",
+			   words, when);
 	}
 	if (!candid)
 		add_reason(g, NULL, 0, 0, "ask what they are really worried about, and allow silence",
@@ -512,8 +533,10 @@ void candor_model_assess(struct candor_assessment *out,
 			out->stalled |= !g->open && (g->reasons[k].flags & CANDOR_REASON_STALL);
 	}
 	decision(&x);
-	if (out->decision >= 0 && out->decision != CANDOR_DECISION_STILL_DECIDING)
+	if (out->decision >= 0 && out->decision != CANDOR_DECISION_STILL_DECIDING) {
 		out->stage = CANDOR_STAGE_DECIDED;
+		out->stalled = false; /* nothing sits: they decided */
+	}
 }
 
 const struct candor_reason *candor_assessment_headline(const struct candor_assessment *a)

@@ -1,0 +1,132 @@
+/*
+ * test-util.c: the buffer, dates and error helpers.
+ */
+#include "util/common.h"
+#include <setjmp.h>
+#include <cmocka.h>
+#include "util/buf.h"
+#include "util/date.h"
+#include "util/error.h"
+
+static void buf_grows_and_stays_terminated(void **state)
+{
+	struct candor_buf b = CANDOR_BUF_INIT;
+
+	assert_string_equal(b.ptr, "");
+	for (int i = 0; i < 1000; i++)
+		assert_int_equal(candor_buf_addf(&b, "%d,", i % 10), 0);
+	assert_int_equal(b.len, 2000);
+	assert_int_equal(b.ptr[b.len], '\0');
+	assert_memory_equal(b.ptr, "0,1,2,", 6);
+	candor_buf_rtrim(&b);
+	candor_buf_truncate(&b, 3);
+	assert_string_equal(b.ptr, "0,1");
+	candor_buf_release(&b);
+	assert_string_equal(b.ptr, "");
+}
+
+static void buf_cap_is_sticky(void **state)
+{
+	struct candor_buf b;
+
+	candor_buf_init(&b, 8);
+	assert_int_equal(candor_buf_adds(&b, "12345678"), 0);
+	assert_int_equal(candor_buf_adds(&b, "9"), CANDOR_EINVALID);
+	assert_int_equal(candor_buf_adds(&b, ""), CANDOR_EINVALID);
+	assert_int_equal(candor_buf_error(&b), CANDOR_EINVALID);
+	assert_string_equal(b.ptr, "12345678");
+	candor_buf_release(&b);
+}
+
+static void buf_detach_hands_over(void **state)
+{
+	struct candor_buf b = CANDOR_BUF_INIT;
+	size_t n;
+	char *p;
+
+	p = candor_buf_detach(&b, &n);
+	assert_non_null(p);
+	assert_int_equal(n, 0);
+	free(p);
+	candor_buf_adds(&b, "hello");
+	p = candor_buf_detach(&b, &n);
+	assert_string_equal(p, "hello");
+	assert_int_equal(n, 5);
+	assert_string_equal(b.ptr, "");
+	free(p);
+}
+
+static void dates_parse(void **state)
+{
+	struct candor_error err = CANDOR_ERROR_INIT;
+	int64_t t;
+
+	assert_int_equal(candor_date_parse(&t, "2026-11-20", "at", &err), 0);
+	assert_int_equal(t, 1795132800);
+	assert_int_equal(candor_date_parse(&t, "2026-11-20T14:30", "at", &err), 0);
+	assert_int_equal(t, 1795132800 + 14 * 3600 + 30 * 60);
+	assert_int_equal(candor_date_parse(&t, "2026-11-20 14:30:05Z", "at", &err), 0);
+	assert_int_equal(t, 1795132800 + 14 * 3600 + 30 * 60 + 5);
+	assert_int_equal(candor_date_parse(&t, "2026-11-20T14:30+01:00", "at", &err), 0);
+	assert_int_equal(t, 1795132800 + 13 * 3600 + 30 * 60);
+	assert_int_equal(candor_date_parse(&t, "2024-02-29", "at", &err), 0);
+}
+
+static void dates_refuse(void **state)
+{
+	static const char *const bad[] = { "", "tomorrow", "2026-02-30", "2025-02-29",
+					   "2026-13-01", "2026-11-20T25:00", "2026-11-20T",
+					   "2026-11-2", "2026-11-20x", "20261120", "2026-11-20 " };
+	struct candor_error err = CANDOR_ERROR_INIT;
+	int64_t t;
+
+	for (size_t i = 0; i < CANDOR_ARRAY_SIZE(bad); i++) {
+		assert_int_equal(candor_date_parse(&t, bad[i], "due", &err), CANDOR_EINVALID);
+		assert_string_equal(err.field, "due");
+		assert_non_null(strstr(err.msg, "is not a date"));
+	}
+}
+
+static void dates_round_trip(void **state)
+{
+	struct candor_error err = CANDOR_ERROR_INIT;
+	static const char *const forms[] = { "2026-11-20", "2026-11-20T14:30", "2026-11-20T14:30:05" };
+	char out[CANDOR_DATE_MAX];
+	int64_t t;
+
+	for (size_t i = 0; i < CANDOR_ARRAY_SIZE(forms); i++) {
+		assert_int_equal(candor_date_parse(&t, forms[i], NULL, &err), 0);
+		candor_date_format(out, sizeof(out), t);
+		assert_string_equal(out, forms[i]);
+	}
+}
+
+static void now_from_environment(void **state)
+{
+	struct candor_error err = CANDOR_ERROR_INIT;
+	int64_t t;
+
+	setenv("CANDOR_NOW", "2026-11-20", 1);
+	assert_int_equal(candor_now(&t, &err), 0);
+	assert_int_equal(t, 1795132800);
+	setenv("CANDOR_NOW", "soon", 1);
+	assert_int_equal(candor_now(&t, &err), CANDOR_EINVALID);
+	unsetenv("CANDOR_NOW");
+	assert_int_equal(candor_now(&t, &err), 0);
+	assert_true(t > 1700000000);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(buf_grows_and_stays_terminated),
+		cmocka_unit_test(buf_cap_is_sticky),
+		cmocka_unit_test(buf_detach_hands_over),
+		cmocka_unit_test(dates_parse),
+		cmocka_unit_test(dates_refuse),
+		cmocka_unit_test(dates_round_trip),
+		cmocka_unit_test(now_from_environment),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
