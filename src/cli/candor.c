@@ -73,6 +73,8 @@ int cmd_help(int argc, char **argv, struct candor_ctx *ctx)
 		usage_all(stdout);
 		return CLI_OK;
 	}
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))
+		return cli_help(ctx);
 	c = cli_command_find(argv[1]);
 	if (!c)
 		return cli_errorf(ctx, CLI_USAGE, "no command '%s' (see 'candor --help')", argv[1]);

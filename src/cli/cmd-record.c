@@ -149,7 +149,8 @@ int cmd_log(int argc, char **argv, struct candor_ctx *ctx)
 		return rec_close(&r, rc);
 	it = (struct candor_interaction){ .account_id = r.contact.account_id,
 		.contact_id = r.contact.id, .kind = kind, .inbound = r.inbound, .at = r.when,
-		.seller = (char *)(r.seller ? r.seller : ctx->seller), .text = r.text.ptr };
+		.seller = (char *)(r.seller ? r.seller : ctx->seller), .text = r.text.ptr,
+		.source = "", .metrics = "" };
 	if ((rc = stored(ctx, candor_store_interaction_add(ctx->store, &it))))
 		return rec_close(&r, rc);
 	for (int i = 0; i < r.nsaid && !rc; i++) {
@@ -161,6 +162,9 @@ int cmd_log(int argc, char **argv, struct candor_ctx *ctx)
 			break;
 		sg.category = cat;
 		sg.text = (char *)words;
+		sg.utterance = sg.start = sg.end = -1;
+		sg.side = strcmp(cat, "pressure") && strcmp(cat, "closing") &&
+			  strcmp(cat, "seller_centric") ? CANDOR_SIDE_BUYER : CANDOR_SIDE_SELLER;
 		rc = stored(ctx, candor_store_signal_add(ctx->store, it.account_id, &sg));
 	}
 	if (!rc)

@@ -5,6 +5,13 @@
 #include <strings.h>
 #include "core/domain.h"
 
+const struct candor_name candor_sides[] = {
+	{ CANDOR_SIDE_SELLER, "seller" },
+	{ CANDOR_SIDE_BUYER, "buyer" },
+	{ CANDOR_SIDE_UNKNOWN, "unknown" },
+	{ -1, NULL }
+};
+
 const struct candor_name candor_interaction_kinds[] = {
 	{ CANDOR_INTERACTION_CALL, "call" },
 	{ CANDOR_INTERACTION_MEETING, "meeting" },
@@ -114,3 +121,16 @@ void candor_name_list(char *dst, size_t n, const struct candor_name *table)
 		used += (size_t)w;
 	}
 }
+
+const struct candor_name candor_proposal_kinds[] = {
+	{ CANDOR_PROPOSAL_COMMITMENT, "commitment" },
+	{ CANDOR_PROPOSAL_FACT, "fact" },
+	{ -1, NULL }
+};
+
+const struct candor_name candor_proposal_statuses[] = {
+	{ CANDOR_PROPOSAL_PROPOSED, "proposed" },
+	{ CANDOR_PROPOSAL_ACCEPTED, "accepted" },
+	{ CANDOR_PROPOSAL_DISMISSED, "dismissed" },
+	{ -1, NULL }
+};

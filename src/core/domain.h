@@ -15,6 +15,7 @@
 #define CANDOR_DOMAIN_H
 
 #include "util/common.h"
+#include "core/conversation.h"
 
 /* An enum <-> name table, for parsing flags and printing JSON. */
 struct candor_name { int value; const char *name; };
@@ -25,6 +26,8 @@ int candor_name_lookup(const struct candor_name *table, const char *name);
 const char *candor_name_of(const struct candor_name *table, int value);
 /* "a, b or c": the names, for error messages. */
 void candor_name_list(char *dst, size_t n, const struct candor_name *table);
+
+extern const struct candor_name candor_sides[]; /* enum candor_side: seller, buyer, unknown */
 
 struct candor_account {
 	int64_t id;
@@ -61,6 +64,34 @@ struct candor_interaction {
 	int64_t at;
 	char *seller;
 	char *text;
+	char *source;    /* the transcript file it was imported from; "" when logged */
+	char *metrics;   /* the conversation metrics as JSON text; "" when none */
+};
+
+/*
+ * Something a transcript's analysis proposed, for the seller to accept or
+ * dismiss: a promise made in the call (by either side), or a discovery fact
+ * the buyer disclosed.  Accepting turns it into a commitment or a fact.
+ */
+enum candor_proposal_kind { CANDOR_PROPOSAL_COMMITMENT, CANDOR_PROPOSAL_FACT };
+extern const struct candor_name candor_proposal_kinds[];
+enum candor_proposal_status { CANDOR_PROPOSAL_PROPOSED, CANDOR_PROPOSAL_ACCEPTED,
+			      CANDOR_PROPOSAL_DISMISSED };
+extern const struct candor_name candor_proposal_statuses[];
+
+struct candor_proposal_row {
+	int64_t id;
+	int64_t account_id;
+	int64_t contact_id;
+	int64_t interaction_id;
+	int kind;        /* enum candor_proposal_kind */
+	int side;        /* enum candor_side: who promised or disclosed */
+	int fact_kind;   /* enum candor_fact_kind; -1 for a commitment */
+	char *text;      /* the sentence */
+	int64_t due;     /* resolved due date of a promise; 0 when none */
+	int64_t utterance;
+	int status;      /* enum candor_proposal_status */
+	int64_t record_id; /* the commitment or fact made when accepted; 0 */
 };
 
 /*
@@ -75,7 +106,10 @@ struct candor_signal {
 	int64_t contact_id;  /* the interaction's contact */
 	int64_t at;          /* the interaction's time */
 	char *category;
-	char *text;
+	char *text;          /* the words, as said */
+	int side;            /* enum candor_side (core/conversation.h): who said it */
+	int64_t utterance;   /* index of the utterance in a transcript; -1 when logged by hand */
+	int64_t start, end;  /* code-point offsets of text in the utterance; -1 by hand */
 };
 
 enum candor_commitment_status {

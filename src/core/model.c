@@ -194,9 +194,18 @@ static bool is_two_way(const struct candor_interaction *it)
 	       it->kind == CANDOR_INTERACTION_MEETING || it->inbound;
 }
 
+/*
+ * Whether sg is category cat said by the side that counts for it: the
+ * buyer's stalls, candour, disclosure and social talk; the seller's
+ * pressure, closing and seller-centred language.
+ */
 static bool signal_is(const struct candor_signal *sg, const char *cat)
 {
-	return !strcmp(sg->category, cat);
+	bool seller_cat = !strcmp(cat, "pressure") || !strcmp(cat, "closing") ||
+			  !strcmp(cat, "seller_centric");
+
+	return !strcmp(sg->category, cat) &&
+	       sg->side == (seller_cat ? CANDOR_SIDE_SELLER : CANDOR_SIDE_BUYER);
 }
 
 /* Counts over interactions, facts, values and signals, used by C, I and S. */

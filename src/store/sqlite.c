@@ -91,7 +91,7 @@ static void done(struct candor_store *s, sqlite3_stmt *st)
 
 /*
  * Prepare sql and bind its parameters, described by types: 'i' an int64_t,
- * 't' a string (NULL binds ''), 'b' a bool.  NULL on failure (s->err set).
+ * 't' a string (NULL binds ''), 'b' a bool, 'd' a double.  NULL on failure (s->err set).
  */
 static sqlite3_stmt *bind(struct candor_store *s, const char *sql, const char *types, ...)
 {
@@ -107,6 +107,8 @@ static sqlite3_stmt *bind(struct candor_store *s, const char *sql, const char *t
 			rc = sqlite3_bind_int64(st, i, va_arg(ap, int64_t));
 		} else if (*t == 'b') {
 			rc = sqlite3_bind_int(st, i, va_arg(ap, int) ? 1 : 0);
+		} else if (*t == 'd') {
+			rc = sqlite3_bind_double(st, i, va_arg(ap, double));
 		} else {
 			const char *v = va_arg(ap, const char *);
 			rc = sqlite3_bind_text(st, i, v ? v : "", -1, SQLITE_TRANSIENT);
@@ -318,12 +320,16 @@ static int sq_account_add(struct candor_store *s, struct candor_account *a)
 		    "adding the account", &a->id);
 }
 
-static int sq_accounts(struct candor_store *s, int64_t id, const char *name,
+/* A name matches ?2 whole, or with ?3 set as a run of whole words. */
+#define NAME_MATCH(col) " (?2 = '' OR " col " = ?2 COLLATE NOCASE OR (?3 AND" \
+	" instr(' ' || lower(" col ") || ' ', ' ' || lower(?2) || ' ') > 0))"
+
+static int sq_accounts(struct candor_store *s, int64_t id, const char *name, bool words,
 		       struct candor_account_list *out)
 {
 	sqlite3_stmt *st = bind(s, "SELECT id, name, owner, note, created FROM accounts"
-				" WHERE (?1 = 0 OR id = ?1) AND (?2 = '' OR name = ?2 COLLATE NOCASE)"
-				" ORDER BY name COLLATE NOCASE, id", "it", id, name);
+				" WHERE (?1 = 0 OR id = ?1) AND" NAME_MATCH("name")
+				" ORDER BY name COLLATE NOCASE, id", "itb", id, name, (int)words);
 	int rc;
 
 	memset(out, 0, sizeof(*out));
@@ -353,15 +359,15 @@ static int sq_contact_add(struct candor_store *s, struct candor_contact *c)
 		    "adding the contact", &c->id);
 }
 
-static int sq_contacts(struct candor_store *s, int64_t id, const char *name, int64_t account_id,
-		       struct candor_contact_list *out)
+static int sq_contacts(struct candor_store *s, int64_t id, const char *name, bool words,
+		       int64_t account_id, struct candor_contact_list *out)
 {
 	sqlite3_stmt *st = bind(s, "SELECT c.id, c.account_id, a.name, c.name, c.role, c.email, c.created"
 				" FROM contacts c JOIN accounts a ON a.id = c.account_id"
-				" WHERE (?1 = 0 OR c.id = ?1) AND (?2 = '' OR c.name = ?2 COLLATE NOCASE)"
-				" AND (?3 = 0 OR c.account_id = ?3)"
+				" WHERE (?1 = 0 OR c.id = ?1) AND" NAME_MATCH("c.name")
+				" AND (?4 = 0 OR c.account_id = ?4)"
 				" ORDER BY a.name COLLATE NOCASE, c.name COLLATE NOCASE, c.id",
-				"iti", id, name, account_id);
+				"itbi", id, name, (int)words, account_id);
 	int rc;
 
 	memset(out, 0, sizeof(*out));
@@ -388,18 +394,20 @@ static int sq_contacts(struct candor_store *s, int64_t id, const char *name, int
 static int sq_interaction_add(struct candor_store *s, struct candor_interaction *it)
 {
 	return exec(s, bind(s, "INSERT INTO interactions(account_id, contact_id, kind, inbound, at,"
-			    " seller, text) VALUES (?,?,?,?,?,?,?)", "iitbitt",
+			    " seller, text, source, metrics) VALUES (?,?,?,?,?,?,?,?,?)", "iitbitttt",
 			    it->account_id, it->contact_id,
 			    candor_name_of(candor_interaction_kinds, it->kind), (int)it->inbound,
-			    it->at, it->seller, it->text),
+			    it->at, it->seller, it->text, it->source, it->metrics),
 		    "logging the interaction", &it->id);
 }
 
 static int sq_signal_add(struct candor_store *s, int64_t account_id, struct candor_signal *sg)
 {
 	return exec(s, bind(s, "INSERT INTO signals(account_id, contact_id, interaction_id, category,"
-			    " text) VALUES (?,?,?,?,?)", "iiitt", account_id, sg->contact_id,
-			    sg->interaction_id, sg->category, sg->text),
+			    " text, side, utterance, start_char, end_char) VALUES (?,?,?,?,?,?,?,?,?)",
+			    "iiitttiii", account_id, sg->contact_id, sg->interaction_id, sg->category,
+			    sg->text, candor_name_of(candor_sides, sg->side), sg->utterance,
+			    sg->start, sg->end),
 		    "recording what was said", &sg->id);
 }
 
@@ -514,6 +522,8 @@ static int fill_interaction(struct candor_store *s, sqlite3_stmt *st, void *row)
 	it->at = col_int(st, 5);
 	it->seller = col_text(st, 6);
 	it->text = col_text(st, 7);
+	it->source = col_text(st, 8);
+	it->metrics = col_text(st, 9);
 	return col_enum(s, st, 3, candor_interaction_kinds, &it->kind);
 }
 
@@ -527,7 +537,10 @@ static int fill_signal(struct candor_store *s, sqlite3_stmt *st, void *row)
 	sg->at = col_int(st, 3);
 	sg->category = col_text(st, 4);
 	sg->text = col_text(st, 5);
-	return 0;
+	sg->utterance = col_int(st, 7);
+	sg->start = col_int(st, 8);
+	sg->end = col_int(st, 9);
+	return col_enum(s, st, 6, candor_sides, &sg->side);
 }
 
 static int fill_event(struct candor_store *s, sqlite3_stmt *st, void *row)
@@ -627,6 +640,103 @@ static int fill_decision(struct candor_store *s, sqlite3_stmt *st, void *row)
 	return col_enum(s, st, 3, candor_decision_kinds, &d->kind);
 }
 
+static int sq_utterances_add(struct candor_store *s, int64_t account_id, int64_t interaction_id,
+			     const struct candor_utterance *u, size_t n)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < n && !rc; i++)
+		rc = exec(s, bind(s, "INSERT INTO utterances(account_id, interaction_id, idx, speaker,"
+				  " side, start_s, end_s, line, text) VALUES (?,?,?,?,?,?,?,?,?)",
+				  "iiittddit", account_id, interaction_id, (int64_t)u[i].index,
+				  u[i].speaker, candor_name_of(candor_sides, u[i].side), u[i].start,
+				  u[i].end, (int64_t)u[i].line, u[i].text),
+			  "storing the transcript", NULL);
+	return rc;
+}
+
+static int fill_utterance(struct candor_store *s, sqlite3_stmt *st, void *row)
+{
+	struct candor_utterance *u = row;
+	int side;
+
+	u->index = (size_t)col_int(st, 0);
+	u->speaker = col_text(st, 1);
+	u->start = sqlite3_column_double(st, 3);
+	u->end = sqlite3_column_double(st, 4);
+	u->line = (size_t)col_int(st, 5);
+	u->text = col_text(st, 6);
+	if (col_enum(s, st, 2, candor_sides, &side))
+		return s->err->code;
+	u->side = (enum candor_side)side;
+	return 0;
+}
+
+static int sq_utterances(struct candor_store *s, int64_t account_id, int64_t interaction_id,
+			 struct candor_utterance **out, size_t *n)
+{
+	struct candor_scope sc = { account_id, interaction_id };
+
+	*out = NULL;
+	*n = 0;
+	return load(s, &sc, "SELECT idx, speaker, side, start_s, end_s, line, text FROM utterances"
+		    " WHERE account_id = ?1 AND interaction_id = ?2 ORDER BY idx",
+		    (void **)out, n, sizeof(**out), fill_utterance);
+}
+
+static int sq_proposal_add(struct candor_store *s, struct candor_proposal_row *p)
+{
+	return exec(s, bind(s, "INSERT INTO proposals(account_id, contact_id, interaction_id, kind,"
+			    " side, fact_kind, text, due, utterance) VALUES (?,?,?,?,?,?,?,?,?)",
+			    "iiitttiii", p->account_id, p->contact_id, p->interaction_id,
+			    candor_name_of(candor_proposal_kinds, p->kind),
+			    candor_name_of(candor_sides, p->side),
+			    p->fact_kind >= 0 ? candor_name_of(candor_fact_kinds, p->fact_kind) : "",
+			    p->text, p->due, p->utterance),
+		    "storing a proposal", &p->id);
+}
+
+static int fill_proposal(struct candor_store *s, sqlite3_stmt *st, void *row)
+{
+	struct candor_proposal_row *p = row;
+	const char *fk = (const char *)sqlite3_column_text(st, 6);
+
+	p->id = col_int(st, 0);
+	p->account_id = col_int(st, 1);
+	p->contact_id = col_int(st, 2);
+	p->interaction_id = col_int(st, 3);
+	p->fact_kind = fk && *fk ? candor_name_lookup(candor_fact_kinds, fk) : -1;
+	p->text = col_text(st, 7);
+	p->due = col_int(st, 8);
+	p->utterance = col_int(st, 9);
+	p->record_id = col_int(st, 11);
+	return col_enum(s, st, 4, candor_proposal_kinds, &p->kind) ||
+	       col_enum(s, st, 5, candor_sides, &p->side) ||
+	       col_enum(s, st, 10, candor_proposal_statuses, &p->status) ? s->err->code : 0;
+}
+
+static int sq_proposals(struct candor_store *s, int64_t id, int64_t interaction_id,
+			struct candor_proposal_row **out, size_t *n)
+{
+	struct candor_scope sc = { id, interaction_id };
+
+	*out = NULL;
+	*n = 0;
+	return load(s, &sc, "SELECT id, account_id, contact_id, interaction_id, kind, side,"
+		    " fact_kind, text, due, utterance, status, record_id FROM proposals"
+		    " WHERE (?1 = 0 OR id = ?1) AND (?2 = 0 OR interaction_id = ?2) ORDER BY id",
+		    (void **)out, n, sizeof(**out), fill_proposal);
+}
+
+static int sq_proposal_resolve(struct candor_store *s, const struct candor_proposal_row *p)
+{
+	return exec(s, bind(s, "UPDATE proposals SET status = ?, record_id = ?"
+			    " WHERE account_id = ? AND id = ?", "tiii",
+			    candor_name_of(candor_proposal_statuses, p->status), p->record_id,
+			    p->account_id, p->id),
+		    "updating the proposal", NULL);
+}
+
 static int sq_locate(struct candor_store *s, bool expectation, int64_t id,
 		     struct candor_scope *out)
 {
@@ -655,12 +765,13 @@ static int sq_evidence(struct candor_store *s, const struct candor_scope *sc,
 {
 	int rc;
 
-	rc = load(s, sc, "SELECT id, account_id, contact_id, kind, inbound, at, seller, text"
-		  " FROM interactions" SCOPE " ORDER BY contact_id, at, id",
+	rc = load(s, sc, "SELECT id, account_id, contact_id, kind, inbound, at, seller, text,"
+		  " source, metrics FROM interactions" SCOPE " ORDER BY contact_id, at, id",
 		  (void **)&ev->interactions, &ev->ninteractions, sizeof(*ev->interactions),
 		  fill_interaction);
 	rc = rc ? rc : load(s, sc, "SELECT g.id, g.contact_id, g.interaction_id, i.at, g.category,"
-			    " g.text FROM signals g JOIN interactions i ON i.id = g.interaction_id"
+			    " g.text, g.side, g.utterance, g.start_char, g.end_char"
+			    " FROM signals g JOIN interactions i ON i.id = g.interaction_id"
 			    " WHERE (?1 = 0 OR g.account_id = ?1) AND (?2 = 0 OR g.contact_id = ?2)"
 			    " ORDER BY g.contact_id, i.at, g.id",
 			    (void **)&ev->signals, &ev->nsignals, sizeof(*ev->signals), fill_signal);
@@ -713,5 +824,10 @@ const struct candor_store_be candor_store_sqlite = {
 	.fit_add = sq_fit_add,
 	.decision_add = sq_decision_add,
 	.locate = sq_locate,
+	.utterances_add = sq_utterances_add,
+	.utterances = sq_utterances,
+	.proposal_add = sq_proposal_add,
+	.proposals = sq_proposals,
+	.proposal_resolve = sq_proposal_resolve,
 	.evidence = sq_evidence,
 };

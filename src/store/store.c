@@ -76,7 +76,9 @@ int candor_store_account_find(struct candor_store *s, const char *ref,
 	if ((rc = check_ref(s, "account", ref)))
 		return rc;
 	id = ref_id(ref);
-	if ((rc = s->be->accounts(s, id, id ? NULL : ref, &l)))
+	if ((rc = s->be->accounts(s, id, id ? NULL : ref, false, &l)))
+		goto cleanup;
+	if (l.n == 0 && !id && (rc = s->be->accounts(s, 0, ref, true, &l)))
 		goto cleanup;
 	if (l.n == 0) {
 		rc = candor_error_set(s->err, CANDOR_ENOTFOUND, "account",
@@ -108,7 +110,9 @@ int candor_store_contact_find(struct candor_store *s, const char *ref,
 	if ((rc = check_ref(s, "contact", ref)))
 		return rc;
 	id = ref_id(ref);
-	if ((rc = s->be->contacts(s, id, id ? NULL : ref, 0, &l)))
+	if ((rc = s->be->contacts(s, id, id ? NULL : ref, false, 0, &l)))
+		goto cleanup;
+	if (l.n == 0 && !id && (rc = s->be->contacts(s, 0, ref, true, 0, &l)))
 		goto cleanup;
 	if (l.n == 0) {
 		rc = candor_error_set(s->err, CANDOR_ENOTFOUND, "contact",
@@ -131,13 +135,13 @@ cleanup:
 
 int candor_store_account_list(struct candor_store *s, struct candor_account_list *out)
 {
-	return s->be->accounts(s, 0, NULL, out);
+	return s->be->accounts(s, 0, NULL, false, out);
 }
 
 int candor_store_contact_list(struct candor_store *s, int64_t account_id,
 			      struct candor_contact_list *out)
 {
-	return s->be->contacts(s, 0, NULL, account_id, out);
+	return s->be->contacts(s, 0, NULL, false, account_id, out);
 }
 
 static int nonempty(struct candor_store *s, const char *field, const char *v)
@@ -305,6 +309,50 @@ void candor_evidence_view(struct candor_evidence *out, const struct candor_evide
 	SLICE(set->decisions, set->ndecisions, contact_id, out->decisions, out->ndecisions);
 }
 
+int candor_store_utterances_add(struct candor_store *s, int64_t account_id, int64_t interaction_id,
+				const struct candor_utterance *u, size_t n)
+{
+	return s->be->utterances_add(s, account_id, interaction_id, u, n);
+}
+
+int candor_store_utterances(struct candor_store *s, int64_t account_id, int64_t interaction_id,
+			    struct candor_utterance **out, size_t *n)
+{
+	return s->be->utterances(s, account_id, interaction_id, out, n);
+}
+
+void candor_utterances_free(struct candor_utterance *u, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(u[i].speaker);
+		free(u[i].text);
+	}
+	free(u);
+}
+
+int candor_store_proposal_add(struct candor_store *s, struct candor_proposal_row *p)
+{
+	return s->be->proposal_add(s, p);
+}
+
+int candor_store_proposals(struct candor_store *s, int64_t id, int64_t interaction_id,
+			   struct candor_proposal_row **out, size_t *n)
+{
+	return s->be->proposals(s, id, interaction_id, out, n);
+}
+
+int candor_store_proposal_resolve(struct candor_store *s, const struct candor_proposal_row *p)
+{
+	return s->be->proposal_resolve(s, p);
+}
+
+void candor_proposals_free(struct candor_proposal_row *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(p[i].text);
+	free(p);
+}
+
 void candor_account_release(struct candor_account *a)
 {
 	free(a->name);
@@ -345,6 +393,8 @@ void candor_evidence_set_release(struct candor_evidence_set *ev)
 	for (size_t i = 0; i < ev->ninteractions; i++) {
 		free(ev->interactions[i].seller);
 		free(ev->interactions[i].text);
+		free(ev->interactions[i].source);
+		free(ev->interactions[i].metrics);
 	}
 	for (size_t i = 0; i < ev->nsignals; i++) {
 		free(ev->signals[i].category);

@@ -57,10 +57,15 @@ struct candor_store_be {
 	int (*schema_version)(struct candor_store *s, int *out);
 
 	int (*account_add)(struct candor_store *s, struct candor_account *a);
-	int (*accounts)(struct candor_store *s, int64_t id, const char *name,
+	/*
+	 * List accounts (contacts): by id when id is set, by name when name is
+	 * set (whole name, case-insensitive; with words set, any run of whole
+	 * words in the name, so "Dana" finds "Dana Reyes"), else all.
+	 */
+	int (*accounts)(struct candor_store *s, int64_t id, const char *name, bool words,
 			struct candor_account_list *out);
 	int (*contact_add)(struct candor_store *s, struct candor_contact *c);
-	int (*contacts)(struct candor_store *s, int64_t id, const char *name,
+	int (*contacts)(struct candor_store *s, int64_t id, const char *name, bool words,
 			int64_t account_id, struct candor_contact_list *out);
 
 	int (*interaction_add)(struct candor_store *s, struct candor_interaction *it);
@@ -78,6 +83,16 @@ struct candor_store_be {
 	/* The scope (account, contact) of a commitment or expectation by id. */
 	int (*locate)(struct candor_store *s, bool expectation, int64_t id,
 		      struct candor_scope *out);
+	/* A transcript's utterances, stored with its interaction. */
+	int (*utterances_add)(struct candor_store *s, int64_t account_id, int64_t interaction_id,
+			      const struct candor_utterance *u, size_t n);
+	int (*utterances)(struct candor_store *s, int64_t account_id, int64_t interaction_id,
+			  struct candor_utterance **out, size_t *n);
+	/* Proposals from an analysis: add, list (by id or by interaction), resolve. */
+	int (*proposal_add)(struct candor_store *s, struct candor_proposal_row *p);
+	int (*proposals)(struct candor_store *s, int64_t id, int64_t interaction_id,
+			 struct candor_proposal_row **out, size_t *n);
+	int (*proposal_resolve)(struct candor_store *s, const struct candor_proposal_row *p);
 	/* Load the evidence in scope, ordered by contact, then time, then id. */
 	int (*evidence)(struct candor_store *s, const struct candor_scope *scope,
 			struct candor_evidence_set *out);
@@ -93,7 +108,7 @@ struct candor_store {
 extern const struct candor_store_be candor_store_sqlite;
 
 /* The newest schema this build knows. */
-#define CANDOR_SCHEMA_VERSION 1
+#define CANDOR_SCHEMA_VERSION 2
 
 /*
  * Open the store at location (a SQLite file path; later "postgres://...").
@@ -111,7 +126,8 @@ void candor_store_rollback(struct candor_store *s);
 
 /*
  * Find one account or contact by id (all digits, optionally "#12") or by
- * name (case-insensitive).  CANDOR_ENOTFOUND, or CANDOR_EAMBIGUOUS with the
+ * name (case-insensitive): the whole name, or when no whole name matches,
+ * a unique run of whole words in it ("Dana" for "Dana Reyes").  CANDOR_ENOTFOUND, or CANDOR_EAMBIGUOUS with the
  * candidates listed in the message.  *out is filled and must be released
  * with candor_account_release / candor_contact_release.
  */
@@ -160,6 +176,20 @@ struct candor_expectation *candor_evidence_expectation(struct candor_evidence_se
  */
 void candor_evidence_view(struct candor_evidence *out, const struct candor_evidence_set *set,
 			  int64_t contact_id);
+
+/* A stored transcript: utterances of interaction id, in order. */
+int candor_store_utterances_add(struct candor_store *s, int64_t account_id, int64_t interaction_id,
+				const struct candor_utterance *u, size_t n);
+int candor_store_utterances(struct candor_store *s, int64_t account_id, int64_t interaction_id,
+			    struct candor_utterance **out, size_t *n);
+void candor_utterances_free(struct candor_utterance *u, size_t n);
+
+int candor_store_proposal_add(struct candor_store *s, struct candor_proposal_row *p);
+/* Proposals by id (0: any) and interaction (0: any); free with candor_proposals_free. */
+int candor_store_proposals(struct candor_store *s, int64_t id, int64_t interaction_id,
+			   struct candor_proposal_row **out, size_t *n);
+int candor_store_proposal_resolve(struct candor_store *s, const struct candor_proposal_row *p);
+void candor_proposals_free(struct candor_proposal_row *p, size_t n);
 
 void candor_account_release(struct candor_account *a);
 void candor_contact_release(struct candor_contact *c);

@@ -55,7 +55,8 @@ static int64_t meet(struct ledger *l, int kind, int64_t at, bool inbound)
 static void said(struct ledger *l, int64_t interaction, int64_t at, char *cat, char *text)
 {
 	l->sg[l->nsg++] = (struct candor_signal){ .id = ++l->next_id, .interaction_id = interaction,
-						  .at = at, .category = cat, .text = text };
+						  .at = at, .category = cat, .text = text,
+						  .side = CANDOR_SIDE_BUYER, .utterance = -1 };
 }
 
 static struct candor_commitment *promise(struct ledger *l, int64_t made, int64_t due)
