@@ -122,7 +122,7 @@ static int contact_show(struct candor_ctx *ctx, struct contact_opts *o, const ch
 	candor_evidence_view(&view, &ev, 0);
 	if (o->json) {
 		j = cli_contact_json(&c);
-		json_object_set_new(j, "ledger", cli_ledger_json(&view));
+		json_object_set_new(j, "ledger", cli_ledger_json(&view, ctx->now));
 		rc = cli_print_json(ctx, j);
 		goto cleanup;
 	}

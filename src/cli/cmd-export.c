@@ -143,7 +143,7 @@ static json_t *export_json(const struct candor_account_list *accts,
 			candor_evidence_view(&ev, set, l->v[k].id);
 			candor_model_assess(&as, &ev, at, NULL);
 			cj = cli_contact_json(&l->v[k]);
-			json_object_set_new(cj, "ledger", cli_ledger_json(&ev));
+			json_object_set_new(cj, "ledger", cli_ledger_json(&ev, at));
 			json_object_set_new(cj, "assessment", cli_assessment_json(&as));
 			json_array_append_new(people, cj);
 		}
@@ -171,7 +171,7 @@ static void export_csv(FILE *f, const struct table *t, const struct candor_conta
 			candor_model_assess(&as, &ev, at, NULL);
 			rows = json_pack("[o]", contact_row(&l->v[k], &as));
 		} else {
-			json_t *ledger = cli_ledger_json(&ev);
+			json_t *ledger = cli_ledger_json(&ev, at);
 
 			rows = json_incref(json_object_get(ledger, t->name));
 			json_decref(ledger);

@@ -150,7 +150,7 @@ int cmd_log(int argc, char **argv, struct candor_ctx *ctx)
 	it = (struct candor_interaction){ .account_id = r.contact.account_id,
 		.contact_id = r.contact.id, .kind = kind, .inbound = r.inbound, .at = r.when,
 		.seller = (char *)(r.seller ? r.seller : ctx->seller), .text = r.text.ptr,
-		.source = "", .metrics = "" };
+		.source = "", .metrics = "", .seller_share = -1 };
 	if ((rc = stored(ctx, candor_store_interaction_add(ctx->store, &it))))
 		return rec_close(&r, rc);
 	for (int i = 0; i < r.nsaid && !rc; i++) {

@@ -92,13 +92,13 @@ static json_t *small_json(int64_t id, int64_t contact, const char *kname, const 
 			 (json_int_t)contact, kname, kind, "text", text, "at", cli_json_date(at));
 }
 
-json_t *cli_ledger_json(const struct candor_evidence *ev)
+json_t *cli_ledger_json(const struct candor_evidence *ev, int64_t at)
 {
 	json_t *commitments = json_array(), *values = json_array(), *fits = json_array();
 	json_t *decisions = json_array();
 
 	for (size_t i = 0; i < ev->ncommitments; i++)
-		json_array_append_new(commitments, cli_commitment_json(&ev->commitments[i], INT64_MAX));
+		json_array_append_new(commitments, cli_commitment_json(&ev->commitments[i], at));
 	for (size_t i = 0; i < ev->nvalues; i++)
 		json_array_append_new(values, small_json(ev->values[i].id, ev->values[i].contact_id,
 			"direction", candor_name_of(candor_value_directions, ev->values[i].direction),

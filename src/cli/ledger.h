@@ -8,8 +8,8 @@
 #include "cli/cli.h"
 
 json_t *cli_contact_json(const struct candor_contact *c);
-/* The ledger of ev as a JSON object of arrays, states as of the clock. */
-json_t *cli_ledger_json(const struct candor_evidence *ev);
+/* The ledger of ev as a JSON object of arrays, promise states as of at. */
+json_t *cli_ledger_json(const struct candor_evidence *ev, int64_t at);
 /* Print the ledger for a reader: promises with their state at "now", etc. */
 void cli_ledger_print(const struct candor_evidence *ev, int64_t now);
 

@@ -66,6 +66,7 @@ struct candor_interaction {
 	char *text;
 	char *source;    /* the transcript file it was imported from; "" when logged */
 	char *metrics;   /* the conversation metrics as JSON text; "" when none */
+	double seller_share; /* the seller's share of the talk, 0..1; -1 when unknown */
 };
 
 /*

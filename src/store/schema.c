@@ -107,6 +107,7 @@ const char *const candor_migrations[] = {
 	 * offsets and sides, and the analysis's proposals */
 	"ALTER TABLE interactions ADD COLUMN source TEXT NOT NULL DEFAULT '';"
 	"ALTER TABLE interactions ADD COLUMN metrics TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE interactions ADD COLUMN seller_share REAL NOT NULL DEFAULT -1;"
 	"ALTER TABLE signals ADD COLUMN side TEXT NOT NULL DEFAULT 'buyer'"
 	"  CHECK (side IN ('seller','buyer','unknown'));"
 	"ALTER TABLE signals ADD COLUMN utterance INTEGER NOT NULL DEFAULT -1;"

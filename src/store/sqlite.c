@@ -394,10 +394,10 @@ static int sq_contacts(struct candor_store *s, int64_t id, const char *name, boo
 static int sq_interaction_add(struct candor_store *s, struct candor_interaction *it)
 {
 	return exec(s, bind(s, "INSERT INTO interactions(account_id, contact_id, kind, inbound, at,"
-			    " seller, text, source, metrics) VALUES (?,?,?,?,?,?,?,?,?)", "iitbitttt",
-			    it->account_id, it->contact_id,
+			    " seller, text, source, metrics, seller_share) VALUES (?,?,?,?,?,?,?,?,?,?)",
+			    "iitbittttd", it->account_id, it->contact_id,
 			    candor_name_of(candor_interaction_kinds, it->kind), (int)it->inbound,
-			    it->at, it->seller, it->text, it->source, it->metrics),
+			    it->at, it->seller, it->text, it->source, it->metrics, it->seller_share),
 		    "logging the interaction", &it->id);
 }
 
@@ -524,6 +524,7 @@ static int fill_interaction(struct candor_store *s, sqlite3_stmt *st, void *row)
 	it->text = col_text(st, 7);
 	it->source = col_text(st, 8);
 	it->metrics = col_text(st, 9);
+	it->seller_share = sqlite3_column_double(st, 10);
 	return col_enum(s, st, 3, candor_interaction_kinds, &it->kind);
 }
 
@@ -766,7 +767,7 @@ static int sq_evidence(struct candor_store *s, const struct candor_scope *sc,
 	int rc;
 
 	rc = load(s, sc, "SELECT id, account_id, contact_id, kind, inbound, at, seller, text,"
-		  " source, metrics FROM interactions" SCOPE " ORDER BY contact_id, at, id",
+		  " source, metrics, seller_share FROM interactions" SCOPE " ORDER BY contact_id, at, id",
 		  (void **)&ev->interactions, &ev->ninteractions, sizeof(*ev->interactions),
 		  fill_interaction);
 	rc = rc ? rc : load(s, sc, "SELECT g.id, g.contact_id, g.interaction_id, i.at, g.category,"
