@@ -159,6 +159,19 @@ int cli_date(struct candor_ctx *ctx, int64_t *out, const char *arg, const char *
 	return rc ? cli_fail(ctx, rc) : CLI_OK;
 }
 
+int cli_past_date(struct candor_ctx *ctx, int64_t *out, const char *arg, const char *opt)
+{
+	char d[CANDOR_DATE_MAX], now[CANDOR_DATE_MAX];
+	int rc = cli_date(ctx, out, arg, opt);
+
+	if (rc || *out <= ctx->now + CANDOR_DAY)
+		return rc;
+	candor_date_format(d, sizeof(d), *out);
+	candor_date_format(now, sizeof(now), ctx->now);
+	return cli_errorf(ctx, CLI_INVALID, "%s %s is in the future (it is %s): record things "
+			  "when they have happened", opt, d, now);
+}
+
 int cli_text(struct candor_ctx *ctx, struct candor_buf *out, char **args, int n, const char *what)
 {
 	for (int i = 0; i < n; i++) {
@@ -171,6 +184,8 @@ int cli_text(struct candor_ctx *ctx, struct candor_buf *out, char **args, int n,
 	for (const char *p = out->ptr; *p; p++)
 		if (!isspace((unsigned char)*p))
 			return CLI_OK;
+	if (n)
+		return cli_errorf(ctx, CLI_INVALID, "%s must not be empty", what);
 	return cli_usage_error(ctx, "%s is missing", what);
 }
 

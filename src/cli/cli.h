@@ -96,6 +96,9 @@ int cli_parse(struct candor_ctx *ctx, int argc, char **argv, const struct option
 /* --at DATE, defaulting to ctx->now; name the option in errors. */
 int cli_date(struct candor_ctx *ctx, int64_t *out, const char *arg, const char *opt);
 
+/* The same for when something happened: a day ahead of now at most. */
+int cli_past_date(struct candor_ctx *ctx, int64_t *out, const char *arg, const char *opt);
+
 /* Join args into one text with spaces (owned by out); an empty text is an error. */
 int cli_text(struct candor_ctx *ctx, struct candor_buf *out, char **args, int n, const char *what);
 

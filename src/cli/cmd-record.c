@@ -69,7 +69,7 @@ static int rec_open(struct candor_ctx *ctx, struct rec *r, int argc, char **argv
 	if (what && (rc = cli_text(ctx, &r->text, r->pos + first_text,
 				   r->npos - first_text, what)))
 		return rc;
-	if ((rc = cli_date(ctx, &r->when, r->at, "--at")) || (rc = cli_store(ctx, false)))
+	if ((rc = cli_past_date(ctx, &r->when, r->at, "--at")) || (rc = cli_store(ctx, false)))
 		return rc;
 	return cli_contact(ctx, r->pos[0], &r->contact);
 }

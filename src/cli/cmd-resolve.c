@@ -51,7 +51,7 @@ static int resolve_open(struct candor_ctx *ctx, struct resolve *r, int argc, cha
 		return rc;
 	if (r->npos != 1)
 		return cli_usage_error(ctx, "give one %s id", what);
-	if ((rc = cli_id(ctx, r->pos[0], what, id)) || (rc = cli_date(ctx, when, r->at, "--at")))
+	if ((rc = cli_id(ctx, r->pos[0], what, id)) || (rc = cli_past_date(ctx, when, r->at, "--at")))
 		return rc;
 	return cli_store(ctx, false);
 }

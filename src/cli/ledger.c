@@ -17,7 +17,9 @@ json_t *cli_commitment_json(const struct candor_commitment *c, int64_t at)
 	struct candor_commitment_state st;
 	json_t *events = json_array();
 
-	candor_commitment_state_at(&st, c, at);
+	/* everything recorded counts; only "overdue" depends on the moment */
+	candor_commitment_state_at(&st, c, INT64_MAX);
+	st.overdue = st.status == CANDOR_COMMITMENT_OPEN && candor_due_end(st.due) <= at;
 	for (size_t i = 0; i < c->nevents; i++)
 		json_array_append_new(events, json_pack("{s:I,s:o,s:s,s:o,s:s}",
 			"id", (json_int_t)c->events[i].id, "at", cli_json_date(c->events[i].at),
@@ -151,7 +153,8 @@ static void print_commitments(const struct candor_evidence *ev, int64_t now)
 		const struct candor_commitment *c = &ev->commitments[i];
 		struct candor_commitment_state st;
 
-		candor_commitment_state_at(&st, c, now);
+		candor_commitment_state_at(&st, c, INT64_MAX);
+		st.overdue = st.status == CANDOR_COMMITMENT_OPEN && candor_due_end(st.due) <= now;
 		printf("  #%-4" PRId64 " %-10s due %-16s %s", c->id,
 		       st.overdue ? "OVERDUE" : candor_name_of(candor_commitment_statuses, st.status),
 		       day(d, st.due), c->text);
