@@ -13,8 +13,24 @@
 @side buyer
 @why Polite, surface-level talk: it keeps things moving and tells you nothing yet.
 ^fine
-^fine thanks
+^fine, thanks
+^good, thanks
+^great, thanks
 ^good thanks
+i am fine
+i am good
+i am well
+i am doing well
+doing fine
+sounds good
+i appreciate that
+i appreciate it
+i appreciate you
+appreciate that
+this has been helpful
+this has been really helpful
+this was helpful
+really helpful
 ^doing well
 ^not bad
 ^can not complain
@@ -24,8 +40,8 @@
 ^busy as always
 ^great thanks
 ^good good
-^how are you
-^how about you
+how are you$
+how about you$
 we are just looking
 just looking
 just browsing
@@ -68,6 +84,9 @@ need some time to think
 need to talk to my partner
 need to talk to my boss
 need to check with my boss
+check with my manager
+check with my boss
+talk to my manager
 need to run it by
 need to run this by
 have to run it by
@@ -172,7 +191,13 @@ driving me crazy
 drives us crazy
 driving us crazy
 it is killing us
+more than i would like
+it is on me
+on my head
 killing us
+more than i would like
+it is on me
+on my head
 we are struggling
 we struggle with
 struggling with
@@ -224,6 +249,11 @@ we ran a pilot
 last time we
 the last vendor
 the last tool
+we have also tried
+we also tried
+we have tested
+we have also tested
+we also tested
 our last vendor
 our previous vendor
 
@@ -256,9 +286,12 @@ what if it fails
 if this goes wrong
 if we get this wrong
 i do not want to be the one
-i can not afford another
 keeps me up at night
 terrified
+scares me
+scares us
+scary
+can not afford another
 
 [disclosure]
 @side buyer
@@ -356,8 +389,17 @@ what i am not sure about
 @side buyer
 @kind motivation
 @why What moves the buyer personally: their emotional motivation.
-my boss
-my manager
+my boss is
+my boss wants
+my boss thinks
+my boss will
+my manager is
+my manager wants
+my vp
+my role might
+my role could
+my role is changing
+my job might
 my job is on the line
 my neck is on the line
 my reputation
@@ -394,7 +436,9 @@ costs too much
 out of our budget
 over our budget
 beyond our budget
-can not afford
+can not afford it
+can not afford that
+can not afford this
 can not justify
 hard to justify
 not sure it is worth
@@ -412,9 +456,9 @@ too much change
 too long to implement
 takes too long
 not enough time
-we do not have the bandwidth
+do not have the bandwidth
 no bandwidth
-we do not have the resources
+do not have the resources
 missing a feature
 you do not have
 does not integrate
@@ -433,9 +477,11 @@ we are locked into
 
 [toward]
 @side buyer
+@negatable no
 @why The buyer moves toward goals.
 @mirror Name the outcome they are working toward and how it is reached: "so you can reach...", "this gets you...".
 achieve
+achieving
 attain
 accomplish
 our goal
@@ -446,6 +492,8 @@ growth
 grow the
 gain
 improve
+improving
+growing
 improvement
 opportunity
 opportunities
@@ -467,10 +515,18 @@ scale
 
 [away]
 @side buyer
+@negatable no
 @why The buyer moves away from problems.
 @mirror Name the problem it removes and the risk it avoids: "so you will not have to...", "this prevents...".
 avoid
+avoiding
+avoided
 prevent
+preventing
+do not want to be
+do not want another
+i do not want to
+we do not want to
 get rid of
 stop having to
 so we do not have to
@@ -499,6 +555,7 @@ escape
 
 [options]
 @side buyer
+@negatable no
 @why The buyer likes to decide among options.
 @mirror Offer choices and keep the decision reversible: "there are a few ways to do this...", "you could also...".
 options
@@ -516,6 +573,8 @@ we could also
 or we could
 mix and match
 choices
+an option to
+option to
 a choice
 customize
 customise
@@ -526,6 +585,7 @@ variety
 
 [procedures]
 @side buyer
+@negatable no
 @why The buyer wants a clear path.
 @mirror Lay out the steps in order: "first..., then..., after that...", "the proven way is...".
 the steps
@@ -543,8 +603,12 @@ proven
 the proper way
 the procedure
 a checklist
-a plan
-the plan
+a proper plan
+a clear plan
+a written plan
+a detailed plan
+need the plan
+need a plan
 a roadmap
 the sequence
 in order

@@ -67,20 +67,43 @@ we will see
 ^you know$
 ^make sense$
 ^see what i mean$
-^how are you
-^how is it going
-^how are things
-^how have you been
-^how was your weekend
-^how was your week
-^how is your week
-^how is your day
-^how about you
+how are you$
+how are you doing$
+how is it going$
+how are things$
+how are things on your side
+how are things on your end
+how have you been$
+how was your weekend
+how was your week$
+how is your week$
+how is your day$
+how was your trip
+how was the trip
+how about you$
+^is not that amazing
+^is not that awesome
+^is not that cool
+^is not it amazing
+^how amazing is that
 ^and you$
 ^you$
 ^why do not you just
 ^why do not we just
 ^why not just
+^who cares
+^what can i say
+^what do you know
+^can you believe
+^would not that be nice
+^would not it be nice
+^could not agree more
+^tell me about it$
+^go figure
+
+[statement]
+# A sentence holding one of these is a statement unless it ends with "?":
+# "What I'd love is a faster close." is not a question.
 ^what i
 ^what we
 ^what is really
@@ -97,12 +120,15 @@ we will see
 ^what is killing
 ^what scares
 ^what we tried
-^who cares
-^what can i say
-^what do you know
-^can you believe
-^would not that be nice
-^would not it be nice
-^could not agree more
-^tell me about it$
-^go figure
+^what really
+^what is important
+^what is most important
+^what happened was
+^what happens is
+^how we
+^how i
+^why we
+^when we
+^where we
+^which is why
+^which means

@@ -39,6 +39,8 @@ sign now
 if you sign today
 if you sign this week
 everyone else is
+everyone else in
+already using us
 all your competitors are
 you would be crazy not to
 no brainer

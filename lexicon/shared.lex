@@ -161,6 +161,11 @@ total cost
 roi
 return on investment
 dollars
+thousand
+million
+$
+€
+£
 euros
 pounds
 spend
@@ -177,8 +182,6 @@ another provider
 other providers
 another tool
 other tools
-an alternative
-alternatives
 also looking at
 also talking to
 also evaluating
@@ -196,6 +199,14 @@ outreach
 salesloft
 zoho
 dynamics
+tableau
+looker
+qlik
+power bi
+should compare
+comparing
+looking at alternatives
+other alternatives
 a competitor
 your competitor
 their product
@@ -227,7 +238,17 @@ a workshop
 a proposal
 a working session
 meet again
-talk again
+let us talk again
+talk again next
+check in
+a short call
+a quick call
+minute call
+a call before
+talk next week
+meet next week
+speak next week
+call next week
 reconvene
 loop in
 bring in
@@ -235,9 +256,7 @@ introduce you to
 a call with
 the next call
 next meeting
-next week
 action items
-what happens next
 from here
 
 [commitment]
@@ -283,6 +302,15 @@ i will circle back
 i will update
 i will fix
 i will do that
+i will also
+i will pull
+i will include
+i will invite
+i will take it
+i will take that
+i will put
+i will get our
+i will get the
 i will do it
 i will get back to you
 i am going to send

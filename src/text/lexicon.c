@@ -89,6 +89,8 @@ static enum candor_lex_role role_of(const char *name)
 		return CANDOR_LEX_HEDGE;
 	if (!strcmp(name, "rhetorical"))
 		return CANDOR_LEX_RHETORICAL;
+	if (!strcmp(name, "statement"))
+		return CANDOR_LEX_STATEMENT;
 	return CANDOR_LEX_SIGNAL;
 }
 
@@ -221,7 +223,7 @@ static int parse_phrase(struct lex_parser *p, char *s)
 		s = trim(s + 1);
 	}
 	sl = strlen(s);
-	if (sl && s[sl - 1] == '$') {
+	if (sl > 1 && s[sl - 1] == '$') {
 		anchored_end = true;
 		s[sl - 1] = '\0';
 		s = trim(s);

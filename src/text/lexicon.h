@@ -10,10 +10,11 @@
  * "^" only matches at the start of a sentence, one that ends with "$"
  * only at its end.
  *
- * Three category names are modifiers rather than signals: "negation"
+ * Four category names are modifiers rather than signals: "negation"
  * (cancels a signal that follows it closely in the same clause), "hedge"
  * (marks a later signal in the same sentence as hedged) and "rhetorical"
- * (a sentence holding one is not a question).
+ * (a sentence holding one is not a question) and "statement" (a sentence
+ * holding one is a question only if it ends with "?").
  *
  * A loaded lexicon is read-only and may be shared between threads; each
  * analysis allocates its own Hyperscan scratch space.
@@ -37,6 +38,7 @@ enum candor_lex_role {
 	CANDOR_LEX_NEGATION,
 	CANDOR_LEX_HEDGE,
 	CANDOR_LEX_RHETORICAL,
+	CANDOR_LEX_STATEMENT,
 };
 
 /* One "[category]" section.  All strings owned by the lexicon. */

@@ -344,7 +344,8 @@ static int keep_questions(struct candor_scanner *sc, enum candor_side side)
 		const struct candor_sentence *st = &sc->sent[i];
 		struct candor_found *f;
 
-		if (!st->qmark && !question_phrase(sc, st, side))
+		if (!st->qmark && (!question_phrase(sc, st, side) ||
+				   role_in_sentence(sc, CANDOR_LEX_STATEMENT, st, SIZE_MAX, side)))
 			continue;
 		if (role_in_sentence(sc, CANDOR_LEX_RHETORICAL, st, SIZE_MAX, side))
 			continue;
