@@ -148,7 +148,7 @@ static int run_file(struct candor_analyzer *az, const char *path, bool json,
 	if (json) {
 		json_t *j = candor_analysis_to_json(&a, v.u, v.n);
 
-		rc = j ? json_dumpf(j, stdout, JSON_COMPACT) : -1;
+		rc = j ? json_dumpf(j, stdout, JSON_COMPACT | JSON_REAL_PRECISION(6)) : -1;
 		putchar('\n');
 		json_decref(j);
 	}

@@ -2,7 +2,7 @@
 # These three categories are never reported as signals themselves.
 
 [negation]
-# Cancels a signal that starts at most four words after it, in the same
+# Cancels a signal with at most three words between them, in the same
 # clause (no , ; : . ? ! or "but" in between).  Contractions are expanded
 # before matching, so "not" covers don't, isn't, won't, can't...
 not

@@ -160,7 +160,9 @@ void candor_analyzer_free(struct candor_analyzer *az);
  *    "metrics":{...},"commitments":[...],"facts":[...],"profile":{...}}
  * Signal start/end are code-point offsets into "text"; times without a
  * value are null; due dates are "YYYY-MM-DD" or null.  u and n must be the
- * ones the analysis was made from.
+ * ones the analysis was made from.  Times are doubles: dump with
+ * JSON_REAL_PRECISION(6) (or so) to avoid printing 7.0179999999999998.
+ * Returns NULL too when a string is not valid UTF-8 (readers validate).
  */
 json_t *candor_analysis_to_json(const struct candor_analysis *a,
 				const struct candor_utterance *u, size_t n);
