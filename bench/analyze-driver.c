@@ -24,15 +24,39 @@ struct vtt {
 	char seller[128];
 };
 
+/* Read up to two digits' worth of number at *p; -1 if none. */
+static long digits(const char **p)
+{
+	char *end;
+	long v = strtol(*p, &end, 10);
+
+	if (end == *p)
+		return -1;
+	*p = end;
+	return v;
+}
+
+/* "HH:MM:SS.mmm" or "MM:SS.mmm" in seconds; -1 when malformed. */
 static double vtt_time(const char *s)
 {
-	int h = 0, m = 0, sec = 0, ms = 0;
+	long part[3] = { 0, 0, 0 }, ms;
+	int n = 0;
 
-	if (sscanf(s, "%d:%d:%d.%d", &h, &m, &sec, &ms) == 4)
-		return h * 3600.0 + m * 60.0 + sec + ms / 1000.0;
-	if (sscanf(s, "%d:%d.%d", &m, &sec, &ms) == 3)
-		return m * 60.0 + sec + ms / 1000.0;
-	return -1;
+	while (n < 3) {
+		long v = digits(&s);
+
+		if (v < 0)
+			return -1;
+		part[n++] = v;
+		if (*s != ':')
+			break;
+		s++;
+	}
+	if (*s++ != '.' || (ms = digits(&s)) < 0)
+		return -1;
+	if (n == 2)
+		return part[0] * 60.0 + part[1] + ms / 1000.0;
+	return part[0] * 3600.0 + part[1] * 60.0 + part[2] + ms / 1000.0;
 }
 
 static void vtt_release(struct vtt *v)

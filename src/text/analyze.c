@@ -29,6 +29,7 @@ struct run {
 	const struct candor_utterance *u;
 	int64_t call_time;
 	size_t asignals, acommit, afacts, aevidence;
+	size_t cp_byte, cp_count; /* code points before cp_byte, this utterance */
 };
 
 static int grow(void **p, size_t *alloc, size_t n, size_t size)
@@ -96,7 +97,11 @@ static int add_signal(struct run *r, size_t ui, const struct candor_found *f)
 	s->phrase = f->phrase;
 	s->start = f->start;
 	s->end = f->end;
-	s->cstart = candor_utf8_count(text, f->start);
+	if (f->start < r->cp_byte)
+		r->cp_byte = r->cp_count = 0;
+	r->cp_count += candor_utf8_count(text + r->cp_byte, f->start - r->cp_byte);
+	r->cp_byte = f->start;
+	s->cstart = r->cp_count;
 	s->cend = s->cstart + candor_utf8_count(text + f->start, f->end - f->start);
 	s->hedged = f->hedged;
 	s->confidence = f->hedged ? 0.5 : 1.0;
@@ -238,6 +243,7 @@ static int analyze_one(struct run *r, size_t ui)
 
 	r->az->words[ui] = candor_count_words(u->text);
 	r->az->questions[ui] = 0;
+	r->cp_byte = r->cp_count = 0;
 	if ((rc = candor_scanner_run(sc, u->text, strlen(u->text), u->side)))
 		return rc;
 	for (size_t k = 0; k < sc->nfound; k++)
@@ -268,7 +274,7 @@ int candor_analyzer_run(struct candor_analyzer *az, struct candor_analysis *out,
 			const struct candor_utterance *u, size_t n,
 			int64_t call_time, struct candor_error *err)
 {
-	struct run r = { az, out, u, call_time, 0, 0, 0, 0 };
+	struct run r = { az, out, u, call_time, 0, 0, 0, 0, 0, 0 };
 	int rc = 0;
 
 	memset(out, 0, sizeof(*out));

@@ -308,6 +308,34 @@ static int put_ascii_other(struct norm_state *st, size_t *i)
 	return finish_word(st) || put(st, c, *i - 1);
 }
 
+/*
+ * The fast path: after a letter was written, copy the rest of a run of
+ * ASCII letters and digits straight across, lowering capitals, within the
+ * room already allocated.
+ */
+static void copy_run(struct norm_state *st, size_t *i)
+{
+	struct candor_norm *n = st->n;
+	const unsigned char *t = (const unsigned char *)st->text;
+	size_t j = *i, o = n->len, lim = n->cap - 1;
+
+	while (j < st->len && o < lim) {
+		unsigned char c = t[j];
+
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+			;
+		else if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c + 32);
+		else
+			break;
+		n->map[o] = (uint32_t)j;
+		n->s[o++] = (char)c;
+		j++;
+	}
+	n->len = o;
+	*i = j;
+}
+
 int candor_norm_text(struct candor_norm *n, const char *text, size_t len)
 {
 	struct norm_state st = { n, text, len, false, 0 };
@@ -324,6 +352,7 @@ int candor_norm_text(struct candor_norm *n, const char *text, size_t len)
 
 		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
 			rc = put(&st, c, i++);
+			copy_run(&st, &i);
 		} else if (c >= 'A' && c <= 'Z') {
 			rc = put(&st, (unsigned char)(c + 32), i++);
 		} else if (c < 0x80) {

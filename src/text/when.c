@@ -371,7 +371,8 @@ int64_t candor_when_resolve(const char *s, size_t len, size_t from,
 	civil_from_days(c.today, &c.y, &c.m, &c.d);
 	c.dow = (int)(((c.today + 3) % 7 + 7) % 7);
 	for (size_t i = 0; i < c.n; i++) {
-		if ((t = numeric_date(&c, s, len, w[i].s, &end)) >= 0) {
+		if (isdigit((unsigned char)s[w[i].s]) &&
+		    (t = numeric_date(&c, s, len, w[i].s, &end)) >= 0) {
 			*ms = w[i].s;
 			*me = end;
 			return t * 86400;
