@@ -400,6 +400,40 @@ static void test_default_lexicon(void **state)
 	candor_lexicon_free(lx);
 }
 
+/* Random bytes (a fixed seed): no crash, offsets inside the text, on
+ * character boundaries, and the signal text equal to the bytes it covers. */
+static void test_garbage(void **state)
+{
+	static const char alphabet[] = "ab I'm not \xe2\x80\x99\xc3\xa9?.,\t\xff\x80 worried about price";
+	struct candor_lexicon *lx = lex();
+	struct candor_utterance u;
+	struct candor_analysis a;
+	struct candor_error err = CANDOR_ERROR_INIT;
+	char text[200];
+	unsigned x = 12345;
+
+	for (int round = 0; round < 2000; round++) {
+		size_t n = (size_t)(round % 199);
+
+		for (size_t i = 0; i < n; i++) {
+			x = x * 1103515245u + 12345u;
+			text[i] = alphabet[(x >> 16) % (sizeof(alphabet) - 1)];
+		}
+		text[n] = '\0';
+		set_utt(&u, 0, CANDOR_SIDE_BUYER, text, -1, -1);
+		assert_int_equal(candor_analyze(&a, lx, &u, 1, 1794960000, &err), 0);
+		for (size_t i = 0; i < a.nsignals; i++) {
+			assert_true(a.signals[i].start <= a.signals[i].end);
+			assert_true(a.signals[i].end <= n);
+			assert_true(a.signals[i].cstart <= a.signals[i].cend);
+			assert_memory_equal(a.signals[i].text, text + a.signals[i].start,
+					    a.signals[i].end - a.signals[i].start);
+		}
+		candor_analysis_release(&a);
+	}
+	candor_lexicon_free(lx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -416,6 +450,7 @@ int main(void)
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_lint),
 		cmocka_unit_test(test_default_lexicon),
+		cmocka_unit_test(test_garbage),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
