@@ -86,7 +86,7 @@ void candor_analyzer_free(struct candor_analyzer *az)
 static int add_signal(struct run *r, size_t ui, const struct candor_found *f)
 {
 	const char *text = r->u[ui].text;
-	struct candor_signal *s;
+	struct candor_text_signal *s;
 
 	if (grow((void **)&r->a->signals, &r->asignals, r->a->nsignals, sizeof(*s)))
 		return CANDOR_ERROR;
@@ -177,7 +177,7 @@ static int add_evidence(struct run *r, size_t ui, const struct candor_found *f,
 			const char *pattern, size_t *count)
 {
 	struct candor_profile *pr = &r->a->profile;
-	struct candor_evidence *e;
+	struct candor_profile_evidence *e;
 
 	if (grow((void **)&pr->evidence, &r->aevidence, pr->nevidence, sizeof(*e)))
 		return CANDOR_ERROR;

@@ -39,7 +39,7 @@ struct candor_lexicon;
 
 /* One signal in one utterance.  text is owned; category points into the
  * lexicon, which must outlive the analysis. */
-struct candor_signal {
+struct candor_text_signal {
 	size_t utterance;        /* index into the utterance array */
 	const char *category;    /* "stall", "question", ... */
 	const char *kind;        /* @kind of the section, or NULL */
@@ -93,7 +93,7 @@ struct candor_fact_proposal {
 };
 
 /* Evidence for the buyer's profile: which utterance, which words. */
-struct candor_evidence {
+struct candor_profile_evidence {
 	size_t utterance;
 	const char *pattern;     /* "toward", "away", "options", "procedures" */
 	char *text;              /* owned: the matched words */
@@ -101,7 +101,7 @@ struct candor_evidence {
 
 struct candor_profile {
 	size_t toward, away, options, procedures;
-	struct candor_evidence *evidence;
+	struct candor_profile_evidence *evidence;
 	size_t nevidence;
 };
 
@@ -111,7 +111,7 @@ const char *candor_profile_direction(const struct candor_profile *p);
 const char *candor_profile_style(const struct candor_profile *p);
 
 struct candor_analysis {
-	struct candor_signal *signals;   /* by utterance, then start */
+	struct candor_text_signal *signals;   /* by utterance, then start */
 	size_t nsignals;
 	struct candor_metrics metrics;
 	struct candor_proposal *commitments;

@@ -26,7 +26,7 @@ static json_t *real_or_null(double v)
 	return v < 0 ? json_null() : json_real(v);
 }
 
-static json_t *signal_json(const struct candor_signal *s, int *bad)
+static json_t *signal_json(const struct candor_text_signal *s, int *bad)
 {
 	json_t *o = json_object();
 
