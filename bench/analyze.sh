@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# analyze.sh: time the analyser against grep on the same transcripts.
+#
+#   bench/analyze.sh [BUILD_DIR] [TOTAL_MB]     (defaults: build, 1000)
+#
+# Generates TOTAL_MB of WebVTT transcripts into bench/data/ (once per size
+# and seed; the folder is gitignored), extracts every phrase from lexicon/
+# into bench/data/phrases.txt, then times
+#   - the analyser: $CANDOR_ANALYZE FILE... (default: BUILD_DIR/bench/
+#     bench-analyze --quiet; set CANDOR_ANALYZE="BUILD/candor analyze --json"
+#     once the CLI command exists), and
+#   - grep -F -i -w -c -f phrases.txt FILE...
+# and prints MB/s for both and their ratio.  Each is run twice; the better
+# time counts (the first run also warms the page cache).
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-build}
+mb=${2:-1000}
+seed=${SEED:-1}
+data="$top/bench/data/$mb-mb-seed$seed"
+analyze=${CANDOR_ANALYZE:-"$build/bench/bench-analyze --quiet"}
+
+if [ ! -f "$data/.done" ]; then
+	echo "generating $mb MB of transcripts in $data ..."
+	rm -rf "$data"
+	python3 "$top/bench/gen-transcripts" "$data" "$mb" --seed "$seed"
+	touch "$data/.done"
+fi
+phrases="$top/bench/data/phrases.txt"
+grep -hv '^[[:space:]]*\(#\|\[\|@\|$\)' "$top"/lexicon/*.lex |
+	sed -e 's/|.*//' -e 's/^[[:space:]]*\^//' -e 's/[[:space:]]*\$[[:space:]]*$//' \
+	    -e 's/^[[:space:]]*//' -e 's/[[:space:]]*$//' | grep -v '^$' | sort -u >"$phrases"
+bytes=$(cat "$data"/*.vtt | wc -c)
+echo "data: $(ls "$data"/*.vtt | wc -l) files, $bytes bytes; $(wc -l <"$phrases") phrases"
+
+# Output goes to a file, not /dev/null: GNU grep notices /dev/null and
+# stops at the first match, which would time nothing.
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+
+best() {  # best wall time of two runs of "$@", in seconds
+	local b=0 t s e
+	for _ in 1 2; do
+		s=$(date +%s.%N)
+		"$@" >"$out"
+		e=$(date +%s.%N)
+		t=$(echo "$e - $s" | bc)
+		if [ "$b" = 0 ] || [ "$(echo "$t < $b" | bc)" = 1 ]; then b=$t; fi
+	done
+	echo "$b"
+}
+
+# shellcheck disable=SC2086
+ta=$(best $analyze "$data"/*.vtt)
+tg=$(best grep -F -i -w -c -f "$phrases" "$data"/*.vtt)
+printf 'analyse: %8.2f s %8.1f MB/s\n' "$ta" "$(echo "$bytes / 1000000 / $ta" | bc -l)"
+printf 'grep:    %8.2f s %8.1f MB/s\n' "$tg" "$(echo "$bytes / 1000000 / $tg" | bc -l)"
+printf 'ratio:   analyse is %.2fx the speed of grep\n' "$(echo "$tg / $ta" | bc -l)"

@@ -1,0 +1,621 @@
+# buyer.lex: what the buying side says.
+#
+# social     : polite, guarded talk that conveys no information
+# stall      : deferrals that mean trust has not stabilised
+# candor     : invitations to real talk ("can I be honest")
+# disclosure : the buyer telling you something real; @kind names the
+#              discovery fact it proposes
+# objection  : a real reservation about the offer (becomes a fact too)
+# toward / away          : LAB profile direction
+# options / procedures   : LAB profile decision style
+
+[social]
+@side buyer
+@why Polite, surface-level talk: it keeps things moving and tells you nothing yet.
+^fine
+^fine, thanks
+^good, thanks
+^great, thanks
+^good thanks
+i am fine
+i am good
+i am well
+i am doing well
+doing fine
+sounds good
+i appreciate that
+i appreciate it
+i appreciate you
+appreciate that
+this has been helpful
+this has been really helpful
+this was helpful
+really helpful
+^doing well
+^not bad
+^can not complain
+^no complaints
+^all good
+^pretty good
+^busy as always
+^great thanks
+^good good
+how are you$
+how about you$
+we are just looking
+just looking
+just browsing
+we are happy with what we have
+we are pretty happy with what we have
+happy with our current
+we do not really have a problem
+we do not have a problem
+everything is fine
+things are fine
+it is all fine
+we are fine
+we are good for now
+nice to meet you
+thanks for having me
+good to see you
+good to meet you
+thanks for your time
+nice weekend
+the weather
+looks interesting
+sounds interesting
+sounds great
+that is interesting
+that is great
+that sounds nice
+appreciate it
+
+[stall]
+@side buyer
+@why A polite deferral: trust has not stabilised, so the buyer avoids deciding.
+let me think about it
+let me think it over
+i need to think about it
+we need to think about it
+i will think about it
+we will think about it
+think it over
+need some time to think
+need to talk to my partner
+need to talk to my boss
+need to check with my boss
+check with my manager
+check with my boss
+talk to my manager
+need to run it by
+need to run this by
+have to run it by
+have to check with
+i will have to check with
+need to discuss internally
+discuss it internally
+talk it over with the team
+take it to the team
+send me some information
+send me some info
+send me something
+send over some information
+send me a brochure
+email me something
+just email me
+shoot me an email
+put something in writing
+get back to you
+we will get back to you
+i will get back to you
+circle back
+touch base later
+not right now
+not a good time
+not a priority right now
+not the right time
+maybe next quarter
+maybe next year
+after the holidays
+after the new year
+call me next quarter
+reach out next quarter
+reach out in a few months
+check back in
+let us revisit
+revisit this later
+we will be in touch
+i will let you know
+we will let you know
+not ready to decide
+no budget right now
+no budget this year
+budget is frozen
+timing is not right
+why do not you just send
+why do not you just email
+why do not you send me
+can you just send me
+could you just send
+just send me
+put it in an email
+
+[candor]
+@side buyer
+@why An invitation to real communication: the buyer is choosing to trust you.
+can i be honest
+can i be frank
+can i be straight with you
+to be honest
+to be frank
+honestly
+frankly
+truth be told
+the truth is
+between you and me
+between us
+off the record
+i probably should not say this
+i should not be telling you this
+i will be honest
+i will be straight with you
+if i am being honest
+if i am honest
+just between us
+the real reason
+the real issue
+i will level with you
+i have to admit
+i will admit
+candidly
+i will be candid
+
+[disclosure]
+@side buyer
+@kind bothering
+@why The buyer is telling you what is really bothering them.
+what is really bothering me
+what bothers me
+what really bothers me
+the problem is
+the real problem is
+our problem is
+the issue is
+our biggest problem
+our biggest issue
+our biggest headache
+biggest pain
+pain point
+drives me crazy
+driving me crazy
+drives us crazy
+driving us crazy
+it is killing us
+more than i would like
+it is on me
+on my head
+killing us
+more than i would like
+it is on me
+on my head
+we are struggling
+we struggle with
+struggling with
+frustrated
+frustrating
+frustration
+fed up
+a nightmare
+a mess
+drowning in
+we keep losing
+we are losing
+we lose
+sick of
+tired of
+wastes so much time
+waste so much time
+takes forever
+keeps breaking
+keeps me up at night
+not working for us
+is broken
+
+[disclosure]
+@side buyer
+@kind tried
+@why What the buyer has already tried, and why it did not work.
+we tried
+we have tried
+i tried
+we already tried
+we tested
+we piloted
+we used to use
+we used to have
+we switched from
+we switched to
+we built our own
+we built something
+we brought in
+we hired a consultant
+it did not work
+that did not work
+did not stick
+nobody used it
+we gave up on
+we moved away from
+we ran a pilot
+last time we
+the last vendor
+the last tool
+we have also tried
+we also tried
+we have tested
+we have also tested
+we also tested
+our last vendor
+our previous vendor
+
+[disclosure]
+@side buyer
+@kind worried
+@why What the buyer fears might happen if they choose wrong.
+i am worried
+i am really worried
+we are worried
+worried about
+worried that
+what worries me
+my worry is
+our worry is
+i am afraid
+afraid that
+i am nervous
+nervous about
+i am scared
+scared that
+i am concerned
+we are concerned
+concerned about
+concerned that
+my fear is
+the fear is
+the risk is
+what if it fails
+if this goes wrong
+if we get this wrong
+i do not want to be the one
+keeps me up at night
+terrified
+scares me
+scares us
+scary
+can not afford another
+
+[disclosure]
+@side buyer
+@kind hoped
+@why The outcome the buyer hopes for.
+i hope
+we hope
+i am hoping
+we are hoping
+ideally
+in an ideal world
+what i would love
+what we would love
+i would love
+we would love
+i would love to
+the dream is
+my dream
+dream scenario
+what we really want
+what i really want
+what we really need
+if we could just
+it would be amazing if
+it would be great if
+it would be huge if
+would be a game changer
+i wish
+
+[disclosure]
+@side buyer
+@kind criteria
+@why How the buyer will decide: their decision criteria.
+must have
+must be able to
+has to integrate
+needs to integrate
+has to work with
+needs to work with
+needs to be
+has to be
+it has to
+it needs to
+a requirement
+our requirements
+requirement is
+deal breaker
+dealbreaker
+non negotiable
+non-negotiable
+the criteria
+our criteria
+decision criteria
+we will decide based on
+we decide based on
+what matters most
+most important thing
+the most important
+we need something that
+we need a tool that
+we need a solution that
+we are looking for something that
+security review
+needs sign off
+needs sign-off
+sign off from
+approval from
+
+[disclosure]
+@side buyer
+@kind concern
+@why A hidden concern the buyer has not said out loud before.
+my concern is
+my real concern
+our concern is
+the concern is
+what concerns me
+my hesitation
+i hesitate
+i am hesitant
+i am not convinced
+i have doubts
+my doubt is
+i am skeptical
+i am sceptical
+i am on the fence
+hesitation
+reservations
+i have a reservation
+the catch
+what is the catch
+what i am not sure about
+
+[disclosure]
+@side buyer
+@kind motivation
+@why What moves the buyer personally: their emotional motivation.
+my boss is
+my boss wants
+my boss thinks
+my boss will
+my manager is
+my manager wants
+my vp
+my role might
+my role could
+my role is changing
+my job might
+my job is on the line
+my neck is on the line
+my reputation
+my credibility
+look bad
+look good
+look foolish
+look stupid
+i personally
+for me personally
+personally
+my team deserves
+my team is exhausted
+i want to prove
+prove that
+get promoted
+my bonus
+my career
+i championed
+i pushed for
+i stuck my neck out
+i would be the hero
+sleep at night
+peace of mind
+
+[objection]
+@side buyer
+@kind objection
+@why A real reservation about the offer: explore the fit together, do not "handle" it.
+too expensive
+too pricey
+too much money
+costs too much
+out of our budget
+over our budget
+beyond our budget
+can not afford it
+can not afford that
+can not afford this
+can not justify
+hard to justify
+not sure it is worth
+not worth it
+do not see the value
+do not see how
+not sure it fits
+does not fit
+would not fit
+not a fit
+too complicated
+too complex
+too much work
+too much change
+too long to implement
+takes too long
+not enough time
+do not have the bandwidth
+no bandwidth
+do not have the resources
+missing a feature
+you do not have
+does not integrate
+does not support
+does not do
+your contract
+the contract terms
+lock in
+locked in
+long contract
+we already have a tool
+we already have something
+already have a solution
+already use
+we are locked into
+
+[toward]
+@side buyer
+@negatable no
+@why The buyer moves toward goals.
+@mirror Name the outcome they are working toward and how it is reached: "so you can reach...", "this gets you...".
+achieve
+achieving
+attain
+accomplish
+our goal
+the goal is
+my goal
+we want to grow
+growth
+grow the
+gain
+improve
+improving
+growing
+improvement
+opportunity
+opportunities
+get to
+reach our
+hit our target
+hit our number
+win more
+the upside
+benefit
+benefits
+results
+make it happen
+we are aiming for
+we are aiming to
+aim to
+move faster
+scale
+
+[away]
+@side buyer
+@negatable no
+@why The buyer moves away from problems.
+@mirror Name the problem it removes and the risk it avoids: "so you will not have to...", "this prevents...".
+avoid
+avoiding
+avoided
+prevent
+preventing
+do not want to be
+do not want another
+i do not want to
+we do not want to
+get rid of
+stop having to
+so we do not have to
+so we will not have to
+never again
+not have to deal with
+fix the
+fix our
+reduce the risk
+reduce risk
+minimise
+minimize
+less risk
+eliminate
+protect
+mistakes
+errors
+disruption
+downtime
+falling behind
+fall behind
+do not want to end up
+what we do not want
+steer clear
+escape
+
+[options]
+@side buyer
+@negatable no
+@why The buyer likes to decide among options.
+@mirror Offer choices and keep the decision reversible: "there are a few ways to do this...", "you could also...".
+options
+alternatives
+possibilities
+flexible
+flexibility
+try it another way
+other ways
+another way
+different ways
+keep our options open
+explore
+we could also
+or we could
+mix and match
+choices
+an option to
+option to
+a choice
+customize
+customise
+depends
+open to
+pick and choose
+variety
+
+[procedures]
+@side buyer
+@negatable no
+@why The buyer wants a clear path.
+@mirror Lay out the steps in order: "first..., then..., after that...", "the proven way is...".
+the steps
+step by step
+step one
+first step
+first we
+and then we
+after that
+the process
+a process
+our process
+the right way
+proven
+the proper way
+the procedure
+a checklist
+a proper plan
+a clear plan
+a written plan
+a detailed plan
+need the plan
+need a plan
+a roadmap
+the sequence
+in order
+what happens next
+what comes next
+walk me through the
+how does it work
+implementation plan
+timeline
+by the book

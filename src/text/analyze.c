@@ -1,0 +1,357 @@
+/*
+ * analyze.c: a conversation's signals, commitments, facts and profile
+ * (see analyze.h).
+ *
+ * Each utterance is scanned once (scan.c); every signal found is copied
+ * out with its original words and offsets, and the few categories with a
+ * meaning beyond the signal feed the proposals: "commitment" (unless
+ * hedged) becomes a proposed commitment with a due date read from its
+ * sentence (when.c), a section with an @kind (the disclosure sections) or
+ * "objection" becomes a proposed discovery fact, and "toward", "away",
+ * "options", "procedures" on the buyer side build the profile.
+ */
+#include "util/common.h"
+#include "util/error.h"
+#include "text/analyze-priv.h"
+#include "text/scan.h"
+#include "text/when.h"
+
+struct candor_analyzer {
+	const struct candor_lexicon *lx;
+	struct candor_scanner sc;
+	size_t *words, *questions;
+	size_t acount;
+};
+
+struct run {
+	struct candor_analyzer *az;
+	struct candor_analysis *a;
+	const struct candor_utterance *u;
+	int64_t call_time;
+	size_t asignals, acommit, afacts, aevidence;
+	size_t cp_byte, cp_count; /* code points before cp_byte, this utterance */
+};
+
+static int grow(void **p, size_t *alloc, size_t n, size_t size)
+{
+	size_t cap = *alloc ? *alloc * 2 : 16;
+	void *q;
+
+	if (n < *alloc)
+		return 0;
+	q = realloc(*p, cap * size);
+	if (!q)
+		return CANDOR_ERROR;
+	*p = q;
+	*alloc = cap;
+	return 0;
+}
+
+static char *copy_span(const char *s, size_t start, size_t end)
+{
+	char *p = malloc(end - start + 1);
+
+	if (p) {
+		memcpy(p, s + start, end - start);
+		p[end - start] = '\0';
+	}
+	return p;
+}
+
+int candor_analyzer_new(struct candor_analyzer **out, const struct candor_lexicon *lx,
+			struct candor_error *err)
+{
+	struct candor_analyzer *az = calloc(1, sizeof(*az));
+
+	*out = NULL;
+	if (!az || candor_scanner_init(&az->sc, lx)) {
+		free(az);
+		return candor_error_set(err, CANDOR_ERROR, NULL, "out of memory");
+	}
+	az->lx = lx;
+	*out = az;
+	return 0;
+}
+
+void candor_analyzer_free(struct candor_analyzer *az)
+{
+	if (!az)
+		return;
+	candor_scanner_release(&az->sc);
+	free(az->words);
+	free(az->questions);
+	free(az);
+}
+
+static int add_signal(struct run *r, size_t ui, const struct candor_found *f)
+{
+	const char *text = r->u[ui].text;
+	struct candor_text_signal *s;
+
+	if (grow((void **)&r->a->signals, &r->asignals, r->a->nsignals, sizeof(*s)))
+		return CANDOR_ERROR;
+	s = &r->a->signals[r->a->nsignals];
+	s->utterance = ui;
+	s->category = f->category;
+	s->kind = f->section ? f->section->kind : NULL;
+	s->phrase = f->phrase;
+	s->start = f->start;
+	s->end = f->end;
+	if (f->start < r->cp_byte)
+		r->cp_byte = r->cp_count = 0;
+	r->cp_count += candor_utf8_count(text + r->cp_byte, f->start - r->cp_byte);
+	r->cp_byte = f->start;
+	s->cstart = r->cp_count;
+	s->cend = s->cstart + candor_utf8_count(text + f->start, f->end - f->start);
+	s->hedged = f->hedged;
+	s->confidence = f->hedged ? 0.5 : 1.0;
+	if (!(s->text = copy_span(text, f->start, f->end)))
+		return CANDOR_ERROR;
+	r->a->nsignals++;
+	return 0;
+}
+
+/* The due date of a commitment: in its sentence after the promise, else
+ * anywhere in the sentence. */
+static int64_t due_of(struct run *r, const struct candor_found *f, size_t *ms, size_t *me)
+{
+	const struct candor_norm *n = &r->az->sc.norm;
+	int64_t t;
+
+	t = candor_when_resolve(n->s, f->nsend, f->nstart, r->call_time, ms, me);
+	if (!t)
+		t = candor_when_resolve(n->s, f->nsend, f->nsstart, r->call_time, ms, me);
+	return t;
+}
+
+static int add_commitment(struct run *r, size_t ui, const struct candor_found *f)
+{
+	const struct candor_utterance *u = &r->u[ui];
+	struct candor_proposal *p;
+	size_t ms, me, os, oe;
+
+	if (grow((void **)&r->a->commitments, &r->acommit, r->a->ncommitments, sizeof(*p)))
+		return CANDOR_ERROR;
+	p = &r->a->commitments[r->a->ncommitments++];
+	memset(p, 0, sizeof(*p));
+	p->utterance = ui;
+	p->side = u->side;
+	p->due = due_of(r, f, &ms, &me);
+	p->speaker = strdup(u->speaker);
+	p->text = copy_span(u->text, f->sstart, f->send);
+	p->words = copy_span(u->text, f->start, f->end);
+	if (p->due) {
+		candor_norm_span(&r->az->sc.norm, u->text, ms, me, &os, &oe);
+		if (!(p->due_words = copy_span(u->text, os, oe)))
+			return CANDOR_ERROR;
+	}
+	return p->speaker && p->text && p->words ? 0 : CANDOR_ERROR;
+}
+
+static int add_fact(struct run *r, size_t ui, const struct candor_found *f, const char *kind)
+{
+	const struct candor_utterance *u = &r->u[ui];
+	struct candor_fact_proposal *p;
+
+	for (size_t i = r->a->nfacts; i-- > 0;) {
+		p = &r->a->facts[i];
+		if (p->utterance != ui)
+			break;
+		if (p->kind == kind || !strcmp(p->kind, kind))
+			if (!strncmp(p->text, u->text + f->sstart, f->send - f->sstart) &&
+			    !p->text[f->send - f->sstart])
+				return 0;
+	}
+	if (grow((void **)&r->a->facts, &r->afacts, r->a->nfacts, sizeof(*p)))
+		return CANDOR_ERROR;
+	p = &r->a->facts[r->a->nfacts++];
+	p->utterance = ui;
+	p->kind = kind;
+	p->confidence = f->hedged ? 0.5 : 1.0;
+	p->speaker = strdup(u->speaker);
+	p->text = copy_span(u->text, f->sstart, f->send);
+	return p->speaker && p->text ? 0 : CANDOR_ERROR;
+}
+
+static int add_evidence(struct run *r, size_t ui, const struct candor_found *f,
+			const char *pattern, size_t *count)
+{
+	struct candor_profile *pr = &r->a->profile;
+	struct candor_profile_evidence *e;
+
+	if (grow((void **)&pr->evidence, &r->aevidence, pr->nevidence, sizeof(*e)))
+		return CANDOR_ERROR;
+	e = &pr->evidence[pr->nevidence];
+	e->utterance = ui;
+	e->pattern = pattern;
+	if (!(e->text = copy_span(r->u[ui].text, f->start, f->end)))
+		return CANDOR_ERROR;
+	pr->nevidence++;
+	(*count)++;
+	return 0;
+}
+
+static int profile_signal(struct run *r, size_t ui, const struct candor_found *f)
+{
+	struct candor_profile *pr = &r->a->profile;
+	const char *c = f->category;
+
+	if (r->u[ui].side == CANDOR_SIDE_SELLER)
+		return 0;
+	if (!strcmp(c, "toward"))
+		return add_evidence(r, ui, f, "toward", &pr->toward);
+	if (!strcmp(c, "away"))
+		return add_evidence(r, ui, f, "away", &pr->away);
+	if (!strcmp(c, "options"))
+		return add_evidence(r, ui, f, "options", &pr->options);
+	if (!strcmp(c, "procedures"))
+		return add_evidence(r, ui, f, "procedures", &pr->procedures);
+	return 0;
+}
+
+/* Everything one found signal feeds. */
+static int use_found(struct run *r, size_t ui, const struct candor_found *f)
+{
+	const char *kind = f->section ? f->section->kind : NULL;
+
+	if (add_signal(r, ui, f))
+		return CANDOR_ERROR;
+	if (f->category == r->az->lx->question) {
+		r->az->questions[ui]++;
+		return 0;
+	}
+	if (!kind && !strcmp(f->category, "objection"))
+		kind = "objection";
+	if (kind && r->u[ui].side != CANDOR_SIDE_SELLER && add_fact(r, ui, f, kind))
+		return CANDOR_ERROR;
+	if (!strcmp(f->category, "commitment") && !f->hedged && add_commitment(r, ui, f))
+		return CANDOR_ERROR;
+	return profile_signal(r, ui, f);
+}
+
+/* Hedged commitments are not kept as signals either: drop them here. */
+static bool dropped(const struct candor_found *f)
+{
+	return f->hedged && !strcmp(f->category, "commitment");
+}
+
+static int analyze_one(struct run *r, size_t ui)
+{
+	struct candor_scanner *sc = &r->az->sc;
+	const struct candor_utterance *u = &r->u[ui];
+	int rc;
+
+	r->az->words[ui] = candor_count_words(u->text);
+	r->az->questions[ui] = 0;
+	r->cp_byte = r->cp_count = 0;
+	if ((rc = candor_scanner_run(sc, u->text, strlen(u->text), u->side)))
+		return rc;
+	for (size_t k = 0; k < sc->nfound; k++)
+		if (!dropped(&sc->found[k]) && use_found(r, ui, &sc->found[k]))
+			return CANDOR_ERROR;
+	return 0;
+}
+
+static int ensure_counts(struct candor_analyzer *az, size_t n)
+{
+	size_t *w, *q;
+
+	if (n <= az->acount)
+		return 0;
+	w = realloc(az->words, n * sizeof(*w));
+	if (w)
+		az->words = w;
+	q = realloc(az->questions, n * sizeof(*q));
+	if (q)
+		az->questions = q;
+	if (!w || !q)
+		return CANDOR_ERROR;
+	az->acount = n;
+	return 0;
+}
+
+int candor_analyzer_run(struct candor_analyzer *az, struct candor_analysis *out,
+			const struct candor_utterance *u, size_t n,
+			int64_t call_time, struct candor_error *err)
+{
+	struct run r = { az, out, u, call_time, 0, 0, 0, 0, 0, 0 };
+	int rc = 0;
+
+	memset(out, 0, sizeof(*out));
+	out->call_time = call_time;
+	if (ensure_counts(az, n)) {
+		rc = CANDOR_ERROR;
+		goto cleanup;
+	}
+	for (size_t i = 0; i < n && !rc; i++)
+		rc = analyze_one(&r, i);
+	if (!rc)
+		candor_metrics_compute(&out->metrics, u, n, az->words, az->questions);
+cleanup:
+	if (rc) {
+		candor_analysis_release(out);
+		if (rc == CANDOR_EINVALID)
+			return candor_error_set(err, rc, "text", "an utterance is too long");
+		return candor_error_set(err, CANDOR_ERROR, NULL, "out of memory");
+	}
+	return 0;
+}
+
+int candor_analyze(struct candor_analysis *out, const struct candor_lexicon *lx,
+		   const struct candor_utterance *u, size_t n, int64_t call_time,
+		   struct candor_error *err)
+{
+	struct candor_analyzer *az = NULL;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = candor_analyzer_new(&az, lx, err)))
+		return rc;
+	rc = candor_analyzer_run(az, out, u, n, call_time, err);
+	candor_analyzer_free(az);
+	return rc;
+}
+
+void candor_analysis_release(struct candor_analysis *a)
+{
+	for (size_t i = 0; i < a->nsignals; i++)
+		free(a->signals[i].text);
+	for (size_t i = 0; i < a->ncommitments; i++) {
+		free(a->commitments[i].speaker);
+		free(a->commitments[i].text);
+		free(a->commitments[i].words);
+		free(a->commitments[i].due_words);
+	}
+	for (size_t i = 0; i < a->nfacts; i++) {
+		free(a->facts[i].speaker);
+		free(a->facts[i].text);
+	}
+	for (size_t i = 0; i < a->profile.nevidence; i++)
+		free(a->profile.evidence[i].text);
+	free(a->signals);
+	free(a->commitments);
+	free(a->facts);
+	free(a->profile.evidence);
+	memset(a, 0, sizeof(*a));
+}
+
+static const char *lean(size_t a, size_t b, const char *an, const char *bn)
+{
+	if (!a && !b)
+		return "unknown";
+	if (a >= 2 * b + 1 || (a > b && b == 0))
+		return an;
+	if (b >= 2 * a + 1 || (b > a && a == 0))
+		return bn;
+	return "mixed";
+}
+
+const char *candor_profile_direction(const struct candor_profile *p)
+{
+	return lean(p->toward, p->away, "toward", "away");
+}
+
+const char *candor_profile_style(const struct candor_profile *p)
+{
+	return lean(p->options, p->procedures, "options", "procedures");
+}

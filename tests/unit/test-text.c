@@ -1,0 +1,457 @@
+/*
+ * test-text.c: unit tests for src/text: normalisation, lexicon loading,
+ * negation and hedges, offsets into the original text, questions, due
+ * dates, metrics, JSON and lint positions.
+ */
+#include "util/common.h"
+#include "util/date.h"
+#include "util/error.h"
+#include "text/analyze.h"
+#include "text/lexicon.h"
+#include "text/lint.h"
+#include "text/normalize.h"
+
+#include <setjmp.h>
+#include <cmocka.h>
+
+static const char small_lex[] =
+	"[negation]\nnot\nnever\n"
+	"[hedge]\nmaybe\nmight\n"
+	"[rhetorical]\n^who does not\n"
+	"[statement]\n^what i\n"
+	"[question]\n^do you\n^what is\ni am curious\n"
+	"[disclosure]\n@side buyer\n@kind worried\nworried about\n"
+	"[price]\n@negatable no\nprice\n"
+	"[objection]\n@side buyer\ntoo expensive\n"
+	"[toward]\n@side buyer\n@mirror Say what they gain.\nachieve\n"
+	"[away]\n@side buyer\n@mirror Say what it prevents.\navoid\n"
+	"[commitment]\ni will send\ni will check\n"
+	"[pressure]\n@side seller\n@lint yes\n@why Pressure.\n@better Give room.\nact now\n"
+	"sign today | Invented urgency. | Say what waiting costs them.\n";
+
+static struct candor_lexicon *lex(void)
+{
+	struct candor_lexicon *lx = NULL;
+	struct candor_error err = CANDOR_ERROR_INIT;
+
+	if (candor_lexicon_from_string(&lx, "test.lex", small_lex, &err))
+		fail_msg("%s", err.msg);
+	return lx;
+}
+
+static void assert_norm(const char *in, const char *want)
+{
+	struct candor_norm n = CANDOR_NORM_INIT;
+
+	assert_int_equal(candor_norm_text(&n, in, strlen(in)), 0);
+	assert_string_equal(n.s, want);
+	candor_norm_release(&n);
+}
+
+static void test_normalise(void **state)
+{
+	assert_norm("  I'm   NOT\tworried  ", "i am not worried");
+	assert_norm("I\xe2\x80\x99m fine", "i am fine");
+	assert_norm("We don\xe2\x80\x99t, can't, won't, cannot", "we do not, can not, will not, can not");
+	assert_norm("it's what's let's Dana's", "it is what is let us dana's");
+	assert_norm("\xef\xbc\xb0rice caf\xc3\xa9 \xe2\x80\x9cok\xe2\x80\x9d", "price cafe \"ok\"");
+	assert_norm("a\xc2\xa0\xc2\xa0" "b \xe2\x80\x94 c", "a b - c");
+	assert_norm("we're they've I'd you'll", "we are they have i would you will");
+	assert_norm("", "");
+}
+
+static void test_norm_span(void **state)
+{
+	struct candor_norm n = CANDOR_NORM_INIT;
+	const char *s = "I\xe2\x80\x99m  not ok";
+	size_t os, oe;
+
+	assert_int_equal(candor_norm_text(&n, s, strlen(s)), 0);
+	assert_string_equal(n.s, "i am not ok");
+	candor_norm_span(&n, s, 0, 4, &os, &oe);   /* "i am" */
+	assert_int_equal(os, 0);
+	assert_int_equal(oe, 5);                   /* I’m: 1 + 3 + 1 */
+	candor_norm_span(&n, s, 5, 8, &os, &oe);   /* "not" */
+	assert_int_equal(os, 7);
+	assert_int_equal(oe, 10);
+	candor_norm_release(&n);
+}
+
+static void test_lexicon_errors(void **state)
+{
+	struct candor_lexicon *lx = NULL;
+	struct candor_error err = CANDOR_ERROR_INIT;
+
+	assert_int_equal(candor_lexicon_from_string(&lx, "x.lex", "[ok]\nfine\n@colour red\n", &err),
+			 CANDOR_EINVALID);
+	assert_non_null(strstr(err.msg, "x.lex:3"));
+	assert_int_equal(candor_lexicon_from_string(&lx, "y.lex", "phrase first\n", &err),
+			 CANDOR_EINVALID);
+	assert_non_null(strstr(err.msg, "y.lex:1"));
+	assert_int_equal(candor_lexicon_load(&lx, "/nonexistent/dir", &err), CANDOR_ENOTFOUND);
+	assert_null(lx);
+}
+
+static void set_utt(struct candor_utterance *u, size_t i, enum candor_side side,
+		    const char *text, double start, double end)
+{
+	u->index = i;
+	u->speaker = (char *)(side == CANDOR_SIDE_BUYER ? "Dana Reyes" : "Sam Seller");
+	u->side = side;
+	u->text = (char *)text;
+	u->start = start;
+	u->end = end;
+	u->line = i + 1;
+}
+
+/* The categories found in one utterance, comma-joined, into buf. */
+static const char *cats_of(const struct candor_analysis *a, size_t ui, char *buf, size_t n)
+{
+	size_t l = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < a->nsignals; i++)
+		if (a->signals[i].utterance == ui)
+			l += (size_t)snprintf(buf + l, n - l, "%s%s", l ? "," : "",
+					      a->signals[i].category);
+	return buf;
+}
+
+static void analyse_one(struct candor_lexicon *lx, enum candor_side side,
+			const char *text, const char *want)
+{
+	struct candor_utterance u;
+	struct candor_analysis a;
+	struct candor_error err = CANDOR_ERROR_INIT;
+	char buf[256];
+
+	set_utt(&u, 0, side, text, -1, -1);
+	assert_int_equal(candor_analyze(&a, lx, &u, 1, 0, &err), 0);
+	assert_string_equal(cats_of(&a, 0, buf, sizeof(buf)), want);
+	candor_analysis_release(&a);
+}
+
+static void test_negation_hedge(void **state)
+{
+	struct candor_lexicon *lx = lex();
+
+	analyse_one(lx, CANDOR_SIDE_BUYER, "I'm not worried about price", "price");
+	analyse_one(lx, CANDOR_SIDE_BUYER, "I\xe2\x80\x99m worried about price", "disclosure,price");
+	analyse_one(lx, CANDOR_SIDE_BUYER, "Not me, but I'm worried about it", "disclosure");
+	analyse_one(lx, CANDOR_SIDE_BUYER, "I never said it was too expensive", "");
+	analyse_one(lx, CANDOR_SIDE_SELLER, "I'm worried about price", "price");
+	analyse_one(lx, CANDOR_SIDE_SELLER, "I will send it", "commitment");
+	analyse_one(lx, CANDOR_SIDE_SELLER, "Maybe I will send it", "");
+	analyse_one(lx, CANDOR_SIDE_SELLER, "Maybe. I will send it", "commitment");
+	candor_lexicon_free(lx);
+}
+
+static void test_questions(void **state)
+{
+	struct candor_lexicon *lx = lex();
+
+	analyse_one(lx, CANDOR_SIDE_SELLER, "So do you use a CRM today", "question");
+	analyse_one(lx, CANDOR_SIDE_SELLER, "Okay, what is the price", "question,price");
+	analyse_one(lx, CANDOR_SIDE_SELLER, "I'm curious how you decide.", "question");
+	analyse_one(lx, CANDOR_SIDE_SELLER, "Who doesn't want that?", "");
+	analyse_one(lx, CANDOR_SIDE_BUYER, "What I want is speed.", "");
+	analyse_one(lx, CANDOR_SIDE_BUYER, "What I want is speed, you know?", "question");
+	analyse_one(lx, CANDOR_SIDE_SELLER, "Great. Anything else?", "question");
+	analyse_one(lx, CANDOR_SIDE_SELLER, "I know what is next.", "");
+	candor_lexicon_free(lx);
+}
+
+static void test_offsets(void **state)
+{
+	struct candor_lexicon *lx = lex();
+	/* "Café — honestly, it’s TOO  expensive": é and — and ’ are multi-byte */
+	const char *t = "Caf\xc3\xa9 \xe2\x80\x94 it\xe2\x80\x99s TOO  expensive.";
+	struct candor_utterance u;
+	struct candor_analysis a;
+	struct candor_error err = CANDOR_ERROR_INIT;
+
+	set_utt(&u, 0, CANDOR_SIDE_BUYER, t, -1, -1);
+	assert_int_equal(candor_analyze(&a, lx, &u, 1, 0, &err), 0);
+	assert_int_equal(a.nsignals, 1);
+	assert_string_equal(a.signals[0].category, "objection");
+	assert_string_equal(a.signals[0].text, "TOO  expensive");
+	assert_int_equal(a.signals[0].start, 17);
+	assert_int_equal(a.signals[0].end, 31);
+	assert_int_equal(a.signals[0].cstart, 12);
+	assert_int_equal(a.signals[0].cend, 26);
+	assert_int_equal(a.nfacts, 1);
+	assert_string_equal(a.facts[0].kind, "objection");
+	assert_string_equal(a.facts[0].text, t);
+	candor_analysis_release(&a);
+
+	t = "Well, I\xe2\x80\x99m worried about it.";
+	set_utt(&u, 0, CANDOR_SIDE_BUYER, t, -1, -1);
+	assert_int_equal(candor_analyze(&a, lx, &u, 1, 0, &err), 0);
+	assert_int_equal(a.nsignals, 1);
+	assert_string_equal(a.signals[0].text, "worried about");
+	assert_int_equal(a.signals[0].cstart, 10);
+	assert_int_equal(a.nfacts, 1);
+	assert_string_equal(a.facts[0].kind, "worried");
+	candor_analysis_release(&a);
+	candor_lexicon_free(lx);
+}
+
+static void assert_due(struct candor_lexicon *lx, const char *text, const char *want)
+{
+	struct candor_utterance u;
+	struct candor_analysis a;
+	struct candor_error err = CANDOR_ERROR_INIT;
+	int64_t call;
+	char got[CANDOR_DATE_MAX] = "none";
+
+	assert_int_equal(candor_date_parse(&call, "2026-11-18T15:30", NULL, &err), 0);
+	set_utt(&u, 0, CANDOR_SIDE_SELLER, text, -1, -1);
+	assert_int_equal(candor_analyze(&a, lx, &u, 1, call, &err), 0);
+	assert_int_equal(a.ncommitments, 1);
+	if (a.commitments[0].due)
+		candor_date_format(got, sizeof(got), a.commitments[0].due);
+	if (strcmp(got, want))
+		fail_msg("'%s': due %s, want %s", text, got, want);
+	candor_analysis_release(&a);
+}
+
+static void test_commitment_dates(void **state)
+{
+	struct candor_lexicon *lx = lex();
+
+	/* The call is on Wednesday 2026-11-18. */
+	assert_due(lx, "I'll send you the case study by Friday.", "2026-11-20");
+	assert_due(lx, "I will send it tomorrow", "2026-11-19");
+	assert_due(lx, "On Monday I\xe2\x80\x99ll send the deck", "2026-11-23");
+	assert_due(lx, "I'll send it by Wednesday", "2026-11-25");
+	assert_due(lx, "I will send it next Friday", "2026-11-27");
+	assert_due(lx, "I'll send it next week", "2026-11-27");
+	assert_due(lx, "I will send it early next week", "2026-11-23");
+	assert_due(lx, "I'll send it by the end of the week", "2026-11-20");
+	assert_due(lx, "I'll send it by end of the month", "2026-11-30");
+	assert_due(lx, "I'll send it end of next month", "2026-12-31");
+	assert_due(lx, "I'll send it by December 3", "2026-12-03");
+	assert_due(lx, "I'll send it by the 3rd of March", "2027-03-03");
+	assert_due(lx, "I'll send it by 2027-01-15", "2027-01-15");
+	assert_due(lx, "I'll send it in two weeks", "2026-12-02");
+	assert_due(lx, "I'll send it in a couple of days", "2026-11-20");
+	assert_due(lx, "I'll send it by 12/1", "2026-12-01");
+	assert_due(lx, "I'll send it today", "2026-11-18");
+	assert_due(lx, "I'll send it", "none");
+	candor_lexicon_free(lx);
+}
+
+static void test_commitment_sides(void **state)
+{
+	struct candor_lexicon *lx = lex();
+	struct candor_utterance u[3];
+	struct candor_analysis a;
+	struct candor_error err = CANDOR_ERROR_INIT;
+
+	set_utt(&u[0], 0, CANDOR_SIDE_SELLER, "I'll send the case study by Friday.", -1, -1);
+	set_utt(&u[1], 1, CANDOR_SIDE_BUYER, "Good. I'll check with legal on Monday.", -1, -1);
+	set_utt(&u[2], 2, CANDOR_SIDE_SELLER, "I might send a quote too.", -1, -1);
+	assert_int_equal(candor_analyze(&a, lx, u, 3, 1794960000 /* 2026-11-18 */, &err), 0);
+	assert_int_equal(a.ncommitments, 2);
+	assert_int_equal(a.commitments[0].side, CANDOR_SIDE_SELLER);
+	assert_string_equal(a.commitments[0].text, "I'll send the case study by Friday.");
+	assert_string_equal(a.commitments[0].words, "I'll send");
+	assert_string_equal(a.commitments[0].due_words, "Friday");
+	assert_int_equal(a.commitments[1].side, CANDOR_SIDE_BUYER);
+	assert_string_equal(a.commitments[1].text, "I'll check with legal on Monday.");
+	assert_int_equal(a.commitments[1].due, 1794960000 + 5 * 86400);
+	candor_analysis_release(&a);
+	candor_lexicon_free(lx);
+}
+
+static void test_metrics(void **state)
+{
+	struct candor_lexicon *lx = lex();
+	struct candor_utterance u[5];
+	struct candor_analysis a;
+	struct candor_error err = CANDOR_ERROR_INIT;
+	const struct candor_metrics *m = &a.metrics;
+
+	set_utt(&u[0], 0, CANDOR_SIDE_SELLER, "Hi there. Do you have a minute", 0, 10);
+	set_utt(&u[1], 1, CANDOR_SIDE_BUYER, "Yes I do", 12, 14);
+	set_utt(&u[2], 2, CANDOR_SIDE_SELLER, "Great one two three", 14, 20);
+	set_utt(&u[3], 3, CANDOR_SIDE_SELLER, "four five", 20, 30);
+	set_utt(&u[4], 4, CANDOR_SIDE_BUYER, "ok", 33, 60);
+	assert_int_equal(candor_analyze(&a, lx, u, 5, 0, &err), 0);
+	assert_true(m->timed);
+	assert_int_equal(m->seller.words, 13);
+	assert_int_equal(m->buyer.words, 4);
+	assert_float_equal(m->seller.word_share, 13.0 / 17.0, 1e-9);
+	assert_float_equal(m->seller.seconds, 26, 1e-9);
+	assert_float_equal(m->buyer.seconds, 29, 1e-9);
+	assert_float_equal(m->buyer.time_share, 29.0 / 55.0, 1e-9);
+	assert_int_equal(m->seller.questions, 1);
+	assert_int_equal(m->seller.longest_words, 7);
+	assert_float_equal(m->seller.longest_seconds, 16, 1e-9);
+	assert_int_equal(m->switches, 3);
+	assert_float_equal(m->duration, 60, 1e-9);
+	assert_float_equal(m->switches_per_minute, 3, 1e-9);
+	assert_int_equal(m->answers, 1);
+	assert_float_equal(m->patience, 0, 1e-9);
+	candor_analysis_release(&a);
+
+	u[1].start = -1;
+	assert_int_equal(candor_analyze(&a, lx, u, 5, 0, &err), 0);
+	assert_false(m->timed);
+	assert_float_equal(m->seller.time_share, -1, 1e-9);
+	assert_float_equal(m->patience, -1, 1e-9);
+	candor_analysis_release(&a);
+	candor_lexicon_free(lx);
+}
+
+static void test_profile(void **state)
+{
+	struct candor_lexicon *lx = lex();
+	struct candor_utterance u[2];
+	struct candor_analysis a;
+	struct candor_error err = CANDOR_ERROR_INIT;
+
+	set_utt(&u[0], 0, CANDOR_SIDE_BUYER, "We want to avoid outages and avoid churn.", -1, -1);
+	set_utt(&u[1], 1, CANDOR_SIDE_SELLER, "You will achieve a lot.", -1, -1);
+	assert_int_equal(candor_analyze(&a, lx, u, 2, 0, &err), 0);
+	assert_int_equal(a.profile.away, 2);
+	assert_int_equal(a.profile.toward, 0);
+	assert_string_equal(candor_profile_direction(&a.profile), "away");
+	assert_string_equal(candor_profile_style(&a.profile), "unknown");
+	assert_int_equal(a.profile.nevidence, 2);
+	candor_analysis_release(&a);
+	candor_lexicon_free(lx);
+}
+
+static void test_json(void **state)
+{
+	struct candor_lexicon *lx = lex();
+	struct candor_utterance u[2];
+	struct candor_analysis a;
+	struct candor_error err = CANDOR_ERROR_INIT;
+	json_t *j, *sig;
+	char *s;
+
+	set_utt(&u[0], 0, CANDOR_SIDE_BUYER, "\xc3\x89h, it\xe2\x80\x99s too expensive", 12.5, 15);
+	set_utt(&u[1], 1, CANDOR_SIDE_SELLER, "I'll send a quote by Friday", 15.5, 18);
+	assert_int_equal(candor_analyze(&a, lx, u, 2, 1794960000, &err), 0);
+	assert_non_null(j = candor_analysis_to_json(&a, u, 2));
+	sig = json_object_get(json_array_get(json_object_get(j, "utterances"), 0), "signals");
+	assert_int_equal(json_array_size(sig), 1);
+	s = json_dumps(json_array_get(sig, 0), JSON_SORT_KEYS | JSON_COMPACT);
+	assert_string_equal(s, "{\"category\":\"objection\",\"end\":22,\"start\":9,\"text\":\"too expensive\"}");
+	free(s);
+	s = json_dumps(json_object_get(json_array_get(json_object_get(j, "commitments"), 0), "due"),
+		       JSON_ENCODE_ANY);
+	assert_string_equal(s, "\"2026-11-20\"");
+	free(s);
+	assert_non_null(json_object_get(j, "metrics"));
+	assert_non_null(json_object_get(j, "facts"));
+	assert_non_null(json_object_get(j, "profile"));
+	assert_float_equal(json_real_value(json_object_get(json_array_get(json_object_get(j, "utterances"), 0), "start")), 12.5, 1e-9);
+	json_decref(j);
+	candor_analysis_release(&a);
+	candor_lexicon_free(lx);
+}
+
+static void test_lint(void **state)
+{
+	struct candor_lexicon *lx = lex();
+	struct candor_lint_result r;
+	struct candor_error err = CANDOR_ERROR_INIT;
+	struct candor_profile p = { 0 };
+	const char *draft = "Hi Dana,\n\xc3\x89t\xc3\xa9 is over, act now!\nSign today and achieve more.";
+
+	assert_int_equal(candor_lint(&r, lx, draft, strlen(draft), NULL, &err), 0);
+	assert_int_equal(r.nfindings, 2);
+	assert_string_equal(r.findings[0].category, "pressure");
+	assert_string_equal(r.findings[0].words, "act now");
+	assert_int_equal(r.findings[0].line, 2);
+	assert_int_equal(r.findings[0].column, 14);
+	assert_string_equal(r.findings[0].why, "Pressure.");
+	assert_string_equal(r.findings[0].better, "Give room.");
+	assert_int_equal(r.findings[1].line, 3);
+	assert_int_equal(r.findings[1].column, 1);
+	assert_string_equal(r.findings[1].better, "Say what waiting costs them.");
+	candor_lint_release(&r);
+
+	p.away = 3;
+	assert_int_equal(candor_lint(&r, lx, draft, strlen(draft), &p, &err), 0);
+	assert_int_equal(r.nfindings, 3);
+	assert_string_equal(r.findings[2].category, "mirror");
+	assert_string_equal(r.findings[2].words, "achieve");
+	assert_int_equal(r.findings[2].column, 16);
+	assert_string_equal(r.findings[2].better, "Say what it prevents.");
+	candor_lint_release(&r);
+	candor_lexicon_free(lx);
+}
+
+static void test_default_lexicon(void **state)
+{
+	struct candor_lexicon *lx = NULL;
+	struct candor_error err = CANDOR_ERROR_INIT;
+
+	if (candor_lexicon_load(&lx, candor_lexicon_default_dir(), &err))
+		fail_msg("%s", err.msg);
+	analyse_one(lx, CANDOR_SIDE_BUYER, "Why don\xe2\x80\x99t you just email me something",
+		    "stall");
+	analyse_one(lx, CANDOR_SIDE_BUYER, "Fine, thanks. Honestly, our reporting is killing us.",
+		    "social,candor,disclosure");
+	candor_lexicon_free(lx);
+}
+
+/* Random bytes (a fixed seed): no crash, offsets inside the text, on
+ * character boundaries, and the signal text equal to the bytes it covers. */
+static void test_garbage(void **state)
+{
+	static const char alphabet[] = "ab I'm not \xe2\x80\x99\xc3\xa9?.,\t\xff\x80 worried about price";
+	struct candor_lexicon *lx = lex();
+	struct candor_utterance u;
+	struct candor_analysis a;
+	struct candor_error err = CANDOR_ERROR_INIT;
+	char text[200];
+	unsigned x = 12345;
+
+	for (int round = 0; round < 2000; round++) {
+		size_t n = (size_t)(round % 199);
+
+		for (size_t i = 0; i < n; i++) {
+			x = x * 1103515245u + 12345u;
+			text[i] = alphabet[(x >> 16) % (sizeof(alphabet) - 1)];
+		}
+		text[n] = '\0';
+		set_utt(&u, 0, CANDOR_SIDE_BUYER, text, -1, -1);
+		assert_int_equal(candor_analyze(&a, lx, &u, 1, 1794960000, &err), 0);
+		for (size_t i = 0; i < a.nsignals; i++) {
+			assert_true(a.signals[i].start <= a.signals[i].end);
+			assert_true(a.signals[i].end <= n);
+			assert_true(a.signals[i].cstart <= a.signals[i].cend);
+			assert_memory_equal(a.signals[i].text, text + a.signals[i].start,
+					    a.signals[i].end - a.signals[i].start);
+		}
+		candor_analysis_release(&a);
+	}
+	candor_lexicon_free(lx);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_normalise),
+		cmocka_unit_test(test_norm_span),
+		cmocka_unit_test(test_lexicon_errors),
+		cmocka_unit_test(test_negation_hedge),
+		cmocka_unit_test(test_questions),
+		cmocka_unit_test(test_offsets),
+		cmocka_unit_test(test_commitment_dates),
+		cmocka_unit_test(test_commitment_sides),
+		cmocka_unit_test(test_metrics),
+		cmocka_unit_test(test_profile),
+		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_lint),
+		cmocka_unit_test(test_default_lexicon),
+		cmocka_unit_test(test_garbage),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
