@@ -100,7 +100,10 @@ static int global_options(int argc, char **argv, struct candor_ctx *ctx, int *ex
 
 	*exit_code = -1;
 	for (; i < argc && argv[i][0] == '-'; i++) {
-		if (!strcmp(argv[i], "--db") && i + 1 < argc) {
+		if (!strcmp(argv[i], "--db") && i + 1 >= argc) {
+			fprintf(stderr, "candor: --db needs a file path\n");
+			*exit_code = CLI_USAGE;
+		} else if (!strcmp(argv[i], "--db")) {
 			ctx->db_path = argv[++i];
 		} else if (!strncmp(argv[i], "--db=", 5)) {
 			ctx->db_path = argv[i] + 5;

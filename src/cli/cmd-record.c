@@ -118,8 +118,8 @@ static int parse_said(struct candor_ctx *ctx, const char *arg, char *cat, size_t
 	const char *colon = strchr(arg, ':');
 
 	if (!colon || colon == arg || !colon[1])
-		return cli_usage_error(ctx, "--said '%s': write CATEGORY:WORDS, e.g. "
-				       "stall:\"let me think about it\"", arg);
+		return cli_errorf(ctx, CLI_INVALID, "--said '%s': write CATEGORY:WORDS, e.g. "
+				  "stall:\"let me think about it\"", arg);
 	snprintf(cat, n, "%.*s", (int)(colon - arg), arg);
 	for (char *p = cat; *p; p++)
 		*p = *p == '-' ? '_' : (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);

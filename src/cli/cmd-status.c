@@ -4,6 +4,7 @@
 #include "util/common.h"
 #include "cli/cli.h"
 #include "cli/assessment.h"
+#include <strings.h>
 #include "cli/ledger.h"
 
 struct status_opts {
@@ -137,6 +138,14 @@ static int status_target(struct candor_ctx *ctx, const struct status_opts *o, co
 			return cli_errorf(ctx, CLI_NOTFOUND, "no contact or account '%s' "
 					  "(see 'candor contact list')", ref);
 		return rc_a ? cli_fail(ctx, rc_a) : CLI_OK;
+	}
+	/* a whole-name match wins over a match of some words of the other */
+	if (rc_a == 0 && rc_c == 0 && !strcasecmp(c->name, ref) != !strcasecmp(a->name, ref)) {
+		if (!strcasecmp(c->name, ref))
+			candor_account_release(a);
+		else
+			candor_contact_release(c);
+		return CLI_OK;
 	}
 	if (rc_a == 0 && rc_c == 0)
 		return cli_errorf(ctx, CLI_AMBIGUOUS, "'%s' is both a contact (#%" PRId64 ") and an "

@@ -209,6 +209,19 @@ static int application_id(struct candor_store *s, int *out)
 	return rc == SQLITE_ROW ? 0 : db_fail(s, rc, "reading the database");
 }
 
+/* Whether the file already holds tables (another program's database). */
+static bool has_tables(struct candor_store *s)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT count(*) FROM sqlite_master");
+	bool any = true;
+
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		any = sqlite3_column_int(st, 0) > 0;
+	if (st)
+		done(s, st);
+	return any;
+}
+
 static int migrate(struct candor_store *s)
 {
 	char sql[96];
@@ -216,7 +229,7 @@ static int migrate(struct candor_store *s)
 
 	if ((rc = sq_schema_version(s, &version)) || (rc = application_id(s, &app)))
 		return rc;
-	if (app != APPLICATION_ID && (app != 0 || version != 0))
+	if (app != APPLICATION_ID && (app != 0 || version != 0 || has_tables(s)))
 		return candor_error_set(s->err, CANDOR_EDB, "database",
 					"'%s' is not a Candor database: nothing was changed", s->location);
 	if (version > CANDOR_SCHEMA_VERSION)
@@ -225,7 +238,9 @@ static int migrate(struct candor_store *s)
 					"upgrade candor", s->location, version, CANDOR_SCHEMA_VERSION);
 	if (version == CANDOR_SCHEMA_VERSION)
 		return 0;
-	if ((rc = exec_script(s, "BEGIN IMMEDIATE", "upgrading the database")))
+	/* WAL is a property of the file: set once, when it becomes Candor's */
+	if ((rc = exec_script(s, "PRAGMA journal_mode = WAL", "creating the database")) ||
+	    (rc = exec_script(s, "BEGIN IMMEDIATE", "upgrading the database")))
 		return rc;
 	for (; version < CANDOR_SCHEMA_VERSION; version++)
 		if ((rc = exec_script(s, candor_migrations[version], "upgrading the database")))
@@ -264,8 +279,7 @@ static int sq_open(struct candor_store *s, const char *location, bool create)
 	sqlite3_busy_timeout(q->db, BUSY_TIMEOUT_MS);
 	sqlite3_extended_result_codes(q->db, 1);
 	if ((rc = exec_script(s, "PRAGMA foreign_keys = ON", "opening the database")) ||
-	    (rc = migrate(s)) ||
-	    (rc = exec_script(s, "PRAGMA journal_mode = WAL", "opening the database")))
+	    (rc = migrate(s)))
 		goto fail;
 	return 0;
 fail:

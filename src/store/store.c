@@ -157,12 +157,36 @@ static int nonempty(struct candor_store *s, const char *field, const char *v)
 
 int candor_store_account_add(struct candor_store *s, struct candor_account *a)
 {
-	return nonempty(s, "name", a->name) ? s->err->code : s->be->account_add(s, a);
+	struct candor_account_list l = { 0 };
+	int rc;
+
+	if (nonempty(s, "name", a->name))
+		return s->err->code;
+	if ((rc = s->be->accounts(s, 0, a->name, false, &l)))
+		return rc;
+	if (l.n)
+		rc = candor_error_set(s->err, CANDOR_ECONFLICT, "name",
+				      "there is already an account '%s' (#%" PRId64 ")",
+				      l.v[0].name, l.v[0].id);
+	candor_account_list_release(&l);
+	return rc ? rc : s->be->account_add(s, a);
 }
 
 int candor_store_contact_add(struct candor_store *s, struct candor_contact *c)
 {
-	return nonempty(s, "name", c->name) ? s->err->code : s->be->contact_add(s, c);
+	struct candor_contact_list l = { 0 };
+	int rc;
+
+	if (nonempty(s, "name", c->name))
+		return s->err->code;
+	if ((rc = s->be->contacts(s, 0, c->name, false, c->account_id, &l)))
+		return rc;
+	if (l.n)
+		rc = candor_error_set(s->err, CANDOR_ECONFLICT, "name",
+				      "there is already a contact '%s' at %s (#%" PRId64 ")",
+				      l.v[0].name, l.v[0].account_name, l.v[0].id);
+	candor_contact_list_release(&l);
+	return rc ? rc : s->be->contact_add(s, c);
 }
 
 int candor_store_interaction_add(struct candor_store *s, struct candor_interaction *it)
