@@ -36,10 +36,13 @@ static bool looks_srt(const struct fmt_input *in)
 {
 	struct fmt_cursor cur;
 	struct fmt_line a, b;
+	bool found;
 
 	fmt_cursor_init(&cur, in);
-	while (fmt_cursor_next(&cur, &a) && blank(&a))
+	while ((found = fmt_cursor_next(&cur, &a)) && blank(&a))
 		;
+	if (!found)
+		return false;
 	if (fmt_is_srt_timing(a.s, a.len))
 		return true;
 	return fmt_is_digits(a.s, a.len) && fmt_cursor_next(&cur, &b) &&

@@ -155,12 +155,13 @@ cleanup:
 	return rc;
 }
 
-int candor_transcript_read(struct candor_transcript *out, const char *data,
-			   size_t len, const char *name, struct candor_error *err)
+/* Normalise data, tell its format unless *format is given (>= 0), and read it. */
+static int read_any(struct candor_transcript *out, int format, const char *data,
+		    size_t len, const char *name, struct candor_error *err)
 {
 	struct candor_transcript t = CANDOR_TRANSCRIPT_INIT;
 	struct fmt_input in = { NULL, 0, name ? name : "transcript" };
-	enum candor_format format;
+	enum candor_format f = (enum candor_format)format;
 	char *text = NULL;
 	int rc;
 
@@ -172,9 +173,9 @@ int candor_transcript_read(struct candor_transcript *out, const char *data,
 				      "'%s' is empty: there is no transcript in it", in.name);
 		goto cleanup;
 	}
-	if ((rc = fmt_detect(&format, &in, err)))
+	if (format < 0 && (rc = fmt_detect(&f, &in, err)))
 		goto cleanup;
-	if ((rc = read_format(&t, format, &in, err)))
+	if ((rc = read_format(&t, f, &in, err)))
 		goto cleanup;
 	*out = t;
 	memset(&t, 0, sizeof(t));
@@ -182,6 +183,22 @@ cleanup:
 	candor_transcript_release(&t);
 	free(text);
 	return rc;
+}
+
+int candor_transcript_read(struct candor_transcript *out, const char *data,
+			   size_t len, const char *name, struct candor_error *err)
+{
+	return read_any(out, -1, data, len, name, err);
+}
+
+int candor_transcript_read_as(struct candor_transcript *out, enum candor_format format,
+			      const char *data, size_t len, const char *name,
+			      struct candor_error *err)
+{
+	if ((size_t)format >= CANDOR_ARRAY_SIZE(readers))
+		return candor_error_set(err, CANDOR_EINVALID, "format",
+					"unknown transcript format %d", (int)format);
+	return read_any(out, (int)format, data, len, name, err);
 }
 
 int candor_transcript_read_file(struct candor_transcript *out, const char *path,

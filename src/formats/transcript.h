@@ -106,6 +106,15 @@ int candor_format_detect(enum candor_format *out, const char *data, size_t len,
 int candor_transcript_read(struct candor_transcript *out, const char *data,
 			   size_t len, const char *name, struct candor_error *err);
 
+/*
+ * As candor_transcript_read, but read data as the given format instead of
+ * telling it from the content (for a user who knows better, and for
+ * fuzzing each reader on its own).
+ */
+int candor_transcript_read_as(struct candor_transcript *out, enum candor_format format,
+			      const char *data, size_t len, const char *name,
+			      struct candor_error *err);
+
 /* Read the file at path ("-": standard input); as candor_transcript_read. */
 int candor_transcript_read_file(struct candor_transcript *out, const char *path,
 				struct candor_error *err);

@@ -317,6 +317,8 @@ static void test_detect(void **state)
 	assert_int_equal(candor_format_detect(&f, "just words\n", 11, "x", &err),
 			 CANDOR_EINVALID);
 	assert_non_null(strstr(err.msg, "does not look like a transcript"));
+	assert_int_equal(candor_format_detect(&f, "", 0, "x", &err), CANDOR_EINVALID);
+	assert_int_equal(candor_format_detect(&f, "\n \n", 3, "x", &err), CANDOR_EINVALID);
 	assert_string_equal(candor_format_name(CANDOR_FORMAT_ZOOM_CHAT), "zoom-chat");
 }
 
