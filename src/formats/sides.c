@@ -161,21 +161,8 @@ static int find_seller(const struct candor_transcript *t, const char *seller,
 	return 0;
 }
 
-int candor_transcript_assign_sides(struct candor_transcript *t, const char *seller,
-				   const char *const *aliases, size_t naliases,
-				   struct candor_error *err)
+static void set_sides(struct candor_transcript *t, const char *seller, int level)
 {
-	int rc, level = 0;
-
-	if ((rc = check_aliases(aliases, naliases, err)))
-		return rc;
-	for (size_t i = 0; i < t->ncues; i++)
-		if (alias_cue(&t->cues[i], aliases, naliases))
-			return fmt_oom(err);
-	if ((rc = fmt_build_utterances(t, err)))
-		return rc;
-	if (!seller || (rc = find_seller(t, seller, &level, err)))
-		return rc;
 	for (size_t i = 0; i < t->nutts; i++) {
 		struct candor_utterance *u = &t->utts[i];
 
@@ -186,5 +173,26 @@ int candor_transcript_assign_sides(struct candor_transcript *t, const char *sell
 		else
 			u->side = CANDOR_SIDE_BUYER;
 	}
-	return 0;
+}
+
+int candor_transcript_assign_sides(struct candor_transcript *t, const char *seller,
+				   const char *const *aliases, size_t naliases,
+				   struct candor_error *err)
+{
+	int rc, level = 0;
+
+	if ((rc = check_aliases(aliases, naliases, err)))
+		goto cleanup;
+	for (size_t i = 0; i < t->ncues && !rc; i++)
+		if (alias_cue(&t->cues[i], aliases, naliases))
+			rc = fmt_oom(err);
+	/* rebuilt even after a failed rename, so utterances match the cues */
+	if (fmt_build_utterances(t, err) && !rc)
+		rc = CANDOR_ERROR;
+	if (rc || !seller)
+		goto cleanup;
+	if (!(rc = find_seller(t, seller, &level, err)))
+		set_sides(t, seller, level);
+cleanup:
+	return rc;
 }

@@ -236,17 +236,40 @@ static bool meet_footer(const struct fmt_line *l)
 	       starts_with(l, "This editable transcript was computer generated");
 }
 
+/* "Meeting ended after 00:07:12 ..." gives the end of the last cues. */
+static void meet_ended(const struct fmt_line *l, double *ended)
+{
+	size_t start = strlen("Meeting ended after "), end = start;
+	double t;
+
+	while (end < l->len && (fmt_isdigit(l->s[end]) || l->s[end] == ':'))
+		end++;
+	if (fmt_parse_hms(l->s + start, end - start, false, &t))
+		*ended = t;
+}
+
+static void meet_last_ends(struct fmt_cues *out, double ended)
+{
+	double last = out->n ? out->v[out->n - 1].start : -1;
+
+	for (size_t i = out->n; i-- > 0 && out->v[i].start == last;)
+		if (ended > out->v[i].start)
+			out->v[i].end = ended;
+}
+
 int fmt_read_meet(struct fmt_cues *out, const struct fmt_input *in,
 		  struct candor_error *err)
 {
 	struct fmt_cursor cur;
 	struct fmt_line l;
-	double t = -1, m;
+	double t = -1, m, ended = -1;
 	size_t namelen, off;
 	int rc = 0;
 
 	fmt_cursor_init(&cur, in);
 	while (!rc && fmt_cursor_next(&cur, &l)) {
+		if (starts_with(&l, "Meeting ended after "))
+			meet_ended(&l, &ended);
 		if (blank_line(&l) || meet_footer(&l))
 			continue;
 		if (fmt_clock_line(l.s, l.len, &m))
@@ -254,8 +277,10 @@ int fmt_read_meet(struct fmt_cues *out, const struct fmt_input *in,
 		else if (t >= 0 || fmt_speaker_prefix(l.s, l.len, &namelen, &off))
 			rc = talk_line(out, &l, t < 0 ? 0 : t, err);
 	}
-	if (!rc)
+	if (!rc) {
 		fmt_cues_fill_ends(out);
+		meet_last_ends(out, ended);
+	}
 	return rc;
 }
 

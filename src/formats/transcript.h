@@ -139,8 +139,8 @@ void candor_transcript_release(struct candor_transcript *t);
  * Fails with CANDOR_EINVALID for an alias without "=" or with an empty side,
  * CANDOR_ENOTFOUND when no speaker matches seller, CANDOR_EAMBIGUOUS when
  * several do only by first name; the message lists the speakers and says to
- * add an alias.  On failure the aliases already applied stay applied and all
- * sides are unknown; t is always left consistent.
+ * add an alias.  A bad alias changes nothing; after the other failures the
+ * aliases stay applied and every side is unknown.
  */
 int candor_transcript_assign_sides(struct candor_transcript *t, const char *seller,
 				   const char *const *aliases, size_t naliases,

@@ -254,6 +254,7 @@ static void test_meet(void **state)
 	assert_time(t.cues[0].start, 0);
 	assert_time(t.cues[0].end, 300);
 	assert_time(t.cues[3].start, 300);
+	assert_time(t.cues[3].end, 432); /* "Meeting ended after 00:07:12" */
 	assert_string_equal(t.cues[3].plain, "If we leave knowing whether this fits our "
 			    "renewals process. That is all I need today.");
 	candor_transcript_release(&t);
