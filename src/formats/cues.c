@@ -104,23 +104,33 @@ int fmt_cues_add(struct fmt_cues *cues, const char *id, size_t idlen,
 		return fmt_oom(err);
 	}
 	cues->v[cues->n++] = c;
+	cues->textlen = text ? textlen : 0;
+	cues->textalloc = cues->textlen + 1;
 	return 0;
 }
 
-int fmt_cues_append_line(struct fmt_cues *cues, const char *s, size_t n,
-			 struct candor_error *err)
+int fmt_cues_add_line(struct fmt_cues *cues, const char *s, size_t n,
+		      struct candor_error *err)
 {
 	struct candor_cue *c = &cues->v[cues->n - 1];
-	size_t old = strlen(c->text);
-	char *p = realloc(c->text, old + n + 2);
+	size_t nl = cues->textlen ? 1 : 0, want = cues->textlen + nl + n + 1;
+	size_t cap = cues->textalloc;
+	char *p;
 
-	if (!p)
-		return fmt_oom(err);
-	p[old] = '\n';
+	if (want > cap) {
+		while (cap < want)
+			cap = cap < 64 ? 64 : cap * 2;
+		if (!(p = realloc(c->text, cap)))
+			return fmt_oom(err);
+		c->text = p;
+		cues->textalloc = cap;
+	}
+	if (nl)
+		c->text[cues->textlen] = '\n';
 	if (n)
-		memcpy(p + old + 1, s, n);
-	p[old + 1 + n] = '\0';
-	c->text = p;
+		memcpy(c->text + cues->textlen + nl, s, n);
+	cues->textlen += nl + n;
+	c->text[cues->textlen] = '\0';
 	return 0;
 }
 

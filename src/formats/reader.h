@@ -44,6 +44,7 @@ struct fmt_cues {
 	struct candor_cue *v;
 	size_t n, alloc;
 	size_t nskipped, skipped_line;
+	size_t textlen, textalloc;   /* of the last cue's text, so appends stay linear */
 };
 
 /*
@@ -55,8 +56,11 @@ int fmt_cues_add(struct fmt_cues *cues, const char *id, size_t idlen,
 		 double start, double end, const char *settings, size_t settingslen,
 		 const char *text, size_t textlen, size_t line,
 		 struct candor_error *err);
-/* Append "\n" and line to the text of the last cue. 0 or CANDOR_ERROR. */
-int fmt_cues_append_line(struct fmt_cues *cues, const char *s, size_t n,
+/*
+ * Add a line to the text of the last cue: after a "\n" unless the text is
+ * still empty.  0 or CANDOR_ERROR.
+ */
+int fmt_cues_add_line(struct fmt_cues *cues, const char *s, size_t n,
 			 struct candor_error *err);
 /* Set the last cue's speaker to a copy of s. 0 or CANDOR_ERROR. */
 int fmt_cues_set_speaker(struct fmt_cues *cues, const char *s, size_t n,

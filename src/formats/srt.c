@@ -136,23 +136,6 @@ static int srt_start_cue(struct fmt_cues *out, const struct fmt_input *in,
 			    l->s + off, setlen, NULL, 0, l->no, err);
 }
 
-/* Add a text line to the current cue; the first one replaces the "". */
-static int srt_text(struct fmt_cues *out, const struct fmt_line *l,
-		    struct candor_error *err)
-{
-	struct candor_cue *c = &out->v[out->n - 1];
-	char *p;
-
-	if (c->text[0])
-		return fmt_cues_append_line(out, l->s, l->len, err);
-	p = fmt_strndup(l->s, l->len);
-	if (!p)
-		return fmt_oom(err);
-	free(c->text);
-	c->text = p;
-	return 0;
-}
-
 static int srt_orphan(const struct fmt_input *in, const struct fmt_line *l,
 		      struct candor_error *err)
 {
@@ -196,7 +179,7 @@ static int srt_line(struct fmt_cues *out, const struct fmt_input *in,
 	if (!out->n)
 		return srt_orphan(in, l, err);
 	*in_text = true;
-	return srt_text(out, l, err);
+	return fmt_cues_add_line(out, l->s, l->len, err);
 }
 
 int fmt_read_srt(struct fmt_cues *out, const struct fmt_input *in,

@@ -181,23 +181,6 @@ static bool blank_line(const struct fmt_line *l)
 	return rtrim_len(l->s, l->len) == 0;
 }
 
-/* Add a text line to the last cue: the first one replaces the "". */
-static int add_text(struct fmt_cues *out, const struct fmt_line *l,
-		    struct candor_error *err)
-{
-	struct candor_cue *c = &out->v[out->n - 1];
-	char *p;
-
-	if (c->text[0])
-		return fmt_cues_append_line(out, l->s, l->len, err);
-	p = fmt_strndup(l->s, l->len);
-	if (!p)
-		return fmt_oom(err);
-	free(c->text);
-	c->text = p;
-	return 0;
-}
-
 /* A line of "Name: text" talk at time t (plain, Meet). */
 static int talk_line(struct fmt_cues *out, const struct fmt_line *l, double t,
 		     struct candor_error *err)
@@ -205,7 +188,7 @@ static int talk_line(struct fmt_cues *out, const struct fmt_line *l, double t,
 	size_t namelen, off;
 
 	if (out->n && !fmt_speaker_prefix(l->s, l->len, &namelen, &off))
-		return fmt_cues_append_line(out, l->s, l->len, err);
+		return fmt_cues_add_line(out, l->s, l->len, err);
 	return fmt_cues_add(out, NULL, 0, t, -1, NULL, 0, l->s, l->len, l->no, err);
 }
 
@@ -331,7 +314,7 @@ static int read_blocks(struct fmt_cues *out, const struct fmt_input *in,
 			if (!rc)
 				rc = fmt_cues_set_speaker(out, l.s + off, len, err);
 		} else if (out->n) {
-			rc = add_text(out, &l, err);
+			rc = fmt_cues_add_line(out, l.s, l.len, err);
 		} else {
 			rc = fmt_cues_add(out, NULL, 0, -1, -1, NULL, 0, l.s, l.len, l.no, err);
 		}

@@ -241,23 +241,68 @@ void candor_transcript_release(struct candor_transcript *t)
 	memset(t, 0, sizeof(*t));
 }
 
-/* Add speaker s to t->speakers unless it is there. 0 or CANDOR_ERROR. */
-static int add_speaker(struct candor_transcript *t, const char *s, size_t *alloc)
+/*
+ * The speaker list is built with a small hash set of indexes into
+ * t->speakers, so a file naming many people stays linear.
+ */
+struct speaker_set {
+	size_t *slot;   /* 0: empty, else index + 1 */
+	size_t cap;     /* a power of two, or 0 */
+	size_t alloc;   /* of t->speakers */
+};
+
+static size_t hash_name(const char *s)
 {
+	size_t h = 1469598103934665603u;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 1099511628211u;
+	return h;
+}
+
+static size_t *set_find(struct speaker_set *set, char **names, const char *s)
+{
+	size_t i = hash_name(s) & (set->cap - 1);
+
+	while (set->slot[i] && strcmp(names[set->slot[i] - 1], s))
+		i = (i + 1) & (set->cap - 1);
+	return &set->slot[i];
+}
+
+static int set_grow(struct speaker_set *set, struct candor_transcript *t)
+{
+	size_t cap = set->cap ? set->cap * 2 : 64;
+	struct speaker_set bigger = { calloc(cap, sizeof(size_t)), cap, set->alloc };
+
+	if (!bigger.slot)
+		return CANDOR_ERROR;
+	for (size_t i = 0; i < t->nspeakers; i++)
+		*set_find(&bigger, t->speakers, t->speakers[i]) = i + 1;
+	free(set->slot);
+	*set = bigger;
+	return 0;
+}
+
+/* Add speaker s to t->speakers unless it is there. 0 or CANDOR_ERROR. */
+static int add_speaker(struct candor_transcript *t, struct speaker_set *set, const char *s)
+{
+	size_t *slot;
 	char **v;
 
-	for (size_t i = t->nspeakers; i-- > 0;)
-		if (!strcmp(t->speakers[i], s))
-			return 0;
-	if (t->nspeakers == *alloc) {
-		*alloc = *alloc ? *alloc * 2 : 8;
-		if (!(v = realloc(t->speakers, *alloc * sizeof(*v))))
+	if (t->nspeakers * 2 >= set->cap && set_grow(set, t))
+		return CANDOR_ERROR;
+	slot = set_find(set, t->speakers, s);
+	if (*slot)
+		return 0;
+	if (t->nspeakers == set->alloc) {
+		set->alloc = set->alloc ? set->alloc * 2 : 8;
+		if (!(v = realloc(t->speakers, set->alloc * sizeof(*v))))
 			return CANDOR_ERROR;
 		t->speakers = v;
 	}
 	if (!(t->speakers[t->nspeakers] = fmt_strndup(s, strlen(s))))
 		return CANDOR_ERROR;
-	t->nspeakers++;
+	*slot = ++t->nspeakers;
 	return 0;
 }
 
@@ -326,14 +371,15 @@ static int add_cue(struct candor_transcript *t, const struct candor_cue *c,
 int fmt_build_utterances(struct candor_transcript *t, struct candor_error *err)
 {
 	struct candor_buf text = CANDOR_BUF_INIT;
-	size_t ualloc = 0, salloc = 0;
+	struct speaker_set set = { NULL, 0, 0 };
+	size_t ualloc = 0;
 	int rc = 0;
 
 	release_utts(t);
 	for (size_t i = 0; i < t->ncues && !rc; i++) {
 		const struct candor_cue *c = &t->cues[i];
 
-		if (c->speaker[0] && add_speaker(t, c->speaker, &salloc))
+		if (c->speaker[0] && add_speaker(t, &set, c->speaker))
 			rc = CANDOR_ERROR;
 		else if (c->plain[0])
 			rc = add_cue(t, c, &text, &ualloc);
@@ -341,6 +387,7 @@ int fmt_build_utterances(struct candor_transcript *t, struct candor_error *err)
 	if (!rc)
 		rc = end_utt(t, &text);
 	candor_buf_release(&text);
+	free(set.slot);
 	if (rc) {
 		/* leave no half-built utterance without text */
 		if (t->nutts && !t->utts[t->nutts - 1].text) {
