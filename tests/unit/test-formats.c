@@ -374,6 +374,55 @@ static void test_huge_line(void **state)
 	read_fails("", CANDOR_TRANSCRIPT_MAX_BYTES + 1, CANDOR_EINVALID, "too large");
 }
 
+static void test_read_as(void **state)
+{
+	struct candor_transcript t = CANDOR_TRANSCRIPT_INIT;
+	struct candor_error err = CANDOR_ERROR_INIT;
+	const char *s = "Ann: hi\nBo: hello\n";
+
+	(void)state;
+	assert_int_equal(candor_transcript_read_as(&t, CANDOR_FORMAT_PLAIN, s, strlen(s),
+						   "x", &err), 0);
+	assert_int_equal(t.nutts, 2);
+	candor_transcript_release(&t);
+	assert_int_equal(candor_transcript_read_as(&t, CANDOR_FORMAT_SRT, s, strlen(s),
+						   "x", &err), CANDOR_EINVALID);
+	assert_non_null(strstr(err.msg, "line 1: expected a subtitle number or timing"));
+	assert_int_equal(candor_transcript_read_as(&t, CANDOR_FORMAT_VTT, s, strlen(s),
+						   "x", &err), CANDOR_EINVALID);
+	assert_non_null(strstr(err.msg, "line 1: a WebVTT file must start with 'WEBVTT'"));
+	assert_int_equal(candor_transcript_read_as(&t, (enum candor_format)42, s, strlen(s),
+						   "x", &err), CANDOR_EINVALID);
+}
+
+/* Many speakers and very long cues must stay linear (a slow run times out). */
+static void test_large_inputs(void **state)
+{
+	struct candor_transcript t = CANDOR_TRANSCRIPT_INIT;
+	struct candor_error err = CANDOR_ERROR_INIT;
+	size_t n = 200000, cap = n * 32, len = 0;
+	char *s = malloc(cap);
+
+	(void)state;
+	assert_non_null(s);
+	for (size_t i = 0; i < n; i++)
+		len += (size_t)snprintf(s + len, cap - len, "Person %zu: hello\n", i);
+	assert_int_equal(candor_transcript_read(&t, s, len, "many", &err), 0);
+	assert_int_equal(t.nspeakers, n);
+	assert_int_equal(t.nutts, n);
+	assert_string_equal(t.speakers[n - 1], "Person 199999");
+	candor_transcript_release(&t);
+
+	len = (size_t)snprintf(s, cap, "1\n00:00:01,000 --> 00:00:02,000\n");
+	while (len + 16 < cap)
+		len += (size_t)snprintf(s + len, cap - len, "more words here\n");
+	assert_int_equal(candor_transcript_read(&t, s, len, "long", &err), 0);
+	assert_int_equal(t.ncues, 1);
+	assert_int_equal(strlen(t.cues[0].plain), (len - 32) / 16 * 16 - 1);
+	candor_transcript_release(&t);
+	free(s);
+}
+
 /* --- sides and aliases --------------------------------------------------- */
 
 static void test_sides_first_name_and_company(void **state)
@@ -512,6 +561,8 @@ int main(void)
 		cmocka_unit_test(test_bad_files),
 		cmocka_unit_test(test_vtt_recovers_as_spec),
 		cmocka_unit_test(test_huge_line),
+		cmocka_unit_test(test_read_as),
+		cmocka_unit_test(test_large_inputs),
 		cmocka_unit_test(test_sides_first_name_and_company),
 		cmocka_unit_test(test_sides_aliases),
 		cmocka_unit_test(test_sides_alias_merges),
