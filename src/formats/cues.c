@@ -41,6 +41,16 @@ char *fmt_strndup(const char *s, size_t n)
 	return p;
 }
 
+int fmt_excerpt(const char *s, size_t n)
+{
+	if (n <= 80)
+		return (int)n;
+	n = 80;
+	while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return (int)n;
+}
+
 int fmt_oom(struct candor_error *err)
 {
 	return candor_error_set(err, CANDOR_ERROR, NULL, "out of memory reading a transcript");

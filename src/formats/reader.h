@@ -68,6 +68,9 @@ int fmt_cues_set_speaker(struct fmt_cues *cues, const char *s, size_t n,
 void fmt_cues_release(struct fmt_cues *cues);
 void fmt_cue_release(struct candor_cue *c);
 
+/* How much of s[0..n) to quote in a message: at most 80 bytes, whole characters. */
+int fmt_excerpt(const char *s, size_t n);
+
 /* A malloc'd NUL-terminated copy of s[0..n), or NULL when out of memory. */
 char *fmt_strndup(const char *s, size_t n);
 int fmt_oom(struct candor_error *err);

@@ -79,7 +79,8 @@ static int check_aliases(const char *const *aliases, size_t n, struct candor_err
 
 		if (!eq || !trim(aliases[i], (size_t)(eq - aliases[i])).n || !trim(eq + 1, strlen(eq + 1)).n)
 			return candor_error_set(err, CANDOR_EINVALID, "alias",
-						"alias '%s' is not 'File Name=Real Name'", aliases[i]);
+						"alias '%.*s' is not 'File Name=Real Name'",
+						fmt_excerpt(aliases[i], strlen(aliases[i])), aliases[i]);
 	}
 	return 0;
 }
@@ -108,9 +109,10 @@ static int alias_cue(struct candor_cue *c, const char *const *aliases, size_t n)
 
 static int list_speakers(const struct candor_transcript *t, struct candor_buf *b)
 {
-	for (size_t i = 0; i < t->nspeakers && i < 12; i++)
-		candor_buf_addf(b, "%s'%s'", i ? ", " : "", t->speakers[i]);
-	if (t->nspeakers > 12)
+	for (size_t i = 0; i < t->nspeakers && i < 6; i++)
+		candor_buf_addf(b, "%s'%.*s'", i ? ", " : "",
+				fmt_excerpt(t->speakers[i], strlen(t->speakers[i])), t->speakers[i]);
+	if (t->nspeakers > 6)
 		candor_buf_adds(b, ", ...");
 	if (!t->nspeakers)
 		candor_buf_adds(b, "none named");
@@ -128,11 +130,11 @@ static int seller_error(const struct candor_transcript *t, const char *seller,
 	else
 		rc = candor_error_set(err, code, "seller",
 				      code == CANDOR_EAMBIGUOUS
-				      ? "the seller '%s' matches more than one speaker (%s); "
+				      ? "the seller '%.*s' matches more than one speaker (%s); "
 					"give the full name or an alias 'File Name=Real Name'"
-				      : "no speaker matches the seller '%s' (speakers: %s); "
+				      : "no speaker matches the seller '%.*s' (speakers: %s); "
 					"add an alias 'File Name=Real Name'",
-				      seller, who.ptr);
+				      fmt_excerpt(seller, strlen(seller)), seller, who.ptr);
 	candor_buf_release(&who);
 	return rc;
 }

@@ -101,6 +101,14 @@ static bool srt_has_arrow(const char *s, size_t n)
 	return false;
 }
 
+static bool srt_blank(const struct fmt_line *l)
+{
+	for (size_t i = 0; i < l->len; i++)
+		if (!fmt_isblank(l->s[i]))
+			return false;
+	return true;
+}
+
 /* Between blocks, a line after a number that is meant as a timing. */
 static bool srt_timeish(const char *s, size_t n)
 {
@@ -113,7 +121,7 @@ static int srt_bad_timing(const struct fmt_input *in, const struct fmt_line *l,
 	return candor_error_set(err, CANDOR_EINVALID, "file",
 				"'%s' line %zu: bad subtitle timing '%.*s' "
 				"(expected 'HH:MM:SS,mmm --> HH:MM:SS,mmm')",
-				in->name, l->no, (int)(l->len > 80 ? 80 : l->len), l->s);
+				in->name, l->no, fmt_excerpt(l->s, l->len), l->s);
 }
 
 /* Start a cue at the timing line l, with the index line idx (or none). */
@@ -141,7 +149,7 @@ static int srt_orphan(const struct fmt_input *in, const struct fmt_line *l,
 {
 	return candor_error_set(err, CANDOR_EINVALID, "file",
 				"'%s' line %zu: expected a subtitle number or timing, found '%.*s'",
-				in->name, l->no, (int)(l->len > 80 ? 80 : l->len), l->s);
+				in->name, l->no, fmt_excerpt(l->s, l->len), l->s);
 }
 
 /*
@@ -157,7 +165,7 @@ static int srt_line(struct fmt_cues *out, const struct fmt_input *in,
 	struct fmt_cursor peek = *cur;
 	bool has_next;
 
-	if (!l->len) {
+	if (srt_blank(l)) {
 		*in_text = false;
 		return 0;
 	}
@@ -175,7 +183,7 @@ static int srt_line(struct fmt_cues *out, const struct fmt_input *in,
 	if (!*in_text && fmt_is_digits(l->s, l->len) && !has_next)
 		return candor_error_set(err, CANDOR_EINVALID, "file",
 					"'%s' line %zu: subtitle %.*s has no timing (is the file cut short?)",
-					in->name, l->no, (int)l->len, l->s);
+					in->name, l->no, fmt_excerpt(l->s, l->len), l->s);
 	if (!out->n)
 		return srt_orphan(in, l, err);
 	*in_text = true;

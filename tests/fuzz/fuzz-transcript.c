@@ -43,12 +43,22 @@ static void sides(struct candor_transcript *t)
 {
 	static const char *const aliases[] = { "Speaker 1=Sam Seller", "sam = Dana (Acme)" };
 	struct candor_error err = CANDOR_ERROR_INIT;
-	char seller[64];
+	const char *first = t->nspeakers ? t->speakers[0] : "Sam";
+	size_t n = strlen(first);
+	char *seller = malloc(n + 1);
+	json_t *msg;
 
-	snprintf(seller, sizeof(seller), "%s", t->nspeakers ? t->speakers[0] : "Sam");
-	candor_transcript_assign_sides(t, seller, aliases, CANDOR_ARRAY_SIZE(aliases), &err);
+	if (!seller)
+		return;
+	memcpy(seller, first, n + 1);  /* speakers[] is rebuilt by the call */
+	if (candor_transcript_assign_sides(t, seller, aliases, CANDOR_ARRAY_SIZE(aliases), &err)) {
+		if (!(msg = json_string(err.msg)))
+			abort();
+		json_decref(msg);
+	}
 	check(t);
 	candor_transcript_assign_sides(t, NULL, NULL, 0, &err);
+	free(seller);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -69,8 +79,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!rc) {
 		check(&t);
 		sides(&t);
-	} else if (!err.msg[0] || t.cues || t.utts) {
-		abort();
+	} else {
+		/* a message, valid UTF-8 (json_string checks), and nothing kept */
+		json_t *msg = json_string(err.msg);
+
+		if (!err.msg[0] || !msg || t.cues || t.utts)
+			abort();
+		json_decref(msg);
 	}
 	candor_transcript_release(&t);
 	return 0;
