@@ -24,6 +24,20 @@ const char *candor_format_name(enum candor_format format)
 	return "unknown";
 }
 
+int candor_format_parse(enum candor_format *out, const char *name,
+			struct candor_error *err)
+{
+	for (int f = CANDOR_FORMAT_VTT; f <= CANDOR_FORMAT_MEET; f++) {
+		if (!strcmp(name, candor_format_name((enum candor_format)f))) {
+			*out = (enum candor_format)f;
+			return 0;
+		}
+	}
+	return candor_error_set(err, CANDOR_EINVALID, "format",
+				"unknown transcript format '%s' (use vtt, srt, plain, "
+				"zoom-chat, otter or meet)", name);
+}
+
 /* Length of the valid UTF-8 sequence at s (lead byte >= 0x80), or 0. */
 static size_t utf8_seq(const unsigned char *s, size_t n)
 {

@@ -26,7 +26,10 @@
  *
  * Timings are seconds from the start of the meeting as doubles; -1 where the
  * format has none.  Formats that give only a start time (Zoom chat, Otter,
- * Meet) end each cue where the next later cue starts.
+ * Meet) end each cue where the next later cue starts (the last Meet cues
+ * where "Meeting ended after ..." says).
+ *
+ * The JSON form of cues and utterances is in formats/transcript_json.h.
  */
 #ifndef CANDOR_FORMATS_TRANSCRIPT_H
 #define CANDOR_FORMATS_TRANSCRIPT_H
@@ -50,6 +53,11 @@ enum candor_format {
 
 /* "vtt", "srt", "plain", "zoom-chat", "otter", "meet"; never NULL. */
 const char *candor_format_name(enum candor_format format);
+
+/* The format called name (as candor_format_name gives it): 0, or
+ * CANDOR_EINVALID with a message listing the names (for a --format option). */
+int candor_format_parse(enum candor_format *out, const char *name,
+			struct candor_error *err);
 
 /*
  * One cue (block) of the file.  All strings are owned by the transcript and

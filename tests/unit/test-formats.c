@@ -321,6 +321,10 @@ static void test_detect(void **state)
 	assert_int_equal(candor_format_detect(&f, "", 0, "x", &err), CANDOR_EINVALID);
 	assert_int_equal(candor_format_detect(&f, "\n \n", 3, "x", &err), CANDOR_EINVALID);
 	assert_string_equal(candor_format_name(CANDOR_FORMAT_ZOOM_CHAT), "zoom-chat");
+	assert_int_equal(candor_format_parse(&f, "otter", &err), 0);
+	assert_int_equal(f, CANDOR_FORMAT_OTTER);
+	assert_int_equal(candor_format_parse(&f, "docx", &err), CANDOR_EINVALID);
+	assert_non_null(strstr(err.msg, "unknown transcript format 'docx'"));
 }
 
 /* --- bad input ----------------------------------------------------------- */
