@@ -128,8 +128,10 @@ int fmt_normalize(char **out, size_t *outlen, const char *data, size_t len,
 /* Tell the format of normalised input (detect.c). */
 int fmt_detect(enum candor_format *out, const struct fmt_input *in,
 	       struct candor_error *err);
-/* (Re)build t->utts and t->speakers from t->cues (transcript.c). */
+/* (Re)build t->utts and t->speakers from t->cues (utterances.c). */
 int fmt_build_utterances(struct candor_transcript *t, struct candor_error *err);
+/* Free t->utts and t->speakers, leaving them empty. */
+void fmt_release_utterances(struct candor_transcript *t);
 
 /* ASCII helpers that do not depend on the locale. */
 static inline bool fmt_isdigit(int c) { return c >= '0' && c <= '9'; }
