@@ -1,0 +1,135 @@
+/*
+ * detect.c: telling a transcript's format from its content.
+ *
+ * WebVTT announces itself ("WEBVTT" first).  SRT starts with a number and a
+ * timing line, or a timing line.  The plain-text formats are told apart by
+ * counting, over the first lines, the lines each would recognise: Zoom's
+ * "[Name] 11:02:09" headers, Otter's "Name  0:34" headers, "Name: text"
+ * lines, and Meet's lone "00:05:00" markers and closing lines.
+ */
+#include "util/common.h"
+#include "util/error.h"
+#include "formats/reader.h"
+
+#define DETECT_LINES 2000
+
+struct counts {
+	size_t zoom, otter, prefix, clock, meet, srt;
+};
+
+static bool vtt_signature(const char *s, size_t n)
+{
+	return n >= 6 && !memcmp(s, "WEBVTT", 6) &&
+	       (n == 6 || s[6] == ' ' || s[6] == '\t' || s[6] == '\n');
+}
+
+static bool blank(const struct fmt_line *l)
+{
+	for (size_t i = 0; i < l->len; i++)
+		if (!fmt_isblank(l->s[i]))
+			return false;
+	return true;
+}
+
+/* SRT: the first non-blank line is a timing, or a number before one. */
+static bool looks_srt(const struct fmt_input *in)
+{
+	struct fmt_cursor cur;
+	struct fmt_line a, b;
+	bool found;
+
+	fmt_cursor_init(&cur, in);
+	while ((found = fmt_cursor_next(&cur, &a)) && blank(&a))
+		;
+	if (!found)
+		return false;
+	if (fmt_is_srt_timing(a.s, a.len))
+		return true;
+	return fmt_is_digits(a.s, a.len) && fmt_cursor_next(&cur, &b) &&
+	       fmt_is_srt_timing(b.s, b.len);
+}
+
+static bool starts(const struct fmt_line *l, const char *p)
+{
+	return l->len >= strlen(p) && !memcmp(l->s, p, strlen(p));
+}
+
+static void count_line(struct counts *k, const struct fmt_line *l)
+{
+	size_t a, b;
+	double t;
+
+	if (fmt_zoom_header(l->s, l->len, &a, &b, &t))
+		k->zoom++;
+	else if (fmt_clock_line(l->s, l->len, &t))
+		k->clock++;
+	else if (fmt_otter_header(l->s, l->len, &b, &t))
+		k->otter++;
+	else if (fmt_speaker_prefix(l->s, l->len, &a, &b))
+		k->prefix++;
+	else if (fmt_is_srt_timing(l->s, l->len))
+		k->srt++;
+	if (starts(l, "This editable transcript was computer generated") ||
+	    starts(l, "Meeting ended after "))
+		k->meet++;
+}
+
+static int unknown(const struct fmt_input *in, struct candor_error *err)
+{
+	return candor_error_set(err, CANDOR_EINVALID, "file",
+				"'%s' does not look like a transcript: expected WebVTT "
+				"('WEBVTT' on line 1), SRT (numbered timings), or lines of "
+				"'Name: text'", in->name);
+}
+
+int fmt_detect(enum candor_format *out, const struct fmt_input *in,
+	       struct candor_error *err)
+{
+	struct counts k = { 0 };
+	struct fmt_cursor cur;
+	struct fmt_line l;
+
+	if (vtt_signature(in->s, in->len))
+		return *out = CANDOR_FORMAT_VTT, 0;
+	if (looks_srt(in))
+		return *out = CANDOR_FORMAT_SRT, 0;
+	fmt_cursor_init(&cur, in);
+	while (cur.no <= DETECT_LINES && fmt_cursor_next(&cur, &l))
+		count_line(&k, &l);
+	if (k.zoom && k.zoom >= k.otter && 2 * k.zoom >= k.prefix)
+		*out = CANDOR_FORMAT_ZOOM_CHAT;
+	else if (k.otter && k.otter >= k.prefix)
+		*out = CANDOR_FORMAT_OTTER;
+	else if (k.srt && k.srt >= k.prefix)
+		*out = CANDOR_FORMAT_SRT;
+	else if (k.prefix && (k.clock || k.meet))
+		*out = CANDOR_FORMAT_MEET;
+	else if (k.prefix)
+		*out = CANDOR_FORMAT_PLAIN;
+	else
+		return unknown(in, err);
+	return 0;
+}
+
+int candor_format_detect(enum candor_format *out, const char *data, size_t len,
+			 const char *name, struct candor_error *err)
+{
+	struct fmt_input in = { NULL, 0, name ? name : "transcript" };
+	char *text = NULL;
+	int rc;
+
+	if (len > 65536) {
+		/* the start is enough; do not cut a UTF-8 sequence in two */
+		len = 65536;
+		while (len && ((unsigned char)data[len - 1] & 0xC0) == 0x80)
+			len--;
+		if (len && (unsigned char)data[len - 1] >= 0xC0)
+			len--;
+	}
+	if ((rc = fmt_normalize(&text, &in.len, data, len, in.name, err)))
+		return rc;
+	in.s = text;
+	rc = fmt_detect(out, &in, err);
+	free(text);
+	return rc;
+}
