@@ -207,7 +207,7 @@ int cli_print_json(struct candor_ctx *ctx, json_t *j)
 
 	if (!j)
 		return cli_errorf(ctx, CLI_INTERNAL, "out of memory");
-	rc = json_dumpf(j, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(4));
+	rc = json_dumpf(j, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(12));
 	json_decref(j);
 	fputc('\n', stdout);
 	return rc ? cli_errorf(ctx, CLI_INTERNAL, "cannot write output") : CLI_OK;
@@ -255,4 +255,29 @@ int cli_id(struct candor_ctx *ctx, const char *arg, const char *what, int64_t *o
 		return cli_errorf(ctx, CLI_INVALID, "'%s' is not a %s id (a number such as 12)", arg, what);
 	*out = (int64_t)v;
 	return CLI_OK;
+}
+
+static bool overlaps(const struct cli_mark *a, const struct cli_mark *b)
+{
+	return a->start < b->end && b->start < a->end;
+}
+
+void cli_print_marked(const char *text, const struct cli_mark *marks, size_t n)
+{
+	size_t at = 0, len = strlen(text);
+
+	for (size_t i = 0; i < n; i++) {
+		const struct cli_mark *m = &marks[i];
+		bool hidden = m->start < at || m->end > len || m->start > m->end;
+
+		for (size_t k = 0; k < n && !hidden && !strcmp(m->category, "question"); k++)
+			hidden = k != i && strcmp(marks[k].category, "question") &&
+				 overlaps(m, &marks[k]);
+		if (hidden)
+			continue;
+		printf("%.*s[%s: %.*s]", (int)(m->start - at), text + at, m->category,
+		       (int)(m->end - m->start), text + m->start);
+		at = m->end;
+	}
+	printf("%s\n", text + at);
 }

@@ -122,6 +122,14 @@ int cli_contact(struct candor_ctx *ctx, const char *ref, struct candor_contact *
 /* Parse a record id ("12" or "#12"). */
 int cli_id(struct candor_ctx *ctx, const char *arg, const char *what, int64_t *out);
 
+/*
+ * Print text with each mark shown inline as [category: words], then a
+ * newline.  Marks are byte ranges, in order of start; a question (which
+ * covers a whole sentence) is left out where a finer mark overlaps it.
+ */
+struct cli_mark { size_t start, end; const char *category; };
+void cli_print_marked(const char *text, const struct cli_mark *marks, size_t n);
+
 /* Assessment and status rendering, shared by status, pipeline and export. */
 json_t *cli_assessment_json(const struct candor_assessment *a);
 const char *cli_stage_label(int stage);
@@ -144,6 +152,12 @@ int cmd_decide(int argc, char **argv, struct candor_ctx *ctx);
 int cmd_status(int argc, char **argv, struct candor_ctx *ctx);
 int cmd_pipeline(int argc, char **argv, struct candor_ctx *ctx);
 int cmd_export(int argc, char **argv, struct candor_ctx *ctx);
+int cmd_import(int argc, char **argv, struct candor_ctx *ctx);
+int cmd_analyze(int argc, char **argv, struct candor_ctx *ctx);
+int cmd_show(int argc, char **argv, struct candor_ctx *ctx);
+int cmd_accept(int argc, char **argv, struct candor_ctx *ctx);
+int cmd_dismiss(int argc, char **argv, struct candor_ctx *ctx);
+int cmd_lint(int argc, char **argv, struct candor_ctx *ctx);
 int cmd_help(int argc, char **argv, struct candor_ctx *ctx);
 
 #endif

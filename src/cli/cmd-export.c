@@ -202,7 +202,7 @@ static int export_run(struct candor_ctx *ctx, const struct export_opts *o,
 	if (!t) {
 		json_t *j = export_json(&accts, &l, &set, at);
 
-		rc = json_dumpf(j, f, JSON_INDENT(2) | JSON_REAL_PRECISION(4)) ? CLI_INTERNAL : CLI_OK;
+		rc = json_dumpf(j, f, JSON_INDENT(2) | JSON_REAL_PRECISION(12)) ? CLI_INTERNAL : CLI_OK;
 		fputc('\n', f);
 		json_decref(j);
 	} else {

@@ -703,7 +703,7 @@ static int sq_proposal_add(struct candor_store *s, struct candor_proposal_row *p
 {
 	return exec(s, bind(s, "INSERT INTO proposals(account_id, contact_id, interaction_id, kind,"
 			    " side, fact_kind, text, due, utterance) VALUES (?,?,?,?,?,?,?,?,?)",
-			    "iiitttiii", p->account_id, p->contact_id, p->interaction_id,
+			    "iiittttii", p->account_id, p->contact_id, p->interaction_id,
 			    candor_name_of(candor_proposal_kinds, p->kind),
 			    candor_name_of(candor_sides, p->side),
 			    p->fact_kind >= 0 ? candor_name_of(candor_fact_kinds, p->fact_kind) : "",
@@ -752,14 +752,26 @@ static int sq_proposal_resolve(struct candor_store *s, const struct candor_propo
 		    "updating the proposal", NULL);
 }
 
-static int sq_locate(struct candor_store *s, bool expectation, int64_t id,
+static int sq_locate(struct candor_store *s, enum candor_record what, int64_t id,
 		     struct candor_scope *out)
 {
-	sqlite3_stmt *st = expectation
-		? bind(s, "SELECT account_id, contact_id FROM expectations WHERE id = ?", "i", id)
-		: bind(s, "SELECT account_id, contact_id FROM commitments WHERE id = ?", "i", id);
+	static const char *const names[] = { "promise", "expectation", "interaction", "proposal" };
+	sqlite3_stmt *st;
 	int rc;
 
+	switch (what) {
+	case CANDOR_RECORD_EXPECTATION:
+		st = bind(s, "SELECT account_id, contact_id FROM expectations WHERE id = ?", "i", id);
+		break;
+	case CANDOR_RECORD_INTERACTION:
+		st = bind(s, "SELECT account_id, contact_id FROM interactions WHERE id = ?", "i", id);
+		break;
+	case CANDOR_RECORD_PROPOSAL:
+		st = bind(s, "SELECT account_id, contact_id FROM proposals WHERE id = ?", "i", id);
+		break;
+	default:
+		st = bind(s, "SELECT account_id, contact_id FROM commitments WHERE id = ?", "i", id);
+	}
 	if (!st)
 		return s->err->code;
 	rc = sqlite3_step(st);
@@ -769,9 +781,8 @@ static int sq_locate(struct candor_store *s, bool expectation, int64_t id,
 	}
 	done(s, st);
 	if (rc == SQLITE_DONE)
-		return candor_error_set(s->err, CANDOR_ENOTFOUND, expectation ? "expectation" : "promise",
-					"no %s #%" PRId64 " (see 'candor contact show CONTACT')",
-					expectation ? "expectation" : "promise", id);
+		return candor_error_set(s->err, CANDOR_ENOTFOUND, names[what],
+					"no %s #%" PRId64, names[what], id);
 	return rc == SQLITE_ROW ? 0 : db_fail(s, rc, "finding the record");
 }
 

@@ -255,7 +255,7 @@ int candor_store_commitment_load(struct candor_store *s, int64_t id,
 
 	memset(set, 0, sizeof(*set));
 	*out = NULL;
-	if ((rc = s->be->locate(s, false, id, &sc)) || (rc = candor_store_evidence(s, &sc, set)))
+	if ((rc = s->be->locate(s, CANDOR_RECORD_COMMITMENT, id, &sc)) || (rc = candor_store_evidence(s, &sc, set)))
 		return rc;
 	*out = candor_evidence_commitment(set, id);
 	return *out ? 0 : candor_error_set(s->err, CANDOR_ENOTFOUND, "promise",
@@ -270,11 +270,17 @@ int candor_store_expectation_load(struct candor_store *s, int64_t id,
 
 	memset(set, 0, sizeof(*set));
 	*out = NULL;
-	if ((rc = s->be->locate(s, true, id, &sc)) || (rc = candor_store_evidence(s, &sc, set)))
+	if ((rc = s->be->locate(s, CANDOR_RECORD_EXPECTATION, id, &sc)) || (rc = candor_store_evidence(s, &sc, set)))
 		return rc;
 	*out = candor_evidence_expectation(set, id);
 	return *out ? 0 : candor_error_set(s->err, CANDOR_ENOTFOUND, "expectation",
 					   "no expectation #%" PRId64, id);
+}
+
+int candor_store_locate(struct candor_store *s, enum candor_record what, int64_t id,
+			struct candor_scope *out)
+{
+	return s->be->locate(s, what, id, out);
 }
 
 struct candor_commitment *candor_evidence_commitment(struct candor_evidence_set *ev, int64_t id)

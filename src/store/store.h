@@ -46,6 +46,14 @@ struct candor_evidence_set {
 /* Which records an evidence load takes: 0 means "any". */
 struct candor_scope { int64_t account_id; int64_t contact_id; };
 
+/* Records that can be found by id alone. */
+enum candor_record {
+	CANDOR_RECORD_COMMITMENT,
+	CANDOR_RECORD_EXPECTATION,
+	CANDOR_RECORD_INTERACTION,
+	CANDOR_RECORD_PROPOSAL,
+};
+
 struct candor_store_be {
 	const char *name;
 	/* Open location; create the store there when create is set. */
@@ -80,8 +88,8 @@ struct candor_store_be {
 	int (*fit_add)(struct candor_store *s, struct candor_fit *f);
 	int (*decision_add)(struct candor_store *s, struct candor_decision *d);
 
-	/* The scope (account, contact) of a commitment or expectation by id. */
-	int (*locate)(struct candor_store *s, bool expectation, int64_t id,
+	/* The scope (account, contact) of a record by id. */
+	int (*locate)(struct candor_store *s, enum candor_record what, int64_t id,
 		      struct candor_scope *out);
 	/* A transcript's utterances, stored with its interaction. */
 	int (*utterances_add)(struct candor_store *s, int64_t account_id, int64_t interaction_id,
@@ -164,6 +172,10 @@ int candor_store_commitment_load(struct candor_store *s, int64_t id,
 				 struct candor_evidence_set *set, struct candor_commitment **out);
 int candor_store_expectation_load(struct candor_store *s, int64_t id,
 				  struct candor_evidence_set *set, struct candor_expectation **out);
+
+/* The account and contact a record belongs to; CANDOR_ENOTFOUND when none. */
+int candor_store_locate(struct candor_store *s, enum candor_record what, int64_t id,
+			struct candor_scope *out);
 
 /* Find a commitment or expectation by id in a loaded evidence set, or NULL. */
 struct candor_commitment *candor_evidence_commitment(struct candor_evidence_set *ev, int64_t id);

@@ -164,6 +164,9 @@ void candor_analyzer_free(struct candor_analyzer *az);
  * JSON_REAL_PRECISION(6) (or so) to avoid printing 7.0179999999999998.
  * Returns NULL too when a string is not valid UTF-8 (readers validate).
  */
+/* Just the metrics, as in the analysis JSON; NULL when out of memory. */
+json_t *candor_metrics_to_json(const struct candor_metrics *m);
+
 json_t *candor_analysis_to_json(const struct candor_analysis *a,
 				const struct candor_utterance *u, size_t n);
 

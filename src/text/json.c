@@ -177,3 +177,15 @@ json_t *candor_analysis_to_json(const struct candor_analysis *a,
 	}
 	return root;
 }
+
+json_t *candor_metrics_to_json(const struct candor_metrics *m)
+{
+	int bad = 0;
+	json_t *o = metrics_json(m, &bad);
+
+	if (bad) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}

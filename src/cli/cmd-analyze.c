@@ -1,0 +1,181 @@
+/*
+ * cmd-analyze.c: `candor analyze`, what a transcript says, stored nowhere.
+ */
+#include "util/common.h"
+#include "cli/conversation.h"
+#include "formats/transcript_json.h"
+
+struct analyze_opts {
+	struct cli_talk_opts talk;
+	const char *at;
+	bool json, cues;
+};
+
+static int analyze_opt(struct candor_ctx *ctx, int code, const char *arg, void *data)
+{
+	struct analyze_opts *o = data;
+
+	if (code == 'j')
+		o->json = true;
+	else if (code == 'c')
+		o->cues = true;
+	else if (code == 'A')
+		o->at = arg;
+	else
+		return cli_talk_opt(ctx, &o->talk, code, arg);
+	return CLI_OK;
+}
+
+static const struct option analyze_options[] = {
+	{ "json", no_argument, NULL, 'j' },
+	{ "cues", no_argument, NULL, 'c' },
+	{ "at", required_argument, NULL, 'A' },
+	CLI_TALK_OPTIONS,
+	{ 0 }
+};
+
+static void clock_time(char *dst, size_t n, double secs)
+{
+	long s = secs < 0 ? 0 : (long)secs;
+
+	if (secs < 0)
+		snprintf(dst, n, "--:--");
+	else if (s >= 3600)
+		snprintf(dst, n, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
+	else
+		snprintf(dst, n, "%02ld:%02ld", s / 60, s % 60);
+}
+
+static void print_cues(const struct cli_talk *t)
+{
+	char a[32], b[32];
+
+	printf("%s: %s, %zu cues, %zu speakers\n", t->path, candor_format_name(t->t.format),
+	       t->t.ncues, t->t.nspeakers);
+	for (size_t i = 0; i < t->t.ncues; i++) {
+		const struct candor_cue *c = &t->t.cues[i];
+
+		clock_time(a, sizeof(a), c->start);
+		clock_time(b, sizeof(b), c->end);
+		printf("  line %-5zu %s --> %s  %s%s%s\n", c->line, a, b, c->speaker,
+		       *c->speaker ? ": " : "", c->plain);
+	}
+	if (t->t.nskipped)
+		printf("  (%zu blocks skipped as the WebVTT spec says, the first at line %zu)\n",
+		       t->t.nskipped, t->t.skipped_line);
+}
+
+/* The utterance text with each signal marked as [category: words]. */
+static void print_marked(const struct candor_analysis *a, size_t u, const char *text)
+{
+	struct cli_mark marks[64];
+	size_t n = 0;
+
+	for (size_t i = 0; i < a->nsignals && n < CANDOR_ARRAY_SIZE(marks); i++)
+		if (a->signals[i].utterance == u)
+			marks[n++] = (struct cli_mark){ a->signals[i].start, a->signals[i].end,
+							a->signals[i].category };
+	cli_print_marked(text, marks, n);
+}
+
+static void print_metrics(const struct candor_metrics *m)
+{
+	printf("\ntalk      seller %.0f%% · buyer %.0f%% (of words%s)\n",
+	       m->seller.word_share * 100, m->buyer.word_share * 100,
+	       m->timed ? "; by time see --json" : "");
+	printf("questions seller %zu · buyer %zu\n", m->seller.questions, m->buyer.questions);
+	printf("longest   seller monologue %zu words", m->seller.longest_words);
+	if (m->seller.longest_seconds >= 0)
+		printf(" (%.0f s)", m->seller.longest_seconds);
+	printf("\n");
+	if (m->switches_per_minute >= 0)
+		printf("pace      %.1f speaker switches a minute", m->switches_per_minute);
+	if (m->patience >= 0)
+		printf(" · %.1f s pause before answering", m->patience);
+	if (m->switches_per_minute >= 0 || m->patience >= 0)
+		printf("\n");
+}
+
+static void print_analysis(const struct cli_talk *t)
+{
+	const struct candor_analysis *a = &t->a;
+	char when[32], due[CANDOR_DATE_MAX];
+
+	printf("%s: %s, %zu utterances\n\n", t->path, candor_format_name(t->t.format), t->t.nutts);
+	for (size_t i = 0; i < t->t.nutts; i++) {
+		const struct candor_utterance *u = &t->t.utts[i];
+
+		clock_time(when, sizeof(when), u->start);
+		printf("%s %s (%s): ", when, *u->speaker ? u->speaker : "?", candor_side_name(u->side));
+		print_marked(a, i, u->text);
+	}
+	print_metrics(&a->metrics);
+	printf("profile   %s · %s\n", candor_profile_direction(&a->profile),
+	       candor_profile_style(&a->profile));
+	for (size_t i = 0; i < a->ncommitments; i++) {
+		const struct candor_proposal *p = &a->commitments[i];
+
+		if (p->due)
+			candor_date_format(due, sizeof(due), p->due);
+		printf("promise   %s (%s): \"%s\"%s%s\n", p->speaker, candor_side_name(p->side),
+		       p->text, p->due ? " due " : "", p->due ? due : "");
+	}
+	for (size_t i = 0; i < a->nfacts; i++)
+		printf("learned   %s: \"%s\"\n", a->facts[i].kind, a->facts[i].text);
+}
+
+static json_t *file_json(const struct analyze_opts *o, const struct cli_talk *t)
+{
+	if (o->cues)
+		return candor_cues_to_json(&t->t);
+	return candor_analysis_to_json(&t->a, t->t.utts, t->t.nutts);
+}
+
+int cmd_analyze(int argc, char **argv, struct candor_ctx *ctx)
+{
+	struct analyze_opts o = { 0 };
+	struct candor_lexicon *lx = NULL;
+	struct candor_analyzer *az = NULL;
+	json_t *all = NULL;
+	char **pos;
+	int npos, rc = CLI_OK;
+	int64_t at;
+
+	CLI_PARSE(ctx, argc, argv, analyze_options, analyze_opt, &o, &pos, &npos);
+	if (npos < 1)
+		return cli_usage_error(ctx, "which transcript? give one or more FILEs (- for standard input)");
+	if ((rc = cli_date(ctx, &at, o.at, "--at")))
+		return rc;
+	if (!o.cues && ((rc = cli_lexicon(ctx, &o.talk, &lx)) ||
+			(candor_analyzer_new(&az, lx, &ctx->err) && (rc = cli_fail(ctx, ctx->err.code)))))
+		goto cleanup;
+	if (o.json && npos > 1)
+		all = json_array();
+	for (int i = 0; i < npos && !rc; i++) {
+		struct cli_talk t = { 0 };
+
+		rc = cli_talk_read(ctx, &o.talk, &t, pos[i]);
+		if (!rc && !o.cues)
+			rc = cli_talk_analyse(ctx, az, &t, at);
+		if (!rc) {
+			if (all)
+				json_array_append_new(all, json_pack("{s:s,s:o}", "file", pos[i],
+								     o.cues ? "cues" : "analysis",
+								     file_json(&o, &t)));
+			else if (o.json)
+				rc = cli_print_json(ctx, file_json(&o, &t));
+			else if (o.cues)
+				print_cues(&t);
+			else
+				print_analysis(&t);
+		}
+		cli_talk_release(&t);
+	}
+	if (all && !rc)
+		rc = cli_print_json(ctx, all), all = NULL;
+cleanup:
+	json_decref(all);
+	candor_analyzer_free(az);
+	candor_lexicon_free(lx);
+	return rc;
+}

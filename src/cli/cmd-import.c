@@ -1,0 +1,213 @@
+/*
+ * cmd-import.c: `candor import`, transcripts stored as interactions.
+ *
+ * Every file is read and analysed before the database is touched, and all
+ * of them are stored in the command's one transaction: a bad file (or a
+ * seller who is not in it) imports nothing.  Each call becomes an
+ * interaction with its utterances, the signals found in them (who said
+ * what, with offsets), the metrics, and proposals (promises made, facts
+ * disclosed) for the seller to accept or dismiss.
+ */
+#include "util/common.h"
+#include <libgen.h>
+#include "cli/conversation.h"
+
+struct import_opts {
+	struct cli_talk_opts talk;
+	const char *with, *at, *kind;
+	bool json;
+};
+
+static int import_opt(struct candor_ctx *ctx, int code, const char *arg, void *data)
+{
+	struct import_opts *o = data;
+
+	if (code == 'w')
+		o->with = arg;
+	else if (code == 'A')
+		o->at = arg;
+	else if (code == 'k')
+		o->kind = arg;
+	else if (code == 'j')
+		o->json = true;
+	else
+		return cli_talk_opt(ctx, &o->talk, code, arg);
+	return CLI_OK;
+}
+
+static const struct option import_options[] = {
+	{ "with", required_argument, NULL, 'w' },
+	{ "at", required_argument, NULL, 'A' },
+	{ "kind", required_argument, NULL, 'k' },
+	{ "json", no_argument, NULL, 'j' },
+	CLI_TALK_OPTIONS,
+	{ 0 }
+};
+
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+static int store_signals(struct candor_ctx *ctx, const struct candor_interaction *it,
+			 const struct cli_talk *t)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < t->a.nsignals && !rc; i++) {
+		const struct candor_text_signal *s = &t->a.signals[i];
+		struct candor_signal sg = {
+			.interaction_id = it->id, .contact_id = it->contact_id,
+			.category = (char *)s->category, .text = s->text,
+			.side = t->t.utts[s->utterance].side, .utterance = (int64_t)s->utterance,
+			.start = (int64_t)s->cstart, .end = (int64_t)s->cend,
+		};
+
+		rc = candor_store_signal_add(ctx->store, it->account_id, &sg);
+	}
+	return rc;
+}
+
+static int store_proposals(struct candor_ctx *ctx, const struct candor_interaction *it,
+			   const struct cli_talk *t)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < t->a.ncommitments && !rc; i++) {
+		const struct candor_proposal *p = &t->a.commitments[i];
+		struct candor_proposal_row row = {
+			.account_id = it->account_id, .contact_id = it->contact_id,
+			.interaction_id = it->id, .kind = CANDOR_PROPOSAL_COMMITMENT,
+			.side = p->side, .fact_kind = -1, .text = p->text, .due = p->due,
+			.utterance = (int64_t)p->utterance,
+		};
+
+		rc = candor_store_proposal_add(ctx->store, &row);
+	}
+	for (size_t i = 0; i < t->a.nfacts && !rc; i++) {
+		const struct candor_fact_proposal *f = &t->a.facts[i];
+		struct candor_proposal_row row = {
+			.account_id = it->account_id, .contact_id = it->contact_id,
+			.interaction_id = it->id, .kind = CANDOR_PROPOSAL_FACT,
+			.side = CANDOR_SIDE_BUYER,
+			.fact_kind = candor_name_lookup(candor_fact_kinds, f->kind),
+			.text = f->text, .utterance = (int64_t)f->utterance,
+		};
+
+		rc = candor_store_proposal_add(ctx->store, &row);
+	}
+	return rc;
+}
+
+/* Store one analysed transcript as an interaction with contact c. */
+static int store_talk(struct candor_ctx *ctx, const struct import_opts *o,
+		      const struct candor_contact *c, const struct cli_talk *t, int kind,
+		      int64_t at, int64_t *id)
+{
+	struct candor_interaction it = {
+		.account_id = c->account_id, .contact_id = c->id, .kind = kind, .at = at,
+		.seller = (char *)(o->talk.seller ? o->talk.seller : ctx->seller),
+		.source = (char *)base_name(t->path),
+		.seller_share = t->a.metrics.seller.word_share,
+	};
+	struct candor_buf text = CANDOR_BUF_INIT;
+	json_t *metrics = candor_metrics_to_json(&t->a.metrics);
+	int rc;
+
+	candor_buf_addf(&text, "transcript %s: %zu utterances", it.source, t->t.nutts);
+	it.text = text.ptr;
+	it.metrics = metrics ? json_dumps(metrics, JSON_COMPACT) : NULL;
+	if (!it.metrics || candor_buf_error(&text)) {
+		rc = candor_error_set(&ctx->err, CANDOR_ERROR, NULL, "out of memory");
+		goto cleanup;
+	}
+	if (cli_progress_wanted())
+		fprintf(stderr, "storing %s: %zu utterances, %zu signals...\r", t->path,
+			t->t.nutts, t->a.nsignals);
+	if (!(rc = candor_store_interaction_add(ctx->store, &it)) &&
+	    !(rc = candor_store_utterances_add(ctx->store, it.account_id, it.id, t->t.utts,
+					       t->t.nutts)) &&
+	    !(rc = store_signals(ctx, &it, t)))
+		rc = store_proposals(ctx, &it, t);
+	*id = it.id;
+cleanup:
+	free(it.metrics);
+	json_decref(metrics);
+	candor_buf_release(&text);
+	return rc;
+}
+
+static void summary(const struct cli_talk *t, int64_t id)
+{
+	size_t stalls = 0, candid = 0;
+
+	for (size_t i = 0; i < t->a.nsignals; i++) {
+		stalls += !strcmp(t->a.signals[i].category, "stall");
+		candid += !strcmp(t->a.signals[i].category, "candor") ||
+			  !strcmp(t->a.signals[i].category, "disclosure");
+	}
+	fprintf(stderr, "imported %s as interaction #%" PRId64 ": %zu utterances, %zu signals "
+		"(%zu stall, %zu candid), %zu proposed promise%s, %zu proposed fact%s "
+		"(see 'candor show interaction %" PRId64 "')\n", t->path, id, t->t.nutts,
+		t->a.nsignals, stalls, candid, t->a.ncommitments, t->a.ncommitments == 1 ? "" : "s",
+		t->a.nfacts, t->a.nfacts == 1 ? "" : "s", id);
+}
+
+int cmd_import(int argc, char **argv, struct candor_ctx *ctx)
+{
+	struct import_opts o = { .talk.strict_sides = true };
+	struct candor_lexicon *lx = NULL;
+	struct candor_analyzer *az = NULL;
+	struct candor_contact c = { 0 };
+	struct cli_talk *talks = NULL;
+	json_t *ids = json_array();
+	char **pos;
+	int npos, rc, kind = CANDOR_INTERACTION_CALL;
+	int64_t at;
+
+	CLI_PARSE(ctx, argc, argv, import_options, import_opt, &o, &pos, &npos);
+	if (npos < 1)
+		return cli_usage_error(ctx, "which transcript? give one or more FILEs");
+	if (!o.with)
+		return cli_usage_error(ctx, "who was the call with? add --with CONTACT");
+	if ((o.kind && (rc = cli_enum(ctx, candor_interaction_kinds, o.kind, "--kind", &kind))) ||
+	    (rc = cli_past_date(ctx, &at, o.at, "--at")) || (rc = cli_lexicon(ctx, &o.talk, &lx)))
+		goto cleanup;
+	if (candor_analyzer_new(&az, lx, &ctx->err) ||
+	    !(talks = calloc((size_t)npos, sizeof(*talks)))) {
+		rc = cli_fail(ctx, ctx->err.code ? ctx->err.code : CANDOR_ERROR);
+		goto cleanup;
+	}
+	/* read and analyse everything first: a bad file stops before any write */
+	for (int i = 0; i < npos; i++)
+		if ((rc = cli_talk_read(ctx, &o.talk, &talks[i], pos[i])) ||
+		    (rc = cli_talk_analyse(ctx, az, &talks[i], at)))
+			goto cleanup;
+	if ((rc = cli_store(ctx, false)) || (rc = cli_contact(ctx, o.with, &c)))
+		goto cleanup;
+	for (int i = 0; i < npos; i++) {
+		int64_t id = 0;
+
+		if ((rc = store_talk(ctx, &o, &c, &talks[i], kind, at, &id))) {
+			rc = cli_fail(ctx, rc);
+			goto cleanup;
+		}
+		json_array_append_new(ids, json_pack("{s:I,s:s}", "id", (json_int_t)id, "file", pos[i]));
+		if (!o.json)
+			printf("%" PRId64 "\n", id);
+		summary(&talks[i], id);
+	}
+	if (o.json)
+		rc = cli_print_json(ctx, npos == 1 ? json_incref(json_array_get(ids, 0)) : json_incref(ids));
+cleanup:
+	for (int i = 0; talks && i < npos; i++)
+		cli_talk_release(&talks[i]);
+	free(talks);
+	json_decref(ids);
+	candor_contact_release(&c);
+	candor_analyzer_free(az);
+	candor_lexicon_free(lx);
+	return rc;
+}

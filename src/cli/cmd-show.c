@@ -1,0 +1,196 @@
+/*
+ * cmd-show.c: `candor show interaction ID`, one stored conversation with
+ * the signals marked in its words, its metrics and its proposals.
+ */
+#include "util/common.h"
+#include "cli/cli.h"
+#include "cli/ledger.h"
+
+struct show_opts {
+	bool json;
+};
+
+static int show_opt(struct candor_ctx *ctx, int code, const char *arg, void *data)
+{
+	((struct show_opts *)data)->json = code == 'j' || ((struct show_opts *)data)->json;
+	return CLI_OK;
+}
+
+static const struct option show_options[] = {
+	{ "json", no_argument, NULL, 'j' },
+	{ 0 }
+};
+
+/* Everything shown about one interaction; released by show_release(). */
+struct shown {
+	struct candor_contact contact;
+	struct candor_evidence_set set;
+	const struct candor_interaction *it;
+	struct candor_utterance *utts;
+	size_t nutts;
+	struct candor_proposal_row *props;
+	size_t nprops;
+};
+
+static void show_release(struct shown *s)
+{
+	candor_contact_release(&s->contact);
+	candor_evidence_set_release(&s->set);
+	candor_utterances_free(s->utts, s->nutts);
+	candor_proposals_free(s->props, s->nprops);
+}
+
+static int show_load(struct candor_ctx *ctx, int64_t id, struct shown *s)
+{
+	struct candor_scope sc;
+	char ref[32];
+	int rc;
+
+	if ((rc = candor_store_locate(ctx->store, CANDOR_RECORD_INTERACTION, id, &sc)))
+		return cli_fail(ctx, rc);
+	snprintf(ref, sizeof(ref), "%" PRId64, sc.contact_id);
+	if ((rc = cli_contact(ctx, ref, &s->contact)))
+		return rc;
+	if ((rc = candor_store_evidence(ctx->store, &sc, &s->set)) ||
+	    (rc = candor_store_utterances(ctx->store, sc.account_id, id, &s->utts, &s->nutts)) ||
+	    (rc = candor_store_proposals(ctx->store, 0, id, &s->props, &s->nprops)))
+		return cli_fail(ctx, rc);
+	for (size_t i = 0; i < s->set.ninteractions; i++)
+		if (s->set.interactions[i].id == id)
+			s->it = &s->set.interactions[i];
+	return s->it ? CLI_OK : cli_errorf(ctx, CLI_NOTFOUND, "no interaction #%" PRId64, id);
+}
+
+/* The byte offset of code point cp in s (its length when past the end). */
+static size_t byte_at(const char *s, int64_t cp)
+{
+	size_t i = 0;
+
+	for (int64_t n = 0; s[i] && n < cp; n++)
+		do
+			i++;
+		while ((s[i] & 0xc0) == 0x80);
+	return i;
+}
+
+static json_t *proposal_json(const struct candor_proposal_row *p)
+{
+	json_t *j = json_pack("{s:I,s:s,s:s,s:s,s:I,s:s}", "id", (json_int_t)p->id,
+			      "kind", candor_name_of(candor_proposal_kinds, p->kind),
+			      "side", candor_name_of(candor_sides, p->side), "text", p->text,
+			      "utterance", (json_int_t)p->utterance,
+			      "status", candor_name_of(candor_proposal_statuses, p->status));
+
+	if (p->kind == CANDOR_PROPOSAL_COMMITMENT)
+		json_object_set_new(j, "due", cli_json_date(p->due));
+	else
+		json_object_set_new(j, "fact_kind", json_string(candor_name_of(candor_fact_kinds,
+								     p->fact_kind)));
+	if (p->record_id)
+		json_object_set_new(j, "record_id", json_integer((json_int_t)p->record_id));
+	return j;
+}
+
+static json_t *show_json(const struct shown *s)
+{
+	json_t *utts = json_array(), *props = json_array(), *metrics;
+
+	for (size_t i = 0; i < s->nutts; i++) {
+		const struct candor_utterance *u = &s->utts[i];
+		json_t *sigs = json_array();
+
+		for (size_t k = 0; k < s->set.nsignals; k++) {
+			const struct candor_signal *g = &s->set.signals[k];
+
+			if (g->interaction_id == s->it->id && g->utterance == (int64_t)u->index)
+				json_array_append_new(sigs, json_pack("{s:s,s:s,s:I,s:I}", "category",
+					g->category, "text", g->text, "start", (json_int_t)g->start,
+					"end", (json_int_t)g->end));
+		}
+		json_array_append_new(utts, json_pack("{s:I,s:s,s:s,s:o,s:o,s:s,s:o}", "index",
+			(json_int_t)u->index, "speaker", u->speaker, "side", candor_side_name(u->side),
+			"start", u->start < 0 ? json_null() : json_real(u->start),
+			"end", u->end < 0 ? json_null() : json_real(u->end), "text", u->text,
+			"signals", sigs));
+	}
+	for (size_t i = 0; i < s->nprops; i++)
+		json_array_append_new(props, proposal_json(&s->props[i]));
+	metrics = *s->it->metrics ? json_loads(s->it->metrics, 0, NULL) : NULL;
+	return json_pack("{s:I,s:s,s:o,s:s,s:s,s:s,s:o,s:o,s:o,s:o}", "id", (json_int_t)s->it->id,
+		"kind", candor_name_of(candor_interaction_kinds, s->it->kind),
+		"at", cli_json_date(s->it->at), "source", s->it->source, "seller", s->it->seller,
+		"text", s->it->text, "contact", cli_contact_json(&s->contact),
+		"metrics", metrics ? metrics : json_null(), "utterances", utts, "proposals", props);
+}
+
+static void print_utterance(const struct shown *s, const struct candor_utterance *u)
+{
+	struct cli_mark marks[64];
+	size_t n = 0;
+
+	printf("  %-18s ", *u->speaker ? u->speaker : "?");
+	for (size_t k = 0; k < s->set.nsignals && n < CANDOR_ARRAY_SIZE(marks); k++) {
+		const struct candor_signal *g = &s->set.signals[k];
+
+		if (g->interaction_id == s->it->id && g->utterance == (int64_t)u->index &&
+		    g->start >= 0)
+			marks[n++] = (struct cli_mark){ byte_at(u->text, g->start),
+							byte_at(u->text, g->end), g->category };
+	}
+	cli_print_marked(u->text, marks, n);
+}
+
+static void show_print(const struct shown *s)
+{
+	char d[CANDOR_DATE_MAX];
+
+	candor_date_format(d, sizeof(d), s->it->at);
+	printf("interaction #%" PRId64 ": %s with %s (%s), %s%s%s\n", s->it->id,
+	       candor_name_of(candor_interaction_kinds, s->it->kind), s->contact.name,
+	       s->contact.account_name, d, *s->it->source ? ", from " : "", s->it->source);
+	printf("%s\n", s->it->text);
+	if (s->it->seller_share >= 0)
+		printf("the seller talked %.0f%% of the words (top sellers: about 43%%)\n",
+		       s->it->seller_share * 100);
+	if (s->nutts)
+		printf("\n");
+	for (size_t i = 0; i < s->nutts; i++)
+		print_utterance(s, &s->utts[i]);
+	if (s->nprops)
+		printf("\nproposed (accept with 'candor accept ID', or 'candor dismiss ID'):\n");
+	for (size_t i = 0; i < s->nprops; i++) {
+		const struct candor_proposal_row *p = &s->props[i];
+
+		printf("  #%-4" PRId64 " %-9s %-10s ", p->id, candor_name_of(candor_proposal_statuses,
+		       p->status), p->kind == CANDOR_PROPOSAL_FACT
+		       ? candor_name_of(candor_fact_kinds, p->fact_kind)
+		       : p->side == CANDOR_SIDE_SELLER ? "you promised" : "they promised");
+		printf("\"%s\"", p->text);
+		if (p->due)
+			candor_date_format(d, sizeof(d), p->due), printf(" (due %s)", d);
+		printf("\n");
+	}
+}
+
+int cmd_show(int argc, char **argv, struct candor_ctx *ctx)
+{
+	struct show_opts o = { 0 };
+	struct shown s = { 0 };
+	char **pos;
+	int npos, rc;
+	int64_t id;
+
+	CLI_PARSE(ctx, argc, argv, show_options, show_opt, &o, &pos, &npos);
+	if (npos != 2 || strcmp(pos[0], "interaction"))
+		return cli_usage_error(ctx, "write 'candor show interaction ID'");
+	if ((rc = cli_id(ctx, pos[1], "interaction", &id)) || (rc = cli_store(ctx, false)))
+		return rc;
+	if (!(rc = show_load(ctx, id, &s))) {
+		if (o.json)
+			rc = cli_print_json(ctx, show_json(&s));
+		else
+			show_print(&s);
+	}
+	show_release(&s);
+	return rc;
+}
