@@ -10,215 +10,47 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include "store/schema.h"
-#include "store/store.h"
+#include "store/sqlite-priv.h"
 
 #define APPLICATION_ID 0x43414e44 /* "CAND" */
 #define BUSY_TIMEOUT_MS 1500
-#define STMT_CACHE 48
-
-struct sq {
-	sqlite3 *db;
-	bool in_tx;
-	struct { const char *sql; sqlite3_stmt *stmt; } cache[STMT_CACHE];
-	size_t ncache;
-};
-
-#define SQ(s) ((struct sq *)(s)->impl)
-
-/* Map a SQLite failure to a candor code and a message naming the file. */
-static int db_fail(struct candor_store *s, int rc, const char *doing)
-{
-	const char *msg = SQ(s) && SQ(s)->db ? sqlite3_errmsg(SQ(s)->db) : sqlite3_errstr(rc);
-
-	switch (rc & 0xff) {
-	case SQLITE_BUSY:
-	case SQLITE_LOCKED:
-		return candor_error_set(s->err, CANDOR_EDB, "database",
-					"database '%s' is locked by another program: try again when it is done",
-					s->location);
-	case SQLITE_NOTADB:
-	case SQLITE_CORRUPT:
-		return candor_error_set(s->err, CANDOR_EDB, "database",
-					"'%s' is damaged or is not a Candor database: nothing was changed",
-					s->location);
-	case SQLITE_READONLY:
-	case SQLITE_CANTOPEN:
-	case SQLITE_PERM:
-		return candor_error_set(s->err, CANDOR_EDB, "database",
-					"cannot write to database '%s': %s", s->location, msg);
-	case SQLITE_CONSTRAINT:
-		return candor_error_set(s->err, CANDOR_EINVALID, NULL, "%s refused: %s", doing, msg);
-	default:
-		return candor_error_set(s->err, CANDOR_ERROR, "database", "%s failed in '%s': %s",
-					doing, s->location, msg);
-	}
-}
-
-static sqlite3_stmt *stmt(struct candor_store *s, const char *sql)
-{
-	struct sq *q = SQ(s);
-	sqlite3_stmt *st = NULL;
-	int rc;
-
-	for (size_t i = 0; i < q->ncache; i++)
-		if (q->cache[i].sql == sql) {
-			sqlite3_reset(q->cache[i].stmt);
-			sqlite3_clear_bindings(q->cache[i].stmt);
-			return q->cache[i].stmt;
-		}
-	rc = sqlite3_prepare_v3(q->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
-	if (rc) {
-		db_fail(s, rc, "preparing a query");
-		return NULL;
-	}
-	if (q->ncache < STMT_CACHE) {
-		q->cache[q->ncache].sql = sql;
-		q->cache[q->ncache++].stmt = st;
-	}
-	return st;
-}
-
-/* Give back a statement that may not be cached. */
-static void done(struct candor_store *s, sqlite3_stmt *st)
-{
-	for (size_t i = 0; i < SQ(s)->ncache; i++)
-		if (SQ(s)->cache[i].stmt == st) {
-			sqlite3_reset(st);
-			return;
-		}
-	sqlite3_finalize(st);
-}
-
-/*
- * Prepare sql and bind its parameters, described by types: 'i' an int64_t,
- * 't' a string (NULL binds ''), 'b' a bool, 'd' a double.  NULL on failure (s->err set).
- */
-static sqlite3_stmt *bind(struct candor_store *s, const char *sql, const char *types, ...)
-{
-	sqlite3_stmt *st = stmt(s, sql);
-	va_list ap;
-	int rc = 0, i = 1;
-
-	if (!st)
-		return NULL;
-	va_start(ap, types);
-	for (const char *t = types; *t && !rc; t++, i++) {
-		if (*t == 'i') {
-			rc = sqlite3_bind_int64(st, i, va_arg(ap, int64_t));
-		} else if (*t == 'b') {
-			rc = sqlite3_bind_int(st, i, va_arg(ap, int) ? 1 : 0);
-		} else if (*t == 'd') {
-			rc = sqlite3_bind_double(st, i, va_arg(ap, double));
-		} else {
-			const char *v = va_arg(ap, const char *);
-			rc = sqlite3_bind_text(st, i, v ? v : "", -1, SQLITE_TRANSIENT);
-		}
-	}
-	va_end(ap);
-	if (rc) {
-		db_fail(s, rc, "binding a value");
-		done(s, st);
-		return NULL;
-	}
-	return st;
-}
-
-/* Step an INSERT/UPDATE to completion; *id gets the new rowid when not NULL. */
-static int exec(struct candor_store *s, sqlite3_stmt *st, const char *doing, int64_t *id)
-{
-	int rc;
-
-	if (!st)
-		return s->err->code;
-	rc = sqlite3_step(st);
-	done(s, st);
-	if (rc != SQLITE_DONE)
-		return db_fail(s, rc, doing);
-	if (id)
-		*id = sqlite3_last_insert_rowid(SQ(s)->db);
-	return 0;
-}
-
-static int exec_script(struct candor_store *s, const char *sql, const char *doing)
-{
-	int rc = sqlite3_exec(SQ(s)->db, sql, NULL, NULL, NULL);
-
-	return rc ? db_fail(s, rc, doing) : 0;
-}
-
-static char *col_text(sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-
-	return strdup(t ? (const char *)t : "");
-}
-
-#define col_int(st, i) ((int64_t)sqlite3_column_int64(st, i))
-
-static int grow(struct candor_store *s, void **arr, size_t n, size_t size)
-{
-	void *p;
-
-	/* capacity is 8, then doubles: full at 8, 16, 32, ... */
-	if (n != 0 && (n < 8 || (n & (n - 1))))
-		return 0;
-	p = realloc(*arr, (n ? n * 2 : 8) * size);
-	if (!p)
-		return candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory");
-	*arr = p;
-	return 0;
-}
-
-/* Name <-> enum for a CHECKed TEXT column; an unknown name is a damaged store. */
-static int col_enum(struct candor_store *s, sqlite3_stmt *st, int i,
-		    const struct candor_name *names, int *out)
-{
-	const char *t = (const char *)sqlite3_column_text(st, i);
-
-	*out = candor_name_lookup(names, t);
-	if (*out < 0)
-		return candor_error_set(s->err, CANDOR_EDB, "database",
-					"'%s' holds an unknown value '%s': is it from a newer candor?",
-					s->location, t ? t : "");
-	return 0;
-}
 
 static int sq_schema_version(struct candor_store *s, int *out)
 {
-	sqlite3_stmt *st = stmt(s, "PRAGMA user_version");
+	sqlite3_stmt *st = sq_stmt(s, "PRAGMA user_version");
 	int rc;
 
 	if (!st)
 		return s->err->code;
 	rc = sqlite3_step(st);
 	*out = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-	done(s, st);
-	return rc == SQLITE_ROW ? 0 : db_fail(s, rc, "reading the schema version");
+	sq_done(s, st);
+	return rc == SQLITE_ROW ? 0 : sq_fail(s, rc, "reading the schema version");
 }
 
 static int application_id(struct candor_store *s, int *out)
 {
-	sqlite3_stmt *st = stmt(s, "PRAGMA application_id");
+	sqlite3_stmt *st = sq_stmt(s, "PRAGMA application_id");
 	int rc;
 
 	if (!st)
 		return s->err->code;
 	rc = sqlite3_step(st);
 	*out = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-	done(s, st);
-	return rc == SQLITE_ROW ? 0 : db_fail(s, rc, "reading the database");
+	sq_done(s, st);
+	return rc == SQLITE_ROW ? 0 : sq_fail(s, rc, "reading the database");
 }
 
 /* Whether the file already holds tables (another program's database). */
 static bool has_tables(struct candor_store *s)
 {
-	sqlite3_stmt *st = stmt(s, "SELECT count(*) FROM sqlite_master");
+	sqlite3_stmt *st = sq_stmt(s, "SELECT count(*) FROM sqlite_master");
 	bool any = true;
 
 	if (st && sqlite3_step(st) == SQLITE_ROW)
 		any = sqlite3_column_int(st, 0) > 0;
 	if (st)
-		done(s, st);
+		sq_done(s, st);
 	return any;
 }
 
@@ -239,16 +71,16 @@ static int migrate(struct candor_store *s)
 	if (version == CANDOR_SCHEMA_VERSION)
 		return 0;
 	/* WAL is a property of the file: set once, when it becomes Candor's */
-	if ((rc = exec_script(s, "PRAGMA journal_mode = WAL", "creating the database")) ||
-	    (rc = exec_script(s, "BEGIN IMMEDIATE", "upgrading the database")))
+	if ((rc = sq_exec_script(s, "PRAGMA journal_mode = WAL", "creating the database")) ||
+	    (rc = sq_exec_script(s, "BEGIN IMMEDIATE", "upgrading the database")))
 		return rc;
 	for (; version < CANDOR_SCHEMA_VERSION; version++)
-		if ((rc = exec_script(s, candor_migrations[version], "upgrading the database")))
+		if ((rc = sq_exec_script(s, candor_migrations[version], "upgrading the database")))
 			goto fail;
 	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d; PRAGMA application_id = %d",
 		 CANDOR_SCHEMA_VERSION, APPLICATION_ID);
-	if ((rc = exec_script(s, sql, "upgrading the database")) ||
-	    (rc = exec_script(s, "COMMIT", "upgrading the database")))
+	if ((rc = sq_exec_script(s, sql, "upgrading the database")) ||
+	    (rc = sq_exec_script(s, "COMMIT", "upgrading the database")))
 		goto fail;
 	return 0;
 fail:
@@ -273,12 +105,12 @@ static int sq_open(struct candor_store *s, const char *location, bool create)
 	}
 	rc = sqlite3_open_v2(location, &q->db, flags, NULL);
 	if (rc) {
-		rc = db_fail(s, rc, "opening the database");
+		rc = sq_fail(s, rc, "opening the database");
 		goto fail;
 	}
 	sqlite3_busy_timeout(q->db, BUSY_TIMEOUT_MS);
 	sqlite3_extended_result_codes(q->db, 1);
-	if ((rc = exec_script(s, "PRAGMA foreign_keys = ON", "opening the database")) ||
+	if ((rc = sq_exec_script(s, "PRAGMA foreign_keys = ON", "opening the database")) ||
 	    (rc = migrate(s)))
 		goto fail;
 	return 0;
@@ -304,7 +136,7 @@ static void sq_close(struct candor_store *s)
 
 static int sq_begin(struct candor_store *s)
 {
-	int rc = exec_script(s, "BEGIN IMMEDIATE", "starting a transaction");
+	int rc = sq_exec_script(s, "BEGIN IMMEDIATE", "starting a transaction");
 
 	SQ(s)->in_tx = rc == 0;
 	return rc;
@@ -312,7 +144,7 @@ static int sq_begin(struct candor_store *s)
 
 static int sq_commit(struct candor_store *s)
 {
-	int rc = exec_script(s, "COMMIT", "saving");
+	int rc = sq_exec_script(s, "COMMIT", "saving");
 
 	if (rc)
 		sqlite3_exec(SQ(s)->db, "ROLLBACK", NULL, NULL, NULL);
@@ -329,7 +161,7 @@ static void sq_rollback(struct candor_store *s)
 
 static int sq_account_add(struct candor_store *s, struct candor_account *a)
 {
-	return exec(s, bind(s, "INSERT INTO accounts(name, owner, note, created) VALUES (?,?,?,?)",
+	return sq_exec(s, sq_bind(s, "INSERT INTO accounts(name, owner, note, created) VALUES (?,?,?,?)",
 			    "ttti", a->name, a->owner, a->note, a->created),
 		    "adding the account", &a->id);
 }
@@ -341,7 +173,7 @@ static int sq_account_add(struct candor_store *s, struct candor_account *a)
 static int sq_accounts(struct candor_store *s, int64_t id, const char *name, bool words,
 		       struct candor_account_list *out)
 {
-	sqlite3_stmt *st = bind(s, "SELECT id, name, owner, note, created FROM accounts"
+	sqlite3_stmt *st = sq_bind(s, "SELECT id, name, owner, note, created FROM accounts"
 				" WHERE (?1 = 0 OR id = ?1) AND" NAME_MATCH("name")
 				" ORDER BY name COLLATE NOCASE, id", "itb", id, name, (int)words);
 	int rc;
@@ -352,22 +184,22 @@ static int sq_accounts(struct candor_store *s, int64_t id, const char *name, boo
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct candor_account *a;
 
-		if (grow(s, (void **)&out->v, out->n, sizeof(*out->v)))
+		if (sq_grow(s, (void **)&out->v, out->n, sizeof(*out->v)))
 			break;
 		a = &out->v[out->n++];
-		a->id = col_int(st, 0);
-		a->name = col_text(st, 1);
-		a->owner = col_text(st, 2);
-		a->note = col_text(st, 3);
-		a->created = col_int(st, 4);
+		a->id = sq_col_int(st, 0);
+		a->name = sq_col_text(st, 1);
+		a->owner = sq_col_text(st, 2);
+		a->note = sq_col_text(st, 3);
+		a->created = sq_col_int(st, 4);
 	}
-	done(s, st);
-	return rc == SQLITE_DONE ? 0 : rc == SQLITE_ROW ? s->err->code : db_fail(s, rc, "listing accounts");
+	sq_done(s, st);
+	return rc == SQLITE_DONE ? 0 : rc == SQLITE_ROW ? s->err->code : sq_fail(s, rc, "listing accounts");
 }
 
 static int sq_contact_add(struct candor_store *s, struct candor_contact *c)
 {
-	return exec(s, bind(s, "INSERT INTO contacts(account_id, name, role, email, created)"
+	return sq_exec(s, sq_bind(s, "INSERT INTO contacts(account_id, name, role, email, created)"
 			    " VALUES (?,?,?,?,?)", "ittti",
 			    c->account_id, c->name, c->role, c->email, c->created),
 		    "adding the contact", &c->id);
@@ -376,7 +208,7 @@ static int sq_contact_add(struct candor_store *s, struct candor_contact *c)
 static int sq_contacts(struct candor_store *s, int64_t id, const char *name, bool words,
 		       int64_t account_id, struct candor_contact_list *out)
 {
-	sqlite3_stmt *st = bind(s, "SELECT c.id, c.account_id, a.name, c.name, c.role, c.email, c.created"
+	sqlite3_stmt *st = sq_bind(s, "SELECT c.id, c.account_id, a.name, c.name, c.role, c.email, c.created"
 				" FROM contacts c JOIN accounts a ON a.id = c.account_id"
 				" WHERE (?1 = 0 OR c.id = ?1) AND" NAME_MATCH("c.name")
 				" AND (?4 = 0 OR c.account_id = ?4)"
@@ -390,24 +222,24 @@ static int sq_contacts(struct candor_store *s, int64_t id, const char *name, boo
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct candor_contact *c;
 
-		if (grow(s, (void **)&out->v, out->n, sizeof(*out->v)))
+		if (sq_grow(s, (void **)&out->v, out->n, sizeof(*out->v)))
 			break;
 		c = &out->v[out->n++];
-		c->id = col_int(st, 0);
-		c->account_id = col_int(st, 1);
-		c->account_name = col_text(st, 2);
-		c->name = col_text(st, 3);
-		c->role = col_text(st, 4);
-		c->email = col_text(st, 5);
-		c->created = col_int(st, 6);
+		c->id = sq_col_int(st, 0);
+		c->account_id = sq_col_int(st, 1);
+		c->account_name = sq_col_text(st, 2);
+		c->name = sq_col_text(st, 3);
+		c->role = sq_col_text(st, 4);
+		c->email = sq_col_text(st, 5);
+		c->created = sq_col_int(st, 6);
 	}
-	done(s, st);
-	return rc == SQLITE_DONE ? 0 : rc == SQLITE_ROW ? s->err->code : db_fail(s, rc, "listing contacts");
+	sq_done(s, st);
+	return rc == SQLITE_DONE ? 0 : rc == SQLITE_ROW ? s->err->code : sq_fail(s, rc, "listing contacts");
 }
 
 static int sq_interaction_add(struct candor_store *s, struct candor_interaction *it)
 {
-	return exec(s, bind(s, "INSERT INTO interactions(account_id, contact_id, kind, inbound, at,"
+	return sq_exec(s, sq_bind(s, "INSERT INTO interactions(account_id, contact_id, kind, inbound, at,"
 			    " seller, text, source, metrics, seller_share) VALUES (?,?,?,?,?,?,?,?,?,?)",
 			    "iitbittttd", it->account_id, it->contact_id,
 			    candor_name_of(candor_interaction_kinds, it->kind), (int)it->inbound,
@@ -417,7 +249,7 @@ static int sq_interaction_add(struct candor_store *s, struct candor_interaction 
 
 static int sq_signal_add(struct candor_store *s, int64_t account_id, struct candor_signal *sg)
 {
-	return exec(s, bind(s, "INSERT INTO signals(account_id, contact_id, interaction_id, category,"
+	return sq_exec(s, sq_bind(s, "INSERT INTO signals(account_id, contact_id, interaction_id, category,"
 			    " text, side, utterance, start_char, end_char) VALUES (?,?,?,?,?,?,?,?,?)",
 			    "iiitttiii", account_id, sg->contact_id, sg->interaction_id, sg->category,
 			    sg->text, candor_name_of(candor_sides, sg->side), sg->utterance,
@@ -428,7 +260,7 @@ static int sq_signal_add(struct candor_store *s, int64_t account_id, struct cand
 static int sq_commitment_event_add(struct candor_store *s, const struct candor_commitment *c,
 				   struct candor_commitment_event *e)
 {
-	return exec(s, bind(s, "INSERT INTO commitment_events(account_id, commitment_id, at, status,"
+	return sq_exec(s, sq_bind(s, "INSERT INTO commitment_events(account_id, commitment_id, at, status,"
 			    " due, note) VALUES (?,?,?,?,?,?)", "iiitit", c->account_id, c->id, e->at,
 			    candor_name_of(candor_commitment_statuses, e->status), e->due, e->note),
 		    "recording the promise", &e->id);
@@ -436,7 +268,7 @@ static int sq_commitment_event_add(struct candor_store *s, const struct candor_c
 
 static int sq_commitment_add(struct candor_store *s, struct candor_commitment *c)
 {
-	int rc = exec(s, bind(s, "INSERT INTO commitments(account_id, contact_id, text, made)"
+	int rc = sq_exec(s, sq_bind(s, "INSERT INTO commitments(account_id, contact_id, text, made)"
 			      " VALUES (?,?,?,?)", "iiti", c->account_id, c->contact_id, c->text,
 			      c->made), "recording the promise", &c->id);
 
@@ -447,7 +279,7 @@ static int sq_commitment_add(struct candor_store *s, struct candor_commitment *c
 
 static int sq_expectation_add(struct candor_store *s, struct candor_expectation *e)
 {
-	return exec(s, bind(s, "INSERT INTO expectations(account_id, contact_id, text, set_at, by_at)"
+	return sq_exec(s, sq_bind(s, "INSERT INTO expectations(account_id, contact_id, text, set_at, by_at)"
 			    " VALUES (?,?,?,?,?)", "iitii", e->account_id, e->contact_id, e->text,
 			    e->set_at, e->by),
 		    "recording the expectation", &e->id);
@@ -455,7 +287,7 @@ static int sq_expectation_add(struct candor_store *s, struct candor_expectation 
 
 static int sq_expectation_resolve(struct candor_store *s, const struct candor_expectation *e)
 {
-	return exec(s, bind(s, "UPDATE expectations SET status = ?, resolved_at = ?"
+	return sq_exec(s, sq_bind(s, "UPDATE expectations SET status = ?, resolved_at = ?"
 			    " WHERE account_id = ? AND id = ?", "tiii",
 			    candor_name_of(candor_expectation_statuses, e->status), e->resolved_at,
 			    e->account_id, e->id),
@@ -464,7 +296,7 @@ static int sq_expectation_resolve(struct candor_store *s, const struct candor_ex
 
 static int sq_fact_add(struct candor_store *s, struct candor_fact *f)
 {
-	return exec(s, bind(s, "INSERT INTO facts(account_id, contact_id, kind, text, source,"
+	return sq_exec(s, sq_bind(s, "INSERT INTO facts(account_id, contact_id, kind, text, source,"
 			    " confidence, at) VALUES (?,?,?,?,?,?,?)", "iitttti",
 			    f->account_id, f->contact_id, candor_name_of(candor_fact_kinds, f->kind),
 			    f->text, f->source, candor_name_of(candor_confidences, f->confidence), f->at),
@@ -473,7 +305,7 @@ static int sq_fact_add(struct candor_store *s, struct candor_fact *f)
 
 static int sq_value_add(struct candor_store *s, struct candor_value *v)
 {
-	return exec(s, bind(s, "INSERT INTO value_exchanged(account_id, contact_id, direction, text, at)"
+	return sq_exec(s, sq_bind(s, "INSERT INTO value_exchanged(account_id, contact_id, direction, text, at)"
 			    " VALUES (?,?,?,?,?)", "iitti", v->account_id, v->contact_id,
 			    candor_name_of(candor_value_directions, v->direction), v->text, v->at),
 		    "recording the value", &v->id);
@@ -481,7 +313,7 @@ static int sq_value_add(struct candor_store *s, struct candor_value *v)
 
 static int sq_fit_add(struct candor_store *s, struct candor_fit *f)
 {
-	return exec(s, bind(s, "INSERT INTO fits(account_id, contact_id, verdict, text, at)"
+	return sq_exec(s, sq_bind(s, "INSERT INTO fits(account_id, contact_id, verdict, text, at)"
 			    " VALUES (?,?,?,?,?)", "iitti", f->account_id, f->contact_id,
 			    candor_name_of(candor_fit_verdicts, f->verdict), f->text, f->at),
 		    "recording the fit", &f->id);
@@ -489,95 +321,68 @@ static int sq_fit_add(struct candor_store *s, struct candor_fit *f)
 
 static int sq_decision_add(struct candor_store *s, struct candor_decision *d)
 {
-	return exec(s, bind(s, "INSERT INTO decisions(account_id, contact_id, kind, note, at)"
+	return sq_exec(s, sq_bind(s, "INSERT INTO decisions(account_id, contact_id, kind, note, at)"
 			    " VALUES (?,?,?,?,?)", "iitti", d->account_id, d->contact_id,
 			    candor_name_of(candor_decision_kinds, d->kind), d->note, d->at),
 		    "recording the decision", &d->id);
 }
 
-/*
- * Evidence loading: one query per kind, scoped by (?1 account, ?2 contact),
- * each row filled by a small function.  SCOPE is the shared WHERE clause.
- */
+/* The shared WHERE clause of evidence queries: (?1 account, ?2 contact). */
 #define SCOPE " WHERE (?1 = 0 OR account_id = ?1) AND (?2 = 0 OR contact_id = ?2)"
-
-typedef int (*row_fn)(struct candor_store *s, sqlite3_stmt *st, void *row);
-
-static int load(struct candor_store *s, const struct candor_scope *sc, const char *sql,
-		void **arr, size_t *n, size_t size, row_fn fill)
-{
-	sqlite3_stmt *st = bind(s, sql, "ii", sc->account_id, sc->contact_id);
-	int rc, frc = 0;
-
-	if (!st)
-		return s->err->code;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((frc = grow(s, arr, *n, size)))
-			break;
-		memset((char *)*arr + *n * size, 0, size);
-		(*n)++;
-		if ((frc = fill(s, st, (char *)*arr + (*n - 1) * size)))
-			break;
-	}
-	done(s, st);
-	if (frc)
-		return frc;
-	return rc == SQLITE_DONE ? 0 : db_fail(s, rc, "reading the ledger");
-}
 
 static int fill_interaction(struct candor_store *s, sqlite3_stmt *st, void *row)
 {
 	struct candor_interaction *it = row;
 
-	it->id = col_int(st, 0);
-	it->account_id = col_int(st, 1);
-	it->contact_id = col_int(st, 2);
-	it->inbound = col_int(st, 4) != 0;
-	it->at = col_int(st, 5);
-	it->seller = col_text(st, 6);
-	it->text = col_text(st, 7);
-	it->source = col_text(st, 8);
-	it->metrics = col_text(st, 9);
+	it->id = sq_col_int(st, 0);
+	it->account_id = sq_col_int(st, 1);
+	it->contact_id = sq_col_int(st, 2);
+	it->inbound = sq_col_int(st, 4) != 0;
+	it->at = sq_col_int(st, 5);
+	it->seller = sq_col_text(st, 6);
+	it->text = sq_col_text(st, 7);
+	it->source = sq_col_text(st, 8);
+	it->metrics = sq_col_text(st, 9);
 	it->seller_share = sqlite3_column_double(st, 10);
-	return col_enum(s, st, 3, candor_interaction_kinds, &it->kind);
+	return sq_col_enum(s, st, 3, candor_interaction_kinds, &it->kind);
 }
 
 static int fill_signal(struct candor_store *s, sqlite3_stmt *st, void *row)
 {
 	struct candor_signal *sg = row;
 
-	sg->id = col_int(st, 0);
-	sg->contact_id = col_int(st, 1);
-	sg->interaction_id = col_int(st, 2);
-	sg->at = col_int(st, 3);
-	sg->category = col_text(st, 4);
-	sg->text = col_text(st, 5);
-	sg->utterance = col_int(st, 7);
-	sg->start = col_int(st, 8);
-	sg->end = col_int(st, 9);
-	return col_enum(s, st, 6, candor_sides, &sg->side);
+	sg->id = sq_col_int(st, 0);
+	sg->contact_id = sq_col_int(st, 1);
+	sg->interaction_id = sq_col_int(st, 2);
+	sg->at = sq_col_int(st, 3);
+	sg->category = sq_col_text(st, 4);
+	sg->text = sq_col_text(st, 5);
+	sg->utterance = sq_col_int(st, 7);
+	sg->start = sq_col_int(st, 8);
+	sg->end = sq_col_int(st, 9);
+	return sq_col_enum(s, st, 6, candor_sides, &sg->side);
 }
 
 static int fill_event(struct candor_store *s, sqlite3_stmt *st, void *row)
 {
 	struct candor_commitment_event *e = row;
 
-	e->id = col_int(st, 0);
-	e->at = col_int(st, 1);
-	e->due = col_int(st, 3);
-	e->note = col_text(st, 4);
-	return col_enum(s, st, 2, candor_commitment_statuses, &e->status);
+	e->id = sq_col_int(st, 0);
+	e->at = sq_col_int(st, 1);
+	e->due = sq_col_int(st, 3);
+	e->note = sq_col_text(st, 4);
+	return sq_col_enum(s, st, 2, candor_commitment_statuses, &e->status);
 }
 
 static int fill_commitment(struct candor_store *s, sqlite3_stmt *st, void *row)
 {
 	struct candor_commitment *c = row;
 
-	c->id = col_int(st, 0);
-	c->account_id = col_int(st, 1);
-	c->contact_id = col_int(st, 2);
-	c->text = col_text(st, 3);
-	c->made = col_int(st, 4);
+	c->id = sq_col_int(st, 0);
+	c->account_id = sq_col_int(st, 1);
+	c->contact_id = sq_col_int(st, 2);
+	c->text = sq_col_text(st, 3);
+	c->made = sq_col_int(st, 4);
 	return 0;
 }
 
@@ -586,7 +391,7 @@ static int load_events(struct candor_store *s, struct candor_commitment *c)
 	/* the scope slots carry (account, commitment) here */
 	struct candor_scope sc = { c->account_id, c->id };
 
-	return load(s, &sc, "SELECT id, at, status, due, note FROM commitment_events"
+	return sq_load(s, &sc, "SELECT id, at, status, due, note FROM commitment_events"
 		    " WHERE account_id = ?1 AND commitment_id = ?2 ORDER BY at, id",
 		    (void **)&c->events, &c->nevents, sizeof(*c->events), fill_event);
 }
@@ -595,64 +400,64 @@ static int fill_expectation(struct candor_store *s, sqlite3_stmt *st, void *row)
 {
 	struct candor_expectation *e = row;
 
-	e->id = col_int(st, 0);
-	e->account_id = col_int(st, 1);
-	e->contact_id = col_int(st, 2);
-	e->text = col_text(st, 3);
-	e->set_at = col_int(st, 4);
-	e->by = col_int(st, 5);
-	e->resolved_at = col_int(st, 7);
-	return col_enum(s, st, 6, candor_expectation_statuses, &e->status);
+	e->id = sq_col_int(st, 0);
+	e->account_id = sq_col_int(st, 1);
+	e->contact_id = sq_col_int(st, 2);
+	e->text = sq_col_text(st, 3);
+	e->set_at = sq_col_int(st, 4);
+	e->by = sq_col_int(st, 5);
+	e->resolved_at = sq_col_int(st, 7);
+	return sq_col_enum(s, st, 6, candor_expectation_statuses, &e->status);
 }
 
 static int fill_fact(struct candor_store *s, sqlite3_stmt *st, void *row)
 {
 	struct candor_fact *f = row;
 
-	f->id = col_int(st, 0);
-	f->account_id = col_int(st, 1);
-	f->contact_id = col_int(st, 2);
-	f->text = col_text(st, 4);
-	f->source = col_text(st, 5);
-	f->at = col_int(st, 7);
-	return col_enum(s, st, 3, candor_fact_kinds, &f->kind) ||
-	       col_enum(s, st, 6, candor_confidences, &f->confidence) ? s->err->code : 0;
+	f->id = sq_col_int(st, 0);
+	f->account_id = sq_col_int(st, 1);
+	f->contact_id = sq_col_int(st, 2);
+	f->text = sq_col_text(st, 4);
+	f->source = sq_col_text(st, 5);
+	f->at = sq_col_int(st, 7);
+	return sq_col_enum(s, st, 3, candor_fact_kinds, &f->kind) ||
+	       sq_col_enum(s, st, 6, candor_confidences, &f->confidence) ? s->err->code : 0;
 }
 
 static int fill_value(struct candor_store *s, sqlite3_stmt *st, void *row)
 {
 	struct candor_value *v = row;
 
-	v->id = col_int(st, 0);
-	v->account_id = col_int(st, 1);
-	v->contact_id = col_int(st, 2);
-	v->text = col_text(st, 4);
-	v->at = col_int(st, 5);
-	return col_enum(s, st, 3, candor_value_directions, &v->direction);
+	v->id = sq_col_int(st, 0);
+	v->account_id = sq_col_int(st, 1);
+	v->contact_id = sq_col_int(st, 2);
+	v->text = sq_col_text(st, 4);
+	v->at = sq_col_int(st, 5);
+	return sq_col_enum(s, st, 3, candor_value_directions, &v->direction);
 }
 
 static int fill_fit(struct candor_store *s, sqlite3_stmt *st, void *row)
 {
 	struct candor_fit *f = row;
 
-	f->id = col_int(st, 0);
-	f->account_id = col_int(st, 1);
-	f->contact_id = col_int(st, 2);
-	f->text = col_text(st, 4);
-	f->at = col_int(st, 5);
-	return col_enum(s, st, 3, candor_fit_verdicts, &f->verdict);
+	f->id = sq_col_int(st, 0);
+	f->account_id = sq_col_int(st, 1);
+	f->contact_id = sq_col_int(st, 2);
+	f->text = sq_col_text(st, 4);
+	f->at = sq_col_int(st, 5);
+	return sq_col_enum(s, st, 3, candor_fit_verdicts, &f->verdict);
 }
 
 static int fill_decision(struct candor_store *s, sqlite3_stmt *st, void *row)
 {
 	struct candor_decision *d = row;
 
-	d->id = col_int(st, 0);
-	d->account_id = col_int(st, 1);
-	d->contact_id = col_int(st, 2);
-	d->note = col_text(st, 4);
-	d->at = col_int(st, 5);
-	return col_enum(s, st, 3, candor_decision_kinds, &d->kind);
+	d->id = sq_col_int(st, 0);
+	d->account_id = sq_col_int(st, 1);
+	d->contact_id = sq_col_int(st, 2);
+	d->note = sq_col_text(st, 4);
+	d->at = sq_col_int(st, 5);
+	return sq_col_enum(s, st, 3, candor_decision_kinds, &d->kind);
 }
 
 static int sq_utterances_add(struct candor_store *s, int64_t account_id, int64_t interaction_id,
@@ -661,7 +466,7 @@ static int sq_utterances_add(struct candor_store *s, int64_t account_id, int64_t
 	int rc = 0;
 
 	for (size_t i = 0; i < n && !rc; i++)
-		rc = exec(s, bind(s, "INSERT INTO utterances(account_id, interaction_id, idx, speaker,"
+		rc = sq_exec(s, sq_bind(s, "INSERT INTO utterances(account_id, interaction_id, idx, speaker,"
 				  " side, start_s, end_s, line, text) VALUES (?,?,?,?,?,?,?,?,?)",
 				  "iiittddit", account_id, interaction_id, (int64_t)u[i].index,
 				  u[i].speaker, candor_name_of(candor_sides, u[i].side), u[i].start,
@@ -675,13 +480,13 @@ static int fill_utterance(struct candor_store *s, sqlite3_stmt *st, void *row)
 	struct candor_utterance *u = row;
 	int side;
 
-	u->index = (size_t)col_int(st, 0);
-	u->speaker = col_text(st, 1);
+	u->index = (size_t)sq_col_int(st, 0);
+	u->speaker = sq_col_text(st, 1);
 	u->start = sqlite3_column_double(st, 3);
 	u->end = sqlite3_column_double(st, 4);
-	u->line = (size_t)col_int(st, 5);
-	u->text = col_text(st, 6);
-	if (col_enum(s, st, 2, candor_sides, &side))
+	u->line = (size_t)sq_col_int(st, 5);
+	u->text = sq_col_text(st, 6);
+	if (sq_col_enum(s, st, 2, candor_sides, &side))
 		return s->err->code;
 	u->side = (enum candor_side)side;
 	return 0;
@@ -694,14 +499,14 @@ static int sq_utterances(struct candor_store *s, int64_t account_id, int64_t int
 
 	*out = NULL;
 	*n = 0;
-	return load(s, &sc, "SELECT idx, speaker, side, start_s, end_s, line, text FROM utterances"
+	return sq_load(s, &sc, "SELECT idx, speaker, side, start_s, end_s, line, text FROM utterances"
 		    " WHERE account_id = ?1 AND interaction_id = ?2 ORDER BY idx",
 		    (void **)out, n, sizeof(**out), fill_utterance);
 }
 
 static int sq_proposal_add(struct candor_store *s, struct candor_proposal_row *p)
 {
-	return exec(s, bind(s, "INSERT INTO proposals(account_id, contact_id, interaction_id, kind,"
+	return sq_exec(s, sq_bind(s, "INSERT INTO proposals(account_id, contact_id, interaction_id, kind,"
 			    " side, fact_kind, text, due, utterance) VALUES (?,?,?,?,?,?,?,?,?)",
 			    "iiittttii", p->account_id, p->contact_id, p->interaction_id,
 			    candor_name_of(candor_proposal_kinds, p->kind),
@@ -716,18 +521,18 @@ static int fill_proposal(struct candor_store *s, sqlite3_stmt *st, void *row)
 	struct candor_proposal_row *p = row;
 	const char *fk = (const char *)sqlite3_column_text(st, 6);
 
-	p->id = col_int(st, 0);
-	p->account_id = col_int(st, 1);
-	p->contact_id = col_int(st, 2);
-	p->interaction_id = col_int(st, 3);
+	p->id = sq_col_int(st, 0);
+	p->account_id = sq_col_int(st, 1);
+	p->contact_id = sq_col_int(st, 2);
+	p->interaction_id = sq_col_int(st, 3);
 	p->fact_kind = fk && *fk ? candor_name_lookup(candor_fact_kinds, fk) : -1;
-	p->text = col_text(st, 7);
-	p->due = col_int(st, 8);
-	p->utterance = col_int(st, 9);
-	p->record_id = col_int(st, 11);
-	return col_enum(s, st, 4, candor_proposal_kinds, &p->kind) ||
-	       col_enum(s, st, 5, candor_sides, &p->side) ||
-	       col_enum(s, st, 10, candor_proposal_statuses, &p->status) ? s->err->code : 0;
+	p->text = sq_col_text(st, 7);
+	p->due = sq_col_int(st, 8);
+	p->utterance = sq_col_int(st, 9);
+	p->record_id = sq_col_int(st, 11);
+	return sq_col_enum(s, st, 4, candor_proposal_kinds, &p->kind) ||
+	       sq_col_enum(s, st, 5, candor_sides, &p->side) ||
+	       sq_col_enum(s, st, 10, candor_proposal_statuses, &p->status) ? s->err->code : 0;
 }
 
 static int sq_proposals(struct candor_store *s, int64_t id, int64_t interaction_id,
@@ -737,7 +542,7 @@ static int sq_proposals(struct candor_store *s, int64_t id, int64_t interaction_
 
 	*out = NULL;
 	*n = 0;
-	return load(s, &sc, "SELECT id, account_id, contact_id, interaction_id, kind, side,"
+	return sq_load(s, &sc, "SELECT id, account_id, contact_id, interaction_id, kind, side,"
 		    " fact_kind, text, due, utterance, status, record_id FROM proposals"
 		    " WHERE (?1 = 0 OR id = ?1) AND (?2 = 0 OR interaction_id = ?2) ORDER BY id",
 		    (void **)out, n, sizeof(**out), fill_proposal);
@@ -745,7 +550,7 @@ static int sq_proposals(struct candor_store *s, int64_t id, int64_t interaction_
 
 static int sq_proposal_resolve(struct candor_store *s, const struct candor_proposal_row *p)
 {
-	return exec(s, bind(s, "UPDATE proposals SET status = ?, record_id = ?"
+	return sq_exec(s, sq_bind(s, "UPDATE proposals SET status = ?, record_id = ?"
 			    " WHERE account_id = ? AND id = ?", "tiii",
 			    candor_name_of(candor_proposal_statuses, p->status), p->record_id,
 			    p->account_id, p->id),
@@ -761,29 +566,29 @@ static int sq_locate(struct candor_store *s, enum candor_record what, int64_t id
 
 	switch (what) {
 	case CANDOR_RECORD_EXPECTATION:
-		st = bind(s, "SELECT account_id, contact_id FROM expectations WHERE id = ?", "i", id);
+		st = sq_bind(s, "SELECT account_id, contact_id FROM expectations WHERE id = ?", "i", id);
 		break;
 	case CANDOR_RECORD_INTERACTION:
-		st = bind(s, "SELECT account_id, contact_id FROM interactions WHERE id = ?", "i", id);
+		st = sq_bind(s, "SELECT account_id, contact_id FROM interactions WHERE id = ?", "i", id);
 		break;
 	case CANDOR_RECORD_PROPOSAL:
-		st = bind(s, "SELECT account_id, contact_id FROM proposals WHERE id = ?", "i", id);
+		st = sq_bind(s, "SELECT account_id, contact_id FROM proposals WHERE id = ?", "i", id);
 		break;
 	default:
-		st = bind(s, "SELECT account_id, contact_id FROM commitments WHERE id = ?", "i", id);
+		st = sq_bind(s, "SELECT account_id, contact_id FROM commitments WHERE id = ?", "i", id);
 	}
 	if (!st)
 		return s->err->code;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		out->account_id = col_int(st, 0);
-		out->contact_id = col_int(st, 1);
+		out->account_id = sq_col_int(st, 0);
+		out->contact_id = sq_col_int(st, 1);
 	}
-	done(s, st);
+	sq_done(s, st);
 	if (rc == SQLITE_DONE)
 		return candor_error_set(s->err, CANDOR_ENOTFOUND, names[what],
 					"no %s #%" PRId64, names[what], id);
-	return rc == SQLITE_ROW ? 0 : db_fail(s, rc, "finding the record");
+	return rc == SQLITE_ROW ? 0 : sq_fail(s, rc, "finding the record");
 }
 
 static int sq_evidence(struct candor_store *s, const struct candor_scope *sc,
@@ -791,35 +596,35 @@ static int sq_evidence(struct candor_store *s, const struct candor_scope *sc,
 {
 	int rc;
 
-	rc = load(s, sc, "SELECT id, account_id, contact_id, kind, inbound, at, seller, text,"
+	rc = sq_load(s, sc, "SELECT id, account_id, contact_id, kind, inbound, at, seller, text,"
 		  " source, metrics, seller_share FROM interactions" SCOPE " ORDER BY contact_id, at, id",
 		  (void **)&ev->interactions, &ev->ninteractions, sizeof(*ev->interactions),
 		  fill_interaction);
-	rc = rc ? rc : load(s, sc, "SELECT g.id, g.contact_id, g.interaction_id, i.at, g.category,"
+	rc = rc ? rc : sq_load(s, sc, "SELECT g.id, g.contact_id, g.interaction_id, i.at, g.category,"
 			    " g.text, g.side, g.utterance, g.start_char, g.end_char"
 			    " FROM signals g JOIN interactions i ON i.id = g.interaction_id"
 			    " WHERE (?1 = 0 OR g.account_id = ?1) AND (?2 = 0 OR g.contact_id = ?2)"
 			    " ORDER BY g.contact_id, i.at, g.id",
 			    (void **)&ev->signals, &ev->nsignals, sizeof(*ev->signals), fill_signal);
-	rc = rc ? rc : load(s, sc, "SELECT id, account_id, contact_id, text, made FROM commitments"
+	rc = rc ? rc : sq_load(s, sc, "SELECT id, account_id, contact_id, text, made FROM commitments"
 			    SCOPE " ORDER BY contact_id, made, id", (void **)&ev->commitments,
 			    &ev->ncommitments, sizeof(*ev->commitments), fill_commitment);
 	for (size_t i = 0; !rc && i < ev->ncommitments; i++)
 		rc = load_events(s, &ev->commitments[i]);
-	rc = rc ? rc : load(s, sc, "SELECT id, account_id, contact_id, text, set_at, by_at, status,"
+	rc = rc ? rc : sq_load(s, sc, "SELECT id, account_id, contact_id, text, set_at, by_at, status,"
 			    " resolved_at FROM expectations" SCOPE " ORDER BY contact_id, set_at, id",
 			    (void **)&ev->expectations, &ev->nexpectations, sizeof(*ev->expectations),
 			    fill_expectation);
-	rc = rc ? rc : load(s, sc, "SELECT id, account_id, contact_id, kind, text, source, confidence,"
+	rc = rc ? rc : sq_load(s, sc, "SELECT id, account_id, contact_id, kind, text, source, confidence,"
 			    " at FROM facts" SCOPE " ORDER BY contact_id, at, id", (void **)&ev->facts,
 			    &ev->nfacts, sizeof(*ev->facts), fill_fact);
-	rc = rc ? rc : load(s, sc, "SELECT id, account_id, contact_id, direction, text, at"
+	rc = rc ? rc : sq_load(s, sc, "SELECT id, account_id, contact_id, direction, text, at"
 			    " FROM value_exchanged" SCOPE " ORDER BY contact_id, at, id",
 			    (void **)&ev->values, &ev->nvalues, sizeof(*ev->values), fill_value);
-	rc = rc ? rc : load(s, sc, "SELECT id, account_id, contact_id, verdict, text, at FROM fits"
+	rc = rc ? rc : sq_load(s, sc, "SELECT id, account_id, contact_id, verdict, text, at FROM fits"
 			    SCOPE " ORDER BY contact_id, at, id", (void **)&ev->fits, &ev->nfits,
 			    sizeof(*ev->fits), fill_fit);
-	rc = rc ? rc : load(s, sc, "SELECT id, account_id, contact_id, kind, note, at FROM decisions"
+	rc = rc ? rc : sq_load(s, sc, "SELECT id, account_id, contact_id, kind, note, at FROM decisions"
 			    SCOPE " ORDER BY contact_id, at, id", (void **)&ev->decisions,
 			    &ev->ndecisions, sizeof(*ev->decisions), fill_decision);
 	if (rc)
