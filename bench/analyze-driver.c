@@ -1,13 +1,15 @@
 /*
  * analyze-driver.c: the analyse benchmark's stand-in for "candor analyze".
  *
- *     bench-analyze [--lexicon DIR] [--json | --quiet] FILE...
+ *     bench-analyze [--lexicon DIR] [--json | --json-tree | --quiet] FILE...
  *
  * Reads WebVTT files as bench/gen-transcripts writes them (cue timings,
  * "<v Name>" speaker tags, a "NOTE seller: Name" line naming the seller;
  * everyone else is the buyer), merges consecutive cues of one speaker into
  * utterances, and analyses each file with one reused analyser.  --json
- * prints each analysis as JSON (the real contract); by default a summary
+ * prints each analysis as JSON (the real contract), one line per file,
+ * with the streaming writer; --json-tree prints the same through a jansson
+ * tree (candor_analysis_to_json + json_dumpf), to compare; by default a summary
  * line per run is printed.  This is a deliberately small reader: the real
  * ones live in src/formats/, and once "candor analyze" exists bench/
  * analyze.sh can time that instead (set CANDOR_ANALYZE).
@@ -152,7 +154,9 @@ struct totals {
 	size_t files, bytes, utterances, signals, commitments, facts;
 };
 
-static int run_file(struct candor_analyzer *az, const char *path, bool json,
+enum output { OUT_SUMMARY, OUT_JSON, OUT_JSON_TREE };
+
+static int run_file(struct candor_analyzer *az, const char *path, enum output out,
 		    struct totals *t, struct candor_error *err)
 {
 	struct candor_buf b = CANDOR_BUF_INIT;
@@ -169,12 +173,19 @@ static int run_file(struct candor_analyzer *az, const char *path, bool json,
 	}
 	if ((rc = candor_analyzer_run(az, &a, v.u, v.n, 0, err)))
 		goto cleanup;
-	if (json) {
+	if (out == OUT_JSON) {
+		rc = candor_analysis_write_json(stdout, &a, v.u, v.n);
+		putchar('\n');
+	} else if (out == OUT_JSON_TREE) {
 		json_t *j = candor_analysis_to_json(&a, v.u, v.n);
 
 		rc = j ? json_dumpf(j, stdout, JSON_COMPACT | JSON_REAL_PRECISION(6)) : -1;
 		putchar('\n');
 		json_decref(j);
+	}
+	if (rc) {
+		candor_error_set(err, CANDOR_ERROR, NULL, "cannot write the JSON of '%s'", path);
+		goto cleanup;
 	}
 	t->files++;
 	t->bytes += b.len;
@@ -197,27 +208,30 @@ int main(int argc, char **argv)
 	struct candor_analyzer *az = NULL;
 	struct totals t = { 0 };
 	const char *dir = candor_lexicon_default_dir();
-	bool json = false, quiet = false;
+	enum output out = OUT_SUMMARY;
+	bool quiet = false;
 	int i = 1, rc = 1;
 
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		if (!strcmp(argv[i], "--lexicon") && i + 1 < argc)
 			dir = argv[++i];
 		else if (!strcmp(argv[i], "--json"))
-			json = true;
+			out = OUT_JSON;
+		else if (!strcmp(argv[i], "--json-tree"))
+			out = OUT_JSON_TREE;
 		else if (!strcmp(argv[i], "--quiet"))
 			quiet = true;
 		else {
-			fprintf(stderr, "usage: bench-analyze [--lexicon DIR] [--json|--quiet] FILE...\n");
+			fprintf(stderr, "usage: bench-analyze [--lexicon DIR] [--json|--json-tree|--quiet] FILE...\n");
 			return 2;
 		}
 	}
 	if (candor_lexicon_load(&lx, dir, &err) || candor_analyzer_new(&az, lx, &err))
 		goto cleanup;
 	for (; i < argc; i++)
-		if (run_file(az, argv[i], json, &t, &err))
+		if (run_file(az, argv[i], out, &t, &err))
 			goto cleanup;
-	if (!quiet && !json)
+	if (!quiet && out == OUT_SUMMARY)
 		printf("%zu files, %zu bytes, %zu utterances, %zu signals, %zu commitments, %zu facts\n",
 		       t.files, t.bytes, t.utterances, t.signals, t.commitments, t.facts);
 	rc = 0;

@@ -27,9 +27,36 @@ if [ ! -f "$data/.done" ]; then
 	touch "$data/.done"
 fi
 phrases="$top/bench/data/phrases.txt"
-grep -hv '^[[:space:]]*\(#\|\[\|@\|$\)' "$top"/lexicon/*.lex |
-	sed -e 's/|.*//' -e 's/^[[:space:]]*\^//' -e 's/[[:space:]]*\$[[:space:]]*$//' \
-	    -e 's/^[[:space:]]*//' -e 's/[[:space:]]*$//' | grep -v '^$' | sort -u >"$phrases"
+# Phrases as the analyser sees them: "(a|b)" groups expanded, "!"
+# exceptions, anchors and "| why | better" fields dropped.
+python3 - "$top"/lexicon/*.lex <<'PY' | sort -u >"$phrases"
+import re, sys
+def expand(s):
+    m = re.search(r"\(([^()]*)\)", s)
+    if not m:
+        yield " ".join(s.split())
+        return
+    for alt in m.group(1).split("|"):
+        yield from expand(s[:m.start()] + alt + s[m.end():])
+for path in sys.argv[1:]:
+    for line in open(path, encoding="utf-8"):
+        line = line.strip()
+        if not line or line[0] in "#[@!":
+            continue
+        depth, cut = 0, len(line)
+        for i, c in enumerate(line):
+            depth += c == "("
+            depth -= c == ")"
+            if c == "|" and depth == 0:
+                cut = i
+                break
+        line = line[:cut].strip().lstrip("^").strip()
+        if len(line) > 1 and line.endswith("$"):
+            line = line[:-1].strip()
+        for p in expand(line):
+            if p:
+                print(p)
+PY
 bytes=$(cat "$data"/*.vtt | wc -c)
 echo "data: $(ls "$data"/*.vtt | wc -l) files, $bytes bytes; $(wc -l <"$phrases") phrases"
 

@@ -69,6 +69,20 @@ that is interesting
 that is great
 that sounds nice
 appreciate it
+# greetings given back, and short polite answers
+how about yours
+^(and |)yours$
+^(and |)you$
+^you too
+^same (here|to you)
+hope yours
+^not too bad
+^(good|great|fine|well), thank you
+^lovely
+^i did, thanks
+^busy, but good
+^busy but good
+^(busy|hectic|quiet|crazy) (week|day|month)
 
 [stall]
 @side buyer
@@ -139,6 +153,12 @@ can you just send me
 could you just send
 just send me
 put it in an email
+not there yet
+can not commit (to a date|to that|yet|right now)
+too early to (say|commit|decide)
+get ahead of ourselves
+let us not rush
+let us not get ahead
 
 [candor]
 @side buyer
@@ -220,6 +240,22 @@ keeps breaking
 keeps me up at night
 not working for us
 is broken
+# plain statements of painful fact: what was lost, what failed, what it cost
+we (lost|have lost|had to|missed|keep missing)
+(support|service|it|the tool|the system|quality|adoption|onboarding) (has been|was|is) (poor|terrible|awful|slow|painful|a disaster|a struggle|rough|unreliable)
+(has|have) been (poor|terrible|awful|a disaster|a struggle|a nightmare|painful)
+took (two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|a few|months|weeks|forever|ages)( days| weeks| months|)
+(weeks|months|days) instead of
+(rollout|migration|implementation|project|launch|pilot|integration|upgrade|attempt|roll out) failed
+(it|that|the project|the rollout) (failed|fell apart|fell over|went sideways)
+went (badly|wrong)
+(never|did not) (logged|log) in
+stopped using
+(sit|sits|sat|sitting) (there |)for (days|weeks|a week|a day|hours)
+for (weeks|months) now
+(an |)outage
+we had an
+(lost|losing|lose) (customers|clients|deals|reps|people|staff|revenue|money|sleep)
 
 [disclosure]
 @side buyer
@@ -256,6 +292,7 @@ we have also tested
 we also tested
 our last vendor
 our previous vendor
+(our|the) (last|previous|old) (rollout|implementation|migration|project|system|provider|attempt)
 
 [disclosure]
 @side buyer
@@ -292,6 +329,11 @@ scares me
 scares us
 scary
 can not afford another
+(worries|worry|scares|frightens|bothers) (me|us)
+i am (cautious|wary|careful)
+we are (cautious|wary)
+burned before
+burnt before
 
 [disclosure]
 @side buyer
@@ -359,6 +401,13 @@ needs sign off
 needs sign-off
 sign off from
 approval from
+is a must
+a must-have
+need to see how
+still need to see
+(signs|sign) off
+sign-off
+(has|have|needs) to (sign|approve)
 
 [disclosure]
 @side buyer
@@ -384,6 +433,7 @@ i have a reservation
 the catch
 what is the catch
 what i am not sure about
+not comfortable
 
 [disclosure]
 @side buyer
@@ -424,6 +474,10 @@ i stuck my neck out
 i would be the hero
 sleep at night
 peace of mind
+my (director|ceo|cfo|coo|cto|head of|board|leadership|manager|boss) (has|wants|is|made|asked|said|will|expects)
+my responsibility
+on my desk
+my name is on
 
 [objection]
 @side buyer
@@ -474,6 +528,14 @@ we already have something
 already have a solution
 already use
 we are locked into
+more than we can (stomach|handle|absorb|take on|manage|justify)
+(does|will|would) not scale
+(is|are) (going to be|gonna be) (hard|tough|difficult|a problem|an issue)
+(is|are) (still |)(an issue|a problem|a sticking point|a blocker) for us
+still an issue
+sticking point
+the contract length
+contract length
 
 [toward]
 @side buyer
@@ -490,6 +552,20 @@ my goal
 we want to grow
 growth
 grow the
+get ahead
+!get ahead of ourselves
+!get ahead of myself
+(we|i) (want|would like|need) to (be|get|hit|double|triple|reach|win|expand|launch|grow|increase|become|build|beat|go from)
+what we want to achieve
+we want something
+(hit|hitting|reach|reaching|beat|beating|exceed|exceeding|make|making) (quota|our quota|target|our target|the target|targets|our targets|our number|our numbers|the number|plan)
+(gets|get|getting) us to
+to our number
+double (our|the|new|revenue|sales|pipeline)
+market share
+new markets
+expand into
+!not scale
 gain
 improve
 improving
@@ -520,6 +596,9 @@ scale
 @mirror Name the problem it removes and the risk it avoids: "so you will not have to...", "this prevents...".
 avoid
 avoiding
+risky
+a risk
+too much risk
 avoided
 prevent
 preventing
@@ -560,6 +639,11 @@ escape
 @mirror Offer choices and keep the decision reversible: "there are a few ways to do this...", "you could also...".
 options
 alternatives
+the choice
+having the choice
+what else we could
+(different|other|several|multiple) (use cases|approaches|routes|paths|scenarios|configurations|setups|packages|tiers|plans)
+switch (routes|approaches|plans|paths)
 possibilities
 flexible
 flexibility
@@ -594,7 +678,11 @@ step one
 first step
 first we
 and then we
-after that
+^after that
+sequence
+playbook
+follow the (plan|steps|process|playbook|standard|checklist)
+the standard (process|way|rollout)
 the process
 a process
 our process

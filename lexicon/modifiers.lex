@@ -81,6 +81,15 @@ how is your day$
 how was your trip
 how was the trip
 how about you$
+how about yours
+^(and |)yours$
+how (is|was|has) (your|the) (week|day|weekend|morning|afternoon|holiday|trip|summer|break)( been| going| treating you| so far|)$
+how (is|was|has) (your|the) (week|day|weekend|morning|afternoon|holiday|trip|summer|break) (been|going|treating you) so far
+how are you doing today
+how are you today
+how are you doing$
+did you have a (good|nice|great|lovely|relaxing) (weekend|holiday|break|trip|vacation|time off)
+hope you had a (good|nice|great|lovely) (weekend|holiday|break|trip)
 ^is not that amazing
 ^is not that awesome
 ^is not that cool

@@ -53,6 +53,9 @@ end of quarter
 my manager will not let me hold
 can only hold this price
 special price just for you
+hold your (spot|place|slot)
+lose your (spot|place|slot)
+(spots|slots|places) (are |)(filling up|going fast)
 
 [closing]
 @side seller
@@ -82,6 +85,14 @@ let us get this done
 lock this in
 lock it in
 seal the deal
+get you (on board|started|signed up)
+the paperwork
+pencil you in
+lock in (a|the) (date|start date|price|deal)
+(a|the) great fit for you
+we are a (great|perfect) fit
+(get|have) (the|this|it|the agreement|the contract|the deal|the order) signed
+signed by (monday|tuesday|wednesday|thursday|friday|the end)
 get the ball rolling
 pull the trigger
 just need your signature

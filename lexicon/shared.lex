@@ -146,8 +146,8 @@ fees
 licence
 license
 licensing
-per seat
-per user
+per (seat|user|site|location|head|licence|license|transaction|agent|rep)
+price by
 a month
 per month
 a year
@@ -212,6 +212,15 @@ your competitor
 their product
 the other guys
 the other vendor
+shortlisted
+(our |the |a |)shortlist
+short list
+(the |our |)incumbent
+(current|existing) (provider|vendor|supplier|tool|platform|system|solution)
+the tool we use now
+what we use (now|today)
+(larger|bigger|big|other|the) vendors
+to compare
 refer you to
 
 [next_step]
@@ -237,6 +246,9 @@ a pilot
 a workshop
 a proposal
 a working session
+set up a (session|call|meeting|demo|workshop)
+(thirty|fifteen|twenty|forty-five|forty five|sixty|30|15|20|45|60)( |-)minute (session|call|meeting|chat)
+(the|an|a) (demo |calendar |meeting |)invite
 meet again
 let us talk again
 talk again next
@@ -270,6 +282,7 @@ i will share
 i will get you
 i will get that
 i will get it
+i will get (them|those|this|these)
 i will have
 i will put together
 i will draft

@@ -33,6 +33,7 @@
 #include "core/conversation.h"
 
 #include <jansson.h>
+#include <stdio.h>
 
 struct candor_error;
 struct candor_lexicon;
@@ -169,5 +170,18 @@ json_t *candor_metrics_to_json(const struct candor_metrics *m);
 
 json_t *candor_analysis_to_json(const struct candor_analysis *a,
 				const struct candor_utterance *u, size_t n);
+
+/*
+ * The same document written straight to f, compact, without building a
+ * tree (for "analyze --json" on big inputs; src/text/json-stream.c).  The
+ * keys, their order and the values are those of candor_analysis_to_json;
+ * reals are printed in the shortest form that reads back as the same
+ * double.  No newline is added.  0 on success; CANDOR_EINVALID when a
+ * string is NULL or not valid UTF-8 (readers validate), CANDOR_ERROR when
+ * writing fails.  On failure part of the document may have been written.
+ * Allocates nothing; output is buffered in 64 KiB blocks.
+ */
+int candor_analysis_write_json(FILE *f, const struct candor_analysis *a,
+			       const struct candor_utterance *u, size_t n);
 
 #endif

@@ -198,36 +198,35 @@ static int phrase_fields(struct lex_parser *p, struct candor_lex_phrase *ph,
 	return 0;
 }
 
-/* "phrase [| why [| better]]": add a phrase to the open section. */
-static int parse_phrase(struct lex_parser *p, char *s)
+/* Where the "| why | better" fields start: the first "|" outside
+ * parentheses, or NULL. */
+static char *field_bar(char *s)
+{
+	int depth = 0;
+
+	for (; *s; s++) {
+		if (*s == '(')
+			depth++;
+		else if (*s == ')' && depth)
+			depth--;
+		else if (*s == '|' && !depth)
+			return s;
+	}
+	return NULL;
+}
+
+/* What every expansion of one phrase line shares. */
+struct phrase_line {
+	bool anchored, anchored_end, except;
+	char *why, *better;
+};
+
+/* Add one concrete phrase (no parentheses left) to the open section. */
+static int add_phrase(struct lex_parser *p, const char *s, const struct phrase_line *pl)
 {
 	struct candor_lexicon *lx = p->lx;
 	struct candor_lex_phrase *ph;
-	char *why = NULL, *better = NULL, *bar;
-	bool anchored = false, anchored_end = false;
-	size_t sl;
 
-	if (!lx->nsections)
-		return bad_line(p, "phrase before any [category]", s);
-	if ((bar = strchr(s, '|'))) {
-		*bar = '\0';
-		why = bar + 1;
-		if ((bar = strchr(why, '|'))) {
-			*bar = '\0';
-			better = bar + 1;
-		}
-	}
-	s = trim(s);
-	if (*s == '^') {
-		anchored = true;
-		s = trim(s + 1);
-	}
-	sl = strlen(s);
-	if (sl > 1 && s[sl - 1] == '$') {
-		anchored_end = true;
-		s[sl - 1] = '\0';
-		s = trim(s);
-	}
 	if (candor_norm_text(&p->norm, s, strlen(s)))
 		return nomem(p->err);
 	if (!p->norm.len)
@@ -240,12 +239,93 @@ static int parse_phrase(struct lex_parser *p, char *s)
 	ph->source = strdup(s);
 	ph->len = p->norm.len;
 	ph->section = lx->nsections - 1;
-	ph->anchored = anchored;
-	ph->anchored_end = anchored_end;
+	ph->anchored = pl->anchored;
+	ph->anchored_end = pl->anchored_end;
+	ph->except = pl->except;
 	lx->nphrases++;
 	if (!ph->norm || !ph->source)
 		return nomem(p->err);
-	return phrase_fields(p, ph, why, better);
+	return phrase_fields(p, ph, pl->why, pl->better);
+}
+
+#define MAX_EXPANSIONS 4096
+
+/*
+ * Expand the first "(a|b|c)" group of rest, appending each alternative to
+ * done, and recurse; with no group left, add done + rest.  *count limits
+ * the phrases one line may make.
+ */
+static int expand(struct lex_parser *p, struct candor_buf *done, const char *rest,
+		  const struct phrase_line *pl, size_t *count)
+{
+	const char *open = strchr(rest, '('), *close, *alt;
+	size_t keep = done->len;
+	int rc = 0;
+
+	if (!open) {
+		if (++*count > MAX_EXPANSIONS)
+			return bad_line(p, "too many alternatives in", rest);
+		candor_buf_adds(done, rest);
+		rc = candor_buf_error(done) ? nomem(p->err) : add_phrase(p, done->ptr, pl);
+		candor_buf_truncate(done, keep);
+		return rc;
+	}
+	close = strchr(open, ')');
+	alt = strchr(open + 1, '(');
+	if (!close || (alt && alt < close))
+		return bad_line(p, "unbalanced or nested parentheses in", rest);
+	for (alt = open + 1; !rc && alt <= close; ) {
+		const char *bar = alt;
+
+		while (bar < close && *bar != '|')
+			bar++;
+		candor_buf_add(done, rest, (size_t)(open - rest));
+		candor_buf_add(done, alt, (size_t)(bar - alt));
+		rc = expand(p, done, close + 1, pl, count);
+		candor_buf_truncate(done, keep);
+		alt = bar + 1;
+	}
+	return rc;
+}
+
+/* "[!][^]phrase[$] [| why [| better]]": add the phrase, or every phrase its
+ * "(a|b)" groups spell, to the open section. */
+static int parse_phrase(struct lex_parser *p, char *s)
+{
+	struct phrase_line pl = { 0 };
+	struct candor_buf done = CANDOR_BUF_INIT;
+	char *bar;
+	size_t sl, count = 0;
+	int rc;
+
+	if (!p->lx->nsections)
+		return bad_line(p, "phrase before any [category]", s);
+	if ((bar = field_bar(s))) {
+		*bar = '\0';
+		pl.why = bar + 1;
+		if ((bar = strchr(pl.why, '|'))) {
+			*bar = '\0';
+			pl.better = bar + 1;
+		}
+	}
+	s = trim(s);
+	if (*s == '!' && s[1]) {
+		pl.except = true;
+		s = trim(s + 1);
+	}
+	if (*s == '^') {
+		pl.anchored = true;
+		s = trim(s + 1);
+	}
+	sl = strlen(s);
+	if (sl > 1 && s[sl - 1] == '$') {
+		pl.anchored_end = true;
+		s[sl - 1] = '\0';
+		s = trim(s);
+	}
+	rc = expand(p, &done, s, &pl, &count);
+	candor_buf_release(&done);
+	return rc;
 }
 
 static int parse_line(struct lex_parser *p, char *s)

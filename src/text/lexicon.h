@@ -63,6 +63,9 @@ struct candor_lex_phrase {
 	size_t section;          /* index into sections */
 	bool anchored;           /* "^": only at the start of a sentence */
 	bool anchored_end;       /* "$": only at the end of a sentence */
+	bool except;             /* "!": an exception, never a signal; a hit
+				  * of it cancels its category's hits that
+				  * overlap it ("get ahead of ourselves") */
 	char *why, *better;      /* per phrase; NULL: use the section's */
 };
 

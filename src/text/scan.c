@@ -4,7 +4,8 @@
  * Order of work for one text: normalise; scan (the callback keeps only hits
  * at word boundaries); split the normalised text into sentences; sort the
  * hits by position; then for every signal hit check its side and anchors,
- * look for a negation just before it in its clause and a hedge before it in
+ * drop it when an exception ("!phrase") of its category overlaps it; look
+ * for a negation just before it in its clause and a hedge before it in
  * its sentence; finally decide per sentence whether it is a question.
  */
 #include "util/common.h"
@@ -216,6 +217,36 @@ static enum candor_lex_role role(const struct candor_scanner *sc, const struct c
 	return sc->lx->sections[sc->lx->phrases[h->phrase].section].role;
 }
 
+/* Is hit k inside an exception of its own category ("!get ahead of
+ * ourselves" for "get ahead")? */
+static bool excepted(const struct candor_scanner *sc, size_t k, enum candor_side side)
+{
+	const struct candor_hit *h = &sc->hits[k];
+	const char *cat = sc->lx->sections[sc->lx->phrases[h->phrase].section].category;
+
+	if (!sc->nexcept)
+		return false;
+	for (size_t i = 0; i < sc->nhits; i++) {
+		const struct candor_hit *g = &sc->hits[i];
+		const struct candor_lex_phrase *ph = &sc->lx->phrases[g->phrase];
+
+		if (g->start >= h->end)
+			break;
+		if (ph->except && g->end > h->start &&
+		    sc->lx->sections[ph->section].category == cat && hit_ok(sc, g, side))
+			return true;
+	}
+	return false;
+}
+
+/* Does hit i count: it passes its side and anchor tests, is no exception
+ * itself and lies in none? */
+static bool live(const struct candor_scanner *sc, size_t i, enum candor_side side)
+{
+	return hit_ok(sc, &sc->hits[i], side) && !sc->lx->phrases[sc->hits[i].phrase].except &&
+	       !excepted(sc, i, side);
+}
+
 /* Is there a clause break (, ; : . ? ! or "but") in norm[from, to)? */
 static bool clause_break(const char *s, size_t from, size_t to)
 {
@@ -240,7 +271,7 @@ static bool negated(const struct candor_scanner *sc, size_t k, enum candor_side 
 		size_t words = 0;
 
 		if (g->end > h->start || role(sc, g) != CANDOR_LEX_NEGATION ||
-		    !hit_ok(sc, g, side))
+		    !live(sc, i, side))
 			continue;
 		for (size_t j = g->end; j < h->start; j++)
 			words += sc->norm.s[j] == ' ';
@@ -259,7 +290,7 @@ static bool role_in_sentence(const struct candor_scanner *sc, enum candor_lex_ro
 		const struct candor_hit *g = &sc->hits[i];
 
 		if (g->start >= st->start && g->end <= st->end && g->end <= pos &&
-		    role(sc, g) == r && hit_ok(sc, g, side))
+		    role(sc, g) == r && live(sc, i, side))
 			return true;
 	}
 	return false;
@@ -306,7 +337,8 @@ static int keep_signals(struct candor_scanner *sc, enum candor_side side)
 		struct candor_found *f;
 
 		if (sec->role != CANDOR_LEX_SIGNAL || sec->category == sc->lx->question ||
-		    !hit_ok(sc, h, side) || overlaps(sc, sec->category, h->start, h->end))
+		    ph->except || !hit_ok(sc, h, side) ||
+		    overlaps(sc, sec->category, h->start, h->end) || excepted(sc, k, side))
 			continue;
 		if (sec->negatable && negated(sc, k, side))
 			continue;
@@ -332,7 +364,7 @@ static bool question_phrase(const struct candor_scanner *sc,
 		if (g->start >= st->start && g->end <= st->end &&
 		    sc->lx->sections[ph->section].category == sc->lx->question &&
 		    sc->lx->sections[ph->section].role == CANDOR_LEX_SIGNAL &&
-		    hit_ok(sc, g, side))
+		    live(sc, i, side))
 			return true;
 	}
 	return false;
@@ -385,6 +417,9 @@ int candor_scanner_run(struct candor_scanner *sc, const char *text, size_t len,
 		return CANDOR_ERROR;
 	if (sc->nhits > 1)
 		qsort(sc->hits, sc->nhits, sizeof(*sc->hits), cmp_hits);
+	sc->nexcept = 0;
+	for (size_t i = 0; i < sc->nhits; i++)
+		sc->nexcept += sc->lx->phrases[sc->hits[i].phrase].except;
 	if (keep_signals(sc, side) || keep_questions(sc, side))
 		return CANDOR_ERROR;
 	if (sc->nfound > 1)

@@ -44,6 +44,7 @@ struct candor_scanner {
 	struct candor_norm norm;
 	struct candor_hit *hits;
 	size_t nhits, ahits;
+	size_t nexcept;          /* hits of "!" exception phrases */
 	struct candor_found *found;
 	size_t nfound, afound;
 	struct candor_sentence *sent;

@@ -1,11 +1,11 @@
 /*
  * test-text-quality.c: how well the analyser labels real-looking calls.
  *
- * Reads the labelled calls under tests/data/labelled/{tune,heldout}/ (the
+ * Reads the labelled calls under tests/data/labelled/{tune,heldout,heldout2}/ (the
  * format is in that folder's README.md), analyses each call with the
  * default lexicon, and scores every contract category over utterances:
  * precision, recall and F1.  The tables are printed as TAP comments; a
- * category below its bar on either part fails the test.  With
+ * category below its bar on any part fails the test.  With
  * CANDOR_QUALITY_VERBOSE=1 every disagreement is printed too.
  */
 #include "util/common.h"
@@ -46,6 +46,23 @@ static const double heldout_bar[] = {
 	/* question price competitor next_step commitment */
 	0.90, 0.95, 0.75, 0.85, 0.85,
 };
+/*
+ * heldout2 was written after the second tuning round and committed before
+ * its first run; these bars are that first score (F1 in the comment) less
+ * 0.05, floored at 0.  It scored far below the tuned parts: the lexicon
+ * does not yet generalise to freshly phrased calls.  Not tuned against.
+ */
+static const double heldout2_bar[] = {
+	/* social 0.40, stall 0.00, candor 1.00, disclosure 0.21, toward 0.60,
+	 * away 0.00, options 0.80, procedures 0.00, objection 0.00 */
+	0.35, 0.00, 0.95, 0.16, 0.55, 0.00, 0.75, 0.00, 0.00,
+	/* pressure 0.40, closing 0.00, seller_centric 0.00 */
+	0.35, 0.00, 0.00,
+	/* question 0.90, price 0.65, competitor 0.18, next_step 0.38,
+	 * commitment 0.90 */
+	0.85, 0.60, 0.13, 0.33, 0.85,
+};
+#define HELDOUT2_MICRO_BAR 0.56     /* first run: 0.61 */
 #define TUNE_MICRO_BAR 0.95
 #define HELDOUT_MICRO_BAR 0.85
 
@@ -262,11 +279,20 @@ static void test_heldout(void **state)
 	assert_int_equal(report(&s, "heldout", heldout_bar, HELDOUT_MICRO_BAR), 0);
 }
 
+static void test_heldout2(void **state)
+{
+	struct score s = { 0 };
+
+	score_dir(&s, "heldout2");
+	assert_int_equal(report(&s, "heldout2", heldout2_bar, HELDOUT2_MICRO_BAR), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_tune),
 		cmocka_unit_test(test_heldout),
+		cmocka_unit_test(test_heldout2),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -354,6 +354,118 @@ static void test_json(void **state)
 	candor_lexicon_free(lx);
 }
 
+/* Stream the analysis of u[0..n) and check it against the tree: parsed
+ * back, the two must be json_equal, and the text must be compact and end
+ * without a newline. */
+static void assert_stream_equals_tree(struct candor_lexicon *lx,
+				      const struct candor_utterance *u, size_t n,
+				      int64_t when)
+{
+	struct candor_analysis a;
+	struct candor_error err = CANDOR_ERROR_INIT;
+	json_error_t jerr;
+	json_t *tree, *back;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	assert_int_equal(candor_analyze(&a, lx, u, n, when, &err), 0);
+	assert_non_null(tree = candor_analysis_to_json(&a, u, n));
+	assert_non_null(f = open_memstream(&buf, &len));
+	assert_int_equal(candor_analysis_write_json(f, &a, u, n), 0);
+	assert_int_equal(fclose(f), 0);
+	back = json_loadb(buf, len, 0, &jerr);
+	if (!back)
+		fail_msg("streamed JSON does not parse: %s at %d: %.200s", jerr.text,
+			 jerr.position, buf);
+	assert_true(json_equal(tree, back));
+	json_decref(back);
+	json_decref(tree);
+	free(buf);
+	candor_analysis_release(&a);
+}
+
+static void test_json_stream(void **state)
+{
+	struct candor_lexicon *lx = NULL;
+	struct candor_error err = CANDOR_ERROR_INIT;
+	struct candor_utterance u[6];
+
+	if (candor_lexicon_load(&lx, candor_lexicon_default_dir(), &err))
+		fail_msg("%s", err.msg);
+	/* Quotes, backslashes, control characters, multi-byte text. */
+	set_utt(&u[0], 0, CANDOR_SIDE_BUYER,
+		"She said \"it's too expensive\" \\ twice.\x01\x1f\t\r\n\b\f \x7f "
+		"Caf\xc3\xa9 \xe2\x80\x9cquote\xe2\x80\x9d \xf0\x9f\x98\x80 and I'm worried about price",
+		0.1, 7.018);
+	set_utt(&u[1], 1, CANDOR_SIDE_SELLER, "I'll send the \"contract\" by Friday. Ready to sign?",
+		7.5, 3725.123456789);
+	set_utt(&u[2], 2, CANDOR_SIDE_BUYER, "Let me think about it / maybe next quarter.",
+		3726, 3730.25);
+	set_utt(&u[3], 3, CANDOR_SIDE_BUYER, "The goal is to grow. We lost two customers.",
+		3731, 3732);
+	set_utt(&u[4], 4, CANDOR_SIDE_SELLER, "", 3733, 3733);
+	set_utt(&u[5], 5, CANDOR_SIDE_BUYER, "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e, fine thanks",
+		1e-7, 1.0 / 3.0);
+	assert_stream_equals_tree(lx, u, 6, 1794960000);
+	/* Untimed: null times and shares. */
+	for (size_t i = 0; i < 6; i++)
+		u[i].start = u[i].end = -1;
+	assert_stream_equals_tree(lx, u, 6, 0);
+	assert_stream_equals_tree(lx, u, 1, 0);
+	assert_stream_equals_tree(lx, u, 0, 0);
+	candor_lexicon_free(lx);
+}
+
+static void test_json_stream_invalid(void **state)
+{
+	struct candor_lexicon *lx = lex();
+	struct candor_utterance u;
+	struct candor_analysis a;
+	struct candor_error err = CANDOR_ERROR_INIT;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	set_utt(&u, 0, CANDOR_SIDE_BUYER, "bad \xff byte", -1, -1);
+	assert_int_equal(candor_analyze(&a, lx, &u, 1, 0, &err), 0);
+	assert_null(candor_analysis_to_json(&a, &u, 1));
+	assert_non_null(f = open_memstream(&buf, &len));
+	assert_int_equal(candor_analysis_write_json(f, &a, &u, 1), CANDOR_EINVALID);
+	fclose(f);
+	free(buf);
+	candor_analysis_release(&a);
+	candor_lexicon_free(lx);
+}
+
+/* "(a|b)" groups expand to every phrase; "!" exceptions cancel overlapping
+ * hits of their own category. */
+static void test_lexicon_groups(void **state)
+{
+	static const char text[] =
+		"[toward]\n@side buyer\nget ahead\n!get ahead of ourselves\n"
+		"(hit|beat) (our |the |)(target|number)\n"
+		"[rhetorical]\nhow (is|was) your (week|day)$\n"
+		"[stall]\n@side buyer\nnot there yet | A deferral. | Ask what is missing.\n";
+	struct candor_lexicon *lx = NULL;
+	struct candor_error err = CANDOR_ERROR_INIT;
+
+	if (candor_lexicon_from_string(&lx, "g.lex", text, &err))
+		fail_msg("%s", err.msg);
+	assert_int_equal(candor_lexicon_nphrases(lx), 2 + 2 * 3 * 2 + 4 + 1);
+	assert_string_equal(candor_lexicon_why(lx, candor_lexicon_nphrases(lx) - 1), "A deferral.");
+	analyse_one(lx, CANDOR_SIDE_BUYER, "We want to get ahead of the market.", "toward");
+	analyse_one(lx, CANDOR_SIDE_BUYER, "Let's not get ahead of ourselves.", "");
+	analyse_one(lx, CANDOR_SIDE_BUYER, "We beat the number and hit target.", "toward,toward");
+	analyse_one(lx, CANDOR_SIDE_SELLER, "How was your day?", "");
+	analyse_one(lx, CANDOR_SIDE_SELLER, "How was your day with them, then?", "question");
+	candor_lexicon_free(lx);
+	assert_int_equal(candor_lexicon_from_string(&lx, "h.lex", "[x]\na (b|c\n", &err),
+			 CANDOR_EINVALID);
+	assert_int_equal(candor_lexicon_from_string(&lx, "h.lex", "[x]\na (b|(c))\n", &err),
+			 CANDOR_EINVALID);
+}
+
 static void test_lint(void **state)
 {
 	struct candor_lexicon *lx = lex();
@@ -448,6 +560,9 @@ int main(void)
 		cmocka_unit_test(test_metrics),
 		cmocka_unit_test(test_profile),
 		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_json_stream),
+		cmocka_unit_test(test_json_stream_invalid),
+		cmocka_unit_test(test_lexicon_groups),
 		cmocka_unit_test(test_lint),
 		cmocka_unit_test(test_default_lexicon),
 		cmocka_unit_test(test_garbage),
