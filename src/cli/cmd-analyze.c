@@ -124,11 +124,40 @@ static void print_analysis(const struct cli_talk *t)
 		printf("learned   %s: \"%s\"\n", a->facts[i].kind, a->facts[i].text);
 }
 
-static json_t *file_json(const struct analyze_opts *o, const struct cli_talk *t)
+static json_t *cues_json(const struct cli_talk *t)
 {
-	if (o->cues)
-		return candor_cues_to_json(&t->t);
-	return candor_analysis_to_json(&t->a, t->t.utts, t->t.nutts);
+	return candor_cues_to_json(&t->t);
+}
+
+/*
+ * Write t's analysis as JSON, streamed (a tree for a large call would cost
+ * more than the analysis).  With several files (file set), an array of
+ * {"file": ..., "analysis": ...}: i and n place this one in it.
+ */
+static int stream_json(struct candor_ctx *ctx, const struct cli_talk *t, const char *file,
+		       int i, int n)
+{
+	char *name;
+	int rc;
+
+	if (file) {
+		json_t *js = json_string(file);
+
+		name = js ? json_dumps(js, JSON_ENCODE_ANY) : NULL;
+		json_decref(js);
+		if (!name)
+			return cli_errorf(ctx, CLI_INVALID, "'%s': the file name is not UTF-8", file);
+		printf("%s{\"file\": %s, \"analysis\": ", i ? ",\n" : "[\n", name);
+		free(name);
+	}
+	rc = candor_analysis_write_json(stdout, &t->a, t->t.utts, t->t.nutts);
+	if (file)
+		printf("}%s", i == n - 1 ? "\n]" : "");
+	putchar('\n');
+	if (rc)
+		return cli_errorf(ctx, rc == CANDOR_EINVALID ? CLI_INVALID : CLI_INTERNAL,
+				  "cannot write the analysis of '%s'", t->path);
+	return CLI_OK;
 }
 
 int cmd_analyze(int argc, char **argv, struct candor_ctx *ctx)
@@ -149,7 +178,7 @@ int cmd_analyze(int argc, char **argv, struct candor_ctx *ctx)
 	if (!o.cues && ((rc = cli_lexicon(ctx, &o.talk, &lx)) ||
 			(candor_analyzer_new(&az, lx, &ctx->err) && (rc = cli_fail(ctx, ctx->err.code)))))
 		goto cleanup;
-	if (o.json && npos > 1)
+	if (o.json && o.cues && npos > 1)
 		all = json_array();
 	for (int i = 0; i < npos && !rc; i++) {
 		struct cli_talk t = { 0 };
@@ -158,12 +187,13 @@ int cmd_analyze(int argc, char **argv, struct candor_ctx *ctx)
 		if (!rc && !o.cues)
 			rc = cli_talk_analyse(ctx, az, &t, at);
 		if (!rc) {
-			if (all)
+			if (o.json && !o.cues)
+				rc = stream_json(ctx, &t, npos > 1 ? pos[i] : NULL, i, npos);
+			else if (all)
 				json_array_append_new(all, json_pack("{s:s,s:o}", "file", pos[i],
-								     o.cues ? "cues" : "analysis",
-								     file_json(&o, &t)));
+								     "cues", cues_json(&t)));
 			else if (o.json)
-				rc = cli_print_json(ctx, file_json(&o, &t));
+				rc = cli_print_json(ctx, cues_json(&t));
 			else if (o.cues)
 				print_cues(&t);
 			else
