@@ -35,6 +35,7 @@ json_t *cli_assessment_json(const struct candor_assessment *a)
 {
 	json_t *gates = json_array(), *j;
 	const struct candor_reason *head = candor_assessment_headline(a);
+	char next[512];
 
 	for (int i = 0; i < CANDOR_GATES; i++) {
 		json_t *reasons = json_array();
@@ -53,6 +54,12 @@ json_t *cli_assessment_json(const struct candor_assessment *a)
 		      "intimacy", round3(a->intimacy), "self_orientation", round3(a->self_orientation),
 		      "uncertainty", round3(a->uncertainty), "gates", gates);
 	json_object_set_new(j, "headline", head ? json_string(head->text) : json_null());
+	candor_next_step(next, sizeof(next), a);
+	json_object_set_new(j, "next_step", json_string(next));
+	json_object_set_new(j, "profile", json_pack("{s:s,s:s,s:I,s:I,s:I,s:I}",
+		"direction", candor_profile_direction_of(a), "style", candor_profile_style_of(a),
+		"toward", (json_int_t)a->toward, "away", (json_int_t)a->away,
+		"options", (json_int_t)a->options, "procedures", (json_int_t)a->procedures));
 	json_object_set_new(j, "decision", a->decision < 0 ? json_null() :
 		json_pack("{s:s,s:o}", "kind", candor_name_of(candor_decision_kinds, a->decision),
 			  "at", cli_json_date(a->decided_at)));
@@ -66,6 +73,8 @@ json_t *cli_assessment_json(const struct candor_assessment *a)
 		"discovery_kinds_known", (json_int_t)__builtin_popcount(a->fact_kinds_known),
 		"two_way_contacts", (json_int_t)a->two_way_contacts,
 		"last_two_way_contact", cli_json_date(a->last_two_way)));
+	json_object_set_new(json_object_get(j, "evidence"), "seller_talk_share",
+			    a->seller_talk < 0 ? json_null() : round3(a->seller_talk));
 	return j;
 }
 
@@ -82,7 +91,7 @@ static void bar(char *dst, size_t n, double v, int width)
 
 void cli_assessment_print(const struct candor_assessment *a)
 {
-	char b[128], d[CANDOR_DATE_MAX];
+	char b[128], d[CANDOR_DATE_MAX], step[512];
 	int next = -1;
 
 	for (int i = 0; i < CANDOR_GATES && next < 0; i++)
@@ -109,6 +118,17 @@ void cli_assessment_print(const struct candor_assessment *a)
 	       " expectations: %zu met, %zu missed; discovery: %d of %d kinds known\n",
 	       a->kept, a->kept_late, a->broken, a->open_commitments, a->overdue, a->met, a->missed,
 	       __builtin_popcount(a->fact_kinds_known), CANDOR_FACT_KINDS);
+	if (a->seller_talk >= 0)
+		printf("        you talked %.0f%% of the time in calls (top sellers: about 43%%)\n",
+		       a->seller_talk * 100);
+	if (a->toward + a->away + a->options + a->procedures == 0)
+		printf("profile not known yet: no toward/away or options/procedures language heard\n");
+	else
+		printf("profile moves %s · decides by %s (from what they said: toward %zu, away %zu,"
+		       " options %zu, procedures %zu)\n", candor_profile_direction_of(a),
+		       candor_profile_style_of(a), a->toward, a->away, a->options, a->procedures);
+	candor_next_step(step, sizeof(step), a);
+	printf("next    %s\n", step);
 	printf("\ngates\n");
 	for (int i = 0; i < CANDOR_GATES; i++) {
 		const struct candor_gate *g = &a->gates[i];

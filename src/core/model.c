@@ -28,6 +28,8 @@ const struct candor_model_params candor_model_default = {
 	.w_overdue = 1.0,
 	.w_renegotiated_late = 0.5,
 	.w_missed = 2.0,
+	.talk_good = 0.43,        /* top sellers talk about 43% (Gong Labs) */
+	.talk_bad = 0.75,         /* average ones 65-75% */
 	.reliable_min = 0.6,
 	.evidence_min = 1.5,      /* about two resolved promises or expectations */
 	.trust_min = 0.45,
@@ -211,8 +213,22 @@ static bool signal_is(const struct candor_signal *sg, const char *cat)
 /* Counts over interactions, facts, values and signals, used by C, I and S. */
 struct tallies {
 	double given, received, candid, social, pressure;
+	double talk, talk_weight;  /* faded sum of seller talk share over calls */
 	size_t facts, inbound;
 };
+
+/* Count the buyer's profile signals into the assessment. */
+static void profile_count(struct candor_assessment *a, const struct candor_signal *sg)
+{
+	if (signal_is(sg, "toward"))
+		a->toward++;
+	else if (signal_is(sg, "away"))
+		a->away++;
+	else if (signal_is(sg, "options"))
+		a->options++;
+	else if (signal_is(sg, "procedures"))
+		a->procedures++;
+}
 
 static void tally(struct assess *x, struct tallies *t)
 {
@@ -227,6 +243,10 @@ static void tally(struct assess *x, struct tallies *t)
 			continue;
 		a->two_way_contacts++;
 		t->inbound += it->inbound;
+		if (it->seller_share >= 0) {
+			t->talk += it->seller_share * fade(x, it->at);
+			t->talk_weight += fade(x, it->at);
+		}
 		if (it->at > a->last_two_way)
 			a->last_two_way = it->at;
 	}
@@ -258,7 +278,9 @@ static void tally(struct assess *x, struct tallies *t)
 		else if (signal_is(sg, "pressure") || signal_is(sg, "closing") ||
 			 signal_is(sg, "seller_centric"))
 			t->pressure += w;
+		profile_count(a, sg);
 	}
+	a->seller_talk = t->talk_weight > 0 ? t->talk / t->talk_weight : -1;
 }
 
 static unsigned popcount(unsigned v)
@@ -273,7 +295,7 @@ static unsigned popcount(unsigned v)
 static void components(struct assess *x, const struct tallies *t)
 {
 	struct candor_assessment *a = x->a;
-	double r = 0, s = 0, cp = 0, cn = 0, coverage, openness, take, deficit, push;
+	double r = 0, s = 0, cp = 0, cn = 0, coverage, openness, take, deficit, push, talk = 0;
 
 	reliability_commitments(x, &r, &s);
 	expectations(x, &r, &s, &cp, &cn);
@@ -293,7 +315,10 @@ static void components(struct assess *x, const struct tallies *t)
 	deficit = a->two_way_contacts > t->facts
 		? (double)(a->two_way_contacts - t->facts) / (double)(a->two_way_contacts + 2) : 0;
 	push = t->pressure / (t->pressure + 2.0);
-	a->self_orientation = 0.3 * take + 0.4 * deficit + 0.3 * push;
+	if (a->seller_talk >= 0)
+		talk = fmin(1.0, fmax(0.0, (a->seller_talk - x->p->talk_good) /
+					   (x->p->talk_bad - x->p->talk_good)));
+	a->self_orientation = 0.25 * take + 0.3 * deficit + 0.25 * push + 0.2 * talk;
 	a->trust = (a->credibility + a->reliability + a->intimacy) / 3.0 /
 		   (1.0 + 2.0 * a->self_orientation);
 }
@@ -556,4 +581,39 @@ const struct candor_reason *candor_assessment_headline(const struct candor_asses
 			    (a->gates[i].reasons[k].flags & CANDOR_REASON_STALL)))
 				return &a->gates[i].reasons[k];
 	return NULL;
+}
+
+static const char *pattern(size_t a, size_t b, const char *an, const char *bn)
+{
+	if (!a && !b)
+		return "unknown";
+	return a > b ? an : b > a ? bn : "mixed";
+}
+
+const char *candor_profile_direction_of(const struct candor_assessment *a)
+{
+	return pattern(a->toward, a->away, "toward", "away");
+}
+
+const char *candor_profile_style_of(const struct candor_assessment *a)
+{
+	return pattern(a->options, a->procedures, "options", "procedures");
+}
+
+void candor_next_step(char *dst, size_t n, const struct candor_assessment *a)
+{
+	const char *dir = candor_profile_direction_of(a), *style = candor_profile_style_of(a);
+	const struct candor_reason *r = candor_assessment_headline(a);
+	const char *what = r && *r->hint ? r->hint : a->stage == CANDOR_STAGE_DECIDED
+		? "keep the promises of the relationship; it goes on after the decision"
+		: "ask what would make it safe for them to choose now";
+	const char *how_dir = !strcmp(dir, "toward")
+		? "; say what success looks like and how it is reached"
+		: !strcmp(dir, "away") ? "; say which risk it removes and what it prevents" : "";
+	const char *how_style = !strcmp(style, "options")
+		? "; offer two or three ways forward and keep the choice reversible"
+		: !strcmp(style, "procedures") ? "; lay out the steps: first, then, and what happens next"
+		: "";
+
+	snprintf(dst, n, "%s%s%s", what, how_dir, how_style);
 }

@@ -33,6 +33,8 @@ struct candor_model_params {
 	double w_overdue;          /* open past due: s += w_overdue, unfaded */
 	double w_renegotiated_late;/* renegotiated after it was due: s += this */
 	double w_missed;           /* expectation missed: s += w_missed */
+	double talk_good;          /* seller talk share at or below this is fine (0.43) */
+	double talk_bad;           /* ... at or above this counts fully (0.75) */
 	double reliable_min;       /* R needed at the TRUST gate */
 	double evidence_min;       /* r + s needed before R counts as established */
 	double trust_min;          /* T needed at the TRUST gate */
@@ -123,7 +125,27 @@ struct candor_assessment {
 	unsigned fact_kinds_known; /* bit (1 << kind) per known enum candor_fact_kind */
 	size_t two_way_contacts;
 	int64_t last_two_way;   /* 0 when none */
+	double seller_talk;     /* faded mean seller share of talk in calls; -1 when none */
+	/* how the buyer decides (LAB profile), from what they said */
+	size_t toward, away, options, procedures;
 };
+
+/*
+ * The buyer's patterns, from the counts in a: "toward" or "away" (the
+ * direction they move: toward goals, away from problems), "options" or
+ * "procedures" (how they like to decide); "mixed" when both show equally,
+ * "unknown" when neither has shown yet.  Patterns depend on context; they
+ * are not personality types.
+ */
+const char *candor_profile_direction_of(const struct candor_assessment *a);
+const char *candor_profile_style_of(const struct candor_assessment *a);
+
+/*
+ * The next step, framed for this buyer: what would honestly move the first
+ * shut gate, then how to say it so it mirrors their patterns.  Writes into
+ * dst (always terminated).
+ */
+void candor_next_step(char *dst, size_t n, const struct candor_assessment *a);
 
 /* Assess evidence as of "at" with params (NULL: the defaults). */
 void candor_model_assess(struct candor_assessment *out,

@@ -48,7 +48,8 @@ static int64_t meet(struct ledger *l, int kind, int64_t at, bool inbound)
 	struct candor_interaction *it = &l->it[l->nit++];
 
 	*it = (struct candor_interaction){ .id = ++l->next_id, .kind = kind, .at = at,
-					   .inbound = inbound, .seller = "s", .text = "t" };
+					   .inbound = inbound, .seller = "s", .text = "t",
+					   .seller_share = -1 };
 	return it->id;
 }
 
@@ -390,6 +391,66 @@ static void pitching_before_discovery_is_self_oriented(void **state)
 	assert_true(assess(&l, T0).self_orientation < s3);
 }
 
+/* Only the buyer's stalls count; the seller saying "let me think" is not a stall. */
+static void signals_count_for_the_side_that_said_them(void **state)
+{
+	struct ledger l;
+	int64_t call;
+
+	trusted_buyer(&l);
+	call = meet(&l, CANDOR_INTERACTION_CALL, T0 - DAY, false);
+	said(&l, call, T0 - DAY, "stall", "let me think about it");
+	l.sg[l.nsg - 1].side = CANDOR_SIDE_SELLER;
+	assert_true(assess(&l, T0).gates[2].open);
+	l.sg[l.nsg - 1].side = CANDOR_SIDE_BUYER;
+	assert_false(assess(&l, T0).gates[2].open);
+}
+
+/* Talking more than listening is self-orientation; 43% or less is not. */
+static void talking_too_much_is_self_oriented(void **state)
+{
+	struct ledger l = { 0 };
+	double quiet, loud;
+
+	meet(&l, CANDOR_INTERACTION_CALL, T0 - DAY, false);
+	learn(&l, CANDOR_FACT_BOTHERING, T0);
+	l.it[0].seller_share = 0.40;
+	quiet = assess(&l, T0).self_orientation;
+	assert_true(quiet < 1e-9);
+	l.it[0].seller_share = 0.80;
+	loud = assess(&l, T0).self_orientation;
+	assert_true(loud > quiet);
+	{
+		double t_loud = assess(&l, T0).trust, t_quiet;
+
+		l.it[0].seller_share = 0.40;
+		t_quiet = assess(&l, T0).trust;
+		assert_true(t_loud < t_quiet);
+	}
+}
+
+static void profile_and_next_step(void **state)
+{
+	struct ledger l = { 0 };
+	struct candor_assessment a;
+	char next[512];
+	int64_t call = meet(&l, CANDOR_INTERACTION_CALL, T0 - DAY, false);
+
+	said(&l, call, T0 - DAY, "away", "so we don't have to");
+	said(&l, call, T0 - DAY, "away", "avoid");
+	said(&l, call, T0 - DAY, "toward", "the goal is");
+	said(&l, call, T0 - DAY, "procedures", "first, then");
+	a = assess(&l, T0);
+	assert_string_equal(candor_profile_direction_of(&a), "away");
+	assert_string_equal(candor_profile_style_of(&a), "procedures");
+	candor_next_step(next, sizeof(next), &a);
+	assert_non_null(strstr(next, "risk it removes"));
+	assert_non_null(strstr(next, "lay out the steps"));
+	memset(&l, 0, sizeof(l));
+	a = assess(&l, T0);
+	assert_string_equal(candor_profile_direction_of(&a), "unknown");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -406,6 +467,9 @@ int main(void)
 		cmocka_unit_test(cooling_and_decisions),
 		cmocka_unit_test(fit_poor_or_refer_holds_ready),
 		cmocka_unit_test(pitching_before_discovery_is_self_oriented),
+		cmocka_unit_test(signals_count_for_the_side_that_said_them),
+		cmocka_unit_test(talking_too_much_is_self_oriented),
+		cmocka_unit_test(profile_and_next_step),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
