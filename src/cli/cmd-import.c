@@ -56,8 +56,11 @@ static int store_signals(struct candor_ctx *ctx, const struct candor_interaction
 {
 	int rc = 0;
 
+	struct candor_buf quote = CANDOR_BUF_INIT;
+
 	for (size_t i = 0; i < t->a.nsignals && !rc; i++) {
 		const struct candor_text_signal *s = &t->a.signals[i];
+		const char *utt = t->t.utts[s->utterance].text;
 		struct candor_signal sg = {
 			.interaction_id = it->id, .contact_id = it->contact_id,
 			.category = (char *)s->category, .text = s->text,
@@ -65,8 +68,12 @@ static int store_signals(struct candor_ctx *ctx, const struct candor_interaction
 			.start = (int64_t)s->cstart, .end = (int64_t)s->cend,
 		};
 
+		candor_buf_reset(&quote);
+		cli_sentence_around(&quote, utt, s->start, s->end);
+		sg.quote = quote.ptr;
 		rc = candor_store_signal_add(ctx->store, it->account_id, &sg);
 	}
+	candor_buf_release(&quote);
 	return rc;
 }
 

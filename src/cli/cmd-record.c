@@ -163,6 +163,7 @@ int cmd_log(int argc, char **argv, struct candor_ctx *ctx)
 		sg.category = cat;
 		sg.text = (char *)words;
 		sg.utterance = sg.start = sg.end = -1;
+		sg.quote = "";
 		sg.side = strcmp(cat, "pressure") && strcmp(cat, "closing") &&
 			  strcmp(cat, "seller_centric") ? CANDOR_SIDE_BUYER : CANDOR_SIDE_SELLER;
 		rc = stored(ctx, candor_store_signal_add(ctx->store, it.account_id, &sg));

@@ -108,6 +108,7 @@ struct candor_signal {
 	int64_t at;          /* the interaction's time */
 	char *category;
 	char *text;          /* the words, as said */
+	char *quote;         /* the whole sentence they were said in; "" when logged by hand */
 	int side;            /* enum candor_side (core/conversation.h): who said it */
 	int64_t utterance;   /* index of the utterance in a transcript; -1 when logged by hand */
 	int64_t start, end;  /* code-point offsets of text in the utterance; -1 by hand */

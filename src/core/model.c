@@ -432,7 +432,12 @@ static void stall_words(struct assess *x, const struct candor_signal *stall, cha
 
 		if (sg->interaction_id != stall->interaction_id || !signal_is(sg, "stall"))
 			continue;
-		w = snprintf(dst + used, n - used, "%s\"%s\"", count++ ? " and " : "", sg->text);
+		if (i && sg->quote && *sg->quote && x->ev->signals[i - 1].quote &&
+		    !strcmp(sg->quote, x->ev->signals[i - 1].quote) &&
+		    signal_is(&x->ev->signals[i - 1], "stall"))
+			continue; /* two stalls in one sentence: quote it once */
+		w = snprintf(dst + used, n - used, "%s\"%s\"", count++ ? " and " : "",
+			     sg->quote && *sg->quote ? sg->quote : sg->text);
 		if (w > 0)
 			used += (size_t)w;
 	}
@@ -477,7 +482,7 @@ static void gate_trust(struct assess *x, struct candor_gate *g)
 			  (signal_is(&x->ev->signals[i], "candor") ||
 			   signal_is(&x->ev->signals[i], "disclosure"));
 	if (stall) {
-		char words[200];
+		char words[240];
 
 		day(when, stall->at);
 		stall_words(x, stall, words, sizeof(words));

@@ -113,6 +113,7 @@ const char *const candor_migrations[] = {
 	"ALTER TABLE signals ADD COLUMN utterance INTEGER NOT NULL DEFAULT -1;"
 	"ALTER TABLE signals ADD COLUMN start_char INTEGER NOT NULL DEFAULT -1;"
 	"ALTER TABLE signals ADD COLUMN end_char INTEGER NOT NULL DEFAULT -1;"
+	"ALTER TABLE signals ADD COLUMN quote TEXT NOT NULL DEFAULT '';"
 	"CREATE TABLE utterances ("
 	"  id INTEGER PRIMARY KEY,"
 	"  account_id INTEGER NOT NULL REFERENCES accounts(id),"

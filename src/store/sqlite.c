@@ -250,10 +250,11 @@ static int sq_interaction_add(struct candor_store *s, struct candor_interaction 
 static int sq_signal_add(struct candor_store *s, int64_t account_id, struct candor_signal *sg)
 {
 	return sq_exec(s, sq_bind(s, "INSERT INTO signals(account_id, contact_id, interaction_id, category,"
-			    " text, side, utterance, start_char, end_char) VALUES (?,?,?,?,?,?,?,?,?)",
-			    "iiitttiii", account_id, sg->contact_id, sg->interaction_id, sg->category,
+			    " text, side, utterance, start_char, end_char, quote)"
+			    " VALUES (?,?,?,?,?,?,?,?,?,?)",
+			    "iiitttiiit", account_id, sg->contact_id, sg->interaction_id, sg->category,
 			    sg->text, candor_name_of(candor_sides, sg->side), sg->utterance,
-			    sg->start, sg->end),
+			    sg->start, sg->end, sg->quote),
 		    "recording what was said", &sg->id);
 }
 
@@ -360,6 +361,7 @@ static int fill_signal(struct candor_store *s, sqlite3_stmt *st, void *row)
 	sg->utterance = sq_col_int(st, 7);
 	sg->start = sq_col_int(st, 8);
 	sg->end = sq_col_int(st, 9);
+	sg->quote = sq_col_text(st, 10);
 	return sq_col_enum(s, st, 6, candor_sides, &sg->side);
 }
 
@@ -601,7 +603,7 @@ static int sq_evidence(struct candor_store *s, const struct candor_scope *sc,
 		  (void **)&ev->interactions, &ev->ninteractions, sizeof(*ev->interactions),
 		  fill_interaction);
 	rc = rc ? rc : sq_load(s, sc, "SELECT g.id, g.contact_id, g.interaction_id, i.at, g.category,"
-			    " g.text, g.side, g.utterance, g.start_char, g.end_char"
+			    " g.text, g.side, g.utterance, g.start_char, g.end_char, g.quote"
 			    " FROM signals g JOIN interactions i ON i.id = g.interaction_id"
 			    " WHERE (?1 = 0 OR g.account_id = ?1) AND (?2 = 0 OR g.contact_id = ?2)"
 			    " ORDER BY g.contact_id, i.at, g.id",

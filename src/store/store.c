@@ -429,6 +429,7 @@ void candor_evidence_set_release(struct candor_evidence_set *ev)
 	for (size_t i = 0; i < ev->nsignals; i++) {
 		free(ev->signals[i].category);
 		free(ev->signals[i].text);
+		free(ev->signals[i].quote);
 	}
 	for (size_t i = 0; i < ev->ncommitments; i++) {
 		for (size_t k = 0; k < ev->commitments[i].nevents; k++)
