@@ -83,6 +83,23 @@ hope yours
 ^busy, but good
 ^busy but good
 ^(busy|hectic|quiet|crazy) (week|day|month)
+# phrase families: polite answers that say nothing yet
+(can not|could not) (complain|grumble)
+^(busy|crazy|hectic|mad|manic|full-on|long|quiet|slow|mental),? (busy|but good|as ever|as usual|as always)
+^(busy|crazy|hectic|mad|manic|full-on|long|quiet|slow|mental|good|great) (morning|day|week|month|season|quarter|one)
+(hanging in there|keeping busy|ticking along|chugging along|plodding along|getting by|surviving)
+^(it |that |this |)(looks|sounds|seems) (really |very |quite |pretty |)(nice|impressive|great|interesting|good|cool|neat|promising|lovely|solid|fine)
+(it|that|things|the trial|the demo) (went|was|were|seemed) (okay|ok|fine|alright|all right|not bad|pretty good)
+(seemed|seem|seems) to like it
+(we are|i am|things are) (doing |getting on |)(alright|all right|okay|ok|fine|good) (with|for now|as we are|as is|at the moment|thanks)
+(it is|that is|things are|everything is|all is) (fine|okay|ok|alright|all right|good) (for the most part|for now|really|mostly|as it is|thanks)
+^(it is|that is|all) (fine|okay|ok|alright|all right|good)$
+^(perfect|great|lovely|brilliant|cheers|thanks|super|awesome|excellent|wonderful|fantastic|smashing)(,|) (cheers|thanks|thank you|much appreciated)
+^cheers
+thanks for (asking|checking in|the call|calling|reaching out|having me|the chat|your patience)
+^(lovely|nice|great|good) (chatting|talking|speaking|catching up|to chat|to talk|to speak|to catch up|to hear from you|to put a voice|to finally meet)
+^(no problem|no worries|not a problem|my pleasure|anytime|any time)
+appreciate you
 
 [stall]
 @side buyer
@@ -159,6 +176,44 @@ too early to (say|commit|decide)
 get ahead of ourselves
 let us not rush
 let us not get ahead
+# phrase families: how buyers defer, whatever the exact words
+# ... taking time to think
+(think|mull|chew|talk) (it|this|that|things|the whole thing) over
+(mull|chew|sleep|reflect|noodle) (on|over) (it|this|that|things)
+(mull|mulling) over
+give (it|this|that) (some|a bit of|a little) (thought|time)
+(need|want|would like) (some|a bit of|a little|more) time (to|with|on|before)
+# ... passing it to someone else first
+(run|take|put|bounce) (it|this|that) (by|past|off) (my|our|the) (boss|manager|partner|partners|owner|owners|board|cfo|ceo|coo|cto|director|directors|finance|legal|procurement|committee|leadership|execs|founders|family|wife|husband|head office|team|people)
+(take|bring) (it|this|that|this one) back to (my|our|the)
+(check|talk|speak|consult|confer|sound out|sound|touch base) (with |to |)(my|our|the) (boss|manager|partner|partners|other partners|owner|owners|board|cfo|ceo|coo|cto|md|director|regional director|finance director|managing director|directors|finance people|legal team|procurement|committee|leadership|execs|founders|family|wife|husband|head office)
+(walk|take|talk) (my|our|the) (other |)(boss|manager|partners|owners|board|cfo|ceo|directors|committee|leadership|execs|founders) through (it|this|that|everything)
+(get|getting) (my|our|the) (other |)(boss|manager|partners|owners|board|cfo|ceo|directors|committee|leadership|execs|founders|team) (comfortable|on board|onside|aligned|bought in|to agree)
+# ... asking for something to read instead of deciding
+(send|email|shoot|drop|mail|forward|ping|fire) (me|us) (over |across |)(a|an|some|your) (note|line|email|deck|overview|summary|brochure|one-pager|one pager|pdf|info|information|details|material|materials|literature|leaflet|overview deck|case study)
+(send|email|shoot|drop|mail|forward|ping) (me|us) (something|anything|whatever you have|the details|an overview)
+(put|pop|stick|drop|throw) (it|that|this|something|everything|them|those|the details|it all) in (an email|writing|a deck)
+in an email and i will
+i will (look at|have a look at|take a look at|read|review|go through|get to|dig into) (it|that|them|this|those) (when|once|if|whenever|later|at some point)
+i will have a (read|look|think)( at it| at that| at them| through|)$
+when (things|it|work|life) (calm|calms|quiet|quiets|settle|settles|slow|slows) down
+(when|whenever) i (can|get a chance|get a minute|have a minute|have time|get time|find time)$
+# ... not now, later
+not (really |)(on my radar|on our radar|a priority|top of my list|top of our list|top of the list|high on my list|high on our list|something we are looking at|urgent for us)
+not (the best|the right|a great|a good|an ideal|ideal) (time|moment|timing)
+^not (so fast|yet)
+^(let us|we will|i will) see how
+see how (things|it all|the next quarter|the quarter|next quarter|the year|the budget) (shape|shapes|pan|pans|play|plays|turn|turns|go|goes|land|lands)
+^(we will|let us|we shall) see$
+(check in|circle back|come back|get back|reach out|touch base|follow up|try me|ping me|call me|pick it up|pick this up|reconnect|revisit it|revisit this|check in with me|talk again|come back to me|try again) (after|once|closer to|around|in) the (summer|holidays|holiday|season|rush|summer rush|busy season|new year|year end|quarter|spring|autumn|fall|winter|reorg|audit|launch)
+(check in|circle back|come back|get back|reach out|touch base|follow up|try me|ping me|call me|pick it up|pick this up|reconnect|revisit it|revisit this|check in with me|talk again|come back to me|try again) (next|in a few|in a couple of|in) (quarter|year|month|months|weeks|spring|summer|autumn|fall|january)
+(maybe|perhaps|probably|let us talk|let us revisit|let us pick this up|let us reconnect) (next|after the|in the new|in a few|in a couple of) (quarter|year|month|months|weeks|holidays|summer|season)
+(come|circle|get) back to you (after|once|when|later|in|next)
+(then|and) i will come back to you
+we will (be in touch|reach out|circle back|come back to you)
+i will (be in touch|circle back|come back to you|revert)
+(still|just) (evaluating|exploring|gathering information|doing research|doing our research|kicking tyres|kicking tires|at the early stages)
+(we are|i am) not (ready|there yet|in a position) (to|yet)
 
 [candor]
 @side buyer
@@ -189,6 +244,15 @@ i have to admit
 i will admit
 candidly
 i will be candid
+# phrase families
+to be (blunt|brutally honest|totally honest|perfectly honest|completely honest|straight with you|upfront|up front|real with you|open with you|straight)
+(i will|let me|i have to|i must|i need to|i am going to|i want to) be (blunt|straight|upfront|up front|open|honest|frank|candid|real) (with you|here|about this|about it|for a second|for a moment)
+bluntly
+between ourselves
+in confidence
+confidentially
+if i am (being |)(blunt|frank|candid|straight|open|really honest)
+(i will|let me) (tell you|be honest about) (what|how|where) (is really|it really|really)
 
 [disclosure]
 @side buyer
@@ -256,6 +320,31 @@ for (weeks|months) now
 (an |)outage
 we had an
 (lost|losing|lose) (customers|clients|deals|reps|people|staff|revenue|money|sleep)
+# phrase families: what it costs them, what slips, what breaks
+(cost|costs|costing|nearly cost|almost cost) (us|me)
+!(will|would|does|do|could|might|should|to|going to) (it |that |this |)(cost|costs) (us|me)
+(ate|eats|ate up|eats up|ate into|eats into|wiped out|blew|burned through|burnt through|chewed through|chewed up) (about |around |nearly |almost |close to |over |)(a|an|half|most|all|our|the|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundreds|thousands)
+we (scrapped|wasted|blew|burned|burnt|threw away|wrote off|had to scrap|had to redo|had to refund|had to rebuild|had to start over|had to rehire|had to cancel|had to pay)
+we spent (close to|nearly|almost|about|around|over|more than|a fortune|months|weeks|a year|years|a lot|too much|half|two|three|six)
+we let (three|two|a|some|several|our|the|a few|half|most|dozens of|four|five) 
+(slip|slips|slipped|slipping|fall|falls|fell|falling) through the cracks
+(lapse|lapsed|lapsing)
+(failed|broke|broke down|went down|crashed|died|blew up|fell over) (at|on|during|last|twice|again|mid|in the middle|three times|every)
+(churning|burning) through
+faster than we can (hire|replace|train|keep up|fix|handle|onboard)
+(can not|could not) keep up
+nobody (chased|followed up|used|bothered|filled|read|logged|touched|looked at|owned|noticed|checked|took ownership|picked up|answered)
+no one (chased|followed up|used|bothered|filled|read|logged|touched|looked at|owned|noticed|checked|took ownership|picked up|answered)
+(the managers|managers|they|people|staff|the team|reps|users|the reps|the staff) never (did|used|logged|filled|bothered|adopted|followed|read|opened|touched)
+(run|running|runs|track|tracking|manage|managing|do|doing) (everything|it all|it|things|all of it|most of it|the whole thing) (off|on|in|through|with|using|via) (spreadsheets|excel|email|paper|whiteboards|sticky notes|google sheets|a spreadsheet|post-its)
+(keeps|kept|keep) (nagging|bugging|bothering|eating at|gnawing at)
+(nagging|bugging|eating|gnawing) at (me|us)
+(got|gotten|getting|is getting|has got|has gotten|keeps getting) worse
+(left|walked|moved|churned|switched|defected|went) (to|over to) (another|a competitor|a rival|the competition|someone else)
+(a|the|one|two|three|every|each) missed (change order|deadline|shipment|delivery|renewal|payment|filing|invoice|order|handover|handoff|call|appointment)
+missed (deadlines|deliveries|shipments|renewals|payments|orders|windows|delivery windows|slas|targets|appointments|calls)
+(our|my) (biggest|largest|best|top|key|main) (account|client|customer) (left|walked|moved|churned|went)
+(cost|costing|lost) (us|me) (a|an|the|our|two|three|several|some|many) (client|clients|customer|customers|deal|deals|account|accounts|job|jobs|contract|contracts)
 
 [disclosure]
 @side buyer
@@ -293,6 +382,8 @@ we also tested
 our last vendor
 our previous vendor
 (our|the) (last|previous|old) (rollout|implementation|migration|project|system|provider|attempt)
+we (rolled out|implemented|deployed|introduced|bought|purchased|licensed|adopted|put in|set up|invested in|signed up for|trialled|trialed|experimented with|looked into)
+(years|months) ago,? we
 
 [disclosure]
 @side buyer
@@ -334,6 +425,13 @@ i am (cautious|wary|careful)
 we are (cautious|wary)
 burned before
 burnt before
+(paranoid|anxious|uneasy|jittery|twitchy|touchy|gun-shy|gun shy|jumpy|skittish) (about|of|around|that|after|since)
+(i am|we are|he is|she is|they are|everyone is) (wary|cautious|gun-shy|gun shy|skittish|paranoid|nervous|twitchy|jumpy|anxious|uneasy|worried|scared|afraid)
+(got|get|been|was|were|have been|has been|getting) (burned|burnt|bitten|stung)
+(i|we) (dread|am dreading|are dreading)
+(get|getting|be|being) (told|asked|forced|made) to (cut|drop|cancel|stop|explain|justify|defend|reverse)
+(will|would|are going to|is going to) (ask|raise|have) (questions|concerns|objections|issues|doubts)
+(will|would|are going to|is going to) (push back|object|resist|balk|complain|kick up)
 
 [disclosure]
 @side buyer
@@ -408,6 +506,16 @@ still need to see
 (signs|sign) off
 sign-off
 (has|have|needs) to (sign|approve)
+# phrase families: what they will decide on
+(will|would|is going to|are going to) want to (know|see|understand|hear|check|be sure|make sure|be confident)
+(payback|pay back|pays back|pays for itself|pay for itself) (period|within|inside|in under|in less than|in|by|before)
+(has|have|needs|need|will have|would have) to (bless|approve|sign off on|okay|vet|clear|green-light|greenlight|sign)
+(it|everything|it all|that) (comes|boils|will come|would come) down to
+before (they|we|i|he|she|anyone|the board|the partners|the owners) (sign|signs|buy|buys|approve|approves|agree|agrees|could go ahead|can go ahead|go ahead|move forward|could move forward) (anything|off|on|up|to)
+before we (could|can|would|will) (go ahead|sign|commit|move forward|proceed|buy|decide|roll|switch)
+we need it (to|close to|in|within|by|before|under|working)
+^(data |)(security|compliance|privacy|uptime|reliability|integration|price|cost|ease of use|support|speed) (first|comes first|is the priority|is key|is everything)$
+(like|likes|expect|expects|prefer|prefers|will want|would want|will need|would need|insist|insists) to see (a|the|some|proper|real|actual|how|that|proof|numbers|references)
 
 [disclosure]
 @side buyer
@@ -434,6 +542,8 @@ the catch
 what is the catch
 what i am not sure about
 not comfortable
+not (quick|easy|fast|keen|great|good) (to|at) (cooperate|work with|deal with|integrate|respond)
+(difficult|hard|slow|painful|a pain) to (work with|deal with|cooperate with|integrate with|get hold of)
 
 [disclosure]
 @side buyer
@@ -478,6 +588,12 @@ my (director|ceo|cfo|coo|cto|head of|board|leadership|manager|boss) (has|wants|i
 my responsibility
 on my desk
 my name is on
+# phrase families: who is watching them, what is on the line for them
+my (md|managing director|gm|general manager|svp|evp|vp|president|owner|chair|chairman|founder|partners|board|ceo|cfo|coo|cto|director|boss|manager|leadership|execs|superiors|higher-ups|bosses|investors) (asked|wants|wanted|is asking|was asking|has asked|grilled|questioned|blamed|made|has made|said|told|expects|expected|will|would|is going to|needs|is watching|is breathing|keeps asking)
+the (ceo|cfo|coo|cto|board|md|owner|owners|founders|president|investors|partners) (has made|made|wants|asked|is asking|expects|has asked|told|is breathing|is watching|will ask|will want|keeps asking)
+(awkward|difficult|tough|hard|uncomfortable|painful|unpleasant) (board meeting|conversation|conversations|questions|review|quarter|meeting)
+(on the hook|in the hot seat|under the gun|under the microscope|in the firing line|head on the block|carrying the can)
+(i am|i will be|i would be) the one (who|that|on|in|holding|answering|left|responsible|accountable)
 
 [objection]
 @side buyer

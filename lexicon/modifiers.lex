@@ -17,6 +17,16 @@ neither
 nor
 not really
 no longer
+# words that hold a negation but do not negate
+!no-show
+!no-shows
+!no show
+!no shows
+!no-brainer
+!no brainer
+!no worries
+!no problem
+!not a problem
 
 [hedge]
 # Marks a later signal in the same sentence as hedged (confidence 0.5).
