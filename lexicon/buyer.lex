@@ -326,7 +326,7 @@ we had an
 (ate|eats|ate up|eats up|ate into|eats into|wiped out|blew|burned through|burnt through|chewed through|chewed up) (about |around |nearly |almost |close to |over |)(a|an|half|most|all|our|the|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundreds|thousands)
 we (scrapped|wasted|blew|burned|burnt|threw away|wrote off|had to scrap|had to redo|had to refund|had to rebuild|had to start over|had to rehire|had to cancel|had to pay)
 we spent (close to|nearly|almost|about|around|over|more than|a fortune|months|weeks|a year|years|a lot|too much|half|two|three|six)
-we let (three|two|a|some|several|our|the|a few|half|most|dozens of|four|five) 
+we let (three|two|a|some|several|our|the|a few|half|most|dozens of|four|five)
 (slip|slips|slipped|slipping|fall|falls|fell|falling) through the cracks
 (lapse|lapsed|lapsing)
 (failed|broke|broke down|went down|crashed|died|blew up|fell over) (at|on|during|last|twice|again|mid|in the middle|three times|every)
@@ -652,6 +652,24 @@ still an issue
 sticking point
 the contract length
 contract length
+# phrase families: price, fit, terms, gaps
+more than (we|i) (budgeted|planned|expected|wanted to spend|had in mind|can spend|were planning|had planned|bargained for)
+(over|above|outside|beyond|not in|out of) (our|the|my) (budget|price range|range|means)
+(at|toward|towards|on) the (top|high end|upper end|higher end|expensive end) of (our|the|what)
+(a bit|a little|way|far|too|quite|rather|pretty) (steep|pricey|rich|much for us|expensive|high for us|high for what)
+(price|pricing|cost|fee|rate|quote|number) (is|was|seems|feels) (a bit |a little |way |far |too |quite |rather |pretty |)(high|steep|much|heavy|rich|hard to swallow)
+(does not|will not|would not|is not going to|did not|can not) work for (us|a team|teams|our|a company|a business|a firm|companies|a shop|smaller|a small)
+(we would be|we are|we will be|we would end up|we end up|we would still be) paying for
+paying for (seats|users|licences|licenses|features|things|stuff|people) (we|that we|nobody|no one)
+not (sold|convinced|keen|comfortable|happy|thrilled|crazy) (on|with|about|by)
+not a (fan|big fan) of
+(your|the) (connector|integration|api|product|tool|platform|system|app|software|reporting|sync|solution|dashboard|mobile app|support|onboarding) (only|does not|can not|will not|is not|lacks|is missing|is too|falls short|has no)
+(that is|it is|this is|that would be|it would be|that will be) (a|the) (sticking point|problem for us|hard sell|tough sell|big ask|non-starter|non starter|stretch)
+(hard|tough) sell
+big ask
+(can not|could not|would not be able to) (get|sell|justify) (that|this|it) (past|to|internally|through|upstairs)
+(three|two|five|multi|multiple)( |-)year (term|contract|commitment|lock-in|deal) (is|feels|seems|sounds) (too|a lot|long|a stretch)
+too long (a|of a) (term|commitment|contract)
 
 [toward]
 @side buyer
@@ -704,6 +722,14 @@ we are aiming to
 aim to
 move faster
 scale
+# phrase families: the goal, the number, the win
+!(want|would like|need|like|love) to be able to
+(the|a|that is the|this is the) (number|target|goal|metric|figure|outcome|result|prize) (i am|we are|she is|he is|they are|i have been|we have been) (chasing|after|aiming for|going for|shooting for|targeting|working toward|working towards|pushing for)
+(chasing|shooting for|going for|aiming for|targeting|working toward|working towards|pushing toward|driving toward|driving towards) (a|the|our|my|that|an)
+(get|getting|bring|bringing|push|pushing|take|taking|drive|driving) (our |the |)(uptime|revenue|sales|margin|margins|conversion|conversions|retention|turnover|churn|attrition|costs|nps|output|throughput|utilisation|utilization|occupancy|bookings|pipeline|win rate|yield|productivity|response times|the number|our numbers)
+(would be|will be|that is|that would be|it would be|it will be) (a huge|a big|a massive|a real|a great|huge|massive|a major|the big|the real) (win|prize|step forward|leap|breakthrough|achievement|success)
+(i would like|we would like|i want|we want|i would love|we would love|i need|we need) (us|the team|our team|the business|the company|the plant|the site|this team) to (be|become|lead|win|grow|hit|reach|set|beat|get to|double|own)
+(become|be) the (best|first|go-to|leader|model|benchmark|standard|example|one everyone)
 
 [away]
 @side buyer
@@ -747,6 +773,15 @@ do not want to end up
 what we do not want
 steer clear
 escape
+# phrase families: the problem to be rid of, the thing that must not happen
+what (i|we) (do not|really do not|definitely do not|never) want
+(do not|never) want (a repeat|to repeat|to go through|to relive|the same|that again|a replay)
+no more
+(can not|could not) afford (to|another|any|a)
+(make sure|ensure|making sure|so that|so) (it|that|this|nothing|nobody) (never|does not|will not|can not|do not) (happens|happen|happen again|breaks|stops|goes down|fails|slips)
+(stop|stops|stopping|stem) the (bleeding|rot|leaks)
+(the last thing|the one thing) (i|we) (want|need)
+(keep|keeping|stay|staying) out of (trouble|the news|the headlines|court)
 
 [options]
 @side buyer
@@ -782,6 +817,20 @@ depends
 open to
 pick and choose
 variety
+# phrase families: several ways, keeping them open
+(weighing|weigh|weighed) (up|our|the|a few|several|different)
+(three|two|four|a few|several|a couple of|a number of|multiple|many|various|different) (routes|paths|ways|approaches|roads|directions|options|scenarios)
+(a few|several|different|other|multiple|a couple of|two|three|many|various) ways (to|of)
+we could (either|build|buy|outsource|hire|partner)
+(build|buy|outsource|partner)( it|) or (buy|build|outsource|partner|hire)
+off the shelf
+off-the-shelf
+(keep|keeping|leave|leaving) (things|it|our choices|my options|the door|doors|everything|it all) open
+(like|love|prefer|want|need) (to have |having |)(choices|a choice|a menu|room to|wiggle room|the freedom|the option)
+(switch|change|mix|shake) (things|it) up
+(able to|free to|option to|chance to) (switch|change|swap|adjust|pivot|tweak|change course|back out|walk away|switch plans|try)
+(and|then) (pick|choose)( one| the best| between them|)$
+(pick|choose) (between|among|from)
 
 [procedures]
 @side buyer
@@ -823,3 +872,15 @@ how does it work
 implementation plan
 timeline
 by the book
+# phrase families: the order of things, written down
+(who does what|in which order|in what order|in the right order|in that order|in sequence|one step at a time|a step at a time|phase by phase|stage by stage|one thing at a time)
+(writes|write|written|spelled|spell|spelt|lay|laid|set|map|mapped) (down|out) (exactly|clearly|step|the steps|who|what|in order|each)
+exactly who
+critical path
+(gantt|go-live plan|cutover plan|runbook|run book|work plan|milestone plan|rollout schedule|implementation schedule|project plan)
+(a|the|our|one) (proper|clear|detailed|written|step-by-step|full|firm|solid|documented|fixed|set) (plan|schedule|rollout plan|rollout schedule|go-live plan|timeline|process|sequence|checklist|roadmap|runbook|path|order|method|methodology|framework|project plan)
+first, then
+!first, then i will (come back|get back|let you know|be in touch|circle back|call you|reach out)
+first and then
+first; then
+(scoped|spelled out|spelt out|laid out|mapped out|written out|set out|written down|documented|defined) (in writing|clearly|up front|upfront|in detail|in advance|step by step|exactly|on paper)
