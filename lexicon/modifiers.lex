@@ -119,6 +119,8 @@ hope you had a (good|nice|great|lovely) (weekend|holiday|break|trip)
 ^could not agree more
 ^tell me about it$
 ^go figure
+how (is|was|has) (your|the) (season|conference|event|show|summit|quarter|vacation|holiday|holidays|time off|flight|drive|commute|morning|afternoon|weekend|week|day|trip|break|summer|winter|spring|autumn|fall|new year|christmas|offsite|launch)( been| going| treating you| so far| going so far|)$
+how is (everything|everyone|life|business|things|work|the family|the team)( on your side| on your end| going| with you| over there| at your end|)$
 
 [statement]
 # A sentence holding one of these is a statement unless it ends with "?":

@@ -170,6 +170,18 @@ euros
 pounds
 spend
 spending
+# phrase families
+(a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundred|few|couple of) grand
+budgeted
+(the|a|our|your|annual|monthly|hourly|day|daily|higher|lower|better|discounted|special) rate (is|was|would be|goes|of|for)
+paying (for|more|less|extra|upfront|up front|annually|monthly)
+seats
+seat count
+per-seat
+!(after|in|within|for|over|about|once|twice|nearly|almost|than|last|took|take|takes|every|half) a (month|year)
+!a (month|year) (ago|later|from now|or two|or so|in|into|and a half|before|after|early|late)
+!a month-to-month
+!(cost|costs|costing) (us|me|them|him|her) (a|an|the|our|my|two|three|several|some) (client|clients|customer|customers|deal|deals|account|accounts|job|jobs|sleep|people|staff|contract|contracts|friend|friends)
 
 [competitor]
 @negatable no
@@ -222,6 +234,21 @@ what we use (now|today)
 (larger|bigger|big|other|the) vendors
 to compare
 refer you to
+# phrase families: others in the running, named or not
+(is|are|were|have been|has been) (pitching|quoting|demoing|bidding|courting) (us|for)
+(pitched|quoted|demoed|courted) us
+(who else|anyone else|anybody else|which other vendors|what other vendors|which others|what else) (are you|you are|have you been|you have been|is on|are on|do you) (talking|speaking|looking|comparing|considering|evaluating|meeting|have)
+(compare|comparing|compared|benchmark|benchmarking) (us|you|them|the options|vendors|providers|both|the two|the three)
+(side by side|side-by-side|head to head|head-to-head) (comparison|evaluation|bake-off)
+compare us
+bake-off
+bake off
+(go|going|went|gone|stick|sticking|stay|staying|sign|signing) with (them|the other|another|someone else|a competitor|the competition|your current|our current|the incumbent|the other guys)
+(player|players|vendor|vendors|provider|providers|outfit|outfits|competitor|competitors|company|companies|firm|firms|option|options) on (our|the|my) (list|shortlist|short list)
+(the other|a rival|the rival|a competing|competing|rival) (platform|product|system|solution|software|tool|offering|provider|vendor|supplier|bid|quote|proposal|company|firm)
+(current|existing|present) (provider|vendor|supplier|platform|system|tool|solution)
+(provider|vendor|supplier) (wants|offered|is offering|has offered|quoted|pitched|is pitching|proposed|is proposing|can add|could add|wants to add)
+(talking|speaking) to (others|other people|a few others|a couple of others|someone else|other companies|other firms|a few vendors|another company|a few companies|other suppliers)
 
 [next_step]
 next step
@@ -270,6 +297,20 @@ the next call
 next meeting
 action items
 from here
+# phrase families: the next meeting, trial or session
+(set up|setting up|scope|scoped|run|do|start|kick off|book|arrange|organise|organize|try|get|spin up|schedule|plan) (a|the|an|your|our) (sandbox|trial|pilot|poc|proof of concept|test account|trial account|walkthrough|walk-through|deep dive|deep-dive|technical session|working session|review session|kickoff|kick-off)
+(one|two|three|four|six|30|14|60|90|thirty|fourteen|sixty|ninety)( |-)(week|day|month) (trial|pilot|test|evaluation|proof of concept|poc)
+(side-by-side|side by side|head-to-head|head to head) (trial|pilot|test|comparison|demo)
+(pilot|trial|sandbox|poc) (scoped|plan|scope|set up|setup|kickoff|kick-off)
+(the|a) pilot (in|at|on|with|for) 
+(fifteen|twenty|thirty|forty-five|sixty|15|20|30|45|60|ten|10)( |-)minute (walkthrough|walk-through|demo|slot|session|call|meeting|chat|review)
+(regroup|reconnect|sync up|catch up again)
+a check-in
+present to (the|your|our|their|my) (partners|board|team|leadership|execs|exec team|committee|owners|directors|steering group|steering committee)
+(at|in) (the|their|your|our) (monday|tuesday|wednesday|thursday|friday|next|weekly|monthly|steering|leadership) meeting
+walk (our|my|your) (team|engineers|developers|devs|it team|it people|admins|tech team|technical team) through
+(join|joins|joining) the (next|follow-up|following) (call|meeting|session)
+!check in with me
 
 [commitment]
 # A promise.  A hedge before it in the sentence ("maybe I'll send...")
@@ -363,3 +404,11 @@ i commit to
 count on me
 consider it done
 you have my word
+# phrase families
+^will do
+i will set (that|this|it|them|those|one|something|a time) up
+i will write (that|this|it|them|those|something|you) (up|down|out)
+i will (mention|pass|relay|raise|flag) (it|this|that|them|those) (to|with|on)
+i will pencil (in|you|it|that|something)
+!i will have to
+!i will have a (very|really|tough|hard|difficult|awkward|long|problem|read|think)
