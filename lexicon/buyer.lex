@@ -345,6 +345,10 @@ no one (chased|followed up|used|bothered|filled|read|logged|touched|looked at|ow
 missed (deadlines|deliveries|shipments|renewals|payments|orders|windows|delivery windows|slas|targets|appointments|calls)
 (our|my) (biggest|largest|best|top|key|main) (account|client|customer) (left|walked|moved|churned|went)
 (cost|costing|lost) (us|me) (a|an|the|our|two|three|several|some|many) (client|clients|customer|customers|deal|deals|account|accounts|job|jobs|contract|contracts)
+another (winter|summer|year|quarter|month|season|round|cycle|audit|peak) of
+(only|never|always) find out (about|when|after|too late|the next)
+(find|found|finding) out too late
+(thousand|thousands|million|millions|grand) in (repairs|damages|fines|penalties|overtime|lost revenue|lost sales|refunds|write-offs|legal fees|credits|rework)
 
 [disclosure]
 @side buyer

@@ -56,28 +56,30 @@ special price just for you
 hold your (spot|place|slot)
 lose your (spot|place|slot)
 (spots|slots|places) (are |)(filling up|going fast)
-# phrase families: deadlines on the offer, scarcity, the cost of waiting
-(offer|promotion|promo|discount|deal|price|pricing|rate|special|incentive|bundle) (expires|ends|runs out|wraps up|finishes|closes|goes away|disappears|is gone|stops)
-(offer|promotion|promo|discount|deal|price|pricing|rate|special|incentive)( is| is only| only|) (valid|good|available|running|open|on the table) (until|till|through|to|for)
-(only|just) (good|valid|available|open|on the table) (until|till|through|for)
-(hold|keep|honour|honor|guarantee|extend) (this|that|the|these|your|our) (price|pricing|rate|discount|offer|terms|deal|quote) (until|till|through|for|past|beyond|much longer|forever)
-(can only|can not|will not be able to|could not) (hold|keep|honour|honor|guarantee|extend) (this|that|the|these|your) (price|pricing|rate|discount|offer|terms|deal|quote)
+
+[pressure]
+# The phrase families below are negatable (unlike the section above): a
+# seller who says "you do not need to decide today" or "I am not asking
+# for a signature this week" is taking pressure off, not putting it on.
+@side seller
+@lint yes
+@why Pressure creates resistance: the buyer protects themselves instead of deciding well.
+@better Give the buyer room and a real reason tied to their situation, e.g. "whenever it makes sense for you; here is what changes if you wait".
+(offer|promotion|promo|discount|deal|price|pricing|special|incentive|bundle) (expires|ends|runs out|wraps up|finishes|is gone) (on|at|this|next|tomorrow|today|tonight|soon|in|friday|monday)
+(offer|promotion|promo|discount|deal|price|pricing|rate|special|incentive)( is| is only| only|) (valid|available|running|on the table) (until|till)
+(only|just) (good|valid|available|on the table) (until|till)
+can only (hold|keep|honour|honor|guarantee) (this|that|the|these|your) (price|pricing|rate|discount|offer|deal|quote)
+(will not be able to|can not) (hold|honour|honor) (this|that|these|your) (price|pricing|rate|discount|offer|deal|quote)
 (discount|offer|price|pricing|deal|promotion|promo|rate|special) (will not|would not|is not going to|may not|might not|can not) (be there|be around|last|be available|hold|stay|be on the table)
-(promotion|promo|special|offer|deal) (running|on) (that|which|until|till|through)
-timing matters
-(the|this) (window|clock) (is|closes|is closing|is ticking|will close)
-(time|the clock) is (ticking|running out)
-(by|from) waiting
-(the longer you|every day you|every week you|every month you) (wait|delay|hold off)
-(leaving|leave|left) money on the table
-you (need|have|ought|will want|must|should) to (get on|get started|get in|jump on|act|move|decide|commit|sign|lock|secure|grab) (before|now|today|quickly|fast|soon|this week|while)
-(they are|slots are|spots are|places are|seats are|it is|those are|these are) (going|filling up|selling|booking up) (quickly|fast|up)
-(going|filling up|booking up|selling out) (quickly|fast)
+(promotion|promo) running (that|which|until|till)
+(leaving|leave) money on the table (by|if you keep|if you are) (waiting|holding off|delaying)
+you (need|have|must) to (get on|get started|get in|jump on|act|move|decide|commit|sign|lock|secure|grab) (before|now|today|quickly|fast|soon|this week|while)
+!(if|do|would|will|did|when|why|whether) you (need|have|must) to
+(slots are|spots are|places are|seats are|they are|those are|these are) (going|filling up|selling|booking up) (quickly|fast)
 (only|just) (a few|two|three|one|a couple of|a handful of) (slots|spots|places|seats|licences|openings|units) (left|remaining|available)
-everyone (else |)is (moving|switching|signing|buying|jumping|getting on)
-(before|ahead of) (your|the) (competitors|competition|rivals) (do|get|beat)
-(exactly|precisely|that is|and that is) why you (need|have|ought|must|should) to
-(signed|signature|signatures|commitment|decision|an answer|a yes) (this week|today|tonight|by end of day|by the end of the week|by the end of the day|before the weekend|right now)
+(get|jump|sign) on (our|the) (platform|product|system|tool|software|plan) before (your|the|it|prices|this)
+(the contract|the agreement|the order form|the order|the deal|the paperwork|it) signed (this week|today|tonight|by end of day|by the end of the week|by the end of the day|before the weekend|right now)
+(a signature|signatures|a yes|your signature) (this week|today|tonight|by end of day|before the weekend|right now)
 
 [closing]
 @side seller
@@ -126,24 +128,24 @@ assuming everything looks good
 if i could show you
 which plan works better for you | An assumptive close: the buyer has not said they are buying. | Ask whether it fits at all before asking which version.
 # phrase families: asking for the signature, assuming the sale
-(are you|is everyone|are we|you sound|sounds like you are|are you all|is the team) (happy|ready|good|okay|comfortable|set|all set) to (move ahead|move forward|go ahead|proceed|sign|get started|kick off|get going|commit|press go|pull the trigger)
-(shall|should|can|could|may) (i|we) (get|send|put|draw up|prepare|draft|email|issue) (the|you the|over the) (agreement|contract|paperwork|order form|docs|documents|sow|statement of work|msa|terms|docusign|signature page)
+(are you|is everyone|are we|you sound|sounds like you are|are you all|is the team) (happy|ready|good|okay|comfortable|set|all set) to (move ahead|move forward|go ahead|proceed|sign|commit|press go|pull the trigger)
+(shall|should|can|could|may) (i|we) (get|send|put|draw up|prepare|draft|email|issue) (the|you the|over the) (agreement|contract|paperwork|order form|sow|statement of work|msa|docusign|signature page)
 (agreement|contract|paperwork|order form|purchase order|sow|msa|docusign|signature page) (over|across|out) to you
 (the |a |your |)signed (order|contract|agreement|order form|sow|po|paperwork|purchase order)
 (get|have|got|had|getting) (the|this|it|your|an|our|that) (order form|order|agreement|contract|deal|paperwork|po|purchase order|sow|msa|proposal) signed
-(get|have|receive|collect) (everyone's|your|the|their|all the) (signature|signatures|sign-off|signoff|autograph)
+(get|have|receive|collect) (everyone's|your|their|all the) (signature|signatures|autograph)
 (make|making) (it|this|things) official
-(wrap|wrapping|tie|tying) (this|it|things|the deal) up
+(wrap|wrapping|tie|tying) (this|the deal) up (before|by|this|today|tomorrow|next)
 (close|closing) (this|it) out
 (get|getting) (this|it|you|things|the deal) over the line
 across the line
-(get|put|sign|book|pencil) you (down|up|in) for
+(get|put|sign) you (down|up) for
 (sign|signing) you up
 (book|lock|hold|reserve|secure|grab) (in |)(your|a|the) (kickoff|kick-off|onboarding|launch|start|implementation) (slot|date|spot|place|window)
-have you (live|up and running|onboarded|signed up|started) (by|for|before|in)
+have you (live|up and running|onboarded|signed up) (by|for|before|in)
 (after|once|when) the (paperwork|contract|agreement|order form|signature) (is|are|has been) (done|signed|in|through|sorted|back)
-(let us|shall we|can we) (make|get|do) (it|this) (official|happen|done|final)
-(move|moving) (ahead|forward) (with|today|this week|now)
+(let us|shall we|can we) (make|get) (it|this) (official|final)
+(move|moving) (ahead|forward) (today|this week|right now)
 
 [seller_centric]
 @side seller
@@ -198,16 +200,16 @@ we just released
 we just launched
 we pride ourselves
 # phrase families: the seller's rank, awards, customers' love, what "we" built
-(we are|we have been|we have become|we were|we are now) (the |)(number one|#1|no. 1|leading|top|largest|biggest|fastest-growing|fastest growing|best|market-leading|market leading|go-to|leader|clear leader|only)
+(we are|we have been|we have become|we were|we are now) the (number one|#1|no. 1|leading|top|largest|biggest|fastest-growing|fastest growing|best|market-leading|market leading|go-to|clear leader|only one)
+(we are|we have been|we were|we are now) (number one|#1|no. 1|market-leading|market leading|the leader)
 (our|my) (clients|customers|users|partners) (swear by|rave about|adore|love|are obsessed|can not live without)
 (nobody|no one|no other|none of the others) (else |)(in the space |in the market |in the industry |)(comes close|can match|does what we|offers what we|matches us|touches us)
 (comes|come|came) close to (us|what we)
-(what|everything) we (have built|built|have created|offer)
 (the quick |a quick |the |a |)(story|bit|background|overview|rundown) (on|about) (who we are|us|our company|what we do|our history)
 who we are and what we do
 (tell|give) you (a bit |the quick story |a little |a quick overview |)(about|on) (us|who we are|ourselves)
 (we are|we were) (built|designed|made|purpose-built) for
-our (software|app|system|support team|security team|engineers|team|technology|platform|product|solution) (handles|does|is|has|was|won|offers|gives|lets|covers|includes|outperforms|beats|leads)
+our (software|app|system|technology) (handles|does|is|has|was|won|offers|gives|lets|covers|includes|outperforms|beats|leads)
 !our (product|platform|solution|software|engineering|support|security|integration|implementation|customer success) (team|lead|manager|people|specialist|expert|folks|engineer|engineers|group) (can|will|would|could|should|to)
 !(check|ask|talk|speak|confirm) with our (product|platform|solution|software|engineering|support|security|integration)
 second to none

@@ -249,6 +249,7 @@ bake off
 (current|existing|present) (provider|vendor|supplier|platform|system|tool|solution)
 (provider|vendor|supplier) (wants|offered|is offering|has offered|quoted|pitched|is pitching|proposed|is proposing|can add|could add|wants to add)
 (talking|speaking) to (others|other people|a few others|a couple of others|someone else|other companies|other firms|a few vendors|another company|a few companies|other suppliers)
+(current|existing) (building systems|building|systems|software|it|telematics|crm|erp|phone|security|cloud|hosting|facilities|maintenance|payroll|hr) (provider|vendor|supplier)
 
 [next_step]
 next step
