@@ -184,13 +184,15 @@ let us not get ahead
 give (it|this|that) (some|a bit of|a little) (thought|time)
 (need|want|would like) (some|a bit of|a little|more) time (to|with|on|before)
 # ... passing it to someone else first
-(run|take|put|bounce) (it|this|that) (by|past|off) (my|our|the) (boss|manager|partner|partners|owner|owners|board|cfo|ceo|coo|cto|director|directors|finance|legal|procurement|committee|leadership|execs|founders|family|wife|husband|head office|team|people)
+(run|bounce) (it|this|that) (by|past|off) (my|our)
+(run|bounce) (it|this|that) (by|past) the (board|team|cfo|ceo|partners|owners|committee|boss|lawyers|legal team|finance team)
 (take|bring) (it|this|that|this one) back to (my|our|the)
-(check|talk|speak|consult|confer|sound out|sound|touch base) (with |to |)(my|our|the) (boss|manager|partner|partners|other partners|owner|owners|board|cfo|ceo|coo|cto|md|director|regional director|finance director|managing director|directors|finance people|legal team|procurement|committee|leadership|execs|founders|family|wife|husband|head office)
-(walk|take|talk) (my|our|the) (other |)(boss|manager|partners|owners|board|cfo|ceo|directors|committee|leadership|execs|founders) through (it|this|that|everything)
-(get|getting) (my|our|the) (other |)(boss|manager|partners|owners|board|cfo|ceo|directors|committee|leadership|execs|founders|team) (comfortable|on board|onside|aligned|bought in|to agree)
+(check with|talk to|speak to|speak with|talk with|consult|confer with|sound out|touch base with) (my|our|the) (boss|manager|partner|partners|other partners|owner|owners|board|cfo|ceo|coo|cto|md|director|regional director|finance director|managing director|directors|finance people|legal team|procurement|committee|leadership|execs|founders|family|wife|husband|head office)
+(walk|take|talk) (my|our|the|the other) (boss|manager|partners|owners|board|cfo|ceo|directors|committee|leadership|execs|founders) through
+(get|getting) (my|our|the|the other) (boss|partners|owners|board|cfo|ceo|directors|committee|leadership|execs|founders|team) (comfortable|on board|onside|aligned|bought in)
 # ... asking for something to read instead of deciding
-(send|email|shoot|drop|mail|forward|ping|fire) (me|us) (over |across |)(a|an|some|your) (note|line|email|deck|overview|summary|brochure|one-pager|one pager|pdf|info|information|details|material|materials|literature|leaflet|overview deck|case study)
+(send|email|shoot|drop|forward|ping) (me|us) (a|an|some|your) (note|line|email|deck|overview|summary|brochure|one-pager|one pager|pdf|info|information|details|material|materials|literature|leaflet|overview deck|case study)
+(send|shoot|email) (me|us) over (a|an|some|your)
 (send|email|shoot|drop|mail|forward|ping) (me|us) (something|anything|whatever you have|the details|an overview)
 (put|pop|stick|drop|throw) (it|that|this|something|everything|them|those|the details|it all) in (an email|writing|a deck)
 in an email and i will
@@ -205,7 +207,7 @@ not (the best|the right|a great|a good|an ideal|ideal) (time|moment|timing)
 ^(let us|we will|i will) see how
 see how (things|it all|the next quarter|the quarter|next quarter|the year|the budget) (shape|shapes|pan|pans|play|plays|turn|turns|go|goes|land|lands)
 ^(we will|let us|we shall) see$
-(check in|circle back|come back|get back|reach out|touch base|follow up|try me|ping me|call me|pick it up|pick this up|reconnect|revisit it|revisit this|check in with me|talk again|come back to me|try again) (after|once|closer to|around|in) the (summer|holidays|holiday|season|rush|summer rush|busy season|new year|year end|quarter|spring|autumn|fall|winter|reorg|audit|launch)
+(check in|circle back|come back|get back|reach out|touch base|follow up|try me|ping me|call me|pick it up|pick this up|reconnect|revisit it|revisit this|check in with me|talk again|come back to me|try again) (after|once|closer to|around) the
 (check in|circle back|come back|get back|reach out|touch base|follow up|try me|ping me|call me|pick it up|pick this up|reconnect|revisit it|revisit this|check in with me|talk again|come back to me|try again) (next|in a few|in a couple of|in) (quarter|year|month|months|weeks|spring|summer|autumn|fall|january)
 (maybe|perhaps|probably|let us talk|let us revisit|let us pick this up|let us reconnect) (next|after the|in the new|in a few|in a couple of) (quarter|year|month|months|weeks|holidays|summer|season)
 (come|circle|get) back to you (after|once|when|later|in|next)
@@ -323,7 +325,7 @@ we had an
 # phrase families: what it costs them, what slips, what breaks
 (cost|costs|costing|nearly cost|almost cost) (us|me)
 !(will|would|does|do|could|might|should|to|going to) (it |that |this |)(cost|costs) (us|me)
-(ate|eats|ate up|eats up|ate into|eats into|wiped out|blew|burned through|burnt through|chewed through|chewed up) (about |around |nearly |almost |close to |over |)(a|an|half|most|all|our|the|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundreds|thousands)
+(ate|eats|ate up|eats up|ate into|eats into|wiped out|burned through|burnt through|chewed through|chewed up) (about|around|nearly|almost|close to|over|a|an|half|most|all|our|the|a hundred|hundreds|thousands|a fortune|a big chunk|a chunk)
 we (scrapped|wasted|blew|burned|burnt|threw away|wrote off|had to scrap|had to redo|had to refund|had to rebuild|had to start over|had to rehire|had to cancel|had to pay)
 we spent (close to|nearly|almost|about|around|over|more than|a fortune|months|weeks|a year|years|a lot|too much|half|two|three|six)
 we let (three|two|a|some|several|our|the|a few|half|most|dozens of|four|five)
@@ -336,7 +338,8 @@ faster than we can (hire|replace|train|keep up|fix|handle|onboard)
 nobody (chased|followed up|used|bothered|filled|read|logged|touched|looked at|owned|noticed|checked|took ownership|picked up|answered)
 no one (chased|followed up|used|bothered|filled|read|logged|touched|looked at|owned|noticed|checked|took ownership|picked up|answered)
 (the managers|managers|they|people|staff|the team|reps|users|the reps|the staff) never (did|used|logged|filled|bothered|adopted|followed|read|opened|touched)
-(run|running|runs|track|tracking|manage|managing|do|doing) (everything|it all|it|things|all of it|most of it|the whole thing) (off|on|in|through|with|using|via) (spreadsheets|excel|email|paper|whiteboards|sticky notes|google sheets|a spreadsheet|post-its)
+(everything|it all|all of it|most of it|the whole thing) (off|on|in|through|with|using|via) (spreadsheets|excel|email|paper|whiteboards|sticky notes|google sheets|a spreadsheet|post-its)
+(run|running|runs|track|tracking|manage|managing) (it|things) (off|on|in|with|using) (spreadsheets|excel|paper|whiteboards|a spreadsheet)
 (keeps|kept|keep) (nagging|bugging|bothering|eating at|gnawing at)
 (nagging|bugging|eating|gnawing) at (me|us)
 (got|gotten|getting|is getting|has got|has gotten|keeps getting) worse
@@ -344,7 +347,7 @@ no one (chased|followed up|used|bothered|filled|read|logged|touched|looked at|ow
 (a|the|one|two|three|every|each) missed (change order|deadline|shipment|delivery|renewal|payment|filing|invoice|order|handover|handoff|call|appointment)
 missed (deadlines|deliveries|shipments|renewals|payments|orders|windows|delivery windows|slas|targets|appointments|calls)
 (our|my) (biggest|largest|best|top|key|main) (account|client|customer) (left|walked|moved|churned|went)
-(cost|costing|lost) (us|me) (a|an|the|our|two|three|several|some|many) (client|clients|customer|customers|deal|deals|account|accounts|job|jobs|contract|contracts)
+(cost|costing|lost) (us|me) (a|our|two|three|several|some|many) (client|clients|customer|customers|deal|deals|account|accounts|contract|contracts)
 another (winter|summer|year|quarter|month|season|round|cycle|audit|peak) of
 (only|never|always) find out (about|when|after|too late|the next)
 (find|found|finding) out too late
@@ -661,7 +664,7 @@ more than (we|i) (budgeted|planned|expected|wanted to spend|had in mind|can spen
 (over|above|outside|beyond|not in|out of) (our|the|my) (budget|price range|range|means)
 (at|toward|towards|on) the (top|high end|upper end|higher end|expensive end) of (our|the|what)
 (a bit|a little|way|far|too|quite|rather|pretty) (steep|pricey|rich|much for us|expensive|high for us|high for what)
-(price|pricing|cost|fee|rate|quote|number) (is|was|seems|feels) (a bit |a little |way |far |too |quite |rather |pretty |)(high|steep|much|heavy|rich|hard to swallow)
+(price|pricing|cost|fee|quote) (is|seems|feels) (a bit |a little |way |too |quite |pretty |)(high|steep|much|heavy|rich)
 (does not|will not|would not|is not going to|did not|can not) work for (us|a team|teams|our|a company|a business|a firm|companies|a shop|smaller|a small)
 (we would be|we are|we will be|we would end up|we end up|we would still be) paying for
 paying for (seats|users|licences|licenses|features|things|stuff|people) (we|that we|nobody|no one)
@@ -672,7 +675,7 @@ not a (fan|big fan) of
 (hard|tough) sell
 big ask
 (can not|could not|would not be able to) (get|sell|justify) (that|this|it) (past|to|internally|through|upstairs)
-(three|two|five|multi|multiple)( |-)year (term|contract|commitment|lock-in|deal) (is|feels|seems|sounds) (too|a lot|long|a stretch)
+(year|years) (term|contract|commitment|lock-in) (is|feels|seems|sounds) (too|a lot|long|a stretch)
 too long (a|of a) (term|commitment|contract)
 
 [toward]
@@ -728,7 +731,7 @@ move faster
 scale
 # phrase families: the goal, the number, the win
 !(want|would like|need|like|love) to be able to
-(the|a|that is the|this is the) (number|target|goal|metric|figure|outcome|result|prize) (i am|we are|she is|he is|they are|i have been|we have been) (chasing|after|aiming for|going for|shooting for|targeting|working toward|working towards|pushing for)
+(number|target|goal|metric|figure|outcome|prize) (i am|we are|i have been|we have been) (chasing|after|aiming for|going for|shooting for|targeting|working toward|working towards|pushing for)
 (chasing|shooting for|going for|aiming for|targeting|working toward|working towards|pushing toward|driving toward|driving towards) (a|the|our|my|that|an)
 (get|getting|bring|bringing|push|pushing|take|taking|drive|driving) (our |the |)(uptime|revenue|sales|margin|margins|conversion|conversions|retention|turnover|churn|attrition|costs|nps|output|throughput|utilisation|utilization|occupancy|bookings|pipeline|win rate|yield|productivity|response times|the number|our numbers)
 (would be|will be|that is|that would be|it would be|it will be) (a huge|a big|a massive|a real|a great|huge|massive|a major|the big|the real) (win|prize|step forward|leap|breakthrough|achievement|success)
@@ -782,7 +785,7 @@ what (i|we) (do not|really do not|definitely do not|never) want
 (do not|never) want (a repeat|to repeat|to go through|to relive|the same|that again|a replay)
 no more
 (can not|could not) afford (to|another|any|a)
-(make sure|ensure|making sure|so that|so) (it|that|this|nothing|nobody) (never|does not|will not|can not|do not) (happens|happen|happen again|breaks|stops|goes down|fails|slips)
+(make sure|ensure|so that) (it|that|this|nothing|nobody) (never|does not|will not|can not|do not) (happens|happen|happen again|breaks|stops|goes down|fails|slips)
 (stop|stops|stopping|stem) the (bleeding|rot|leaks)
 (the last thing|the one thing) (i|we) (want|need)
 (keep|keeping|stay|staying) out of (trouble|the news|the headlines|court)
@@ -882,7 +885,7 @@ by the book
 exactly who
 critical path
 (gantt|go-live plan|cutover plan|runbook|run book|work plan|milestone plan|rollout schedule|implementation schedule|project plan)
-(a|the|our|one) (proper|clear|detailed|written|step-by-step|full|firm|solid|documented|fixed|set) (plan|schedule|rollout plan|rollout schedule|go-live plan|timeline|process|sequence|checklist|roadmap|runbook|path|order|method|methodology|framework|project plan)
+(proper|clear|detailed|written|step-by-step|firm|solid|documented) (plan|schedule|rollout plan|rollout schedule|go-live plan|timeline|process|sequence|checklist|roadmap|runbook|path|order|method|methodology|framework|project plan)
 first, then
 !first, then i will (come back|get back|let you know|be in touch|circle back|call you|reach out)
 first and then

@@ -65,7 +65,7 @@ lose your (spot|place|slot)
 @lint yes
 @why Pressure creates resistance: the buyer protects themselves instead of deciding well.
 @better Give the buyer room and a real reason tied to their situation, e.g. "whenever it makes sense for you; here is what changes if you wait".
-(offer|promotion|promo|discount|deal|price|pricing|special|incentive|bundle) (expires|ends|runs out|wraps up|finishes|is gone) (on|at|this|next|tomorrow|today|tonight|soon|in|friday|monday)
+(offer|promotion|promo|discount|deal|price|pricing|special|incentive|bundle) (expires|ends|runs out|wraps up|finishes|is gone) (on|at|this|next|soon|in|friday)
 (offer|promotion|promo|discount|deal|price|pricing|rate|special|incentive)( is| is only| only|) (valid|available|running|on the table) (until|till)
 (only|just) (good|valid|available|on the table) (until|till)
 can only (hold|keep|honour|honor|guarantee) (this|that|the|these|your) (price|pricing|rate|discount|offer|deal|quote)
@@ -129,7 +129,7 @@ if i could show you
 which plan works better for you | An assumptive close: the buyer has not said they are buying. | Ask whether it fits at all before asking which version.
 # phrase families: asking for the signature, assuming the sale
 (are you|is everyone|are we|you sound|sounds like you are|are you all|is the team) (happy|ready|good|okay|comfortable|set|all set) to (move ahead|move forward|go ahead|proceed|sign|commit|press go|pull the trigger)
-(shall|should|can|could|may) (i|we) (get|send|put|draw up|prepare|draft|email|issue) (the|you the|over the) (agreement|contract|paperwork|order form|sow|statement of work|msa|docusign|signature page)
+(shall|should|can) (i|we) (get|send|draw up|prepare|draft|email|issue) (the|you the|over the) (agreement|contract|paperwork|order form|sow|msa|docusign|signature page)
 (agreement|contract|paperwork|order form|purchase order|sow|msa|docusign|signature page) (over|across|out) to you
 (the |a |your |)signed (order|contract|agreement|order form|sow|po|paperwork|purchase order)
 (get|have|got|had|getting) (the|this|it|your|an|our|that) (order form|order|agreement|contract|deal|paperwork|po|purchase order|sow|msa|proposal) signed
@@ -141,7 +141,7 @@ which plan works better for you | An assumptive close: the buyer has not said th
 across the line
 (get|put|sign) you (down|up) for
 (sign|signing) you up
-(book|lock|hold|reserve|secure|grab) (in |)(your|a|the) (kickoff|kick-off|onboarding|launch|start|implementation) (slot|date|spot|place|window)
+(book|lock in|hold|reserve|secure|grab) (your|a|the) (kickoff|kick-off|onboarding|launch|start|implementation) (slot|date|spot|place|window)
 have you (live|up and running|onboarded|signed up) (by|for|before|in)
 (after|once|when) the (paperwork|contract|agreement|order form|signature) (is|are|has been) (done|signed|in|through|sorted|back)
 (let us|shall we|can we) (make|get) (it|this) (official|final)
@@ -210,7 +210,7 @@ who we are and what we do
 (tell|give) you (a bit |the quick story |a little |a quick overview |)(about|on) (us|who we are|ourselves)
 (we are|we were) (built|designed|made|purpose-built) for
 our (software|app|system|technology) (handles|does|is|has|was|won|offers|gives|lets|covers|includes|outperforms|beats|leads)
-!our (product|platform|solution|software|engineering|support|security|integration|implementation|customer success) (team|lead|manager|people|specialist|expert|folks|engineer|engineers|group) (can|will|would|could|should|to)
+!our (product|platform|solution|software|engineering|support|security|integration|implementation|customer success) (team|lead|manager|people|specialist|expert|folks|engineer|engineers|group)
 !(check|ask|talk|speak|confirm) with our (product|platform|solution|software|engineering|support|security|integration)
 second to none
 (best|top|leading|first) in (the|our) (industry|market|space|business|field|class|category|world)

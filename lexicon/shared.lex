@@ -181,7 +181,7 @@ per-seat
 !(after|in|within|for|over|about|once|twice|nearly|almost|than|last|took|take|takes|every|half) a (month|year)
 !a (month|year) (ago|later|from now|or two|or so|in|into|and a half|before|after|early|late)
 !a month-to-month
-!(cost|costs|costing) (us|me|them|him|her) (a|an|the|our|my|two|three|several|some) (client|clients|customer|customers|deal|deals|account|accounts|job|jobs|sleep|people|staff|contract|contracts|friend|friends)
+!(cost|costs|costing) (us|me) (a|an|the|our|two|three|several|some) (client|clients|customer|customers|deal|deals|account|accounts|job|jobs|contract|contracts|sleep)
 
 [competitor]
 @negatable no
@@ -299,7 +299,7 @@ next meeting
 action items
 from here
 # phrase families: the next meeting, trial or session
-(set up|setting up|scope|scoped|run|do|start|kick off|book|arrange|organise|organize|try|get|spin up|schedule|plan) (a|the|an|your|our) (sandbox|trial|pilot|poc|proof of concept|test account|trial account|walkthrough|walk-through|deep dive|deep-dive|technical session|working session|review session|kickoff|kick-off)
+(set up|scope|run|do|start|kick off|book|arrange|get|spin up|schedule|plan) (a|the|an) (sandbox|trial|pilot|poc|proof of concept|test account|trial account|walkthrough|walk-through|deep dive|deep-dive|technical session|working session|review session|kickoff|kick-off)
 (one|two|three|four|six|30|14|60|90|thirty|fourteen|sixty|ninety)( |-)(week|day|month) (trial|pilot|test|evaluation|proof of concept|poc)
 (side-by-side|side by side|head-to-head|head to head) (trial|pilot|test|comparison|demo)
 (pilot|trial|sandbox|poc) (scoped|plan|scope|set up|setup|kickoff|kick-off)
