@@ -65,7 +65,7 @@ int candor_buf_grow(struct candor_buf *b, size_t n)
 	return 0;
 }
 
-int candor_buf_add(struct candor_buf *b, const void *data, size_t n)
+int candor_buf_add_slow(struct candor_buf *b, const void *data, size_t n)
 {
 	if (candor_buf_grow(b, n))
 		return b->err;
@@ -79,13 +79,6 @@ int candor_buf_add(struct candor_buf *b, const void *data, size_t n)
 int candor_buf_adds(struct candor_buf *b, const char *s)
 {
 	return candor_buf_add(b, s, strlen(s));
-}
-
-int candor_buf_addch(struct candor_buf *b, int c)
-{
-	char ch = (char)c;
-
-	return candor_buf_add(b, &ch, 1);
 }
 
 int candor_buf_vaddf(struct candor_buf *b, const char *fmt, va_list ap)
