@@ -53,6 +53,8 @@ int candor_buf_grow(struct candor_buf *b, size_t n)
 	cap = b->alloc ? b->alloc : 64;
 	while (cap < want)
 		cap = cap < SIZE_MAX / 4 ? cap * 2 : want;
+	if (cap > limit + 1)
+		cap = limit + 1; /* never room past the cap: the inline appends rely on it */
 	p = realloc(b->alloc ? b->ptr : NULL, cap);
 	if (!p) {
 		b->err = CANDOR_ERROR;
