@@ -48,7 +48,7 @@ int cli_talk_read(struct candor_ctx *ctx, const struct cli_talk_opts *o, struct 
 		return cli_fail(ctx, rc);
 	rc = candor_transcript_assign_sides(&t->t, seller && *seller ? seller : NULL,
 					    o->aliases, o->naliases, &ctx->err);
-	if (rc == CANDOR_EINVALID || (rc && (o->strict_sides || o->seller_given)))
+	if (rc == CANDOR_EINVALID || (rc && o->strict_sides))
 		return cli_fail(ctx, rc);
 	if (rc)  /* the seller is not in the file: sides stay unknown */
 		fprintf(stderr, "candor %s: note: %s\n", ctx->command, ctx->err.msg);
