@@ -60,7 +60,7 @@ static void request_free(struct web_request *req)
 
 int web_json(struct web_request *req, int status, json_t *j)
 {
-	char *s = j ? json_dumps(j, JSON_COMPACT | JSON_ENSURE_ASCII) : NULL;
+	char *s = j ? json_dumps(j, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_REAL_PRECISION(12)) : NULL;
 
 	json_decref(j);
 	candor_buf_reset(&req->out);

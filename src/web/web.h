@@ -64,7 +64,7 @@ struct web_request {
 	struct web_form form;         /* urlencoded POST bodies */
 	struct web_multipart *mp;     /* multipart POST bodies (uploads) */
 	json_t *json;                 /* API POST bodies */
-	char argbuf[64];              /* a JSON number as text, for web_arg */
+	char argbuf[80];              /* a JSON number as text, for web_arg */
 	struct candor_store *store;
 	struct candor_error err;
 	struct web_user user;
