@@ -96,7 +96,7 @@ static void utterance(struct web_request *req, const struct candor_evidence_set 
 			m[n++] = (struct mark){ byte_at(u->text, g->start), byte_at(u->text, g->end), g };
 	}
 	n = pick(m, n);
-	web_html(&req->out, "<p class=\"utt %s\"><span class=\"who\">%s</span>",
+	web_html(&req->out, "<p class=\"utt side-%s\"><span class=\"who\">%s</span>",
 		 candor_side_name(u->side), *u->speaker ? u->speaker : "?");
 	for (size_t i = 0; i < n; i++) {
 		web_escape(&req->out, u->text + at, m[i].start - at);
@@ -125,8 +125,8 @@ static void metrics(struct web_request *req, const struct candor_interaction *it
 			 "you %D words, the buyer %D words</li>",
 			 (int64_t)json_integer_value(json_object_get(s, "questions")),
 			 (int64_t)json_integer_value(json_object_get(b, "questions")),
-			 (int64_t)json_integer_value(json_object_get(s, "longest_words")),
-			 (int64_t)json_integer_value(json_object_get(b, "longest_words")));
+			 (int64_t)json_integer_value(json_object_get(s, "longest_monologue_words")),
+			 (int64_t)json_integer_value(json_object_get(b, "longest_monologue_words")));
 	web_html(&req->out, "</ul></section>");
 	json_decref(m);
 }

@@ -39,7 +39,7 @@ const char web_css[] =
 	"mark{background:#ffe58a;border-radius:3px;padding:0 2px}mark.stall{background:#ffc9c4}"
 	"mark.candor,mark.disclosure{background:#c9f0d1}mark.pressure,mark.closing,"
 	"mark.seller_centric{background:#f9c6f0}mark.question{background:#dbe7ff}"
-	".utt{margin:6px 0}.utt .who{font-weight:600;margin-right:6px}.seller .who{color:var(--accent)}"
+	".utt{margin:6px 0}.utt .who{font-weight:600;margin-right:6px}.side-seller .who{color:var(--accent)}"
 	"svg.chart{width:100%;height:auto;background:#fff;border:1px solid var(--line);border-radius:6px}"
 	".legend span{margin-right:12px;font-size:.85rem}.k-trust{color:#1d2330}.k-c{color:#1f5fbf}"
 	".k-r{color:#1e7b34}.k-i{color:#8a4baf}.k-s{color:#b3261e}"
