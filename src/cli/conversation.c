@@ -77,21 +77,3 @@ void cli_talk_release(struct cli_talk *t)
 	t->analysed = false;
 }
 
-static bool sentence_end(const char *text, size_t i)
-{
-	return strchr(".?!", text[i]) && (text[i + 1] == ' ' || text[i + 1] == '\0');
-}
-
-void cli_sentence_around(struct candor_buf *out, const char *text, size_t start, size_t end)
-{
-	size_t len = strlen(text), b = start < len ? start : len, e = end < len ? end : len;
-
-	/* back to just after the previous sentence's ". " (or the start) */
-	while (b > 0 && !(b >= 2 && sentence_end(text, b - 2)))
-		b--;
-	/* on to the end of this sentence's punctuation (or the end) */
-	while (e < len && !(e > 0 && sentence_end(text, e - 1)))
-		e++;
-	candor_buf_add(out, text + b, e - b);
-	candor_buf_rtrim(out);
-}
