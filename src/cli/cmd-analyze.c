@@ -92,9 +92,12 @@ static void print_marked(const struct candor_analysis *a, size_t u, const char *
 
 static void print_metrics(const struct candor_metrics *m)
 {
-	printf("\ntalk      seller %.0f%% · buyer %.0f%% (of words%s)\n",
-	       m->seller.word_share * 100, m->buyer.word_share * 100,
-	       m->timed ? "; by time see --json" : "");
+	if (m->seller.word_share < 0 || m->buyer.word_share < 0)
+		printf("\ntalk      who is the seller? give --seller NAME for talk share\n");
+	else
+		printf("\ntalk      seller %.0f%% · buyer %.0f%% (of words%s)\n",
+		       m->seller.word_share * 100, m->buyer.word_share * 100,
+		       m->timed ? "; by time see --json" : "");
 	printf("questions seller %zu · buyer %zu\n", m->seller.questions, m->buyer.questions);
 	printf("longest   seller monologue %zu words", m->seller.longest_words);
 	if (m->seller.longest_seconds >= 0)
@@ -230,6 +233,7 @@ static int analyze_json_parallel(struct candor_ctx *ctx, const struct analyze_op
 	int workers = jobs_wanted(o, npos), rc = CLI_OK;
 	struct job jobs[16];
 	pthread_t threads[16];
+	int written = 0;
 
 	for (int first = 0; first < npos && !rc; first += workers) {
 		int batch = npos - first < workers ? npos - first : workers;
@@ -248,11 +252,16 @@ static int analyze_json_parallel(struct candor_ctx *ctx, const struct analyze_op
 			if (!rc && !jobs[k].rc && jobs[k].outlen &&
 			    fwrite(jobs[k].out, 1, jobs[k].outlen, stdout) != jobs[k].outlen)
 				rc = cli_errorf(ctx, CLI_INTERNAL, "cannot write output");
+			written += !rc && !jobs[k].rc;
 			if (!rc)
 				rc = jobs[k].rc;
 			free(jobs[k].out);
 		}
 	}
+	/* a file failed after others were written: close the array, so
+	 * standard output stays JSON (of the files that were analysed) */
+	if (rc && npos > 1 && written)
+		printf("\n]\n");
 	return rc;
 }
 

@@ -92,7 +92,7 @@ int cmd_import(int argc, char **argv, struct candor_ctx *ctx)
 	struct candor_analyzer *az = NULL;
 	struct candor_contact c = { 0 };
 	struct cli_talk *talks = NULL;
-	json_t *ids = json_array();
+	json_t *ids = NULL;
 	char **pos;
 	int npos, rc, kind = CANDOR_INTERACTION_CALL;
 	int64_t at;
@@ -117,6 +117,10 @@ int cmd_import(int argc, char **argv, struct candor_ctx *ctx)
 			goto cleanup;
 	if ((rc = cli_store(ctx, false)) || (rc = cli_contact(ctx, o.with, &c)))
 		goto cleanup;
+	if (!(ids = json_array())) {
+		rc = cli_errorf(ctx, CLI_INTERNAL, "out of memory");
+		goto cleanup;
+	}
 	for (int i = 0; i < npos; i++) {
 		int64_t id = 0;
 

@@ -49,9 +49,9 @@ int cli_talk_read(struct candor_ctx *ctx, const struct cli_talk_opts *o, struct 
 	rc = candor_transcript_assign_sides(&t->t, seller && *seller ? seller : NULL,
 					    o->aliases, o->naliases, &ctx->err);
 	if (rc == CANDOR_EINVALID || (rc && o->strict_sides))
-		return cli_fail(ctx, rc);
+		return cli_errorf(ctx, cli_exit_code(rc), "'%s': %s", path, ctx->err.msg);
 	if (rc)  /* the seller is not in the file: sides stay unknown */
-		fprintf(stderr, "candor %s: note: %s\n", ctx->command, ctx->err.msg);
+		fprintf(stderr, "candor %s: note: '%s': %s\n", ctx->command, path, ctx->err.msg);
 	return CLI_OK;
 }
 
