@@ -6,9 +6,9 @@
 # Generates TOTAL_MB of WebVTT transcripts into bench/data/ (once per size
 # and seed; the folder is gitignored), extracts every phrase from lexicon/
 # into bench/data/phrases.txt, then times
-#   - the analyser: $CANDOR_ANALYZE FILE... (default: BUILD_DIR/bench/
-#     bench-analyze --quiet; set CANDOR_ANALYZE="BUILD/candor analyze --json"
-#     once the CLI command exists), and
+#   - the analyser: $CANDOR_ANALYZE FILE... (default: BUILD_DIR/candor
+#     analyze --json --seller "Sam Seller": reading, merging, every signal,
+#     metrics, proposals, profile, and the JSON written out), and
 #   - grep -F -i -w -c -f phrases.txt FILE...
 # and prints MB/s for both and their ratio.  Each is run twice; the better
 # time counts (the first run also warms the page cache).
@@ -18,7 +18,11 @@ build=${1:-build}
 mb=${2:-1000}
 seed=${SEED:-1}
 data="$top/bench/data/$mb-mb-seed$seed"
-analyze=${CANDOR_ANALYZE:-"$build/bench/bench-analyze --quiet"}
+if [ -n "${CANDOR_ANALYZE:-}" ]; then
+	read -r -a analyze <<<"$CANDOR_ANALYZE"
+else
+	analyze=("$build/candor" analyze --json --seller "Sam Seller")
+fi
 
 if [ ! -f "$data/.done" ]; then
 	echo "generating $mb MB of transcripts in $data ..."
@@ -78,7 +82,7 @@ best() {  # best wall time of two runs of "$@", in seconds
 }
 
 # shellcheck disable=SC2086
-ta=$(best $analyze "$data"/*.vtt)
+ta=$(best "${analyze[@]}" "$data"/*.vtt)
 tg=$(best grep -F -i -w -c -f "$phrases" "$data"/*.vtt)
 printf 'analyse: %8.2f s %8.1f MB/s\n' "$ta" "$(echo "$bytes / 1000000 / $ta" | bc -l)"
 printf 'grep:    %8.2f s %8.1f MB/s\n' "$tg" "$(echo "$bytes / 1000000 / $tg" | bc -l)"

@@ -158,6 +158,8 @@ int cmd_show(int argc, char **argv, struct candor_ctx *ctx);
 int cmd_accept(int argc, char **argv, struct candor_ctx *ctx);
 int cmd_dismiss(int argc, char **argv, struct candor_ctx *ctx);
 int cmd_lint(int argc, char **argv, struct candor_ctx *ctx);
+int cmd_serve(int argc, char **argv, struct candor_ctx *ctx);
+int cmd_user(int argc, char **argv, struct candor_ctx *ctx);
 int cmd_help(int argc, char **argv, struct candor_ctx *ctx);
 
 #endif

@@ -2,6 +2,8 @@
  * cmd-analyze.c: `candor analyze`, what a transcript says, stored nowhere.
  */
 #include "util/common.h"
+#include <pthread.h>
+#include <unistd.h>
 #include "cli/conversation.h"
 #include "formats/transcript_json.h"
 
@@ -9,6 +11,7 @@ struct analyze_opts {
 	struct cli_talk_opts talk;
 	const char *at;
 	bool json, cues;
+	int jobs;              /* --jobs N: files analysed at once (default: the cores) */
 };
 
 static int analyze_opt(struct candor_ctx *ctx, int code, const char *arg, void *data)
@@ -21,6 +24,14 @@ static int analyze_opt(struct candor_ctx *ctx, int code, const char *arg, void *
 		o->cues = true;
 	else if (code == 'A')
 		o->at = arg;
+	else if (code == 'J') {
+		char *end;
+		long v = strtol(arg, &end, 10);
+
+		if (*end || v < 1 || v > 16)
+			return cli_errorf(ctx, CLI_INVALID, "--jobs: '%s' is not a number from 1 to 16", arg);
+		o->jobs = (int)v;
+	}
 	else
 		return cli_talk_opt(ctx, &o->talk, code, arg);
 	return CLI_OK;
@@ -30,6 +41,7 @@ static const struct option analyze_options[] = {
 	{ "json", no_argument, NULL, 'j' },
 	{ "cues", no_argument, NULL, 'c' },
 	{ "at", required_argument, NULL, 'A' },
+	{ "jobs", required_argument, NULL, 'J' },
 	CLI_TALK_OPTIONS,
 	{ 0 }
 };
@@ -80,9 +92,12 @@ static void print_marked(const struct candor_analysis *a, size_t u, const char *
 
 static void print_metrics(const struct candor_metrics *m)
 {
-	printf("\ntalk      seller %.0f%% · buyer %.0f%% (of words%s)\n",
-	       m->seller.word_share * 100, m->buyer.word_share * 100,
-	       m->timed ? "; by time see --json" : "");
+	if (m->seller.word_share < 0 || m->buyer.word_share < 0)
+		printf("\ntalk      who is the seller? give --seller NAME for talk share\n");
+	else
+		printf("\ntalk      seller %.0f%% · buyer %.0f%% (of words%s)\n",
+		       m->seller.word_share * 100, m->buyer.word_share * 100,
+		       m->timed ? "; by time see --json" : "");
 	printf("questions seller %zu · buyer %zu\n", m->seller.questions, m->buyer.questions);
 	printf("longest   seller monologue %zu words", m->seller.longest_words);
 	if (m->seller.longest_seconds >= 0)
@@ -134,8 +149,8 @@ static json_t *cues_json(const struct cli_talk *t)
  * more than the analysis).  With several files (file set), an array of
  * {"file": ..., "analysis": ...}: i and n place this one in it.
  */
-static int stream_json(struct candor_ctx *ctx, const struct cli_talk *t, const char *file,
-		       int i, int n)
+static int stream_json(struct candor_ctx *ctx, FILE *f, const struct cli_talk *t,
+		       const char *file, int i, int n)
 {
 	char *name;
 	int rc;
@@ -147,17 +162,107 @@ static int stream_json(struct candor_ctx *ctx, const struct cli_talk *t, const c
 		json_decref(js);
 		if (!name)
 			return cli_errorf(ctx, CLI_INVALID, "'%s': the file name is not UTF-8", file);
-		printf("%s{\"file\": %s, \"analysis\": ", i ? ",\n" : "[\n", name);
+		fprintf(f, "%s{\"file\": %s, \"analysis\": ", i ? ",\n" : "[\n", name);
 		free(name);
 	}
-	rc = candor_analysis_write_json(stdout, &t->a, t->t.utts, t->t.nutts);
+	rc = candor_analysis_write_json(f, &t->a, t->t.utts, t->t.nutts);
 	if (file)
-		printf("}%s", i == n - 1 ? "\n]" : "");
-	putchar('\n');
+		fprintf(f, "}%s", i == n - 1 ? "\n]" : "");
+	fputc('\n', f);
 	if (rc)
 		return cli_errorf(ctx, rc == CANDOR_EINVALID ? CLI_INVALID : CLI_INTERNAL,
 				  "cannot write the analysis of '%s'", t->path);
 	return CLI_OK;
+}
+
+/*
+ * --json over many files, on every core: each worker reads and analyses
+ * one file into memory; the files are written out in their order.  Files
+ * go in batches of one per worker, so memory holds at most one output per
+ * worker.
+ */
+struct job {
+	struct candor_ctx ctx;          /* a copy: its own error */
+	const struct analyze_opts *o;
+	const struct candor_lexicon *lx;
+	int64_t at;
+	const char *path;
+	int index, n;
+	char *out;
+	size_t outlen;
+	int rc;
+};
+
+static void *job_run(void *arg)
+{
+	struct job *j = arg;
+	struct candor_analyzer *az = NULL;
+	struct cli_talk t = { 0 };
+	FILE *f = open_memstream(&j->out, &j->outlen);
+
+	if (!f) {
+		j->rc = cli_errorf(&j->ctx, CLI_INTERNAL, "out of memory");
+		return NULL;
+	}
+	if (candor_analyzer_new(&az, j->lx, &j->ctx.err))
+		j->rc = cli_fail(&j->ctx, j->ctx.err.code);
+	if (!j->rc)
+		j->rc = cli_talk_read(&j->ctx, &j->o->talk, &t, j->path);
+	if (!j->rc)
+		j->rc = cli_talk_analyse(&j->ctx, az, &t, j->at);
+	if (!j->rc)
+		j->rc = stream_json(&j->ctx, f, &t, j->n > 1 ? j->path : NULL, j->index, j->n);
+	if (fclose(f) && !j->rc)
+		j->rc = cli_errorf(&j->ctx, CLI_INTERNAL, "out of memory");
+	cli_talk_release(&t);
+	candor_analyzer_free(az);
+	return NULL;
+}
+
+static int jobs_wanted(const struct analyze_opts *o, int npos)
+{
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	int n = o->jobs > 0 ? o->jobs : cpus > 0 ? (int)cpus : 1;
+
+	return n > npos ? npos : n > 16 ? 16 : n;
+}
+
+static int analyze_json_parallel(struct candor_ctx *ctx, const struct analyze_opts *o,
+				 const struct candor_lexicon *lx, int64_t at, char **pos, int npos)
+{
+	int workers = jobs_wanted(o, npos), rc = CLI_OK;
+	struct job jobs[16];
+	pthread_t threads[16];
+	int written = 0;
+
+	for (int first = 0; first < npos && !rc; first += workers) {
+		int batch = npos - first < workers ? npos - first : workers;
+
+		for (int k = 0; k < batch; k++) {
+			jobs[k] = (struct job){ .ctx = *ctx, .o = o, .lx = lx, .at = at,
+						.path = pos[first + k], .index = first + k, .n = npos };
+			candor_error_clear(&jobs[k].ctx.err);
+			jobs[k].ctx.store = NULL;
+			if (batch == 1 || pthread_create(&threads[k], NULL, job_run, &jobs[k]))
+				job_run(&jobs[k]), threads[k] = 0;
+		}
+		for (int k = 0; k < batch; k++) {
+			if (threads[k])
+				pthread_join(threads[k], NULL);
+			if (!rc && !jobs[k].rc && jobs[k].outlen &&
+			    fwrite(jobs[k].out, 1, jobs[k].outlen, stdout) != jobs[k].outlen)
+				rc = cli_errorf(ctx, CLI_INTERNAL, "cannot write output");
+			written += !rc && !jobs[k].rc;
+			if (!rc)
+				rc = jobs[k].rc;
+			free(jobs[k].out);
+		}
+	}
+	/* a file failed after others were written: close the array, so
+	 * standard output stays JSON (of the files that were analysed) */
+	if (rc && npos > 1 && written)
+		printf("\n]\n");
+	return rc;
 }
 
 int cmd_analyze(int argc, char **argv, struct candor_ctx *ctx)
@@ -178,6 +283,10 @@ int cmd_analyze(int argc, char **argv, struct candor_ctx *ctx)
 	if (!o.cues && ((rc = cli_lexicon(ctx, &o.talk, &lx)) ||
 			(candor_analyzer_new(&az, lx, &ctx->err) && (rc = cli_fail(ctx, ctx->err.code)))))
 		goto cleanup;
+	if (o.json && !o.cues) {
+		rc = analyze_json_parallel(ctx, &o, lx, at, pos, npos);
+		goto cleanup;
+	}
 	if (o.json && o.cues && npos > 1)
 		all = json_array();
 	for (int i = 0; i < npos && !rc; i++) {
@@ -187,9 +296,7 @@ int cmd_analyze(int argc, char **argv, struct candor_ctx *ctx)
 		if (!rc && !o.cues)
 			rc = cli_talk_analyse(ctx, az, &t, at);
 		if (!rc) {
-			if (o.json && !o.cues)
-				rc = stream_json(ctx, &t, npos > 1 ? pos[i] : NULL, i, npos);
-			else if (all)
+			if (all)
 				json_array_append_new(all, json_pack("{s:s,s:o}", "file", pos[i],
 								     "cues", cues_json(&t)));
 			else if (o.json)

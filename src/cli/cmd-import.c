@@ -11,6 +11,7 @@
 #include "util/common.h"
 #include <libgen.h>
 #include "cli/conversation.h"
+#include "app/conversation.h"
 
 struct import_opts {
 	struct cli_talk_opts talk;
@@ -51,99 +52,21 @@ static const char *base_name(const char *path)
 	return slash ? slash + 1 : path;
 }
 
-static int store_signals(struct candor_ctx *ctx, const struct candor_interaction *it,
-			 const struct cli_talk *t)
-{
-	int rc = 0;
-
-	struct candor_buf quote = CANDOR_BUF_INIT;
-
-	for (size_t i = 0; i < t->a.nsignals && !rc; i++) {
-		const struct candor_text_signal *s = &t->a.signals[i];
-		const char *utt = t->t.utts[s->utterance].text;
-		struct candor_signal sg = {
-			.interaction_id = it->id, .contact_id = it->contact_id,
-			.category = (char *)s->category, .text = s->text,
-			.side = t->t.utts[s->utterance].side, .utterance = (int64_t)s->utterance,
-			.start = (int64_t)s->cstart, .end = (int64_t)s->cend,
-		};
-
-		candor_buf_reset(&quote);
-		cli_sentence_around(&quote, utt, s->start, s->end);
-		sg.quote = quote.ptr;
-		rc = candor_store_signal_add(ctx->store, it->account_id, &sg);
-	}
-	candor_buf_release(&quote);
-	return rc;
-}
-
-static int store_proposals(struct candor_ctx *ctx, const struct candor_interaction *it,
-			   const struct cli_talk *t)
-{
-	int rc = 0;
-
-	for (size_t i = 0; i < t->a.ncommitments && !rc; i++) {
-		const struct candor_proposal *p = &t->a.commitments[i];
-		struct candor_proposal_row row = {
-			.account_id = it->account_id, .contact_id = it->contact_id,
-			.interaction_id = it->id, .kind = CANDOR_PROPOSAL_COMMITMENT,
-			.side = p->side, .fact_kind = -1, .text = p->text, .due = p->due,
-			.utterance = (int64_t)p->utterance,
-		};
-
-		rc = candor_store_proposal_add(ctx->store, &row);
-	}
-	for (size_t i = 0; i < t->a.nfacts && !rc; i++) {
-		const struct candor_fact_proposal *f = &t->a.facts[i];
-		struct candor_proposal_row row = {
-			.account_id = it->account_id, .contact_id = it->contact_id,
-			.interaction_id = it->id, .kind = CANDOR_PROPOSAL_FACT,
-			.side = CANDOR_SIDE_BUYER,
-			.fact_kind = candor_name_lookup(candor_fact_kinds, f->kind),
-			.text = f->text, .utterance = (int64_t)f->utterance,
-		};
-
-		rc = candor_store_proposal_add(ctx->store, &row);
-	}
-	return rc;
-}
-
 /* Store one analysed transcript as an interaction with contact c. */
 static int store_talk(struct candor_ctx *ctx, const struct import_opts *o,
 		      const struct candor_contact *c, const struct cli_talk *t, int kind,
 		      int64_t at, int64_t *id)
 {
-	struct candor_interaction it = {
-		.account_id = c->account_id, .contact_id = c->id, .kind = kind, .at = at,
-		.seller = (char *)(o->talk.seller ? o->talk.seller : ctx->seller),
-		.source = (char *)base_name(t->path),
-		.seller_share = t->a.metrics.seller.word_share,
+	struct candor_conversation conv = {
+		.contact = c, .t = &t->t, .a = &t->a, .kind = kind, .at = at,
+		.seller = o->talk.seller ? o->talk.seller : ctx->seller,
+		.source = base_name(t->path),
 	};
-	struct candor_buf text = CANDOR_BUF_INIT;
-	json_t *metrics = candor_metrics_to_json(&t->a.metrics);
-	int rc;
 
-	candor_buf_addf(&text, "transcript %s: %zu utterances", it.source, t->t.nutts);
-	it.text = text.ptr;
-	it.metrics = metrics ? json_dumps(metrics, JSON_COMPACT) : NULL;
-	if (!it.metrics || candor_buf_error(&text)) {
-		rc = candor_error_set(&ctx->err, CANDOR_ERROR, NULL, "out of memory");
-		goto cleanup;
-	}
 	if (cli_progress_wanted())
 		fprintf(stderr, "storing %s: %zu utterances, %zu signals...\r", t->path,
 			t->t.nutts, t->a.nsignals);
-	if (!(rc = candor_store_interaction_add(ctx->store, &it)) &&
-	    !(rc = candor_store_utterances_add(ctx->store, it.account_id, it.id, t->t.utts,
-					       t->t.nutts)) &&
-	    !(rc = store_signals(ctx, &it, t)))
-		rc = store_proposals(ctx, &it, t);
-	*id = it.id;
-cleanup:
-	free(it.metrics);
-	json_decref(metrics);
-	candor_buf_release(&text);
-	return rc;
+	return candor_conversation_store(ctx->store, &conv, id, &ctx->err);
 }
 
 static void summary(const struct cli_talk *t, int64_t id)
@@ -169,7 +92,7 @@ int cmd_import(int argc, char **argv, struct candor_ctx *ctx)
 	struct candor_analyzer *az = NULL;
 	struct candor_contact c = { 0 };
 	struct cli_talk *talks = NULL;
-	json_t *ids = json_array();
+	json_t *ids = NULL;
 	char **pos;
 	int npos, rc, kind = CANDOR_INTERACTION_CALL;
 	int64_t at;
@@ -194,6 +117,10 @@ int cmd_import(int argc, char **argv, struct candor_ctx *ctx)
 			goto cleanup;
 	if ((rc = cli_store(ctx, false)) || (rc = cli_contact(ctx, o.with, &c)))
 		goto cleanup;
+	if (!(ids = json_array())) {
+		rc = cli_errorf(ctx, CLI_INTERNAL, "out of memory");
+		goto cleanup;
+	}
 	for (int i = 0; i < npos; i++) {
 		int64_t id = 0;
 

@@ -48,10 +48,10 @@ int cli_talk_read(struct candor_ctx *ctx, const struct cli_talk_opts *o, struct 
 		return cli_fail(ctx, rc);
 	rc = candor_transcript_assign_sides(&t->t, seller && *seller ? seller : NULL,
 					    o->aliases, o->naliases, &ctx->err);
-	if (rc == CANDOR_EINVALID || (rc && (o->strict_sides || o->seller_given)))
-		return cli_fail(ctx, rc);
+	if (rc == CANDOR_EINVALID || (rc && o->strict_sides))
+		return cli_errorf(ctx, cli_exit_code(rc), "'%s': %s", path, ctx->err.msg);
 	if (rc)  /* the seller is not in the file: sides stay unknown */
-		fprintf(stderr, "candor %s: note: %s\n", ctx->command, ctx->err.msg);
+		fprintf(stderr, "candor %s: note: '%s': %s\n", ctx->command, path, ctx->err.msg);
 	return CLI_OK;
 }
 
@@ -77,21 +77,3 @@ void cli_talk_release(struct cli_talk *t)
 	t->analysed = false;
 }
 
-static bool sentence_end(const char *text, size_t i)
-{
-	return strchr(".?!", text[i]) && (text[i + 1] == ' ' || text[i + 1] == '\0');
-}
-
-void cli_sentence_around(struct candor_buf *out, const char *text, size_t start, size_t end)
-{
-	size_t len = strlen(text), b = start < len ? start : len, e = end < len ? end : len;
-
-	/* back to just after the previous sentence's ". " (or the start) */
-	while (b > 0 && !(b >= 2 && sentence_end(text, b - 2)))
-		b--;
-	/* on to the end of this sentence's punctuation (or the end) */
-	while (e < len && !(e > 0 && sentence_end(text, e - 1)))
-		e++;
-	candor_buf_add(out, text + b, e - b);
-	candor_buf_rtrim(out);
-}

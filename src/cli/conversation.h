@@ -53,9 +53,6 @@ int cli_talk_analyse(struct candor_ctx *ctx, struct candor_analyzer *az, struct 
 
 void cli_talk_release(struct cli_talk *t);
 
-/* Append to out the sentence of text that holds bytes [start, end). */
-void cli_sentence_around(struct candor_buf *out, const char *text, size_t start, size_t end);
-
 /* Whether to show progress (standard error is a terminal). */
 bool cli_progress_wanted(void);
 

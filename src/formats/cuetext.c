@@ -28,17 +28,24 @@ static bool is_ws(int c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
+/* Append s[0..n) to the plain text, whitespace runs collapsed to one space. */
 static void emit(struct clean *cl, const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n;) {
+		size_t run = i;
+
 		if (is_ws(s[i])) {
 			cl->space = true;
+			i++;
 			continue;
 		}
+		while (run < n && !is_ws(s[run]))
+			run++;
 		if (cl->space && cl->plain.len)
 			candor_buf_addch(&cl->plain, ' ');
 		cl->space = false;
-		candor_buf_addch(&cl->plain, s[i]);
+		candor_buf_add(&cl->plain, s + i, run - i);
+		i = run;
 	}
 }
 
@@ -163,7 +170,10 @@ static void clean_markup(struct clean *cl, const char *s)
 			emit(cl, ref, reflen);
 			s += n;
 		} else {
-			emit(cl, s++, 1);
+			/* plain text up to the next character that may start markup */
+			n = 1 + strcspn(s + 1, "<&{");
+			emit(cl, s, n);
+			s += n;
 		}
 	}
 }

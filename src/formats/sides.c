@@ -107,14 +107,21 @@ static int alias_cue(struct candor_cue *c, const char *const *aliases, size_t n)
 	return 0;
 }
 
-static int list_speakers(const struct candor_transcript *t, struct candor_buf *b)
+/* The speakers (only those matching seller, when seller is set), quoted. */
+static int list_speakers(const struct candor_transcript *t, const char *seller,
+			 struct candor_buf *b)
 {
-	for (size_t i = 0; i < t->nspeakers && i < 6; i++)
-		candor_buf_addf(b, "%s'%.*s'", i ? ", " : "",
+	size_t shown = 0;
+
+	for (size_t i = 0; i < t->nspeakers && shown < 6; i++) {
+		if (seller && !name_match(t->speakers[i], seller))
+			continue;
+		candor_buf_addf(b, "%s'%.*s'", shown++ ? ", " : "",
 				fmt_excerpt(t->speakers[i], strlen(t->speakers[i])), t->speakers[i]);
-	if (t->nspeakers > 6)
+	}
+	if (shown == 6)
 		candor_buf_adds(b, ", ...");
-	if (!t->nspeakers)
+	if (!shown)
 		candor_buf_adds(b, "none named");
 	return candor_buf_error(b);
 }
@@ -125,7 +132,7 @@ static int seller_error(const struct candor_transcript *t, const char *seller,
 	struct candor_buf who = CANDOR_BUF_INIT;
 	int rc;
 
-	if (list_speakers(t, &who))
+	if (list_speakers(t, code == CANDOR_EAMBIGUOUS ? seller : NULL, &who))
 		rc = fmt_oom(err);
 	else
 		rc = candor_error_set(err, code, "seller",

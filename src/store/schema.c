@@ -141,5 +141,27 @@ const char *const candor_migrations[] = {
 	"  status TEXT NOT NULL DEFAULT 'proposed' CHECK (status IN ('proposed','accepted','dismissed')),"
 	"  record_id INTEGER NOT NULL DEFAULT 0);"
 	"CREATE INDEX proposals_contact ON proposals(account_id, contact_id);",
+	/* 2 -> 3: team use: users with roles, web sessions, API tokens
+	 * (the selling organisation's, so not keyed by account) */
+	"CREATE TABLE users ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),"
+	"  role TEXT NOT NULL CHECK (role IN ('seller','manager','admin')),"
+	"  pwhash TEXT NOT NULL,"
+	"  created INTEGER NOT NULL);"
+	"CREATE TABLE sessions ("
+	"  id INTEGER PRIMARY KEY,"
+	"  user_id INTEGER NOT NULL REFERENCES users(id),"
+	"  selector TEXT NOT NULL UNIQUE,"
+	"  hash TEXT NOT NULL,"
+	"  csrf TEXT NOT NULL,"
+	"  created INTEGER NOT NULL,"
+	"  expires INTEGER NOT NULL);"
+	"CREATE TABLE api_tokens ("
+	"  id INTEGER PRIMARY KEY,"
+	"  user_id INTEGER NOT NULL REFERENCES users(id),"
+	"  selector TEXT NOT NULL UNIQUE,"
+	"  hash TEXT NOT NULL,"
+	"  created INTEGER NOT NULL);",
 	NULL
 };

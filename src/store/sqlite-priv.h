@@ -47,4 +47,12 @@ typedef int (*row_fn)(struct candor_store *s, sqlite3_stmt *st, void *row);
 int sq_load(struct candor_store *s, const struct candor_scope *sc, const char *sql,
 	    void **arr, size_t *n, size_t size, row_fn fill);
 
+/* Users, sessions and API tokens: sqlite-users.c. */
+int sq_user_add(struct candor_store *s, struct candor_user *u);
+int sq_users(struct candor_store *s, int64_t id, const char *name, struct candor_user_list *out);
+int sq_secret_add(struct candor_store *s, int kind, const struct candor_secret *sec);
+int sq_secret_find(struct candor_store *s, int kind, const char *selector,
+		   struct candor_secret *out);
+int sq_secret_delete(struct candor_store *s, int kind, const char *selector);
+
 #endif

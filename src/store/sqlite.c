@@ -663,4 +663,9 @@ const struct candor_store_be candor_store_sqlite = {
 	.proposals = sq_proposals,
 	.proposal_resolve = sq_proposal_resolve,
 	.evidence = sq_evidence,
+	.user_add = sq_user_add,
+	.users = sq_users,
+	.secret_add = sq_secret_add,
+	.secret_find = sq_secret_find,
+	.secret_delete = sq_secret_delete,
 };

@@ -54,6 +54,10 @@ enum candor_record {
 	CANDOR_RECORD_PROPOSAL,
 };
 
+struct candor_user;
+struct candor_user_list;
+struct candor_secret;
+
 struct candor_store_be {
 	const char *name;
 	/* Open location; create the store there when create is set. */
@@ -104,6 +108,15 @@ struct candor_store_be {
 	/* Load the evidence in scope, ordered by contact, then time, then id. */
 	int (*evidence)(struct candor_store *s, const struct candor_scope *scope,
 			struct candor_evidence_set *out);
+
+	/* Users, sessions and API tokens (schema 3): see "Users" below. */
+	int (*user_add)(struct candor_store *s, struct candor_user *u);
+	int (*users)(struct candor_store *s, int64_t id, const char *name,
+		     struct candor_user_list *out);
+	int (*secret_add)(struct candor_store *s, int kind, const struct candor_secret *sec);
+	int (*secret_find)(struct candor_store *s, int kind, const char *selector,
+			   struct candor_secret *out);
+	int (*secret_delete)(struct candor_store *s, int kind, const char *selector);
 };
 
 struct candor_store {
@@ -116,7 +129,7 @@ struct candor_store {
 extern const struct candor_store_be candor_store_sqlite;
 
 /* The newest schema this build knows. */
-#define CANDOR_SCHEMA_VERSION 2
+#define CANDOR_SCHEMA_VERSION 3
 
 /*
  * Open the store at location (a SQLite file path; later "postgres://...").
@@ -208,5 +221,58 @@ void candor_contact_release(struct candor_contact *c);
 void candor_account_list_release(struct candor_account_list *l);
 void candor_contact_list_release(struct candor_contact_list *l);
 void candor_evidence_set_release(struct candor_evidence_set *ev);
+
+/*
+ * Users (schema 3): who may sign in to `candor serve`, with a role.
+ *   seller   sees and changes the accounts they own (accounts.owner == name)
+ *   manager  sees every account; changes their own
+ *   admin    sees and changes everything, and manages users
+ * pwhash is an argon2id string (libsodium crypto_pwhash_str).  Users are not
+ * per account: they are the selling organisation, so they carry no account_id.
+ */
+enum candor_role { CANDOR_ROLE_SELLER, CANDOR_ROLE_MANAGER, CANDOR_ROLE_ADMIN };
+extern const struct candor_name candor_roles[];
+
+struct candor_user {
+	int64_t id;
+	char *name;      /* unique, case-insensitive */
+	int role;        /* enum candor_role */
+	char *pwhash;
+	int64_t created;
+};
+struct candor_user_list { struct candor_user *v; size_t n; };
+
+/*
+ * A session or an API token, as a split token "SELECTOR.SECRET": the
+ * selector (hex) finds the row, and only a hash of the secret is stored, to
+ * be compared in constant time (web/auth.h).  csrf is the session's CSRF
+ * token ("" for API tokens); expires is 0 for tokens that do not expire.
+ */
+enum candor_secret_kind { CANDOR_SECRET_SESSION, CANDOR_SECRET_TOKEN };
+struct candor_secret {
+	int64_t id;
+	int64_t user_id;
+	char selector[33];
+	char hash[65];
+	char csrf[65];
+	int64_t created, expires;
+};
+
+/* Add u (u->id is set); a name already taken is CANDOR_ECONFLICT. */
+int candor_store_user_add(struct candor_store *s, struct candor_user *u);
+/* Users by id (0: any) and name (NULL: any), by name; release the list. */
+int candor_store_users(struct candor_store *s, int64_t id, const char *name,
+		       struct candor_user_list *out);
+/* One user by id or name; CANDOR_ENOTFOUND when none.  Release *out. */
+int candor_store_user_find(struct candor_store *s, int64_t id, const char *name,
+			   struct candor_user *out);
+void candor_user_release(struct candor_user *u);
+void candor_user_list_release(struct candor_user_list *l);
+
+int candor_store_secret_add(struct candor_store *s, int kind, const struct candor_secret *sec);
+/* The secret with selector; CANDOR_ENOTFOUND when none. */
+int candor_store_secret_find(struct candor_store *s, int kind, const char *selector,
+			     struct candor_secret *out);
+int candor_store_secret_delete(struct candor_store *s, int kind, const char *selector);
 
 #endif

@@ -53,6 +53,8 @@ int candor_buf_grow(struct candor_buf *b, size_t n)
 	cap = b->alloc ? b->alloc : 64;
 	while (cap < want)
 		cap = cap < SIZE_MAX / 4 ? cap * 2 : want;
+	if (cap > limit + 1)
+		cap = limit + 1; /* never room past the cap: the inline appends rely on it */
 	p = realloc(b->alloc ? b->ptr : NULL, cap);
 	if (!p) {
 		b->err = CANDOR_ERROR;
@@ -65,7 +67,7 @@ int candor_buf_grow(struct candor_buf *b, size_t n)
 	return 0;
 }
 
-int candor_buf_add(struct candor_buf *b, const void *data, size_t n)
+int candor_buf_add_slow(struct candor_buf *b, const void *data, size_t n)
 {
 	if (candor_buf_grow(b, n))
 		return b->err;
@@ -79,13 +81,6 @@ int candor_buf_add(struct candor_buf *b, const void *data, size_t n)
 int candor_buf_adds(struct candor_buf *b, const char *s)
 {
 	return candor_buf_add(b, s, strlen(s));
-}
-
-int candor_buf_addch(struct candor_buf *b, int c)
-{
-	char ch = (char)c;
-
-	return candor_buf_add(b, &ch, 1);
 }
 
 int candor_buf_vaddf(struct candor_buf *b, const char *fmt, va_list ap)

@@ -40,9 +40,34 @@ char *candor_buf_detach(struct candor_buf *b, size_t *len_out);
 /* Make room for n more bytes. 0, or the sticky error code. */
 int candor_buf_grow(struct candor_buf *b, size_t n);
 
-int candor_buf_add(struct candor_buf *b, const void *data, size_t n);
+int candor_buf_add_slow(struct candor_buf *b, const void *data, size_t n);
 int candor_buf_adds(struct candor_buf *b, const char *s);
-int candor_buf_addch(struct candor_buf *b, int c);
+
+/* Append n bytes; inline when they fit (the readers call this per character). */
+static inline int candor_buf_add(struct candor_buf *b, const void *data, size_t n)
+{
+	if (b->len + n < b->alloc && !b->err) {
+		memcpy(b->ptr + b->len, data, n);
+		b->len += n;
+		b->ptr[b->len] = '\0';
+		return 0;
+	}
+	return candor_buf_add_slow(b, data, n);
+}
+
+static inline int candor_buf_addch(struct candor_buf *b, int c)
+{
+	if (b->len + 1 < b->alloc && !b->err) {
+		b->ptr[b->len++] = (char)c;
+		b->ptr[b->len] = '\0';
+		return 0;
+	}
+	{
+		char ch = (char)c;
+
+		return candor_buf_add_slow(b, &ch, 1);
+	}
+}
 int candor_buf_addf(struct candor_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 int candor_buf_vaddf(struct candor_buf *b, const char *fmt, va_list ap);

@@ -1,0 +1,116 @@
+/*
+ * app/conversation.c: an analysed transcript stored as an interaction (see
+ * conversation.h).
+ */
+#include "util/common.h"
+#include "app/conversation.h"
+#include "util/buf.h"
+
+static bool sentence_end(const char *text, size_t i)
+{
+	return strchr(".?!", text[i]) && (text[i + 1] == ' ' || text[i + 1] == '\0');
+}
+
+void candor_sentence_around(struct candor_buf *out, const char *text, size_t start, size_t end)
+{
+	size_t len = strlen(text), b = start < len ? start : len, e = end < len ? end : len;
+
+	/* back to just after the previous sentence's ". " (or the start) */
+	while (b > 0 && !(b >= 2 && sentence_end(text, b - 2)))
+		b--;
+	/* on to the end of this sentence's punctuation (or the end) */
+	while (e < len && !(e > 0 && sentence_end(text, e - 1)))
+		e++;
+	candor_buf_add(out, text + b, e - b);
+	candor_buf_rtrim(out);
+}
+
+static int store_signals(struct candor_store *s, const struct candor_interaction *it,
+			 const struct candor_conversation *c)
+{
+	struct candor_buf quote = CANDOR_BUF_INIT;
+	int rc = 0;
+
+	for (size_t i = 0; i < c->a->nsignals && !rc; i++) {
+		const struct candor_text_signal *x = &c->a->signals[i];
+		struct candor_signal sg = {
+			.interaction_id = it->id, .contact_id = it->contact_id,
+			.category = (char *)x->category, .text = x->text,
+			.side = c->t->utts[x->utterance].side, .utterance = (int64_t)x->utterance,
+			.start = (int64_t)x->cstart, .end = (int64_t)x->cend,
+		};
+
+		candor_buf_reset(&quote);
+		candor_sentence_around(&quote, c->t->utts[x->utterance].text, x->start, x->end);
+		if (candor_buf_error(&quote)) {
+			rc = candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory");
+			break;
+		}
+		sg.quote = quote.ptr;
+		rc = candor_store_signal_add(s, it->account_id, &sg);
+	}
+	candor_buf_release(&quote);
+	return rc;
+}
+
+static int store_proposals(struct candor_store *s, const struct candor_interaction *it,
+			   const struct candor_analysis *a)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < a->ncommitments && !rc; i++) {
+		const struct candor_proposal *p = &a->commitments[i];
+		struct candor_proposal_row row = {
+			.account_id = it->account_id, .contact_id = it->contact_id,
+			.interaction_id = it->id, .kind = CANDOR_PROPOSAL_COMMITMENT,
+			.side = p->side, .fact_kind = -1, .text = p->text, .due = p->due,
+			.utterance = (int64_t)p->utterance,
+		};
+
+		rc = candor_store_proposal_add(s, &row);
+	}
+	for (size_t i = 0; i < a->nfacts && !rc; i++) {
+		const struct candor_fact_proposal *f = &a->facts[i];
+		struct candor_proposal_row row = {
+			.account_id = it->account_id, .contact_id = it->contact_id,
+			.interaction_id = it->id, .kind = CANDOR_PROPOSAL_FACT,
+			.side = CANDOR_SIDE_BUYER,
+			.fact_kind = candor_name_lookup(candor_fact_kinds, f->kind),
+			.text = f->text, .utterance = (int64_t)f->utterance,
+		};
+
+		rc = candor_store_proposal_add(s, &row);
+	}
+	return rc;
+}
+
+int candor_conversation_store(struct candor_store *s, const struct candor_conversation *c,
+			      int64_t *id, struct candor_error *err)
+{
+	struct candor_interaction it = {
+		.account_id = c->contact->account_id, .contact_id = c->contact->id,
+		.kind = c->kind, .at = c->at, .seller = (char *)c->seller,
+		.source = (char *)c->source, .seller_share = c->a->metrics.seller.word_share,
+	};
+	struct candor_buf text = CANDOR_BUF_INIT;
+	json_t *metrics = candor_metrics_to_json(&c->a->metrics);
+	int rc;
+
+	candor_buf_addf(&text, "transcript %s: %zu utterances", c->source, c->t->nutts);
+	it.text = text.ptr;
+	it.metrics = metrics ? json_dumps(metrics, JSON_COMPACT) : NULL;
+	if (!it.metrics || candor_buf_error(&text)) {
+		rc = candor_error_set(err, CANDOR_ERROR, NULL, "out of memory");
+		goto cleanup;
+	}
+	if (!(rc = candor_store_interaction_add(s, &it)) &&
+	    !(rc = candor_store_utterances_add(s, it.account_id, it.id, c->t->utts, c->t->nutts)) &&
+	    !(rc = store_signals(s, &it, c)))
+		rc = store_proposals(s, &it, c->a);
+	*id = it.id;
+cleanup:
+	free(it.metrics);
+	json_decref(metrics);
+	candor_buf_release(&text);
+	return rc;
+}

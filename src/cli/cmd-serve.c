@@ -1,0 +1,76 @@
+/*
+ * cmd-serve.c: `candor serve`, the web page and the JSON API (src/web/).
+ *
+ * The database is opened once here, to bring its schema up to date and to
+ * see whether it has users; then each request opens its own connection.
+ * With no users, the server serves the local user without signing in, and
+ * only on a loopback address.
+ */
+#include "util/common.h"
+#include "cli/cli.h"
+#include "cli/conversation.h"
+#include "web/auth.h"
+#include "web/web.h"
+
+struct serve_opts {
+	const char *listen;
+	struct cli_talk_opts talk;
+};
+
+static int serve_opt(struct candor_ctx *ctx, int code, const char *arg, void *data)
+{
+	struct serve_opts *o = data;
+
+	if (code == 'l')
+		o->listen = arg;
+	else
+		return cli_talk_opt(ctx, &o->talk, code, arg);
+	return CLI_OK;
+}
+
+static const struct option serve_options[] = {
+	{ "listen", required_argument, NULL, 'l' },
+	{ "lexicon", required_argument, NULL, 'L' },
+	{ 0 }
+};
+
+/* Open the store (migrating it), count its users, and close it again. */
+static int serve_check(struct candor_ctx *ctx, bool *no_users)
+{
+	struct candor_user_list users = { 0 };
+	int rc;
+
+	if ((rc = cli_store(ctx, false)))
+		return rc;
+	rc = candor_store_users(ctx->store, 0, NULL, &users);
+	*no_users = users.n == 0;
+	candor_user_list_release(&users);
+	if (!rc)
+		rc = candor_store_commit(ctx->store);
+	candor_store_close(ctx->store);
+	ctx->store = NULL;
+	return rc ? cli_fail(ctx, rc) : CLI_OK;
+}
+
+int cmd_serve(int argc, char **argv, struct candor_ctx *ctx)
+{
+	struct serve_opts o = { .listen = "127.0.0.1:8080" };
+	struct web_server srv = { .db_path = ctx->db_path, .local_user = ctx->seller,
+				  .max_body = WEB_MAX_BODY };
+	char **pos;
+	int npos, rc;
+
+	CLI_PARSE(ctx, argc, argv, serve_options, serve_opt, &o, &pos, &npos);
+	if (npos)
+		return cli_usage_error(ctx, "serve takes no arguments (the address is --listen ADDR:PORT)");
+	if (web_auth_init())
+		return cli_errorf(ctx, CLI_INTERNAL, "cannot initialise libsodium");
+	if ((rc = serve_check(ctx, &srv.no_users)) || (rc = cli_lexicon(ctx, &o.talk, &srv.lx)))
+		return rc;
+	if (!*srv.local_user)
+		srv.local_user = "me";
+	web_random_hex(srv.csrf_local, 32);
+	rc = web_serve(&srv, o.listen, &ctx->err);
+	candor_lexicon_free(srv.lx);
+	return rc ? cli_fail(ctx, rc) : CLI_OK;
+}

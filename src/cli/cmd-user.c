@@ -1,0 +1,152 @@
+/*
+ * cmd-user.c: `candor user add|list|token`, the people who sign in to
+ * `candor serve`.  Passwords are read without echo from a terminal, or as
+ * one line of standard input otherwise, and stored as argon2id hashes;
+ * API tokens are printed once and stored hashed (web/auth.h).
+ */
+#include "util/common.h"
+#include <termios.h>
+#include <unistd.h>
+#include "cli/cli.h"
+#include "web/auth.h"
+
+#define PASSWORD_MIN 8
+
+struct user_opts {
+	const char *role;
+	bool json;
+};
+
+static int user_opt(struct candor_ctx *ctx, int code, const char *arg, void *data)
+{
+	struct user_opts *o = data;
+
+	if (code == 'r')
+		o->role = arg;
+	else if (code == 'j')
+		o->json = true;
+	return CLI_OK;
+}
+
+static const struct option user_options[] = {
+	{ "role", required_argument, NULL, 'r' },
+	{ "json", no_argument, NULL, 'j' },
+	{ 0 }
+};
+
+/* Read one line into buf without its newline; without echo on a terminal. */
+static int read_password(struct candor_ctx *ctx, char *buf, size_t n)
+{
+	struct termios old, quiet;
+	bool tty = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &old) == 0;
+	bool ok;
+
+	if (tty) {
+		fprintf(stderr, "password: ");
+		quiet = old;
+		quiet.c_lflag &= ~(tcflag_t)ECHO;
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+	}
+	ok = fgets(buf, (int)n, stdin) != NULL;
+	if (tty) {
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+		fprintf(stderr, "\n");
+	}
+	if (!ok)
+		return cli_errorf(ctx, CLI_INVALID, "no password given (type it, or pipe it in)");
+	if (strlen(buf) == n - 1 && buf[n - 2] != '\n')
+		return cli_errorf(ctx, CLI_INVALID, "the password is too long (at most %d bytes)",
+				  WEB_PASSWORD_MAX);
+	buf[strcspn(buf, "\r\n")] = '\0';
+	if (strlen(buf) < PASSWORD_MIN)
+		return cli_errorf(ctx, CLI_INVALID, "the password is too short (at least %d characters)",
+				  PASSWORD_MIN);
+	return CLI_OK;
+}
+
+static int user_add(struct candor_ctx *ctx, const char *name, const struct user_opts *o)
+{
+	char pw[WEB_PASSWORD_MAX + 2], hash[256];
+	struct candor_user u = { .name = (char *)name, .pwhash = hash, .created = ctx->now };
+	int rc;
+
+	if (!o->role)
+		return cli_usage_error(ctx, "which role? add --role seller|manager|admin");
+	if ((rc = cli_enum(ctx, candor_roles, o->role, "--role", &u.role)) ||
+	    (rc = read_password(ctx, pw, sizeof(pw))))
+		return rc;
+	rc = web_password_hash(hash, sizeof(hash), pw);
+	memset(pw, 0, sizeof(pw));
+	if (rc)
+		return cli_errorf(ctx, CLI_INTERNAL, "out of memory hashing the password");
+	if ((rc = cli_store(ctx, false)))
+		return rc;
+	if ((rc = candor_store_user_add(ctx->store, &u)))
+		return cli_fail(ctx, rc);
+	return cli_print_id(ctx, o->json, "user", u.id, name);
+}
+
+static int user_list(struct candor_ctx *ctx, const struct user_opts *o)
+{
+	struct candor_user_list l = { 0 };
+	json_t *arr = json_array();
+	int rc;
+
+	if ((rc = cli_store(ctx, false)) || (rc = candor_store_users(ctx->store, 0, NULL, &l))) {
+		json_decref(arr);
+		return rc > 0 ? rc : cli_fail(ctx, rc);
+	}
+	for (size_t i = 0; i < l.n; i++) {
+		if (o->json)
+			json_array_append_new(arr, json_pack("{s:I,s:s,s:s}", "id", (json_int_t)l.v[i].id,
+				"name", l.v[i].name, "role", candor_name_of(candor_roles, l.v[i].role)));
+		else
+			printf("%-4" PRId64 " %-24s %s\n", l.v[i].id, l.v[i].name,
+			       candor_name_of(candor_roles, l.v[i].role));
+	}
+	if (!o->json && !l.n)
+		printf("no users: 'candor serve' serves you alone, on this machine\n");
+	candor_user_list_release(&l);
+	return o->json ? cli_print_json(ctx, arr) : (json_decref(arr), CLI_OK);
+}
+
+static int user_token(struct candor_ctx *ctx, const char *name)
+{
+	struct candor_user u = { 0 };
+	struct candor_secret sec = { .created = ctx->now };
+	char token[WEB_TOKEN_MAX];
+	int rc;
+
+	if ((rc = cli_store(ctx, false)))
+		return rc;
+	if ((rc = candor_store_user_find(ctx->store, 0, name, &u)))
+		return cli_fail(ctx, rc);
+	sec.user_id = u.id;
+	candor_user_release(&u);
+	web_token_new(&sec, token);
+	if ((rc = candor_store_secret_add(ctx->store, CANDOR_SECRET_TOKEN, &sec)))
+		return cli_fail(ctx, rc);
+	printf("%s\n", token);
+	fprintf(stderr, "a new API token for '%s': send it as 'Authorization: Bearer TOKEN'; "
+		"it is shown only now\n", name);
+	return CLI_OK;
+}
+
+int cmd_user(int argc, char **argv, struct candor_ctx *ctx)
+{
+	struct user_opts o = { 0 };
+	char **pos;
+	int npos;
+
+	CLI_PARSE(ctx, argc, argv, user_options, user_opt, &o, &pos, &npos);
+	if (web_auth_init())
+		return cli_errorf(ctx, CLI_INTERNAL, "cannot initialise libsodium");
+	if (npos == 2 && !strcmp(pos[0], "add"))
+		return user_add(ctx, pos[1], &o);
+	if (npos == 1 && !strcmp(pos[0], "list"))
+		return user_list(ctx, &o);
+	if (npos == 2 && !strcmp(pos[0], "token"))
+		return user_token(ctx, pos[1]);
+	return cli_usage_error(ctx, "write 'candor user add NAME --role ROLE', 'candor user list' "
+			       "or 'candor user token NAME'");
+}

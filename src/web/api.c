@@ -1,0 +1,353 @@
+/*
+ * web/api.c: the JSON API under /api/v1 (documented in openapi.json).  It
+ * answers with the same JSON as the CLI's --json where the CLI has it
+ * (status: cli_assessment_json; contacts and ledgers: cli/ledger.h), and
+ * shares its checks with the forms (actions.c).  Errors are
+ * {"error": message, "field": name or null}.
+ */
+#include "util/common.h"
+#include "web/web.h"
+#include "cli/cli.h"
+#include "cli/ledger.h"
+
+static json_t *account_json(const struct candor_account *a)
+{
+	return json_pack("{s:I,s:s,s:s,s:s,s:o}", "id", (json_int_t)a->id, "name", a->name,
+			 "owner", a->owner, "note", a->note, "created", cli_json_date(a->created));
+}
+
+static json_t *interaction_json(const struct candor_interaction *it)
+{
+	return json_pack("{s:I,s:I,s:I,s:s,s:b,s:o,s:s,s:s,s:s}", "id", (json_int_t)it->id,
+			 "account_id", (json_int_t)it->account_id, "contact_id",
+			 (json_int_t)it->contact_id, "kind",
+			 candor_name_of(candor_interaction_kinds, it->kind), "inbound", it->inbound,
+			 "at", cli_json_date(it->at), "seller", it->seller, "text", it->text,
+			 "source", it->source);
+}
+
+static int created(struct web_request *req, int64_t id)
+{
+	return web_json(req, 201, json_pack("{s:I}", "id", (json_int_t)id));
+}
+
+int web_api_openapi(struct web_request *req)
+{
+	candor_buf_adds(&req->out, web_openapi_json);
+	req->ctype = "application/json";
+	return req->status = 200;
+}
+
+int web_api_accounts(struct web_request *req)
+{
+	struct candor_account_list l = { 0 };
+	json_t *arr = json_array();
+	int rc;
+
+	if ((rc = candor_store_account_list(req->store, &l))) {
+		json_decref(arr);
+		return web_fail(req, rc);
+	}
+	for (size_t i = 0; i < l.n; i++)
+		if (web_may_see(req, l.v[i].owner))
+			json_array_append_new(arr, account_json(&l.v[i]));
+	candor_account_list_release(&l);
+	return web_json(req, 200, json_pack("{s:o}", "accounts", arr));
+}
+
+int web_api_account_add(struct web_request *req)
+{
+	int64_t id;
+	int rc = web_act_account(req, &id);
+
+	return rc ? rc : created(req, id);
+}
+
+/* An id from the query string (?name=12); 0 when absent; -1 when bad (error written). */
+static int64_t query_id(struct web_request *req, const char *name)
+{
+	const char *v = web_query(req, name);
+	char *end;
+	int64_t id;
+
+	if (!v || !*v)
+		return 0;
+	errno = 0;
+	id = strtoll(v, &end, 10);
+	if (errno || *end || id <= 0) {
+		web_error(req, 400, name, "'%s' must be a record id", name);
+		return -1;
+	}
+	return id;
+}
+
+int web_api_contacts(struct web_request *req)
+{
+	struct web_buyers b;
+	json_t *arr;
+	int rc;
+
+	if (query_id(req, "account") < 0)
+		return req->status;
+	if ((rc = web_buyers_load(req, &b))) {
+		web_buyers_release(&b);
+		return rc;
+	}
+	arr = json_array();
+	for (size_t i = 0; i < b.n; i++) {
+		json_t *j = cli_contact_json(b.v[i].c);
+
+		json_object_set_new(j, "stage", json_string(candor_name_of(candor_stages, b.v[i].a.stage)));
+		json_array_append_new(arr, j);
+	}
+	web_buyers_release(&b);
+	return web_json(req, 200, json_pack("{s:o}", "contacts", arr));
+}
+
+int web_api_contact_add(struct web_request *req)
+{
+	int64_t id;
+	int rc = web_act_contact(req, &id);
+
+	return rc ? rc : created(req, id);
+}
+
+/* The contact of ids[0] with its evidence; everything released by the caller. */
+static int contact_load(struct web_request *req, struct candor_contact *c,
+			struct candor_evidence_set *set, struct candor_evidence *ev)
+{
+	struct candor_scope sc;
+	int rc;
+
+	if ((rc = web_contact_access(req, req->ids[0], false, c)))
+		return rc;
+	sc.account_id = c->account_id;
+	sc.contact_id = c->id;
+	if ((rc = candor_store_evidence(req->store, &sc, set)))
+		return web_fail(req, rc);
+	candor_evidence_view(ev, set, c->id);
+	return 0;
+}
+
+int web_api_contact(struct web_request *req)
+{
+	struct candor_contact c = { 0 };
+	struct candor_evidence_set set = { 0 };
+	struct candor_evidence ev;
+	int rc = contact_load(req, &c, &set, &ev);
+
+	if (!rc) {
+		json_t *j = cli_contact_json(&c);
+
+		json_object_set_new(j, "ledger", cli_ledger_json(&ev, req->now));
+		rc = web_json(req, 200, j);
+	}
+	candor_evidence_set_release(&set);
+	candor_contact_release(&c);
+	return rc;
+}
+
+int web_api_status(struct web_request *req)
+{
+	struct candor_contact c = { 0 };
+	struct candor_evidence_set set = { 0 };
+	struct candor_evidence ev;
+	struct candor_assessment a;
+	int64_t at = req->now;
+	const char *q = web_query(req, "at");
+	int rc = 0;
+
+	if (q && candor_date_parse(&at, q, "at", &req->err))
+		return web_error(req, 400, "at", "%s", req->err.msg);
+	if (!(rc = contact_load(req, &c, &set, &ev))) {
+		json_t *j;
+
+		candor_model_assess(&a, &ev, at, NULL);
+		j = cli_assessment_json(&a);
+		json_object_set_new(j, "contact", cli_contact_json(&c));
+		rc = web_json(req, 200, j);
+	}
+	candor_evidence_set_release(&set);
+	candor_contact_release(&c);
+	return rc;
+}
+
+int web_api_interactions(struct web_request *req)
+{
+	struct web_buyers b;
+	int64_t contact = query_id(req, "contact");
+	json_t *arr;
+	int rc;
+
+	if (contact < 0)
+		return req->status;
+	if ((rc = web_buyers_load(req, &b))) {
+		web_buyers_release(&b);
+		return rc;
+	}
+	arr = json_array();
+	for (size_t i = 0; i < b.set.ninteractions; i++) {
+		const struct candor_interaction *it = &b.set.interactions[i];
+		bool seen = false;
+
+		for (size_t k = 0; k < b.n && !seen; k++)
+			seen = b.v[k].c->id == it->contact_id;
+		if (seen && (!contact || it->contact_id == contact))
+			json_array_append_new(arr, interaction_json(it));
+	}
+	web_buyers_release(&b);
+	return web_json(req, 200, json_pack("{s:o}", "interactions", arr));
+}
+
+static int body_contact(struct web_request *req, int64_t *id)
+{
+	const char *v = web_arg(req, "contact");
+	char *end;
+
+	errno = 0;
+	*id = v ? strtoll(v, &end, 10) : 0;
+	if (!v || !*v || errno || *end || *id <= 0)
+		return web_error(req, 422, "contact", "'contact' must be a contact id");
+	return 0;
+}
+
+int web_api_interaction_add(struct web_request *req)
+{
+	int64_t contact, id;
+	int rc;
+
+	if ((rc = body_contact(req, &contact)) || (rc = web_act_log(req, contact, &id)))
+		return rc;
+	return created(req, id);
+}
+
+int web_api_interaction(struct web_request *req)
+{
+	struct candor_scope sc;
+	struct candor_evidence_set set = { 0 };
+	struct candor_utterance *u = NULL;
+	size_t nu = 0;
+	json_t *j = NULL, *utts;
+	int rc;
+
+	if ((rc = web_record_access(req, CANDOR_RECORD_INTERACTION, req->ids[0], false, &sc)))
+		return rc;
+	if ((rc = candor_store_evidence(req->store, &sc, &set)) ||
+	    (rc = candor_store_utterances(req->store, sc.account_id, req->ids[0], &u, &nu))) {
+		rc = web_fail(req, rc);
+		goto cleanup;
+	}
+	for (size_t i = 0; i < set.ninteractions; i++)
+		if (set.interactions[i].id == req->ids[0])
+			j = interaction_json(&set.interactions[i]);
+	utts = json_array();
+	for (size_t i = 0; i < nu; i++)
+		json_array_append_new(utts, json_pack("{s:I,s:s,s:s,s:s}", "index", (json_int_t)u[i].index,
+			"speaker", u[i].speaker, "side", candor_side_name(u[i].side), "text", u[i].text));
+	json_object_set_new(j, "utterances", utts);
+	rc = web_json(req, 200, j);
+cleanup:
+	candor_evidence_set_release(&set);
+	candor_utterances_free(u, nu);
+	return rc;
+}
+
+int web_api_commitments(struct web_request *req)
+{
+	struct web_buyers b;
+	int64_t contact = query_id(req, "contact");
+	json_t *arr;
+	int rc;
+
+	if (contact < 0)
+		return req->status;
+	if ((rc = web_buyers_load(req, &b))) {
+		web_buyers_release(&b);
+		return rc;
+	}
+	arr = json_array();
+	for (size_t i = 0; i < b.set.ncommitments; i++) {
+		const struct candor_commitment *c = &b.set.commitments[i];
+		bool seen = false;
+
+		for (size_t k = 0; k < b.n && !seen; k++)
+			seen = b.v[k].c->id == c->contact_id;
+		if (seen && (!contact || c->contact_id == contact))
+			json_array_append_new(arr, cli_commitment_json(c, req->now));
+	}
+	web_buyers_release(&b);
+	return web_json(req, 200, json_pack("{s:o}", "commitments", arr));
+}
+
+int web_api_commitment_add(struct web_request *req)
+{
+	int64_t contact, id;
+	int rc;
+
+	if ((rc = body_contact(req, &contact)) || (rc = web_act_promise(req, contact, &id)))
+		return rc;
+	return created(req, id);
+}
+
+static int resolve(struct web_request *req, int status)
+{
+	int64_t contact;
+	int rc = web_act_resolve(req, req->ids[0], status, &contact);
+
+	return rc ? rc : web_json(req, 200, json_pack("{s:I,s:s}", "id", (json_int_t)req->ids[0],
+						       "status", status == CANDOR_COMMITMENT_KEPT ? "kept" : "broken"));
+}
+
+int web_api_kept(struct web_request *req)
+{
+	return resolve(req, CANDOR_COMMITMENT_KEPT);
+}
+
+int web_api_broken(struct web_request *req)
+{
+	return resolve(req, CANDOR_COMMITMENT_BROKEN);
+}
+
+static int proposal(struct web_request *req, bool accept)
+{
+	int64_t interaction;
+	int rc = web_act_proposal(req, req->ids[0], accept, &interaction);
+
+	return rc ? rc : web_json(req, 200, json_pack("{s:I,s:s,s:I}", "id", (json_int_t)req->ids[0],
+						       "status", accept ? "accepted" : "dismissed",
+						       "interaction_id", (json_int_t)interaction));
+}
+
+int web_api_accept(struct web_request *req)
+{
+	return proposal(req, true);
+}
+
+int web_api_dismiss(struct web_request *req)
+{
+	return proposal(req, false);
+}
+
+int web_api_pipeline(struct web_request *req)
+{
+	struct web_buyers b;
+	json_t *arr;
+	int rc;
+
+	if (query_id(req, "account") < 0)
+		return req->status;
+	if ((rc = web_buyers_load(req, &b))) {
+		web_buyers_release(&b);
+		return rc;
+	}
+	arr = json_array();
+	for (size_t i = 0; i < b.n; i++) {
+		json_t *j = cli_assessment_json(&b.v[i].a);
+
+		json_object_set_new(j, "contact", cli_contact_json(b.v[i].c));
+		json_array_append_new(arr, j);
+	}
+	web_buyers_release(&b);
+	return web_json(req, 200, json_pack("{s:o,s:s,s:o}", "at", cli_json_date(req->now),
+					    "model_version", CANDOR_MODEL_VERSION, "buyers", arr));
+}

@@ -1,0 +1,187 @@
+/*
+ * web/page-board.c: the pipeline board: buyers in columns by stage, the
+ * stalled ones marked with their one-line reason, overdue promises in a
+ * strip across the top, filters by seller and account, and the forms to
+ * add an account or a contact.
+ */
+#include "util/common.h"
+#include <strings.h>
+#include "web/web.h"
+
+static int buyer_cmp(const void *x, const void *y)
+{
+	const struct web_buyer *a = x, *b = y;
+
+	if (a->a.stage != b->a.stage)
+		return a->a.stage - b->a.stage;
+	if (a->a.stalled != b->a.stalled)
+		return a->a.stalled ? -1 : 1;
+	if (a->a.trust != b->a.trust)
+		return a->a.trust > b->a.trust ? -1 : 1;
+	return a->c->id < b->c->id ? -1 : a->c->id > b->c->id;
+}
+
+static const char *owner_of(const struct web_buyers *b, int64_t account_id)
+{
+	for (size_t i = 0; i < b->accounts.n; i++)
+		if (b->accounts.v[i].id == account_id)
+			return b->accounts.v[i].owner;
+	return NULL;
+}
+
+int web_buyers_load(struct web_request *req, struct web_buyers *b)
+{
+	const char *seller = web_query(req, "seller"), *acc = web_query(req, "account");
+	int64_t account = acc && *acc ? strtoll(acc, NULL, 10) : 0;
+	struct candor_scope sc = { 0 };
+	int rc;
+
+	memset(b, 0, sizeof(*b));
+	if ((rc = candor_store_account_list(req->store, &b->accounts)) ||
+	    (rc = candor_store_contact_list(req->store, 0, &b->contacts)) ||
+	    (rc = candor_store_evidence(req->store, &sc, &b->set)))
+		return web_fail(req, rc);
+	if (!(b->v = calloc(b->contacts.n + 1, sizeof(*b->v))))
+		return web_error(req, 500, NULL, "out of memory");
+	for (size_t i = 0; i < b->contacts.n; i++) {
+		const struct candor_contact *c = &b->contacts.v[i];
+		const char *owner = owner_of(b, c->account_id);
+		struct candor_evidence ev;
+
+		if (!owner || !web_may_see(req, owner) || (account && c->account_id != account) ||
+		    (seller && *seller && strcasecmp(owner, seller)))
+			continue;
+		b->v[b->n].c = c;
+		b->v[b->n].owner = owner;
+		candor_evidence_view(&ev, &b->set, c->id);
+		candor_model_assess(&b->v[b->n++].a, &ev, req->now, NULL);
+	}
+	qsort(b->v, b->n, sizeof(*b->v), buyer_cmp);
+	return 0;
+}
+
+void web_buyers_release(struct web_buyers *b)
+{
+	free(b->v);
+	candor_evidence_set_release(&b->set);
+	candor_contact_list_release(&b->contacts);
+	candor_account_list_release(&b->accounts);
+}
+
+static const char *contact_name(const struct web_buyers *b, int64_t id)
+{
+	for (size_t i = 0; i < b->n; i++)
+		if (b->v[i].c->id == id)
+			return b->v[i].c->name;
+	return NULL;
+}
+
+static void overdue_strip(struct web_request *req, const struct web_buyers *b)
+{
+	size_t shown = 0;
+
+	for (size_t i = 0; i < b->set.ncommitments; i++) {
+		const struct candor_commitment *c = &b->set.commitments[i];
+		const char *who = contact_name(b, c->contact_id);
+		struct candor_commitment_state st;
+
+		candor_commitment_state_at(&st, c, req->now);
+		if (!who || !st.overdue)
+			continue;
+		if (!shown++)
+			web_html(&req->out, "<section class=\"strip\" aria-label=\"overdue promises\">"
+				 "<strong>Overdue promises</strong><ul>");
+		web_html(&req->out, "<li><a href=\"/buyers/%D#commitment-%D\">%s</a> to %s, due %T</li>",
+			 c->contact_id, c->id, c->text, who, st.due);
+	}
+	if (shown)
+		web_html(&req->out, "</ul></section>");
+}
+
+static void filters(struct web_request *req, const struct web_buyers *b)
+{
+	const char *seller = web_query(req, "seller"), *acc = web_query(req, "account");
+
+	web_html(&req->out, "<form method=\"get\" action=\"/\" class=\"card\"><strong>Filter</strong> "
+		 "<label>Seller <input type=\"text\" name=\"seller\" value=\"%s\"></label>"
+		 "<label>Account <select name=\"account\"><option value=\"\">all</option>", seller);
+	for (size_t i = 0; i < b->accounts.n; i++)
+		if (web_may_see(req, b->accounts.v[i].owner))
+			web_html(&req->out, "<option value=\"%D\"%R>%s</option>", b->accounts.v[i].id,
+				 acc && strtoll(acc, NULL, 10) == b->accounts.v[i].id ? " selected" : "",
+				 b->accounts.v[i].name);
+	web_html(&req->out, "</select></label><button>Show</button></form>");
+}
+
+static void columns(struct web_request *req, const struct web_buyers *b)
+{
+	static const char *const names[] = { "NEW", "KNOW", "LIKE", "TRUST", "READY", "DECIDED" };
+
+	web_html(&req->out, "<div class=\"board\">");
+	for (int s = 0; s < 6; s++) {
+		web_html(&req->out, "<section class=\"col\" aria-label=\"%s\"><h2>%s</h2>", names[s],
+			 names[s]);
+		for (size_t i = 0; i < b->n; i++) {
+			const struct web_buyer *w = &b->v[i];
+			const struct candor_reason *head = candor_assessment_headline(&w->a);
+
+			if (w->a.stage != s)
+				continue;
+			web_html(&req->out, "<a class=\"buyer%R\" href=\"/buyers/%D\"><strong>%s</strong>"
+				 "<br><span class=\"muted\">%s · trust %F</span>",
+				 w->a.stalled ? " stalled" : "", w->c->id, w->c->name,
+				 w->c->account_name, w->a.trust);
+			if (w->a.stalled && head)
+				web_html(&req->out, "<br><span class=\"why\">stalled: %s</span>", head->text);
+			web_html(&req->out, "</a>");
+		}
+		web_html(&req->out, "</section>");
+	}
+	web_html(&req->out, "</div>");
+}
+
+static void add_forms(struct web_request *req, const struct web_buyers *b)
+{
+	web_html(&req->out, "<div class=\"grid2\"><section class=\"card\"><h2>Add an account</h2>"
+		 "<form method=\"post\" action=\"/accounts\">");
+	web_csrf_field(req);
+	web_html(&req->out, "<label>Name <input type=\"text\" name=\"name\" required></label>"
+		 "<label>Note <input type=\"text\" name=\"note\"></label>");
+	if (req->user.role == CANDOR_ROLE_ADMIN)
+		web_html(&req->out, "<label>Owner (seller) <input type=\"text\" name=\"owner\" "
+			 "value=\"%s\"></label>", req->user.name);
+	web_html(&req->out, "<button>Add account</button></form></section>"
+		 "<section class=\"card\"><h2>Add a buyer</h2><form method=\"post\" action=\"/contacts\">");
+	web_csrf_field(req);
+	web_html(&req->out, "<label>Name <input type=\"text\" name=\"name\" required></label>"
+		 "<label>Account <select name=\"account\" required>");
+	for (size_t i = 0; i < b->accounts.n; i++)
+		if (web_may_change(req, b->accounts.v[i].owner))
+			web_html(&req->out, "<option value=\"%D\">%s</option>", b->accounts.v[i].id,
+				 b->accounts.v[i].name);
+	web_html(&req->out, "</select></label><label>Role <input type=\"text\" name=\"role\"></label>"
+		 "<label>Email <input type=\"text\" name=\"email\"></label>"
+		 "<button>Add buyer</button></form></section></div>");
+}
+
+int web_page_board(struct web_request *req)
+{
+	struct web_buyers b;
+	int rc;
+
+	if ((rc = web_buyers_load(req, &b))) {
+		web_buyers_release(&b);
+		return rc;
+	}
+	web_page_begin(req, "Pipeline");
+	web_html(&req->out, "<h1>Pipeline</h1><p class=\"muted\">%d buyer%s as of %T · stages are "
+		 "inferred from evidence, never set by hand</p>", (int)b.n, b.n == 1 ? "" : "s",
+		 req->now);
+	overdue_strip(req, &b);
+	filters(req, &b);
+	columns(req, &b);
+	add_forms(req, &b);
+	web_page_end(req);
+	web_buyers_release(&b);
+	return req->status = 200;
+}

@@ -1,0 +1,49 @@
+/*
+ * web/routes.c: every page, form and API call the server answers.
+ * tests/cli/t0201-web-api.sh checks that each /api/v1 route here is in
+ * src/web/openapi.json and that each path there answers.
+ */
+#include "util/common.h"
+#include "web/web.h"
+
+#define API WEB_ROUTE_API
+#define PUBLIC WEB_ROUTE_PUBLIC
+
+const struct web_route web_routes[] = {
+	{ WEB_GET, "/", web_page_board, 0 },
+	{ WEB_GET, "/style.css", web_style, PUBLIC },
+	{ WEB_GET, "/login", web_page_login, PUBLIC },
+	{ WEB_POST, "/login", web_login, PUBLIC },
+	{ WEB_POST, "/logout", web_logout, 0 },
+	{ WEB_GET, "/buyers/{id}", web_page_buyer, 0 },
+	{ WEB_GET, "/interactions/{id}", web_page_talk, 0 },
+	{ WEB_POST, "/accounts", web_form_account, 0 },
+	{ WEB_POST, "/contacts", web_form_contact, 0 },
+	{ WEB_POST, "/buyers/{id}/log", web_form_log, 0 },
+	{ WEB_POST, "/buyers/{id}/promise", web_form_promise, 0 },
+	{ WEB_POST, "/buyers/{id}/fact", web_form_fact, 0 },
+	{ WEB_POST, "/buyers/{id}/upload", web_form_upload, 0 },
+	{ WEB_POST, "/commitments/{id}/kept", web_form_kept, 0 },
+	{ WEB_POST, "/commitments/{id}/broken", web_form_broken, 0 },
+	{ WEB_POST, "/proposals/{id}/accept", web_form_accept, 0 },
+	{ WEB_POST, "/proposals/{id}/dismiss", web_form_dismiss, 0 },
+
+	{ WEB_GET, "/api/v1/openapi.json", web_api_openapi, API | PUBLIC },
+	{ WEB_GET, "/api/v1/accounts", web_api_accounts, API },
+	{ WEB_POST, "/api/v1/accounts", web_api_account_add, API },
+	{ WEB_GET, "/api/v1/contacts", web_api_contacts, API },
+	{ WEB_POST, "/api/v1/contacts", web_api_contact_add, API },
+	{ WEB_GET, "/api/v1/contacts/{id}", web_api_contact, API },
+	{ WEB_GET, "/api/v1/contacts/{id}/status", web_api_status, API },
+	{ WEB_GET, "/api/v1/interactions", web_api_interactions, API },
+	{ WEB_POST, "/api/v1/interactions", web_api_interaction_add, API },
+	{ WEB_GET, "/api/v1/interactions/{id}", web_api_interaction, API },
+	{ WEB_GET, "/api/v1/commitments", web_api_commitments, API },
+	{ WEB_POST, "/api/v1/commitments", web_api_commitment_add, API },
+	{ WEB_POST, "/api/v1/commitments/{id}/kept", web_api_kept, API },
+	{ WEB_POST, "/api/v1/commitments/{id}/broken", web_api_broken, API },
+	{ WEB_POST, "/api/v1/proposals/{id}/accept", web_api_accept, API },
+	{ WEB_POST, "/api/v1/proposals/{id}/dismiss", web_api_dismiss, API },
+	{ WEB_GET, "/api/v1/pipeline", web_api_pipeline, API },
+	{ 0, NULL, NULL, 0 }
+};

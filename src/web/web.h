@@ -1,0 +1,191 @@
+/*
+ * web/web.h: what the server's files share (server.c, the pages, the API).
+ * Not a public interface: `candor serve` (cli/cmd-serve.c) only calls
+ * web_serve().
+ *
+ * A request runs as: route, sign in (session cookie, Bearer token, or the
+ * local user when the store has no users), CSRF check on POST forms, the
+ * handler, then commit (status < 400) or rollback.  Each request opens its
+ * own store connection, so threads never share a SQLite connection.
+ *
+ * A handler returns the HTTP status of the response it wrote into
+ * req->out (web_error() and web_fail() write error responses, as JSON for
+ * /api/v1 and as a page otherwise).
+ */
+#ifndef CANDOR_WEB_WEB_H
+#define CANDOR_WEB_WEB_H
+
+#include "util/common.h"
+#include <jansson.h>
+#include <microhttpd.h>
+#include "util/buf.h"
+#include "util/date.h"
+#include "util/error.h"
+#include "core/model.h"
+#include "store/store.h"
+#include "web/html.h"
+#include "web/multipart.h"
+#include "web/router.h"
+
+#define WEB_MAX_BODY ((size_t)20 << 20)  /* 20 MiB: more is 413 */
+#define WEB_SESSION_SECONDS (12 * 3600)
+#define WEB_TEXT_MAX 20000              /* bytes in one text field */
+
+struct candor_lexicon;
+
+struct web_server {
+	const char *db_path;
+	const char *local_user;       /* the name of the local user (no users) */
+	bool loopback;                /* listening on a loopback address only */
+	bool no_users;                /* the store had no users at start */
+	char csrf_local[65];          /* the CSRF token when nobody signs in */
+	size_t max_body;
+	struct candor_lexicon *lx;    /* shared, read-only */
+};
+
+struct web_user {
+	int64_t id;                   /* 0 for the local user */
+	char name[128];
+	int role;                     /* enum candor_role */
+	bool local;
+};
+
+struct web_request {
+	struct web_server *srv;
+	struct MHD_Connection *conn;
+	int method;
+	const char *path;
+	const struct web_route *route;
+	int64_t ids[WEB_MAX_IDS];
+	size_t nids;
+	bool api;
+	struct candor_buf body;       /* capped at srv->max_body */
+	bool too_big;
+	struct web_form form;         /* urlencoded POST bodies */
+	struct web_multipart *mp;     /* multipart POST bodies (uploads) */
+	json_t *json;                 /* API POST bodies */
+	char argbuf[80];              /* a JSON number as text, for web_arg */
+	struct candor_store *store;
+	struct candor_error err;
+	struct web_user user;
+	bool signed_in;
+	char csrf[65];
+	char session[33];             /* the session's selector, "" when none */
+	int64_t now;
+	/* the response */
+	int status;
+	struct candor_buf out;
+	const char *ctype;
+	char location[512];
+	char cookie[256];
+};
+
+/* Start serving on listen ("ADDR:PORT"); blocks until SIGINT or SIGTERM. */
+int web_serve(struct web_server *srv, const char *listen, struct candor_error *err);
+
+/* The route table (routes.c). */
+extern const struct web_route web_routes[];
+
+/* Responses. */
+int web_error(struct web_request *req, int status, const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+int web_fail(struct web_request *req, int candor_code);
+int web_json(struct web_request *req, int status, json_t *j);  /* consumes j */
+int web_redirect(struct web_request *req, const char *path_fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Request data: a query parameter, a body field (form or JSON), as text. */
+const char *web_query(struct web_request *req, const char *name);
+const char *web_arg(struct web_request *req, const char *name);
+
+/* Who may see and change what (see store.h, "Users"). */
+bool web_may_see(const struct web_request *req, const char *owner);
+bool web_may_change(const struct web_request *req, const char *owner);
+/* 0 when the account may be seen (and changed, with change); else the error status. */
+int web_account_access(struct web_request *req, int64_t account_id, bool change);
+/* Whether the account may be changed; writes no response. */
+bool web_account_changeable(struct web_request *req, int64_t account_id);
+/* The same for the account a contact or record belongs to. */
+int web_contact_access(struct web_request *req, int64_t contact_id, bool change,
+		       struct candor_contact *out);
+int web_record_access(struct web_request *req, enum candor_record what, int64_t id,
+		      bool change, struct candor_scope *out);
+
+/* Page layout (page.c). */
+void web_page_begin(struct web_request *req, const char *title);
+void web_page_end(struct web_request *req);
+void web_csrf_field(struct web_request *req);
+extern const char web_css[];
+
+/* Pages and form handlers (page-*.c) and the API (api.c). */
+int web_page_board(struct web_request *req);
+int web_page_buyer(struct web_request *req);
+int web_page_talk(struct web_request *req);
+int web_page_login(struct web_request *req);
+int web_login(struct web_request *req);
+int web_logout(struct web_request *req);
+int web_style(struct web_request *req);
+int web_form_account(struct web_request *req);
+int web_form_contact(struct web_request *req);
+int web_form_log(struct web_request *req);
+int web_form_promise(struct web_request *req);
+int web_form_fact(struct web_request *req);
+int web_form_upload(struct web_request *req);
+int web_form_kept(struct web_request *req);
+int web_form_broken(struct web_request *req);
+int web_form_accept(struct web_request *req);
+int web_form_dismiss(struct web_request *req);
+
+int web_api_accounts(struct web_request *req);
+int web_api_account_add(struct web_request *req);
+int web_api_contacts(struct web_request *req);
+int web_api_contact_add(struct web_request *req);
+int web_api_contact(struct web_request *req);
+int web_api_status(struct web_request *req);
+int web_api_interactions(struct web_request *req);
+int web_api_interaction_add(struct web_request *req);
+int web_api_interaction(struct web_request *req);
+int web_api_commitments(struct web_request *req);
+int web_api_commitment_add(struct web_request *req);
+int web_api_kept(struct web_request *req);
+int web_api_broken(struct web_request *req);
+int web_api_accept(struct web_request *req);
+int web_api_dismiss(struct web_request *req);
+int web_api_pipeline(struct web_request *req);
+int web_api_openapi(struct web_request *req);
+
+/* What forms and the API both do (actions.c): 0, or the error status written. */
+int web_act_account(struct web_request *req, int64_t *id);
+int web_act_contact(struct web_request *req, int64_t *id);
+int web_act_log(struct web_request *req, int64_t contact_id, int64_t *id);
+int web_act_promise(struct web_request *req, int64_t contact_id, int64_t *id);
+int web_act_resolve(struct web_request *req, int64_t commitment_id, int status,
+		    int64_t *contact_id);
+int web_act_fact(struct web_request *req, int64_t contact_id, int64_t *id);
+int web_act_proposal(struct web_request *req, int64_t id, bool accept, int64_t *interaction_id);
+int web_act_upload(struct web_request *req, int64_t contact_id, int64_t *id);
+
+/* The buyers the user may see, assessed at req->now (board.c). */
+struct web_buyer {
+	const struct candor_contact *c;
+	const char *owner;
+	struct candor_assessment a;
+};
+struct web_buyers {
+	struct candor_account_list accounts;
+	struct candor_contact_list contacts;
+	struct candor_evidence_set set;
+	struct web_buyer *v;
+	size_t n;
+};
+/* Filtered by ?seller= and ?account= (an id) when given; sorted like `pipeline`. */
+int web_buyers_load(struct web_request *req, struct web_buyers *out);
+void web_buyers_release(struct web_buyers *b);
+
+/* The SVG chart of trust and its components over time (chart.c). */
+void web_chart(struct candor_buf *b, const struct candor_evidence *ev, int64_t from, int64_t to);
+
+/* The embedded OpenAPI document (generated from src/web/openapi.json). */
+extern const char web_openapi_json[];
+
+#endif

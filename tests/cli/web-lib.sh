@@ -1,0 +1,43 @@
+# web-lib.sh: start `candor serve` for a test on a free loopback port, and
+# always stop it.  Sourced after lib.sh.  serve_start sets $B (base URL);
+# serve_stop stops it and returns its exit status (a sanitizer report fails).
+
+SERVE_PID=
+serve_start() {
+	"$CANDOR" serve --listen "${1:-127.0.0.1:0}" >"$TRASH/serve.out" 2>"$TRASH/serve.err" &
+	SERVE_PID=$!
+	for _ in $(seq 100); do
+		grep -q 'serving' "$TRASH/serve.out" 2>/dev/null && break
+		kill -0 "$SERVE_PID" 2>/dev/null || break
+		sleep 0.1
+	done
+	PORT=$(sed -n 's|.*http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$TRASH/serve.out")
+	B="http://127.0.0.1:$PORT"
+}
+serve_stop() {
+	local rc=0
+	[ -n "$SERVE_PID" ] || return 0
+	kill "$SERVE_PID" 2>/dev/null
+	wait "$SERVE_PID" || rc=$?
+	SERVE_PID=
+	return $rc
+}
+trap 'if [ -n "$SERVE_PID" ]; then kill "$SERVE_PID" 2>/dev/null; fi' EXIT
+
+# http METHOD PATH [curl args...]: prints the status; the body goes to $TRASH/body
+http() {
+	local m=$1 p=$2; shift 2
+	curl -s -o "$TRASH/body" -w '%{http_code}' -X "$m" "$@" "$B$p"
+}
+# api TOKEN METHOD PATH [JSON]
+api() {
+	local t=$1 m=$2 p=$3 d=${4:-}
+	if [ -n "$d" ]; then
+		http "$m" "$p" -H "Authorization: Bearer $t" -H 'Content-Type: application/json' --data-binary "$d"
+	else
+		http "$m" "$p" -H "Authorization: Bearer $t"
+	fi
+}
+expect_status() { # WANT GOT
+	[ "$1" = "$2" ] || { echo "expected HTTP $1, got $2:" >&2; cat "$TRASH/body" >&2; return 1; }
+}

@@ -1,0 +1,239 @@
+/*
+ * test-web.c: the web server's pure parts: escaping and the HTML printf,
+ * form decoding, the router, the multipart parser, and the secrets
+ * (tokens, CSRF comparison, cookies, password hashes).
+ */
+#include "util/common.h"
+#include <setjmp.h>
+#include <cmocka.h>
+#include "util/error.h"
+#include "web/auth.h"
+#include "web/html.h"
+#include "web/multipart.h"
+#include "web/router.h"
+
+static void test_escape(void **state)
+{
+	struct candor_buf b = CANDOR_BUF_INIT;
+
+	web_html(&b, "<p title=\"%s\">%s %d %D %R</p>", "\"'<>&", "<script>alert(1)</script>", 7,
+		 (int64_t)-3, "<b>");
+	assert_string_equal(b.ptr, "<p title=\"&quot;&#39;&lt;&gt;&amp;\">&lt;script&gt;alert(1)"
+			    "&lt;/script&gt; 7 -3 <b></p>");
+	candor_buf_reset(&b);
+	web_html(&b, "%s|%U|%P%%|%T", NULL, "a b&c/é", 0.456, (int64_t)1795651200);
+	assert_string_equal(b.ptr, "|a%20b%26c%2F%C3%A9|46%|2026-11-26");
+	candor_buf_release(&b);
+}
+
+static void test_form(void **state)
+{
+	struct web_form f = { 0 };
+	struct candor_error err = CANDOR_ERROR_INIT;
+	const char body[] = "name=Dana+Reyes&note=%3Cb%3E&empty=&flag&x=%27%3B+DROP";
+
+	assert_int_equal(web_form_parse(&f, body, strlen(body), &err), 0);
+	assert_string_equal(web_form_get(&f, "name"), "Dana Reyes");
+	assert_string_equal(web_form_get(&f, "note"), "<b>");
+	assert_string_equal(web_form_get(&f, "empty"), "");
+	assert_string_equal(web_form_get(&f, "flag"), "");
+	assert_string_equal(web_form_get(&f, "x"), "'; DROP");
+	assert_null(web_form_get(&f, "missing"));
+	web_form_release(&f);
+	assert_int_equal(web_form_parse(&f, "a=%zz", 5, &err), CANDOR_EINVALID);
+	web_form_release(&f);
+	assert_int_equal(web_form_parse(&f, "a=%00", 5, &err), CANDOR_EINVALID);
+	web_form_release(&f);
+	assert_int_equal(web_form_parse(&f, "a=%FF", 5, &err), CANDOR_EINVALID);
+	web_form_release(&f);
+}
+
+static void test_form_limit(void **state)
+{
+	struct web_form f = { 0 };
+	struct candor_error err = CANDOR_ERROR_INIT;
+	struct candor_buf b = CANDOR_BUF_INIT;
+
+	for (int i = 0; i <= WEB_FORM_MAX; i++)
+		candor_buf_addf(&b, "f%d=1&", i);
+	assert_int_equal(web_form_parse(&f, b.ptr, b.len, &err), CANDOR_EINVALID);
+	web_form_release(&f);
+	candor_buf_release(&b);
+}
+
+static int h1(struct web_request *r) { return 1; }
+static int h2(struct web_request *r) { return 2; }
+
+static const struct web_route routes[] = {
+	{ WEB_GET, "/", h1, 0 },
+	{ WEB_GET, "/api/v1/contacts/{id}", h1, 0 },
+	{ WEB_GET, "/api/v1/contacts/{id}/status", h2, 0 },
+	{ WEB_POST, "/api/v1/commitments/{id}/kept", h2, 0 },
+	{ 0, NULL, NULL, 0 },
+};
+
+static void test_router(void **state)
+{
+	const struct web_route *r;
+	int64_t ids[WEB_MAX_IDS];
+	size_t n;
+
+	assert_int_equal(web_route_find(routes, WEB_GET, "/", &r, ids, &n), WEB_MATCH);
+	assert_ptr_equal(r, &routes[0]);
+	assert_int_equal(web_route_find(routes, WEB_GET, "/api/v1/contacts/42/status", &r, ids, &n),
+			 WEB_MATCH);
+	assert_ptr_equal(r->fn, h2);
+	assert_int_equal(n, 1);
+	assert_int_equal(ids[0], 42);
+	assert_int_equal(web_route_find(routes, WEB_GET, "/api/v1/commitments/3/kept", &r, ids, &n),
+			 WEB_BAD_METHOD);
+	assert_int_equal(web_route_find(routes, WEB_POST, "/api/v1/commitments/3/kept", &r, ids, &n),
+			 WEB_MATCH);
+	static const char *const bad[] = { "/api/v1/contacts/0", "/api/v1/contacts/-1",
+		"/api/v1/contacts/01", "/api/v1/contacts/1x", "/api/v1/contacts/", "/api/v1/contacts",
+		"/api/v1/contacts/1/", "/api/v1/contacts/1234567890123456789", "//", "",
+		"/api/v1/contacts/1/status/x", "/api/v1/contacts/%31" };
+	for (size_t i = 0; i < CANDOR_ARRAY_SIZE(bad); i++)
+		assert_int_equal(web_route_find(routes, WEB_GET, bad[i], &r, ids, &n), WEB_NO_ROUTE);
+	assert_int_equal(web_method_parse("GET"), WEB_GET);
+	assert_int_equal(web_method_parse("DELETE"), WEB_OTHER);
+}
+
+#define CT "multipart/form-data; boundary=XyZ"
+
+static void test_multipart(void **state)
+{
+	struct web_multipart m;
+	struct candor_error err = CANDOR_ERROR_INIT;
+	const char body[] =
+		"preamble\r\n--XyZ\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\nabc\r\n"
+		"--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a \\\"b\\\".vtt\"\r\n"
+		"Content-Type: text/vtt\r\n\r\nWEBVTT\r\n\r\n--Xy not yet\r\n--XyZ--\r\n";
+	const struct web_part *p;
+
+	assert_int_equal(web_multipart_parse(&m, body, sizeof(body) - 1, CT, &err), 0);
+	assert_int_equal(m.n, 2);
+	p = web_multipart_get(&m, "csrf");
+	assert_non_null(p);
+	assert_false(p->is_file);
+	assert_int_equal(p->len, 3);
+	assert_memory_equal(p->data, "abc", 3);
+	p = web_multipart_get(&m, "file");
+	assert_true(p->is_file);
+	assert_string_equal(p->filename, "a \"b\".vtt");
+	assert_string_equal(p->type, "text/vtt");
+	assert_int_equal(p->len, strlen("WEBVTT\r\n\r\n--Xy not yet"));
+	assert_int_equal(web_multipart_parse(&m, body, sizeof(body) - 1,
+					     "multipart/form-data; boundary=\"XyZ\"", &err), 0);
+}
+
+static void test_multipart_bad(void **state)
+{
+	struct web_multipart m;
+	struct candor_error err = CANDOR_ERROR_INIT;
+	static const char *const bodies[] = {
+		"",                                              /* nothing */
+		"--XyZ\r\n\r\nno headers\r\n--XyZ--",            /* no disposition */
+		"--XyZ\r\nContent-Disposition: form-data\r\n\r\nx\r\n--XyZ--", /* no name */
+		"--XyZ\r\nContent-Disposition: attachment; name=a\r\n\r\nx\r\n--XyZ--",
+		"--XyZ\r\nContent-Disposition: form-data; name=a\r\n\r\nunterminated",
+		"--XyZ\r\nContent-Disposition: form-data; name=\"a\r\n\r\nx\r\n--XyZ--",
+		"--XyZ--",                                       /* no parts */
+		"--XyZ junk\r\n",
+	};
+	static const char *const types[] = { "text/plain", "multipart/form-data",
+		"multipart/form-data; boundary=", "multipart/form-data; boundary=a<b" };
+
+	for (size_t i = 0; i < CANDOR_ARRAY_SIZE(bodies); i++)
+		assert_int_equal(web_multipart_parse(&m, bodies[i], strlen(bodies[i]), CT, &err),
+				 CANDOR_EINVALID);
+	for (size_t i = 0; i < CANDOR_ARRAY_SIZE(types); i++)
+		assert_int_equal(web_multipart_parse(&m, "--a\r\n", 5, types[i], &err), CANDOR_EINVALID);
+}
+
+static void test_multipart_limits(void **state)
+{
+	struct web_multipart m;
+	struct candor_error err = CANDOR_ERROR_INIT;
+	struct candor_buf b = CANDOR_BUF_INIT;
+
+	for (int i = 0; i <= WEB_PARTS_MAX; i++)
+		candor_buf_addf(&b, "--XyZ\r\nContent-Disposition: form-data; name=\"f%d\"\r\n\r\nv\r\n", i);
+	candor_buf_adds(&b, "--XyZ--\r\n");
+	assert_int_equal(web_multipart_parse(&m, b.ptr, b.len, CT, &err), CANDOR_EINVALID);
+	candor_buf_reset(&b);
+	candor_buf_adds(&b, "--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\nX-Pad: ");
+	for (int i = 0; i < WEB_PART_HEADERS_MAX; i++)
+		candor_buf_addch(&b, 'x');
+	candor_buf_adds(&b, "\r\n\r\nv\r\n--XyZ--\r\n");
+	assert_int_equal(web_multipart_parse(&m, b.ptr, b.len, CT, &err), CANDOR_EINVALID);
+	candor_buf_release(&b);
+}
+
+static void test_tokens(void **state)
+{
+	struct candor_secret sec = { 0 };
+	char token[WEB_TOKEN_MAX], sel[33], other[WEB_TOKEN_MAX];
+	const char *secret;
+
+	assert_int_equal(web_auth_init(), 0);
+	web_token_new(&sec, token);
+	assert_int_equal(strlen(token), WEB_TOKEN_MAX - 1);
+	assert_true(web_token_split(token, sel, &secret));
+	assert_string_equal(sel, sec.selector);
+	assert_true(web_token_check(&sec, secret));
+	snprintf(other, sizeof(other), "%s", token);
+	other[WEB_TOKEN_MAX - 2] = other[WEB_TOKEN_MAX - 2] == 'a' ? 'b' : 'a';
+	assert_true(web_token_split(other, sel, &secret));
+	assert_false(web_token_check(&sec, secret));
+	assert_false(web_token_split("abc.def", sel, &secret));
+	assert_false(web_token_split("", sel, &secret));
+	assert_false(web_token_split(NULL, sel, &secret));
+	assert_true(web_csrf_equal("abc", "abc"));
+	assert_false(web_csrf_equal("abc", "abd"));
+	assert_false(web_csrf_equal("abc", "ab"));
+	assert_false(web_csrf_equal("abc", NULL));
+	assert_false(web_csrf_equal("", ""));
+}
+
+static void test_cookie_and_password(void **state)
+{
+	char v[64], hash[256];
+
+	assert_true(web_cookie_get("a=1; candor_session=xyz; b=2", "candor_session", v, sizeof(v)));
+	assert_string_equal(v, "xyz");
+	assert_false(web_cookie_get("xcandor_session=1", "candor_session", v, sizeof(v)));
+	assert_false(web_cookie_get(NULL, "candor_session", v, sizeof(v)));
+	assert_int_equal(web_auth_init(), 0);
+	assert_int_equal(web_password_hash(hash, sizeof(hash), "correct horse"), 0);
+	assert_true(!strncmp(hash, "$argon2id$", 10));
+	assert_true(web_password_check(hash, "correct horse"));
+	assert_false(web_password_check(hash, "correct horsE"));
+}
+
+static void test_text_ok(void **state)
+{
+	assert_true(web_text_ok("héllo\tthere\n", strlen("héllo\tthere\n")));
+	assert_false(web_text_ok("a\x01", 2));
+	assert_false(web_text_ok("\xc3", 1));
+	assert_false(web_text_ok("\xc0\xaf", 2));
+	assert_false(web_text_ok("a\0b", 3));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_escape),
+		cmocka_unit_test(test_form),
+		cmocka_unit_test(test_form_limit),
+		cmocka_unit_test(test_router),
+		cmocka_unit_test(test_multipart),
+		cmocka_unit_test(test_multipart_bad),
+		cmocka_unit_test(test_multipart_limits),
+		cmocka_unit_test(test_tokens),
+		cmocka_unit_test(test_cookie_and_password),
+		cmocka_unit_test(test_text_ok),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
