@@ -18,6 +18,7 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 struct lex_parser {
 	struct candor_lexicon *lx;
@@ -359,7 +360,111 @@ static int parse_text(struct candor_lexicon *lx, const char *name, char *text,
 	return rc;
 }
 
+/*
+ * The compiled database is cached between runs: Hyperscan takes most of a
+ * second to compile a large lexicon, and every command would pay it.  The
+ * cache file is named by a hash of the normalised phrases and Hyperscan's
+ * version, under $XDG_CACHE_HOME/candor (else ~/.cache/candor); a missing,
+ * unreadable or stale file just means compiling again.  CANDOR_NO_CACHE=1
+ * turns it off.
+ */
+static int compile_fresh(struct candor_lexicon *lx, uint64_t hash, struct candor_error *err);
+
+static uint64_t phrases_hash(const struct candor_lexicon *lx)
+{
+	uint64_t h = 1469598103934665603ULL;
+	const char *v = hs_version();
+
+	for (size_t i = 0; i <= lx->nphrases; i++) {
+		const char *p = i < lx->nphrases ? lx->phrases[i].norm : v;
+		size_t n = i < lx->nphrases ? lx->phrases[i].len : strlen(v);
+
+		for (size_t k = 0; k <= n; k++) /* the NUL separates phrases */
+			h = (h ^ (unsigned char)(k < n ? p[k] : 0)) * 1099511628211ULL;
+	}
+	return h;
+}
+
+static bool cache_path(char *dst, size_t n, uint64_t hash, bool make_dir)
+{
+	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+	char dir[4096];
+
+	if (getenv("CANDOR_NO_CACHE"))
+		return false;
+	if (xdg && *xdg == '/')
+		snprintf(dir, sizeof(dir), "%s/candor", xdg);
+	else if (home && *home == '/')
+		snprintf(dir, sizeof(dir), "%s/.cache/candor", home);
+	else
+		return false;
+	if (make_dir) {
+		char parent[4096];
+		char *slash;
+
+		snprintf(parent, sizeof(parent), "%s", dir);
+		slash = strrchr(parent, '/');
+		if (slash && slash != parent) {
+			*slash = '\0';
+			mkdir(parent, 0700);
+		}
+		mkdir(dir, 0700);
+	}
+	return snprintf(dst, n, "%s/lexicon-%016" PRIx64 ".hsdb", dir, hash) < (int)n;
+}
+
+static bool cache_load(struct candor_lexicon *lx, uint64_t hash)
+{
+	char path[4200];
+	struct candor_buf b = CANDOR_BUF_INIT;
+	bool ok = false;
+
+	if (!cache_path(path, sizeof(path), hash, false) || access(path, R_OK))
+		return false;
+	if (!candor_buf_read_file(&b, path, NULL) &&
+	    hs_deserialize_database(b.ptr, b.len, &lx->db) == HS_SUCCESS)
+		ok = true;
+	candor_buf_release(&b);
+	return ok;
+}
+
+static void cache_save(const struct candor_lexicon *lx, uint64_t hash)
+{
+	char path[4200], tmp[4300];
+	char *bytes = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	if (!cache_path(path, sizeof(path), hash, true) ||
+	    hs_serialize_database(lx->db, &bytes, &len) != HS_SUCCESS)
+		return;
+	snprintf(tmp, sizeof(tmp), "%s.%d.tmp", path, (int)getpid());
+	if ((f = fopen(tmp, "wb"))) {
+		bool written = fwrite(bytes, 1, len, f) == len;
+
+		if (fclose(f) || !written || rename(tmp, path))
+			remove(tmp);
+	}
+	free(bytes);
+}
+
 static int compile(struct candor_lexicon *lx, struct candor_error *err)
+{
+	uint64_t hash;
+
+	if (!lx->nphrases)
+		return candor_error_set(err, CANDOR_ENOTFOUND, NULL,
+					"the lexicon has no phrases");
+	hash = phrases_hash(lx);
+	if (cache_load(lx, hash)) {
+		if (hs_alloc_scratch(lx->db, &lx->scratch) == HS_SUCCESS)
+			return 0;
+		return nomem(err);
+	}
+	return compile_fresh(lx, hash, err);
+}
+
+static int compile_fresh(struct candor_lexicon *lx, uint64_t hash, struct candor_error *err)
 {
 	const char **exprs = NULL;
 	unsigned *ids = NULL, *flags = NULL;
@@ -367,9 +472,6 @@ static int compile(struct candor_lexicon *lx, struct candor_error *err)
 	hs_compile_error_t *cerr = NULL;
 	int rc = CANDOR_ERROR;
 
-	if (!lx->nphrases)
-		return candor_error_set(err, CANDOR_ENOTFOUND, NULL,
-					"the lexicon has no phrases");
 	exprs = calloc(lx->nphrases, sizeof(*exprs));
 	ids = calloc(lx->nphrases, sizeof(*ids));
 	flags = calloc(lx->nphrases, sizeof(*flags));
@@ -393,6 +495,7 @@ static int compile(struct candor_lexicon *lx, struct candor_error *err)
 		nomem(err);
 		goto cleanup;
 	}
+	cache_save(lx, hash);
 	rc = 0;
 cleanup:
 	if (cerr)

@@ -4,6 +4,7 @@
  * dates, metrics, JSON and lint positions.
  */
 #include "util/common.h"
+#include <dirent.h>
 #include "util/date.h"
 #include "util/error.h"
 #include "text/analyze.h"
@@ -129,6 +130,35 @@ static void analyse_one(struct candor_lexicon *lx, enum candor_side side,
 	assert_int_equal(candor_analyze(&a, lx, &u, 1, 0, &err), 0);
 	assert_string_equal(cats_of(&a, 0, buf, sizeof(buf)), want);
 	candor_analysis_release(&a);
+}
+
+/* The compiled lexicon is cached: a second load reads it, and finds the same. */
+static void test_lexicon_cache(void **state)
+{
+	char dir[] = "/tmp/candor-cache-XXXXXX", path[300];
+	struct candor_lexicon *a = NULL, *b = NULL;
+	struct candor_error err = CANDOR_ERROR_INIT;
+	const char *text = "Let me think about it. Can I be honest with you?";
+	DIR *d;
+	struct dirent *e;
+	int files = 0;
+
+	assert_non_null(mkdtemp(dir));
+	setenv("XDG_CACHE_HOME", dir, 1);
+	unsetenv("CANDOR_NO_CACHE");
+	assert_int_equal(candor_lexicon_load(&a, candor_lexicon_default_dir(), &err), 0);
+	snprintf(path, sizeof(path), "%s/candor", dir);
+	assert_non_null(d = opendir(path));
+	while ((e = readdir(d)))
+		files += strstr(e->d_name, ".hsdb") != NULL;
+	closedir(d);
+	assert_int_equal(files, 1);
+	assert_int_equal(candor_lexicon_load(&b, candor_lexicon_default_dir(), &err), 0);
+	analyse_one(a, CANDOR_SIDE_BUYER, text, "stall,question,candor");
+	analyse_one(b, CANDOR_SIDE_BUYER, text, "stall,question,candor");
+	candor_lexicon_free(a);
+	candor_lexicon_free(b);
+	unsetenv("XDG_CACHE_HOME");
 }
 
 static void test_negation_hedge(void **state)
@@ -561,6 +591,7 @@ int main(void)
 		cmocka_unit_test(test_profile),
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_json_stream),
+		cmocka_unit_test(test_lexicon_cache),
 		cmocka_unit_test(test_json_stream_invalid),
 		cmocka_unit_test(test_lexicon_groups),
 		cmocka_unit_test(test_lint),
