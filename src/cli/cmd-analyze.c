@@ -48,10 +48,12 @@ static const struct option analyze_options[] = {
 
 static void clock_time(char *dst, size_t n, double secs)
 {
-	long s = secs < 0 ? 0 : (long)secs;
+	long s = secs < 0 || secs > 1e9 ? 0 : (long)secs;
 
 	if (secs < 0)
 		snprintf(dst, n, "--:--");
+	else if (secs > 1e9)  /* a file may say anything; past 30 years, raw seconds */
+		snprintf(dst, n, "%.0fs", secs);
 	else if (s >= 3600)
 		snprintf(dst, n, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
 	else

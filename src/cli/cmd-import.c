@@ -102,6 +102,9 @@ int cmd_import(int argc, char **argv, struct candor_ctx *ctx)
 		return cli_usage_error(ctx, "which transcript? give one or more FILEs");
 	if (!o.with)
 		return cli_usage_error(ctx, "who was the call with? add --with CONTACT");
+	if (!o.talk.seller && !getenv("CANDOR_SELLER"))
+		return cli_usage_error(ctx, "who are you in the call? add --seller \"YOUR NAME\" "
+				       "as the file names you (or set CANDOR_SELLER)");
 	if ((o.kind && (rc = cli_enum(ctx, candor_interaction_kinds, o.kind, "--kind", &kind))) ||
 	    (rc = cli_past_date(ctx, &at, o.at, "--at")) || (rc = cli_lexicon(ctx, &o.talk, &lx)))
 		goto cleanup;

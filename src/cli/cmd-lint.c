@@ -94,8 +94,10 @@ static void print_findings(const char *name, const struct candor_lint_result *r)
 	for (size_t i = 0; i < r->nfindings; i++) {
 		const struct candor_lint_finding *f = &r->findings[i];
 
-		printf("%s:%zu:%zu: %s: \"%s\" — %s", name, f->line, f->column, f->category,
-		       f->words, f->why);
+		size_t wl = strlen(f->why);
+
+		printf("%s:%zu:%zu: %s: \"%s\" — %s%s", name, f->line, f->column, f->category,
+		       f->words, f->why, wl && !strchr(".!?", f->why[wl - 1]) ? "." : "");
 		if (f->better && *f->better)
 			printf(" Better: %s", f->better);
 		printf("\n");

@@ -128,7 +128,12 @@ static void print_utterance(const struct shown *s, const struct candor_utterance
 	struct cli_mark marks[64];
 	size_t n = 0;
 
-	printf("  %-18s ", *u->speaker ? u->speaker : "?");
+	const char *who = *u->speaker ? u->speaker : "?";
+	int chars = 0;
+
+	for (const char *c = who; *c; c++)
+		chars += (*c & 0xc0) != 0x80; /* pad by characters, not bytes */
+	printf("  %s%*s ", who, chars < 18 ? 18 - chars : 0, "");
 	for (size_t k = 0; k < s->set.nsignals && n < CANDOR_ARRAY_SIZE(marks); k++) {
 		const struct candor_signal *g = &s->set.signals[k];
 

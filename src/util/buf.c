@@ -2,6 +2,7 @@
  * buf.c: the growable byte buffer (see buf.h for its invariants).
  */
 #include "util/common.h"
+#include <sys/stat.h>
 #include "util/buf.h"
 #include "util/error.h"
 
@@ -138,9 +139,16 @@ int candor_buf_read_file(struct candor_buf *b, const char *path,
 	size_t n;
 	int rc = 0;
 
+	struct stat st;
+
 	if (!f)
-		return candor_error_set(err, errno == ENOENT ? CANDOR_ENOTFOUND : CANDOR_ERROR,
+		return candor_error_set(err, errno == ENOENT ? CANDOR_ENOTFOUND : CANDOR_EINVALID,
 					"file", "cannot open '%s': %s", path, strerror(errno));
+	if (!fstat(fileno(f), &st) && S_ISDIR(st.st_mode)) {
+		fclose(f);
+		return candor_error_set(err, CANDOR_EINVALID, "file",
+					"'%s' is a folder: give the files in it", path);
+	}
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
 		if (candor_buf_add(b, chunk, n)) {
 			rc = candor_error_set(err, b->err, "file",
