@@ -26,6 +26,44 @@ test_failures=0
 
 candor() { "$CANDOR" "$@"; }
 
+# A sanitizer report exits 99, so no test that expects a failure passes on one.
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}exitcode=99"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}exitcode=99"
+# python3 resolved once to the interpreter itself (a pyenv shim costs more
+# than the candor command it checks)
+PY=$(python3 -c "import sys; print(sys.executable)" 2>/dev/null) && [ -x "$PY" ] || PY=$(command -v python3)
+python3() { "$PY" "$@"; }
+DATA="$CANDOR_TOP/tests/data/cli"
+TX="$CANDOR_TOP/tests/data/transcripts"
+
+# fails N CMD...: CMD exits N, prints nothing on stdout and one line on
+# stderr starting "candor", and leaves the database as it was.
+fails() {
+	local want=$1 got; shift
+	sqlite3 "$CANDOR_DB" .dump >dump.before 2>/dev/null
+	"$@" >out 2>err; got=$?
+	sqlite3 "$CANDOR_DB" .dump >dump.after 2>/dev/null
+	[ "$got" -eq "$want" ] || { echo "expected exit $want, got $got: $*" >&2; cat err >&2; return 1; }
+	test ! -s out || { echo "stdout not empty: $*" >&2; cat out >&2; return 1; }
+	[ "$(wc -l <err)" -eq 1 ] || { echo "stderr is not one line: $*" >&2; cat err >&2; return 1; }
+	test_grep "^candor" err &&
+	test_cmp dump.before dump.after
+}
+
+# usage_fails CMD...: exit 1 (usage), nothing on stdout, "candor ..." on
+# stderr (the error and where to find help), the database as it was.
+usage_fails() {
+	local got
+	sqlite3 "$CANDOR_DB" .dump >dump.before 2>/dev/null
+	"$@" >out 2>err; got=$?
+	sqlite3 "$CANDOR_DB" .dump >dump.after 2>/dev/null
+	[ "$got" -eq 1 ] || { echo "expected exit 1, got $got: $*" >&2; cat err >&2; return 1; }
+	test ! -s out || { echo "stdout not empty: $*" >&2; cat out >&2; return 1; }
+	test_grep "^candor" err &&
+	test_cmp dump.before dump.after
+}
+
+
 test_expect() {
 	test_count=$((test_count + 1))
 	if (eval "$2") >"$TRASH/.out" 2>&1; then

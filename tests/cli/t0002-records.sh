@@ -2,8 +2,6 @@
 # t0002: accounts, contacts and the ledger: ids printed, names resolved,
 # every record kept where 'contact show' and 'status' can see it.
 . "$CANDOR_TOP/tests/cli/lib.sh"
-export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}exitcode=99"
-export UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}exitcode=99"
 
 # jget FILE PATH: the value at PATH in the JSON in FILE.  PATH is keys and
 # list indexes joined by '.'; '#' is a length; 'key=value' picks the first
@@ -30,17 +28,6 @@ is_id() {
 		{ echo "not an id:" >&2; cat "$1" >&2; return 1; }
 }
 
-# fails N CMD...: exit N, nothing on stdout, one line on stderr, database unchanged.
-fails() {
-	local want=$1 got; shift
-	sqlite3 "$CANDOR_DB" .dump >dump.before
-	"$@" >out 2>err; got=$?
-	sqlite3 "$CANDOR_DB" .dump >dump.after
-	[ "$got" -eq "$want" ] || { echo "expected exit $want, got $got: $*" >&2; cat err >&2; return 1; }
-	test ! -s out || { echo "stdout not empty:" >&2; cat out >&2; return 1; }
-	[ "$(wc -l <err)" -eq 1 ] || { echo "stderr is not one line:" >&2; cat err >&2; return 1; }
-	test_cmp dump.before dump.after
-}
 
 test_expect 'init creates the database and says where' '
 	candor init >out &&

@@ -2,22 +2,7 @@
 # t0003: each kind of error has its exit code, says what was wrong in one
 # line on stderr, and leaves the database exactly as it was.
 . "$CANDOR_TOP/tests/cli/lib.sh"
-export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}exitcode=99"
-export UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}exitcode=99"
 
-# fails N CMD...: exit N, nothing on stdout, one line on stderr starting
-# "candor", database unchanged.
-fails() {
-	local want=$1 got; shift
-	sqlite3 "$CANDOR_DB" .dump >dump.before
-	"$@" >out 2>err; got=$?
-	sqlite3 "$CANDOR_DB" .dump >dump.after
-	[ "$got" -eq "$want" ] || { echo "expected exit $want, got $got: $*" >&2; cat err >&2; return 1; }
-	test ! -s out || { echo "stdout not empty: $*" >&2; cat out >&2; return 1; }
-	[ "$(wc -l <err)" -eq 1 ] || { echo "stderr is not one line: $*" >&2; cat err >&2; return 1; }
-	test_grep "^candor" err &&
-	test_cmp dump.before dump.after
-}
 
 test_expect 'setup: two accounts, three contacts, a promise and an expectation' '
 	candor init >/dev/null &&

@@ -2,8 +2,6 @@
 # t0004: time (--at back-fills; status/pipeline --at look back, reproducibly)
 # and the trust model's promises, end to end through the CLI.
 . "$CANDOR_TOP/tests/cli/lib.sh"
-export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}exitcode=99"
-export UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}exitcode=99"
 
 # jget FILE PATH: see t0002 ('.'-joined keys/indexes, '#' length, key=value).
 jget() {

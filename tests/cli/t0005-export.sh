@@ -1,8 +1,6 @@
 #!/usr/bin/env bash
 # t0005: export as JSON and as CSV: complete, parseable, formula-safe.
 . "$CANDOR_TOP/tests/cli/lib.sh"
-export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}exitcode=99"
-export UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}exitcode=99"
 
 # csv_cell FILE ROW COL: one cell of a CSV file, parsed by Python's csv.
 csv_cell() {

@@ -2,8 +2,6 @@
 # t0006: which database is used, and what happens when it is missing,
 # locked, damaged, too new or not Candor's: exit 6, nothing changed.
 . "$CANDOR_TOP/tests/cli/lib.sh"
-export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}exitcode=99"
-export UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}exitcode=99"
 
 # db_error CMD...: exit 6 with one line on stderr.
 db_error() {

@@ -2,12 +2,6 @@
 # t0101: real meeting exports (read in place from ../shared beside the tree, never
 # copied): a long Microsoft Teams WebVTT and a short Zoom one.
 . "$CANDOR_TOP/tests/cli/lib.sh"
-export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}exitcode=99"
-export UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}exitcode=99"
-# python3 once resolved to the interpreter itself (a pyenv shim costs more
-# than the candor command it checks)
-PY=$(python3 -c "import sys; print(sys.executable)" 2>/dev/null) && [ -x "$PY" ] || PY=$(command -v python3)
-python3() { "$PY" "$@"; }
 SAMPLES=${CANDOR_SAMPLES:-$CANDOR_TOP/../shared/samples/transcripts}
 TEAMS="$SAMPLES/teams-export.vtt"
 ZOOM="$SAMPLES/zoom-export.vtt"

@@ -3,40 +3,8 @@
 # proposed becomes a commitment or a discovery fact, once, on the seller's
 # word; the buyer's own promises cannot be taken on as the seller's.
 . "$CANDOR_TOP/tests/cli/lib.sh"
-export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}exitcode=99"
-export UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}exitcode=99"
-# python3 once resolved to the interpreter itself (a pyenv shim costs more
-# than the candor command it checks)
-PY=$(python3 -c "import sys; print(sys.executable)" 2>/dev/null) && [ -x "$PY" ] || PY=$(command -v python3)
-python3() { "$PY" "$@"; }
-DATA="$CANDOR_TOP/tests/data/cli"
 
-# fails N CMD...: exit N, nothing on stdout, one line on stderr starting
-# "candor", database unchanged (as in t0003).
-fails() {
-	local want=$1 got; shift
-	sqlite3 "$CANDOR_DB" .dump >dump.before
-	"$@" >out 2>err; got=$?
-	sqlite3 "$CANDOR_DB" .dump >dump.after
-	[ "$got" -eq "$want" ] || { echo "expected exit $want, got $got: $*" >&2; cat err >&2; return 1; }
-	test ! -s out || { echo "stdout not empty: $*" >&2; cat out >&2; return 1; }
-	[ "$(wc -l <err)" -eq 1 ] || { echo "stderr is not one line: $*" >&2; cat err >&2; return 1; }
-	test_grep "^candor" err &&
-	test_cmp dump.before dump.after
-}
 
-# usage_fails CMD...: exit 1, nothing on stdout, "candor ..." on stderr,
-# database unchanged.
-usage_fails() {
-	local got
-	sqlite3 "$CANDOR_DB" .dump >dump.before
-	"$@" >out 2>err; got=$?
-	sqlite3 "$CANDOR_DB" .dump >dump.after
-	[ "$got" -eq 1 ] || { echo "expected exit 1, got $got: $*" >&2; cat err >&2; return 1; }
-	test ! -s out || { echo "stdout not empty: $*" >&2; cat out >&2; return 1; }
-	test_grep "^candor" err &&
-	test_cmp dump.before dump.after
-}
 
 # q FILE 'python expression': print it, with d = the JSON in FILE.
 q() {

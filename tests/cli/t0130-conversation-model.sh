@@ -3,14 +3,6 @@
 # the trust gate with their own sentence as the reason, later candour lifts
 # it, and the seller's talk share is evidence.
 . "$CANDOR_TOP/tests/cli/lib.sh"
-export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}exitcode=99"
-export UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}exitcode=99"
-# python3 once resolved to the interpreter itself (a pyenv shim costs more
-# than the candor command it checks)
-PY=$(python3 -c "import sys; print(sys.executable)" 2>/dev/null) && [ -x "$PY" ] || PY=$(command -v python3)
-python3() { "$PY" "$@"; }
-DATA="$CANDOR_TOP/tests/data/cli"
-TX="$CANDOR_TOP/tests/data/transcripts"
 
 # q FILE 'python expression': print it, with d = the JSON in FILE.
 q() {

@@ -4,14 +4,6 @@
 # >= 70; a sanitizer report exits 99 through tests/run's options) and a
 # refused import stores nothing.
 . "$CANDOR_TOP/tests/cli/lib.sh"
-export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}exitcode=99"
-export UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}exitcode=99"
-# python3 once resolved to the interpreter itself (a pyenv shim costs more
-# than the candor command it checks)
-PY=$(python3 -c "import sys; print(sys.executable)" 2>/dev/null) && [ -x "$PY" ] || PY=$(command -v python3)
-python3() { "$PY" "$@"; }
-DATA="$CANDOR_TOP/tests/data/cli"
-TX="$CANDOR_TOP/tests/data/transcripts"
 
 
 # sane CMD...: a documented exit from 0 to 6 (never a crash or internal
