@@ -45,14 +45,9 @@ struct row {
 static int row_cmp(const void *x, const void *y)
 {
 	const struct row *a = x, *b = y;
+	int order = candor_assessment_order(&a->a, &b->a);
 
-	if (a->a.stage != b->a.stage)
-		return a->a.stage - b->a.stage;
-	if (a->a.stalled != b->a.stalled)
-		return a->a.stalled ? -1 : 1;
-	if (a->a.trust != b->a.trust)
-		return a->a.trust > b->a.trust ? -1 : 1;
-	return a->c->id < b->c->id ? -1 : a->c->id > b->c->id;
+	return order ? order : a->c->id < b->c->id ? -1 : a->c->id > b->c->id;
 }
 
 static void print_rows(const struct row *rows, size_t n, int64_t at)

@@ -578,6 +578,17 @@ void candor_model_assess(struct candor_assessment *out,
 	}
 }
 
+int candor_assessment_order(const struct candor_assessment *a, const struct candor_assessment *b)
+{
+	if (a->stage != b->stage)
+		return a->stage - b->stage;
+	if (a->stalled != b->stalled)
+		return a->stalled ? -1 : 1;
+	if (a->trust != b->trust)
+		return a->trust > b->trust ? -1 : 1;
+	return 0;
+}
+
 const struct candor_reason *candor_assessment_headline(const struct candor_assessment *a)
 {
 	for (int i = 0; i < CANDOR_GATES; i++)

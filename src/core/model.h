@@ -152,6 +152,13 @@ void candor_model_assess(struct candor_assessment *out,
 			 const struct candor_evidence *ev, int64_t at,
 			 const struct candor_model_params *params);
 
+/*
+ * The pipeline's order: by stage, then stalled first, then higher trust
+ * first.  Negative, 0 or positive, as for qsort; 0 leaves the tie to the
+ * caller (by id, for a stable listing).
+ */
+int candor_assessment_order(const struct candor_assessment *a, const struct candor_assessment *b);
+
 /* The first reason of the first shut gate (the one-line "why it sits"), or NULL. */
 const struct candor_reason *candor_assessment_headline(const struct candor_assessment *a);
 

@@ -11,6 +11,7 @@
  * "options", "procedures" on the buyer side build the profile.
  */
 #include "util/common.h"
+#include "util/array.h"
 #include "util/error.h"
 #include "text/analyze-priv.h"
 #include "text/scan.h"
@@ -31,21 +32,6 @@ struct run {
 	size_t asignals, acommit, afacts, aevidence;
 	size_t cp_byte, cp_count; /* code points before cp_byte, this utterance */
 };
-
-static int grow(void **p, size_t *alloc, size_t n, size_t size)
-{
-	size_t cap = *alloc ? *alloc * 2 : 16;
-	void *q;
-
-	if (n < *alloc)
-		return 0;
-	q = realloc(*p, cap * size);
-	if (!q)
-		return CANDOR_ERROR;
-	*p = q;
-	*alloc = cap;
-	return 0;
-}
 
 static char *copy_span(const char *s, size_t start, size_t end)
 {
@@ -88,7 +74,7 @@ static int add_signal(struct run *r, size_t ui, const struct candor_found *f)
 	const char *text = r->u[ui].text;
 	struct candor_text_signal *s;
 
-	if (grow((void **)&r->a->signals, &r->asignals, r->a->nsignals, sizeof(*s)))
+	if (candor_array_grow((void **)&r->a->signals, &r->asignals, r->a->nsignals, sizeof(*s)))
 		return CANDOR_ERROR;
 	s = &r->a->signals[r->a->nsignals];
 	s->utterance = ui;
@@ -130,7 +116,7 @@ static int add_commitment(struct run *r, size_t ui, const struct candor_found *f
 	struct candor_proposal *p;
 	size_t ms, me, os, oe;
 
-	if (grow((void **)&r->a->commitments, &r->acommit, r->a->ncommitments, sizeof(*p)))
+	if (candor_array_grow((void **)&r->a->commitments, &r->acommit, r->a->ncommitments, sizeof(*p)))
 		return CANDOR_ERROR;
 	p = &r->a->commitments[r->a->ncommitments++];
 	memset(p, 0, sizeof(*p));
@@ -162,7 +148,7 @@ static int add_fact(struct run *r, size_t ui, const struct candor_found *f, cons
 			    !p->text[f->send - f->sstart])
 				return 0;
 	}
-	if (grow((void **)&r->a->facts, &r->afacts, r->a->nfacts, sizeof(*p)))
+	if (candor_array_grow((void **)&r->a->facts, &r->afacts, r->a->nfacts, sizeof(*p)))
 		return CANDOR_ERROR;
 	p = &r->a->facts[r->a->nfacts++];
 	p->utterance = ui;
@@ -179,7 +165,7 @@ static int add_evidence(struct run *r, size_t ui, const struct candor_found *f,
 	struct candor_profile *pr = &r->a->profile;
 	struct candor_profile_evidence *e;
 
-	if (grow((void **)&pr->evidence, &r->aevidence, pr->nevidence, sizeof(*e)))
+	if (candor_array_grow((void **)&pr->evidence, &r->aevidence, pr->nevidence, sizeof(*e)))
 		return CANDOR_ERROR;
 	e = &pr->evidence[pr->nevidence];
 	e->utterance = ui;

@@ -9,6 +9,7 @@
  * (src/text/scan.c).
  */
 #include "util/common.h"
+#include "util/array.h"
 #include "util/buf.h"
 #include "util/error.h"
 #include "text/lexicon-priv.h"
@@ -28,21 +29,6 @@ struct lex_parser {
 	struct candor_error *err;
 };
 
-static int grow_array(void **p, size_t *alloc, size_t n, size_t size)
-{
-	size_t cap = *alloc ? *alloc * 2 : 16;
-	void *q;
-
-	if (n < *alloc)
-		return 0;
-	q = realloc(*p, cap * size);
-	if (!q)
-		return CANDOR_ERROR;
-	*p = q;
-	*alloc = cap;
-	return 0;
-}
-
 static const char *intern(struct candor_lexicon *lx, const char *name)
 {
 	char *copy;
@@ -50,7 +36,7 @@ static const char *intern(struct candor_lexicon *lx, const char *name)
 	for (size_t i = 0; i < lx->nnames; i++)
 		if (!strcmp(lx->names[i], name))
 			return lx->names[i];
-	if (grow_array((void **)&lx->names, &lx->anames, lx->nnames, sizeof(char *)))
+	if (candor_array_grow((void **)&lx->names, &lx->anames, lx->nnames, sizeof(char *)))
 		return NULL;
 	copy = strdup(name);
 	if (!copy)
@@ -112,7 +98,7 @@ static int parse_section(struct lex_parser *p, char *s)
 			return bad_line(p, "category names are lowercase letters and '_', not", name);
 	if (!*name)
 		return bad_line(p, "empty category name", "[]");
-	if (grow_array((void **)&lx->sections, &lx->asections, lx->nsections, sizeof(*sec)))
+	if (candor_array_grow((void **)&lx->sections, &lx->asections, lx->nsections, sizeof(*sec)))
 		return nomem(p->err);
 	sec = &lx->sections[lx->nsections];
 	memset(sec, 0, sizeof(*sec));
@@ -232,7 +218,7 @@ static int add_phrase(struct lex_parser *p, const char *s, const struct phrase_l
 		return nomem(p->err);
 	if (!p->norm.len)
 		return bad_line(p, "empty phrase", s);
-	if (grow_array((void **)&lx->phrases, &lx->aphrases, lx->nphrases, sizeof(*ph)))
+	if (candor_array_grow((void **)&lx->phrases, &lx->aphrases, lx->nphrases, sizeof(*ph)))
 		return nomem(p->err);
 	ph = &lx->phrases[lx->nphrases];
 	memset(ph, 0, sizeof(*ph));
@@ -570,7 +556,7 @@ static int list_lex(const char *dir, char ***out, size_t *n, struct candor_error
 
 		if (l < 5 || strcmp(de->d_name + l - 4, ".lex") || de->d_name[0] == '.')
 			continue;
-		if (grow_array((void **)&v, &alloc, *n, sizeof(*v)) ||
+		if (candor_array_grow((void **)&v, &alloc, *n, sizeof(*v)) ||
 		    !(v[*n] = strdup(de->d_name))) {
 			closedir(d);
 			free_names(v, *n);

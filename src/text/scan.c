@@ -9,23 +9,9 @@
  * its sentence; finally decide per sentence whether it is a question.
  */
 #include "util/common.h"
+#include "util/array.h"
 #include "util/error.h"
 #include "text/scan.h"
-
-static int grow(void **p, size_t *alloc, size_t n, size_t size)
-{
-	size_t cap = *alloc ? *alloc * 2 : 32;
-	void *q;
-
-	if (n < *alloc)
-		return 0;
-	q = realloc(*p, cap * size);
-	if (!q)
-		return CANDOR_ERROR;
-	*p = q;
-	*alloc = cap;
-	return 0;
-}
 
 int candor_scanner_init(struct candor_scanner *sc, const struct candor_lexicon *lx)
 {
@@ -64,7 +50,7 @@ static int on_match(unsigned int id, unsigned long long from,
 	if (candor_norm_wordch((unsigned char)ph->norm[ph->len - 1]) &&
 	    end < sc->norm.len && candor_norm_wordch(s[end]))
 		return 0;
-	if (grow((void **)&sc->hits, &sc->ahits, sc->nhits, sizeof(*h))) {
+	if (candor_array_grow((void **)&sc->hits, &sc->ahits, sc->nhits, sizeof(*h))) {
 		sc->oom = 1;
 		return 1;
 	}
@@ -98,7 +84,7 @@ static int split_sentences(struct candor_scanner *sc)
 		while (i < n && is_stop(s[i]))
 			i++;
 		if (i > start) {
-			if (grow((void **)&sc->sent, &sc->asent, sc->nsent, sizeof(*st)))
+			if (candor_array_grow((void **)&sc->sent, &sc->asent, sc->nsent, sizeof(*st)))
 				return CANDOR_ERROR;
 			st = &sc->sent[sc->nsent++];
 			st->start = start;
@@ -302,7 +288,7 @@ static struct candor_found *add_found(struct candor_scanner *sc,
 {
 	struct candor_found *f;
 
-	if (grow((void **)&sc->found, &sc->afound, sc->nfound, sizeof(*f)))
+	if (candor_array_grow((void **)&sc->found, &sc->afound, sc->nfound, sizeof(*f)))
 		return NULL;
 	f = &sc->found[sc->nfound++];
 	memset(f, 0, sizeof(*f));

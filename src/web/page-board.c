@@ -11,14 +11,9 @@
 static int buyer_cmp(const void *x, const void *y)
 {
 	const struct web_buyer *a = x, *b = y;
+	int order = candor_assessment_order(&a->a, &b->a);
 
-	if (a->a.stage != b->a.stage)
-		return a->a.stage - b->a.stage;
-	if (a->a.stalled != b->a.stalled)
-		return a->a.stalled ? -1 : 1;
-	if (a->a.trust != b->a.trust)
-		return a->a.trust > b->a.trust ? -1 : 1;
-	return a->c->id < b->c->id ? -1 : a->c->id > b->c->id;
+	return order ? order : a->c->id < b->c->id ? -1 : a->c->id > b->c->id;
 }
 
 static const char *owner_of(const struct web_buyers *b, int64_t account_id)
