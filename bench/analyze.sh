@@ -67,23 +67,37 @@ echo "data: $(ls "$data"/*.vtt | wc -l) files, $bytes bytes; $(wc -l <"$phrases"
 # Output goes to a file, not /dev/null: GNU grep notices /dev/null and
 # stops at the first match, which would time nothing.
 out=$(mktemp)
-trap 'rm -f "$out"' EXIT
+trap 'rm -f "$out" "$out.time"' EXIT
 
-best() {  # best wall time of two runs of "$@", in seconds
-	local b=0 t s e
+# best "$@": the best of two runs, as "WALL CPU" seconds (CPU = user + system)
+best() {
+	local b="" t
 	for _ in 1 2; do
-		s=$(date +%s.%N)
-		"$@" >"$out"
-		e=$(date +%s.%N)
-		t=$(echo "$e - $s" | bc)
-		if [ "$b" = 0 ] || [ "$(echo "$t < $b" | bc)" = 1 ]; then b=$t; fi
+		/usr/bin/time -f "%e %U %S" -o "$out.time" "$@" >"$out"
+		t=$(awk '{ printf "%.2f %.2f", $1, $2 + $3 }' "$out.time")
+		if [ -z "$b" ] || [ "$(echo "${t% *} < ${b% *}" | bc)" = 1 ]; then b=$t; fi
 	done
 	echo "$b"
 }
 
-# shellcheck disable=SC2086
+report() {  # report NAME "WALL CPU"
+	printf '%-24s %7.2f s wall %8.1f MB/s   %7.2f s CPU %8.1f MB/s per CPU-second\n' "$1" \
+		"${2% *}" "$(echo "$bytes / 1000000 / ${2% *}" | bc -l)" \
+		"${2#* }" "$(echo "$bytes / 1000000 / ${2#* }" | bc -l)"
+}
+
+# grep is one process on one core; candor analyze uses every core by
+# default, so it is timed both ways.
 ta=$(best "${analyze[@]}" "$data"/*.vtt)
+t1=$(best "${analyze[@]}" --jobs 1 "$data"/*.vtt)
 tg=$(best grep -F -i -w -c -f "$phrases" "$data"/*.vtt)
-printf 'analyse: %8.2f s %8.1f MB/s\n' "$ta" "$(echo "$bytes / 1000000 / $ta" | bc -l)"
-printf 'grep:    %8.2f s %8.1f MB/s\n' "$tg" "$(echo "$bytes / 1000000 / $tg" | bc -l)"
-printf 'ratio:   analyse is %.2fx the speed of grep\n' "$(echo "$tg / $ta" | bc -l)"
+echo "cores: $(nproc)"
+report "candor analyze --json" "$ta"
+report "  ... --jobs 1" "$t1"
+report "grep -F -i -w -c" "$tg"
+printf 'ratio (wall, all cores):  candor analyze is %.2fx the speed of grep\n' \
+	"$(echo "${tg% *} / ${ta% *}" | bc -l)"
+printf 'ratio (wall, one core):   candor analyze is %.2fx the speed of grep\n' \
+	"$(echo "${tg% *} / ${t1% *}" | bc -l)"
+printf 'ratio (per CPU-second):   candor analyze is %.2fx the speed of grep\n' \
+	"$(echo "${tg#* } / ${t1#* }" | bc -l)"
