@@ -142,6 +142,15 @@ static int sq_begin(struct candor_store *s)
 	return rc;
 }
 
+/* Deferred: a read snapshot (WAL), no lock against the writer or readers. */
+static int sq_begin_read(struct candor_store *s)
+{
+	int rc = sq_exec_script(s, "BEGIN DEFERRED", "starting a transaction");
+
+	SQ(s)->in_tx = rc == 0;
+	return rc;
+}
+
 static int sq_commit(struct candor_store *s)
 {
 	int rc = sq_exec_script(s, "COMMIT", "saving");
@@ -655,6 +664,7 @@ const struct candor_store_be candor_store_sqlite = {
 	.open = sq_open,
 	.close = sq_close,
 	.begin = sq_begin,
+	.begin_read = sq_begin_read,
 	.commit = sq_commit,
 	.rollback = sq_rollback,
 	.schema_version = sq_schema_version,
