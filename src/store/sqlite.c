@@ -142,6 +142,15 @@ static int sq_begin(struct candor_store *s)
 	return rc;
 }
 
+/* Deferred: a read snapshot (WAL), no lock against the writer or readers. */
+static int sq_begin_read(struct candor_store *s)
+{
+	int rc = sq_exec_script(s, "BEGIN DEFERRED", "starting a transaction");
+
+	SQ(s)->in_tx = rc == 0;
+	return rc;
+}
+
 static int sq_commit(struct candor_store *s)
 {
 	int rc = sq_exec_script(s, "COMMIT", "saving");
@@ -173,9 +182,12 @@ static int sq_account_add(struct candor_store *s, struct candor_account *a)
 static int sq_accounts(struct candor_store *s, int64_t id, const char *name, bool words,
 		       struct candor_account_list *out)
 {
-	sqlite3_stmt *st = sq_bind(s, "SELECT id, name, owner, note, created FROM accounts"
-				" WHERE (?1 = 0 OR id = ?1) AND" NAME_MATCH("name")
-				" ORDER BY name COLLATE NOCASE, id", "itb", id, name, (int)words);
+#define ACCOUNTS(where) "SELECT id, name, owner, note, created FROM accounts WHERE " where \
+	" AND" NAME_MATCH("name") " ORDER BY name COLLATE NOCASE, id"
+	/* by id: a primary-key look-up (the OR form scans the table) */
+	sqlite3_stmt *st = sq_bind(s, id ? ACCOUNTS("id = ?1") : ACCOUNTS("?1 = 0"), "itb",
+				   id, name, (int)words);
+#undef ACCOUNTS
 	int rc;
 
 	memset(out, 0, sizeof(*out));
@@ -208,12 +220,14 @@ static int sq_contact_add(struct candor_store *s, struct candor_contact *c)
 static int sq_contacts(struct candor_store *s, int64_t id, const char *name, bool words,
 		       int64_t account_id, struct candor_contact_list *out)
 {
-	sqlite3_stmt *st = sq_bind(s, "SELECT c.id, c.account_id, a.name, c.name, c.role, c.email, c.created"
-				" FROM contacts c JOIN accounts a ON a.id = c.account_id"
-				" WHERE (?1 = 0 OR c.id = ?1) AND" NAME_MATCH("c.name")
-				" AND (?4 = 0 OR c.account_id = ?4)"
-				" ORDER BY a.name COLLATE NOCASE, c.name COLLATE NOCASE, c.id",
-				"itbi", id, name, (int)words, account_id);
+#define CONTACTS(where) "SELECT c.id, c.account_id, a.name, c.name, c.role, c.email, c.created" \
+	" FROM contacts c JOIN accounts a ON a.id = c.account_id WHERE " where " AND" \
+	NAME_MATCH("c.name") " AND (?4 = 0 OR c.account_id = ?4)" \
+	" ORDER BY a.name COLLATE NOCASE, c.name COLLATE NOCASE, c.id"
+	/* by id: a primary-key look-up (the OR form scans the table) */
+	sqlite3_stmt *st = sq_bind(s, id ? CONTACTS("c.id = ?1") : CONTACTS("?1 = 0"), "itbi",
+				   id, name, (int)words, account_id);
+#undef CONTACTS
 	int rc;
 
 	memset(out, 0, sizeof(*out));
@@ -328,8 +342,17 @@ static int sq_decision_add(struct candor_store *s, struct candor_decision *d)
 		    "recording the decision", &d->id);
 }
 
-/* The shared WHERE clause of evidence queries: (?1 account, ?2 contact). */
-#define SCOPE " WHERE (?1 = 0 OR account_id = ?1) AND (?2 = 0 OR contact_id = ?2)"
+/*
+ * The WHERE clause of evidence queries, (?1 account, ?2 contact), in three
+ * texts so that SQLite can use the (account_id, contact_id) indexes: with
+ * "(?1 = 0 OR account_id = ?1)" alone it cannot, and scans the table.
+ * WHERE_FOR(sc, prefix) picks the one for the scope.
+ */
+#define SCOPE_ALL(p) " WHERE (?1 = 0 OR " p "account_id = ?1) AND (?2 = 0 OR " p "contact_id = ?2)"
+#define SCOPE_ACCOUNT(p) " WHERE " p "account_id = ?1 AND (?2 = 0 OR " p "contact_id = ?2)"
+#define SCOPE_CONTACT(p) " WHERE " p "account_id = ?1 AND " p "contact_id = ?2"
+#define EVIDENCE_SQL(sc, p, head, tail) ((sc)->account_id && (sc)->contact_id ? \
+	head SCOPE_CONTACT(p) tail : (sc)->account_id ? head SCOPE_ACCOUNT(p) tail : head SCOPE_ALL(p) tail)
 
 static int fill_interaction(struct candor_store *s, sqlite3_stmt *st, void *row)
 {
@@ -598,37 +621,39 @@ static int sq_evidence(struct candor_store *s, const struct candor_scope *sc,
 {
 	int rc;
 
-	rc = sq_load(s, sc, "SELECT id, account_id, contact_id, kind, inbound, at, seller, text,"
-		  " source, metrics, seller_share FROM interactions" SCOPE " ORDER BY contact_id, at, id",
-		  (void **)&ev->interactions, &ev->ninteractions, sizeof(*ev->interactions),
-		  fill_interaction);
-	rc = rc ? rc : sq_load(s, sc, "SELECT g.id, g.contact_id, g.interaction_id, i.at, g.category,"
-			    " g.text, g.side, g.utterance, g.start_char, g.end_char, g.quote"
-			    " FROM signals g JOIN interactions i ON i.id = g.interaction_id"
-			    " WHERE (?1 = 0 OR g.account_id = ?1) AND (?2 = 0 OR g.contact_id = ?2)"
-			    " ORDER BY g.contact_id, i.at, g.id",
+	rc = sq_load(s, sc, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id, kind, inbound,"
+		     " at, seller, text, source, metrics, seller_share FROM interactions",
+		     " ORDER BY contact_id, at, id"), (void **)&ev->interactions,
+		     &ev->ninteractions, sizeof(*ev->interactions), fill_interaction);
+	rc = rc ? rc : sq_load(s, sc, EVIDENCE_SQL(sc, "g.", "SELECT g.id, g.contact_id,"
+			    " g.interaction_id, i.at, g.category, g.text, g.side, g.utterance,"
+			    " g.start_char, g.end_char, g.quote"
+			    " FROM signals g JOIN interactions i ON i.id = g.interaction_id",
+			    " ORDER BY g.contact_id, i.at, g.id"),
 			    (void **)&ev->signals, &ev->nsignals, sizeof(*ev->signals), fill_signal);
-	rc = rc ? rc : sq_load(s, sc, "SELECT id, account_id, contact_id, text, made FROM commitments"
-			    SCOPE " ORDER BY contact_id, made, id", (void **)&ev->commitments,
-			    &ev->ncommitments, sizeof(*ev->commitments), fill_commitment);
+	rc = rc ? rc : sq_load(s, sc, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id, text,"
+			    " made FROM commitments", " ORDER BY contact_id, made, id"),
+			    (void **)&ev->commitments, &ev->ncommitments, sizeof(*ev->commitments),
+			    fill_commitment);
 	for (size_t i = 0; !rc && i < ev->ncommitments; i++)
 		rc = load_events(s, &ev->commitments[i]);
-	rc = rc ? rc : sq_load(s, sc, "SELECT id, account_id, contact_id, text, set_at, by_at, status,"
-			    " resolved_at FROM expectations" SCOPE " ORDER BY contact_id, set_at, id",
-			    (void **)&ev->expectations, &ev->nexpectations, sizeof(*ev->expectations),
-			    fill_expectation);
-	rc = rc ? rc : sq_load(s, sc, "SELECT id, account_id, contact_id, kind, text, source, confidence,"
-			    " at FROM facts" SCOPE " ORDER BY contact_id, at, id", (void **)&ev->facts,
-			    &ev->nfacts, sizeof(*ev->facts), fill_fact);
-	rc = rc ? rc : sq_load(s, sc, "SELECT id, account_id, contact_id, direction, text, at"
-			    " FROM value_exchanged" SCOPE " ORDER BY contact_id, at, id",
+	rc = rc ? rc : sq_load(s, sc, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id, text,"
+			    " set_at, by_at, status, resolved_at FROM expectations",
+			    " ORDER BY contact_id, set_at, id"), (void **)&ev->expectations,
+			    &ev->nexpectations, sizeof(*ev->expectations), fill_expectation);
+	rc = rc ? rc : sq_load(s, sc, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id, kind,"
+			    " text, source, confidence, at FROM facts", " ORDER BY contact_id, at, id"),
+			    (void **)&ev->facts, &ev->nfacts, sizeof(*ev->facts), fill_fact);
+	rc = rc ? rc : sq_load(s, sc, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id,"
+			    " direction, text, at FROM value_exchanged", " ORDER BY contact_id, at, id"),
 			    (void **)&ev->values, &ev->nvalues, sizeof(*ev->values), fill_value);
-	rc = rc ? rc : sq_load(s, sc, "SELECT id, account_id, contact_id, verdict, text, at FROM fits"
-			    SCOPE " ORDER BY contact_id, at, id", (void **)&ev->fits, &ev->nfits,
-			    sizeof(*ev->fits), fill_fit);
-	rc = rc ? rc : sq_load(s, sc, "SELECT id, account_id, contact_id, kind, note, at FROM decisions"
-			    SCOPE " ORDER BY contact_id, at, id", (void **)&ev->decisions,
-			    &ev->ndecisions, sizeof(*ev->decisions), fill_decision);
+	rc = rc ? rc : sq_load(s, sc, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id,"
+			    " verdict, text, at FROM fits", " ORDER BY contact_id, at, id"),
+			    (void **)&ev->fits, &ev->nfits, sizeof(*ev->fits), fill_fit);
+	rc = rc ? rc : sq_load(s, sc, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id, kind,"
+			    " note, at FROM decisions", " ORDER BY contact_id, at, id"),
+			    (void **)&ev->decisions, &ev->ndecisions, sizeof(*ev->decisions),
+			    fill_decision);
 	if (rc)
 		candor_evidence_set_release(ev);
 	return rc;
@@ -639,6 +664,7 @@ const struct candor_store_be candor_store_sqlite = {
 	.open = sq_open,
 	.close = sq_close,
 	.begin = sq_begin,
+	.begin_read = sq_begin_read,
 	.commit = sq_commit,
 	.rollback = sq_rollback,
 	.schema_version = sq_schema_version,

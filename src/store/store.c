@@ -37,6 +37,7 @@ void candor_store_close(struct candor_store *s)
 }
 
 int candor_store_begin(struct candor_store *s) { return s->be->begin(s); }
+int candor_store_begin_read(struct candor_store *s) { return s->be->begin_read(s); }
 int candor_store_commit(struct candor_store *s) { return s->be->commit(s); }
 void candor_store_rollback(struct candor_store *s) { s->be->rollback(s); }
 

@@ -10,7 +10,9 @@
  *
  * Transactions: a front door calls candor_store_begin() before its first
  * read or write and candor_store_commit() or candor_store_rollback() at the
- * end, so each command does all it says or nothing.
+ * end, so each command does all it says or nothing.  One that only reads
+ * may call candor_store_begin_read() instead: it sees one snapshot and
+ * does not hold other readers or the writer back.
  *
  * Every table carries account_id, so the data can be distributed by
  * account (Citus-style co-location) and no hot path joins across accounts.
@@ -64,6 +66,7 @@ struct candor_store_be {
 	int (*open)(struct candor_store *s, const char *location, bool create);
 	void (*close)(struct candor_store *s);
 	int (*begin)(struct candor_store *s);
+	int (*begin_read)(struct candor_store *s);
 	int (*commit)(struct candor_store *s);
 	void (*rollback)(struct candor_store *s);
 	int (*schema_version)(struct candor_store *s, int *out);
@@ -142,6 +145,7 @@ int candor_store_open(struct candor_store **out, const char *location, bool crea
 void candor_store_close(struct candor_store *s);
 
 int candor_store_begin(struct candor_store *s);
+int candor_store_begin_read(struct candor_store *s);
 int candor_store_commit(struct candor_store *s);
 void candor_store_rollback(struct candor_store *s);
 

@@ -56,6 +56,40 @@ static void request_free(struct web_request *req)
 	free(req);
 }
 
+/*
+ * The store of a request: one from the pool, else a new one.  A store goes
+ * back to the pool after its transaction ends (finish), and is closed when
+ * the pool is full.  Each is used by one request at a time.
+ */
+static int store_take(struct web_request *req)
+{
+	struct web_server *srv = req->srv;
+
+	pthread_mutex_lock(&srv->pool_lock);
+	req->store = srv->npool ? srv->pool[--srv->npool] : NULL;
+	pthread_mutex_unlock(&srv->pool_lock);
+	if (req->store) {
+		req->store->err = &req->err;
+		return 0;
+	}
+	return candor_store_open(&req->store, srv->db_path, false, &req->err);
+}
+
+static void store_give_back(struct web_request *req)
+{
+	struct web_server *srv = req->srv;
+	struct candor_store *s = req->store;
+
+	req->store = NULL;
+	pthread_mutex_lock(&srv->pool_lock);
+	if (srv->npool < CANDOR_ARRAY_SIZE(srv->pool)) {
+		srv->pool[srv->npool++] = s;
+		s = NULL;
+	}
+	pthread_mutex_unlock(&srv->pool_lock);
+	candor_store_close(s);
+}
+
 /* Responses ------------------------------------------------------------ */
 
 int web_json(struct web_request *req, int status, json_t *j)
@@ -372,8 +406,10 @@ static int dispatch(struct web_request *req, const char *method)
 				 req->srv->max_body >> 20);
 	if (candor_now(&req->now, &req->err))
 		return web_fail(req, req->err.code);
-	if (candor_store_open(&req->store, req->srv->db_path, false, &req->err) ||
-	    candor_store_begin(req->store))
+	/* GET only reads: a deferred transaction, so readers do not queue for
+	 * the write lock that BEGIN IMMEDIATE takes */
+	if (store_take(req) || (req->method == WEB_GET ? candor_store_begin_read(req->store)
+			       : candor_store_begin(req->store)))
 		return web_fail(req, req->err.code);
 	if ((rc = sign_in(req)) || (rc = body_decode(req)) || (rc = check_access(req)))
 		return rc;
@@ -388,8 +424,7 @@ static void finish(struct web_request *req)
 		web_fail(req, req->err.code);
 	else if (req->status >= 400)
 		candor_store_rollback(req->store);
-	candor_store_close(req->store);
-	req->store = NULL;
+	store_give_back(req);
 }
 
 static enum MHD_Result respond(struct web_request *req)
@@ -517,6 +552,8 @@ int web_serve(struct web_server *srv, const char *listen, struct candor_error *e
 	sigaddset(&set, SIGINT);
 	sigaddset(&set, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);  /* the server's threads inherit this */
+	pthread_mutex_init(&srv->pool_lock, NULL);
+	srv->npool = 0;
 	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION,
 			     0, NULL, NULL, on_request, srv,
 			     MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
@@ -526,15 +563,20 @@ int web_serve(struct web_server *srv, const char *listen, struct candor_error *e
 			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)MEMORY_LIMIT,
 			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
 			     MHD_OPTION_END);
-	if (!d)
+	if (!d) {
+		pthread_mutex_destroy(&srv->pool_lock);
 		return candor_error_set(err, CANDOR_ERROR, "--listen",
 					"cannot listen on '%s': %s", listen,
 					errno ? strerror(errno) : "the address is in use or not ours");
+	}
 	info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
 	printf("candor: serving %s on http://%s:%u/ (stop with Ctrl-C)\n", srv->db_path,
 	       inet_ntoa(sa.sin_addr), info ? info->port : ntohs(sa.sin_port));
 	fflush(stdout);
 	sigwait(&set, &sig);
 	MHD_stop_daemon(d);
+	while (srv->npool)
+		candor_store_close(srv->pool[--srv->npool]);
+	pthread_mutex_destroy(&srv->pool_lock);
 	return 0;
 }

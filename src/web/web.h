@@ -16,6 +16,7 @@
 #define CANDOR_WEB_WEB_H
 
 #include "util/common.h"
+#include <pthread.h>
 #include <jansson.h>
 #include <microhttpd.h>
 #include "util/buf.h"
@@ -41,6 +42,11 @@ struct web_server {
 	char csrf_local[65];          /* the CSRF token when nobody signs in */
 	size_t max_body;
 	struct candor_lexicon *lx;    /* shared, read-only */
+	/* open stores kept between requests (server.c): opening one costs
+	 * more than most requests (schema, WAL files, statements, cache) */
+	pthread_mutex_t pool_lock;
+	struct candor_store *pool[16];
+	size_t npool;
 };
 
 struct web_user {
