@@ -197,7 +197,7 @@ try {
 		check(await page.locator('tr[id^=commitment-] button', { hasText: 'Kept' }).count() === 0,
 			'the Kept button is still there');
 		state.after = await buyerState(page);
-		await shot(page, 'buyer');
+		await shot(page, 'buyer-kept');
 	});
 
 	await step('the trust chart and the assessment changed', async () => {
@@ -218,14 +218,45 @@ try {
 			`trust did not rise when the promise was kept: ${trust(before.header)} -> ${trust(after.header)}`);
 	});
 
+	await step('accepted what was learned in the call (bothering, hoped)', async () => {
+		await Promise.all([page.waitForURL(/\/interactions\/\d+$/),
+			page.click('#timeline a[href^="/interactions/"]')]);
+		for (const kind of ['bothering', 'hoped']) {
+			const item = page.locator('li[id^=proposal-]', { has: page.locator('strong', { hasText: kind }) });
+			check(await item.count() === 1, `no "${kind}" proposal on the conversation page`);
+			await Promise.all([page.waitForURL(/#proposal-\d+$/),
+				item.locator('button', { hasText: 'Accept' }).click()]);
+			const t = await page.locator('li[id^=proposal-]', { has: page.locator('strong', { hasText: kind }) })
+				.textContent();
+			check(/accepted/.test(t), `after Accept the "${kind}" proposal reads "${t}"`);
+		}
+		await Promise.all([page.waitForURL(/\/buyers\/\d+$/), page.click('a:has-text("back to the buyer")')]);
+		state.learned = await buyerState(page);
+		const known = await page.locator('.known').allTextContents();
+		check(known.some((k) => /drowning/.test(k)) && known.some((k) => /month ahead/.test(k)),
+			`the discovery map does not show what was learned: ${JSON.stringify(known)}`);
+	});
+
+	await step('the stage moved on: the know gate opened', async () => {
+		const { after, learned } = state;
+		check(after && learned, 'missing a buyer page state (an earlier step failed)');
+		say(`# stage: ${after.stage} -> ${learned.stage} (bothering and hoped known)`);
+		check(/know open/.test(learned.gates), `the know gate is still shut: ${learned.gates.slice(0, 200)}`);
+		check(learned.stage !== after.stage, `the stage stayed "${after.stage}"`);
+		check(learned.trustPoints !== after.trustPoints || learned.chartTitle !== after.chartTitle ||
+			learned.header !== after.header, 'nothing in the header or the chart changed');
+		await shot(page, 'buyer');
+	});
+
 	await step('the board shows the buyer in a stage column', async () => {
 		await page.click('header.top a:has-text("Candor")');
 		await page.waitForURL(base + '/');
 		const card = page.locator('.col a.buyer', { hasText: 'Dana Reyes' });
 		check(await card.count() === 1, 'Dana Reyes is not on the board');
 		const col = await card.evaluate((a) => a.closest('.col').getAttribute('aria-label'));
-		check(state.after && col.toLowerCase() === state.after.stage.toLowerCase(),
-			`the board has her under ${col}, the buyer page says ${state.after && state.after.stage}`);
+		const last = state.learned || state.after;
+		check(last && col.toLowerCase() === last.stage.toLowerCase(),
+			`the board has her under ${col}, the buyer page says ${last && last.stage}`);
 		await shot(page, 'board');
 	});
 
