@@ -82,6 +82,8 @@ try {
 		check(new URL(page.url()).pathname === '/login', `expected /login, at ${page.url()}`);
 		check(await page.locator('input[name=password][type=password]').count() === 1,
 			'no password field on the sign-in page');
+		const w = await page.locator('input[name=name]').evaluate((e) => e.getBoundingClientRect().width);
+		check(w < 640, `the sign-in form stretches across the screen (${Math.round(w)}px wide fields)`);
 		await shot(page, 'sign-in');
 	});
 
