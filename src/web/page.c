@@ -18,6 +18,7 @@ const char web_css[] =
 	"text-decoration:none}header.top form{display:inline}main{padding:16px;max-width:1400px;margin:auto}"
 	"h1{font-size:1.5rem;margin:.2em 0}h2{font-size:1.15rem;margin:1.2em 0 .4em}"
 	".card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:12px;margin:8px 0}"
+	".card>h1:first-child,.card>h2:first-child{margin-top:0}.narrow{max-width:26rem;margin:24px auto}"
 	".board{display:grid;grid-template-columns:repeat(6,minmax(160px,1fr));gap:10px;overflow-x:auto}"
 	".col{background:#eceff4;border-radius:8px;padding:8px;min-height:80px}.col h2{margin:0 0 6px;"
 	"font-size:.95rem;letter-spacing:.05em}.buyer{display:block;background:#fff;border:1px solid var(--line);"
@@ -87,7 +88,7 @@ void web_page_end(struct web_request *req)
 static void login_form(struct web_request *req, const char *msg)
 {
 	web_page_begin(req, "Sign in");
-	web_html(&req->out, "<section class=\"card\"><h1>Sign in</h1>");
+	web_html(&req->out, "<section class=\"card narrow\"><h1>Sign in</h1>");
 	if (msg)
 		web_html(&req->out, "<p class=\"why\" role=\"alert\">%s</p>", msg);
 	web_html(&req->out, "<form method=\"post\" action=\"/login\">"
