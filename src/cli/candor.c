@@ -128,6 +128,33 @@ static int global_options(int argc, char **argv, struct candor_ctx *ctx, int *ex
 	return i;
 }
 
+/*
+ * Every argument must be UTF-8: names and notes end up in JSON, CSV and web
+ * pages, where bytes that are not text would be lost or break the output.
+ */
+static int check_utf8(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		const unsigned char *p = (const unsigned char *)argv[i];
+
+		while (*p) {
+			int n = *p < 0x80 ? 1 : (*p & 0xe0) == 0xc0 && *p >= 0xc2 ? 2 :
+				(*p & 0xf0) == 0xe0 ? 3 : (*p & 0xf8) == 0xf0 && *p <= 0xf4 ? 4 : 0;
+
+			for (int k = 1; k < n; k++)
+				if ((p[k] & 0xc0) != 0x80)
+					n = 0;
+			if (!n) {
+				fprintf(stderr, "candor: argument %d is not UTF-8 text: write names and "
+					"notes in UTF-8\n", i);
+				return CLI_INVALID;
+			}
+			p += n;
+		}
+	}
+	return CLI_OK;
+}
+
 int main(int argc, char **argv)
 {
 	struct candor_ctx ctx = { 0 };
@@ -159,6 +186,9 @@ int main(int argc, char **argv)
 		ctx.seller = getenv("USER") ? getenv("USER") : "";
 	if (candor_now(&ctx.now, &ctx.err))
 		return cli_fail(&ctx, ctx.err.code);
+	if ((rc = check_utf8(argc, argv)))
+		return rc;
+	candor_buf_init(&ctx.after_commit, 0);
 	rc = cmd->fn(argc - first, argv + first, &ctx);
 	if (ctx.store) {
 		if (rc == CLI_OK && candor_store_commit(ctx.store))
@@ -167,6 +197,9 @@ int main(int argc, char **argv)
 			candor_store_rollback(ctx.store);
 		candor_store_close(ctx.store);
 	}
+	if (rc == CLI_OK)
+		fwrite(ctx.after_commit.ptr, 1, ctx.after_commit.len, stdout);
+	candor_buf_release(&ctx.after_commit);
 	if (fflush(stdout) && rc == CLI_OK)
 		rc = cli_errorf(&ctx, CLI_INTERNAL, "cannot write output: %s", strerror(errno));
 	return rc;

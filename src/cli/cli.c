@@ -159,6 +159,16 @@ int cli_date(struct candor_ctx *ctx, int64_t *out, const char *arg, const char *
 	return rc ? cli_fail(ctx, rc) : CLI_OK;
 }
 
+int cli_asof_date(struct candor_ctx *ctx, int64_t *out, const char *arg, const char *opt)
+{
+	int rc = cli_date(ctx, out, arg, opt);
+
+	/* "as of 2026-11-20" means the whole of that day */
+	if (!rc && arg && !strpbrk(arg, "Tt "))
+		*out = candor_due_end(*out) - 1;
+	return rc;
+}
+
 int cli_past_date(struct candor_ctx *ctx, int64_t *out, const char *arg, const char *opt)
 {
 	char d[CANDOR_DATE_MAX], now[CANDOR_DATE_MAX];
@@ -213,12 +223,28 @@ int cli_print_json(struct candor_ctx *ctx, json_t *j)
 	return rc ? cli_errorf(ctx, CLI_INTERNAL, "cannot write output") : CLI_OK;
 }
 
+int cli_hold_json(struct candor_ctx *ctx, json_t *j)
+{
+	char *text = j ? json_dumps(j, JSON_INDENT(2) | JSON_REAL_PRECISION(12)) : NULL;
+
+	json_decref(j);
+	if (!text)
+		return cli_errorf(ctx, CLI_INTERNAL, "out of memory");
+	candor_buf_addf(&ctx->after_commit, "%s\n", text);
+	free(text);
+	return candor_buf_error(&ctx->after_commit) ? cli_errorf(ctx, CLI_INTERNAL, "out of memory")
+						     : CLI_OK;
+}
+
 int cli_print_id(struct candor_ctx *ctx, bool json, const char *what, int64_t id,
 		 const char *detail)
 {
+	/* held until the transaction commits: a script never sees an id that was not saved */
 	if (json)
-		return cli_print_json(ctx, json_pack("{s:I}", "id", (json_int_t)id));
-	printf("%" PRId64 "\n", id);
+		return cli_hold_json(ctx, json_pack("{s:I}", "id", (json_int_t)id));
+	candor_buf_addf(&ctx->after_commit, "%" PRId64 "\n", id);
+	if (candor_buf_error(&ctx->after_commit))
+		return cli_errorf(ctx, CLI_INTERNAL, "out of memory");
 	if (detail && *detail && isatty(fileno(stderr)))
 		fprintf(stderr, "%s #%" PRId64 ": %s\n", what, id, detail);
 	return CLI_OK;

@@ -56,6 +56,7 @@ struct candor_ctx {
 	int64_t now;                /* $CANDOR_NOW or the clock, read once */
 	const char *seller;         /* $CANDOR_SELLER, else $USER */
 	const char *command;        /* the subcommand's name, for messages */
+	struct candor_buf after_commit; /* output held until the commit succeeds (new ids) */
 };
 
 struct cli_command {
@@ -96,6 +97,9 @@ int cli_parse(struct candor_ctx *ctx, int argc, char **argv, const struct option
 /* --at DATE, defaulting to ctx->now; name the option in errors. */
 int cli_date(struct candor_ctx *ctx, int64_t *out, const char *arg, const char *opt);
 
+/* --at for looking back: a date alone means the end of that day. */
+int cli_asof_date(struct candor_ctx *ctx, int64_t *out, const char *arg, const char *opt);
+
 /* The same for when something happened: a day ahead of now at most. */
 int cli_past_date(struct candor_ctx *ctx, int64_t *out, const char *arg, const char *opt);
 
@@ -109,9 +113,12 @@ int cli_enum(struct candor_ctx *ctx, const struct candor_name *t, const char *ar
 /* Print JSON to stdout, indented, with a final newline. Consumes j. */
 int cli_print_json(struct candor_ctx *ctx, json_t *j);
 
-/* Print the id of a new record, as text or {"id": N}. */
+/* Print the id of a new record, as text or {"id": N}, once the command commits. */
 int cli_print_id(struct candor_ctx *ctx, bool json, const char *what, int64_t id,
 		 const char *detail);
+
+/* Hold JSON (consumed) for printing once the command commits. */
+int cli_hold_json(struct candor_ctx *ctx, json_t *j);
 
 /* JSON for a date: a string, or null for 0. */
 json_t *cli_json_date(int64_t t);

@@ -241,7 +241,7 @@ int cmd_export(int argc, char **argv, struct candor_ctx *ctx)
 	} else if (o.table) {
 		return cli_usage_error(ctx, "--table is for --format csv; JSON exports everything");
 	}
-	if ((rc = cli_date(ctx, &at, o.at, "--at")))
+	if ((rc = cli_asof_date(ctx, &at, o.at, "--at")))
 		return rc;
 	/* write to a temporary file and rename: a failed export leaves no half file */
 	if (o.out) {

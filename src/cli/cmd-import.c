@@ -133,11 +133,11 @@ int cmd_import(int argc, char **argv, struct candor_ctx *ctx)
 		}
 		json_array_append_new(ids, json_pack("{s:I,s:s}", "id", (json_int_t)id, "file", pos[i]));
 		if (!o.json)
-			printf("%" PRId64 "\n", id);
+			candor_buf_addf(&ctx->after_commit, "%" PRId64 "\n", id);
 		summary(&talks[i], id);
 	}
 	if (o.json)
-		rc = cli_print_json(ctx, npos == 1 ? json_incref(json_array_get(ids, 0)) : json_incref(ids));
+		rc = cli_hold_json(ctx, npos == 1 ? json_incref(json_array_get(ids, 0)) : json_incref(ids));
 cleanup:
 	for (int i = 0; talks && i < npos; i++)
 		cli_talk_release(&talks[i]);

@@ -110,7 +110,7 @@ int cmd_pipeline(int argc, char **argv, struct candor_ctx *ctx)
 	CLI_PARSE(ctx, argc, argv, pipeline_options, pipeline_opt, &o, &pos, &npos);
 	if (npos)
 		return cli_usage_error(ctx, "pipeline takes no arguments (filter with --account or --seller)");
-	if ((rc = cli_date(ctx, &at, o.at, "--at")) || (rc = cli_store(ctx, false)))
+	if ((rc = cli_asof_date(ctx, &at, o.at, "--at")) || (rc = cli_store(ctx, false)))
 		return rc;
 	if ((o.account && (rc = candor_store_account_find(ctx->store, o.account, &acc))) ||
 	    (rc = candor_store_account_list(ctx->store, &accounts)) ||

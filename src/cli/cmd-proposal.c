@@ -9,17 +9,21 @@
 
 struct proposal_opts {
 	const char *due;
+	bool json;
 };
 
 static int proposal_opt(struct candor_ctx *ctx, int code, const char *arg, void *data)
 {
 	if (code == 'd')
 		((struct proposal_opts *)data)->due = arg;
+	else if (code == 'j')
+		((struct proposal_opts *)data)->json = true;
 	return CLI_OK;
 }
 
 static const struct option proposal_options[] = {
 	{ "due", required_argument, NULL, 'd' },
+	{ "json", no_argument, NULL, 'j' },
 	{ 0 }
 };
 
@@ -74,12 +78,12 @@ static int accept_commitment(struct candor_ctx *ctx, struct candor_proposal_row 
 	if ((rc = candor_store_commitment_add(ctx->store, &c)))
 		return cli_fail(ctx, rc);
 	p->record_id = c.id;
-	printf("%" PRId64 "\n", c.id);
 	fprintf(stderr, "promise #%" PRId64 " recorded: \"%s\"\n", c.id, c.text);
-	return CLI_OK;
+	return cli_print_id(ctx, o->json, "promise", c.id, NULL);
 }
 
-static int accept_fact(struct candor_ctx *ctx, struct candor_proposal_row *p, int64_t call_at)
+static int accept_fact(struct candor_ctx *ctx, struct candor_proposal_row *p,
+		       const struct proposal_opts *o, int64_t call_at)
 {
 	char source[64];
 	struct candor_fact f = { .account_id = p->account_id, .contact_id = p->contact_id,
@@ -93,10 +97,9 @@ static int accept_fact(struct candor_ctx *ctx, struct candor_proposal_row *p, in
 	if ((rc = candor_store_fact_add(ctx->store, &f)))
 		return cli_fail(ctx, rc);
 	p->record_id = f.id;
-	printf("%" PRId64 "\n", f.id);
 	fprintf(stderr, "fact #%" PRId64 " (%s) recorded\n", f.id,
 		candor_name_of(candor_fact_kinds, f.kind));
-	return CLI_OK;
+	return cli_print_id(ctx, o->json, "fact", f.id, NULL);
 }
 
 static int proposal_decide(int argc, char **argv, struct candor_ctx *ctx, bool accept)
@@ -117,7 +120,7 @@ static int proposal_decide(int argc, char **argv, struct candor_ctx *ctx, bool a
 	    (rc = proposal_load(ctx, id, &p, &n, &call_at)))
 		goto cleanup;
 	if (accept)
-		rc = p->kind == CANDOR_PROPOSAL_FACT ? accept_fact(ctx, p, call_at)
+		rc = p->kind == CANDOR_PROPOSAL_FACT ? accept_fact(ctx, p, &o, call_at)
 						     : accept_commitment(ctx, p, &o, call_at);
 	if (rc)
 		goto cleanup;

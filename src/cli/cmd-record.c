@@ -66,6 +66,11 @@ static int rec_open(struct candor_ctx *ctx, struct rec *r, int argc, char **argv
 		return rc;
 	if (r->npos < 1)
 		return cli_usage_error(ctx, "which contact? give a name or an id");
+	if (first_text == 2 && r->npos < 2)  /* `value CONTACT given|received TEXT` */
+		return cli_usage_error(ctx, "say given or received, then what");
+	if (first_text == 2 && candor_name_lookup(candor_value_directions, r->pos[1]) < 0)
+		return cli_errorf(ctx, CLI_INVALID, "'%s' is not given or received: write "
+				  "'candor value CONTACT given|received TEXT'", r->pos[1]);
 	if (what && (rc = cli_text(ctx, &r->text, r->pos + first_text,
 				   r->npos - first_text, what)))
 		return rc;
@@ -255,7 +260,8 @@ int cmd_value(int argc, char **argv, struct candor_ctx *ctx)
 
 	if ((rc = rec_open(ctx, &r, argc, argv, opts, 2, "what was exchanged (TEXT)")))
 		return rec_close(&r, rc);
-	if ((rc = cli_enum(ctx, candor_value_directions, r.pos[1], "direction", &v.direction)))
+	if ((rc = cli_enum(ctx, candor_value_directions, r.pos[1], "direction (given or received)",
+			   &v.direction)))
 		return rec_close(&r, rc);
 	v.account_id = r.contact.account_id;
 	v.contact_id = r.contact.id;

@@ -56,6 +56,25 @@ static int resolve_open(struct candor_ctx *ctx, struct resolve *r, int argc, cha
 	return cli_store(ctx, false);
 }
 
+/*
+ * The due date a keeping is judged against: the latest one agreed before
+ * the promise fell due.  Renegotiating after the due date moves the date,
+ * but keeping it then is still late.
+ */
+static int64_t honest_due(const struct candor_commitment *c)
+{
+	int64_t due = c->events[0].due;
+
+	for (size_t i = 1; i < c->nevents; i++) {
+		if (c->events[i].status != CANDOR_COMMITMENT_RENEGOTIATED)
+			continue;
+		if (c->events[i].at >= candor_due_end(due))
+			break; /* renegotiated when already late */
+		due = c->events[i].due;
+	}
+	return due;
+}
+
 /* Append status to promise id at --at, after checking it may happen. */
 static int commitment_change(struct candor_ctx *ctx, int argc, char **argv, int status)
 {
@@ -101,8 +120,9 @@ static int commitment_change(struct candor_ctx *ctx, int argc, char **argv, int 
 		if (rc)
 			goto cleanup;
 	}
-	/* a day's grace: due 2026-11-20 means by the end of that day */
-	if (status == CANDOR_COMMITMENT_KEPT && e.at >= candor_due_end(st.due))
+	/* a day's grace: due 2026-11-20 means by the end of that day; a promise
+	 * renegotiated only after it was due was already late */
+	if (status == CANDOR_COMMITMENT_KEPT && e.at >= candor_due_end(honest_due(c)))
 		e.status = CANDOR_COMMITMENT_KEPT_LATE;
 	e.note = (char *)(r.note ? r.note : "");
 	if ((rc = candor_store_commitment_event_add(ctx->store, c, &e))) {

@@ -165,7 +165,7 @@ int cmd_status(int argc, char **argv, struct candor_ctx *ctx)
 	CLI_PARSE(ctx, argc, argv, status_options, status_opt, &o, &pos, &npos);
 	if (npos != (o.contact || o.account ? 0 : 1))
 		return cli_usage_error(ctx, "give one CONTACT or ACCOUNT (quote a name with spaces)");
-	if ((rc = cli_date(ctx, &at, o.at, "--at")) || (rc = cli_store(ctx, false)))
+	if ((rc = cli_asof_date(ctx, &at, o.at, "--at")) || (rc = cli_store(ctx, false)))
 		return rc;
 	if ((rc = status_target(ctx, &o, npos ? pos[0] : NULL, &c, &a)))
 		goto cleanup;

@@ -139,8 +139,10 @@ static void print_interactions(const struct candor_evidence *ev)
 		       it->inbound ? "(from them) " : "", it->text);
 		for (size_t k = 0; k < ev->nsignals; k++)
 			if (ev->signals[k].interaction_id == it->id)
-				printf("          they said (%s): \"%s\"\n", ev->signals[k].category,
-				       ev->signals[k].text);
+				printf("          %s said (%s): \"%s\"\n",
+				       ev->signals[k].side == CANDOR_SIDE_SELLER ? "you" :
+				       ev->signals[k].side == CANDOR_SIDE_BUYER ? "they" : "someone",
+				       ev->signals[k].category, ev->signals[k].text);
 	}
 }
 

@@ -390,34 +390,57 @@ static void gate_like(struct assess *x, struct candor_gate *g, const struct tall
 	}
 }
 
-/* The latest interaction that carries buyer signals, and whether it stalls. */
-static const struct candor_signal *open_stall(struct assess *x)
+/* Whether signal a was said after signal b: by time, then conversation, then order. */
+static bool said_after(const struct candor_signal *a, const struct candor_signal *b)
+{
+	if (a->at != b->at)
+		return a->at > b->at;
+	if (a->interaction_id != b->interaction_id)
+		return a->interaction_id > b->interaction_id;
+	return a->id > b->id;
+}
+
+/* The buyer's latest stall, unless candour from the same buyer followed it. */
+static const struct candor_signal *stall_of(struct assess *x, int64_t contact)
 {
 	const struct candor_signal *stall = NULL;
-	int64_t latest = INT64_MIN;
 
 	for (size_t i = 0; i < x->ev->nsignals; i++) {
 		const struct candor_signal *sg = &x->ev->signals[i];
 
-		if (sg->at > x->at)
-			continue;
-		if (signal_is(sg, "stall") && sg->at >= latest) {
+		if (sg->at <= x->at && sg->contact_id == contact && signal_is(sg, "stall") &&
+		    (!stall || said_after(sg, stall)))
 			stall = sg;
-			latest = sg->at;
-		}
 	}
-	if (!stall)
-		return NULL;
-	for (size_t i = 0; i < x->ev->nsignals; i++) {
+	for (size_t i = 0; stall && i < x->ev->nsignals; i++) {
 		const struct candor_signal *sg = &x->ev->signals[i];
 
-		if (sg->at > x->at || !(signal_is(sg, "candor") || signal_is(sg, "disclosure")))
-			continue;
-		/* candour in a later conversation, or after the stall in the same one */
-		if (sg->at > stall->at || (sg->interaction_id == stall->interaction_id && sg->id > stall->id))
+		if (sg->at <= x->at && sg->contact_id == contact &&
+		    (signal_is(sg, "candor") || signal_is(sg, "disclosure")) && said_after(sg, stall))
 			return NULL;
 	}
 	return stall;
+}
+
+/*
+ * The open stall that holds the trust gate: for one buyer, their latest
+ * stall not followed by their own candour; for an account, the latest such
+ * stall of any of its buyers (one buyer's candour does not lift another's).
+ */
+static const struct candor_signal *open_stall(struct assess *x)
+{
+	const struct candor_signal *open = NULL;
+
+	for (size_t i = 0; i < x->ev->nsignals; i++) {
+		const struct candor_signal *sg = &x->ev->signals[i], *st;
+
+		if (i && sg->contact_id == x->ev->signals[i - 1].contact_id)
+			continue; /* signals are grouped by contact: one look per buyer */
+		st = stall_of(x, sg->contact_id);
+		if (st && (!open || said_after(st, open)))
+			open = st;
+	}
+	return open;
 }
 
 /* The stalls said in the same conversation as stall, quoted: "a" and "b". */

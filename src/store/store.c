@@ -163,8 +163,10 @@ int candor_store_account_add(struct candor_store *s, struct candor_account *a)
 
 	if (nonempty(s, "name", a->name))
 		return s->err->code;
-	if ((rc = s->be->accounts(s, 0, a->name, false, &l)))
+	if ((rc = s->be->accounts(s, 0, a->name, false, &l))) {
+		candor_account_list_release(&l);
 		return rc;
+	}
 	if (l.n)
 		rc = candor_error_set(s->err, CANDOR_ECONFLICT, "name",
 				      "there is already an account '%s' (#%" PRId64 ")",
@@ -180,8 +182,10 @@ int candor_store_contact_add(struct candor_store *s, struct candor_contact *c)
 
 	if (nonempty(s, "name", c->name))
 		return s->err->code;
-	if ((rc = s->be->contacts(s, 0, c->name, false, c->account_id, &l)))
+	if ((rc = s->be->contacts(s, 0, c->name, false, c->account_id, &l))) {
+		candor_contact_list_release(&l);
 		return rc;
+	}
 	if (l.n)
 		rc = candor_error_set(s->err, CANDOR_ECONFLICT, "name",
 				      "there is already a contact '%s' at %s (#%" PRId64 ")",

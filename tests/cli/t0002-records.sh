@@ -406,4 +406,20 @@ test_expect 'status of an account: all its contacts together, then each' '
 	test_grep "Alex Kim" out
 '
 
+test_expect 'renegotiated only after it was due, then kept: still kept late' '
+	candor promise "Dana Reyes" --at 2026-11-01 --due 2026-11-06 "late then renegotiated" >pl &&
+	candor renegotiate "$(cat pl)" --at 2026-11-20 --due 2026-11-21 >/dev/null &&
+	candor kept "$(cat pl)" --at 2026-11-21 >/dev/null &&
+	candor contact show "Dana Reyes" --json >c.json &&
+	test "$(jget c.json ledger.commitments.id=$(cat pl).status)" = kept_late
+'
+
+test_expect 'renegotiated before it was due, then kept by the new date: kept' '
+	candor promise "Dana Reyes" --at 2026-11-01 --due 2026-11-06 "renegotiated in time" >pr &&
+	candor renegotiate "$(cat pr)" --at 2026-11-05 --due 2026-11-12 >/dev/null &&
+	candor kept "$(cat pr)" --at 2026-11-11 >/dev/null &&
+	candor contact show "Dana Reyes" --json >c.json &&
+	test "$(jget c.json ledger.commitments.id=$(cat pr).status)" = kept
+'
+
 test_done

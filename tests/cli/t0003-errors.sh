@@ -228,4 +228,15 @@ test_expect 'errors never exit with a crash code' '
 	done
 '
 
+test_expect 'a name or note that is not UTF-8 is refused (exit 2), nothing stored' '
+	fails 2 candor account add "$(printf "M\\xfcnchen")" &&
+	test_grep "not UTF-8" err &&
+	fails 2 candor log "Dana Reyes" "$(printf "notes from caf\\xe9")"
+'
+
+test_expect 'value without given or received says so' '
+	candor value "Dana Reyes" "intro to their auditor" >out 2>err; r=$?
+	[ $r -eq 2 ] && test_grep "given or received" err
+'
+
 test_done

@@ -76,7 +76,7 @@ test_expect '--at with a UTC offset is stored in UTC' '
 test_expect 'status --at looks back: evidence recorded later is not counted' '
 	candor status Lou --at 2026-11-03 --json >then.json &&
 	candor status Lou --json >now.json &&
-	test "$(jget then.json at)" = 2026-11-03 &&
+	test "$(jget then.json at)" = 2026-11-03T23:59:59 &&
 	test "$(jget now.json at)" = 2026-11-25T09:00 &&
 	test "$(jget then.json evidence.two_way_contacts)" -lt "$(jget now.json evidence.two_way_contacts)" &&
 	test "$(jget then.json evidence.discovery_kinds_known)" -eq 0 &&

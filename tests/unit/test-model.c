@@ -451,6 +451,39 @@ static void profile_and_next_step(void **state)
 	assert_string_equal(candor_profile_direction_of(&a), "unknown");
 }
 
+/* Candour later the same day (another conversation, same date) lifts a stall. */
+static void candour_the_same_day_lifts_a_stall(void **state)
+{
+	struct ledger l;
+	int64_t call, later;
+
+	trusted_buyer(&l);
+	call = meet(&l, CANDOR_INTERACTION_CALL, T0 - DAY, false);
+	said(&l, call, T0 - DAY, "stall", "let me think about it");
+	assert_false(assess(&l, T0).gates[2].open);
+	later = meet(&l, CANDOR_INTERACTION_MEETING, T0 - DAY, false);
+	said(&l, later, T0 - DAY, "candor", "honestly, our CFO is worried");
+	assert_true(assess(&l, T0).gates[2].open);
+}
+
+/* For an account, one buyer's candour does not lift another buyer's stall. */
+static void one_buyers_candour_does_not_lift_anothers_stall(void **state)
+{
+	struct ledger l;
+	int64_t call;
+
+	trusted_buyer(&l);
+	call = meet(&l, CANDOR_INTERACTION_CALL, T0 - 2 * DAY, false);
+	said(&l, call, T0 - 2 * DAY, "stall", "let me think about it");
+	l.sg[l.nsg - 1].contact_id = 7;
+	call = meet(&l, CANDOR_INTERACTION_CALL, T0 - DAY, false);
+	said(&l, call, T0 - DAY, "candor", "can I be honest with you");
+	l.sg[l.nsg - 1].contact_id = 8;
+	assert_false(assess(&l, T0).gates[2].open);
+	l.sg[l.nsg - 1].contact_id = 7;
+	assert_true(assess(&l, T0).gates[2].open);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -470,6 +503,8 @@ int main(void)
 		cmocka_unit_test(signals_count_for_the_side_that_said_them),
 		cmocka_unit_test(talking_too_much_is_self_oriented),
 		cmocka_unit_test(profile_and_next_step),
+		cmocka_unit_test(candour_the_same_day_lifts_a_stall),
+		cmocka_unit_test(one_buyers_candour_does_not_lift_anothers_stall),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
