@@ -361,11 +361,11 @@ static void gate_know(struct assess *x, struct candor_gate *g)
 	char miss[128];
 
 	if (!x->a->two_way_contacts)
-		add_reason(g, NULL, 0, 0, "candor log BUYER --kind call \"what you talked about\"",
+		add_reason(g, NULL, 0, 0, "talk with them, not at them: a call or a meeting, then log it",
 			   "no two-way contact yet: no call, meeting or reply from the buyer");
 	missing_kinds(miss, sizeof(miss), x->a, basics, CANDOR_ARRAY_SIZE(basics));
 	if (*miss)
-		add_reason(g, NULL, 0, 0, "ask, then: candor learn BUYER --kind KIND \"what they said\"",
+		add_reason(g, NULL, 0, 0, "ask what bothers them and what they hope for, then record what you learned",
 			   "the seller does not yet know the basics of this buyer: %s", miss);
 }
 
@@ -541,7 +541,7 @@ static void gate_ready(struct assess *x, struct candor_gate *g)
 		if (x->ev->fits[i].at <= x->at && (!fit || x->ev->fits[i].at >= fit->at))
 			fit = &x->ev->fits[i];
 	if (!fit)
-		add_reason(g, NULL, 0, 0, "candor fit BUYER --verdict good|partial|poor|refer \"...\"",
+		add_reason(g, NULL, 0, 0, "explore the fit together, including whether someone else would serve them better",
 			   "fit not yet explored together");
 	else if (fit->verdict == CANDOR_FIT_POOR || fit->verdict == CANDOR_FIT_REFER)
 		add_reason(g, "fit", fit->id, 0, "help them decide well, even if that is elsewhere",

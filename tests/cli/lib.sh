@@ -34,6 +34,10 @@ export UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}exitcode=99"
 PY=$(python3 -c "import sys; print(sys.executable)" 2>/dev/null) && [ -x "$PY" ] || PY=$(command -v python3)
 python3() { "$PY" "$@"; }
 DATA="$CANDOR_TOP/tests/data/cli"
+# the shared yardsticks (conformance suite, real exports), run in place:
+# beside the tree, as CI lays them out, else the workplace's copy
+SHARED=${CANDOR_SHARED:-$CANDOR_TOP/../shared}
+[ -d "$SHARED" ] || SHARED=/work/shared
 TX="$CANDOR_TOP/tests/data/transcripts"
 
 # fails N CMD...: CMD exits N, prints nothing on stdout and one line on

@@ -2,7 +2,7 @@
 # t0101: real meeting exports (read in place from ../shared beside the tree, never
 # copied): a long Microsoft Teams WebVTT and a short Zoom one.
 . "$CANDOR_TOP/tests/cli/lib.sh"
-SAMPLES=${CANDOR_SAMPLES:-$CANDOR_TOP/../shared/samples/transcripts}
+SAMPLES=${CANDOR_SAMPLES:-$SHARED/samples/transcripts}
 TEAMS="$SAMPLES/teams-export.vtt"
 ZOOM="$SAMPLES/zoom-export.vtt"
 

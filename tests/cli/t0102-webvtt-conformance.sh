@@ -3,7 +3,7 @@
 # place, never copied), through `candor analyze --cues --json`: each case
 # is one test.
 . "$CANDOR_TOP/tests/cli/lib.sh"
-RUN="$CANDOR_TOP/../shared/conformance/webvtt/run"
+RUN="$SHARED/conformance/webvtt/run"
 
 if [ ! -x "$RUN" ] && [ ! -f "$RUN" ]; then
 	test_count=1
