@@ -172,6 +172,18 @@ int web_api_status(struct web_request *req)
 	return rc;
 }
 
+/* Whether a record of contact_id is listed: a buyer the user may see, and
+ * the one asked for (?contact=), if any. */
+static bool listed(const struct web_buyers *b, int64_t contact_id, int64_t wanted)
+{
+	if (wanted && contact_id != wanted)
+		return false;
+	for (size_t k = 0; k < b->n; k++)
+		if (b->v[k].c->id == contact_id)
+			return true;
+	return false;
+}
+
 int web_api_interactions(struct web_request *req)
 {
 	struct web_buyers b;
@@ -188,11 +200,8 @@ int web_api_interactions(struct web_request *req)
 	arr = json_array();
 	for (size_t i = 0; i < b.set.ninteractions; i++) {
 		const struct candor_interaction *it = &b.set.interactions[i];
-		bool seen = false;
 
-		for (size_t k = 0; k < b.n && !seen; k++)
-			seen = b.v[k].c->id == it->contact_id;
-		if (seen && (!contact || it->contact_id == contact))
+		if (listed(&b, it->contact_id, contact))
 			json_array_append_new(arr, interaction_json(it));
 	}
 	web_buyers_release(&b);
@@ -268,11 +277,8 @@ int web_api_commitments(struct web_request *req)
 	arr = json_array();
 	for (size_t i = 0; i < b.set.ncommitments; i++) {
 		const struct candor_commitment *c = &b.set.commitments[i];
-		bool seen = false;
 
-		for (size_t k = 0; k < b.n && !seen; k++)
-			seen = b.v[k].c->id == c->contact_id;
-		if (seen && (!contact || c->contact_id == contact))
+		if (listed(&b, c->contact_id, contact))
 			json_array_append_new(arr, cli_commitment_json(c, req->now));
 	}
 	web_buyers_release(&b);

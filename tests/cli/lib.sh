@@ -40,6 +40,25 @@ SHARED=${CANDOR_SHARED:-$CANDOR_TOP/../shared}
 [ -d "$SHARED" ] || SHARED=/work/shared
 TX="$CANDOR_TOP/tests/data/transcripts"
 
+# jget FILE PATH: the value at PATH in the JSON in FILE.  PATH is keys and
+# list indexes joined by '.'; '#' is a length; 'key=value' picks the first
+# list element whose key is value.  Strings print bare, the rest as JSON.
+jget() {
+	python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+for k in filter(None, sys.argv[2].split(".")):
+    if k == "#":
+        d = len(d)
+    elif "=" in k:
+        key, val = k.split("=", 1)
+        d = next(e for e in d if str(e.get(key)) == val)
+    else:
+        d = d[int(k)] if isinstance(d, list) else d[k]
+print(d if isinstance(d, str) else json.dumps(d))
+' "$1" "${2:-}"
+}
+
 # fails N CMD...: CMD exits N, prints nothing on stdout and one line on
 # stderr starting "candor", and leaves the database as it was.
 fails() {

@@ -3,23 +3,6 @@
 # and the trust model's promises, end to end through the CLI.
 . "$CANDOR_TOP/tests/cli/lib.sh"
 
-# jget FILE PATH: see t0002 ('.'-joined keys/indexes, '#' length, key=value).
-jget() {
-	python3 -c '
-import json, sys
-d = json.load(open(sys.argv[1]))
-for k in filter(None, sys.argv[2].split(".")):
-    if k == "#":
-        d = len(d)
-    elif "=" in k:
-        key, val = k.split("=", 1)
-        d = next(e for e in d if str(e.get(key)) == val)
-    else:
-        d = d[int(k)] if isinstance(d, list) else d[k]
-print(d if isinstance(d, str) else json.dumps(d))
-' "$1" "${2:-}"
-}
-
 # trust CONTACT [--at DATE]: print the contact's trust (status --json).
 trust() {
 	candor status "$@" --json >trust.json || return 1
