@@ -322,8 +322,12 @@ static int upload_store(struct web_request *req, const struct candor_contact *c,
 	struct candor_transcript t = CANDOR_TRANSCRIPT_INIT;
 	struct candor_analysis a = CANDOR_ANALYSIS_INIT;
 	struct candor_analyzer *az = NULL;
+	/* seller names the speaker in the file; the call is recorded as the
+	 * signed-in user's (an admin may record it for the named seller) */
 	struct candor_conversation conv = { .contact = c, .t = &t, .a = &a, .kind = kind,
-					    .at = at, .seller = seller, .source = file->filename };
+					    .at = at, .source = file->filename,
+					    .seller = req->user.role == CANDOR_ROLE_ADMIN
+						      ? seller : req->user.name };
 	int rc;
 
 	if ((rc = candor_transcript_read(&t, file->data, file->len, file->filename, &req->err))) {
@@ -368,6 +372,8 @@ int web_act_upload(struct web_request *req, int64_t contact_id, int64_t *id)
 		return rc;
 	if (*at_s && candor_date_parse(&at, at_s, "at", &req->err))
 		return web_error(req, 422, "at", "%s", req->err.msg);
+	if (at > req->now + CANDOR_DAY)
+		return web_error(req, 422, "at", "the date of the call is in the future");
 	if (*kind_s && (kind = candor_name_lookup(candor_interaction_kinds, kind_s)) < 0)
 		return web_error(req, 422, "kind", "'kind' must be call or meeting");
 	if ((rc = contact_for_change(req, contact_id, &c)))

@@ -15,9 +15,9 @@
 #include "web/web.h"
 #include "web/auth.h"
 
-#define CONNECTION_LIMIT 64
+#define CONNECTION_LIMIT 256
 #define PER_IP_LIMIT 16
-#define TIMEOUT_SECONDS 30
+#define TIMEOUT_SECONDS 10
 #define MEMORY_LIMIT (64 * 1024)   /* headers and MHD's own buffers, per connection */
 
 static const char security_headers[][2][64] = {
@@ -206,8 +206,8 @@ int web_account_access(struct web_request *req, int64_t account_id, bool change)
 	snprintf(ref, sizeof(ref), "%" PRId64, account_id);
 	if ((rc = candor_store_account_find(req->store, ref, &a)))
 		return web_fail(req, rc);
-	if (!web_may_see(req, a.owner))
-		status = web_error(req, 404, NULL, "no account #%" PRId64, account_id);
+	if (!web_may_see(req, a.owner))  /* as if it did not exist: ids are not revealed */
+		status = web_error(req, 404, NULL, "not found");
 	else if (change && !web_may_change(req, a.owner))
 		status = web_error(req, 403, NULL, "account '%s' belongs to '%s': you may look, "
 				   "not change", a.name, a.owner);
@@ -292,6 +292,33 @@ static int secret_user(struct web_request *req, int kind, const char *token)
 	return 0;
 }
 
+/*
+ * Whether the request names this machine (Host 127.x.x.x, localhost or
+ * [::1], any port) and, for a POST carrying an Origin, comes from the same
+ * place.  Without users the server trusts whoever reaches it on loopback,
+ * so a page elsewhere must not reach it through DNS rebinding.
+ */
+static bool local_host(struct web_request *req)
+{
+	const char *host = MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, "Host");
+	const char *origin = MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, "Origin");
+	size_t n;
+
+	if (!host)
+		return false;
+	n = strcspn(host, host[0] == '[' ? "]" : ":");
+	if (host[0] == '[')
+		n++;
+	if (!((n >= 4 && !strncmp(host, "127.", 4) && strspn(host, "0123456789.") == n) ||
+	      (n == 9 && !strncasecmp(host, "localhost", 9)) ||
+	      (n == 5 && !strncmp(host, "[::1]", 5))))
+		return false;
+	if (host[n] && (host[n] != ':' || strspn(host + n + 1, "0123456789") != strlen(host + n + 1)))
+		return false;
+	return !origin || req->method != WEB_POST ||
+	       (!strncmp(origin, "http://", 7) && !strcmp(origin + 7, host));
+}
+
 static int sign_in(struct web_request *req)
 {
 	const char *auth = MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, "Authorization");
@@ -310,6 +337,11 @@ static int sign_in(struct web_request *req)
 		return 0;
 	if (candor_store_users(req->store, 0, NULL, &users))
 		return web_fail(req, req->err.code);
+	if (!users.n && req->srv->loopback && !local_host(req)) {
+		candor_user_list_release(&users);
+		/* a page elsewhere that rebinds its name to 127.0.0.1 is not the local user */
+		return web_error(req, 421, "Host", "this server answers only to localhost");
+	}
 	if (!users.n && req->srv->loopback) {
 		req->user.local = true;
 		req->user.role = CANDOR_ROLE_ADMIN;
@@ -408,8 +440,11 @@ static int dispatch(struct web_request *req, const char *method)
 		return web_fail(req, req->err.code);
 	/* GET only reads: a deferred transaction, so readers do not queue for
 	 * the write lock that BEGIN IMMEDIATE takes */
-	if (store_take(req) || (req->method == WEB_GET ? candor_store_begin_read(req->store)
-			       : candor_store_begin(req->store)))
+	/* signing in reads until the password is checked (slowly, on purpose),
+	 * so failed attempts never hold the write lock */
+	if (store_take(req) || (req->method == WEB_GET || req->route->fn == web_login
+				? candor_store_begin_read(req->store)
+				: candor_store_begin(req->store)))
 		return web_fail(req, req->err.code);
 	if ((rc = sign_in(req)) || (rc = body_decode(req)) || (rc = check_access(req)))
 		return rc;

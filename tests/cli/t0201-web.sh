@@ -23,6 +23,17 @@ test_expect 'no users, loopback: the local user sees the board' '
 	expect_status 200 "$(http GET /)" && test_grep "Dana Reyes" "$TRASH/body" &&
 	test_grep "Lee Park" "$TRASH/body"
 '
+test_expect 'no users: a request naming another host (DNS rebinding) is refused, changes nothing' '
+	code=$(curl -s -o "$TRASH/body" -w "%{http_code}" -H "Host: rebind.attacker.example" "$B/") &&
+	[ "$code" = 421 ] &&
+	code=$(curl -s -o "$TRASH/body" -w "%{http_code}" -H "Host: rebind.attacker.example" \
+		-H "Content-Type: application/json" -d "{\"name\":\"planted\"}" "$B/api/v1/accounts") &&
+	[ "$code" = 421 ] &&
+	code=$(curl -s -o "$TRASH/body" -w "%{http_code}" -H "Origin: http://evil.example" \
+		-H "Content-Type: application/json" -d "{\"name\":\"planted\"}" "$B/api/v1/accounts") &&
+	[ "$code" = 421 ] &&
+	expect_status 200 "$(http GET /api/v1/accounts)" && test_no_grep "planted" "$TRASH/body"
+'
 test_expect 'local user: a form without the CSRF token is refused, changes nothing' '
 	expect_status 403 "$(http POST /accounts -d name=X)" &&
 	expect_status 200 "$(http GET /api/v1/accounts)" && test_no_grep "\"X\"" "$TRASH/body"
