@@ -183,6 +183,38 @@ static int stream_json(struct candor_ctx *ctx, FILE *f, const struct cli_talk *t
  * go in batches of one per worker, so memory holds at most one output per
  * worker.
  */
+/*
+ * A worker's output buffer, kept from one file to the next (an
+ * open_memstream per file would grow a fresh buffer, page by page, for
+ * every file).
+ */
+struct outbuf {
+	char *p;
+	size_t n, cap;
+};
+
+static ssize_t outbuf_write(void *cookie, const char *buf, size_t len)
+{
+	struct outbuf *ob = cookie;
+
+	if (len > ob->cap - ob->n) {
+		size_t cap = ob->cap ? ob->cap : 65536;
+		char *p;
+
+		while (len > cap - ob->n) {
+			if (cap > SIZE_MAX / 2)
+				return 0;
+			cap *= 2;
+		}
+		if (!(p = realloc(ob->p, cap)))
+			return 0;
+		ob->p = p, ob->cap = cap;
+	}
+	memcpy(ob->p + ob->n, buf, len);
+	ob->n += len;
+	return (ssize_t)len;
+}
+
 struct job {
 	struct candor_ctx ctx;          /* a copy: its own error */
 	const struct analyze_opts *o;
@@ -190,8 +222,7 @@ struct job {
 	int64_t at;
 	const char *path;
 	int index, n;
-	char *out;
-	size_t outlen;
+	struct outbuf *out;
 	int rc;
 };
 
@@ -200,7 +231,10 @@ static void *job_run(void *arg)
 	struct job *j = arg;
 	struct candor_analyzer *az = NULL;
 	struct cli_talk t = { 0 };
-	FILE *f = open_memstream(&j->out, &j->outlen);
+	FILE *f;
+
+	j->out->n = 0;
+	f = fopencookie(j->out, "w", (cookie_io_functions_t){ .write = outbuf_write });
 
 	if (!f) {
 		j->rc = cli_errorf(&j->ctx, CLI_INTERNAL, "out of memory");
@@ -234,6 +268,7 @@ static int analyze_json_parallel(struct candor_ctx *ctx, const struct analyze_op
 {
 	int workers = jobs_wanted(o, npos), rc = CLI_OK;
 	struct job jobs[16];
+	struct outbuf out[16] = { { 0 } };
 	pthread_t threads[16];
 	int written = 0;
 
@@ -242,7 +277,7 @@ static int analyze_json_parallel(struct candor_ctx *ctx, const struct analyze_op
 
 		for (int k = 0; k < batch; k++) {
 			jobs[k] = (struct job){ .ctx = *ctx, .o = o, .lx = lx, .at = at,
-						.path = pos[first + k], .index = first + k, .n = npos };
+						.path = pos[first + k], .index = first + k, .n = npos, .out = &out[k] };
 			candor_error_clear(&jobs[k].ctx.err);
 			jobs[k].ctx.store = NULL;
 			if (batch == 1 || pthread_create(&threads[k], NULL, job_run, &jobs[k]))
@@ -251,15 +286,16 @@ static int analyze_json_parallel(struct candor_ctx *ctx, const struct analyze_op
 		for (int k = 0; k < batch; k++) {
 			if (threads[k])
 				pthread_join(threads[k], NULL);
-			if (!rc && !jobs[k].rc && jobs[k].outlen &&
-			    fwrite(jobs[k].out, 1, jobs[k].outlen, stdout) != jobs[k].outlen)
+			if (!rc && !jobs[k].rc && out[k].n &&
+			    fwrite(out[k].p, 1, out[k].n, stdout) != out[k].n)
 				rc = cli_errorf(ctx, CLI_INTERNAL, "cannot write output");
 			written += !rc && !jobs[k].rc;
 			if (!rc)
 				rc = jobs[k].rc;
-			free(jobs[k].out);
 		}
 	}
+	for (int k = 0; k < workers; k++)
+		free(out[k].p);
 	/* a file failed after others were written: close the array, so
 	 * standard output stays JSON (of the files that were analysed) */
 	if (rc && npos > 1 && written)

@@ -91,6 +91,31 @@ int fmt_normalize(char **out, size_t *outlen, const char *data, size_t len,
 	if (!(p = malloc(len - i + 1)))
 		return fmt_oom(err);
 	while (i < len) {
+		size_t r = i;
+
+		/* a run of plain ASCII (no NUL, CR, LF), 8 bytes at a time */
+		while (len - r >= 8) {
+			const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+			uint64_t x;
+
+			memcpy(&x, s + r, 8);
+			if ((x | ((x - ones * 0x0E) & ~x)) & high)
+				break;
+			r += 8;
+		}
+		if (r > i) {
+			n = r - i;
+			if ((col += n) > CANDOR_TRANSCRIPT_MAX_LINE) {
+				rc = candor_error_set(err, CANDOR_EINVALID, "file",
+						      "'%s' line %zu is longer than 1 MiB (is this a transcript?)",
+						      name, line);
+				goto cleanup;
+			}
+			memcpy(p + o, s + i, n);
+			o += n;
+			i = r;
+			continue;
+		}
 		if (s[i] == '\r' || s[i] == '\n') {
 			i += s[i] == '\r' && i + 1 < len && s[i + 1] == '\n' ? 2 : 1;
 			p[o++] = '\n';

@@ -93,23 +93,46 @@ static size_t utf8_len(const unsigned char *s)
 	return n;
 }
 
+/* Whether any of the 8 bytes in x needs a look in jw_str: a control
+ * character, '"', '\\' or a byte of a multibyte sequence. */
+static inline bool jw_word_special(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
+
+	return ((x | ((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((b - ones) & ~b)) & high) != 0;
+}
+
 /* A JSON string; NULL or invalid UTF-8 is CANDOR_EINVALID (the tree
- * builder fails on both too). */
+ * builder fails on both too).  Runs of plain ASCII are skipped 8 bytes at
+ * a time and copied in one piece. */
 static void jw_str(struct jw *w, const char *str)
 {
 	static const char hex[] = "0123456789ABCDEF";
-	const unsigned char *s = (const unsigned char *)str, *run;
+	const unsigned char *s = (const unsigned char *)str, *run, *end;
 
 	if (!s) {
 		w->err = w->err ? w->err : CANDOR_EINVALID;
 		return;
 	}
+	end = s + strlen(str);
 	jw_ch(w, '"');
-	for (run = s; *s && !w->err;) {
-		unsigned char c = *s;
+	for (run = s; s < end && !w->err;) {
+		unsigned char c;
 		char esc[6] = { '\\', 'u', '0', '0', 0, 0 };
 		size_t l;
 
+		while (end - s >= 8) {
+			uint64_t x;
+
+			memcpy(&x, s, 8);
+			if (jw_word_special(x))
+				break;
+			s += 8;
+		}
+		if (s == end)
+			break;
+		c = *s;
 		if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
 			s++;
 			continue;
