@@ -18,7 +18,8 @@
 #define CONNECTION_LIMIT 256
 #define PER_IP_LIMIT 16
 #define TIMEOUT_SECONDS 10
-#define MEMORY_LIMIT (64 * 1024)   /* headers and MHD's own buffers, per connection */
+#define MEMORY_LIMIT (64 * 1024)
+#define ANONYMOUS_BODY_MAX (16 * 1024) /* the sign-in form, with room to spare */   /* headers and MHD's own buffers, per connection */
 
 static const char security_headers[][2][64] = {
 	{ "X-Content-Type-Options", "nosniff" },
@@ -292,6 +293,16 @@ static int secret_user(struct web_request *req, int kind, const char *token)
 	return 0;
 }
 
+/* The 413 answer: the cap, or that an anonymous caller must sign in first. */
+static int too_big(struct web_request *req)
+{
+	if (req->body.max < req->srv->max_body)
+		return web_error(req, 413, NULL, "sign in first: without a session, a request "
+				 "may carry at most %d KiB", ANONYMOUS_BODY_MAX / 1024);
+	return web_error(req, 413, NULL, "the request is too large (at most %zu MiB)",
+			 req->srv->max_body >> 20);
+}
+
 /*
  * Whether the request names this machine (Host 127.x.x.x, localhost or
  * [::1], any port) and, for a POST carrying an Origin, comes from the same
@@ -434,8 +445,7 @@ static int dispatch(struct web_request *req, const char *method)
 	if (rc == WEB_BAD_METHOD)
 		return web_error(req, 405, NULL, "'%s' does not take %s", req->path, method);
 	if (req->too_big)
-		return web_error(req, 413, NULL, "the request is too large (at most %zu MiB)",
-				 req->srv->max_body >> 20);
+		return too_big(req);
 	if (candor_now(&req->now, &req->err))
 		return web_fail(req, req->err.code);
 	/* GET only reads: a deferred transaction, so readers do not queue for
@@ -493,7 +503,17 @@ static bool declared_too_big(struct web_request *req)
 		return false;
 	errno = 0;
 	n = strtoull(cl, &end, 10);
-	return errno || *end || n > req->srv->max_body;
+	return errno || *end || n > req->body.max;
+}
+
+
+/* Whether the request carries a session cookie or an API token (unchecked yet). */
+static bool credentials(struct MHD_Connection *conn)
+{
+	const char *cookies = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Cookie");
+
+	return MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Authorization") ||
+	       (cookies && strstr(cookies, "candor_session="));
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
@@ -506,14 +526,17 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		if (!(req = request_new(cls, conn)))
 			return MHD_NO;
 		*state = req;
+		/* with users, a caller without a session or a token gets room for
+		 * the sign-in form, not for an upload */
+		if ((!req->srv->loopback || !req->srv->no_users) && !credentials(conn))
+			candor_buf_init(&req->body, ANONYMOUS_BODY_MAX);
 		req->too_big = declared_too_big(req);
 		if (!req->too_big)
 			return MHD_YES;
 		/* answer at once: the body is never read */
 		req->path = url;
 		req->api = !strncmp(url, "/api/", 5);
-		web_error(req, 413, NULL, "the request is too large (at most %zu MiB)",
-			  req->srv->max_body >> 20);
+		too_big(req);
 		return respond(req);
 	}
 	if (*size) {

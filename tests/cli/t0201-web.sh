@@ -80,6 +80,13 @@ test_expect 'a short password is refused' '
 '
 
 serve_start
+
+test_expect 'with users, an anonymous request may carry 16 KiB at most (413, sign in first)' '
+	head -c 20000 /dev/zero | tr "\\0" a >big.txt &&
+	code=$(curl -s -o "$TRASH/body" -w "%{http_code}" --data-binary @big.txt \
+		-H "Content-Type: application/x-www-form-urlencoded" "$B/login") &&
+	[ "$code" = 413 ] && test_grep "sign in first" "$TRASH/body"
+'
 test_expect 'anonymous: pages go to sign-in, the API is 401, openapi is public' '
 	expect_status 303 "$(http GET /)" &&
 	expect_status 401 "$(http GET /api/v1/accounts)" &&
