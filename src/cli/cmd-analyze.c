@@ -46,6 +46,11 @@ static const struct option analyze_options[] = {
 	{ 0 }
 };
 
+static const char *shown_name(const char *path)
+{
+	return strcmp(path, "-") ? path : "standard input";
+}
+
 static void clock_time(char *dst, size_t n, double secs)
 {
 	long s = secs < 0 || secs > 1e9 ? 0 : (long)secs;
@@ -64,7 +69,7 @@ static void print_cues(const struct cli_talk *t)
 {
 	char a[32], b[32];
 
-	printf("%s: %s, %zu cues, %zu speakers\n", t->path, candor_format_name(t->t.format),
+	printf("%s: %s, %zu cues, %zu speakers\n", shown_name(t->path), candor_format_name(t->t.format),
 	       t->t.ncues, t->t.nspeakers);
 	for (size_t i = 0; i < t->t.ncues; i++) {
 		const struct candor_cue *c = &t->t.cues[i];
@@ -118,7 +123,8 @@ static void print_analysis(const struct cli_talk *t)
 	const struct candor_analysis *a = &t->a;
 	char when[32], due[CANDOR_DATE_MAX];
 
-	printf("%s: %s, %zu utterances\n\n", t->path, candor_format_name(t->t.format), t->t.nutts);
+	printf("%s: %s, %zu utterances\n\n", shown_name(t->path), candor_format_name(t->t.format),
+	       t->t.nutts);
 	for (size_t i = 0; i < t->t.nutts; i++) {
 		const struct candor_utterance *u = &t->t.utts[i];
 
@@ -127,8 +133,12 @@ static void print_analysis(const struct cli_talk *t)
 		print_marked(a, i, u->text);
 	}
 	print_metrics(&a->metrics);
-	printf("profile   %s · %s\n", candor_profile_direction(&a->profile),
-	       candor_profile_style(&a->profile));
+	if (strcmp(candor_profile_direction(&a->profile), "unknown") ||
+	    strcmp(candor_profile_style(&a->profile), "unknown"))
+		printf("profile   moves %s · decides by %s\n", candor_profile_direction(&a->profile),
+		       candor_profile_style(&a->profile));
+	else
+		printf("profile   not known yet: no toward/away or options/procedures language\n");
 	for (size_t i = 0; i < a->ncommitments; i++) {
 		const struct candor_proposal *p = &a->commitments[i];
 

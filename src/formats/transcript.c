@@ -71,6 +71,12 @@ static int bad_byte(const char *name, size_t line, size_t col, bool nul,
 				"(save the transcript as UTF-8)", name, line, col);
 }
 
+static int line_too_long(const char *name, size_t line, struct candor_error *err)
+{
+	return candor_error_set(err, CANDOR_EINVALID, "file",
+				"'%s' line %zu is longer than 1 MiB (is this a transcript?)", name, line);
+}
+
 /*
  * Copy data into a new NUL-terminated string with LF line ends and no BOM,
  * checking it on the way.  *out is malloc'd (the caller frees it).
@@ -106,9 +112,7 @@ int fmt_normalize(char **out, size_t *outlen, const char *data, size_t len,
 		if (r > i) {
 			n = r - i;
 			if ((col += n) > CANDOR_TRANSCRIPT_MAX_LINE) {
-				rc = candor_error_set(err, CANDOR_EINVALID, "file",
-						      "'%s' line %zu is longer than 1 MiB (is this a transcript?)",
-						      name, line);
+				rc = line_too_long(name, line, err);
 				goto cleanup;
 			}
 			memcpy(p + o, s + i, n);
@@ -129,9 +133,7 @@ int fmt_normalize(char **out, size_t *outlen, const char *data, size_t len,
 			goto cleanup;
 		}
 		if ((col += n) > CANDOR_TRANSCRIPT_MAX_LINE) {
-			rc = candor_error_set(err, CANDOR_EINVALID, "file",
-					      "'%s' line %zu is longer than 1 MiB (is this a transcript?)",
-					      name, line);
+			rc = line_too_long(name, line, err);
 			goto cleanup;
 		}
 		memcpy(p + o, s + i, n);
