@@ -1,5 +1,6 @@
 /*
- * assessment.c: a model assessment as JSON and as text for a reader.
+ * assessment.c: a model assessment as text for a reader (the JSON form
+ * is app/json.h).
  * Shared by `status`, `pipeline` and `export`.
  */
 #include "util/common.h"
@@ -11,71 +12,6 @@ const char *cli_stage_label(int stage)
 	static const char *const labels[] = { "NEW", "KNOW", "LIKE", "TRUST", "READY", "DECIDED" };
 
 	return stage >= 0 && stage < (int)CANDOR_ARRAY_SIZE(labels) ? labels[stage] : "?";
-}
-
-static json_t *reason_json(const struct candor_reason *r)
-{
-	json_t *j = json_pack("{s:s}", "text", r->text);
-
-	if (*r->hint)
-		json_object_set_new(j, "hint", json_string(r->hint));
-	if (r->ref_kind)
-		json_object_set_new(j, "evidence", json_pack("{s:s,s:I}", "kind", r->ref_kind,
-							     "id", (json_int_t)r->ref_id));
-	json_object_set_new(j, "stall", json_boolean(r->flags & CANDOR_REASON_STALL));
-	return j;
-}
-
-static json_t *round3(double v)
-{
-	return json_real((double)(int64_t)(v * 1000.0 + 0.5) / 1000.0);
-}
-
-json_t *cli_assessment_json(const struct candor_assessment *a)
-{
-	json_t *gates = json_array(), *j;
-	const struct candor_reason *head = candor_assessment_headline(a);
-	char next[512];
-
-	for (int i = 0; i < CANDOR_GATES; i++) {
-		json_t *reasons = json_array();
-
-		for (size_t k = 0; k < a->gates[i].nreasons; k++)
-			json_array_append_new(reasons, reason_json(&a->gates[i].reasons[k]));
-		json_array_append_new(gates, json_pack("{s:s,s:b,s:o}", "stage",
-			candor_name_of(candor_stages, a->gates[i].stage), "open", a->gates[i].open,
-			"reasons", reasons));
-	}
-	j = json_pack("{s:o,s:s,s:s,s:b,s:o,s:{s:o,s:o,s:o,s:o},s:o,s:o}",
-		      "at", cli_json_date(a->at), "model_version", a->model_version,
-		      "stage", candor_name_of(candor_stages, a->stage), "stalled", a->stalled,
-		      "trust", round3(a->trust), "components",
-		      "credibility", round3(a->credibility), "reliability", round3(a->reliability),
-		      "intimacy", round3(a->intimacy), "self_orientation", round3(a->self_orientation),
-		      "uncertainty", round3(a->uncertainty), "gates", gates);
-	json_object_set_new(j, "headline", head ? json_string(head->text) : json_null());
-	candor_next_step(next, sizeof(next), a);
-	json_object_set_new(j, "next_step", json_string(next));
-	json_object_set_new(j, "profile", json_pack("{s:s,s:s,s:I,s:I,s:I,s:I}",
-		"direction", candor_profile_direction_of(a), "style", candor_profile_style_of(a),
-		"toward", (json_int_t)a->toward, "away", (json_int_t)a->away,
-		"options", (json_int_t)a->options, "procedures", (json_int_t)a->procedures));
-	json_object_set_new(j, "decision", a->decision < 0 ? json_null() :
-		json_pack("{s:s,s:o}", "kind", candor_name_of(candor_decision_kinds, a->decision),
-			  "at", cli_json_date(a->decided_at)));
-	json_object_set_new(j, "evidence", json_pack(
-		"{s:o,s:o,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:o}",
-		"r", round3(a->r), "s", round3(a->s),
-		"kept", (json_int_t)a->kept, "kept_late", (json_int_t)a->kept_late,
-		"broken", (json_int_t)a->broken, "overdue", (json_int_t)a->overdue,
-		"open", (json_int_t)a->open_commitments, "expectations_met", (json_int_t)a->met,
-		"expectations_missed", (json_int_t)a->missed,
-		"discovery_kinds_known", (json_int_t)__builtin_popcount(a->fact_kinds_known),
-		"two_way_contacts", (json_int_t)a->two_way_contacts,
-		"last_two_way_contact", cli_json_date(a->last_two_way)));
-	json_object_set_new(json_object_get(j, "evidence"), "seller_talk_share",
-			    a->seller_talk < 0 ? json_null() : round3(a->seller_talk));
-	return j;
 }
 
 /* A bar of width cells for v in [0, 1]. */

@@ -1,6 +1,6 @@
 /*
  * assessment.h: printing a model assessment for a reader (see assessment.c);
- * the JSON form is cli_assessment_json() in cli.h.
+ * the JSON form is candor_json_assessment() in cli.h.
  */
 #ifndef CANDOR_CLI_ASSESSMENT_H
 #define CANDOR_CLI_ASSESSMENT_H

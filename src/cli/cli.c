@@ -250,16 +250,6 @@ int cli_print_id(struct candor_ctx *ctx, bool json, const char *what, int64_t id
 	return CLI_OK;
 }
 
-json_t *cli_json_date(int64_t t)
-{
-	char buf[CANDOR_DATE_MAX];
-
-	if (!t)
-		return json_null();
-	candor_date_format(buf, sizeof(buf), t);
-	return json_string(buf);
-}
-
 int cli_contact(struct candor_ctx *ctx, const char *ref, struct candor_contact *out)
 {
 	int rc = candor_store_contact_find(ctx->store, ref, out);

@@ -25,6 +25,7 @@
 #include "core/domain.h"
 #include "core/model.h"
 #include "store/store.h"
+#include "app/json.h"
 
 /* Exit codes, documented in `candor --help` and the README. */
 enum cli_exit {
@@ -120,9 +121,6 @@ int cli_print_id(struct candor_ctx *ctx, bool json, const char *what, int64_t id
 /* Hold JSON (consumed) for printing once the command commits. */
 int cli_hold_json(struct candor_ctx *ctx, json_t *j);
 
-/* JSON for a date: a string, or null for 0. */
-json_t *cli_json_date(int64_t t);
-
 /* The contact or account referred to by ref; messages on failure. */
 int cli_contact(struct candor_ctx *ctx, const char *ref, struct candor_contact *out);
 
@@ -137,8 +135,7 @@ int cli_id(struct candor_ctx *ctx, const char *arg, const char *what, int64_t *o
 struct cli_mark { size_t start, end; const char *category; };
 void cli_print_marked(const char *text, const struct cli_mark *marks, size_t n);
 
-/* Assessment and status rendering, shared by status, pipeline and export. */
-json_t *cli_assessment_json(const struct candor_assessment *a);
+/* A stage as the text output shows it ("TRUST"), shared by status and pipeline. */
 const char *cli_stage_label(int stage);
 
 int cmd_init(int argc, char **argv, struct candor_ctx *ctx);

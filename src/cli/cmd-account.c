@@ -32,7 +32,7 @@ static const struct option account_options[] = {
 static json_t *account_json(const struct candor_account *a)
 {
 	return json_pack("{s:I,s:s,s:s,s:s,s:o}", "id", (json_int_t)a->id, "name", a->name,
-			 "owner", a->owner, "note", a->note, "created", cli_json_date(a->created));
+			 "owner", a->owner, "note", a->note, "created", candor_json_date(a->created));
 }
 
 static int account_add(struct candor_ctx *ctx, struct account_opts *o, char **pos, int npos)

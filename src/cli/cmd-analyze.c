@@ -4,7 +4,7 @@
 #include "util/common.h"
 #include <pthread.h>
 #include <unistd.h>
-#include "cli/conversation.h"
+#include "cli/transcript-file.h"
 #include "formats/transcript_json.h"
 
 struct analyze_opts {

@@ -87,7 +87,7 @@ static int contact_list(struct candor_ctx *ctx, struct contact_opts *o)
 	if (o->json) {
 		arr = json_array();
 		for (size_t i = 0; i < l.n; i++)
-			json_array_append_new(arr, cli_contact_json(&l.v[i]));
+			json_array_append_new(arr, candor_json_contact(&l.v[i]));
 		rc = cli_print_json(ctx, arr);
 		goto cleanup;
 	}
@@ -121,8 +121,8 @@ static int contact_show(struct candor_ctx *ctx, struct contact_opts *o, const ch
 	}
 	candor_evidence_view(&view, &ev, 0);
 	if (o->json) {
-		j = cli_contact_json(&c);
-		json_object_set_new(j, "ledger", cli_ledger_json(&view, ctx->now));
+		j = candor_json_contact(&c);
+		json_object_set_new(j, "ledger", candor_json_ledger(&view, ctx->now));
 		rc = cli_print_json(ctx, j);
 		goto cleanup;
 	}

@@ -112,7 +112,7 @@ static const struct table tables[] = {
 /* A flat JSON row for the contacts table: the contact and its assessment. */
 static json_t *contact_row(const struct candor_contact *c, const struct candor_assessment *a)
 {
-	json_t *j = cli_contact_json(c), *as = cli_assessment_json(a), *comp;
+	json_t *j = candor_json_contact(c), *as = candor_json_assessment(a), *comp;
 
 	json_object_update(j, as);
 	comp = json_object_get(as, "components");
@@ -142,17 +142,17 @@ static json_t *export_json(const struct candor_account_list *accts,
 				continue;
 			candor_evidence_view(&ev, set, l->v[k].id);
 			candor_model_assess(&as, &ev, at, NULL);
-			cj = cli_contact_json(&l->v[k]);
-			json_object_set_new(cj, "ledger", cli_ledger_json(&ev, at));
-			json_object_set_new(cj, "assessment", cli_assessment_json(&as));
+			cj = candor_json_contact(&l->v[k]);
+			json_object_set_new(cj, "ledger", candor_json_ledger(&ev, at));
+			json_object_set_new(cj, "assessment", candor_json_assessment(&as));
 			json_array_append_new(people, cj);
 		}
 		json_array_append_new(arr, json_pack("{s:I,s:s,s:s,s:s,s:o,s:o}", "id",
 			(json_int_t)a->id, "name", a->name, "owner", a->owner, "note", a->note,
-			"created", cli_json_date(a->created), "contacts", people));
+			"created", candor_json_date(a->created), "contacts", people));
 	}
 	return json_pack("{s:s,s:i,s:o,s:o}", "model_version", CANDOR_MODEL_VERSION,
-			 "schema_version", CANDOR_SCHEMA_VERSION, "exported_at", cli_json_date(at),
+			 "schema_version", CANDOR_SCHEMA_VERSION, "exported_at", candor_json_date(at),
 			 "accounts", arr);
 }
 
@@ -171,7 +171,7 @@ static void export_csv(FILE *f, const struct table *t, const struct candor_conta
 			candor_model_assess(&as, &ev, at, NULL);
 			rows = json_pack("[o]", contact_row(&l->v[k], &as));
 		} else {
-			json_t *ledger = cli_ledger_json(&ev, at);
+			json_t *ledger = candor_json_ledger(&ev, at);
 
 			rows = json_incref(json_object_get(ledger, t->name));
 			json_decref(ledger);

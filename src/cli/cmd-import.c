@@ -10,8 +10,8 @@
  */
 #include "util/common.h"
 #include <libgen.h>
-#include "cli/conversation.h"
-#include "app/conversation.h"
+#include "cli/transcript-file.h"
+#include "app/import.h"
 
 struct import_opts {
 	struct cli_talk_opts talk;

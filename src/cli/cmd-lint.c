@@ -6,7 +6,7 @@
  */
 #include "util/common.h"
 #include <utf8proc.h>
-#include "cli/conversation.h"
+#include "cli/transcript-file.h"
 #include "text/lint.h"
 
 #define LINT_MAX_BYTES ((size_t)16 << 20)

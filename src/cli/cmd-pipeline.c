@@ -84,12 +84,12 @@ static json_t *rows_json(const struct row *rows, size_t n, int64_t at)
 	json_t *arr = json_array();
 
 	for (size_t i = 0; i < n; i++) {
-		json_t *j = cli_assessment_json(&rows[i].a);
+		json_t *j = candor_json_assessment(&rows[i].a);
 
-		json_object_set_new(j, "contact", cli_contact_json(rows[i].c));
+		json_object_set_new(j, "contact", candor_json_contact(rows[i].c));
 		json_array_append_new(arr, j);
 	}
-	return json_pack("{s:o,s:s,s:o}", "at", cli_json_date(at), "model_version",
+	return json_pack("{s:o,s:s,s:o}", "at", candor_json_date(at), "model_version",
 			 CANDOR_MODEL_VERSION, "buyers", arr);
 }
 

@@ -8,8 +8,8 @@
  */
 #include "util/common.h"
 #include "cli/cli.h"
-#include "cli/conversation.h"
-#include "web/auth.h"
+#include "cli/transcript-file.h"
+#include "app/secret.h"
 #include "web/web.h"
 
 struct serve_opts {
@@ -63,13 +63,13 @@ int cmd_serve(int argc, char **argv, struct candor_ctx *ctx)
 	CLI_PARSE(ctx, argc, argv, serve_options, serve_opt, &o, &pos, &npos);
 	if (npos)
 		return cli_usage_error(ctx, "serve takes no arguments (the address is --listen ADDR:PORT)");
-	if (web_auth_init())
+	if (candor_secret_init())
 		return cli_errorf(ctx, CLI_INTERNAL, "cannot initialise libsodium");
 	if ((rc = serve_check(ctx, &srv.no_users)) || (rc = cli_lexicon(ctx, &o.talk, &srv.lx)))
 		return rc;
 	if (!*srv.local_user)
 		srv.local_user = "me";
-	web_random_hex(srv.csrf_local, 32);
+	candor_random_hex(srv.csrf_local, 32);
 	rc = web_serve(&srv, o.listen, &ctx->err);
 	candor_lexicon_free(srv.lx);
 	return rc ? cli_fail(ctx, rc) : CLI_OK;

@@ -82,7 +82,7 @@ static json_t *proposal_json(const struct candor_proposal_row *p)
 			      "status", candor_name_of(candor_proposal_statuses, p->status));
 
 	if (p->kind == CANDOR_PROPOSAL_COMMITMENT)
-		json_object_set_new(j, "due", cli_json_date(p->due));
+		json_object_set_new(j, "due", candor_json_date(p->due));
 	else
 		json_object_set_new(j, "fact_kind", json_string(candor_name_of(candor_fact_kinds,
 								     p->fact_kind)));
@@ -118,8 +118,8 @@ static json_t *show_json(const struct shown *s)
 	metrics = *s->it->metrics ? json_loads(s->it->metrics, 0, NULL) : NULL;
 	return json_pack("{s:I,s:s,s:o,s:s,s:s,s:s,s:o,s:o,s:o,s:o}", "id", (json_int_t)s->it->id,
 		"kind", candor_name_of(candor_interaction_kinds, s->it->kind),
-		"at", cli_json_date(s->it->at), "source", s->it->source, "seller", s->it->seller,
-		"text", s->it->text, "contact", cli_contact_json(&s->contact),
+		"at", candor_json_date(s->it->at), "source", s->it->source, "seller", s->it->seller,
+		"text", s->it->text, "contact", candor_json_contact(&s->contact),
 		"metrics", metrics ? metrics : json_null(), "utterances", utts, "proposals", props);
 }
 

@@ -50,8 +50,8 @@ static int contact_status(struct candor_ctx *ctx, const struct status_opts *o,
 	candor_evidence_view(&ev, &set, 0);
 	candor_model_assess(&a, &ev, at, NULL);
 	if (o->json) {
-		j = cli_assessment_json(&a);
-		json_object_set_new(j, "contact", cli_contact_json(c));
+		j = candor_json_assessment(&a);
+		json_object_set_new(j, "contact", candor_json_contact(c));
 		rc = cli_print_json(ctx, j);
 	} else {
 		printf("%s — %s%sat %s (contact #%" PRId64 ")\n", c->name, c->role,
@@ -81,7 +81,7 @@ static int account_status(struct candor_ctx *ctx, const struct status_opts *o,
 	candor_evidence_view(&ev, &set, 0);
 	candor_model_assess(&a, &ev, at, NULL);
 	if (o->json) {
-		j = cli_assessment_json(&a);
+		j = candor_json_assessment(&a);
 		json_object_set_new(j, "account", json_pack("{s:I,s:s}", "id", (json_int_t)acc->id,
 							    "name", acc->name));
 		people = json_array();
@@ -100,9 +100,9 @@ static int account_status(struct candor_ctx *ctx, const struct status_opts *o,
 		candor_model_assess(&ca, &ev, at, NULL);
 		head = candor_assessment_headline(&ca);
 		if (people) {
-			json_t *cj = cli_assessment_json(&ca);
+			json_t *cj = candor_json_assessment(&ca);
 
-			json_object_set_new(cj, "contact", cli_contact_json(&l.v[i]));
+			json_object_set_new(cj, "contact", candor_json_contact(&l.v[i]));
 			json_array_append_new(people, cj);
 			continue;
 		}

@@ -2,13 +2,13 @@
  * cmd-user.c: `candor user add|list|token`, the people who sign in to
  * `candor serve`.  Passwords are read without echo from a terminal, or as
  * one line of standard input otherwise, and stored as argon2id hashes;
- * API tokens are printed once and stored hashed (web/auth.h).
+ * API tokens are printed once and stored hashed (app/secret.h).
  */
 #include "util/common.h"
 #include <termios.h>
 #include <unistd.h>
 #include "cli/cli.h"
-#include "web/auth.h"
+#include "app/secret.h"
 
 #define PASSWORD_MIN 8
 
@@ -56,7 +56,7 @@ static int read_password(struct candor_ctx *ctx, char *buf, size_t n)
 		return cli_errorf(ctx, CLI_INVALID, "no password given (type it, or pipe it in)");
 	if (strlen(buf) == n - 1 && buf[n - 2] != '\n')
 		return cli_errorf(ctx, CLI_INVALID, "the password is too long (at most %d bytes)",
-				  WEB_PASSWORD_MAX);
+				  CANDOR_PASSWORD_MAX);
 	buf[strcspn(buf, "\r\n")] = '\0';
 	if (strlen(buf) < PASSWORD_MIN)
 		return cli_errorf(ctx, CLI_INVALID, "the password is too short (at least %d characters)",
@@ -66,7 +66,7 @@ static int read_password(struct candor_ctx *ctx, char *buf, size_t n)
 
 static int user_add(struct candor_ctx *ctx, const char *name, const struct user_opts *o)
 {
-	char pw[WEB_PASSWORD_MAX + 2], hash[256];
+	char pw[CANDOR_PASSWORD_MAX + 2], hash[256];
 	struct candor_user u = { .name = (char *)name, .pwhash = hash, .created = ctx->now };
 	int rc;
 
@@ -75,7 +75,7 @@ static int user_add(struct candor_ctx *ctx, const char *name, const struct user_
 	if ((rc = cli_enum(ctx, candor_roles, o->role, "--role", &u.role)) ||
 	    (rc = read_password(ctx, pw, sizeof(pw))))
 		return rc;
-	rc = web_password_hash(hash, sizeof(hash), pw);
+	rc = candor_password_hash(hash, sizeof(hash), pw);
 	memset(pw, 0, sizeof(pw));
 	if (rc)
 		return cli_errorf(ctx, CLI_INTERNAL, "out of memory hashing the password");
@@ -114,7 +114,7 @@ static int user_token(struct candor_ctx *ctx, const char *name)
 {
 	struct candor_user u = { 0 };
 	struct candor_secret sec = { .created = ctx->now };
-	char token[WEB_TOKEN_MAX];
+	char token[CANDOR_TOKEN_MAX];
 	int rc;
 
 	if ((rc = cli_store(ctx, false)))
@@ -123,7 +123,7 @@ static int user_token(struct candor_ctx *ctx, const char *name)
 		return cli_fail(ctx, rc);
 	sec.user_id = u.id;
 	candor_user_release(&u);
-	web_token_new(&sec, token);
+	candor_token_new(&sec, token);
 	if ((rc = candor_store_secret_add(ctx->store, CANDOR_SECRET_TOKEN, &sec)))
 		return cli_fail(ctx, rc);
 	printf("%s\n", token);
@@ -139,7 +139,7 @@ int cmd_user(int argc, char **argv, struct candor_ctx *ctx)
 	int npos;
 
 	CLI_PARSE(ctx, argc, argv, user_options, user_opt, &o, &pos, &npos);
-	if (web_auth_init())
+	if (candor_secret_init())
 		return cli_errorf(ctx, CLI_INTERNAL, "cannot initialise libsodium");
 	if (npos == 2 && !strcmp(pos[0], "add"))
 		return user_add(ctx, pos[1], &o);

@@ -249,7 +249,7 @@ struct candor_user_list { struct candor_user *v; size_t n; };
 /*
  * A session or an API token, as a split token "SELECTOR.SECRET": the
  * selector (hex) finds the row, and only a hash of the secret is stored, to
- * be compared in constant time (web/auth.h).  csrf is the session's CSRF
+ * be compared in constant time (app/secret.h).  csrf is the session's CSRF
  * token ("" for API tokens); expires is 0 for tokens that do not expire.
  */
 enum candor_secret_kind { CANDOR_SECRET_SESSION, CANDOR_SECRET_TOKEN };

@@ -6,7 +6,7 @@
  */
 #include "util/common.h"
 #include "web/web.h"
-#include "app/conversation.h"
+#include "app/import.h"
 #include "text/lexicon.h"
 
 /* A text field: valid UTF-8, at most WEB_TEXT_MAX bytes; non-blank when required. */

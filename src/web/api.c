@@ -1,30 +1,12 @@
 /*
  * web/api.c: the JSON API under /api/v1 (documented in openapi.json).  It
- * answers with the same JSON as the CLI's --json where the CLI has it
- * (status: cli_assessment_json; contacts and ledgers: cli/ledger.h), and
- * shares its checks with the forms (actions.c).  Errors are
+ * answers with the same JSON as the CLI's --json (app/json.h), and shares
+ * its handlers' work with the forms (actions.c).  Errors are
  * {"error": message, "field": name or null}.
  */
 #include "util/common.h"
 #include "web/web.h"
-#include "cli/cli.h"
-#include "cli/ledger.h"
-
-static json_t *account_json(const struct candor_account *a)
-{
-	return json_pack("{s:I,s:s,s:s,s:s,s:o}", "id", (json_int_t)a->id, "name", a->name,
-			 "owner", a->owner, "note", a->note, "created", cli_json_date(a->created));
-}
-
-static json_t *interaction_json(const struct candor_interaction *it)
-{
-	return json_pack("{s:I,s:I,s:I,s:s,s:b,s:o,s:s,s:s,s:s}", "id", (json_int_t)it->id,
-			 "account_id", (json_int_t)it->account_id, "contact_id",
-			 (json_int_t)it->contact_id, "kind",
-			 candor_name_of(candor_interaction_kinds, it->kind), "inbound", it->inbound,
-			 "at", cli_json_date(it->at), "seller", it->seller, "text", it->text,
-			 "source", it->source);
-}
+#include "app/json.h"
 
 static int created(struct web_request *req, int64_t id)
 {
@@ -50,7 +32,7 @@ int web_api_accounts(struct web_request *req)
 	}
 	for (size_t i = 0; i < l.n; i++)
 		if (web_may_see(req, l.v[i].owner))
-			json_array_append_new(arr, account_json(&l.v[i]));
+			json_array_append_new(arr, candor_json_account(&l.v[i]));
 	candor_account_list_release(&l);
 	return web_json(req, 200, json_pack("{s:o}", "accounts", arr));
 }
@@ -95,7 +77,7 @@ int web_api_contacts(struct web_request *req)
 	}
 	arr = json_array();
 	for (size_t i = 0; i < b.n; i++) {
-		json_t *j = cli_contact_json(b.v[i].c);
+		json_t *j = candor_json_contact(b.v[i].c);
 
 		json_object_set_new(j, "stage", json_string(candor_name_of(candor_stages, b.v[i].a.stage)));
 		json_array_append_new(arr, j);
@@ -137,9 +119,9 @@ int web_api_contact(struct web_request *req)
 	int rc = contact_load(req, &c, &set, &ev);
 
 	if (!rc) {
-		json_t *j = cli_contact_json(&c);
+		json_t *j = candor_json_contact(&c);
 
-		json_object_set_new(j, "ledger", cli_ledger_json(&ev, req->now));
+		json_object_set_new(j, "ledger", candor_json_ledger(&ev, req->now));
 		rc = web_json(req, 200, j);
 	}
 	candor_evidence_set_release(&set);
@@ -163,8 +145,8 @@ int web_api_status(struct web_request *req)
 		json_t *j;
 
 		candor_model_assess(&a, &ev, at, NULL);
-		j = cli_assessment_json(&a);
-		json_object_set_new(j, "contact", cli_contact_json(&c));
+		j = candor_json_assessment(&a);
+		json_object_set_new(j, "contact", candor_json_contact(&c));
 		rc = web_json(req, 200, j);
 	}
 	candor_evidence_set_release(&set);
@@ -202,7 +184,7 @@ int web_api_interactions(struct web_request *req)
 		const struct candor_interaction *it = &b.set.interactions[i];
 
 		if (listed(&b, it->contact_id, contact))
-			json_array_append_new(arr, interaction_json(it));
+			json_array_append_new(arr, candor_json_interaction(it));
 	}
 	web_buyers_release(&b);
 	return web_json(req, 200, json_pack("{s:o}", "interactions", arr));
@@ -248,7 +230,7 @@ int web_api_interaction(struct web_request *req)
 	}
 	for (size_t i = 0; i < set.ninteractions; i++)
 		if (set.interactions[i].id == req->ids[0])
-			j = interaction_json(&set.interactions[i]);
+			j = candor_json_interaction(&set.interactions[i]);
 	utts = json_array();
 	for (size_t i = 0; i < nu; i++)
 		json_array_append_new(utts, json_pack("{s:I,s:s,s:s,s:s}", "index", (json_int_t)u[i].index,
@@ -279,7 +261,7 @@ int web_api_commitments(struct web_request *req)
 		const struct candor_commitment *c = &b.set.commitments[i];
 
 		if (listed(&b, c->contact_id, contact))
-			json_array_append_new(arr, cli_commitment_json(c, req->now));
+			json_array_append_new(arr, candor_json_commitment(c, req->now));
 	}
 	web_buyers_release(&b);
 	return web_json(req, 200, json_pack("{s:o}", "commitments", arr));
@@ -348,12 +330,12 @@ int web_api_pipeline(struct web_request *req)
 	}
 	arr = json_array();
 	for (size_t i = 0; i < b.n; i++) {
-		json_t *j = cli_assessment_json(&b.v[i].a);
+		json_t *j = candor_json_assessment(&b.v[i].a);
 
-		json_object_set_new(j, "contact", cli_contact_json(b.v[i].c));
+		json_object_set_new(j, "contact", candor_json_contact(b.v[i].c));
 		json_array_append_new(arr, j);
 	}
 	web_buyers_release(&b);
-	return web_json(req, 200, json_pack("{s:o,s:s,s:o}", "at", cli_json_date(req->now),
+	return web_json(req, 200, json_pack("{s:o,s:s,s:o}", "at", candor_json_date(req->now),
 					    "model_version", CANDOR_MODEL_VERSION, "buyers", arr));
 }

@@ -6,7 +6,7 @@
 #include "util/common.h"
 #include <pthread.h>
 #include "web/web.h"
-#include "web/auth.h"
+#include "app/secret.h"
 
 const char web_css[] =
 	":root{--fg:#1d2330;--muted:#5b6475;--line:#d8dde6;--bg:#f6f7f9;--card:#fff;"
@@ -113,8 +113,8 @@ static void dummy_make(void)
 {
 	char pw[65];
 
-	web_random_hex(pw, 32); /* 64 hex digits */
-	if (web_password_hash(dummy, sizeof(dummy), pw))
+	candor_random_hex(pw, 32); /* 64 hex digits */
+	if (candor_password_hash(dummy, sizeof(dummy), pw))
 		dummy[0] = '\0';
 }
 
@@ -130,25 +130,25 @@ int web_login(struct web_request *req)
 	const char *pw = web_form_get(&req->form, "password");
 	struct candor_user u = { 0 };
 	struct candor_secret sec = { .created = req->now, .expires = req->now + WEB_SESSION_SECONDS };
-	char token[WEB_TOKEN_MAX];
+	char token[CANDOR_TOKEN_MAX];
 	int rc;
 
-	bool known = name && pw && strlen(pw) <= WEB_PASSWORD_MAX &&
+	bool known = name && pw && strlen(pw) <= CANDOR_PASSWORD_MAX &&
 		     !candor_store_user_find(req->store, 0, name, &u);
 
 	/* an unknown name costs the same hashing as a wrong password, so the
 	 * time taken does not tell which names exist */
-	if (!known && pw && strlen(pw) <= WEB_PASSWORD_MAX)
-		web_password_check(dummy_hash(), pw);
-	if (!known || !web_password_check(u.pwhash, pw)) {
+	if (!known && pw && strlen(pw) <= CANDOR_PASSWORD_MAX)
+		candor_password_check(dummy_hash(), pw);
+	if (!known || !candor_password_check(u.pwhash, pw)) {
 		candor_user_release(&u);
 		login_form(req, "That name and password do not match.");
 		return req->status = 401;
 	}
 	sec.user_id = u.id;
 	candor_user_release(&u);
-	web_token_new(&sec, token);
-	web_random_hex(sec.csrf, 32);
+	candor_token_new(&sec, token);
+	candor_random_hex(sec.csrf, 32);
 	if ((rc = candor_store_secret_add(req->store, CANDOR_SECRET_SESSION, &sec)))
 		return web_fail(req, rc);
 	snprintf(req->cookie, sizeof(req->cookie), "candor_session=%s; Path=/; HttpOnly; "

@@ -13,7 +13,8 @@
 #include <signal.h>
 #include <strings.h>
 #include "web/web.h"
-#include "web/auth.h"
+#include "app/secret.h"
+#include "web/cookie.h"
 
 #define CONNECTION_LIMIT 256
 #define PER_IP_LIMIT 16
@@ -279,9 +280,9 @@ static int secret_user(struct web_request *req, int kind, const char *token)
 	char sel[33];
 	const char *secret;
 
-	if (!web_token_split(token, sel, &secret) ||
+	if (!candor_token_split(token, sel, &secret) ||
 	    candor_store_secret_find(req->store, kind, sel, &sec) ||
-	    !web_token_check(&sec, secret) ||
+	    !candor_token_check(&sec, secret) ||
 	    (sec.expires && sec.expires < req->now))
 		return -1;
 	if (user_load(req, sec.user_id))
@@ -335,7 +336,7 @@ static int sign_in(struct web_request *req)
 	const char *auth = MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, "Authorization");
 	const char *cookies = MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, "Cookie");
 	struct candor_user_list users = { 0 };
-	char token[WEB_TOKEN_MAX + 8];
+	char token[CANDOR_TOKEN_MAX + 8];
 
 	if (auth) {
 		if (strncasecmp(auth, "Bearer ", 7) || secret_user(req, CANDOR_SECRET_TOKEN, auth + 7))
@@ -427,7 +428,7 @@ static int check_access(struct web_request *req)
 		       : form_csrf(req);
 	if (req->api && req->user.local)
 		return 0;  /* JSON only (checked above): a cross-site form cannot send it */
-	if (!web_csrf_equal(req->csrf, hdr))
+	if (!candor_token_equal(req->csrf, hdr))
 		return web_error(req, 403, "csrf", "the form is stale or not from this site: "
 				 "reload the page and try again");
 	return 0;

@@ -7,7 +7,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 #include "util/error.h"
-#include "web/auth.h"
+#include "app/secret.h"
+#include "web/cookie.h"
 #include "web/html.h"
 #include "web/multipart.h"
 #include "web/router.h"
@@ -173,27 +174,27 @@ static void test_multipart_limits(void **state)
 static void test_tokens(void **state)
 {
 	struct candor_secret sec = { 0 };
-	char token[WEB_TOKEN_MAX], sel[33], other[WEB_TOKEN_MAX];
+	char token[CANDOR_TOKEN_MAX], sel[33], other[CANDOR_TOKEN_MAX];
 	const char *secret;
 
-	assert_int_equal(web_auth_init(), 0);
-	web_token_new(&sec, token);
-	assert_int_equal(strlen(token), WEB_TOKEN_MAX - 1);
-	assert_true(web_token_split(token, sel, &secret));
+	assert_int_equal(candor_secret_init(), 0);
+	candor_token_new(&sec, token);
+	assert_int_equal(strlen(token), CANDOR_TOKEN_MAX - 1);
+	assert_true(candor_token_split(token, sel, &secret));
 	assert_string_equal(sel, sec.selector);
-	assert_true(web_token_check(&sec, secret));
+	assert_true(candor_token_check(&sec, secret));
 	snprintf(other, sizeof(other), "%s", token);
-	other[WEB_TOKEN_MAX - 2] = other[WEB_TOKEN_MAX - 2] == 'a' ? 'b' : 'a';
-	assert_true(web_token_split(other, sel, &secret));
-	assert_false(web_token_check(&sec, secret));
-	assert_false(web_token_split("abc.def", sel, &secret));
-	assert_false(web_token_split("", sel, &secret));
-	assert_false(web_token_split(NULL, sel, &secret));
-	assert_true(web_csrf_equal("abc", "abc"));
-	assert_false(web_csrf_equal("abc", "abd"));
-	assert_false(web_csrf_equal("abc", "ab"));
-	assert_false(web_csrf_equal("abc", NULL));
-	assert_false(web_csrf_equal("", ""));
+	other[CANDOR_TOKEN_MAX - 2] = other[CANDOR_TOKEN_MAX - 2] == 'a' ? 'b' : 'a';
+	assert_true(candor_token_split(other, sel, &secret));
+	assert_false(candor_token_check(&sec, secret));
+	assert_false(candor_token_split("abc.def", sel, &secret));
+	assert_false(candor_token_split("", sel, &secret));
+	assert_false(candor_token_split(NULL, sel, &secret));
+	assert_true(candor_token_equal("abc", "abc"));
+	assert_false(candor_token_equal("abc", "abd"));
+	assert_false(candor_token_equal("abc", "ab"));
+	assert_false(candor_token_equal("abc", NULL));
+	assert_false(candor_token_equal("", ""));
 }
 
 static void test_cookie_and_password(void **state)
@@ -204,11 +205,11 @@ static void test_cookie_and_password(void **state)
 	assert_string_equal(v, "xyz");
 	assert_false(web_cookie_get("xcandor_session=1", "candor_session", v, sizeof(v)));
 	assert_false(web_cookie_get(NULL, "candor_session", v, sizeof(v)));
-	assert_int_equal(web_auth_init(), 0);
-	assert_int_equal(web_password_hash(hash, sizeof(hash), "correct horse"), 0);
+	assert_int_equal(candor_secret_init(), 0);
+	assert_int_equal(candor_password_hash(hash, sizeof(hash), "correct horse"), 0);
 	assert_true(!strncmp(hash, "$argon2id$", 10));
-	assert_true(web_password_check(hash, "correct horse"));
-	assert_false(web_password_check(hash, "correct horsE"));
+	assert_true(candor_password_check(hash, "correct horse"));
+	assert_false(candor_password_check(hash, "correct horsE"));
 }
 
 static void test_text_ok(void **state)

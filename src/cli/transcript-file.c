@@ -3,7 +3,7 @@
  */
 #include "util/common.h"
 #include <unistd.h>
-#include "cli/conversation.h"
+#include "cli/transcript-file.h"
 
 int cli_talk_opt(struct candor_ctx *ctx, struct cli_talk_opts *o, int code, const char *arg)
 {

@@ -3,7 +3,7 @@
  * conversation.h).
  */
 #include "util/common.h"
-#include "app/conversation.h"
+#include "app/import.h"
 #include "util/buf.h"
 
 static bool sentence_end(const char *text, size_t i)

@@ -1,5 +1,5 @@
 /*
- * app/conversation.h: storing an analysed transcript, shared by the front
+ * app/import.h: storing an analysed transcript, shared by the front
  * doors (`candor import` and the web page's upload).
  *
  * The caller reads the transcript (formats/transcript.h), assigns sides and

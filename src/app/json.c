@@ -1,0 +1,215 @@
+/*
+ * app/json.c: the JSON both front doors write (see json.h): `--json` and
+ * `export` in the CLI, the /api/v1 answers on the web.
+ */
+#include "util/common.h"
+#include "util/date.h"
+#include "app/json.h"
+
+json_t *candor_json_date(int64_t t)
+{
+	char buf[CANDOR_DATE_MAX];
+
+	if (!t)
+		return json_null();
+	candor_date_format(buf, sizeof(buf), t);
+	return json_string(buf);
+}
+
+json_t *candor_json_account(const struct candor_account *a)
+{
+	return json_pack("{s:I,s:s,s:s,s:s,s:o}", "id", (json_int_t)a->id, "name", a->name,
+			 "owner", a->owner, "note", a->note, "created", candor_json_date(a->created));
+}
+
+json_t *candor_json_interaction(const struct candor_interaction *it)
+{
+	return json_pack("{s:I,s:I,s:I,s:s,s:b,s:o,s:s,s:s,s:s}", "id", (json_int_t)it->id,
+			 "account_id", (json_int_t)it->account_id, "contact_id",
+			 (json_int_t)it->contact_id, "kind",
+			 candor_name_of(candor_interaction_kinds, it->kind), "inbound", it->inbound,
+			 "at", candor_json_date(it->at), "seller", it->seller, "text", it->text,
+			 "source", it->source);
+}
+
+json_t *candor_json_contact(const struct candor_contact *c)
+{
+	return json_pack("{s:I,s:s,s:I,s:s,s:s,s:s}", "id", (json_int_t)c->id, "name", c->name,
+			 "account_id", (json_int_t)c->account_id,
+			 "account", c->account_name ? c->account_name : "",
+			 "role", c->role, "email", c->email);
+}
+
+json_t *candor_json_commitment(const struct candor_commitment *c, int64_t at)
+{
+	struct candor_commitment_state st;
+	json_t *events = json_array();
+
+	/* everything recorded counts; only "overdue" depends on the moment */
+	candor_commitment_state_at(&st, c, INT64_MAX);
+	st.overdue = st.status == CANDOR_COMMITMENT_OPEN && candor_due_end(st.due) <= at;
+	for (size_t i = 0; i < c->nevents; i++)
+		json_array_append_new(events, json_pack("{s:I,s:o,s:s,s:o,s:s}",
+			"id", (json_int_t)c->events[i].id, "at", candor_json_date(c->events[i].at),
+			"event", i == 0 ? "made" : candor_name_of(candor_commitment_statuses,
+								  c->events[i].status),
+			"due", candor_json_date(c->events[i].due), "note", c->events[i].note));
+	return json_pack("{s:I,s:I,s:s,s:o,s:o,s:s,s:b,s:o}", "id", (json_int_t)c->id,
+			 "contact_id", (json_int_t)c->contact_id, "text", c->text,
+			 "made", candor_json_date(c->made), "due", candor_json_date(st.due),
+			 "status", candor_name_of(candor_commitment_statuses, st.status),
+			 "overdue", st.overdue, "history", events);
+}
+
+static json_t *interactions_json(const struct candor_evidence *ev)
+{
+	json_t *arr = json_array();
+
+	for (size_t i = 0; i < ev->ninteractions; i++) {
+		const struct candor_interaction *it = &ev->interactions[i];
+		json_t *said = json_array();
+
+		for (size_t k = 0; k < ev->nsignals; k++)
+			if (ev->signals[k].interaction_id == it->id)
+				json_array_append_new(said, json_pack("{s:I,s:s,s:s}", "id",
+					(json_int_t)ev->signals[k].id, "category",
+					ev->signals[k].category, "text", ev->signals[k].text));
+		json_array_append_new(arr, json_pack("{s:I,s:I,s:s,s:b,s:o,s:s,s:s,s:o}",
+			"id", (json_int_t)it->id, "contact_id", (json_int_t)it->contact_id,
+			"kind", candor_name_of(candor_interaction_kinds, it->kind),
+			"inbound", it->inbound, "at", candor_json_date(it->at), "seller", it->seller,
+			"text", it->text, "said", said));
+	}
+	return arr;
+}
+
+static json_t *expectations_json(const struct candor_evidence *ev)
+{
+	json_t *arr = json_array();
+
+	for (size_t i = 0; i < ev->nexpectations; i++) {
+		const struct candor_expectation *e = &ev->expectations[i];
+
+		json_array_append_new(arr, json_pack("{s:I,s:I,s:s,s:o,s:o,s:s,s:o}",
+			"id", (json_int_t)e->id, "contact_id", (json_int_t)e->contact_id,
+			"text", e->text, "set", candor_json_date(e->set_at), "by", candor_json_date(e->by),
+			"status", candor_name_of(candor_expectation_statuses, e->status),
+			"resolved", candor_json_date(e->resolved_at)));
+	}
+	return arr;
+}
+
+static json_t *facts_json(const struct candor_evidence *ev)
+{
+	json_t *arr = json_array();
+
+	for (size_t i = 0; i < ev->nfacts; i++) {
+		const struct candor_fact *f = &ev->facts[i];
+
+		json_array_append_new(arr, json_pack("{s:I,s:I,s:s,s:s,s:s,s:s,s:o}",
+			"id", (json_int_t)f->id, "contact_id", (json_int_t)f->contact_id,
+			"kind", candor_name_of(candor_fact_kinds, f->kind), "text", f->text,
+			"source", f->source, "confidence", candor_name_of(candor_confidences, f->confidence),
+			"at", candor_json_date(f->at)));
+	}
+	return arr;
+}
+
+static json_t *small_json(int64_t id, int64_t contact, const char *kname, const char *kind,
+			  const char *text, int64_t at)
+{
+	return json_pack("{s:I,s:I,s:s,s:s,s:o}", "id", (json_int_t)id, "contact_id",
+			 (json_int_t)contact, kname, kind, "text", text, "at", candor_json_date(at));
+}
+
+json_t *candor_json_ledger(const struct candor_evidence *ev, int64_t at)
+{
+	json_t *commitments = json_array(), *values = json_array(), *fits = json_array();
+	json_t *decisions = json_array();
+
+	for (size_t i = 0; i < ev->ncommitments; i++)
+		json_array_append_new(commitments, candor_json_commitment(&ev->commitments[i], at));
+	for (size_t i = 0; i < ev->nvalues; i++)
+		json_array_append_new(values, small_json(ev->values[i].id, ev->values[i].contact_id,
+			"direction", candor_name_of(candor_value_directions, ev->values[i].direction),
+			ev->values[i].text, ev->values[i].at));
+	for (size_t i = 0; i < ev->nfits; i++)
+		json_array_append_new(fits, small_json(ev->fits[i].id, ev->fits[i].contact_id,
+			"verdict", candor_name_of(candor_fit_verdicts, ev->fits[i].verdict),
+			ev->fits[i].text, ev->fits[i].at));
+	for (size_t i = 0; i < ev->ndecisions; i++)
+		json_array_append_new(decisions, small_json(ev->decisions[i].id,
+			ev->decisions[i].contact_id, "decision",
+			candor_name_of(candor_decision_kinds, ev->decisions[i].kind),
+			ev->decisions[i].note, ev->decisions[i].at));
+	return json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "interactions", interactions_json(ev),
+			 "commitments", commitments, "expectations", expectations_json(ev),
+			 "facts", facts_json(ev), "values", values, "fits", fits,
+			 "decisions", decisions);
+}
+
+static json_t *reason_json(const struct candor_reason *r)
+{
+	json_t *j = json_pack("{s:s}", "text", r->text);
+
+	if (*r->hint)
+		json_object_set_new(j, "hint", json_string(r->hint));
+	if (r->ref_kind)
+		json_object_set_new(j, "evidence", json_pack("{s:s,s:I}", "kind", r->ref_kind,
+							     "id", (json_int_t)r->ref_id));
+	json_object_set_new(j, "stall", json_boolean(r->flags & CANDOR_REASON_STALL));
+	return j;
+}
+
+static json_t *round3(double v)
+{
+	return json_real((double)(int64_t)(v * 1000.0 + 0.5) / 1000.0);
+}
+
+json_t *candor_json_assessment(const struct candor_assessment *a)
+{
+	json_t *gates = json_array(), *j;
+	const struct candor_reason *head = candor_assessment_headline(a);
+	char next[512];
+
+	for (int i = 0; i < CANDOR_GATES; i++) {
+		json_t *reasons = json_array();
+
+		for (size_t k = 0; k < a->gates[i].nreasons; k++)
+			json_array_append_new(reasons, reason_json(&a->gates[i].reasons[k]));
+		json_array_append_new(gates, json_pack("{s:s,s:b,s:o}", "stage",
+			candor_name_of(candor_stages, a->gates[i].stage), "open", a->gates[i].open,
+			"reasons", reasons));
+	}
+	j = json_pack("{s:o,s:s,s:s,s:b,s:o,s:{s:o,s:o,s:o,s:o},s:o,s:o}",
+		      "at", candor_json_date(a->at), "model_version", a->model_version,
+		      "stage", candor_name_of(candor_stages, a->stage), "stalled", a->stalled,
+		      "trust", round3(a->trust), "components",
+		      "credibility", round3(a->credibility), "reliability", round3(a->reliability),
+		      "intimacy", round3(a->intimacy), "self_orientation", round3(a->self_orientation),
+		      "uncertainty", round3(a->uncertainty), "gates", gates);
+	json_object_set_new(j, "headline", head ? json_string(head->text) : json_null());
+	candor_next_step(next, sizeof(next), a);
+	json_object_set_new(j, "next_step", json_string(next));
+	json_object_set_new(j, "profile", json_pack("{s:s,s:s,s:I,s:I,s:I,s:I}",
+		"direction", candor_profile_direction_of(a), "style", candor_profile_style_of(a),
+		"toward", (json_int_t)a->toward, "away", (json_int_t)a->away,
+		"options", (json_int_t)a->options, "procedures", (json_int_t)a->procedures));
+	json_object_set_new(j, "decision", a->decision < 0 ? json_null() :
+		json_pack("{s:s,s:o}", "kind", candor_name_of(candor_decision_kinds, a->decision),
+			  "at", candor_json_date(a->decided_at)));
+	json_object_set_new(j, "evidence", json_pack(
+		"{s:o,s:o,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:o}",
+		"r", round3(a->r), "s", round3(a->s),
+		"kept", (json_int_t)a->kept, "kept_late", (json_int_t)a->kept_late,
+		"broken", (json_int_t)a->broken, "overdue", (json_int_t)a->overdue,
+		"open", (json_int_t)a->open_commitments, "expectations_met", (json_int_t)a->met,
+		"expectations_missed", (json_int_t)a->missed,
+		"discovery_kinds_known", (json_int_t)__builtin_popcount(a->fact_kinds_known),
+		"two_way_contacts", (json_int_t)a->two_way_contacts,
+		"last_two_way_contact", candor_json_date(a->last_two_way)));
+	json_object_set_new(json_object_get(j, "evidence"), "seller_talk_share",
+			    a->seller_talk < 0 ? json_null() : round3(a->seller_talk));
+	return j;
+}
+

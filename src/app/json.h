@@ -1,0 +1,42 @@
+/*
+ * app/json.h: the JSON the two front doors share, so `candor ... --json`,
+ * `candor export --format json` and the /api/v1 answers say the same thing
+ * in the same words.
+ *
+ * Each writer returns a new jansson value the caller owns (json_decref), or
+ * NULL when out of memory.  The records passed in are borrowed for the call
+ * only: every string is copied into the value.  Dates are strings
+ * ("2026-11-20" or "2026-11-20T15:00", util/date.h), or null for 0.
+ */
+#ifndef CANDOR_APP_JSON_H
+#define CANDOR_APP_JSON_H
+
+#include "util/common.h"
+#include <jansson.h>
+#include "core/domain.h"
+#include "core/model.h"
+
+/* A date as a JSON string, or null for 0. */
+json_t *candor_json_date(int64_t t);
+
+json_t *candor_json_account(const struct candor_account *a);
+/* A contact with its account's name ("" when not loaded). */
+json_t *candor_json_contact(const struct candor_contact *c);
+/* An interaction without its signals (the ledger lists those). */
+json_t *candor_json_interaction(const struct candor_interaction *it);
+
+/*
+ * A promise with its whole history; its status counts everything recorded,
+ * and only "overdue" depends on at.
+ */
+json_t *candor_json_commitment(const struct candor_commitment *c, int64_t at);
+
+/* The ledger of ev as an object of arrays (interactions with what was said,
+ * commitments as of at, expectations, facts, values, fits, decisions). */
+json_t *candor_json_ledger(const struct candor_evidence *ev, int64_t at);
+
+/* An assessment: stage, trust and its components, gates with their
+ * reasons, the headline, the next step, the profile and the evidence counts. */
+json_t *candor_json_assessment(const struct candor_assessment *a);
+
+#endif
