@@ -1,6 +1,5 @@
 /*
- * app/conversation.c: an analysed transcript stored as an interaction (see
- * conversation.h).
+ * app/import.c: a call analysed and stored as an interaction (import.h).
  */
 #include "util/common.h"
 #include "app/import.h"
@@ -26,7 +25,7 @@ void candor_sentence_around(struct candor_buf *out, const char *text, size_t sta
 }
 
 static int store_signals(struct candor_store *s, const struct candor_interaction *it,
-			 const struct candor_conversation *c)
+			 const struct candor_app_call *c)
 {
 	struct candor_buf quote = CANDOR_BUF_INIT;
 	int rc = 0;
@@ -84,33 +83,66 @@ static int store_proposals(struct candor_store *s, const struct candor_interacti
 	return rc;
 }
 
-int candor_conversation_store(struct candor_store *s, const struct candor_conversation *c,
-			      int64_t *id, struct candor_error *err)
+static int check_call(struct candor_app *app, const struct candor_app_call *c)
 {
+	int rc;
+
+	if ((rc = candor_app_check_enum(app, "kind", candor_interaction_kinds, c->kind,
+					"call or meeting")) ||
+	    (rc = candor_app_check_past(app, "at", c->at)) ||
+	    (rc = candor_app_check_optional(app, "seller", c->seller)) ||
+	    (rc = candor_app_check_text(app, "file", c->source)))
+		return rc;
+	return 0;
+}
+
+int candor_app_call_store(struct candor_app *app, const struct candor_app_call *c, int64_t *out)
+{
+	struct candor_store *s = app->store;
 	struct candor_interaction it = {
 		.account_id = c->contact->account_id, .contact_id = c->contact->id,
-		.kind = c->kind, .at = c->at, .seller = (char *)c->seller,
+		.kind = c->kind, .at = c->at, .seller = (char *)(c->seller ? c->seller : ""),
 		.source = (char *)c->source, .seller_share = c->a->metrics.seller.word_share,
 	};
 	struct candor_buf text = CANDOR_BUF_INIT;
 	json_t *metrics = candor_metrics_to_json(&c->a->metrics);
 	int rc;
 
+	if ((rc = check_call(app, c)))
+		goto cleanup;
 	candor_buf_addf(&text, "transcript %s: %zu utterances", c->source, c->t->nutts);
 	it.text = text.ptr;
 	it.metrics = metrics ? json_dumps(metrics, JSON_COMPACT) : NULL;
 	if (!it.metrics || candor_buf_error(&text)) {
-		rc = candor_error_set(err, CANDOR_ERROR, NULL, "out of memory");
+		rc = candor_error_set(app->err, CANDOR_ERROR, NULL, "out of memory");
 		goto cleanup;
 	}
 	if (!(rc = candor_store_interaction_add(s, &it)) &&
 	    !(rc = candor_store_utterances_add(s, it.account_id, it.id, c->t->utts, c->t->nutts)) &&
 	    !(rc = store_signals(s, &it, c)))
 		rc = store_proposals(s, &it, c->a);
-	*id = it.id;
+	if (!rc)
+		*out = it.id;
 cleanup:
 	free(it.metrics);
 	json_decref(metrics);
 	candor_buf_release(&text);
+	return rc;
+}
+
+int candor_app_call_import(struct candor_app *app, const struct candor_app_call *c,
+			   struct candor_analyzer *az, int64_t *out)
+{
+	struct candor_analysis a = CANDOR_ANALYSIS_INIT;
+	struct candor_app_call call = *c;
+	int rc;
+
+	if ((rc = check_call(app, c)) ||
+	    (rc = candor_analyzer_run(az, &a, c->t->utts, c->t->nutts, c->at, app->err)))
+		goto cleanup;
+	call.a = &a;
+	rc = candor_app_call_store(app, &call, out);
+cleanup:
+	candor_analysis_release(&a);
 	return rc;
 }

@@ -16,11 +16,13 @@
 #include "formats/transcript.h"
 #include "store/store.h"
 #include "text/analyze.h"
+#include "app/app.h"
 
-struct candor_conversation {
+/* A call to store.  Everything is borrowed. */
+struct candor_app_call {
 	const struct candor_contact *contact; /* who the call was with */
-	const struct candor_transcript *t;
-	const struct candor_analysis *a;
+	const struct candor_transcript *t;   /* read, sides assigned */
+	const struct candor_analysis *a;     /* the analysis of t (NULL for _import) */
 	int kind;            /* enum candor_interaction_kind */
 	int64_t at;          /* when the call was */
 	const char *seller;  /* the seller's name, for the interaction */
@@ -28,12 +30,20 @@ struct candor_conversation {
 };
 
 /*
- * Store c as a new interaction; *id gets its id.  Nothing is borrowed past
- * the call.  Returns 0 or a candor code, with the message in s->err (or in
- * err for out of memory).
+ * Store c (analysed) as a new interaction; *out gets its id.  kind, at
+ * (not in the future), seller and source are checked before anything is
+ * written.  Nothing is borrowed past the call.
  */
-int candor_conversation_store(struct candor_store *s, const struct candor_conversation *c,
-			      int64_t *id, struct candor_error *err);
+int candor_app_call_store(struct candor_app *app, const struct candor_app_call *c,
+			  int64_t *out);
+
+/*
+ * Analyse c->t with az (resolving "by Friday" against c->at), then store
+ * it as candor_app_call_store does; c->a is ignored.  The analysis is
+ * released before returning.
+ */
+int candor_app_call_import(struct candor_app *app, const struct candor_app_call *c,
+			   struct candor_analyzer *az, int64_t *out);
 
 /*
  * Append to out the sentence of text (a whole utterance) that holds bytes

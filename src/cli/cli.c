@@ -169,17 +169,10 @@ int cli_asof_date(struct candor_ctx *ctx, int64_t *out, const char *arg, const c
 	return rc;
 }
 
-int cli_past_date(struct candor_ctx *ctx, int64_t *out, const char *arg, const char *opt)
+void cli_app(struct candor_ctx *ctx, struct candor_app *app)
 {
-	char d[CANDOR_DATE_MAX], now[CANDOR_DATE_MAX];
-	int rc = cli_date(ctx, out, arg, opt);
-
-	if (rc || *out <= ctx->now + CANDOR_DAY)
-		return rc;
-	candor_date_format(d, sizeof(d), *out);
-	candor_date_format(now, sizeof(now), ctx->now);
-	return cli_errorf(ctx, CLI_INVALID, "%s %s is in the future (it is %s): record things "
-			  "when they have happened", opt, d, now);
+	candor_app_init(app, ctx->store, ctx->now);
+	app->err = &ctx->err;
 }
 
 int cli_text(struct candor_ctx *ctx, struct candor_buf *out, char **args, int n, const char *what)

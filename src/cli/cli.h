@@ -25,6 +25,7 @@
 #include "core/domain.h"
 #include "core/model.h"
 #include "store/store.h"
+#include "app/app.h"
 #include "app/json.h"
 
 /* Exit codes, documented in `candor --help` and the README. */
@@ -101,8 +102,8 @@ int cli_date(struct candor_ctx *ctx, int64_t *out, const char *arg, const char *
 /* --at for looking back: a date alone means the end of that day. */
 int cli_asof_date(struct candor_ctx *ctx, int64_t *out, const char *arg, const char *opt);
 
-/* The same for when something happened: a day ahead of now at most. */
-int cli_past_date(struct candor_ctx *ctx, int64_t *out, const char *arg, const char *opt);
+/* The use cases' context for this command (src/app/), once cli_store() has opened it. */
+void cli_app(struct candor_ctx *ctx, struct candor_app *app);
 
 /* Join args into one text with spaces (owned by out); an empty text is an error. */
 int cli_text(struct candor_ctx *ctx, struct candor_buf *out, char **args, int n, const char *what);

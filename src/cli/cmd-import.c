@@ -57,16 +57,18 @@ static int store_talk(struct candor_ctx *ctx, const struct import_opts *o,
 		      const struct candor_contact *c, const struct cli_talk *t, int kind,
 		      int64_t at, int64_t *id)
 {
-	struct candor_conversation conv = {
+	struct candor_app_call call = {
 		.contact = c, .t = &t->t, .a = &t->a, .kind = kind, .at = at,
 		.seller = o->talk.seller ? o->talk.seller : ctx->seller,
 		.source = base_name(t->path),
 	};
+	struct candor_app app;
 
 	if (cli_progress_wanted())
 		fprintf(stderr, "storing %s: %zu utterances, %zu signals...\r", t->path,
 			t->t.nutts, t->a.nsignals);
-	return candor_conversation_store(ctx->store, &conv, id, &ctx->err);
+	cli_app(ctx, &app);
+	return candor_app_call_store(&app, &call, id);
 }
 
 static void summary(const struct cli_talk *t, int64_t id)
@@ -106,7 +108,7 @@ int cmd_import(int argc, char **argv, struct candor_ctx *ctx)
 		return cli_usage_error(ctx, "who are you in the call? add --seller \"YOUR NAME\" "
 				       "as the file names you (or set CANDOR_SELLER)");
 	if ((o.kind && (rc = cli_enum(ctx, candor_interaction_kinds, o.kind, "--kind", &kind))) ||
-	    (rc = cli_past_date(ctx, &at, o.at, "--at")) || (rc = cli_lexicon(ctx, &o.talk, &lx)))
+	    (rc = cli_date(ctx, &at, o.at, "--at")) || (rc = cli_lexicon(ctx, &o.talk, &lx)))
 		goto cleanup;
 	if (candor_analyzer_new(&az, lx, &ctx->err) ||
 	    !(talks = calloc((size_t)npos, sizeof(*talks)))) {

@@ -1,34 +1,32 @@
 /*
- * web/actions.c: what the forms and the API both do, with every input
- * checked: a bad field is a 422 naming it, and nothing is written (the
- * request's transaction is rolled back).  Fields come from web_arg(), so
- * the same code reads a form and a JSON body.
+ * web/actions.c: what the forms and the API both do.  Each action reads
+ * its fields (web_arg(), so the same code reads a form and a JSON body),
+ * checks that the user may change the buyer's account, and calls one use
+ * case (src/app/); the use case checks every value, and a bad one is a 422
+ * naming the field with nothing written (the request's transaction is
+ * rolled back).  Only what HTTP adds is checked here: a field's size and
+ * whether a date or an id can be read at all.
  */
 #include "util/common.h"
 #include "web/web.h"
+#include "app/fates.h"
 #include "app/import.h"
+#include "app/proposals.h"
+#include "app/records.h"
 #include "text/lexicon.h"
 
-/* A text field: valid UTF-8, at most WEB_TEXT_MAX bytes; non-blank when required. */
-static int text_arg(struct web_request *req, const char *name, bool required, const char **out)
+/* A text field (NULL when absent), at most WEB_TEXT_MAX bytes. */
+static int text_arg(struct web_request *req, const char *name, const char **out)
 {
-	const char *v = web_arg(req, name);
-	size_t n = v ? strlen(v) : 0, i = 0;
-
-	while (i < n && strchr(" \t\r\n", v[i]))
-		i++;
-	*out = v ? v : "";
-	if (required && i == n)
-		return web_error(req, 422, name, "'%s' is required", name);
-	if (n > WEB_TEXT_MAX || !web_text_ok(*out, n))
+	*out = web_arg(req, name);
+	if (*out && strlen(*out) > WEB_TEXT_MAX)
 		return web_error(req, 422, name, "'%s' must be text of at most %d bytes", name,
 				 WEB_TEXT_MAX);
 	return 0;
 }
 
-/* A date field, default def; past: at most a day ahead of now. */
-static int date_arg(struct web_request *req, const char *name, int64_t def, bool past,
-		    int64_t *out)
+/* A date field, def when absent. */
+static int date_arg(struct web_request *req, const char *name, int64_t def, int64_t *out)
 {
 	const char *v = web_arg(req, name);
 
@@ -37,25 +35,50 @@ static int date_arg(struct web_request *req, const char *name, int64_t def, bool
 		return 0;
 	if (candor_date_parse(out, v, name, &req->err))
 		return web_error(req, 422, name, "%s", req->err.msg);
-	if (past && *out > req->now + CANDOR_DAY)
-		return web_error(req, 422, name, "'%s' is in the future", name);
 	return 0;
 }
 
+/* A name from table t, def when absent; -2 when it is not one (the use case says so). */
 static int enum_arg(struct web_request *req, const char *name, const struct candor_name *t,
-		    int def, int *out)
+		    int def)
 {
 	const char *v = web_arg(req, name);
-	char list[256];
+	int k;
 
-	*out = def;
 	if (!v || !*v)
-		return 0;
-	if ((*out = candor_name_lookup(t, v)) < 0) {
-		candor_name_list(list, sizeof(list), t);
-		return web_error(req, 422, name, "'%s' must be one of %s", name, list);
-	}
-	return 0;
+		return def;
+	k = candor_name_lookup(t, v);
+	return k < 0 ? -2 : k;
+}
+
+static int done(struct web_request *req, int rc)
+{
+	return rc ? web_fail(req, rc) : 0;
+}
+
+/* The use cases' context for this request. */
+static struct candor_app app_of(struct web_request *req)
+{
+	struct candor_app app;
+
+	candor_app_init(&app, req->store, req->now);
+	app.err = &req->err;
+	return app;
+}
+
+int web_act_account(struct web_request *req, int64_t *id)
+{
+	struct candor_app app = app_of(req);
+	const char *name, *note, *owner;
+	int rc;
+
+	if ((rc = text_arg(req, "name", &name)) || (rc = text_arg(req, "note", &note)) ||
+	    (rc = text_arg(req, "owner", &owner)))
+		return rc;
+	/* only an admin gives an account to someone else */
+	if (!owner || !*owner || req->user.role != CANDOR_ROLE_ADMIN)
+		owner = req->user.name;
+	return done(req, candor_app_account_add(&app, name, owner, note, id));
 }
 
 static int id_arg(struct web_request *req, const char *name, int64_t *out)
@@ -70,234 +93,166 @@ static int id_arg(struct web_request *req, const char *name, int64_t *out)
 	return 0;
 }
 
-static int stored(struct web_request *req, int rc)
-{
-	return rc ? web_fail(req, rc) : 0;
-}
-
-int web_act_account(struct web_request *req, int64_t *id)
-{
-	struct candor_account a = { .created = req->now };
-	const char *owner;
-	int rc;
-
-	if ((rc = text_arg(req, "name", true, (const char **)&a.name)) ||
-	    (rc = text_arg(req, "note", false, (const char **)&a.note)) ||
-	    (rc = text_arg(req, "owner", false, &owner)))
-		return rc;
-	/* only an admin gives an account to someone else */
-	a.owner = (char *)(*owner && req->user.role == CANDOR_ROLE_ADMIN ? owner : req->user.name);
-	if (!(rc = stored(req, candor_store_account_add(req->store, &a))))
-		*id = a.id;
-	return rc;
-}
-
 int web_act_contact(struct web_request *req, int64_t *id)
 {
-	struct candor_contact c = { .created = req->now };
+	struct candor_app app = app_of(req);
+	const char *name, *role, *email;
+	int64_t account;
 	int rc;
 
-	if ((rc = text_arg(req, "name", true, (const char **)&c.name)) ||
-	    (rc = id_arg(req, "account", &c.account_id)) ||
-	    (rc = text_arg(req, "role", false, (const char **)&c.role)) ||
-	    (rc = text_arg(req, "email", false, (const char **)&c.email)) ||
-	    (rc = web_account_access(req, c.account_id, true)))
+	if ((rc = text_arg(req, "name", &name)) || (rc = id_arg(req, "account", &account)) ||
+	    (rc = text_arg(req, "role", &role)) || (rc = text_arg(req, "email", &email)) ||
+	    (rc = web_account_access(req, account, true)))
 		return rc;
-	if (!(rc = stored(req, candor_store_contact_add(req->store, &c))))
-		*id = c.id;
-	return rc;
-}
-
-static int contact_for_change(struct web_request *req, int64_t contact_id, struct candor_contact *c)
-{
-	return web_contact_access(req, contact_id, true, c);
+	return done(req, candor_app_contact_add(&app, account, name, role, email, id));
 }
 
 int web_act_log(struct web_request *req, int64_t contact_id, int64_t *id)
 {
+	struct candor_app app = app_of(req);
 	struct candor_contact c = { 0 };
-	struct candor_interaction it = { .seller = req->user.name, .source = "", .metrics = "",
-					 .seller_share = -1 };
+	struct candor_app_log in = { .seller = req->user.name };
 	const char *inbound;
 	int rc;
 
-	if ((rc = contact_for_change(req, contact_id, &c)))
+	if ((rc = web_contact_access(req, contact_id, true, &c)))
 		return rc;
-	if (!(rc = enum_arg(req, "kind", candor_interaction_kinds, CANDOR_INTERACTION_CALL, &it.kind)) &&
-	    !(rc = text_arg(req, "text", true, (const char **)&it.text)) &&
-	    !(rc = text_arg(req, "inbound", false, &inbound)) &&
-	    !(rc = date_arg(req, "at", req->now, true, &it.at))) {
-		it.account_id = c.account_id;
-		it.contact_id = c.id;
-		it.inbound = !strcmp(inbound, "on") || !strcmp(inbound, "true");
-		if (!(rc = stored(req, candor_store_interaction_add(req->store, &it))))
-			*id = it.id;
+	in.kind = enum_arg(req, "kind", candor_interaction_kinds, CANDOR_INTERACTION_CALL);
+	if (!(rc = text_arg(req, "text", &in.text)) && !(rc = text_arg(req, "inbound", &inbound)) &&
+	    !(rc = date_arg(req, "at", req->now, &in.at))) {
+		in.inbound = inbound && (!strcmp(inbound, "on") || !strcmp(inbound, "true"));
+		rc = done(req, candor_app_interaction_log(&app, &c, &in, id));
 	}
+	candor_contact_release(&c);
+	return rc;
+}
+
+/* A record with a text and two dates (a promise's due, an expectation's by). */
+static int act_dated(struct web_request *req, int64_t contact_id, const char *due_field,
+		     int (*use)(struct candor_app *, const struct candor_contact *, const char *,
+				int64_t, int64_t, int64_t *), int64_t *id)
+{
+	struct candor_app app = app_of(req);
+	struct candor_contact c = { 0 };
+	const char *text;
+	int64_t at, due;
+	int rc;
+
+	if ((rc = web_contact_access(req, contact_id, true, &c)))
+		return rc;
+	if (!(rc = text_arg(req, "text", &text)) && !(rc = date_arg(req, "at", req->now, &at)) &&
+	    !(rc = date_arg(req, due_field, 0, &due)))
+		rc = done(req, use(&app, &c, text, at, due, id));
 	candor_contact_release(&c);
 	return rc;
 }
 
 int web_act_promise(struct web_request *req, int64_t contact_id, int64_t *id)
 {
-	struct candor_contact c = { 0 };
-	struct candor_commitment_event made = { .status = CANDOR_COMMITMENT_OPEN, .note = "" };
-	struct candor_commitment p = { .events = &made, .nevents = 1 };
-	int rc;
-
-	if ((rc = contact_for_change(req, contact_id, &c)))
-		return rc;
-	if (!(rc = text_arg(req, "text", true, (const char **)&p.text)) &&
-	    !(rc = date_arg(req, "at", req->now, true, &p.made)) &&
-	    !(rc = date_arg(req, "due", 0, false, &made.due))) {
-		made.at = p.made;
-		if (!made.due)
-			rc = web_error(req, 422, "due", "'due' is required: when will you do it?");
-		else if (candor_due_end(made.due) <= p.made)
-			rc = web_error(req, 422, "due", "'due' is before the promise was made");
-	}
-	if (!rc) {
-		p.account_id = c.account_id;
-		p.contact_id = c.id;
-		if (!(rc = stored(req, candor_store_commitment_add(req->store, &p))))
-			*id = p.id;
-	}
-	candor_contact_release(&c);
-	return rc;
+	return act_dated(req, contact_id, "due", candor_app_promise_make, id);
 }
 
-int web_act_resolve(struct web_request *req, int64_t cid, int status, int64_t *contact_id)
+int web_act_expect(struct web_request *req, int64_t contact_id, int64_t *id)
 {
-	struct candor_evidence_set set = { 0 };
+	return act_dated(req, contact_id, "by", candor_app_expectation_set, id);
+}
+
+int web_act_resolve(struct web_request *req, int64_t cid, int status, struct candor_app_fate *out)
+{
+	struct candor_app app = app_of(req);
 	struct candor_scope sc;
-	struct candor_commitment *c;
-	struct candor_commitment_state st;
-	struct candor_commitment_event e = { .status = status };
+	const char *note;
+	int64_t at, due = 0;
 	int rc;
 
 	if ((rc = web_record_access(req, CANDOR_RECORD_COMMITMENT, cid, true, &sc)) ||
-	    (rc = text_arg(req, "note", false, (const char **)&e.note)) ||
-	    (rc = date_arg(req, "at", req->now, true, &e.at)))
+	    (rc = text_arg(req, "note", &note)) || (rc = date_arg(req, "at", req->now, &at)) ||
+	    (rc = date_arg(req, "due", 0, &due)))
 		return rc;
-	if ((rc = candor_store_commitment_load(req->store, cid, &set, &c)))
-		return web_fail(req, rc);
-	candor_commitment_state_at(&st, c, INT64_MAX);
-	if (st.status != CANDOR_COMMITMENT_OPEN)
-		rc = web_error(req, 409, NULL, "promise #%" PRId64 " is already %s", cid,
-			       candor_name_of(candor_commitment_statuses, st.status));
-	else if (e.at < c->events[c->nevents - 1].at)
-		rc = web_error(req, 422, "at", "'at' is before the promise's last change");
-	if (!rc) {
-		e.due = st.due;
-		if (status == CANDOR_COMMITMENT_KEPT && e.at >= candor_due_end(st.due))
-			e.status = CANDOR_COMMITMENT_KEPT_LATE;
-		rc = stored(req, candor_store_commitment_event_add(req->store, c, &e));
-		*contact_id = c->contact_id;
-	}
-	candor_evidence_set_release(&set);
-	return rc;
+	if (status == CANDOR_COMMITMENT_KEPT)
+		rc = candor_app_promise_keep(&app, cid, at, note, out);
+	else if (status == CANDOR_COMMITMENT_BROKEN)
+		rc = candor_app_promise_break(&app, cid, at, note, out);
+	else
+		rc = candor_app_promise_renegotiate(&app, cid, at, due, note, out);
+	return done(req, rc);
+}
+
+int web_act_expectation(struct web_request *req, int64_t eid, int status,
+			struct candor_app_fate *out)
+{
+	struct candor_app app = app_of(req);
+	struct candor_scope sc;
+	int64_t at;
+	int rc;
+
+	if ((rc = web_record_access(req, CANDOR_RECORD_EXPECTATION, eid, true, &sc)) ||
+	    (rc = date_arg(req, "at", req->now, &at)))
+		return rc;
+	return done(req, status == CANDOR_EXPECTATION_MET
+			 ? candor_app_expectation_meet(&app, eid, at, out)
+			 : candor_app_expectation_miss(&app, eid, at, out));
 }
 
 int web_act_fact(struct web_request *req, int64_t contact_id, int64_t *id)
 {
+	struct candor_app app = app_of(req);
 	struct candor_contact c = { 0 };
-	struct candor_fact f = { 0 };
+	struct candor_app_fact f = { 0 };
 	int rc;
 
-	if ((rc = contact_for_change(req, contact_id, &c)))
+	if ((rc = web_contact_access(req, contact_id, true, &c)))
 		return rc;
-	if (!(rc = enum_arg(req, "kind", candor_fact_kinds, -1, &f.kind)) &&
-	    !(rc = text_arg(req, "text", true, (const char **)&f.text)) &&
-	    !(rc = text_arg(req, "source", false, (const char **)&f.source)) &&
-	    !(rc = enum_arg(req, "confidence", candor_confidences, CANDOR_CONF_MEDIUM, &f.confidence)) &&
-	    !(rc = date_arg(req, "at", req->now, true, &f.at))) {
-		if (f.kind < 0)
-			rc = web_error(req, 422, "kind", "'kind' is required (what did you learn?)");
-	}
-	if (!rc) {
-		f.account_id = c.account_id;
-		f.contact_id = c.id;
-		if (!(rc = stored(req, candor_store_fact_add(req->store, &f))))
-			*id = f.id;
-	}
+	f.kind = enum_arg(req, "kind", candor_fact_kinds, -1);
+	f.confidence = enum_arg(req, "confidence", candor_confidences, CANDOR_CONF_MEDIUM);
+	if (!(rc = text_arg(req, "text", &f.text)) && !(rc = text_arg(req, "source", &f.source)) &&
+	    !(rc = date_arg(req, "at", req->now, &f.at)))
+		rc = done(req, candor_app_fact_learn(&app, &c, &f, id));
 	candor_contact_release(&c);
 	return rc;
 }
 
-/* The time of the call a proposal came from. */
-static int64_t call_time(struct web_request *req, const struct candor_proposal_row *p)
+/* value, fit or decision: a kind from table (field kind_field), a text, a date. */
+int web_act_judged(struct web_request *req, int64_t contact_id, enum web_judged what,
+		   int64_t *id)
 {
-	struct candor_evidence_set set = { 0 };
-	struct candor_scope sc = { p->account_id, p->contact_id };
-	int64_t at = req->now;
+	static const struct { const char *field, *text; const struct candor_name *t; } f[] = {
+		[WEB_VALUE] = { "direction", "text", candor_value_directions },
+		[WEB_FIT] = { "verdict", "text", candor_fit_verdicts },
+		[WEB_DECISION] = { "decision", "note", candor_decision_kinds },
+	};
+	struct candor_app app = app_of(req);
+	struct candor_contact c = { 0 };
+	const char *text;
+	int64_t at;
+	int kind = enum_arg(req, f[what].field, f[what].t, -1), rc;
 
-	if (!candor_store_evidence(req->store, &sc, &set))
-		for (size_t i = 0; i < set.ninteractions; i++)
-			if (set.interactions[i].id == p->interaction_id)
-				at = set.interactions[i].at;
-	candor_evidence_set_release(&set);
-	return at;
-}
-
-static int proposal_accept(struct web_request *req, struct candor_proposal_row *p)
-{
-	int64_t at = call_time(req, p);
-	char source[64];
-	int rc;
-
-	if (p->kind == CANDOR_PROPOSAL_FACT) {
-		struct candor_fact f = { .account_id = p->account_id, .contact_id = p->contact_id,
-					 .kind = p->fact_kind, .text = p->text, .source = source,
-					 .confidence = CANDOR_CONF_MEDIUM, .at = at };
-
-		snprintf(source, sizeof(source), "interaction #%" PRId64, p->interaction_id);
-		if ((rc = stored(req, candor_store_fact_add(req->store, &f))))
-			return rc;
-		p->record_id = f.id;
-		return 0;
-	}
-	struct candor_commitment_event made = { .at = at, .status = CANDOR_COMMITMENT_OPEN,
-						.due = p->due, .note = "" };
-	struct candor_commitment c = { .account_id = p->account_id, .contact_id = p->contact_id,
-				       .text = p->text, .made = at, .events = &made, .nevents = 1 };
-
-	if (p->side != CANDOR_SIDE_SELLER)
-		return web_error(req, 409, NULL, "this is a promise the buyer made: only your "
-				 "own promises can be accepted");
-	if ((rc = date_arg(req, "due", p->due, false, &made.due)))
+	if ((rc = web_contact_access(req, contact_id, true, &c)))
 		return rc;
-	if (!made.due)
-		return web_error(req, 422, "due", "the promise has no date: give 'due'");
-	if (candor_due_end(made.due) <= at - at % CANDOR_DAY)
-		return web_error(req, 422, "due", "'due' is before the call it was made in");
-	if ((rc = stored(req, candor_store_commitment_add(req->store, &c))))
-		return rc;
-	p->record_id = c.id;
-	return 0;
+	if (!(rc = text_arg(req, f[what].text, &text)) && !(rc = date_arg(req, "at", req->now, &at)))
+		rc = done(req, what == WEB_VALUE ? candor_app_value_record(&app, &c, kind, text, at, id)
+			       : what == WEB_FIT ? candor_app_fit_record(&app, &c, kind, text, at, id)
+			       : candor_app_decision_record(&app, &c, kind, text, at, id));
+	candor_contact_release(&c);
+	return rc;
 }
 
 int web_act_proposal(struct web_request *req, int64_t id, bool yes, int64_t *interaction_id)
 {
-	struct candor_proposal_row *p = NULL;
-	size_t n = 0;
+	struct candor_app app = app_of(req);
+	struct candor_app_proposal_result r;
+	struct candor_scope sc;
+	int64_t due = 0;
 	int rc;
 
-	if ((rc = candor_store_proposals(req->store, id, 0, &p, &n)))
-		return web_fail(req, rc);
-	if (!n)
-		rc = web_error(req, 404, NULL, "no proposal #%" PRId64, id);
-	else if (!(rc = web_account_access(req, p->account_id, true)) &&
-		 p->status != CANDOR_PROPOSAL_PROPOSED)
-		rc = web_error(req, 409, NULL, "proposal #%" PRId64 " is already %s", id,
-			       candor_name_of(candor_proposal_statuses, p->status));
-	if (!rc && yes)
-		rc = proposal_accept(req, p);
-	if (!rc) {
-		p->status = yes ? CANDOR_PROPOSAL_ACCEPTED : CANDOR_PROPOSAL_DISMISSED;
-		rc = stored(req, candor_store_proposal_resolve(req->store, p));
-		*interaction_id = p->interaction_id;
-	}
-	candor_proposals_free(p, n);
-	return rc;
+	if ((rc = web_record_access(req, CANDOR_RECORD_PROPOSAL, id, true, &sc)) ||
+	    (rc = date_arg(req, "due", 0, &due)))
+		return rc;
+	rc = yes ? candor_app_proposal_accept(&app, id, due, &r)
+		 : candor_app_proposal_dismiss(&app, id, &r);
+	if (!rc)
+		*interaction_id = r.interaction_id;
+	return done(req, rc);
 }
 
 /* A multipart text field, copied (bounded) into dst. */
@@ -315,19 +270,13 @@ static int part_text(struct web_request *req, const char *name, char *dst, size_
 	return 0;
 }
 
-static int upload_store(struct web_request *req, const struct candor_contact *c,
-			const struct web_part *file, const char *seller, int64_t at, int kind,
-			int64_t *id)
+/* Read the uploaded file, say who is who, and import it as a call. */
+static int upload_store(struct web_request *req, struct candor_app_call *call,
+			const struct web_part *file, const char *seller, int64_t *id)
 {
+	struct candor_app app = app_of(req);
 	struct candor_transcript t = CANDOR_TRANSCRIPT_INIT;
-	struct candor_analysis a = CANDOR_ANALYSIS_INIT;
 	struct candor_analyzer *az = NULL;
-	/* seller names the speaker in the file; the call is recorded as the
-	 * signed-in user's (an admin may record it for the named seller) */
-	struct candor_conversation conv = { .contact = c, .t = &t, .a = &a, .kind = kind,
-					    .at = at, .source = file->filename,
-					    .seller = req->user.role == CANDOR_ROLE_ADMIN
-						      ? seller : req->user.name };
 	int rc;
 
 	if ((rc = candor_transcript_read(&t, file->data, file->len, file->filename, &req->err))) {
@@ -338,13 +287,10 @@ static int upload_store(struct web_request *req, const struct candor_contact *c,
 		rc = web_error(req, 422, "seller", "%s", req->err.msg);
 		goto cleanup;
 	}
-	if (candor_analyzer_new(&az, req->srv->lx, &req->err) ||
-	    candor_analyzer_run(az, &a, t.utts, t.nutts, at, &req->err)) {
-		rc = web_fail(req, req->err.code);
-		goto cleanup;
-	}
-	rc = stored(req, candor_conversation_store(req->store, &conv, id, &req->err));
-	candor_analysis_release(&a);
+	call->t = &t;
+	if ((rc = candor_analyzer_new(&az, req->srv->lx, &req->err)) ||
+	    (rc = candor_app_call_import(&app, call, az, id)))
+		rc = web_fail(req, rc);
 cleanup:
 	candor_analyzer_free(az);
 	candor_transcript_release(&t);
@@ -356,8 +302,9 @@ int web_act_upload(struct web_request *req, int64_t contact_id, int64_t *id)
 	struct candor_contact c = { 0 };
 	const struct web_part *file;
 	char seller[128], at_s[64], kind_s[16];
-	int64_t at = req->now;
-	int kind = CANDOR_INTERACTION_CALL, rc;
+	struct candor_app_call call = { .contact = &c, .at = req->now,
+					.kind = CANDOR_INTERACTION_CALL };
+	int rc;
 
 	if (!req->mp)
 		return web_error(req, 400, "file", "send the transcript as multipart/form-data");
@@ -370,15 +317,17 @@ int web_act_upload(struct web_request *req, int64_t contact_id, int64_t *id)
 	    (rc = part_text(req, "at", at_s, sizeof(at_s))) ||
 	    (rc = part_text(req, "kind", kind_s, sizeof(kind_s))))
 		return rc;
-	if (*at_s && candor_date_parse(&at, at_s, "at", &req->err))
+	if (*at_s && candor_date_parse(&call.at, at_s, "at", &req->err))
 		return web_error(req, 422, "at", "%s", req->err.msg);
-	if (at > req->now + CANDOR_DAY)
-		return web_error(req, 422, "at", "the date of the call is in the future");
-	if (*kind_s && (kind = candor_name_lookup(candor_interaction_kinds, kind_s)) < 0)
-		return web_error(req, 422, "kind", "'kind' must be call or meeting");
-	if ((rc = contact_for_change(req, contact_id, &c)))
+	if (*kind_s && (call.kind = candor_name_lookup(candor_interaction_kinds, kind_s)) < 0)
+		call.kind = -2;
+	if ((rc = web_contact_access(req, contact_id, true, &c)))
 		return rc;
-	rc = upload_store(req, &c, file, *seller ? seller : req->user.name, at, kind, id);
+	/* seller names the speaker in the file; the call is recorded as the
+	 * signed-in user's (an admin may record it for the named seller) */
+	call.source = file->filename;
+	call.seller = req->user.role == CANDOR_ROLE_ADMIN && *seller ? seller : req->user.name;
+	rc = upload_store(req, &call, file, *seller ? seller : req->user.name, id);
 	candor_contact_release(&c);
 	return rc;
 }

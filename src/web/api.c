@@ -65,14 +65,14 @@ static int64_t query_id(struct web_request *req, const char *name)
 
 int web_api_contacts(struct web_request *req)
 {
-	struct web_buyers b;
+	struct candor_app_pipeline b;
 	json_t *arr;
 	int rc;
 
 	if (query_id(req, "account") < 0)
 		return req->status;
 	if ((rc = web_buyers_load(req, &b))) {
-		web_buyers_release(&b);
+		candor_app_pipeline_release(&b);
 		return rc;
 	}
 	arr = json_array();
@@ -82,7 +82,7 @@ int web_api_contacts(struct web_request *req)
 		json_object_set_new(j, "stage", json_string(candor_name_of(candor_stages, b.v[i].a.stage)));
 		json_array_append_new(arr, j);
 	}
-	web_buyers_release(&b);
+	candor_app_pipeline_release(&b);
 	return web_json(req, 200, json_pack("{s:o}", "contacts", arr));
 }
 
@@ -131,21 +131,25 @@ int web_api_contact(struct web_request *req)
 
 int web_api_status(struct web_request *req)
 {
+	struct candor_app app;
 	struct candor_contact c = { 0 };
 	struct candor_evidence_set set = { 0 };
-	struct candor_evidence ev;
 	struct candor_assessment a;
 	int64_t at = req->now;
 	const char *q = web_query(req, "at");
-	int rc = 0;
+	int rc;
 
 	if (q && candor_date_parse(&at, q, "at", &req->err))
 		return web_error(req, 400, "at", "%s", req->err.msg);
-	if (!(rc = contact_load(req, &c, &set, &ev))) {
-		json_t *j;
+	if ((rc = web_contact_access(req, req->ids[0], false, &c)))
+		return rc;
+	candor_app_init(&app, req->store, req->now);
+	app.err = &req->err;
+	if ((rc = candor_app_contact_assess(&app, &c, at, &set, NULL, &a))) {
+		rc = web_fail(req, rc);
+	} else {
+		json_t *j = candor_json_assessment(&a);
 
-		candor_model_assess(&a, &ev, at, NULL);
-		j = candor_json_assessment(&a);
 		json_object_set_new(j, "contact", candor_json_contact(&c));
 		rc = web_json(req, 200, j);
 	}
@@ -156,7 +160,7 @@ int web_api_status(struct web_request *req)
 
 /* Whether a record of contact_id is listed: a buyer the user may see, and
  * the one asked for (?contact=), if any. */
-static bool listed(const struct web_buyers *b, int64_t contact_id, int64_t wanted)
+static bool listed(const struct candor_app_pipeline *b, int64_t contact_id, int64_t wanted)
 {
 	if (wanted && contact_id != wanted)
 		return false;
@@ -168,7 +172,7 @@ static bool listed(const struct web_buyers *b, int64_t contact_id, int64_t wante
 
 int web_api_interactions(struct web_request *req)
 {
-	struct web_buyers b;
+	struct candor_app_pipeline b;
 	int64_t contact = query_id(req, "contact");
 	json_t *arr;
 	int rc;
@@ -176,7 +180,7 @@ int web_api_interactions(struct web_request *req)
 	if (contact < 0)
 		return req->status;
 	if ((rc = web_buyers_load(req, &b))) {
-		web_buyers_release(&b);
+		candor_app_pipeline_release(&b);
 		return rc;
 	}
 	arr = json_array();
@@ -186,7 +190,7 @@ int web_api_interactions(struct web_request *req)
 		if (listed(&b, it->contact_id, contact))
 			json_array_append_new(arr, candor_json_interaction(it));
 	}
-	web_buyers_release(&b);
+	candor_app_pipeline_release(&b);
 	return web_json(req, 200, json_pack("{s:o}", "interactions", arr));
 }
 
@@ -245,7 +249,7 @@ cleanup:
 
 int web_api_commitments(struct web_request *req)
 {
-	struct web_buyers b;
+	struct candor_app_pipeline b;
 	int64_t contact = query_id(req, "contact");
 	json_t *arr;
 	int rc;
@@ -253,7 +257,7 @@ int web_api_commitments(struct web_request *req)
 	if (contact < 0)
 		return req->status;
 	if ((rc = web_buyers_load(req, &b))) {
-		web_buyers_release(&b);
+		candor_app_pipeline_release(&b);
 		return rc;
 	}
 	arr = json_array();
@@ -263,7 +267,7 @@ int web_api_commitments(struct web_request *req)
 		if (listed(&b, c->contact_id, contact))
 			json_array_append_new(arr, candor_json_commitment(c, req->now));
 	}
-	web_buyers_release(&b);
+	candor_app_pipeline_release(&b);
 	return web_json(req, 200, json_pack("{s:o}", "commitments", arr));
 }
 
@@ -277,13 +281,24 @@ int web_api_commitment_add(struct web_request *req)
 	return created(req, id);
 }
 
+/* The answer to a change of fate: the id and what was recorded ("kept_late"...). */
+static int fate_json(struct web_request *req, const struct candor_name *t,
+		     struct candor_app_fate *f)
+{
+	int rc = web_json(req, 200, json_pack("{s:I,s:s,s:o}", "id", (json_int_t)f->id, "status",
+					      candor_name_of(t, f->status), "due",
+					      candor_json_date(f->due)));
+
+	candor_app_fate_release(f);
+	return rc;
+}
+
 static int resolve(struct web_request *req, int status)
 {
-	int64_t contact;
-	int rc = web_act_resolve(req, req->ids[0], status, &contact);
+	struct candor_app_fate f = { 0 };
+	int rc = web_act_resolve(req, req->ids[0], status, &f);
 
-	return rc ? rc : web_json(req, 200, json_pack("{s:I,s:s}", "id", (json_int_t)req->ids[0],
-						       "status", status == CANDOR_COMMITMENT_KEPT ? "kept" : "broken"));
+	return rc ? rc : fate_json(req, candor_commitment_statuses, &f);
 }
 
 int web_api_kept(struct web_request *req)
@@ -294,6 +309,74 @@ int web_api_kept(struct web_request *req)
 int web_api_broken(struct web_request *req)
 {
 	return resolve(req, CANDOR_COMMITMENT_BROKEN);
+}
+
+int web_api_renegotiate(struct web_request *req)
+{
+	return resolve(req, CANDOR_COMMITMENT_RENEGOTIATED);
+}
+
+int web_api_expectation_add(struct web_request *req)
+{
+	int64_t contact, id;
+	int rc;
+
+	if ((rc = body_contact(req, &contact)) || (rc = web_act_expect(req, contact, &id)))
+		return rc;
+	return created(req, id);
+}
+
+static int expectation(struct web_request *req, int status)
+{
+	struct candor_app_fate f = { 0 };
+	int rc = web_act_expectation(req, req->ids[0], status, &f);
+
+	return rc ? rc : fate_json(req, candor_expectation_statuses, &f);
+}
+
+int web_api_met(struct web_request *req)
+{
+	return expectation(req, CANDOR_EXPECTATION_MET);
+}
+
+int web_api_missed(struct web_request *req)
+{
+	return expectation(req, CANDOR_EXPECTATION_MISSED);
+}
+
+int web_api_fact_add(struct web_request *req)
+{
+	int64_t contact, id;
+	int rc;
+
+	if ((rc = body_contact(req, &contact)) || (rc = web_act_fact(req, contact, &id)))
+		return rc;
+	return created(req, id);
+}
+
+static int judged_add(struct web_request *req, enum web_judged what)
+{
+	int64_t contact, id;
+	int rc;
+
+	if ((rc = body_contact(req, &contact)) || (rc = web_act_judged(req, contact, what, &id)))
+		return rc;
+	return created(req, id);
+}
+
+int web_api_value_add(struct web_request *req)
+{
+	return judged_add(req, WEB_VALUE);
+}
+
+int web_api_fit_add(struct web_request *req)
+{
+	return judged_add(req, WEB_FIT);
+}
+
+int web_api_decision_add(struct web_request *req)
+{
+	return judged_add(req, WEB_DECISION);
 }
 
 static int proposal(struct web_request *req, bool accept)
@@ -318,14 +401,14 @@ int web_api_dismiss(struct web_request *req)
 
 int web_api_pipeline(struct web_request *req)
 {
-	struct web_buyers b;
+	struct candor_app_pipeline b;
 	json_t *arr;
 	int rc;
 
 	if (query_id(req, "account") < 0)
 		return req->status;
 	if ((rc = web_buyers_load(req, &b))) {
-		web_buyers_release(&b);
+		candor_app_pipeline_release(&b);
 		return rc;
 	}
 	arr = json_array();
@@ -335,7 +418,7 @@ int web_api_pipeline(struct web_request *req)
 		json_object_set_new(j, "contact", candor_json_contact(b.v[i].c));
 		json_array_append_new(arr, j);
 	}
-	web_buyers_release(&b);
+	candor_app_pipeline_release(&b);
 	return web_json(req, 200, json_pack("{s:o,s:s,s:o}", "at", candor_json_date(req->now),
 					    "model_version", CANDOR_MODEL_VERSION, "buyers", arr));
 }

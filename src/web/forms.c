@@ -56,11 +56,14 @@ int web_form_upload(struct web_request *req)
 
 static int resolve(struct web_request *req, int status)
 {
-	int64_t contact;
-	int rc = web_act_resolve(req, req->ids[0], status, &contact);
+	struct candor_app_fate f = { 0 };
+	int rc = web_act_resolve(req, req->ids[0], status, &f);
 
-	return rc ? rc : web_redirect(req, "/buyers/%" PRId64 "#commitment-%" PRId64, contact,
-				      req->ids[0]);
+	if (!rc)
+		rc = web_redirect(req, "/buyers/%" PRId64 "#commitment-%" PRId64, f.contact_id,
+				  req->ids[0]);
+	candor_app_fate_release(&f);
+	return rc;
 }
 
 int web_form_kept(struct web_request *req)

@@ -8,62 +8,28 @@
 #include <strings.h>
 #include "web/web.h"
 
-static int buyer_cmp(const void *x, const void *y)
+/* The board shows the buyers whose accounts the user may see. */
+static bool visible(const char *owner, void *data)
 {
-	const struct web_buyer *a = x, *b = y;
-	int order = candor_assessment_order(&a->a, &b->a);
-
-	return order ? order : a->c->id < b->c->id ? -1 : a->c->id > b->c->id;
+	return web_may_see(data, owner);
 }
 
-static const char *owner_of(const struct web_buyers *b, int64_t account_id)
+int web_buyers_load(struct web_request *req, struct candor_app_pipeline *b)
 {
-	for (size_t i = 0; i < b->accounts.n; i++)
-		if (b->accounts.v[i].id == account_id)
-			return b->accounts.v[i].owner;
-	return NULL;
-}
-
-int web_buyers_load(struct web_request *req, struct web_buyers *b)
-{
-	const char *seller = web_query(req, "seller"), *acc = web_query(req, "account");
-	int64_t account = acc && *acc ? strtoll(acc, NULL, 10) : 0;
-	struct candor_scope sc = { 0 };
+	const char *acc = web_query(req, "account");
+	struct candor_app_pipeline_filter f = { .seller = web_query(req, "seller"),
+						.visible = visible, .data = req };
+	struct candor_app app;
 	int rc;
 
-	memset(b, 0, sizeof(*b));
-	if ((rc = candor_store_account_list(req->store, &b->accounts)) ||
-	    (rc = candor_store_contact_list(req->store, 0, &b->contacts)) ||
-	    (rc = candor_store_evidence(req->store, &sc, &b->set)))
-		return web_fail(req, rc);
-	if (!(b->v = calloc(b->contacts.n + 1, sizeof(*b->v))))
-		return web_error(req, 500, NULL, "out of memory");
-	for (size_t i = 0; i < b->contacts.n; i++) {
-		const struct candor_contact *c = &b->contacts.v[i];
-		const char *owner = owner_of(b, c->account_id);
-		struct candor_evidence ev;
-
-		if (!owner || !web_may_see(req, owner) || (account && c->account_id != account) ||
-		    (seller && *seller && strcasecmp(owner, seller)))
-			continue;
-		b->v[b->n].c = c;
-		b->v[b->n].owner = owner;
-		candor_evidence_view(&ev, &b->set, c->id);
-		candor_model_assess(&b->v[b->n++].a, &ev, req->now, NULL);
-	}
-	qsort(b->v, b->n, sizeof(*b->v), buyer_cmp);
-	return 0;
+	f.account_id = acc && *acc ? strtoll(acc, NULL, 10) : 0;
+	candor_app_init(&app, req->store, req->now);
+	app.err = &req->err;
+	rc = candor_app_pipeline_load(&app, &f, req->now, b);
+	return rc ? web_fail(req, rc) : 0;
 }
 
-void web_buyers_release(struct web_buyers *b)
-{
-	free(b->v);
-	candor_evidence_set_release(&b->set);
-	candor_contact_list_release(&b->contacts);
-	candor_account_list_release(&b->accounts);
-}
-
-static const char *contact_name(const struct web_buyers *b, int64_t id)
+static const char *contact_name(const struct candor_app_pipeline *b, int64_t id)
 {
 	for (size_t i = 0; i < b->n; i++)
 		if (b->v[i].c->id == id)
@@ -71,7 +37,7 @@ static const char *contact_name(const struct web_buyers *b, int64_t id)
 	return NULL;
 }
 
-static void overdue_strip(struct web_request *req, const struct web_buyers *b)
+static void overdue_strip(struct web_request *req, const struct candor_app_pipeline *b)
 {
 	size_t shown = 0;
 
@@ -93,7 +59,7 @@ static void overdue_strip(struct web_request *req, const struct web_buyers *b)
 		web_html(&req->out, "</ul></section>");
 }
 
-static void filters(struct web_request *req, const struct web_buyers *b)
+static void filters(struct web_request *req, const struct candor_app_pipeline *b)
 {
 	const char *seller = web_query(req, "seller"), *acc = web_query(req, "account");
 
@@ -108,7 +74,7 @@ static void filters(struct web_request *req, const struct web_buyers *b)
 	web_html(&req->out, "</select></label><button>Show</button></form>");
 }
 
-static void columns(struct web_request *req, const struct web_buyers *b)
+static void columns(struct web_request *req, const struct candor_app_pipeline *b)
 {
 	static const char *const names[] = { "NEW", "KNOW", "LIKE", "TRUST", "READY", "DECIDED" };
 
@@ -117,7 +83,7 @@ static void columns(struct web_request *req, const struct web_buyers *b)
 		web_html(&req->out, "<section class=\"col\" aria-label=\"%s\"><h2>%s</h2>", names[s],
 			 names[s]);
 		for (size_t i = 0; i < b->n; i++) {
-			const struct web_buyer *w = &b->v[i];
+			const struct candor_app_buyer *w = &b->v[i];
 			const struct candor_reason *head = candor_assessment_headline(&w->a);
 
 			if (w->a.stage != s)
@@ -135,7 +101,7 @@ static void columns(struct web_request *req, const struct web_buyers *b)
 	web_html(&req->out, "</div>");
 }
 
-static void add_forms(struct web_request *req, const struct web_buyers *b)
+static void add_forms(struct web_request *req, const struct candor_app_pipeline *b)
 {
 	web_html(&req->out, "<div class=\"grid2\"><section class=\"card\"><h2>Add an account</h2>"
 		 "<form method=\"post\" action=\"/accounts\">");
@@ -161,11 +127,11 @@ static void add_forms(struct web_request *req, const struct web_buyers *b)
 
 int web_page_board(struct web_request *req)
 {
-	struct web_buyers b;
+	struct candor_app_pipeline b;
 	int rc;
 
 	if ((rc = web_buyers_load(req, &b))) {
-		web_buyers_release(&b);
+		candor_app_pipeline_release(&b);
 		return rc;
 	}
 	web_page_begin(req, "Pipeline");
@@ -177,6 +143,6 @@ int web_page_board(struct web_request *req)
 	columns(req, &b);
 	add_forms(req, &b);
 	web_page_end(req);
-	web_buyers_release(&b);
+	candor_app_pipeline_release(&b);
 	return req->status = 200;
 }

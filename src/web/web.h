@@ -24,6 +24,8 @@
 #include "util/error.h"
 #include "core/model.h"
 #include "store/store.h"
+#include "app/assess.h"
+#include "app/fates.h"
 #include "web/html.h"
 #include "web/multipart.h"
 #include "web/router.h"
@@ -155,38 +157,46 @@ int web_api_commitments(struct web_request *req);
 int web_api_commitment_add(struct web_request *req);
 int web_api_kept(struct web_request *req);
 int web_api_broken(struct web_request *req);
+int web_api_renegotiate(struct web_request *req);
+int web_api_expectation_add(struct web_request *req);
+int web_api_met(struct web_request *req);
+int web_api_missed(struct web_request *req);
+int web_api_fact_add(struct web_request *req);
+int web_api_value_add(struct web_request *req);
+int web_api_fit_add(struct web_request *req);
+int web_api_decision_add(struct web_request *req);
 int web_api_accept(struct web_request *req);
 int web_api_dismiss(struct web_request *req);
 int web_api_pipeline(struct web_request *req);
 int web_api_openapi(struct web_request *req);
 
-/* What forms and the API both do (actions.c): 0, or the error status written. */
+/* What forms and the API both do (actions.c): read the fields, check access,
+ * call one use case (src/app/); 0, or the error status written. */
 int web_act_account(struct web_request *req, int64_t *id);
 int web_act_contact(struct web_request *req, int64_t *id);
 int web_act_log(struct web_request *req, int64_t contact_id, int64_t *id);
 int web_act_promise(struct web_request *req, int64_t contact_id, int64_t *id);
+int web_act_expect(struct web_request *req, int64_t contact_id, int64_t *id);
+/* status: kept, broken or renegotiated (with "due"); *out released by the caller. */
 int web_act_resolve(struct web_request *req, int64_t commitment_id, int status,
-		    int64_t *contact_id);
+		    struct candor_app_fate *out);
+/* status: met or missed; *out released by the caller. */
+int web_act_expectation(struct web_request *req, int64_t expectation_id, int status,
+			struct candor_app_fate *out);
 int web_act_fact(struct web_request *req, int64_t contact_id, int64_t *id);
+/* Value (direction, text), fit (verdict, text), decision (decision, note). */
+enum web_judged { WEB_VALUE, WEB_FIT, WEB_DECISION };
+int web_act_judged(struct web_request *req, int64_t contact_id, enum web_judged what,
+		   int64_t *id);
 int web_act_proposal(struct web_request *req, int64_t id, bool accept, int64_t *interaction_id);
 int web_act_upload(struct web_request *req, int64_t contact_id, int64_t *id);
 
-/* The buyers the user may see, assessed at req->now (board.c). */
-struct web_buyer {
-	const struct candor_contact *c;
-	const char *owner;
-	struct candor_assessment a;
-};
-struct web_buyers {
-	struct candor_account_list accounts;
-	struct candor_contact_list contacts;
-	struct candor_evidence_set set;
-	struct web_buyer *v;
-	size_t n;
-};
-/* Filtered by ?seller= and ?account= (an id) when given; sorted like `pipeline`. */
-int web_buyers_load(struct web_request *req, struct web_buyers *out);
-void web_buyers_release(struct web_buyers *b);
+/*
+ * The buyers the user may see, assessed at req->now (page-board.c), filtered
+ * by ?seller= and ?account= (an id) when given, in pipeline order
+ * (app/assess.h).  Release with candor_app_pipeline_release, also on failure.
+ */
+int web_buyers_load(struct web_request *req, struct candor_app_pipeline *out);
 
 /* The SVG chart of trust and its components over time (chart.c). */
 void web_chart(struct candor_buf *b, const struct candor_evidence *ev, int64_t from, int64_t to);

@@ -11,6 +11,7 @@ candor contact add "Dana Reyes" --account North >/dev/null
 candor import "$CANDOR_TOP/tests/data/transcripts/teams-discovery.vtt" --with Dana \
 	--seller "Sam Seller" --at 2026-11-20 >/dev/null 2>&1
 candor promise Dana --due 2026-12-01 "send the case study" >/dev/null
+candor expect Dana --by 2026-12-01 "a reply to the case study" >/dev/null
 serve_start
 csrf=$(curl -s "$B/" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -1 | cut -d'"' -f4)
 

@@ -1,0 +1,224 @@
+/*
+ * app/records.c: adding one record about a buyer (records.h).  Every
+ * argument is checked before the store is written, so invalid input
+ * changes nothing.
+ */
+#include "util/common.h"
+#include "core/model.h"
+#include "app/records.h"
+
+int candor_app_account_add(struct candor_app *app, const char *name, const char *owner,
+			   const char *note, int64_t *out)
+{
+	struct candor_account a = { .name = (char *)name, .owner = (char *)(owner ? owner : ""),
+				    .note = (char *)(note ? note : ""), .created = app->now };
+	int rc;
+
+	if ((rc = candor_app_check_text(app, "name", name)) ||
+	    (rc = candor_app_check_optional(app, "owner", owner)) ||
+	    (rc = candor_app_check_optional(app, "note", note)) ||
+	    (rc = candor_store_account_add(app->store, &a)))
+		return rc;
+	*out = a.id;
+	return 0;
+}
+
+int candor_app_contact_add(struct candor_app *app, int64_t account_id, const char *name,
+			   const char *role, const char *email, int64_t *out)
+{
+	struct candor_contact c = { .account_id = account_id, .name = (char *)name,
+				    .role = (char *)(role ? role : ""),
+				    .email = (char *)(email ? email : ""), .created = app->now };
+	int rc;
+
+	if ((rc = candor_app_check_text(app, "name", name)) ||
+	    (rc = candor_app_check_optional(app, "role", role)) ||
+	    (rc = candor_app_check_optional(app, "email", email)) ||
+	    (rc = candor_store_contact_add(app->store, &c)))
+		return rc;
+	*out = c.id;
+	return 0;
+}
+
+static const char *const said_categories[] = {
+	"social", "stall", "candor", "disclosure", "toward", "away", "options", "procedures",
+	"objection", "question", "price", "competitor", "next_step", "commitment",
+	"pressure", "closing", "seller_centric", NULL
+};
+
+bool candor_app_said_category(const char *category)
+{
+	for (const char *const *c = said_categories; *c; c++)
+		if (!strcmp(*c, category))
+			return true;
+	return false;
+}
+
+/* Who says a category: the seller pushes, closes and talks about themselves. */
+static int said_side(const char *category)
+{
+	return strcmp(category, "pressure") && strcmp(category, "closing") &&
+	       strcmp(category, "seller_centric") ? CANDOR_SIDE_BUYER : CANDOR_SIDE_SELLER;
+}
+
+static int check_said(struct candor_app *app, const struct candor_app_log *in)
+{
+	for (size_t i = 0; i < in->nsaid; i++) {
+		const struct candor_app_said *s = &in->said[i];
+
+		if (!s->category || !candor_app_said_category(s->category))
+			return candor_error_set(app->err, CANDOR_EINVALID, "said",
+						"'said': '%s' is not a category (see 'candor log "
+						"--help')", s->category ? s->category : "");
+		if (candor_app_check_text(app, "said", s->words))
+			return app->err->code;
+	}
+	return 0;
+}
+
+static int add_said(struct candor_app *app, const struct candor_interaction *it,
+		    const struct candor_app_log *in)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < in->nsaid && !rc; i++) {
+		struct candor_signal sg = {
+			.interaction_id = it->id, .contact_id = it->contact_id,
+			.category = (char *)in->said[i].category, .text = (char *)in->said[i].words,
+			.side = said_side(in->said[i].category), .utterance = -1, .start = -1,
+			.end = -1, .quote = "",
+		};
+
+		rc = candor_store_signal_add(app->store, it->account_id, &sg);
+	}
+	return rc;
+}
+
+int candor_app_interaction_log(struct candor_app *app, const struct candor_contact *who,
+			       const struct candor_app_log *in, int64_t *out)
+{
+	struct candor_interaction it = {
+		.account_id = who->account_id, .contact_id = who->id, .kind = in->kind,
+		.inbound = in->inbound, .at = in->at, .seller = (char *)(in->seller ? in->seller : ""),
+		.text = (char *)in->text, .source = "", .metrics = "", .seller_share = -1,
+	};
+	int rc;
+
+	if ((rc = candor_app_check_enum(app, "kind", candor_interaction_kinds, in->kind,
+					"call, meeting...")) ||
+	    (rc = candor_app_check_text(app, "text", in->text)) ||
+	    (rc = candor_app_check_optional(app, "seller", in->seller)) ||
+	    (rc = candor_app_check_past(app, "at", in->at)) || (rc = check_said(app, in)) ||
+	    (rc = candor_store_interaction_add(app->store, &it)) || (rc = add_said(app, &it, in)))
+		return rc;
+	*out = it.id;
+	return 0;
+}
+
+int candor_app_promise_make(struct candor_app *app, const struct candor_contact *who,
+			    const char *text, int64_t at, int64_t due, int64_t *out)
+{
+	struct candor_commitment_event made = { .at = at, .status = CANDOR_COMMITMENT_OPEN,
+						.due = due, .note = "" };
+	struct candor_commitment c = { .account_id = who->account_id, .contact_id = who->id,
+				       .text = (char *)text, .made = at, .events = &made,
+				       .nevents = 1 };
+	int rc;
+
+	if ((rc = candor_app_check_text(app, "text", text)) ||
+	    (rc = candor_app_check_past(app, "at", at)) ||
+	    (rc = candor_app_check_due(app, "due", due, at, "the date it was made")) ||
+	    (rc = candor_store_commitment_add(app->store, &c)))
+		return rc;
+	*out = c.id;
+	return 0;
+}
+
+int candor_app_expectation_set(struct candor_app *app, const struct candor_contact *who,
+			       const char *text, int64_t at, int64_t by, int64_t *out)
+{
+	struct candor_expectation e = { .account_id = who->account_id, .contact_id = who->id,
+					.text = (char *)text, .set_at = at, .by = by };
+	int rc;
+
+	if ((rc = candor_app_check_text(app, "text", text)) ||
+	    (rc = candor_app_check_past(app, "at", at)) ||
+	    (rc = candor_app_check_due(app, "by", by, at, "the date it was set")) ||
+	    (rc = candor_store_expectation_add(app->store, &e)))
+		return rc;
+	*out = e.id;
+	return 0;
+}
+
+int candor_app_fact_learn(struct candor_app *app, const struct candor_contact *who,
+			  const struct candor_app_fact *in, int64_t *out)
+{
+	struct candor_fact f = { .account_id = who->account_id, .contact_id = who->id,
+				 .kind = in->kind, .text = (char *)in->text,
+				 .source = (char *)(in->source ? in->source : ""),
+				 .confidence = in->confidence, .at = in->at };
+	int rc;
+
+	if ((rc = candor_app_check_enum(app, "kind", candor_fact_kinds, in->kind,
+					"what did you learn?")) ||
+	    (rc = candor_app_check_text(app, "text", in->text)) ||
+	    (rc = candor_app_check_optional(app, "source", in->source)) ||
+	    (rc = candor_app_check_enum(app, "confidence", candor_confidences, in->confidence,
+					"how sure are you?")) ||
+	    (rc = candor_app_check_past(app, "at", in->at)) ||
+	    (rc = candor_store_fact_add(app->store, &f)))
+		return rc;
+	*out = f.id;
+	return 0;
+}
+
+int candor_app_value_record(struct candor_app *app, const struct candor_contact *who,
+			    int direction, const char *text, int64_t at, int64_t *out)
+{
+	struct candor_value v = { .account_id = who->account_id, .contact_id = who->id,
+				  .direction = direction, .text = (char *)text, .at = at };
+	int rc;
+
+	if ((rc = candor_app_check_enum(app, "direction", candor_value_directions, direction,
+					"given or received?")) ||
+	    (rc = candor_app_check_text(app, "text", text)) ||
+	    (rc = candor_app_check_past(app, "at", at)) ||
+	    (rc = candor_store_value_add(app->store, &v)))
+		return rc;
+	*out = v.id;
+	return 0;
+}
+
+int candor_app_fit_record(struct candor_app *app, const struct candor_contact *who,
+			  int verdict, const char *text, int64_t at, int64_t *out)
+{
+	struct candor_fit f = { .account_id = who->account_id, .contact_id = who->id,
+				.verdict = verdict, .text = (char *)text, .at = at };
+	int rc;
+
+	if ((rc = candor_app_check_enum(app, "verdict", candor_fit_verdicts, verdict,
+					"how good a fit?")) ||
+	    (rc = candor_app_check_text(app, "text", text)) ||
+	    (rc = candor_app_check_past(app, "at", at)) ||
+	    (rc = candor_store_fit_add(app->store, &f)))
+		return rc;
+	*out = f.id;
+	return 0;
+}
+
+int candor_app_decision_record(struct candor_app *app, const struct candor_contact *who,
+			       int kind, const char *note, int64_t at, int64_t *out)
+{
+	struct candor_decision d = { .account_id = who->account_id, .contact_id = who->id,
+				     .kind = kind, .note = (char *)(note ? note : ""), .at = at };
+	int rc;
+
+	if ((rc = candor_app_check_enum(app, "decision", candor_decision_kinds, kind,
+					"what did they decide?")) ||
+	    (rc = candor_app_check_optional(app, "note", note)) ||
+	    (rc = candor_app_check_past(app, "at", at)) ||
+	    (rc = candor_store_decision_add(app->store, &d)))
+		return rc;
+	*out = d.id;
+	return 0;
+}
