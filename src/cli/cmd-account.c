@@ -3,6 +3,7 @@
  */
 #include "util/common.h"
 #include "cli/cli.h"
+#include "app/records.h"
 
 struct account_opts {
 	const char *owner, *note;
@@ -29,30 +30,23 @@ static const struct option account_options[] = {
 	{ 0 }
 };
 
-static json_t *account_json(const struct candor_account *a)
-{
-	return json_pack("{s:I,s:s,s:s,s:s,s:o}", "id", (json_int_t)a->id, "name", a->name,
-			 "owner", a->owner, "note", a->note, "created", candor_json_date(a->created));
-}
-
 static int account_add(struct candor_ctx *ctx, struct account_opts *o, char **pos, int npos)
 {
 	struct candor_buf name = CANDOR_BUF_INIT;
-	struct candor_account a = { 0 };
+	struct candor_app app;
+	int64_t id;
 	int rc;
 
 	if ((rc = cli_text(ctx, &name, pos, npos, "the account's name")) ||
 	    (rc = cli_store(ctx, false)))
 		goto cleanup;
-	a.name = name.ptr;
-	a.owner = (char *)(o->owner ? o->owner : ctx->seller);
-	a.note = (char *)(o->note ? o->note : "");
-	a.created = ctx->now;
-	if ((rc = candor_store_account_add(ctx->store, &a))) {
+	cli_app(ctx, &app);
+	if ((rc = candor_app_account_add(&app, name.ptr, o->owner ? o->owner : ctx->seller, o->note,
+					 &id))) {
 		rc = cli_fail(ctx, rc);
 		goto cleanup;
 	}
-	rc = cli_print_id(ctx, o->json, "account", a.id, a.name);
+	rc = cli_print_id(ctx, o->json, "account", id, name.ptr);
 cleanup:
 	candor_buf_release(&name);
 	return rc;
@@ -71,7 +65,7 @@ static int account_list(struct candor_ctx *ctx, struct account_opts *o)
 	if (o->json) {
 		arr = json_array();
 		for (size_t i = 0; i < l.n; i++)
-			json_array_append_new(arr, account_json(&l.v[i]));
+			json_array_append_new(arr, candor_json_account(&l.v[i]));
 		rc = cli_print_json(ctx, arr);
 	} else {
 		for (size_t i = 0; i < l.n; i++)
@@ -98,7 +92,7 @@ static int account_show(struct candor_ctx *ctx, struct account_opts *o, const ch
 		goto cleanup;
 	}
 	if (o->json) {
-		j = account_json(&a);
+		j = candor_json_account(&a);
 		people = json_array();
 		for (size_t i = 0; i < l.n; i++)
 			json_array_append_new(people, json_pack("{s:I,s:s,s:s}", "id",

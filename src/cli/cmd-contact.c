@@ -5,6 +5,7 @@
 #include "util/common.h"
 #include "cli/cli.h"
 #include "cli/ledger.h"
+#include "app/records.h"
 
 struct contact_opts {
 	const char *account, *role, *email;
@@ -38,7 +39,8 @@ static int contact_add(struct candor_ctx *ctx, struct contact_opts *o, char **po
 {
 	struct candor_buf name = CANDOR_BUF_INIT;
 	struct candor_account a = { 0 };
-	struct candor_contact c = { 0 };
+	struct candor_app app;
+	int64_t id;
 	int rc;
 
 	if ((rc = cli_text(ctx, &name, pos, npos, "the contact's name")))
@@ -54,16 +56,12 @@ static int contact_add(struct candor_ctx *ctx, struct contact_opts *o, char **po
 		rc = cli_fail(ctx, rc);
 		goto cleanup;
 	}
-	c.account_id = a.id;
-	c.name = name.ptr;
-	c.role = (char *)(o->role ? o->role : "");
-	c.email = (char *)(o->email ? o->email : "");
-	c.created = ctx->now;
-	if ((rc = candor_store_contact_add(ctx->store, &c))) {
+	cli_app(ctx, &app);
+	if ((rc = candor_app_contact_add(&app, a.id, name.ptr, o->role, o->email, &id))) {
 		rc = cli_fail(ctx, rc);
 		goto cleanup;
 	}
-	rc = cli_print_id(ctx, o->json, "contact", c.id, c.name);
+	rc = cli_print_id(ctx, o->json, "contact", id, name.ptr);
 cleanup:
 	candor_account_release(&a);
 	candor_buf_release(&name);

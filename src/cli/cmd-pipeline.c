@@ -1,13 +1,12 @@
 /*
- * cmd-pipeline.c: `candor pipeline`, every buyer by stage, stalled first.
- *
- * The whole store's evidence is read once, ordered by contact, and each
- * contact's slice is assessed: one pass, no query per buyer.
+ * cmd-pipeline.c: `candor pipeline`, every buyer by stage, stalled first
+ * (the loading, assessing and order: app/assess.h).
  */
 #include "util/common.h"
 #include "cli/cli.h"
 #include <strings.h>
 #include "cli/ledger.h"
+#include "app/assess.h"
 
 struct pipeline_opts {
 	const char *at, *account, *seller;
@@ -37,20 +36,7 @@ static const struct option pipeline_options[] = {
 	{ 0 }
 };
 
-struct row {
-	const struct candor_contact *c;
-	struct candor_assessment a;
-};
-
-static int row_cmp(const void *x, const void *y)
-{
-	const struct row *a = x, *b = y;
-	int order = candor_assessment_order(&a->a, &b->a);
-
-	return order ? order : a->c->id < b->c->id ? -1 : a->c->id > b->c->id;
-}
-
-static void print_rows(const struct row *rows, size_t n, int64_t at)
+static void print_rows(const struct candor_app_buyer *rows, size_t n, int64_t at)
 {
 	char d[CANDOR_DATE_MAX];
 	int stage = -1;
@@ -79,7 +65,7 @@ static void print_rows(const struct row *rows, size_t n, int64_t at)
 		printf("no buyers yet: add one with 'candor contact add NAME --account ACCOUNT'\n");
 }
 
-static json_t *rows_json(const struct row *rows, size_t n, int64_t at)
+static json_t *rows_json(const struct candor_app_buyer *rows, size_t n, int64_t at)
 {
 	json_t *arr = json_array();
 
@@ -97,12 +83,9 @@ int cmd_pipeline(int argc, char **argv, struct candor_ctx *ctx)
 {
 	struct pipeline_opts o = { 0 };
 	struct candor_account acc = { 0 };
-	struct candor_account_list accounts = { 0 };
-	struct candor_contact_list l = { 0 };
-	struct candor_evidence_set set = { 0 };
-	struct candor_scope scope = { 0 };
-	struct row *rows = NULL;
-	size_t n = 0;
+	struct candor_app app;
+	struct candor_app_pipeline p = { 0 };
+	struct candor_app_pipeline_filter f = { 0 };
 	char **pos;
 	int npos, rc;
 	int64_t at;
@@ -112,41 +95,19 @@ int cmd_pipeline(int argc, char **argv, struct candor_ctx *ctx)
 		return cli_usage_error(ctx, "pipeline takes no arguments (filter with --account or --seller)");
 	if ((rc = cli_asof_date(ctx, &at, o.at, "--at")) || (rc = cli_store(ctx, false)))
 		return rc;
+	cli_app(ctx, &app);
 	if ((o.account && (rc = candor_store_account_find(ctx->store, o.account, &acc))) ||
-	    (rc = candor_store_account_list(ctx->store, &accounts)) ||
-	    (rc = candor_store_contact_list(ctx->store, acc.id, &l)) ||
-	    ((scope.account_id = acc.id), (rc = candor_store_evidence(ctx->store, &scope, &set)))) {
+	    ((f.account_id = acc.id), (f.seller = o.seller),
+	     (rc = candor_app_pipeline_load(&app, &f, at, &p)))) {
 		rc = cli_fail(ctx, rc);
 		goto cleanup;
 	}
-	rows = calloc(l.n + 1, sizeof(*rows));
-	if (!rows) {
-		rc = cli_errorf(ctx, CLI_INTERNAL, "out of memory");
-		goto cleanup;
-	}
-	for (size_t i = 0; i < l.n; i++) {
-		struct candor_evidence ev;
-		bool mine = !o.seller;
-
-		for (size_t k = 0; !mine && k < accounts.n; k++)
-			mine = accounts.v[k].id == l.v[i].account_id &&
-			       !strcasecmp(accounts.v[k].owner, o.seller);
-		if (!mine)
-			continue;
-		rows[n].c = &l.v[i];
-		candor_evidence_view(&ev, &set, l.v[i].id);
-		candor_model_assess(&rows[n++].a, &ev, at, NULL);
-	}
-	qsort(rows, n, sizeof(*rows), row_cmp);
 	if (o.json)
-		rc = cli_print_json(ctx, rows_json(rows, n, at));
+		rc = cli_print_json(ctx, rows_json(p.v, p.n, at));
 	else
-		print_rows(rows, n, at);
+		print_rows(p.v, p.n, at);
 cleanup:
-	free(rows);
-	candor_evidence_set_release(&set);
-	candor_contact_list_release(&l);
-	candor_account_list_release(&accounts);
+	candor_app_pipeline_release(&p);
 	candor_account_release(&acc);
 	return rc;
 }

@@ -6,6 +6,7 @@
 #include "cli/assessment.h"
 #include <strings.h>
 #include "cli/ledger.h"
+#include "app/assess.h"
 
 struct status_opts {
 	const char *at, *contact, *account;
@@ -39,16 +40,16 @@ static int contact_status(struct candor_ctx *ctx, const struct status_opts *o,
 			  const struct candor_contact *c, int64_t at)
 {
 	struct candor_evidence_set set = { 0 };
-	struct candor_scope scope = { c->account_id, c->id };
-	struct candor_evidence ev;
 	struct candor_assessment a;
+	struct candor_app app;
 	json_t *j;
 	int rc;
 
-	if ((rc = candor_store_evidence(ctx->store, &scope, &set)))
+	cli_app(ctx, &app);
+	if ((rc = candor_app_contact_assess(&app, c, at, &set, NULL, &a))) {
+		candor_evidence_set_release(&set);
 		return cli_fail(ctx, rc);
-	candor_evidence_view(&ev, &set, 0);
-	candor_model_assess(&a, &ev, at, NULL);
+	}
 	if (o->json) {
 		j = candor_json_assessment(&a);
 		json_object_set_new(j, "contact", candor_json_contact(c));

@@ -1,16 +1,14 @@
 /*
  * cmd-user.c: `candor user add|list|token`, the people who sign in to
  * `candor serve`.  Passwords are read without echo from a terminal, or as
- * one line of standard input otherwise, and stored as argon2id hashes;
- * API tokens are printed once and stored hashed (app/secret.h).
+ * one line of standard input otherwise; the use cases (app/users.h) check
+ * and hash them.  API tokens are printed once and stored hashed.
  */
 #include "util/common.h"
 #include <termios.h>
 #include <unistd.h>
 #include "cli/cli.h"
-#include "app/secret.h"
-
-#define PASSWORD_MIN 8
+#include "app/users.h"
 
 struct user_opts {
 	const char *role;
@@ -58,32 +56,29 @@ static int read_password(struct candor_ctx *ctx, char *buf, size_t n)
 		return cli_errorf(ctx, CLI_INVALID, "the password is too long (at most %d bytes)",
 				  CANDOR_PASSWORD_MAX);
 	buf[strcspn(buf, "\r\n")] = '\0';
-	if (strlen(buf) < PASSWORD_MIN)
-		return cli_errorf(ctx, CLI_INVALID, "the password is too short (at least %d characters)",
-				  PASSWORD_MIN);
 	return CLI_OK;
 }
 
 static int user_add(struct candor_ctx *ctx, const char *name, const struct user_opts *o)
 {
-	char pw[CANDOR_PASSWORD_MAX + 2], hash[256];
-	struct candor_user u = { .name = (char *)name, .pwhash = hash, .created = ctx->now };
-	int rc;
+	char pw[CANDOR_PASSWORD_MAX + 2];
+	struct candor_app app;
+	int64_t id;
+	int rc, role;
 
 	if (!o->role)
 		return cli_usage_error(ctx, "which role? add --role seller|manager|admin");
-	if ((rc = cli_enum(ctx, candor_roles, o->role, "--role", &u.role)) ||
-	    (rc = read_password(ctx, pw, sizeof(pw))))
-		return rc;
-	rc = candor_password_hash(hash, sizeof(hash), pw);
+	if ((rc = cli_enum(ctx, candor_roles, o->role, "--role", &role)) ||
+	    (rc = read_password(ctx, pw, sizeof(pw))) || (rc = cli_store(ctx, false)))
+		goto cleanup;
+	cli_app(ctx, &app);
+	if ((rc = candor_app_user_add(&app, name, role, pw, &id)))
+		rc = cli_fail(ctx, rc);
+	else
+		rc = cli_print_id(ctx, o->json, "user", id, name);
+cleanup:
 	memset(pw, 0, sizeof(pw));
-	if (rc)
-		return cli_errorf(ctx, CLI_INTERNAL, "out of memory hashing the password");
-	if ((rc = cli_store(ctx, false)))
-		return rc;
-	if ((rc = candor_store_user_add(ctx->store, &u)))
-		return cli_fail(ctx, rc);
-	return cli_print_id(ctx, o->json, "user", u.id, name);
+	return rc;
 }
 
 static int user_list(struct candor_ctx *ctx, const struct user_opts *o)
@@ -112,19 +107,14 @@ static int user_list(struct candor_ctx *ctx, const struct user_opts *o)
 
 static int user_token(struct candor_ctx *ctx, const char *name)
 {
-	struct candor_user u = { 0 };
-	struct candor_secret sec = { .created = ctx->now };
+	struct candor_app app;
 	char token[CANDOR_TOKEN_MAX];
 	int rc;
 
 	if ((rc = cli_store(ctx, false)))
 		return rc;
-	if ((rc = candor_store_user_find(ctx->store, 0, name, &u)))
-		return cli_fail(ctx, rc);
-	sec.user_id = u.id;
-	candor_user_release(&u);
-	candor_token_new(&sec, token);
-	if ((rc = candor_store_secret_add(ctx->store, CANDOR_SECRET_TOKEN, &sec)))
+	cli_app(ctx, &app);
+	if ((rc = candor_app_token_new(&app, name, token)))
 		return cli_fail(ctx, rc);
 	printf("%s\n", token);
 	fprintf(stderr, "a new API token for '%s': send it as 'Authorization: Bearer TOKEN'; "

@@ -6,7 +6,7 @@
 #include "util/common.h"
 #include <pthread.h>
 #include "web/web.h"
-#include "app/secret.h"
+#include "app/users.h"
 
 const char web_css[] =
 	":root{--fg:#1d2330;--muted:#5b6475;--line:#d8dde6;--bg:#f6f7f9;--card:#fff;"
@@ -106,62 +106,35 @@ int web_page_login(struct web_request *req)
 	return req->status = 200;
 }
 
-static char dummy[160];
-static pthread_once_t dummy_once = PTHREAD_ONCE_INIT;
-
-static void dummy_make(void)
-{
-	char pw[65];
-
-	candor_random_hex(pw, 32); /* 64 hex digits */
-	if (candor_password_hash(dummy, sizeof(dummy), pw))
-		dummy[0] = '\0';
-}
-
-static const char *dummy_hash(void)
-{
-	pthread_once(&dummy_once, dummy_make);
-	return dummy;
-}
-
 int web_login(struct web_request *req)
 {
-	const char *name = web_form_get(&req->form, "name");
-	const char *pw = web_form_get(&req->form, "password");
-	struct candor_user u = { 0 };
-	struct candor_secret sec = { .created = req->now, .expires = req->now + WEB_SESSION_SECONDS };
-	char token[CANDOR_TOKEN_MAX];
+	struct candor_app app;
+	struct candor_app_session ses;
 	int rc;
 
-	bool known = name && pw && strlen(pw) <= CANDOR_PASSWORD_MAX &&
-		     !candor_store_user_find(req->store, 0, name, &u);
-
-	/* an unknown name costs the same hashing as a wrong password, so the
-	 * time taken does not tell which names exist */
-	if (!known && pw && strlen(pw) <= CANDOR_PASSWORD_MAX)
-		candor_password_check(dummy_hash(), pw);
-	if (!known || !candor_password_check(u.pwhash, pw)) {
-		candor_user_release(&u);
+	candor_app_init(&app, req->store, req->now);
+	app.err = &req->err;
+	rc = candor_app_session_new(&app, web_form_get(&req->form, "name"),
+				    web_form_get(&req->form, "password"), WEB_SESSION_SECONDS, &ses);
+	if (rc == CANDOR_EINVALID) {
 		login_form(req, "That name and password do not match.");
 		return req->status = 401;
 	}
-	sec.user_id = u.id;
-	candor_user_release(&u);
-	candor_token_new(&sec, token);
-	candor_random_hex(sec.csrf, 32);
-	if ((rc = candor_store_secret_add(req->store, CANDOR_SECRET_SESSION, &sec)))
+	if (rc)
 		return web_fail(req, rc);
 	snprintf(req->cookie, sizeof(req->cookie), "candor_session=%s; Path=/; HttpOnly; "
-		 "SameSite=Strict; Max-Age=%d", token, WEB_SESSION_SECONDS);
+		 "SameSite=Strict; Max-Age=%d", ses.token, WEB_SESSION_SECONDS);
 	return web_redirect(req, "/");
 }
 
 int web_logout(struct web_request *req)
 {
+	struct candor_app app;
 	int rc;
 
-	if (*req->session &&
-	    (rc = candor_store_secret_delete(req->store, CANDOR_SECRET_SESSION, req->session)))
+	candor_app_init(&app, req->store, req->now);
+	app.err = &req->err;
+	if (*req->session && (rc = candor_app_session_end(&app, req->session)))
 		return web_fail(req, rc);
 	snprintf(req->cookie, sizeof(req->cookie),
 		 "candor_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");

@@ -13,7 +13,7 @@
 #include <signal.h>
 #include <strings.h>
 #include "web/web.h"
-#include "app/secret.h"
+#include "app/users.h"
 #include "web/cookie.h"
 
 #define CONNECTION_LIMIT 256
@@ -259,37 +259,24 @@ int web_record_access(struct web_request *req, enum candor_record what, int64_t 
 
 /* Signing in -------------------------------------------------------------- */
 
-static int user_load(struct web_request *req, int64_t id)
-{
-	struct candor_user u;
-
-	if (candor_store_user_find(req->store, id, NULL, &u))
-		return -1;
-	req->user.id = u.id;
-	snprintf(req->user.name, sizeof(req->user.name), "%s", u.name);
-	req->user.role = u.role;
-	req->signed_in = true;
-	candor_user_release(&u);
-	return 0;
-}
-
 /* A secret from a header: the session cookie, or a Bearer token. */
 static int secret_user(struct web_request *req, int kind, const char *token)
 {
-	struct candor_secret sec;
-	char sel[33];
-	const char *secret;
+	struct candor_app app;
+	struct candor_app_signed_in who;
 
-	if (!candor_token_split(token, sel, &secret) ||
-	    candor_store_secret_find(req->store, kind, sel, &sec) ||
-	    !candor_token_check(&sec, secret) ||
-	    (sec.expires && sec.expires < req->now))
+	candor_app_init(&app, req->store, req->now);
+	app.err = &req->err;
+	if (candor_app_signed_in(&app, kind, token, &who))
 		return -1;
-	if (user_load(req, sec.user_id))
-		return -1;
+	req->user.id = who.user.id;
+	snprintf(req->user.name, sizeof(req->user.name), "%s", who.user.name);
+	req->user.role = who.user.role;
+	req->signed_in = true;
+	candor_user_release(&who.user);
 	if (kind == CANDOR_SECRET_SESSION) {
-		snprintf(req->csrf, sizeof(req->csrf), "%s", sec.csrf);
-		snprintf(req->session, sizeof(req->session), "%s", sel);
+		snprintf(req->csrf, sizeof(req->csrf), "%s", who.csrf);
+		snprintf(req->session, sizeof(req->session), "%s", who.selector);
 	}
 	return 0;
 }
