@@ -1,0 +1,580 @@
+/*
+ * test-app.c: the use cases of src/app/ on a temporary SQLite store, each
+ * in the transaction a front door would begin: the rules of each record,
+ * the fates of a promise (on time, late, renegotiated in time then kept,
+ * renegotiated late then kept = kept late, broken), and that invalid input
+ * is refused with the field named and leaves the store as it was.
+ */
+#include "util/common.h"
+#include <setjmp.h>
+#include <unistd.h>
+#include <cmocka.h>
+#include "util/date.h"
+#include "app/assess.h"
+#include "app/fates.h"
+#include "app/import.h"
+#include "app/json.h"
+#include "app/proposals.h"
+#include "app/records.h"
+#include "app/users.h"
+#include "text/lexicon.h"
+
+struct fixture {
+	char path[256];
+	struct candor_error err;
+	struct candor_store *s;
+	struct candor_app app;
+	struct candor_contact dana;
+};
+
+static int64_t day_of(const char *s)
+{
+	int64_t t = 0;
+
+	assert_int_equal(candor_date_parse(&t, s, "test", NULL), 0);
+	return t;
+}
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+	int64_t acc, id;
+
+	snprintf(f->path, sizeof(f->path), "/tmp/candor-test-app-%d.db", (int)getpid());
+	unlink(f->path);
+	if (!f || candor_store_open(&f->s, f->path, true, &f->err) || candor_store_begin(f->s))
+		return -1;
+	candor_app_init(&f->app, f->s, day_of("2026-11-25T09:00"));
+	if (candor_app_account_add(&f->app, "Northwind", "Sam", "", &acc) ||
+	    candor_app_contact_add(&f->app, acc, "Dana Reyes", "CFO", "", &id) ||
+	    candor_app_contact_find(&f->app, "Dana Reyes", &f->dana))
+		return -1;
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	char side[300];
+
+	candor_contact_release(&f->dana);
+	candor_store_rollback(f->s);
+	candor_store_close(f->s);
+	unlink(f->path);
+	snprintf(side, sizeof(side), "%s-wal", f->path);
+	unlink(side);
+	snprintf(side, sizeof(side), "%s-shm", f->path);
+	unlink(side);
+	free(f);
+	return 0;
+}
+
+/* Everything in the store, as one JSON text: what "untouched" is compared by. */
+static char *snapshot(struct fixture *f)
+{
+	struct candor_evidence_set set = { 0 };
+	struct candor_account_list al = { 0 };
+	struct candor_contact_list cl = { 0 };
+	struct candor_proposal_row *p = NULL;
+	struct candor_scope all = { 0 };
+	struct candor_evidence ev;
+	size_t np = 0;
+	json_t *j;
+	char *text;
+
+	assert_int_equal(candor_store_evidence(f->s, &all, &set), 0);
+	assert_int_equal(candor_store_account_list(f->s, &al), 0);
+	assert_int_equal(candor_store_contact_list(f->s, 0, &cl), 0);
+	assert_int_equal(candor_store_proposals(f->s, 0, 0, &p, &np), 0);
+	candor_evidence_view(&ev, &set, 0);
+	j = json_pack("{s:o,s:I,s:I,s:I,s:I}", "ledger", candor_json_ledger(&ev, f->app.now),
+		      "accounts", (json_int_t)al.n, "contacts", (json_int_t)cl.n, "proposals",
+		      (json_int_t)np, "accepted", (json_int_t)(np ? p[np - 1].status : -1));
+	text = json_dumps(j, JSON_SORT_KEYS);
+	json_decref(j);
+	candor_proposals_free(p, np);
+	candor_contact_list_release(&cl);
+	candor_account_list_release(&al);
+	candor_evidence_set_release(&set);
+	return text;
+}
+
+/* rc is code with field named, and the store is what before says it was. */
+static void refused(struct fixture *f, int rc, int code, const char *field, char *before)
+{
+	char *after = snapshot(f);
+
+	assert_int_equal(rc, code);
+	assert_int_equal(f->err.code, code);
+	if (field)
+		assert_string_equal(f->err.field, field);
+	assert_true(f->err.msg[0] != '\0');
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+	candor_error_clear(&f->err);
+}
+
+static int64_t promise(struct fixture *f, const char *made, const char *due)
+{
+	int64_t id = 0;
+
+	assert_int_equal(candor_app_promise_make(&f->app, &f->dana, "send the case study",
+						 day_of(made), day_of(due), &id), 0);
+	return id;
+}
+
+/* The status the promise has now, as everything recorded says. */
+static int status_of(struct fixture *f, int64_t id)
+{
+	struct candor_evidence_set set = { 0 };
+	struct candor_commitment *c;
+	struct candor_commitment_state st;
+
+	assert_int_equal(candor_store_commitment_load(f->s, id, &set, &c), 0);
+	candor_commitment_state_at(&st, c, INT64_MAX);
+	candor_evidence_set_release(&set);
+	return st.status;
+}
+
+static void keep(struct fixture *f, int64_t id, const char *at, int want)
+{
+	struct candor_app_fate fate;
+
+	assert_int_equal(candor_app_promise_keep(&f->app, id, day_of(at), NULL, &fate), 0);
+	assert_int_equal(fate.status, want);
+	assert_string_equal(fate.text, "send the case study");
+	assert_int_equal(fate.contact_id, f->dana.id);
+	candor_app_fate_release(&fate);
+	assert_int_equal(status_of(f, id), want);
+}
+
+static void renegotiate(struct fixture *f, int64_t id, const char *at, const char *due)
+{
+	struct candor_app_fate fate;
+
+	assert_int_equal(candor_app_promise_renegotiate(&f->app, id, day_of(at), day_of(due),
+							"they asked for more", &fate), 0);
+	assert_int_equal(fate.status, CANDOR_COMMITMENT_RENEGOTIATED);
+	assert_int_equal(fate.due, day_of(due));
+	candor_app_fate_release(&fate);
+}
+
+static void test_kept_on_time(void **state)
+{
+	struct fixture *f = *state;
+
+	keep(f, promise(f, "2026-11-10", "2026-11-20"), "2026-11-20T18:00", CANDOR_COMMITMENT_KEPT);
+}
+
+static void test_kept_late(void **state)
+{
+	struct fixture *f = *state;
+
+	keep(f, promise(f, "2026-11-10", "2026-11-20"), "2026-11-21T09:00",
+	     CANDOR_COMMITMENT_KEPT_LATE);
+}
+
+static void test_renegotiated_in_time_then_kept(void **state)
+{
+	struct fixture *f = *state;
+	int64_t id = promise(f, "2026-11-10", "2026-11-20");
+
+	renegotiate(f, id, "2026-11-18", "2026-11-24");
+	keep(f, id, "2026-11-23", CANDOR_COMMITMENT_KEPT);
+}
+
+static void test_renegotiated_late_then_kept_is_kept_late(void **state)
+{
+	struct fixture *f = *state;
+	int64_t id = promise(f, "2026-11-10", "2026-11-20");
+
+	renegotiate(f, id, "2026-11-22", "2026-11-24");
+	keep(f, id, "2026-11-23", CANDOR_COMMITMENT_KEPT_LATE);
+}
+
+static void test_broken_then_nothing_more(void **state)
+{
+	struct fixture *f = *state;
+	struct candor_app_fate fate;
+	int64_t id = promise(f, "2026-11-10", "2026-11-20");
+	char *before;
+
+	assert_int_equal(candor_app_promise_break(&f->app, id, day_of("2026-11-21"), "no time",
+						  &fate), 0);
+	assert_int_equal(fate.status, CANDOR_COMMITMENT_BROKEN);
+	candor_app_fate_release(&fate);
+	assert_int_equal(status_of(f, id), CANDOR_COMMITMENT_BROKEN);
+	before = snapshot(f);
+	refused(f, candor_app_promise_keep(&f->app, id, day_of("2026-11-22"), NULL, &fate),
+		CANDOR_ECONFLICT, NULL, before);
+	assert_null(fate.text);
+	before = snapshot(f);
+	refused(f, candor_app_promise_renegotiate(&f->app, id, day_of("2026-11-22"),
+						  day_of("2026-11-30"), NULL, &fate),
+		CANDOR_ECONFLICT, NULL, before);
+}
+
+static void test_fate_dates_checked(void **state)
+{
+	struct fixture *f = *state;
+	struct candor_app_fate fate;
+	int64_t id = promise(f, "2026-11-10", "2026-11-20");
+
+	renegotiate(f, id, "2026-11-15", "2026-11-22");
+	/* before the last change, in the future, a new date before the change */
+	refused(f, candor_app_promise_keep(&f->app, id, day_of("2026-11-14"), NULL, &fate),
+		CANDOR_EINVALID, "at", snapshot(f));
+	refused(f, candor_app_promise_break(&f->app, id, day_of("2026-11-28"), NULL, &fate),
+		CANDOR_EINVALID, "at", snapshot(f));
+	refused(f, candor_app_promise_renegotiate(&f->app, id, day_of("2026-11-16"),
+						  day_of("2026-11-15"), NULL, &fate),
+		CANDOR_EINVALID, "due", snapshot(f));
+	refused(f, candor_app_promise_renegotiate(&f->app, id, day_of("2026-11-16"), 0, NULL,
+						  &fate),
+		CANDOR_EINVALID, "due", snapshot(f));
+	refused(f, candor_app_promise_keep(&f->app, 9999, day_of("2026-11-20"), NULL, &fate),
+		CANDOR_ENOTFOUND, NULL, snapshot(f));
+	assert_int_equal(status_of(f, id), CANDOR_COMMITMENT_OPEN);
+}
+
+static void test_promise_refused(void **state)
+{
+	struct fixture *f = *state;
+	int64_t id;
+
+	refused(f, candor_app_promise_make(&f->app, &f->dana, "  \t", day_of("2026-11-20"),
+					   day_of("2026-11-24"), &id),
+		CANDOR_EINVALID, "text", snapshot(f));
+	refused(f, candor_app_promise_make(&f->app, &f->dana, "late already", day_of("2026-11-20"),
+					   day_of("2026-11-19"), &id),
+		CANDOR_EINVALID, "due", snapshot(f));
+	refused(f, candor_app_promise_make(&f->app, &f->dana, "no date", day_of("2026-11-20"), 0,
+					   &id),
+		CANDOR_EINVALID, "due", snapshot(f));
+	refused(f, candor_app_promise_make(&f->app, &f->dana, "in two days", day_of("2026-11-27"),
+					   day_of("2026-11-30"), &id),
+		CANDOR_EINVALID, "at", snapshot(f));
+	refused(f, candor_app_promise_make(&f->app, &f->dana, "bad \x01 byte",
+					   day_of("2026-11-20"), day_of("2026-11-30"), &id),
+		CANDOR_EINVALID, "text", snapshot(f));
+	/* due on the day it is made is fine */
+	assert_int_equal(candor_app_promise_make(&f->app, &f->dana, "today",
+						 day_of("2026-11-20T15:00"), day_of("2026-11-20"),
+						 &id), 0);
+	assert_true(id > 0);
+}
+
+static void test_expectation_fates(void **state)
+{
+	struct fixture *f = *state;
+	struct candor_app_fate fate;
+	int64_t met, missed;
+
+	refused(f, candor_app_expectation_set(&f->app, &f->dana, "a reply", day_of("2026-11-20"),
+					      day_of("2026-11-10"), &met),
+		CANDOR_EINVALID, "by", snapshot(f));
+	assert_int_equal(candor_app_expectation_set(&f->app, &f->dana, "a reply",
+						    day_of("2026-11-20"), day_of("2026-11-22"),
+						    &met), 0);
+	assert_int_equal(candor_app_expectation_set(&f->app, &f->dana, "the pilot data",
+						    day_of("2026-11-20"), day_of("2026-11-23"),
+						    &missed), 0);
+	refused(f, candor_app_expectation_meet(&f->app, met, day_of("2026-11-19"), &fate),
+		CANDOR_EINVALID, "at", snapshot(f));
+	assert_int_equal(candor_app_expectation_meet(&f->app, met, day_of("2026-11-21"), &fate), 0);
+	assert_int_equal(fate.status, CANDOR_EXPECTATION_MET);
+	assert_string_equal(fate.text, "a reply");
+	candor_app_fate_release(&fate);
+	refused(f, candor_app_expectation_miss(&f->app, met, day_of("2026-11-22"), &fate),
+		CANDOR_ECONFLICT, NULL, snapshot(f));
+	assert_int_equal(candor_app_expectation_miss(&f->app, missed, day_of("2026-11-24"), &fate),
+			 0);
+	assert_int_equal(fate.status, CANDOR_EXPECTATION_MISSED);
+	candor_app_fate_release(&fate);
+}
+
+static void test_fact_value_fit_decision(void **state)
+{
+	struct fixture *f = *state;
+	struct candor_app_fact fact = { .kind = -1, .text = "a failed rollout", .confidence = 1,
+					.at = day_of("2026-11-20") };
+	int64_t at = day_of("2026-11-20"), id;
+
+	refused(f, candor_app_fact_learn(&f->app, &f->dana, &fact, &id), CANDOR_EINVALID, "kind",
+		snapshot(f));
+	fact.kind = CANDOR_FACT_WORRIED;
+	fact.confidence = 7;
+	refused(f, candor_app_fact_learn(&f->app, &f->dana, &fact, &id), CANDOR_EINVALID,
+		"confidence", snapshot(f));
+	fact.confidence = CANDOR_CONF_HIGH;
+	assert_int_equal(candor_app_fact_learn(&f->app, &f->dana, &fact, &id), 0);
+	refused(f, candor_app_value_record(&f->app, &f->dana, -1, "an intro", at, &id),
+		CANDOR_EINVALID, "direction", snapshot(f));
+	refused(f, candor_app_value_record(&f->app, &f->dana, 0, "", at, &id), CANDOR_EINVALID,
+		"text", snapshot(f));
+	assert_int_equal(candor_app_value_record(&f->app, &f->dana, 0, "an intro", at, &id), 0);
+	refused(f, candor_app_fit_record(&f->app, &f->dana, 99, "close, not audit", at, &id),
+		CANDOR_EINVALID, "verdict", snapshot(f));
+	assert_int_equal(candor_app_fit_record(&f->app, &f->dana, 1, "close, not audit", at, &id),
+			 0);
+	refused(f, candor_app_decision_record(&f->app, &f->dana, -2, NULL, at, &id),
+		CANDOR_EINVALID, "decision", snapshot(f));
+	refused(f, candor_app_decision_record(&f->app, &f->dana, 0, NULL, day_of("2026-12-01"),
+					      &id),
+		CANDOR_EINVALID, "at", snapshot(f));
+	assert_int_equal(candor_app_decision_record(&f->app, &f->dana, 0, NULL, at, &id), 0);
+}
+
+static void test_log_with_said(void **state)
+{
+	struct fixture *f = *state;
+	struct candor_app_said said[] = { { "stall", "let me think about it" },
+					  { "pressure", "sign today" } };
+	struct candor_app_said bad[] = { { "stall", "let me think" }, { "bogus", "what" } };
+	struct candor_app_log in = { .kind = CANDOR_INTERACTION_CALL, .at = day_of("2026-11-18"),
+				     .seller = "Sam", .text = "first call", .said = bad, .nsaid = 2 };
+	struct candor_evidence_set set = { 0 };
+	struct candor_scope sc = { 0 };
+	int64_t id;
+
+	/* one bad category: not even the interaction is stored */
+	refused(f, candor_app_interaction_log(&f->app, &f->dana, &in, &id), CANDOR_EINVALID,
+		"said", snapshot(f));
+	in.kind = 42;
+	in.said = said;
+	refused(f, candor_app_interaction_log(&f->app, &f->dana, &in, &id), CANDOR_EINVALID,
+		"kind", snapshot(f));
+	in.kind = CANDOR_INTERACTION_MEETING;
+	assert_int_equal(candor_app_interaction_log(&f->app, &f->dana, &in, &id), 0);
+	assert_int_equal(candor_store_evidence(f->s, &sc, &set), 0);
+	assert_int_equal(set.ninteractions, 1);
+	assert_int_equal(set.nsignals, 2);
+	assert_int_equal(set.signals[0].side, CANDOR_SIDE_BUYER);
+	assert_int_equal(set.signals[1].side, CANDOR_SIDE_SELLER);
+	candor_evidence_set_release(&set);
+}
+
+static void test_accounts_and_contacts(void **state)
+{
+	struct fixture *f = *state;
+	int64_t id;
+
+	refused(f, candor_app_account_add(&f->app, "   ", "Sam", NULL, &id), CANDOR_EINVALID,
+		"name", snapshot(f));
+	refused(f, candor_app_account_add(&f->app, "Northwind", "Sam", NULL, &id),
+		CANDOR_ECONFLICT, NULL, snapshot(f));
+	refused(f, candor_app_contact_add(&f->app, f->dana.account_id, "", NULL, NULL, &id),
+		CANDOR_EINVALID, "name", snapshot(f));
+	assert_int_equal(candor_app_contact_add(&f->app, f->dana.account_id, "Alex Kim", NULL,
+						NULL, &id), 0);
+}
+
+/* An interaction with three proposals: the seller's promise (dated, undated),
+ * the buyer's, and a fact. */
+static void add_proposals(struct fixture *f, int64_t ids[5])
+{
+	struct candor_app_log in = { .kind = CANDOR_INTERACTION_CALL, .at = day_of("2026-11-18T15:00"),
+				     .seller = "Sam", .text = "call" };
+	struct candor_proposal_row rows[] = {
+		{ .kind = CANDOR_PROPOSAL_COMMITMENT, .side = CANDOR_SIDE_SELLER, .fact_kind = -1,
+		  .text = "I'll send it by Friday", .due = day_of("2026-11-20") },
+		{ .kind = CANDOR_PROPOSAL_COMMITMENT, .side = CANDOR_SIDE_SELLER, .fact_kind = -1,
+		  .text = "I'll loop in the controller" },
+		{ .kind = CANDOR_PROPOSAL_COMMITMENT, .side = CANDOR_SIDE_BUYER, .fact_kind = -1,
+		  .text = "We'll decide by the 30th", .due = day_of("2026-11-30") },
+		{ .kind = CANDOR_PROPOSAL_FACT, .side = CANDOR_SIDE_BUYER,
+		  .fact_kind = CANDOR_FACT_WORRIED, .text = "What worries me is adoption." },
+	};
+
+	assert_int_equal(candor_app_interaction_log(&f->app, &f->dana, &in, &ids[4]), 0);
+	for (size_t i = 0; i < 4; i++) {
+		rows[i].account_id = f->dana.account_id;
+		rows[i].contact_id = f->dana.id;
+		rows[i].interaction_id = ids[4];
+		assert_int_equal(candor_store_proposal_add(f->s, &rows[i]), 0);
+		ids[i] = rows[i].id;
+	}
+}
+
+static void test_proposals(void **state)
+{
+	struct fixture *f = *state;
+	struct candor_app_proposal_result r;
+	int64_t p[5];
+
+	add_proposals(f, p);
+	assert_int_equal(candor_app_proposal_accept(&f->app, p[0], 0, &r), 0);
+	assert_int_equal(r.kind, CANDOR_PROPOSAL_COMMITMENT);
+	assert_int_equal(r.interaction_id, p[4]);
+	assert_true(r.record_id > 0);
+	assert_int_equal(status_of(f, r.record_id), CANDOR_COMMITMENT_OPEN);
+	refused(f, candor_app_proposal_accept(&f->app, p[0], 0, &r), CANDOR_ECONFLICT, NULL,
+		snapshot(f));
+	refused(f, candor_app_proposal_dismiss(&f->app, p[0], &r), CANDOR_ECONFLICT, NULL,
+		snapshot(f));
+	/* undated: due is needed, and not before the call */
+	refused(f, candor_app_proposal_accept(&f->app, p[1], 0, &r), CANDOR_EINVALID, "due",
+		snapshot(f));
+	refused(f, candor_app_proposal_accept(&f->app, p[1], day_of("2026-11-17"), &r),
+		CANDOR_EINVALID, "due", snapshot(f));
+	assert_int_equal(candor_app_proposal_accept(&f->app, p[1], day_of("2026-11-27"), &r), 0);
+	/* the buyer's promise is theirs */
+	refused(f, candor_app_proposal_accept(&f->app, p[2], day_of("2026-11-30"), &r),
+		CANDOR_ECONFLICT, NULL, snapshot(f));
+	assert_int_equal(candor_app_proposal_dismiss(&f->app, p[2], &r), 0);
+	assert_int_equal(r.record_id, 0);
+	/* a fact: same kind, sourced from the interaction */
+	assert_int_equal(candor_app_proposal_accept(&f->app, p[3], 0, &r), 0);
+	assert_int_equal(r.kind, CANDOR_PROPOSAL_FACT);
+	assert_int_equal(r.fact_kind, CANDOR_FACT_WORRIED);
+	refused(f, candor_app_proposal_accept(&f->app, 9999, 0, &r), CANDOR_ENOTFOUND, NULL,
+		snapshot(f));
+}
+
+static void test_users_tokens_sessions(void **state)
+{
+	struct fixture *f = *state;
+	struct candor_app_session ses;
+	struct candor_app_signed_in who;
+	char token[CANDOR_TOKEN_MAX];
+	int64_t id;
+
+	assert_int_equal(candor_secret_init(), 0);
+	refused(f, candor_app_user_add(&f->app, "Ann", CANDOR_ROLE_SELLER, "short", &id),
+		CANDOR_EINVALID, "password", snapshot(f));
+	refused(f, candor_app_user_add(&f->app, "Ann", 9, "long enough", &id), CANDOR_EINVALID,
+		"role", snapshot(f));
+	assert_int_equal(candor_app_user_add(&f->app, "Ann", CANDOR_ROLE_SELLER, "long enough",
+					     &id), 0);
+	assert_int_equal(candor_app_user_add(&f->app, "ann", CANDOR_ROLE_ADMIN, "long enough",
+					     &id), CANDOR_ECONFLICT);
+	candor_error_clear(&f->err);
+	assert_int_equal(candor_app_token_new(&f->app, "Ann", token), 0);
+	assert_int_equal(candor_app_signed_in(&f->app, CANDOR_SECRET_TOKEN, token, &who), 0);
+	assert_string_equal(who.user.name, "Ann");
+	assert_string_equal(who.csrf, "");
+	candor_user_release(&who.user);
+	token[strlen(token) - 1] ^= 1;
+	assert_int_equal(candor_app_signed_in(&f->app, CANDOR_SECRET_TOKEN, token, &who),
+			 CANDOR_ENOTFOUND);
+	assert_int_equal(candor_app_session_new(&f->app, "Ann", "wrong one", 3600, &ses),
+			 CANDOR_EINVALID);
+	assert_int_equal(candor_app_session_new(&f->app, "Nobody", "long enough", 3600, &ses),
+			 CANDOR_EINVALID);
+	assert_int_equal(candor_app_session_new(&f->app, "Ann", "long enough", 3600, &ses), 0);
+	assert_int_equal(candor_app_signed_in(&f->app, CANDOR_SECRET_SESSION, ses.token, &who), 0);
+	assert_string_equal(who.csrf, ses.csrf);
+	assert_int_equal(who.user.role, CANDOR_ROLE_SELLER);
+	candor_user_release(&who.user);
+	assert_int_equal(candor_app_session_end(&f->app, who.selector), 0);
+	assert_int_equal(candor_app_signed_in(&f->app, CANDOR_SECRET_SESSION, ses.token, &who),
+			 CANDOR_ENOTFOUND);
+	candor_error_clear(&f->err);
+}
+
+static bool only_bob(const char *owner, void *data)
+{
+	return !strcmp(owner, data);
+}
+
+static void test_pipeline(void **state)
+{
+	struct fixture *f = *state;
+	struct candor_app_pipeline p;
+	struct candor_app_pipeline_filter bob = { .visible = only_bob, .data = "Bob" };
+	struct candor_app_pipeline_filter sam = { .seller = "sam" };
+	struct candor_app_fate fate;
+	int64_t acc, lee, id;
+
+	assert_int_equal(candor_app_account_add(&f->app, "South", "Bob", NULL, &acc), 0);
+	assert_int_equal(candor_app_contact_add(&f->app, acc, "Lee Park", NULL, NULL, &lee), 0);
+	id = promise(f, "2026-11-10", "2026-11-12");
+	assert_int_equal(candor_app_promise_break(&f->app, id, day_of("2026-11-13"), NULL, &fate),
+			 0);
+	candor_app_fate_release(&fate);
+	assert_int_equal(candor_app_pipeline_load(&f->app, NULL, f->app.now, &p), 0);
+	assert_int_equal(p.n, 2);
+	for (size_t i = 1; i < p.n; i++)
+		assert_true(candor_assessment_order(&p.v[i - 1].a, &p.v[i].a) <= 0);
+	candor_app_pipeline_release(&p);
+	assert_int_equal(candor_app_pipeline_load(&f->app, &bob, f->app.now, &p), 0);
+	assert_int_equal(p.n, 1);
+	assert_int_equal(p.v[0].c->id, lee);
+	assert_string_equal(p.v[0].owner, "Bob");
+	candor_app_pipeline_release(&p);
+	assert_int_equal(candor_app_pipeline_load(&f->app, &sam, f->app.now, &p), 0);
+	assert_int_equal(p.n, 1);
+	assert_int_equal(p.v[0].c->id, f->dana.id);
+	assert_int_equal(p.v[0].a.broken, 1);
+	candor_app_pipeline_release(&p);
+}
+
+static void test_call_import(void **state)
+{
+	static const char talk[] =
+		"Sam Seller: Last time you wanted to think it over. Where did you land?\n"
+		"Dana Reyes: Can I be honest with you? What worries me is another rollout.\n"
+		"Sam Seller: I'll send you the case study by Friday.\n";
+	struct fixture *f = *state;
+	struct candor_lexicon *lx = NULL;
+	struct candor_analyzer *az = NULL;
+	struct candor_transcript t = CANDOR_TRANSCRIPT_INIT;
+	struct candor_app_call call = { .contact = &f->dana, .t = &t, .kind = 7,
+					.at = day_of("2026-11-18T15:00"), .seller = "Sam Seller",
+					.source = "call.txt" };
+	struct candor_evidence_set set = { 0 };
+	struct candor_scope sc = { 0 };
+	struct candor_proposal_row *p = NULL;
+	size_t np = 0;
+	int64_t id = 0;
+
+	assert_int_equal(candor_lexicon_load(&lx, candor_lexicon_default_dir(), &f->err), 0);
+	assert_int_equal(candor_analyzer_new(&az, lx, &f->err), 0);
+	assert_int_equal(candor_transcript_read(&t, talk, strlen(talk), "call.txt", &f->err), 0);
+	assert_int_equal(candor_transcript_assign_sides(&t, "Sam Seller", NULL, 0, &f->err), 0);
+	refused(f, candor_app_call_import(&f->app, &call, az, &id), CANDOR_EINVALID, "kind",
+		snapshot(f));
+	call.kind = CANDOR_INTERACTION_CALL;
+	call.at = day_of("2026-12-20");
+	refused(f, candor_app_call_import(&f->app, &call, az, &id), CANDOR_EINVALID, "at",
+		snapshot(f));
+	call.at = day_of("2026-11-18T15:00");
+	assert_int_equal(candor_app_call_import(&f->app, &call, az, &id), 0);
+	assert_true(id > 0);
+	assert_int_equal(candor_store_evidence(f->s, &sc, &set), 0);
+	assert_int_equal(set.ninteractions, 1);
+	assert_true(set.nsignals > 0);
+	assert_int_equal(candor_store_proposals(f->s, 0, id, &p, &np), 0);
+	assert_true(np > 0);
+	candor_proposals_free(p, np);
+	candor_evidence_set_release(&set);
+	candor_transcript_release(&t);
+	candor_analyzer_free(az);
+	candor_lexicon_free(lx);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_kept_on_time, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_kept_late, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_renegotiated_in_time_then_kept, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_renegotiated_late_then_kept_is_kept_late,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_broken_then_nothing_more, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fate_dates_checked, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_promise_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_expectation_fates, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fact_value_fit_decision, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_log_with_said, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_accounts_and_contacts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_proposals, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_users_tokens_sessions, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_pipeline, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_call_import, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
