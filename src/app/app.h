@@ -22,13 +22,14 @@
  * write is never committed.  Invalid input is refused before the first
  * write, so it changes nothing even before the rollback.
  *
- * Who may see and change an account (the web's roles) is the web's check
+ * Who may see and change an account (the roles, access.h) the web checks
  * before it calls a use case; the CLI acts for the one local seller.
  *
  * Headers: records.h (log, promise, expect, learn, value, fit, decide,
  * accounts and contacts), fates.h (kept, broken, renegotiate, met, missed),
  * proposals.h (accept, dismiss), import.h (a call: analyse, then store),
- * users.h (users, API tokens, sign-in), assess.h (status and pipeline),
+ * users.h (users, API tokens, sign-in), access.h (who may see and change
+ * what), assess.h (status and pipeline),
  * json.h (the JSON both write), secret.h (passwords and tokens).
  */
 #ifndef CANDOR_APP_APP_H

@@ -13,6 +13,7 @@
 #include <signal.h>
 #include <strings.h>
 #include "web/web.h"
+#include "app/access.h"
 #include "app/users.h"
 #include "web/cookie.h"
 
@@ -189,14 +190,19 @@ const char *web_arg(struct web_request *req, const char *name)
 
 /* Access ------------------------------------------------------------------ */
 
+/* The rules are the application's (app/access.h); these apply them to the user. */
 bool web_may_see(const struct web_request *req, const char *owner)
 {
-	return req->user.role != CANDOR_ROLE_SELLER || !strcasecmp(owner, req->user.name);
+	struct candor_app_actor who = { req->user.name, req->user.role };
+
+	return candor_app_may_see(&who, owner);
 }
 
 bool web_may_change(const struct web_request *req, const char *owner)
 {
-	return req->user.role == CANDOR_ROLE_ADMIN || !strcasecmp(owner, req->user.name);
+	struct candor_app_actor who = { req->user.name, req->user.role };
+
+	return candor_app_may_change(&who, owner);
 }
 
 int web_account_access(struct web_request *req, int64_t account_id, bool change)

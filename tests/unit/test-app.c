@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 #include "util/date.h"
+#include "app/access.h"
 #include "app/assess.h"
 #include "app/fates.h"
 #include "app/import.h"
@@ -555,6 +556,20 @@ static void test_call_import(void **state)
 	candor_lexicon_free(lx);
 }
 
+static void test_access(void **state)
+{
+	struct candor_app_actor ann = { "Ann", CANDOR_ROLE_SELLER };
+	struct candor_app_actor meg = { "Meg", CANDOR_ROLE_MANAGER };
+	struct candor_app_actor ada = { "Ada", CANDOR_ROLE_ADMIN };
+
+	(void)state;
+	assert_true(candor_app_may_see(&ann, "ann") && candor_app_may_change(&ann, "ANN"));
+	assert_false(candor_app_may_see(&ann, "Bob") || candor_app_may_change(&ann, "Bob"));
+	assert_true(candor_app_may_see(&meg, "Bob") && !candor_app_may_change(&meg, "Bob"));
+	assert_true(candor_app_may_change(&meg, "Meg"));
+	assert_true(candor_app_may_see(&ada, "Bob") && candor_app_may_change(&ada, "Bob"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -574,6 +589,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_users_tokens_sessions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pipeline, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_call_import, setup, teardown),
+		cmocka_unit_test(test_access),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
