@@ -5,6 +5,7 @@
 #include "util/common.h"
 #include "cli/cli.h"
 #include "cli/ledger.h"
+#include "app/interaction.h"
 
 struct show_opts {
 	bool json;
@@ -24,41 +25,26 @@ static const struct option show_options[] = {
 /* Everything shown about one interaction; released by show_release(). */
 struct shown {
 	struct candor_contact contact;
-	struct candor_evidence_set set;
-	const struct candor_interaction *it;
-	struct candor_utterance *utts;
-	size_t nutts;
-	struct candor_proposal_row *props;
-	size_t nprops;
+	struct candor_app_interaction x;
 };
 
 static void show_release(struct shown *s)
 {
 	candor_contact_release(&s->contact);
-	candor_evidence_set_release(&s->set);
-	candor_utterances_free(s->utts, s->nutts);
-	candor_proposals_free(s->props, s->nprops);
+	candor_app_interaction_release(&s->x);
 }
 
 static int show_load(struct candor_ctx *ctx, int64_t id, struct shown *s)
 {
-	struct candor_scope sc;
+	struct candor_app app;
 	char ref[32];
 	int rc;
 
-	if ((rc = candor_store_locate(ctx->store, CANDOR_RECORD_INTERACTION, id, &sc)))
+	cli_app(ctx, &app);
+	if ((rc = candor_app_interaction_load(&app, id, &s->x)))
 		return cli_fail(ctx, rc);
-	snprintf(ref, sizeof(ref), "%" PRId64, sc.contact_id);
-	if ((rc = cli_contact(ctx, ref, &s->contact)))
-		return rc;
-	if ((rc = candor_store_evidence(ctx->store, &sc, &s->set)) ||
-	    (rc = candor_store_utterances(ctx->store, sc.account_id, id, &s->utts, &s->nutts)) ||
-	    (rc = candor_store_proposals(ctx->store, 0, id, &s->props, &s->nprops)))
-		return cli_fail(ctx, rc);
-	for (size_t i = 0; i < s->set.ninteractions; i++)
-		if (s->set.interactions[i].id == id)
-			s->it = &s->set.interactions[i];
-	return s->it ? CLI_OK : cli_errorf(ctx, CLI_NOTFOUND, "no interaction #%" PRId64, id);
+	snprintf(ref, sizeof(ref), "%" PRId64, s->x.scope.contact_id);
+	return cli_contact(ctx, ref, &s->contact);
 }
 
 /* The byte offset of code point cp in s (its length when past the end). */
@@ -95,14 +81,14 @@ static json_t *show_json(const struct shown *s)
 {
 	json_t *utts = json_array(), *props = json_array(), *metrics;
 
-	for (size_t i = 0; i < s->nutts; i++) {
-		const struct candor_utterance *u = &s->utts[i];
+	for (size_t i = 0; i < s->x.nutts; i++) {
+		const struct candor_utterance *u = &s->x.utts[i];
 		json_t *sigs = json_array();
 
-		for (size_t k = 0; k < s->set.nsignals; k++) {
-			const struct candor_signal *g = &s->set.signals[k];
+		for (size_t k = 0; k < s->x.set.nsignals; k++) {
+			const struct candor_signal *g = &s->x.set.signals[k];
 
-			if (g->interaction_id == s->it->id && g->utterance == (int64_t)u->index)
+			if (g->interaction_id == s->x.it->id && g->utterance == (int64_t)u->index)
 				json_array_append_new(sigs, json_pack("{s:s,s:s,s:I,s:I}", "category",
 					g->category, "text", g->text, "start", (json_int_t)g->start,
 					"end", (json_int_t)g->end));
@@ -113,13 +99,13 @@ static json_t *show_json(const struct shown *s)
 			"end", u->end < 0 ? json_null() : json_real(u->end), "text", u->text,
 			"signals", sigs));
 	}
-	for (size_t i = 0; i < s->nprops; i++)
-		json_array_append_new(props, proposal_json(&s->props[i]));
-	metrics = *s->it->metrics ? json_loads(s->it->metrics, 0, NULL) : NULL;
-	return json_pack("{s:I,s:s,s:o,s:s,s:s,s:s,s:o,s:o,s:o,s:o}", "id", (json_int_t)s->it->id,
-		"kind", candor_name_of(candor_interaction_kinds, s->it->kind),
-		"at", candor_json_date(s->it->at), "source", s->it->source, "seller", s->it->seller,
-		"text", s->it->text, "contact", candor_json_contact(&s->contact),
+	for (size_t i = 0; i < s->x.nprops; i++)
+		json_array_append_new(props, proposal_json(&s->x.props[i]));
+	metrics = *s->x.it->metrics ? json_loads(s->x.it->metrics, 0, NULL) : NULL;
+	return json_pack("{s:I,s:s,s:o,s:s,s:s,s:s,s:o,s:o,s:o,s:o}", "id", (json_int_t)s->x.it->id,
+		"kind", candor_name_of(candor_interaction_kinds, s->x.it->kind),
+		"at", candor_json_date(s->x.it->at), "source", s->x.it->source, "seller", s->x.it->seller,
+		"text", s->x.it->text, "contact", candor_json_contact(&s->contact),
 		"metrics", metrics ? metrics : json_null(), "utterances", utts, "proposals", props);
 }
 
@@ -134,10 +120,10 @@ static void print_utterance(const struct shown *s, const struct candor_utterance
 	for (const char *c = who; *c; c++)
 		chars += (*c & 0xc0) != 0x80; /* pad by characters, not bytes */
 	printf("  %s%*s ", who, chars < 18 ? 18 - chars : 0, "");
-	for (size_t k = 0; k < s->set.nsignals && n < CANDOR_ARRAY_SIZE(marks); k++) {
-		const struct candor_signal *g = &s->set.signals[k];
+	for (size_t k = 0; k < s->x.set.nsignals && n < CANDOR_ARRAY_SIZE(marks); k++) {
+		const struct candor_signal *g = &s->x.set.signals[k];
 
-		if (g->interaction_id == s->it->id && g->utterance == (int64_t)u->index &&
+		if (g->interaction_id == s->x.it->id && g->utterance == (int64_t)u->index &&
 		    g->start >= 0)
 			marks[n++] = (struct cli_mark){ byte_at(u->text, g->start),
 							byte_at(u->text, g->end), g->category };
@@ -149,22 +135,22 @@ static void show_print(const struct shown *s)
 {
 	char d[CANDOR_DATE_MAX];
 
-	candor_date_format(d, sizeof(d), s->it->at);
-	printf("interaction #%" PRId64 ": %s with %s (%s), %s%s%s\n", s->it->id,
-	       candor_name_of(candor_interaction_kinds, s->it->kind), s->contact.name,
-	       s->contact.account_name, d, *s->it->source ? ", from " : "", s->it->source);
-	printf("%s\n", s->it->text);
-	if (s->it->seller_share >= 0)
+	candor_date_format(d, sizeof(d), s->x.it->at);
+	printf("interaction #%" PRId64 ": %s with %s (%s), %s%s%s\n", s->x.it->id,
+	       candor_name_of(candor_interaction_kinds, s->x.it->kind), s->contact.name,
+	       s->contact.account_name, d, *s->x.it->source ? ", from " : "", s->x.it->source);
+	printf("%s\n", s->x.it->text);
+	if (s->x.it->seller_share >= 0)
 		printf("the seller talked %.0f%% of the words (top sellers: about 43%%)\n",
-		       s->it->seller_share * 100);
-	if (s->nutts)
+		       s->x.it->seller_share * 100);
+	if (s->x.nutts)
 		printf("\n");
-	for (size_t i = 0; i < s->nutts; i++)
-		print_utterance(s, &s->utts[i]);
-	if (s->nprops)
+	for (size_t i = 0; i < s->x.nutts; i++)
+		print_utterance(s, &s->x.utts[i]);
+	if (s->x.nprops)
 		printf("\nproposed (accept with 'candor accept ID', or 'candor dismiss ID'):\n");
-	for (size_t i = 0; i < s->nprops; i++) {
-		const struct candor_proposal_row *p = &s->props[i];
+	for (size_t i = 0; i < s->x.nprops; i++) {
+		const struct candor_proposal_row *p = &s->x.props[i];
 
 		printf("  #%-4" PRId64 " %-9s %-10s ", p->id, candor_name_of(candor_proposal_statuses,
 		       p->status), p->kind == CANDOR_PROPOSAL_FACT

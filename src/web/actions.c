@@ -56,22 +56,13 @@ static int done(struct web_request *req, int rc)
 	return rc ? web_fail(req, rc) : 0;
 }
 
-/* The use cases' context for this request. */
-static struct candor_app app_of(struct web_request *req)
-{
-	struct candor_app app;
-
-	candor_app_init(&app, req->store, req->now);
-	app.err = &req->err;
-	return app;
-}
-
 int web_act_account(struct web_request *req, int64_t *id)
 {
-	struct candor_app app = app_of(req);
+	struct candor_app app;
 	const char *name, *note, *owner;
 	int rc;
 
+	web_app(req, &app);
 	if ((rc = text_arg(req, "name", &name)) || (rc = text_arg(req, "note", &note)) ||
 	    (rc = text_arg(req, "owner", &owner)))
 		return rc;
@@ -95,11 +86,12 @@ static int id_arg(struct web_request *req, const char *name, int64_t *out)
 
 int web_act_contact(struct web_request *req, int64_t *id)
 {
-	struct candor_app app = app_of(req);
+	struct candor_app app;
 	const char *name, *role, *email;
 	int64_t account;
 	int rc;
 
+	web_app(req, &app);
 	if ((rc = text_arg(req, "name", &name)) || (rc = id_arg(req, "account", &account)) ||
 	    (rc = text_arg(req, "role", &role)) || (rc = text_arg(req, "email", &email)) ||
 	    (rc = web_account_access(req, account, true)))
@@ -109,12 +101,13 @@ int web_act_contact(struct web_request *req, int64_t *id)
 
 int web_act_log(struct web_request *req, int64_t contact_id, int64_t *id)
 {
-	struct candor_app app = app_of(req);
+	struct candor_app app;
 	struct candor_contact c = { 0 };
 	struct candor_app_log in = { .seller = req->user.name };
 	const char *inbound;
 	int rc;
 
+	web_app(req, &app);
 	if ((rc = web_contact_access(req, contact_id, true, &c)))
 		return rc;
 	in.kind = enum_arg(req, "kind", candor_interaction_kinds, CANDOR_INTERACTION_CALL);
@@ -132,12 +125,13 @@ static int act_dated(struct web_request *req, int64_t contact_id, const char *du
 		     int (*use)(struct candor_app *, const struct candor_contact *, const char *,
 				int64_t, int64_t, int64_t *), int64_t *id)
 {
-	struct candor_app app = app_of(req);
+	struct candor_app app;
 	struct candor_contact c = { 0 };
 	const char *text;
 	int64_t at, due;
 	int rc;
 
+	web_app(req, &app);
 	if ((rc = web_contact_access(req, contact_id, true, &c)))
 		return rc;
 	if (!(rc = text_arg(req, "text", &text)) && !(rc = date_arg(req, "at", req->now, &at)) &&
@@ -159,12 +153,13 @@ int web_act_expect(struct web_request *req, int64_t contact_id, int64_t *id)
 
 int web_act_resolve(struct web_request *req, int64_t cid, int status, struct candor_app_fate *out)
 {
-	struct candor_app app = app_of(req);
+	struct candor_app app;
 	struct candor_scope sc;
 	const char *note;
 	int64_t at, due = 0;
 	int rc;
 
+	web_app(req, &app);
 	if ((rc = web_record_access(req, CANDOR_RECORD_COMMITMENT, cid, true, &sc)) ||
 	    (rc = text_arg(req, "note", &note)) || (rc = date_arg(req, "at", req->now, &at)) ||
 	    (rc = date_arg(req, "due", 0, &due)))
@@ -181,11 +176,12 @@ int web_act_resolve(struct web_request *req, int64_t cid, int status, struct can
 int web_act_expectation(struct web_request *req, int64_t eid, int status,
 			struct candor_app_fate *out)
 {
-	struct candor_app app = app_of(req);
+	struct candor_app app;
 	struct candor_scope sc;
 	int64_t at;
 	int rc;
 
+	web_app(req, &app);
 	if ((rc = web_record_access(req, CANDOR_RECORD_EXPECTATION, eid, true, &sc)) ||
 	    (rc = date_arg(req, "at", req->now, &at)))
 		return rc;
@@ -196,11 +192,12 @@ int web_act_expectation(struct web_request *req, int64_t eid, int status,
 
 int web_act_fact(struct web_request *req, int64_t contact_id, int64_t *id)
 {
-	struct candor_app app = app_of(req);
+	struct candor_app app;
 	struct candor_contact c = { 0 };
 	struct candor_app_fact f = { 0 };
 	int rc;
 
+	web_app(req, &app);
 	if ((rc = web_contact_access(req, contact_id, true, &c)))
 		return rc;
 	f.kind = enum_arg(req, "kind", candor_fact_kinds, -1);
@@ -221,12 +218,13 @@ int web_act_judged(struct web_request *req, int64_t contact_id, enum web_judged 
 		[WEB_FIT] = { "verdict", "text", candor_fit_verdicts },
 		[WEB_DECISION] = { "decision", "note", candor_decision_kinds },
 	};
-	struct candor_app app = app_of(req);
+	struct candor_app app;
 	struct candor_contact c = { 0 };
 	const char *text;
 	int64_t at;
 	int kind = enum_arg(req, f[what].field, f[what].t, -1), rc;
 
+	web_app(req, &app);
 	if ((rc = web_contact_access(req, contact_id, true, &c)))
 		return rc;
 	if (!(rc = text_arg(req, f[what].text, &text)) && !(rc = date_arg(req, "at", req->now, &at)))
@@ -239,12 +237,13 @@ int web_act_judged(struct web_request *req, int64_t contact_id, enum web_judged 
 
 int web_act_proposal(struct web_request *req, int64_t id, bool yes, int64_t *interaction_id)
 {
-	struct candor_app app = app_of(req);
+	struct candor_app app;
 	struct candor_app_proposal_result r;
 	struct candor_scope sc;
 	int64_t due = 0;
 	int rc;
 
+	web_app(req, &app);
 	if ((rc = web_record_access(req, CANDOR_RECORD_PROPOSAL, id, true, &sc)) ||
 	    (rc = date_arg(req, "due", 0, &due)))
 		return rc;
@@ -274,11 +273,12 @@ static int part_text(struct web_request *req, const char *name, char *dst, size_
 static int upload_store(struct web_request *req, struct candor_app_call *call,
 			const struct web_part *file, const char *seller, int64_t *id)
 {
-	struct candor_app app = app_of(req);
+	struct candor_app app;
 	struct candor_transcript t = CANDOR_TRANSCRIPT_INIT;
 	struct candor_analyzer *az = NULL;
 	int rc;
 
+	web_app(req, &app);
 	if ((rc = candor_transcript_read(&t, file->data, file->len, file->filename, &req->err))) {
 		rc = web_error(req, 422, "file", "%s", req->err.msg);
 		goto cleanup;

@@ -6,6 +6,7 @@
  */
 #include "util/common.h"
 #include "web/web.h"
+#include "app/interaction.h"
 #include "app/json.h"
 
 static int created(struct web_request *req, int64_t id)
@@ -143,8 +144,7 @@ int web_api_status(struct web_request *req)
 		return web_error(req, 400, "at", "%s", req->err.msg);
 	if ((rc = web_contact_access(req, req->ids[0], false, &c)))
 		return rc;
-	candor_app_init(&app, req->store, req->now);
-	app.err = &req->err;
+	web_app(req, &app);
 	if ((rc = candor_app_contact_assess(&app, &c, at, &set, NULL, &a))) {
 		rc = web_fail(req, rc);
 	} else {
@@ -218,32 +218,29 @@ int web_api_interaction_add(struct web_request *req)
 
 int web_api_interaction(struct web_request *req)
 {
+	struct candor_app app;
+	struct candor_app_interaction x;
 	struct candor_scope sc;
-	struct candor_evidence_set set = { 0 };
-	struct candor_utterance *u = NULL;
-	size_t nu = 0;
-	json_t *j = NULL, *utts;
+	json_t *j, *utts;
 	int rc;
 
 	if ((rc = web_record_access(req, CANDOR_RECORD_INTERACTION, req->ids[0], false, &sc)))
 		return rc;
-	if ((rc = candor_store_evidence(req->store, &sc, &set)) ||
-	    (rc = candor_store_utterances(req->store, sc.account_id, req->ids[0], &u, &nu))) {
+	web_app(req, &app);
+	if ((rc = candor_app_interaction_load(&app, req->ids[0], &x))) {
 		rc = web_fail(req, rc);
 		goto cleanup;
 	}
-	for (size_t i = 0; i < set.ninteractions; i++)
-		if (set.interactions[i].id == req->ids[0])
-			j = candor_json_interaction(&set.interactions[i]);
+	j = candor_json_interaction(x.it);
 	utts = json_array();
-	for (size_t i = 0; i < nu; i++)
-		json_array_append_new(utts, json_pack("{s:I,s:s,s:s,s:s}", "index", (json_int_t)u[i].index,
-			"speaker", u[i].speaker, "side", candor_side_name(u[i].side), "text", u[i].text));
+	for (size_t i = 0; i < x.nutts; i++)
+		json_array_append_new(utts, json_pack("{s:I,s:s,s:s,s:s}", "index",
+			(json_int_t)x.utts[i].index, "speaker", x.utts[i].speaker,
+			"side", candor_side_name(x.utts[i].side), "text", x.utts[i].text));
 	json_object_set_new(j, "utterances", utts);
 	rc = web_json(req, 200, j);
 cleanup:
-	candor_evidence_set_release(&set);
-	candor_utterances_free(u, nu);
+	candor_app_interaction_release(&x);
 	return rc;
 }
 

@@ -23,8 +23,7 @@ int web_buyers_load(struct web_request *req, struct candor_app_pipeline *b)
 	int rc;
 
 	f.account_id = acc && *acc ? strtoll(acc, NULL, 10) : 0;
-	candor_app_init(&app, req->store, req->now);
-	app.err = &req->err;
+	web_app(req, &app);
 	rc = candor_app_pipeline_load(&app, &f, req->now, b);
 	return rc ? web_fail(req, rc) : 0;
 }

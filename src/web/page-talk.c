@@ -5,6 +5,7 @@
  */
 #include "util/common.h"
 #include "web/web.h"
+#include "app/interaction.h"
 
 static const struct { const char *category, *why; } explain[] = {
 	{ "stall", "a stall: trust has not stabilised yet" },
@@ -168,48 +169,35 @@ static void proposals(struct web_request *req, const struct candor_proposal_row 
 
 int web_page_talk(struct web_request *req)
 {
+	struct candor_app app;
+	struct candor_app_interaction x;
 	struct candor_scope sc;
-	struct candor_evidence_set set = { 0 };
-	struct candor_utterance *u = NULL;
-	struct candor_proposal_row *p = NULL;
-	const struct candor_interaction *it = NULL;
-	size_t nu = 0, np = 0;
 	int64_t id = req->ids[0];
 	int rc;
 
 	if ((rc = web_record_access(req, CANDOR_RECORD_INTERACTION, id, false, &sc)))
 		return rc;
-	if ((rc = candor_store_evidence(req->store, &sc, &set)) ||
-	    (rc = candor_store_utterances(req->store, sc.account_id, id, &u, &nu)) ||
-	    (rc = candor_store_proposals(req->store, 0, id, &p, &np))) {
+	web_app(req, &app);
+	if ((rc = candor_app_interaction_load(&app, id, &x))) {
 		rc = web_fail(req, rc);
-		goto cleanup;
-	}
-	for (size_t i = 0; i < set.ninteractions; i++)
-		if (set.interactions[i].id == id)
-			it = &set.interactions[i];
-	if (!it) {
-		rc = web_error(req, 404, NULL, "no interaction #%" PRId64, id);
 		goto cleanup;
 	}
 	web_page_begin(req, "Conversation");
 	web_html(&req->out, "<h1>%s</h1><p class=\"muted\">%s %T · <a href=\"/buyers/%D\">back to the "
-		 "buyer</a></p>", it->text, candor_name_of(candor_interaction_kinds, it->kind), it->at,
-		 it->contact_id);
-	metrics(req, it);
+		 "buyer</a></p>", x.it->text, candor_name_of(candor_interaction_kinds, x.it->kind),
+		 x.it->at, x.it->contact_id);
+	metrics(req, x.it);
 	web_html(&req->out, "<section class=\"card\" aria-labelledby=\"h-words\"><h2 id=\"h-words\">"
 		 "What was said</h2>");
-	for (size_t i = 0; i < nu; i++)
-		utterance(req, &set, id, &u[i]);
-	if (!nu)
+	for (size_t i = 0; i < x.nutts; i++)
+		utterance(req, &x.set, id, &x.utts[i]);
+	if (!x.nutts)
 		web_html(&req->out, "<p class=\"muted\">no transcript: logged by hand</p>");
 	web_html(&req->out, "</section>");
-	proposals(req, p, np, web_account_changeable(req, sc.account_id));
+	proposals(req, x.props, x.nprops, web_account_changeable(req, sc.account_id));
 	web_page_end(req);
 	rc = req->status = 200;
 cleanup:
-	candor_evidence_set_release(&set);
-	candor_utterances_free(u, nu);
-	candor_proposals_free(p, np);
+	candor_app_interaction_release(&x);
 	return rc;
 }

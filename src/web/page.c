@@ -112,8 +112,7 @@ int web_login(struct web_request *req)
 	struct candor_app_session ses;
 	int rc;
 
-	candor_app_init(&app, req->store, req->now);
-	app.err = &req->err;
+	web_app(req, &app);
 	rc = candor_app_session_new(&app, web_form_get(&req->form, "name"),
 				    web_form_get(&req->form, "password"), WEB_SESSION_SECONDS, &ses);
 	if (rc == CANDOR_EINVALID) {
@@ -132,8 +131,7 @@ int web_logout(struct web_request *req)
 	struct candor_app app;
 	int rc;
 
-	candor_app_init(&app, req->store, req->now);
-	app.err = &req->err;
+	web_app(req, &app);
 	if (*req->session && (rc = candor_app_session_end(&app, req->session)))
 		return web_fail(req, rc);
 	snprintf(req->cookie, sizeof(req->cookie),

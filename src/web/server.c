@@ -188,6 +188,12 @@ const char *web_arg(struct web_request *req, const char *name)
 	return NULL;
 }
 
+void web_app(struct web_request *req, struct candor_app *app)
+{
+	candor_app_init(app, req->store, req->now);
+	app->err = &req->err;
+}
+
 /* Access ------------------------------------------------------------------ */
 
 /* The rules are the application's (app/access.h); these apply them to the user. */
@@ -271,8 +277,7 @@ static int secret_user(struct web_request *req, int kind, const char *token)
 	struct candor_app app;
 	struct candor_app_signed_in who;
 
-	candor_app_init(&app, req->store, req->now);
-	app.err = &req->err;
+	web_app(req, &app);
 	if (candor_app_signed_in(&app, kind, token, &who))
 		return -1;
 	req->user.id = who.user.id;

@@ -106,7 +106,10 @@ int web_redirect(struct web_request *req, const char *path_fmt, ...)
 const char *web_query(struct web_request *req, const char *name);
 const char *web_arg(struct web_request *req, const char *name);
 
-/* Who may see and change what (see store.h, "Users"). */
+/* The use cases' context for this request (src/app/): its store, its error, its now. */
+void web_app(struct web_request *req, struct candor_app *app);
+
+/* Who may see and change what (app/access.h). */
 bool web_may_see(const struct web_request *req, const char *owner);
 bool web_may_change(const struct web_request *req, const char *owner);
 /* 0 when the account may be seen (and changed, with change); else the error status. */

@@ -1,0 +1,35 @@
+/*
+ * app/interaction.c: one interaction with its words, signals and proposals
+ * (interaction.h).
+ */
+#include "util/common.h"
+#include "app/interaction.h"
+
+int candor_app_interaction_load(struct candor_app *app, int64_t id,
+				struct candor_app_interaction *out)
+{
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = candor_store_locate(app->store, CANDOR_RECORD_INTERACTION, id, &out->scope)) ||
+	    (rc = candor_store_evidence(app->store, &out->scope, &out->set)) ||
+	    (rc = candor_store_utterances(app->store, out->scope.account_id, id, &out->utts,
+					  &out->nutts)) ||
+	    (rc = candor_store_proposals(app->store, 0, id, &out->props, &out->nprops)))
+		return rc;
+	for (size_t i = 0; i < out->set.ninteractions; i++)
+		if (out->set.interactions[i].id == id)
+			out->it = &out->set.interactions[i];
+	if (!out->it)
+		return candor_error_set(app->err, CANDOR_ENOTFOUND, NULL,
+					"no interaction #%" PRId64, id);
+	return 0;
+}
+
+void candor_app_interaction_release(struct candor_app_interaction *x)
+{
+	candor_evidence_set_release(&x->set);
+	candor_utterances_free(x->utts, x->nutts);
+	candor_proposals_free(x->props, x->nprops);
+	memset(x, 0, sizeof(*x));
+}
