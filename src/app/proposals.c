@@ -11,32 +11,54 @@ int candor_app_proposal_scope(struct candor_app *app, int64_t id, struct candor_
 	return candor_store_locate(app->store, CANDOR_RECORD_PROPOSAL, id, out);
 }
 
+/* The time of the call interaction_id (now when it cannot be found). */
+static int call_time(struct candor_app *app, const struct candor_proposal_row *p, int64_t *out)
+{
+	struct candor_evidence_set set = { 0 };
+	struct candor_scope sc = { p->account_id, p->contact_id };
+	int rc = candor_store_evidence(app->store, &sc, &set);
+
+	*out = app->now;
+	for (size_t i = 0; !rc && i < set.ninteractions; i++)
+		if (set.interactions[i].id == p->interaction_id)
+			*out = set.interactions[i].at;
+	candor_evidence_set_release(&set);
+	return rc;
+}
+
 /* Load proposal id, which must still be open; and the time of its call. */
 static int proposal_load(struct candor_app *app, int64_t id, struct candor_proposal_row **p,
 			 size_t *n, int64_t *call_at)
 {
-	struct candor_evidence_set set = { 0 };
-	struct candor_scope sc;
-	int rc;
+	int rc = candor_store_proposals(app->store, id, 0, p, n);
 
-	if ((rc = candor_store_proposals(app->store, id, 0, p, n)))
-		return rc;
-	if (!*n)
-		return candor_error_set(app->err, CANDOR_ENOTFOUND, NULL, "no proposal #%" PRId64
-					" (see 'candor show interaction ID')", id);
-	if ((*p)->status != CANDOR_PROPOSAL_PROPOSED)
-		return candor_error_set(app->err, CANDOR_ECONFLICT, NULL,
-					"proposal #%" PRId64 " is already %s", id,
-					candor_name_of(candor_proposal_statuses, (*p)->status));
-	sc.account_id = (*p)->account_id;
-	sc.contact_id = (*p)->contact_id;
-	if ((rc = candor_store_evidence(app->store, &sc, &set)))
-		return rc;
-	*call_at = app->now;
-	for (size_t i = 0; i < set.ninteractions; i++)
-		if (set.interactions[i].id == (*p)->interaction_id)
-			*call_at = set.interactions[i].at;
-	candor_evidence_set_release(&set);
+	if (!rc && !*n)
+		rc = candor_error_set(app->err, CANDOR_ENOTFOUND, NULL, "no proposal #%" PRId64
+				      " (see 'candor show interaction ID')", id);
+	else if (!rc && (*p)->status != CANDOR_PROPOSAL_PROPOSED)
+		rc = candor_error_set(app->err, CANDOR_ECONFLICT, NULL,
+				      "proposal #%" PRId64 " is already %s", id,
+				      candor_name_of(candor_proposal_statuses, (*p)->status));
+	else if (!rc)
+		rc = call_time(app, *p, call_at);
+	return rc;
+}
+
+/* Whether the seller may accept p as a promise due on due, made at call_at. */
+static int check_commitment(struct candor_app *app, const struct candor_proposal_row *p,
+			    int64_t due, int64_t call_at)
+{
+	if (p->side != CANDOR_SIDE_SELLER)
+		return candor_error_set(app->err, CANDOR_ECONFLICT, NULL, "proposal #%" PRId64
+					" is a promise the buyer made: it stays on the "
+					"conversation; your own promises are what you can accept",
+					p->id);
+	if (!due)
+		return candor_error_set(app->err, CANDOR_EINVALID, "due", "proposal #%" PRId64
+					" has no date: give 'due' (when will you do it?)", p->id);
+	if (candor_due_end(due) <= call_at - call_at % CANDOR_DAY_SECONDS)
+		return candor_error_set(app->err, CANDOR_EINVALID, "due",
+					"'due' is before the call it was made in");
 	return 0;
 }
 
@@ -50,21 +72,10 @@ static int accept_commitment(struct candor_app *app, struct candor_proposal_row 
 				       .nevents = 1 };
 	int rc;
 
-	if (p->side != CANDOR_SIDE_SELLER)
-		return candor_error_set(app->err, CANDOR_ECONFLICT, NULL, "proposal #%" PRId64
-					" is a promise the buyer made: it stays on the "
-					"conversation; your own promises are what you can accept",
-					p->id);
-	if (!made.due)
-		return candor_error_set(app->err, CANDOR_EINVALID, "due", "proposal #%" PRId64
-					" has no date: give 'due' (when will you do it?)", p->id);
-	if (candor_due_end(made.due) <= call_at - call_at % CANDOR_DAY_SECONDS)
-		return candor_error_set(app->err, CANDOR_EINVALID, "due",
-					"'due' is before the call it was made in");
-	if ((rc = candor_store_commitment_add(app->store, &c)))
-		return rc;
-	p->record_id = c.id;
-	return 0;
+	if (!(rc = check_commitment(app, p, made.due, call_at)) &&
+	    !(rc = candor_store_commitment_add(app->store, &c)))
+		p->record_id = c.id;
+	return rc;
 }
 
 static int accept_fact(struct candor_app *app, struct candor_proposal_row *p, int64_t call_at)
@@ -77,12 +88,11 @@ static int accept_fact(struct candor_app *app, struct candor_proposal_row *p, in
 
 	snprintf(source, sizeof(source), "interaction #%" PRId64, p->interaction_id);
 	if (f.kind < 0)
-		return candor_error_set(app->err, CANDOR_EDB, NULL,
-					"proposal #%" PRId64 " has no fact kind", p->id);
-	if ((rc = candor_store_fact_add(app->store, &f)))
-		return rc;
-	p->record_id = f.id;
-	return 0;
+		rc = candor_error_set(app->err, CANDOR_EDB, NULL,
+				      "proposal #%" PRId64 " has no fact kind", p->id);
+	else if (!(rc = candor_store_fact_add(app->store, &f)))
+		p->record_id = f.id;
+	return rc;
 }
 
 static int proposal_decide(struct candor_app *app, int64_t id, bool accept, int64_t due,

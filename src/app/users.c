@@ -5,19 +5,10 @@
 #include <pthread.h>
 #include "app/users.h"
 
-int candor_app_user_add(struct candor_app *app, const char *name, int role,
-			const char *password, int64_t *out)
+static int check_password(struct candor_app *app, const char *password)
 {
-	char hash[256];
-	struct candor_user u = { .name = (char *)name, .role = role, .pwhash = hash,
-				 .created = app->now };
 	size_t n = password ? strlen(password) : 0;
-	int rc;
 
-	if ((rc = candor_app_check_text(app, "name", name)) ||
-	    (rc = candor_app_check_enum(app, "role", candor_roles, role,
-					"seller, manager or admin")))
-		return rc;
 	if (n > CANDOR_PASSWORD_MAX)
 		return candor_error_set(app->err, CANDOR_EINVALID, "password", "the password is "
 					"too long (at most %d bytes)", CANDOR_PASSWORD_MAX);
@@ -25,13 +16,32 @@ int candor_app_user_add(struct candor_app *app, const char *name, int role,
 		return candor_error_set(app->err, CANDOR_EINVALID, "password", "the password is "
 					"too short (at least %d characters)",
 					CANDOR_APP_PASSWORD_MIN);
-	if (candor_password_hash(hash, sizeof(hash), password))
-		return candor_error_set(app->err, CANDOR_ERROR, NULL,
-					"out of memory hashing the password");
-	if ((rc = candor_store_user_add(app->store, &u)))
-		return rc;
-	*out = u.id;
 	return 0;
+}
+
+int candor_app_user_add(struct candor_app *app, const char *name, int role,
+			const char *password, int64_t *out)
+{
+	char hash[256] = "";
+	struct candor_user u = { .name = (char *)name, .role = role, .pwhash = hash,
+				 .created = app->now };
+	int rc;
+
+	if ((rc = candor_app_check_text(app, "name", name)) ||
+	    (rc = candor_app_check_enum(app, "role", candor_roles, role,
+					"seller, manager or admin")) ||
+	    (rc = check_password(app, password)))
+		goto cleanup;
+	if (candor_password_hash(hash, sizeof(hash), password)) {
+		rc = candor_error_set(app->err, CANDOR_ERROR, NULL,
+				      "out of memory hashing the password");
+		goto cleanup;
+	}
+	if (!(rc = candor_store_user_add(app->store, &u)))
+		*out = u.id;
+cleanup:
+	memset(hash, 0, sizeof(hash));
+	return rc;
 }
 
 int candor_app_token_new(struct candor_app *app, const char *name, char *token)

@@ -41,6 +41,21 @@ static int accepted(struct candor_ctx *ctx, const struct proposal_opts *o,
 	return cli_print_id(ctx, o->json, "promise", r->record_id, NULL);
 }
 
+/* Report the use case's answer: a missing date without --due is a usage error. */
+static int decided(struct candor_ctx *ctx, const struct proposal_opts *o, int rc,
+		   const struct candor_app_proposal_result *r, int64_t id, bool accept)
+{
+	if (rc == CANDOR_EINVALID && !o->due && !strcmp(ctx->err.field, "due"))
+		rc = cli_usage_error(ctx, "%s", ctx->err.msg);
+	else if (rc)
+		rc = cli_fail(ctx, rc);
+	else if (accept)
+		rc = accepted(ctx, o, r);
+	else
+		printf("proposal #%" PRId64 " dismissed\n", id);
+	return rc;
+}
+
 static int proposal_decide(int argc, char **argv, struct candor_ctx *ctx, bool accept)
 {
 	struct proposal_opts o = { 0 };
@@ -61,15 +76,7 @@ static int proposal_decide(int argc, char **argv, struct candor_ctx *ctx, bool a
 	cli_app(ctx, &app);
 	rc = accept ? candor_app_proposal_accept(&app, id, due, &r)
 		    : candor_app_proposal_dismiss(&app, id, &r);
-	/* a promise with no date, and no --due given: the option is missing */
-	if (rc == CANDOR_EINVALID && !o.due && !strcmp(ctx->err.field, "due"))
-		return cli_usage_error(ctx, "%s", ctx->err.msg);
-	if (rc)
-		return cli_fail(ctx, rc);
-	if (accept)
-		return accepted(ctx, &o, &r);
-	printf("proposal #%" PRId64 " dismissed\n", id);
-	return CLI_OK;
+	return decided(ctx, &o, rc, &r, id, accept);
 }
 
 int cmd_accept(int argc, char **argv, struct candor_ctx *ctx)

@@ -90,10 +90,11 @@ static int commitment_change(struct candor_ctx *ctx, int argc, char **argv, int 
 	   : status == CANDOR_COMMITMENT_BROKEN ? candor_app_promise_break(&app, id, at, r.note, &f)
 	   : candor_app_promise_renegotiate(&app, id, at, due, r.note, &f);
 	if (rc)
-		return cli_fail(ctx, rc);
-	print_fate(&f);
+		rc = cli_fail(ctx, rc);
+	else
+		print_fate(&f);
 	candor_app_fate_release(&f);
-	return CLI_OK;
+	return rc;
 }
 
 int cmd_kept(int argc, char **argv, struct candor_ctx *ctx)
@@ -127,11 +128,12 @@ static int expectation_change(struct candor_ctx *ctx, int argc, char **argv, int
 	rc = status == CANDOR_EXPECTATION_MET ? candor_app_expectation_meet(&app, id, when, &f)
 					      : candor_app_expectation_miss(&app, id, when, &f);
 	if (rc)
-		return cli_fail(ctx, rc);
-	printf("expectation #%" PRId64 " \"%s\": %s\n", id, f.text,
-	       candor_name_of(candor_expectation_statuses, f.status));
+		rc = cli_fail(ctx, rc);
+	else
+		printf("expectation #%" PRId64 " \"%s\": %s\n", id, f.text,
+		       candor_name_of(candor_expectation_statuses, f.status));
 	candor_app_fate_release(&f);
-	return CLI_OK;
+	return rc;
 }
 
 int cmd_met(int argc, char **argv, struct candor_ctx *ctx)
