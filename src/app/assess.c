@@ -24,6 +24,36 @@ int candor_app_contact_assess(struct candor_app *app, const struct candor_contac
 	return 0;
 }
 
+int candor_app_account_assess(struct candor_app *app, const struct candor_account *a, int64_t at,
+			      struct candor_app_account_view *out)
+{
+	struct candor_scope sc = { a->id, 0 };
+	struct candor_evidence ev;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = candor_store_evidence(app->store, &sc, &out->set)) ||
+	    (rc = candor_store_contact_list(app->store, a->id, &out->contacts)))
+		return rc;
+	if (!(out->each = calloc(out->contacts.n + 1, sizeof(*out->each))))
+		return candor_error_set(app->err, CANDOR_ERROR, NULL, "out of memory");
+	candor_evidence_view(&ev, &out->set, 0);
+	candor_model_assess(&out->whole, &ev, at, NULL);
+	for (size_t i = 0; i < out->contacts.n; i++) {
+		candor_evidence_view(&ev, &out->set, out->contacts.v[i].id);
+		candor_model_assess(&out->each[i], &ev, at, NULL);
+	}
+	return 0;
+}
+
+void candor_app_account_view_release(struct candor_app_account_view *v)
+{
+	free(v->each);
+	candor_contact_list_release(&v->contacts);
+	candor_evidence_set_release(&v->set);
+	memset(v, 0, sizeof(*v));
+}
+
 static int buyer_cmp(const void *x, const void *y)
 {
 	const struct candor_app_buyer *a = x, *b = y;

@@ -19,6 +19,21 @@ int candor_app_contact_assess(struct candor_app *app, const struct candor_contac
 			      struct candor_evidence_set *set, struct candor_evidence *ev,
 			      struct candor_assessment *out);
 
+/*
+ * An account: all its contacts' evidence assessed together, and each
+ * contact's alone (in the order of the contact list).  All owned, freed by
+ * candor_app_account_view_release (also after a failure).
+ */
+struct candor_app_account_view {
+	struct candor_evidence_set set;
+	struct candor_contact_list contacts;
+	struct candor_assessment whole;
+	struct candor_assessment *each;   /* contacts.n of them */
+};
+int candor_app_account_assess(struct candor_app *app, const struct candor_account *a, int64_t at,
+			      struct candor_app_account_view *out);
+void candor_app_account_view_release(struct candor_app_account_view *v);
+
 /* One buyer on the pipeline; c and owner point into the pipeline's lists. */
 struct candor_app_buyer {
 	const struct candor_contact *c;

@@ -4,6 +4,7 @@
  */
 #include "util/common.h"
 #include "util/date.h"
+#include "store/store.h"
 #include "app/json.h"
 
 json_t *candor_json_date(int64_t t)
@@ -213,3 +214,35 @@ json_t *candor_json_assessment(const struct candor_assessment *a)
 	return j;
 }
 
+json_t *candor_json_export(const struct candor_account_list *accts,
+			  const struct candor_contact_list *l,
+			  const struct candor_evidence_set *set, int64_t at)
+{
+	json_t *arr = json_array();
+
+	for (size_t i = 0; i < accts->n; i++) {
+		const struct candor_account *a = &accts->v[i];
+		json_t *people = json_array();
+
+		for (size_t k = 0; k < l->n; k++) {
+			struct candor_evidence ev;
+			struct candor_assessment as;
+			json_t *cj;
+
+			if (l->v[k].account_id != a->id)
+				continue;
+			candor_evidence_view(&ev, set, l->v[k].id);
+			candor_model_assess(&as, &ev, at, NULL);
+			cj = candor_json_contact(&l->v[k]);
+			json_object_set_new(cj, "ledger", candor_json_ledger(&ev, at));
+			json_object_set_new(cj, "assessment", candor_json_assessment(&as));
+			json_array_append_new(people, cj);
+		}
+		json_array_append_new(arr, json_pack("{s:I,s:s,s:s,s:s,s:o,s:o}", "id",
+			(json_int_t)a->id, "name", a->name, "owner", a->owner, "note", a->note,
+			"created", candor_json_date(a->created), "contacts", people));
+	}
+	return json_pack("{s:s,s:i,s:o,s:o}", "model_version", CANDOR_MODEL_VERSION,
+			 "schema_version", CANDOR_SCHEMA_VERSION, "exported_at", candor_json_date(at),
+			 "accounts", arr);
+}

@@ -39,4 +39,15 @@ json_t *candor_json_ledger(const struct candor_evidence *ev, int64_t at);
  * reasons, the headline, the next step, the profile and the evidence counts. */
 json_t *candor_json_assessment(const struct candor_assessment *a);
 
+/*
+ * The whole store as `candor export --format json` writes it: every account
+ * with its contacts, each with its ledger and its assessment as of at.
+ */
+struct candor_account_list;
+struct candor_contact_list;
+struct candor_evidence_set;
+json_t *candor_json_export(const struct candor_account_list *accounts,
+			  const struct candor_contact_list *contacts,
+			  const struct candor_evidence_set *set, int64_t at);
+
 #endif

@@ -66,54 +66,46 @@ static int contact_status(struct candor_ctx *ctx, const struct status_opts *o,
 static int account_status(struct candor_ctx *ctx, const struct status_opts *o,
 			  const struct candor_account *acc, int64_t at)
 {
-	struct candor_evidence_set set = { 0 };
-	struct candor_contact_list l = { 0 };
-	struct candor_scope scope = { acc->id, 0 };
-	struct candor_evidence ev;
-	struct candor_assessment a;
+	struct candor_app app;
+	struct candor_app_account_view v;
+	const struct candor_contact_list *l = &v.contacts;
 	json_t *j = NULL, *people = NULL;
 	int rc;
 
-	if ((rc = candor_store_evidence(ctx->store, &scope, &set)) ||
-	    (rc = candor_store_contact_list(ctx->store, acc->id, &l))) {
+	cli_app(ctx, &app);
+	if ((rc = candor_app_account_assess(&app, acc, at, &v))) {
 		rc = cli_fail(ctx, rc);
 		goto cleanup;
 	}
-	candor_evidence_view(&ev, &set, 0);
-	candor_model_assess(&a, &ev, at, NULL);
 	if (o->json) {
-		j = candor_json_assessment(&a);
+		j = candor_json_assessment(&v.whole);
 		json_object_set_new(j, "account", json_pack("{s:I,s:s}", "id", (json_int_t)acc->id,
 							    "name", acc->name));
 		people = json_array();
 		json_object_set_new(j, "contacts", people);
 	} else {
 		printf("%s (account #%" PRId64 "): all %zu contact%s together\n", acc->name, acc->id,
-		       l.n, l.n == 1 ? "" : "s");
-		cli_assessment_print(&a);
+		       l->n, l->n == 1 ? "" : "s");
+		cli_assessment_print(&v.whole);
 		printf("\nbuyers\n");
 	}
-	for (size_t i = 0; i < l.n; i++) {
-		struct candor_assessment ca;
-		const struct candor_reason *head;
+	for (size_t i = 0; i < l->n; i++) {
+		const struct candor_assessment *ca = &v.each[i];
+		const struct candor_reason *head = candor_assessment_headline(ca);
 
-		candor_evidence_view(&ev, &set, l.v[i].id);
-		candor_model_assess(&ca, &ev, at, NULL);
-		head = candor_assessment_headline(&ca);
 		if (people) {
-			json_t *cj = candor_json_assessment(&ca);
+			json_t *cj = candor_json_assessment(ca);
 
-			json_object_set_new(cj, "contact", candor_json_contact(&l.v[i]));
+			json_object_set_new(cj, "contact", candor_json_contact(&l->v[i]));
 			json_array_append_new(people, cj);
 			continue;
 		}
-		printf("  %s%-7s %-24s %.2f  %s\n", ca.stalled ? "!" : " ", cli_stage_label(ca.stage),
-		       l.v[i].name, ca.trust, head ? head->text : "");
+		printf("  %s%-7s %-24s %.2f  %s\n", ca->stalled ? "!" : " ", cli_stage_label(ca->stage),
+		       l->v[i].name, ca->trust, head ? head->text : "");
 	}
 	rc = j ? cli_print_json(ctx, j) : CLI_OK;
 cleanup:
-	candor_contact_list_release(&l);
-	candor_evidence_set_release(&set);
+	candor_app_account_view_release(&v);
 	return rc;
 }
 
