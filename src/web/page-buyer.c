@@ -236,23 +236,15 @@ static void forms(struct web_request *req, const struct buyer *w)
 
 static int buyer_load(struct web_request *req, struct buyer *w)
 {
-	struct candor_scope sc;
-	struct candor_account acc = { 0 };
-	char ref[32];
+	struct candor_app app;
 	int rc;
 
 	if ((rc = web_contact_access(req, req->ids[0], false, &w->c)))
 		return rc;
-	sc.account_id = w->c.account_id;
-	sc.contact_id = w->c.id;
-	snprintf(ref, sizeof(ref), "%" PRId64, w->c.account_id);
-	if ((rc = candor_store_evidence(req->store, &sc, &w->set)) ||
-	    (rc = candor_store_account_find(req->store, ref, &acc)))
+	web_app(req, &app);
+	if ((rc = candor_app_contact_assess(&app, &w->c, req->now, &w->set, &w->ev, &w->a)))
 		return web_fail(req, rc);
-	w->may_change = web_may_change(req, acc.owner);
-	candor_account_release(&acc);
-	candor_evidence_view(&w->ev, &w->set, w->c.id);
-	candor_model_assess(&w->a, &w->ev, req->now, NULL);
+	w->may_change = web_account_changeable(req, w->c.account_id);
 	return 0;
 }
 

@@ -14,6 +14,7 @@
 #include "app/assess.h"
 #include "app/fates.h"
 #include "app/import.h"
+#include "app/interaction.h"
 #include "app/json.h"
 #include "app/proposals.h"
 #include "app/records.h"
@@ -475,6 +476,30 @@ static void test_users_tokens_sessions(void **state)
 	candor_error_clear(&f->err);
 }
 
+static void test_account_assess(void **state)
+{
+	struct fixture *f = *state;
+	struct candor_account acc = { 0 };
+	struct candor_app_account_view v;
+	struct candor_app_fate fate;
+	int64_t alex, id;
+
+	assert_int_equal(candor_app_contact_add(&f->app, f->dana.account_id, "Alex Kim", NULL,
+						NULL, &alex), 0);
+	id = promise(f, "2026-11-10", "2026-11-12");
+	assert_int_equal(candor_app_promise_keep(&f->app, id, day_of("2026-11-11"), NULL, &fate),
+			 0);
+	candor_app_fate_release(&fate);
+	assert_int_equal(candor_store_account_find(f->s, "Northwind", &acc), 0);
+	assert_int_equal(candor_app_account_assess(&f->app, &acc, f->app.now, &v), 0);
+	assert_int_equal(v.contacts.n, 2);
+	assert_int_equal(v.whole.kept, 1);
+	for (size_t i = 0; i < v.contacts.n; i++)
+		assert_int_equal(v.each[i].kept, v.contacts.v[i].id == f->dana.id ? 1 : 0);
+	candor_app_account_view_release(&v);
+	candor_account_release(&acc);
+}
+
 static bool only_bob(const char *owner, void *data)
 {
 	return !strcmp(owner, data);
@@ -550,6 +575,20 @@ static void test_call_import(void **state)
 	assert_int_equal(candor_store_proposals(f->s, 0, id, &p, &np), 0);
 	assert_true(np > 0);
 	candor_proposals_free(p, np);
+	/* the conversation view reads it back whole */
+	{
+		struct candor_app_interaction x;
+
+		assert_int_equal(candor_app_interaction_load(&f->app, id, &x), 0);
+		assert_int_equal(x.it->id, id);
+		assert_int_equal(x.nutts, 3);
+		assert_int_equal(x.scope.contact_id, f->dana.id);
+		assert_true(x.nprops > 0);
+		candor_app_interaction_release(&x);
+		assert_int_equal(candor_app_interaction_load(&f->app, id + 99, &x), CANDOR_ENOTFOUND);
+		candor_app_interaction_release(&x);
+		candor_error_clear(&f->err);
+	}
 	candor_evidence_set_release(&set);
 	candor_transcript_release(&t);
 	candor_analyzer_free(az);
@@ -588,6 +627,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_proposals, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_users_tokens_sessions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pipeline, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_account_assess, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_call_import, setup, teardown),
 		cmocka_unit_test(test_access),
 	};
