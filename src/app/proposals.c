@@ -117,10 +117,17 @@ static int proposal_decide(struct candor_app *app, int64_t id, bool accept, int6
 	out->kind = p->kind;
 	out->fact_kind = p->kind == CANDOR_PROPOSAL_FACT ? p->fact_kind : -1;
 	out->record_id = p->record_id;
-	snprintf(out->text, sizeof(out->text), "%s", p->text);
+	if (!(out->text = strdup(p->text)))
+		rc = candor_error_set(app->err, CANDOR_ERROR, NULL, "out of memory");
 cleanup:
 	candor_proposals_free(p, n);
 	return rc;
+}
+
+void candor_app_proposal_result_release(struct candor_app_proposal_result *r)
+{
+	free(r->text);
+	memset(r, 0, sizeof(*r));
 }
 
 int candor_app_proposal_accept(struct candor_app *app, int64_t id, int64_t due,

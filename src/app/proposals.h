@@ -7,22 +7,24 @@
  * sentence, sourced "interaction #N".  A promise the buyer made cannot be
  * accepted (CANDOR_ECONFLICT): it stays on the conversation.  A proposal
  * already accepted or dismissed is CANDOR_ECONFLICT; one that does not exist
- * CANDOR_ENOTFOUND.
+ * CANDOR_ENOTFOUND.  On failure the result is left empty.
  */
 #ifndef CANDOR_APP_PROPOSALS_H
 #define CANDOR_APP_PROPOSALS_H
 
 #include "app/app.h"
 
-/* What accepting or dismissing did. */
+/* What accepting or dismissing did; release with candor_app_proposal_result_release. */
 struct candor_app_proposal_result {
 	int64_t interaction_id;  /* the call the proposal came from */
 	int64_t contact_id;
 	int kind;                /* enum candor_proposal_kind */
 	int fact_kind;           /* for a fact: enum candor_fact_kind; else -1 */
 	int64_t record_id;       /* the commitment or fact made; 0 when dismissed */
-	char text[512];          /* the proposal's text (cut to fit), for messages */
+	char *text;              /* the proposal's text, for messages (owned) */
 };
+
+void candor_app_proposal_result_release(struct candor_app_proposal_result *r);
 
 /* The account a proposal belongs to, for a front door's access check. */
 int candor_app_proposal_scope(struct candor_app *app, int64_t id, struct candor_scope *out);

@@ -60,7 +60,7 @@ static int proposal_decide(int argc, char **argv, struct candor_ctx *ctx, bool a
 {
 	struct proposal_opts o = { 0 };
 	struct candor_app app;
-	struct candor_app_proposal_result r;
+	struct candor_app_proposal_result r = { 0 };
 	char **pos;
 	int npos, rc;
 	int64_t id, due = 0;
@@ -76,7 +76,9 @@ static int proposal_decide(int argc, char **argv, struct candor_ctx *ctx, bool a
 	cli_app(ctx, &app);
 	rc = accept ? candor_app_proposal_accept(&app, id, due, &r)
 		    : candor_app_proposal_dismiss(&app, id, &r);
-	return decided(ctx, &o, rc, &r, id, accept);
+	rc = decided(ctx, &o, rc, &r, id, accept);
+	candor_app_proposal_result_release(&r);
+	return rc;
 }
 
 int cmd_accept(int argc, char **argv, struct candor_ctx *ctx)

@@ -238,7 +238,7 @@ int web_act_judged(struct web_request *req, int64_t contact_id, enum web_judged 
 int web_act_proposal(struct web_request *req, int64_t id, bool yes, int64_t *interaction_id)
 {
 	struct candor_app app;
-	struct candor_app_proposal_result r;
+	struct candor_app_proposal_result r = { 0 };
 	struct candor_scope sc;
 	int64_t due = 0;
 	int rc;
@@ -251,6 +251,7 @@ int web_act_proposal(struct web_request *req, int64_t id, bool yes, int64_t *int
 		 : candor_app_proposal_dismiss(&app, id, &r);
 	if (!rc)
 		*interaction_id = r.interaction_id;
+	candor_app_proposal_result_release(&r);
 	return done(req, rc);
 }
 

@@ -403,7 +403,7 @@ static void add_proposals(struct fixture *f, int64_t ids[5])
 static void test_proposals(void **state)
 {
 	struct fixture *f = *state;
-	struct candor_app_proposal_result r;
+	struct candor_app_proposal_result r = { 0 };
 	int64_t p[5];
 
 	add_proposals(f, p);
@@ -412,6 +412,8 @@ static void test_proposals(void **state)
 	assert_int_equal(r.interaction_id, p[4]);
 	assert_true(r.record_id > 0);
 	assert_int_equal(status_of(f, r.record_id), CANDOR_COMMITMENT_OPEN);
+	assert_string_equal(r.text, "I'll send it by Friday");
+	candor_app_proposal_result_release(&r);
 	refused(f, candor_app_proposal_accept(&f->app, p[0], 0, &r), CANDOR_ECONFLICT, NULL,
 		snapshot(f));
 	refused(f, candor_app_proposal_dismiss(&f->app, p[0], &r), CANDOR_ECONFLICT, NULL,
@@ -422,15 +424,18 @@ static void test_proposals(void **state)
 	refused(f, candor_app_proposal_accept(&f->app, p[1], day_of("2026-11-17"), &r),
 		CANDOR_EINVALID, "due", snapshot(f));
 	assert_int_equal(candor_app_proposal_accept(&f->app, p[1], day_of("2026-11-27"), &r), 0);
+	candor_app_proposal_result_release(&r);
 	/* the buyer's promise is theirs */
 	refused(f, candor_app_proposal_accept(&f->app, p[2], day_of("2026-11-30"), &r),
 		CANDOR_ECONFLICT, NULL, snapshot(f));
 	assert_int_equal(candor_app_proposal_dismiss(&f->app, p[2], &r), 0);
 	assert_int_equal(r.record_id, 0);
+	candor_app_proposal_result_release(&r);
 	/* a fact: same kind, sourced from the interaction */
 	assert_int_equal(candor_app_proposal_accept(&f->app, p[3], 0, &r), 0);
 	assert_int_equal(r.kind, CANDOR_PROPOSAL_FACT);
 	assert_int_equal(r.fact_kind, CANDOR_FACT_WORRIED);
+	candor_app_proposal_result_release(&r);
 	refused(f, candor_app_proposal_accept(&f->app, 9999, 0, &r), CANDOR_ENOTFOUND, NULL,
 		snapshot(f));
 }
