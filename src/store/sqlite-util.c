@@ -14,6 +14,7 @@ int sq_fail(struct candor_store *s, int rc, const char *doing)
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
+		s->retry = true;
 		return candor_error_set(s->err, CANDOR_EDB, "database",
 					"database '%s' is locked by another program: try again when it is done",
 					s->location);

@@ -136,8 +136,10 @@ static void sq_close(struct candor_store *s)
 
 static int sq_begin(struct candor_store *s)
 {
-	int rc = sq_exec_script(s, "BEGIN IMMEDIATE", "starting a transaction");
+	int rc;
 
+	s->retry = false;
+	rc = sq_exec_script(s, "BEGIN IMMEDIATE", "starting a transaction");
 	SQ(s)->in_tx = rc == 0;
 	return rc;
 }
@@ -145,8 +147,10 @@ static int sq_begin(struct candor_store *s)
 /* Deferred: a read snapshot (WAL), no lock against the writer or readers. */
 static int sq_begin_read(struct candor_store *s)
 {
-	int rc = sq_exec_script(s, "BEGIN DEFERRED", "starting a transaction");
+	int rc;
 
+	s->retry = false;
+	rc = sq_exec_script(s, "BEGIN DEFERRED", "starting a transaction");
 	SQ(s)->in_tx = rc == 0;
 	return rc;
 }

@@ -7,25 +7,111 @@
 #include "util/buf.h"
 #include "store/store.h"
 
+/*
+ * Which backend an address names, and the part of it the backend opens:
+ * postgresql://... and postgres://... whole, sqlite:PATH as PATH, and any
+ * other "SCHEME://" refused; the rest is a file path.
+ */
+static bool has_scheme(const char *location)
+{
+	const char *p = location;
+
+	if (!isalpha((unsigned char)*p))
+		return false;
+	while (isalnum((unsigned char)*p) || *p == '+' || *p == '-' || *p == '.')
+		p++;
+	return !strncmp(p, "://", 3);
+}
+
+static int store_address(const char *location, const struct candor_store_be **be,
+			 const char **rest, struct candor_error *err)
+{
+	*rest = location;
+	*be = &candor_store_sqlite;
+	if (!strncmp(location, "postgresql://", 13) || !strncmp(location, "postgres://", 11)) {
+		*be = &candor_store_postgres;
+	} else if (!strncmp(location, "sqlite:", 7)) {
+		*rest = location + 7;
+		if (!strncmp(*rest, "//", 2))
+			return candor_error_set(err, CANDOR_EINVALID, "database",
+						"'%s' is not a database address: write sqlite:PATH "
+						"(sqlite:team.db, sqlite:/srv/candor.db)", location);
+	} else if (has_scheme(location)) {
+		return candor_error_set(err, CANDOR_EINVALID, "database",
+					"'%s' is not a database address Candor knows: use a file "
+					"path, sqlite:PATH or postgresql://HOST/DATABASE", location);
+	}
+	if (!**rest)
+		return candor_error_set(err, CANDOR_EINVALID, "database",
+					"'%s' names no database: give a file path after 'sqlite:'",
+					location);
+	return 0;
+}
+
+/*
+ * The address as messages show it: a password in it (user:PASSWORD@ or
+ * password=...) is replaced by "***".
+ */
+static void redact(char *out, size_t n, const char *location)
+{
+	const char *scheme = strstr(location, "://"), *at, *colon, *pw;
+	struct candor_buf b = CANDOR_BUF_INIT;
+
+	if (!scheme) {
+		snprintf(out, n, "%s", location);
+		return;
+	}
+	at = strchr(scheme + 3, '@');
+	colon = at ? memchr(scheme + 3, ':', (size_t)(at - scheme - 3)) : NULL;
+	if (colon && !memchr(scheme + 3, '/', (size_t)(at - scheme - 3))) {
+		candor_buf_add(&b, location, (size_t)(colon + 1 - location));
+		candor_buf_adds(&b, "***");
+		candor_buf_adds(&b, at);
+	} else {
+		candor_buf_adds(&b, location);
+	}
+	pw = strstr(b.ptr, "password=");
+	if (pw) {
+		size_t start = (size_t)(pw - b.ptr) + 9, end = start;
+
+		while (end < b.len && b.ptr[end] != '&')
+			end++;
+		snprintf(out, n, "%.*s***%s", (int)start, b.ptr, b.ptr + end);
+	} else {
+		snprintf(out, n, "%s", b.ptr);
+	}
+	candor_buf_release(&b);
+}
+
 int candor_store_open(struct candor_store **out, const char *location, bool create,
 		      struct candor_error *err)
 {
-	struct candor_store *s = calloc(1, sizeof(*s));
+	struct candor_store *s = NULL;
+	const struct candor_store_be *be;
+	const char *rest;
 	int rc;
 
 	*out = NULL;
+	if ((rc = store_address(location, &be, &rest, err)))
+		return rc;
+	s = calloc(1, sizeof(*s));
 	if (!s)
 		return candor_error_set(err, CANDOR_ERROR, NULL, "out of memory");
-	s->be = &candor_store_sqlite;
+	s->be = be;
 	s->err = err;
-	snprintf(s->location, sizeof(s->location), "%s", location);
-	rc = s->be->open(s, location, create);
+	redact(s->location, sizeof(s->location), rest);
+	rc = s->be->open(s, rest, create);
 	if (rc) {
 		free(s);
 		return rc;
 	}
 	*out = s;
 	return 0;
+}
+
+bool candor_store_retryable(const struct candor_store *s)
+{
+	return s && s->retry;
 }
 
 void candor_store_close(struct candor_store *s)

@@ -10,9 +10,18 @@
  *
  * Transactions: a front door calls candor_store_begin() before its first
  * read or write and candor_store_commit() or candor_store_rollback() at the
- * end, so each command does all it says or nothing.  One that only reads
- * may call candor_store_begin_read() instead: it sees one snapshot and
- * does not hold other readers or the writer back.
+ * end, so each command does all it says or nothing.  Write transactions run
+ * one at a time on both backends (SQLite: BEGIN IMMEDIATE; PostgreSQL: an
+ * advisory lock taken at begin), so what a command read before it writes
+ * still holds when it writes.  One that only reads may call
+ * candor_store_begin_read() instead: it sees one snapshot (SQLite: a
+ * deferred transaction in WAL; PostgreSQL: REPEATABLE READ READ ONLY) and
+ * does not hold other readers or the writer back.  A write inside a read
+ * transaction turns it into a write transaction (SQLite upgrades it;
+ * PostgreSQL ends the snapshot, which wrote nothing, and begins anew).
+ * After a failed call the transaction may only be rolled back: on
+ * PostgreSQL the server has aborted it, and a commit then fails, saving
+ * nothing.
  *
  * Every table carries account_id, so the data can be distributed by
  * account (Citus-style co-location) and no hot path joins across accounts.
@@ -126,22 +135,42 @@ struct candor_store {
 	const struct candor_store_be *be;
 	void *impl;                 /* the backend's own state */
 	struct candor_error *err;   /* where messages go; borrowed */
-	char location[4096];
+	char location[4096];        /* the address, as messages show it (no password) */
+	bool retry;                 /* the last failure was transient: see candor_store_retryable */
 };
 
 extern const struct candor_store_be candor_store_sqlite;
+extern const struct candor_store_be candor_store_postgres;
 
 /* The newest schema this build knows. */
 #define CANDOR_SCHEMA_VERSION 3
 
 /*
- * Open the store at location (a SQLite file path; later "postgres://...").
- * When create is false, a missing store is CANDOR_EDB with a hint to run
- * 'candor init'.  A locked, corrupt or newer-schema store is CANDOR_EDB.
- * On success *out must be closed with candor_store_close().
+ * Open the store at location, an address that chooses the backend:
+ *   PATH or sqlite:PATH                 SQLite, a file (the default)
+ *   postgresql://... or postgres://...  PostgreSQL, a libpq URI; Candor's
+ *       tables live in the connection's current schema
+ * Any other "SCHEME://" is CANDOR_EINVALID, naming the address.  When
+ * create is false, a missing store is CANDOR_EDB with a hint to run
+ * 'candor init'; with create set, a new store is made (on PostgreSQL the
+ * database must exist: createdb).  A locked, corrupt or newer-schema store,
+ * or another program's database, is CANDOR_EDB.  Messages show the address
+ * with any password replaced by "***".  On success *out must be closed
+ * with candor_store_close().
  */
 int candor_store_open(struct candor_store **out, const char *location, bool create,
 		      struct candor_error *err);
+
+/*
+ * Whether the last failure was transient: another writer held the store
+ * (SQLite busy past its timeout; PostgreSQL a serialization failure, a
+ * deadlock, or a lock time-out: SQLSTATE 40001, 40P01, 55P03).  The error
+ * is CANDOR_EDB, the transaction is over (roll it back), and running the
+ * whole transaction again may succeed.  Each begin clears it.  Backends
+ * retry by themselves only where nothing was done yet: the PostgreSQL
+ * backend tries taking the writers' lock at begin up to three times.
+ */
+bool candor_store_retryable(const struct candor_store *s);
 void candor_store_close(struct candor_store *s);
 
 int candor_store_begin(struct candor_store *s);

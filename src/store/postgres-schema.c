@@ -1,0 +1,166 @@
+/*
+ * postgres-schema.c: the PostgreSQL backend's schema, from the same
+ * migrations as SQLite's (schema.c), versioned alike.
+ *
+ * The migrations are written in the SQL both accept; a few words are
+ * spelled differently here: INTEGER is BIGINT (ids and times are 64-bit),
+ * REAL is DOUBLE PRECISION (SQLite's REAL is 8 bytes, PostgreSQL's 4), and
+ * COLLATE NOCASE, SQLite's ASCII case folding, becomes an index on
+ * lower(name COLLATE "C"), which folds ASCII alone, as NOCASE does.  The
+ * version lives in the table candor_schema (application 'candor', version
+ * N), SQLite's application_id and user_version: a schema with tables but
+ * no candor_schema is another program's, and Candor leaves it alone.
+ * Migrations run on open in one transaction, under the writers' lock.
+ */
+#include "util/common.h"
+#include "util/buf.h"
+#include "store/schema.h"
+#include "store/postgres-priv.h"
+
+/* What PostgreSQL needs beyond migration i (index: the version reached). */
+static const char *const pg_extra[CANDOR_SCHEMA_VERSION + 1] = {
+	[3] = "CREATE UNIQUE INDEX users_name_nocase ON users (lower(name COLLATE \"C\"));",
+};
+
+static const struct { const char *from, *to; } spelling[] = {
+	{ "INTEGER", "BIGINT" },
+	{ "REAL", "DOUBLE PRECISION" },
+	{ " COLLATE NOCASE", "" },
+};
+
+static bool word_char(char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/* Migration sql in PostgreSQL's words, into b. */
+static void respell(struct candor_buf *b, const char *sql)
+{
+	const char *p = sql;
+
+	while (*p) {
+		size_t k, n = 0;
+
+		for (k = 0; k < CANDOR_ARRAY_SIZE(spelling); k++) {
+			n = strlen(spelling[k].from);
+			if (!strncmp(p, spelling[k].from, n) && (p == sql || !word_char(p[-1]) ||
+								 spelling[k].from[0] == ' ') &&
+			    !word_char(p[n]))
+				break;
+		}
+		if (k < CANDOR_ARRAY_SIZE(spelling)) {
+			candor_buf_adds(b, spelling[k].to);
+			p += n;
+		} else {
+			candor_buf_addch(b, *p++);
+		}
+	}
+}
+
+int pg_schema_version(struct candor_store *s, int *out)
+{
+	PGresult *r = pg_query(s, "SELECT version FROM candor_schema", "");
+
+	*out = 0;
+	if (!r)
+		return s->err->code;
+	if (PQntuples(r) == 1)
+		*out = (int)pg_col_int(r, 0, 0);
+	PQclear(r);
+	return 0;
+}
+
+/*
+ * What the current schema holds: *tables, the number of tables and views
+ * in it; *ours, whether one is candor_schema; *app, its application.
+ */
+static int survey(struct candor_store *s, int64_t *tables, bool *ours, bool *app)
+{
+	PGresult *r = pg_query(s, "SELECT current_schema() IS NULL,"
+			       " (SELECT count(*) FROM pg_catalog.pg_class c"
+			       "   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+			       "   WHERE n.nspname = current_schema() AND c.relkind IN ('r','p','v','m','f')),"
+			       " (SELECT count(*) FROM pg_catalog.pg_class c"
+			       "   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+			       "   WHERE n.nspname = current_schema() AND c.relname = 'candor_schema')", "");
+	int rc = 0;
+
+	if (!r)
+		return s->err->code;
+	if (!strcmp(PQgetvalue(r, 0, 0), "t"))
+		rc = candor_error_set(s->err, CANDOR_EDB, "database",
+				      "'%s' has no schema to keep Candor's tables in: create the schema "
+				      "named by its search_path, or use the default", s->location);
+	*tables = pg_col_int(r, 0, 1);
+	*ours = pg_col_int(r, 0, 2) > 0;
+	PQclear(r);
+	*app = false;
+	if (rc || !*ours)
+		return rc;
+	r = pg_query(s, "SELECT count(*) FROM candor_schema WHERE application = 'candor'", "");
+	if (!r)
+		return s->err->code;
+	*app = pg_col_int(r, 0, 0) == 1;
+	PQclear(r);
+	return 0;
+}
+
+static int upgrade(struct candor_store *s, int version)
+{
+	struct candor_buf sql = CANDOR_BUF_INIT;
+	int rc = 0;
+
+	for (; !rc && version < CANDOR_SCHEMA_VERSION; version++) {
+		candor_buf_reset(&sql);
+		respell(&sql, candor_migrations[version]);
+		if (pg_extra[version + 1])
+			candor_buf_adds(&sql, pg_extra[version + 1]);
+		rc = candor_buf_error(&sql) ? candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory")
+					    : pg_script(s, sql.ptr, "upgrading the database");
+	}
+	if (!rc)
+		rc = pg_exec(s, pg_query(s, "UPDATE candor_schema SET version = $1", "i",
+					 (int64_t)CANDOR_SCHEMA_VERSION), NULL);
+	candor_buf_release(&sql);
+	return rc;
+}
+
+int pg_migrate(struct candor_store *s, bool create)
+{
+	int64_t tables = 0;
+	bool ours = false, app = false;
+	int version = 0, rc;
+
+	if ((rc = pg_begin(s)) || (rc = survey(s, &tables, &ours, &app)))
+		goto cleanup;
+	if (ours ? !app : tables > 0) {
+		rc = candor_error_set(s->err, CANDOR_EDB, "database",
+				      "'%s' is not a Candor database: nothing was changed", s->location);
+		goto cleanup;
+	}
+	if (!ours && !create) {
+		rc = candor_error_set(s->err, CANDOR_EDB, "database",
+				      "no Candor database at '%s': run 'candor init' first", s->location);
+		goto cleanup;
+	}
+	if (!ours)
+		rc = pg_script(s, "CREATE TABLE candor_schema (application TEXT NOT NULL,"
+			       " version INTEGER NOT NULL);"
+			       " INSERT INTO candor_schema VALUES ('candor', 0)", "creating the database");
+	if (rc || (rc = pg_schema_version(s, &version)))
+		goto cleanup;
+	if (version > CANDOR_SCHEMA_VERSION) {
+		rc = candor_error_set(s->err, CANDOR_EDB, "database",
+				      "'%s' has schema version %d, newer than this candor knows (%d): "
+				      "upgrade candor", s->location, version, CANDOR_SCHEMA_VERSION);
+		goto cleanup;
+	}
+	if (version < CANDOR_SCHEMA_VERSION)
+		rc = upgrade(s, version);
+cleanup:
+	if (rc)
+		pg_rollback(s);
+	else
+		rc = pg_commit(s);
+	return rc;
+}

@@ -1,0 +1,655 @@
+/*
+ * postgres.c: the PostgreSQL backend of the store (see store.h), through
+ * libpq, for a team server.
+ *
+ * The same schema as SQLite's (postgres-schema.c), the same answers to
+ * the same calls: ids are given as max(id) + 1 under the writers' lock
+ * (postgres-util.c), so they are dense and the same as SQLite would give,
+ * and a store copied between the two keeps them; names match and sort
+ * case-insensitively in ASCII alone, as SQLite's NOCASE does.  Every value
+ * is a bound parameter.  The location is a libpq URI, postgresql://... or
+ * postgres://...; the schema Candor uses is the connection's current
+ * schema (its search_path: ?options=-csearch_path%3DNAME picks another).
+ */
+#include "util/common.h"
+#include "store/postgres-priv.h"
+
+static void quiet(void *arg, const char *message)
+{
+	(void)arg;
+	(void)message;
+}
+
+static int pg_open(struct candor_store *s, const char *location, bool create)
+{
+	struct pg *q = calloc(1, sizeof(*q));
+	char msg[512] = "";
+	int rc = 0;
+
+	if (!q)
+		return candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory");
+	s->impl = q;
+	q->conn = PQconnectdb(location);
+	if (!q->conn) {
+		rc = candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory");
+		goto cleanup;
+	}
+	if (PQstatus(q->conn) != CONNECTION_OK) {
+		pg_one_line(msg, sizeof(msg), PQerrorMessage(q->conn));
+		if (strstr(msg, "does not exist") && strstr(msg, "database"))
+			rc = candor_error_set(s->err, CANDOR_EDB, "database",
+					      "no PostgreSQL database at '%s': create it (createdb), "
+					      "then run 'candor init'", s->location);
+		else
+			rc = candor_error_set(s->err, CANDOR_EDB, "database",
+					      "cannot connect to database '%s': %s", s->location, msg);
+		goto cleanup;
+	}
+	PQsetNoticeProcessor(q->conn, quiet, NULL);
+	if (PQsetClientEncoding(q->conn, "UTF8")) {
+		rc = pg_fail(s, NULL, "opening the database");
+		goto cleanup;
+	}
+	/* floats print exactly; a writer waits its turn, but not forever */
+	if ((rc = pg_script(s, "SET extra_float_digits = 1; SET lock_timeout = '30s';"
+			    " SET client_min_messages = warning", "opening the database")) ||
+	    (rc = pg_migrate(s, create)))
+		goto cleanup;
+cleanup:
+	if (rc)
+		s->be->close(s);
+	return rc;
+}
+
+static void pg_close(struct candor_store *s)
+{
+	struct pg *q = PG(s);
+
+	if (!q)
+		return;
+	if (q->conn && q->in_tx)
+		pg_rollback(s);
+	PQfinish(q->conn);
+	free(q);
+	s->impl = NULL;
+}
+
+static int pg_account_add(struct candor_store *s, struct candor_account *a)
+{
+	return pg_exec(s, pg_write(s, "INSERT INTO accounts(id, name, owner, note, created)"
+				   " SELECT coalesce(max(id), 0) + 1, $1, $2, $3, $4 FROM accounts RETURNING id",
+				   "ttti", a->name, a->owner, a->note, a->created), &a->id);
+}
+
+/*
+ * A name matches $2 whole, or with $3 set as a run of whole words; case
+ * folds in ASCII alone (lower() under the "C" collation), as SQLite's
+ * NOCASE and lower() do.
+ */
+#define LOWER(x) "lower(" x " COLLATE \"C\")"
+#define NAME_MATCH(col) " ($2 = '' OR " LOWER(col) " = " LOWER("$2") " OR ($3 = 1 AND" \
+	" strpos(' ' || " LOWER(col) " || ' ', ' ' || " LOWER("$2") " || ' ') > 0))"
+
+static int fill_account(struct candor_store *s, const PGresult *r, int i, void *row)
+{
+	struct candor_account *a = row;
+
+	a->id = pg_col_int(r, i, 0);
+	a->name = pg_col_text(r, i, 1);
+	a->owner = pg_col_text(r, i, 2);
+	a->note = pg_col_text(r, i, 3);
+	a->created = pg_col_int(r, i, 4);
+	return a->name && a->owner && a->note ? 0
+		: candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory");
+}
+
+/* Run a query of rows to fill, with its result already in r. */
+static int fill_all(struct candor_store *s, PGresult *r, void **arr, size_t *n, size_t size,
+		    pg_row_fn fill)
+{
+	int rc = 0, rows;
+
+	if (!r)
+		return s->err->code;
+	rows = PQntuples(r);
+	for (int i = 0; i < rows && !rc; i++) {
+		if ((rc = pg_grow(s, arr, *n, size)))
+			break;
+		(*n)++;
+		rc = fill(s, r, i, (char *)*arr + (*n - 1) * size);
+	}
+	PQclear(r);
+	return rc;
+}
+
+static int pg_accounts(struct candor_store *s, int64_t id, const char *name, bool words,
+		       struct candor_account_list *out)
+{
+#define ACCOUNTS(where) "SELECT id, name, owner, note, created FROM accounts WHERE " where \
+	" AND" NAME_MATCH("name") " ORDER BY " LOWER("name") ", id"
+	PGresult *r = id ? pg_query(s, ACCOUNTS("id = $1"), "itb", id, name, (int)words)
+			 : pg_query(s, ACCOUNTS("$1 = 0"), "itb", id, name, (int)words);
+#undef ACCOUNTS
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	rc = fill_all(s, r, (void **)&out->v, &out->n, sizeof(*out->v), fill_account);
+	if (rc)
+		candor_account_list_release(out);
+	return rc;
+}
+
+static int pg_contact_add(struct candor_store *s, struct candor_contact *c)
+{
+	return pg_exec(s, pg_write(s, "INSERT INTO contacts(id, account_id, name, role, email, created)"
+				   " SELECT coalesce(max(id), 0) + 1, $1, $2, $3, $4, $5 FROM contacts"
+				   " RETURNING id", "ittti",
+				   c->account_id, c->name, c->role, c->email, c->created), &c->id);
+}
+
+static int fill_contact(struct candor_store *s, const PGresult *r, int i, void *row)
+{
+	struct candor_contact *c = row;
+
+	c->id = pg_col_int(r, i, 0);
+	c->account_id = pg_col_int(r, i, 1);
+	c->account_name = pg_col_text(r, i, 2);
+	c->name = pg_col_text(r, i, 3);
+	c->role = pg_col_text(r, i, 4);
+	c->email = pg_col_text(r, i, 5);
+	c->created = pg_col_int(r, i, 6);
+	return c->account_name && c->name && c->role && c->email ? 0
+		: candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory");
+}
+
+static int pg_contacts(struct candor_store *s, int64_t id, const char *name, bool words,
+		       int64_t account_id, struct candor_contact_list *out)
+{
+#define CONTACTS(where) "SELECT c.id, c.account_id, a.name, c.name, c.role, c.email, c.created" \
+	" FROM contacts c JOIN accounts a ON a.id = c.account_id WHERE " where " AND" \
+	NAME_MATCH("c.name") " AND ($4 = 0 OR c.account_id = $4)" \
+	" ORDER BY " LOWER("a.name") ", " LOWER("c.name") ", c.id"
+	PGresult *r = id ? pg_query(s, CONTACTS("c.id = $1"), "itbi", id, name, (int)words, account_id)
+			 : pg_query(s, CONTACTS("$1 = 0"), "itbi", id, name, (int)words, account_id);
+#undef CONTACTS
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	rc = fill_all(s, r, (void **)&out->v, &out->n, sizeof(*out->v), fill_contact);
+	if (rc)
+		candor_contact_list_release(out);
+	return rc;
+}
+
+/* The next id of a table, in an INSERT ... SELECT. */
+#define NEXT(table) "SELECT coalesce(max(id), 0) + 1 FROM " table
+
+static int pg_interaction_add(struct candor_store *s, struct candor_interaction *it)
+{
+	return pg_exec(s, pg_write(s, "INSERT INTO interactions(id, account_id, contact_id, kind, inbound,"
+				   " at, seller, text, source, metrics, seller_share)"
+				   " VALUES ((" NEXT("interactions") "), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+				   " RETURNING id", "iitbittttd", it->account_id, it->contact_id,
+				   candor_name_of(candor_interaction_kinds, it->kind), (int)it->inbound,
+				   it->at, it->seller, it->text, it->source, it->metrics,
+				   it->seller_share), &it->id);
+}
+
+static int pg_signal_add(struct candor_store *s, int64_t account_id, struct candor_signal *sg)
+{
+	return pg_exec(s, pg_write(s, "INSERT INTO signals(id, account_id, contact_id, interaction_id,"
+				   " category, text, side, utterance, start_char, end_char, quote)"
+				   " VALUES ((" NEXT("signals") "), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+				   " RETURNING id", "iiitttiiit", account_id, sg->contact_id,
+				   sg->interaction_id, sg->category, sg->text,
+				   candor_name_of(candor_sides, sg->side), sg->utterance, sg->start,
+				   sg->end, sg->quote), &sg->id);
+}
+
+static int pg_commitment_event_add(struct candor_store *s, const struct candor_commitment *c,
+				   struct candor_commitment_event *e)
+{
+	return pg_exec(s, pg_write(s, "INSERT INTO commitment_events(id, account_id, commitment_id, at,"
+				   " status, due, note) VALUES ((" NEXT("commitment_events") "),"
+				   " $1, $2, $3, $4, $5, $6) RETURNING id", "iiitit", c->account_id,
+				   c->id, e->at, candor_name_of(candor_commitment_statuses, e->status),
+				   e->due, e->note), &e->id);
+}
+
+static int pg_commitment_add(struct candor_store *s, struct candor_commitment *c)
+{
+	int rc = pg_exec(s, pg_write(s, "INSERT INTO commitments(id, account_id, contact_id, text, made)"
+				     " VALUES ((" NEXT("commitments") "), $1, $2, $3, $4) RETURNING id",
+				     "iiti", c->account_id, c->contact_id, c->text, c->made), &c->id);
+
+	for (size_t i = 0; !rc && i < c->nevents; i++)
+		rc = pg_commitment_event_add(s, c, &c->events[i]);
+	return rc;
+}
+
+static int pg_expectation_add(struct candor_store *s, struct candor_expectation *e)
+{
+	return pg_exec(s, pg_write(s, "INSERT INTO expectations(id, account_id, contact_id, text, set_at,"
+				   " by_at) VALUES ((" NEXT("expectations") "), $1, $2, $3, $4, $5)"
+				   " RETURNING id", "iitii", e->account_id, e->contact_id, e->text,
+				   e->set_at, e->by), &e->id);
+}
+
+static int pg_expectation_resolve(struct candor_store *s, const struct candor_expectation *e)
+{
+	return pg_exec(s, pg_write(s, "UPDATE expectations SET status = $1, resolved_at = $2"
+				   " WHERE account_id = $3 AND id = $4", "tiii",
+				   candor_name_of(candor_expectation_statuses, e->status),
+				   e->resolved_at, e->account_id, e->id), NULL);
+}
+
+static int pg_fact_add(struct candor_store *s, struct candor_fact *f)
+{
+	return pg_exec(s, pg_write(s, "INSERT INTO facts(id, account_id, contact_id, kind, text, source,"
+				   " confidence, at) VALUES ((" NEXT("facts") "), $1, $2, $3, $4, $5, $6, $7)"
+				   " RETURNING id", "iitttti", f->account_id, f->contact_id,
+				   candor_name_of(candor_fact_kinds, f->kind), f->text, f->source,
+				   candor_name_of(candor_confidences, f->confidence), f->at), &f->id);
+}
+
+static int pg_value_add(struct candor_store *s, struct candor_value *v)
+{
+	return pg_exec(s, pg_write(s, "INSERT INTO value_exchanged(id, account_id, contact_id, direction,"
+				   " text, at) VALUES ((" NEXT("value_exchanged") "), $1, $2, $3, $4, $5)"
+				   " RETURNING id", "iitti", v->account_id, v->contact_id,
+				   candor_name_of(candor_value_directions, v->direction), v->text, v->at),
+		       &v->id);
+}
+
+static int pg_fit_add(struct candor_store *s, struct candor_fit *f)
+{
+	return pg_exec(s, pg_write(s, "INSERT INTO fits(id, account_id, contact_id, verdict, text, at)"
+				   " VALUES ((" NEXT("fits") "), $1, $2, $3, $4, $5) RETURNING id",
+				   "iitti", f->account_id, f->contact_id,
+				   candor_name_of(candor_fit_verdicts, f->verdict), f->text, f->at), &f->id);
+}
+
+static int pg_decision_add(struct candor_store *s, struct candor_decision *d)
+{
+	return pg_exec(s, pg_write(s, "INSERT INTO decisions(id, account_id, contact_id, kind, note, at)"
+				   " VALUES ((" NEXT("decisions") "), $1, $2, $3, $4, $5) RETURNING id",
+				   "iitti", d->account_id, d->contact_id,
+				   candor_name_of(candor_decision_kinds, d->kind), d->note, d->at), &d->id);
+}
+
+/*
+ * The WHERE clause of evidence queries ($1 account, $2 contact), in three
+ * texts as in sqlite.c, so that each names the account when it has one
+ * (the distribution key: one shard, one partition).
+ */
+#define SCOPE_ALL(p) " WHERE ($1 = 0 OR " p "account_id = $1) AND ($2 = 0 OR " p "contact_id = $2)"
+#define SCOPE_ACCOUNT(p) " WHERE " p "account_id = $1 AND ($2 = 0 OR " p "contact_id = $2)"
+#define SCOPE_CONTACT(p) " WHERE " p "account_id = $1 AND " p "contact_id = $2"
+#define EVIDENCE_SQL(sc, p, head, tail) ((sc)->account_id && (sc)->contact_id ? \
+	head SCOPE_CONTACT(p) tail : (sc)->account_id ? head SCOPE_ACCOUNT(p) tail : head SCOPE_ALL(p) tail)
+
+static int fill_interaction(struct candor_store *s, const PGresult *r, int i, void *row)
+{
+	struct candor_interaction *it = row;
+
+	it->id = pg_col_int(r, i, 0);
+	it->account_id = pg_col_int(r, i, 1);
+	it->contact_id = pg_col_int(r, i, 2);
+	it->inbound = pg_col_int(r, i, 4) != 0;
+	it->at = pg_col_int(r, i, 5);
+	it->seller = pg_col_text(r, i, 6);
+	it->text = pg_col_text(r, i, 7);
+	it->source = pg_col_text(r, i, 8);
+	it->metrics = pg_col_text(r, i, 9);
+	it->seller_share = pg_col_double(r, i, 10);
+	return pg_col_enum(s, r, i, 3, candor_interaction_kinds, &it->kind);
+}
+
+static int fill_signal(struct candor_store *s, const PGresult *r, int i, void *row)
+{
+	struct candor_signal *sg = row;
+
+	sg->id = pg_col_int(r, i, 0);
+	sg->contact_id = pg_col_int(r, i, 1);
+	sg->interaction_id = pg_col_int(r, i, 2);
+	sg->at = pg_col_int(r, i, 3);
+	sg->category = pg_col_text(r, i, 4);
+	sg->text = pg_col_text(r, i, 5);
+	sg->utterance = pg_col_int(r, i, 7);
+	sg->start = pg_col_int(r, i, 8);
+	sg->end = pg_col_int(r, i, 9);
+	sg->quote = pg_col_text(r, i, 10);
+	return pg_col_enum(s, r, i, 6, candor_sides, &sg->side);
+}
+
+static int fill_event(struct candor_store *s, const PGresult *r, int i, void *row)
+{
+	struct candor_commitment_event *e = row;
+
+	e->id = pg_col_int(r, i, 0);
+	e->at = pg_col_int(r, i, 1);
+	e->due = pg_col_int(r, i, 3);
+	e->note = pg_col_text(r, i, 4);
+	return pg_col_enum(s, r, i, 2, candor_commitment_statuses, &e->status);
+}
+
+static int fill_commitment(struct candor_store *s, const PGresult *r, int i, void *row)
+{
+	struct candor_commitment *c = row;
+
+	c->id = pg_col_int(r, i, 0);
+	c->account_id = pg_col_int(r, i, 1);
+	c->contact_id = pg_col_int(r, i, 2);
+	c->text = pg_col_text(r, i, 3);
+	c->made = pg_col_int(r, i, 4);
+	return c->text ? 0 : candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory");
+}
+
+/* Attach each commitment's events: one query for the scope, not one per promise. */
+static int load_events(struct candor_store *s, const struct candor_scope *sc,
+		       struct candor_evidence_set *ev)
+{
+	PGresult *r;
+	int rc = 0, rows;
+	size_t k = 0;
+
+	if (!ev->ncommitments)
+		return 0;
+	r = pg_query(s, EVIDENCE_SQL(sc, "c.", "SELECT e.id, e.at, e.status, e.due, e.note,"
+				     " e.commitment_id FROM commitment_events e"
+				     " JOIN commitments c ON c.account_id = e.account_id"
+				     " AND c.id = e.commitment_id",
+				     " ORDER BY c.contact_id, c.made, c.id, e.at, e.id"), "ii",
+		     sc->account_id, sc->contact_id);
+	if (!r)
+		return s->err->code;
+	rows = PQntuples(r);
+	for (int i = 0; i < rows && !rc; i++) {
+		int64_t cid = pg_col_int(r, i, 5);
+		struct candor_commitment *c;
+
+		while (k < ev->ncommitments && ev->commitments[k].id != cid)
+			k++;
+		if (k == ev->ncommitments) {
+			rc = candor_error_set(s->err, CANDOR_ERROR, "database",
+					      "reading the ledger failed in '%s': promises changed while "
+					      "being read", s->location);
+			break;
+		}
+		c = &ev->commitments[k];
+		if ((rc = pg_grow(s, (void **)&c->events, c->nevents, sizeof(*c->events))))
+			break;
+		rc = fill_event(s, r, i, &c->events[c->nevents++]);
+	}
+	PQclear(r);
+	return rc;
+}
+
+static int fill_expectation(struct candor_store *s, const PGresult *r, int i, void *row)
+{
+	struct candor_expectation *e = row;
+
+	e->id = pg_col_int(r, i, 0);
+	e->account_id = pg_col_int(r, i, 1);
+	e->contact_id = pg_col_int(r, i, 2);
+	e->text = pg_col_text(r, i, 3);
+	e->set_at = pg_col_int(r, i, 4);
+	e->by = pg_col_int(r, i, 5);
+	e->resolved_at = pg_col_int(r, i, 7);
+	return pg_col_enum(s, r, i, 6, candor_expectation_statuses, &e->status);
+}
+
+static int fill_fact(struct candor_store *s, const PGresult *r, int i, void *row)
+{
+	struct candor_fact *f = row;
+
+	f->id = pg_col_int(r, i, 0);
+	f->account_id = pg_col_int(r, i, 1);
+	f->contact_id = pg_col_int(r, i, 2);
+	f->text = pg_col_text(r, i, 4);
+	f->source = pg_col_text(r, i, 5);
+	f->at = pg_col_int(r, i, 7);
+	return pg_col_enum(s, r, i, 3, candor_fact_kinds, &f->kind) ||
+	       pg_col_enum(s, r, i, 6, candor_confidences, &f->confidence) ? s->err->code : 0;
+}
+
+static int fill_value(struct candor_store *s, const PGresult *r, int i, void *row)
+{
+	struct candor_value *v = row;
+
+	v->id = pg_col_int(r, i, 0);
+	v->account_id = pg_col_int(r, i, 1);
+	v->contact_id = pg_col_int(r, i, 2);
+	v->text = pg_col_text(r, i, 4);
+	v->at = pg_col_int(r, i, 5);
+	return pg_col_enum(s, r, i, 3, candor_value_directions, &v->direction);
+}
+
+static int fill_fit(struct candor_store *s, const PGresult *r, int i, void *row)
+{
+	struct candor_fit *f = row;
+
+	f->id = pg_col_int(r, i, 0);
+	f->account_id = pg_col_int(r, i, 1);
+	f->contact_id = pg_col_int(r, i, 2);
+	f->text = pg_col_text(r, i, 4);
+	f->at = pg_col_int(r, i, 5);
+	return pg_col_enum(s, r, i, 3, candor_fit_verdicts, &f->verdict);
+}
+
+static int fill_decision(struct candor_store *s, const PGresult *r, int i, void *row)
+{
+	struct candor_decision *d = row;
+
+	d->id = pg_col_int(r, i, 0);
+	d->account_id = pg_col_int(r, i, 1);
+	d->contact_id = pg_col_int(r, i, 2);
+	d->note = pg_col_text(r, i, 4);
+	d->at = pg_col_int(r, i, 5);
+	return pg_col_enum(s, r, i, 3, candor_decision_kinds, &d->kind);
+}
+
+static int pg_utterances_add(struct candor_store *s, int64_t account_id, int64_t interaction_id,
+			     const struct candor_utterance *u, size_t n)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < n && !rc; i++)
+		rc = pg_exec(s, pg_write(s, "INSERT INTO utterances(id, account_id, interaction_id, idx,"
+					 " speaker, side, start_s, end_s, line, text)"
+					 " VALUES ((" NEXT("utterances") "), $1, $2, $3, $4, $5, $6, $7, $8, $9)",
+					 "iiittddit", account_id, interaction_id, (int64_t)u[i].index,
+					 u[i].speaker, candor_name_of(candor_sides, u[i].side), u[i].start,
+					 u[i].end, (int64_t)u[i].line, u[i].text), NULL);
+	return rc;
+}
+
+static int fill_utterance(struct candor_store *s, const PGresult *r, int i, void *row)
+{
+	struct candor_utterance *u = row;
+	int side;
+
+	u->index = (size_t)pg_col_int(r, i, 0);
+	u->speaker = pg_col_text(r, i, 1);
+	u->start = pg_col_double(r, i, 3);
+	u->end = pg_col_double(r, i, 4);
+	u->line = (size_t)pg_col_int(r, i, 5);
+	u->text = pg_col_text(r, i, 6);
+	if (pg_col_enum(s, r, i, 2, candor_sides, &side))
+		return s->err->code;
+	u->side = (enum candor_side)side;
+	return 0;
+}
+
+static int pg_utterances(struct candor_store *s, int64_t account_id, int64_t interaction_id,
+			 struct candor_utterance **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	return pg_load(s, account_id, interaction_id, "SELECT idx, speaker, side, start_s, end_s, line,"
+		       " text FROM utterances WHERE account_id = $1 AND interaction_id = $2 ORDER BY idx",
+		       (void **)out, n, sizeof(**out), fill_utterance);
+}
+
+static int pg_proposal_add(struct candor_store *s, struct candor_proposal_row *p)
+{
+	return pg_exec(s, pg_write(s, "INSERT INTO proposals(id, account_id, contact_id, interaction_id,"
+				   " kind, side, fact_kind, text, due, utterance)"
+				   " VALUES ((" NEXT("proposals") "), $1, $2, $3, $4, $5, $6, $7, $8, $9)"
+				   " RETURNING id", "iiittttii", p->account_id, p->contact_id,
+				   p->interaction_id, candor_name_of(candor_proposal_kinds, p->kind),
+				   candor_name_of(candor_sides, p->side),
+				   p->fact_kind >= 0 ? candor_name_of(candor_fact_kinds, p->fact_kind) : "",
+				   p->text, p->due, p->utterance), &p->id);
+}
+
+static int fill_proposal(struct candor_store *s, const PGresult *r, int i, void *row)
+{
+	struct candor_proposal_row *p = row;
+	const char *fk = PQgetvalue(r, i, 6);
+
+	p->id = pg_col_int(r, i, 0);
+	p->account_id = pg_col_int(r, i, 1);
+	p->contact_id = pg_col_int(r, i, 2);
+	p->interaction_id = pg_col_int(r, i, 3);
+	p->fact_kind = fk && *fk ? candor_name_lookup(candor_fact_kinds, fk) : -1;
+	p->text = pg_col_text(r, i, 7);
+	p->due = pg_col_int(r, i, 8);
+	p->utterance = pg_col_int(r, i, 9);
+	p->record_id = pg_col_int(r, i, 11);
+	return pg_col_enum(s, r, i, 4, candor_proposal_kinds, &p->kind) ||
+	       pg_col_enum(s, r, i, 5, candor_sides, &p->side) ||
+	       pg_col_enum(s, r, i, 10, candor_proposal_statuses, &p->status) ? s->err->code : 0;
+}
+
+static int pg_proposals(struct candor_store *s, int64_t id, int64_t interaction_id,
+			struct candor_proposal_row **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	return pg_load(s, id, interaction_id, "SELECT id, account_id, contact_id, interaction_id, kind,"
+		       " side, fact_kind, text, due, utterance, status, record_id FROM proposals"
+		       " WHERE ($1 = 0 OR id = $1) AND ($2 = 0 OR interaction_id = $2) ORDER BY id",
+		       (void **)out, n, sizeof(**out), fill_proposal);
+}
+
+static int pg_proposal_resolve(struct candor_store *s, const struct candor_proposal_row *p)
+{
+	return pg_exec(s, pg_write(s, "UPDATE proposals SET status = $1, record_id = $2"
+				   " WHERE account_id = $3 AND id = $4", "tiii",
+				   candor_name_of(candor_proposal_statuses, p->status), p->record_id,
+				   p->account_id, p->id), NULL);
+}
+
+static int pg_locate(struct candor_store *s, enum candor_record what, int64_t id,
+		     struct candor_scope *out)
+{
+	static const char *const names[] = { "promise", "expectation", "interaction", "proposal" };
+	PGresult *r;
+	int rc = 0;
+
+	switch (what) {
+	case CANDOR_RECORD_EXPECTATION:
+		r = pg_query(s, "SELECT account_id, contact_id FROM expectations WHERE id = $1", "i", id);
+		break;
+	case CANDOR_RECORD_INTERACTION:
+		r = pg_query(s, "SELECT account_id, contact_id FROM interactions WHERE id = $1", "i", id);
+		break;
+	case CANDOR_RECORD_PROPOSAL:
+		r = pg_query(s, "SELECT account_id, contact_id FROM proposals WHERE id = $1", "i", id);
+		break;
+	default:
+		r = pg_query(s, "SELECT account_id, contact_id FROM commitments WHERE id = $1", "i", id);
+	}
+	if (!r)
+		return s->err->code;
+	if (PQntuples(r) == 1) {
+		out->account_id = pg_col_int(r, 0, 0);
+		out->contact_id = pg_col_int(r, 0, 1);
+	} else {
+		rc = candor_error_set(s->err, CANDOR_ENOTFOUND, names[what], "no %s #%" PRId64,
+				      names[what], id);
+	}
+	PQclear(r);
+	return rc;
+}
+
+static int pg_evidence(struct candor_store *s, const struct candor_scope *sc,
+		       struct candor_evidence_set *ev)
+{
+	int64_t a = sc->account_id, c = sc->contact_id;
+	int rc;
+
+	rc = pg_load(s, a, c, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id, kind, inbound,"
+		     " at, seller, text, source, metrics, seller_share FROM interactions",
+		     " ORDER BY contact_id, at, id"), (void **)&ev->interactions,
+		     &ev->ninteractions, sizeof(*ev->interactions), fill_interaction);
+	rc = rc ? rc : pg_load(s, a, c, EVIDENCE_SQL(sc, "g.", "SELECT g.id, g.contact_id,"
+			    " g.interaction_id, i.at, g.category, g.text, g.side, g.utterance,"
+			    " g.start_char, g.end_char, g.quote FROM signals g"
+			    " JOIN interactions i ON i.account_id = g.account_id AND i.id = g.interaction_id",
+			    " ORDER BY g.contact_id, i.at, g.id"),
+			    (void **)&ev->signals, &ev->nsignals, sizeof(*ev->signals), fill_signal);
+	rc = rc ? rc : pg_load(s, a, c, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id, text,"
+			    " made FROM commitments", " ORDER BY contact_id, made, id"),
+			    (void **)&ev->commitments, &ev->ncommitments, sizeof(*ev->commitments),
+			    fill_commitment);
+	rc = rc ? rc : load_events(s, sc, ev);
+	rc = rc ? rc : pg_load(s, a, c, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id, text,"
+			    " set_at, by_at, status, resolved_at FROM expectations",
+			    " ORDER BY contact_id, set_at, id"), (void **)&ev->expectations,
+			    &ev->nexpectations, sizeof(*ev->expectations), fill_expectation);
+	rc = rc ? rc : pg_load(s, a, c, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id, kind,"
+			    " text, source, confidence, at FROM facts", " ORDER BY contact_id, at, id"),
+			    (void **)&ev->facts, &ev->nfacts, sizeof(*ev->facts), fill_fact);
+	rc = rc ? rc : pg_load(s, a, c, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id,"
+			    " direction, text, at FROM value_exchanged", " ORDER BY contact_id, at, id"),
+			    (void **)&ev->values, &ev->nvalues, sizeof(*ev->values), fill_value);
+	rc = rc ? rc : pg_load(s, a, c, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id,"
+			    " verdict, text, at FROM fits", " ORDER BY contact_id, at, id"),
+			    (void **)&ev->fits, &ev->nfits, sizeof(*ev->fits), fill_fit);
+	rc = rc ? rc : pg_load(s, a, c, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id, kind,"
+			    " note, at FROM decisions", " ORDER BY contact_id, at, id"),
+			    (void **)&ev->decisions, &ev->ndecisions, sizeof(*ev->decisions),
+			    fill_decision);
+	if (rc)
+		candor_evidence_set_release(ev);
+	return rc;
+}
+
+const struct candor_store_be candor_store_postgres = {
+	.name = "postgresql",
+	.open = pg_open,
+	.close = pg_close,
+	.begin = pg_begin,
+	.begin_read = pg_begin_read,
+	.commit = pg_commit,
+	.rollback = pg_rollback,
+	.schema_version = pg_schema_version,
+	.account_add = pg_account_add,
+	.accounts = pg_accounts,
+	.contact_add = pg_contact_add,
+	.contacts = pg_contacts,
+	.interaction_add = pg_interaction_add,
+	.signal_add = pg_signal_add,
+	.commitment_add = pg_commitment_add,
+	.commitment_event_add = pg_commitment_event_add,
+	.expectation_add = pg_expectation_add,
+	.expectation_resolve = pg_expectation_resolve,
+	.fact_add = pg_fact_add,
+	.value_add = pg_value_add,
+	.fit_add = pg_fit_add,
+	.decision_add = pg_decision_add,
+	.locate = pg_locate,
+	.utterances_add = pg_utterances_add,
+	.utterances = pg_utterances,
+	.proposal_add = pg_proposal_add,
+	.proposals = pg_proposals,
+	.proposal_resolve = pg_proposal_resolve,
+	.evidence = pg_evidence,
+	.user_add = pg_user_add,
+	.users = pg_users,
+	.secret_add = pg_secret_add,
+	.secret_find = pg_secret_find,
+	.secret_delete = pg_secret_delete,
+};
