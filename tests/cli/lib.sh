@@ -8,8 +8,15 @@
 #     test_cmp EXPECT ACTUAL    files must be equal (shows a diff when not)
 #     test_grep PATTERN FILE    FILE must contain PATTERN (extended regex)
 #     test_no_grep PATTERN FILE FILE must not contain PATTERN
+#     db_dump                   the whole database as text (to compare)
+#     db_sql SQL                one query, rows as "a|b" lines
 # Every script gets a fresh scratch folder as its working directory, with
 # CANDOR_DB pointing at a database inside it, and a fixed CANDOR_NOW.
+# With CANDOR_TEST_DB set (postgresql://.../DB, a database on a test
+# server: tests/run sets it for its PostgreSQL pass) CANDOR_DB is instead
+# a fresh PostgreSQL database on that server, made here and dropped by
+# test_done.  A script that holds only for one backend says so in a line
+# "# backends: sqlite" (or postgresql) near its top; tests/run reads it.
 # The script must end with test_done.
 
 : "${CANDOR:?run through tests/run}"
@@ -18,6 +25,13 @@ TEST_NAME=$(basename "$0" .sh)
 TRASH=$(mktemp -d "${TMPDIR:-/tmp}/candor-$TEST_NAME.XXXXXX")
 cd "$TRASH" || exit 1
 export CANDOR_DB="$TRASH/candor.db"
+PGDB=
+if [ -n "${CANDOR_TEST_DB:-}" ]; then
+	PGDB=$(printf 'candor_%s_%s' "$TEST_NAME" "$$" | tr -c 'a-z0-9_\n' _)
+	psql -XAtq -v ON_ERROR_STOP=1 "$CANDOR_TEST_DB" -c "CREATE DATABASE $PGDB" >/dev/null ||
+		{ echo "not ok 1 - could not create database $PGDB on $CANDOR_TEST_DB"; exit 1; }
+	export CANDOR_DB="${CANDOR_TEST_DB%/*}/$PGDB"
+fi
 export CANDOR_NOW=2026-11-25T09:00
 export CANDOR_SELLER="Sam Seller"
 unset CANDOR_AT
@@ -25,6 +39,31 @@ test_count=0
 test_failures=0
 
 candor() { "$CANDOR" "$@"; }
+
+# db_dump: the whole of $CANDOR_DB as text; nothing when it does not exist.
+db_dump() {
+	case $CANDOR_DB in
+	postgres://*|postgresql://*) # (\restrict KEY lines differ on every run)
+		pg_dump --data-only --no-owner --no-privileges "$CANDOR_DB" 2>/dev/null |
+			grep -v '^\\\(un\)\?restrict ' ;;
+	*) sqlite3 "$CANDOR_DB" .dump 2>/dev/null ;;
+	esac
+}
+# db_sql SQL: run one query on $CANDOR_DB, rows as lines of "a|b".
+db_sql() {
+	case $CANDOR_DB in
+	postgres://*|postgresql://*) psql -XAtq -v ON_ERROR_STOP=1 "$CANDOR_DB" -c "$1" ;;
+	*) sqlite3 "$CANDOR_DB" "$1" ;;
+	esac
+}
+on_postgres() { [ -n "$PGDB" ]; }
+# db_exists: $CANDOR_DB holds a Candor database (a file; Candor's tables).
+db_exists() {
+	case $CANDOR_DB in
+	postgres://*|postgresql://*) test "$(db_sql "SELECT application FROM candor_schema" 2>/dev/null)" = candor ;;
+	*) test -f "$CANDOR_DB" ;;
+	esac
+}
 
 # A sanitizer report exits 99, so no test that expects a failure passes on one.
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}exitcode=99"
@@ -63,9 +102,9 @@ print(d if isinstance(d, str) else json.dumps(d))
 # stderr starting "candor", and leaves the database as it was.
 fails() {
 	local want=$1 got; shift
-	sqlite3 "$CANDOR_DB" .dump >dump.before 2>/dev/null
+	db_dump >dump.before
 	"$@" >out 2>err; got=$?
-	sqlite3 "$CANDOR_DB" .dump >dump.after 2>/dev/null
+	db_dump >dump.after
 	[ "$got" -eq "$want" ] || { echo "expected exit $want, got $got: $*" >&2; cat err >&2; return 1; }
 	test ! -s out || { echo "stdout not empty: $*" >&2; cat out >&2; return 1; }
 	[ "$(wc -l <err)" -eq 1 ] || { echo "stderr is not one line: $*" >&2; cat err >&2; return 1; }
@@ -77,9 +116,9 @@ fails() {
 # stderr (the error and where to find help), the database as it was.
 usage_fails() {
 	local got
-	sqlite3 "$CANDOR_DB" .dump >dump.before 2>/dev/null
+	db_dump >dump.before
 	"$@" >out 2>err; got=$?
-	sqlite3 "$CANDOR_DB" .dump >dump.after 2>/dev/null
+	db_dump >dump.after
 	[ "$got" -eq 1 ] || { echo "expected exit 1, got $got: $*" >&2; cat err >&2; return 1; }
 	test ! -s out || { echo "stdout not empty: $*" >&2; cat out >&2; return 1; }
 	test_grep "^candor" err &&
@@ -122,5 +161,8 @@ test_no_grep() {
 test_done() {
 	echo "1..$test_count"
 	rm -rf "$TRASH"
+	if [ -n "$PGDB" ]; then
+		cd / && psql -XAtq "$CANDOR_TEST_DB" -c "DROP DATABASE IF EXISTS $PGDB WITH (FORCE)" >/dev/null
+	fi
 	[ "$test_failures" -eq 0 ]
 }

@@ -152,11 +152,11 @@ test_expect '--due is refused on kept and met (exit 1)' '
 '
 
 test_expect 'a usage error changes nothing' '
-	sqlite3 "$CANDOR_DB" .dump >before &&
+	db_dump >before &&
 	usage_fails candor log "Pat Lee" --frob "text" &&
 	usage_fails candor promise "Pat Lee" "no due" &&
 	usage_fails candor account add &&
-	sqlite3 "$CANDOR_DB" .dump >after &&
+	db_dump >after &&
 	test_cmp before after
 '
 

@@ -12,7 +12,7 @@ is_id() {
 
 test_expect 'init creates the database and says where' '
 	candor init >out &&
-	test -f "$CANDOR_DB" &&
+	db_exists &&
 	grep -F -q "$CANDOR_DB" out
 '
 
@@ -131,10 +131,10 @@ test_expect 'the id settles an ambiguous name' '
 
 test_expect 'a second account with the same name (any case) is a conflict, and changes nothing' '
 	candor account add "Twin Co" >t1 &&
-	sqlite3 "$CANDOR_DB" .dump >before &&
+	db_dump >before &&
 	fails 5 candor account add "twin co" &&
 	test_grep "already an account .Twin Co. \(#$(cat t1)\)" err &&
-	sqlite3 "$CANDOR_DB" .dump >after &&
+	db_dump >after &&
 	test_cmp before after
 '
 

@@ -118,12 +118,12 @@ test_expect 'a log with one good and one bad --said stores nothing' '
 '
 
 test_expect 'a --said without CATEGORY:WORDS fails and stores nothing' '
-	sqlite3 "$CANDOR_DB" .dump >before &&
+	db_dump >before &&
 	test_expect_code_1_or_2() { "$@" >out 2>err; r=$?; [ $r -eq 1 ] || [ $r -eq 2 ]; } &&
 	test_expect_code_1_or_2 candor log "Dana Reyes" --said stall:"ok" --said "no colon here" "call" &&
 	test_grep "no colon here" err &&
 	test_expect_code_1_or_2 candor log "Dana Reyes" --said "stall:" "call" &&
-	sqlite3 "$CANDOR_DB" .dump >after &&
+	db_dump >after &&
 	test_cmp before after
 '
 

@@ -185,10 +185,10 @@ test_expect '--out into a folder that does not exist fails and leaves nothing' '
 '
 
 test_expect 'export changes nothing in the database' '
-	sqlite3 "$CANDOR_DB" .dump >before &&
+	db_dump >before &&
 	candor export --format json >/dev/null &&
 	candor export --format csv --table commitments >/dev/null &&
-	sqlite3 "$CANDOR_DB" .dump >after &&
+	db_dump >after &&
 	test_cmp before after
 '
 

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # t0006: which database is used, and what happens when it is missing,
 # locked, damaged, too new or not Candor's: exit 6, nothing changed.
+# SQLite alone: file paths, file locks, WAL, damaged files, application_id
+# (t0007 holds the same promises for PostgreSQL).
+# backends: sqlite
 . "$CANDOR_TOP/tests/cli/lib.sh"
 
 # db_error CMD...: exit 6 with one line on stderr.

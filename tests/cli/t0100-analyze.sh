@@ -252,11 +252,11 @@ test_expect '--cues --json with several files: an array of {file, cues}' '
 '
 
 test_expect 'analyze stores nothing: the database dump is unchanged' '
-	sqlite3 "$CANDOR_DB" .dump >before &&
+	db_dump >before &&
 	candor analyze "$DATA/discovery-call.vtt" "$DATA/candid-call.txt" >/dev/null &&
 	candor analyze --json "$DATA/unicode-call.vtt" >/dev/null &&
 	candor analyze --cues "$DATA/cue-settings.vtt" >/dev/null &&
-	sqlite3 "$CANDOR_DB" .dump >after &&
+	db_dump >after &&
 	test_cmp before after
 '
 

@@ -55,9 +55,9 @@ test_expect 'a seller not in the file (CANDOR_SELLER) is exit 3 too; nothing sto
 '
 
 test_expect 'with no seller name at all (no --seller, no CANDOR_SELLER) import stores nothing and asks for --seller' '
-	sqlite3 "$CANDOR_DB" .dump >before &&
+	db_dump >before &&
 	(unset CANDOR_SELLER; candor import "$DATA/discovery-call.vtt" --with Dana --at 2026-11-18) >out 2>err; r=$?
-	sqlite3 "$CANDOR_DB" .dump >after &&
+	db_dump >after &&
 	{ [ $r -eq 1 ] || [ $r -eq 3 ]; } &&
 	test ! -s out &&
 	test_grep "seller" err &&
@@ -76,9 +76,9 @@ test_expect 'with several files, the seller error names the file the seller is m
 
 test_expect 'a WebVTT file cut off before its first whole cue imports nothing' '
 	printf "WEBVTT\n\n00:00:01.000 --> 00:00:0" >cut.vtt &&
-	sqlite3 "$CANDOR_DB" .dump >before &&
+	db_dump >before &&
 	candor import "$DATA/candid-call.txt" cut.vtt --with Dana --at 2026-11-18 >out 2>err; r=$?
-	sqlite3 "$CANDOR_DB" .dump >after &&
+	db_dump >after &&
 	{ [ $r -eq 2 ] || [ $r -eq 3 ]; } &&
 	test ! -s out &&
 	test_cmp before after

@@ -145,9 +145,9 @@ test_expect '--to --json gives the mirror findings with line and column' '
 '
 
 test_expect 'lint changes nothing in the database' '
-	sqlite3 "$CANDOR_DB" .dump >before &&
+	db_dump >before &&
 	candor lint pushy-draft.txt --to Dana >/dev/null 2>&1
-	sqlite3 "$CANDOR_DB" .dump >after &&
+	db_dump >after &&
 	test_cmp before after
 '
 

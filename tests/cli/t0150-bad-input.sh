@@ -126,12 +126,12 @@ for f in sys.argv[1:]:
 '
 
 test_expect 'a refused file among the odd ones imports nothing' '
-	sqlite3 "$CANDOR_DB" .dump >before &&
+	db_dump >before &&
 	for f in bad/nul.txt bad/surrogate.txt bad/srt-bad-time.srt; do
 		candor import ok/* "$f" --with Dana --at 2026-11-19 >out 2>err; r=$?
 		[ $r -eq 2 ] && test ! -s out && test_grep "$(basename "$f")" err || { echo "$f: exit $r" >&2; cat err >&2; return 1; }
 	done &&
-	sqlite3 "$CANDOR_DB" .dump >after &&
+	db_dump >after &&
 	test_cmp before after
 '
 

@@ -72,7 +72,7 @@ MEG=$(candor user token Meg 2>/dev/null); ADA=$(candor user token Ada 2>/dev/nul
 
 test_expect 'user list shows the roles; passwords are argon2id' '
 	candor user list >out && test_grep "Ann +seller" out && test_grep "Meg +manager" out &&
-	sqlite3 "$CANDOR_DB" "SELECT pwhash FROM users" >h && test_grep "^\\\$argon2id\\\$" h &&
+	db_sql "SELECT pwhash FROM users" >h && test_grep "^\\\$argon2id\\\$" h &&
 	test_no_grep "password-" h
 '
 test_expect 'a short password is refused' '
