@@ -40,12 +40,15 @@ test_failures=0
 
 candor() { "$CANDOR" "$@"; }
 
+DB_TABLES="candor_schema accounts contacts interactions signals commitments commitment_events
+expectations facts value_exchanged fits decisions utterances proposals users sessions api_tokens"
 # db_dump: the whole of $CANDOR_DB as text; nothing when it does not exist.
 db_dump() {
 	case $CANDOR_DB in
-	postgres://*|postgresql://*) # (\restrict KEY lines differ on every run)
-		pg_dump --data-only --no-owner --no-privileges "$CANDOR_DB" 2>/dev/null |
-			grep -v '^\\\(un\)\?restrict ' ;;
+	postgres://*|postgresql://*) # every table in id order, in one psql (pg_dump is slower)
+		local t args=()
+		for t in $DB_TABLES; do args+=(-c "SELECT '$t', * FROM $t ORDER BY 2"); done
+		psql -XAtq "$CANDOR_DB" "${args[@]}" 2>/dev/null ;;
 	*) sqlite3 "$CANDOR_DB" .dump 2>/dev/null ;;
 	esac
 }
