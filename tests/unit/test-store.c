@@ -1,27 +1,107 @@
 /*
- * test-store.c: the SQLite store through the store interface.
+ * test-store.c: the store's conformance suite, through the store interface.
+ *
+ * With CANDOR_TEST_DB unset every test runs on a fresh SQLite file; with it
+ * set to a PostgreSQL address (postgresql://HOST/DB, as tests/run's
+ * PostgreSQL pass sets it) every test runs in a fresh schema of that
+ * database, and the same assertions must hold.  Tests of what only one
+ * backend has (SQLite's files, PostgreSQL's schemas) say so in their name
+ * and pass on the other without checking anything.
  */
 #include "util/common.h"
 #include <setjmp.h>
 #include <unistd.h>
 #include <cmocka.h>
+#include <libpq-fe.h>
 #include <sqlite3.h>
 #include "store/store.h"
 
 struct fixture {
-	char path[256];
+	char path[4096];    /* the store's address */
+	char schema[64];    /* PostgreSQL: the fresh schema; "" on SQLite */
 	struct candor_error err;
 	struct candor_store *s;
 };
+
+static const char *pg_base(void)
+{
+	const char *b = getenv("CANDOR_TEST_DB");
+
+	return b && *b ? b : NULL;
+}
+
+static void quiet(void *arg, const char *message)
+{
+	(void)arg;
+	(void)message;
+}
+
+/* Run sql on the test server (PostgreSQL only); fails the test on error. */
+static void pg_run(const char *sql)
+{
+	PGconn *c = PQconnectdb(pg_base());
+	PGresult *r;
+
+	assert_int_equal(PQstatus(c), CONNECTION_OK);
+	PQsetNoticeProcessor(c, quiet, NULL);
+	r = PQexec(c, sql);
+	if (PQresultStatus(r) != PGRES_COMMAND_OK && PQresultStatus(r) != PGRES_TUPLES_OK)
+		fail_msg("%s: %s", sql, PQerrorMessage(c));
+	PQclear(r);
+	PQfinish(c);
+}
+
+/* The address of schema in the test database. */
+static void pg_address(char *out, size_t n, const char *schema)
+{
+	const char *b = pg_base();
+
+	snprintf(out, n, "%s%soptions=-csearch_path%%3D%s", b, strchr(b, '?') ? "&" : "?", schema);
+}
+
+/* A fresh, empty place for a store: a SQLite path or a PostgreSQL schema. */
+static void fresh(struct fixture *f, const char *tag)
+{
+	static int seq;
+	char sql[256];
+
+	if (!pg_base()) {
+		snprintf(f->path, sizeof(f->path), "/tmp/candor-test-store-%d-%s.db", (int)getpid(), tag);
+		unlink(f->path);
+		return;
+	}
+	snprintf(f->schema, sizeof(f->schema), "t_%d_%d_%s", (int)getpid(), seq++, tag);
+	snprintf(sql, sizeof(sql), "DROP SCHEMA IF EXISTS %s CASCADE; CREATE SCHEMA %s",
+		 f->schema, f->schema);
+	pg_run(sql);
+	pg_address(f->path, sizeof(f->path), f->schema);
+}
+
+static void forget(struct fixture *f)
+{
+	char sql[4200];
+
+	if (f->schema[0]) {
+		snprintf(sql, sizeof(sql), "DROP SCHEMA IF EXISTS %s CASCADE", f->schema);
+		pg_run(sql);
+		return;
+	}
+	unlink(f->path);
+	snprintf(sql, sizeof(sql), "%s-wal", f->path);
+	unlink(sql);
+	snprintf(sql, sizeof(sql), "%s-shm", f->path);
+	unlink(sql);
+}
 
 static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof(*f));
 
-	snprintf(f->path, sizeof(f->path), "/tmp/candor-test-store-%d.db", (int)getpid());
-	unlink(f->path);
-	if (candor_store_open(&f->s, f->path, true, &f->err))
+	fresh(f, "s");
+	if (candor_store_open(&f->s, f->path, true, &f->err)) {
+		fprintf(stderr, "# %s\n", f->err.msg);
 		return -1;
+	}
 	*state = f;
 	return 0;
 }
@@ -29,14 +109,9 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char wal[300];
 
 	candor_store_close(f->s);
-	unlink(f->path);
-	snprintf(wal, sizeof(wal), "%s-wal", f->path);
-	unlink(wal);
-	snprintf(wal, sizeof(wal), "%s-shm", f->path);
-	unlink(wal);
+	forget(f);
 	free(f);
 	return 0;
 }
@@ -165,16 +240,38 @@ static void newer_or_foreign_databases_are_refused(void **state)
 	struct fixture *f = *state;
 	struct candor_store *s2 = NULL;
 	struct candor_error err = CANDOR_ERROR_INIT;
+	struct fixture other = { 0 };
+	char sql[256];
 	FILE *junk;
 
-	set_user_version(f->path, "PRAGMA user_version = 99");
+	if (f->schema[0]) {
+		snprintf(sql, sizeof(sql), "UPDATE %s.candor_schema SET version = 99", f->schema);
+		pg_run(sql);
+	} else {
+		set_user_version(f->path, "PRAGMA user_version = 99");
+	}
 	assert_int_equal(candor_store_open(&s2, f->path, false, &err), CANDOR_EDB);
 	assert_non_null(strstr(err.msg, "newer"));
-	set_user_version(f->path, "PRAGMA user_version = 1; PRAGMA application_id = 7");
+	/* another program's: tables, but not Candor's mark */
+	if (f->schema[0]) {
+		snprintf(sql, sizeof(sql), "DROP TABLE %s.candor_schema", f->schema);
+		pg_run(sql);
+	} else {
+		set_user_version(f->path, "PRAGMA user_version = 1; PRAGMA application_id = 7");
+	}
 	assert_int_equal(candor_store_open(&s2, f->path, false, &err), CANDOR_EDB);
 	assert_non_null(strstr(err.msg, "not a Candor database"));
-	assert_int_equal(candor_store_open(&s2, "/tmp/candor-no-such.db", false, &err), CANDOR_EDB);
+	assert_int_equal(candor_store_open(&s2, f->path, true, &err), CANDOR_EDB);
+	assert_non_null(strstr(err.msg, "not a Candor database"));
+	/* an empty place is no store until init */
+	fresh(&other, "empty");
+	assert_int_equal(candor_store_open(&s2, other.path, false, &err), CANDOR_EDB);
 	assert_non_null(strstr(err.msg, "candor init"));
+	forget(&other);
+	assert_null(s2);
+	if (f->schema[0])
+		return;
+	/* SQLite alone: a damaged file */
 	junk = fopen("/tmp/candor-junk.db", "wb");
 	assert_non_null(junk);
 	for (int i = 0; i < 4096; i++)
@@ -186,6 +283,253 @@ static void newer_or_foreign_databases_are_refused(void **state)
 	assert_null(s2);
 }
 
+static void the_schema_is_current(void **state)
+{
+	struct fixture *f = *state;
+	int v = -1;
+
+	assert_int_equal(f->s->be->schema_version(f->s, &v), 0);
+	assert_int_equal(v, CANDOR_SCHEMA_VERSION);
+	assert_string_equal(f->s->be->name, f->schema[0] ? "postgresql" : "sqlite");
+}
+
+/* Names fold case in ASCII alone (SQLite's NOCASE), on both backends. */
+static void names_fold_ascii_case_alone(void **state)
+{
+	struct fixture *f = *state;
+	struct candor_account a;
+	struct candor_account_list l;
+	int64_t emile;
+
+	emile = add_account(f->s, "émile Co");
+	add_account(f->s, "banana");
+	add_account(f->s, "Apple");
+	add_account(f->s, "cherry");
+	assert_int_equal(candor_store_account_find(f->s, "APPLE", &a), 0);
+	assert_string_equal(a.name, "Apple");
+	candor_account_release(&a);
+	assert_int_equal(candor_store_account_find(f->s, "émile co", &a), 0);
+	assert_int_equal(a.id, emile);
+	candor_account_release(&a);
+	assert_int_equal(candor_store_account_find(f->s, "ÉMILE CO", &a), CANDOR_ENOTFOUND);
+	/* a whole word of the name: "co" */
+	assert_int_equal(candor_store_account_find(f->s, "CO", &a), 0);
+	assert_int_equal(a.id, emile);
+	candor_account_release(&a);
+	/* the same name in other case is the same account */
+	{
+		struct candor_account dup = { .name = "BANANA", .owner = "", .note = "", .created = 1 };
+
+		assert_int_equal(candor_store_account_add(f->s, &dup), CANDOR_ECONFLICT);
+	}
+	/* sorted without case, bytes after ASCII last */
+	assert_int_equal(candor_store_account_list(f->s, &l), 0);
+	assert_int_equal(l.n, 4);
+	assert_string_equal(l.v[0].name, "Apple");
+	assert_string_equal(l.v[1].name, "banana");
+	assert_string_equal(l.v[2].name, "cherry");
+	assert_string_equal(l.v[3].name, "émile Co");
+	candor_account_list_release(&l);
+}
+
+/* Ids are dense, as SQLite gives them: a rolled-back insert leaves no gap. */
+static void ids_are_dense_after_a_rollback(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(candor_store_begin(f->s), 0);
+	assert_int_equal(add_account(f->s, "One"), 1);
+	assert_int_equal(candor_store_commit(f->s), 0);
+	assert_int_equal(candor_store_begin(f->s), 0);
+	assert_int_equal(add_account(f->s, "Gone"), 2);
+	candor_store_rollback(f->s);
+	assert_int_equal(candor_store_begin(f->s), 0);
+	assert_int_equal(add_account(f->s, "Two"), 2);
+	assert_int_equal(candor_store_commit(f->s), 0);
+}
+
+/* A read transaction sees one snapshot; a write in it makes it a write one. */
+static void a_read_transaction_is_a_snapshot(void **state)
+{
+	struct fixture *f = *state;
+	struct candor_error err2 = CANDOR_ERROR_INIT;
+	struct candor_store *s2 = NULL;
+	struct candor_account_list l;
+
+	add_account(f->s, "Before");
+	assert_int_equal(candor_store_open(&s2, f->path, false, &err2), 0);
+	assert_int_equal(candor_store_begin_read(f->s), 0);
+	assert_int_equal(candor_store_account_list(f->s, &l), 0);
+	assert_int_equal(l.n, 1);
+	candor_account_list_release(&l);
+	assert_int_equal(candor_store_begin(s2), 0);
+	add_account(s2, "Meanwhile");
+	assert_int_equal(candor_store_commit(s2), 0);
+	assert_int_equal(candor_store_account_list(f->s, &l), 0);
+	assert_int_equal(l.n, 1);
+	candor_account_list_release(&l);
+	candor_store_rollback(f->s);
+	assert_int_equal(candor_store_account_list(f->s, &l), 0);
+	assert_int_equal(l.n, 2);
+	candor_account_list_release(&l);
+	/* writing inside a read transaction */
+	assert_int_equal(candor_store_begin_read(f->s), 0);
+	add_account(f->s, "Upgraded");
+	assert_int_equal(candor_store_commit(f->s), 0);
+	assert_int_equal(candor_store_account_list(s2, &l), 0);
+	assert_int_equal(l.n, 3);
+	candor_account_list_release(&l);
+	candor_store_close(s2);
+}
+
+static void users_and_secrets_round_trip(void **state)
+{
+	struct fixture *f = *state;
+	struct candor_user u = { .name = "Ann", .role = CANDOR_ROLE_MANAGER, .pwhash = "$argon2id$x",
+				 .created = 7 };
+	struct candor_user dup = { .name = "ANN", .role = CANDOR_ROLE_SELLER, .pwhash = "h" };
+	struct candor_user got;
+	struct candor_secret sec = { .created = 5, .expires = 9 }, out;
+
+	assert_int_equal(candor_store_user_add(f->s, &u), 0);
+	assert_int_equal(u.id, 1);
+	assert_int_equal(candor_store_user_add(f->s, &dup), CANDOR_ECONFLICT);
+	assert_int_equal(candor_store_user_find(f->s, 0, "aNN", &got), 0);
+	assert_string_equal(got.name, "Ann");
+	assert_int_equal(got.role, CANDOR_ROLE_MANAGER);
+	assert_string_equal(got.pwhash, "$argon2id$x");
+	candor_user_release(&got);
+	sec.user_id = u.id;
+	snprintf(sec.selector, sizeof(sec.selector), "%s", "00ff");
+	snprintf(sec.hash, sizeof(sec.hash), "%s", "abc");
+	snprintf(sec.csrf, sizeof(sec.csrf), "%s", "tok");
+	assert_int_equal(candor_store_secret_add(f->s, CANDOR_SECRET_SESSION, &sec), 0);
+	assert_int_equal(candor_store_secret_add(f->s, CANDOR_SECRET_TOKEN, &sec), 0);
+	assert_int_equal(candor_store_secret_find(f->s, CANDOR_SECRET_SESSION, "00ff", &out), 0);
+	assert_string_equal(out.csrf, "tok");
+	assert_int_equal(out.expires, 9);
+	assert_int_equal(candor_store_secret_find(f->s, CANDOR_SECRET_TOKEN, "00ff", &out), 0);
+	assert_string_equal(out.csrf, "");
+	assert_int_equal(out.expires, 0);
+	assert_int_equal(candor_store_secret_delete(f->s, CANDOR_SECRET_SESSION, "00ff"), 0);
+	assert_int_equal(candor_store_secret_find(f->s, CANDOR_SECRET_SESSION, "00ff", &out),
+			 CANDOR_ENOTFOUND);
+	assert_int_equal(candor_store_secret_find(f->s, CANDOR_SECRET_TOKEN, "00ff", &out), 0);
+}
+
+/* Transcripts, signals, proposals: exact doubles, 64-bit times, enums. */
+static void conversations_round_trip(void **state)
+{
+	struct fixture *f = *state;
+	int64_t acc = add_account(f->s, "Northwind"), c = add_contact(f->s, acc, "Dana");
+	struct candor_interaction it = { .account_id = acc, .contact_id = c,
+					 .kind = CANDOR_INTERACTION_CALL, .inbound = true,
+					 .at = INT64_C(4102444800) /* 2100 */, .seller = "Sam",
+					 .text = "call", .source = "a.vtt", .metrics = "{}",
+					 .seller_share = 0.1 + 0.2 };
+	struct candor_utterance u[2] = {
+		{ .index = 0, .speaker = "Sam", .side = CANDOR_SIDE_SELLER, .start = 1.0 / 3,
+		  .end = 2.5, .text = "What matters?", .line = 3 },
+		{ .index = 1, .speaker = "Dana", .side = CANDOR_SIDE_BUYER, .start = -1, .end = -1,
+		  .text = "Honestly, the close.", .line = 6 },
+	};
+	struct candor_signal sg = { .contact_id = c, .category = "candor", .text = "Honestly",
+				    .side = CANDOR_SIDE_BUYER, .utterance = 1, .start = 0, .end = 8,
+				    .quote = "Honestly, the close." };
+	struct candor_proposal_row p = { .account_id = acc, .contact_id = c, .kind = CANDOR_PROPOSAL_FACT,
+					 .side = CANDOR_SIDE_BUYER, .fact_kind = CANDOR_FACT_BOTHERING,
+					 .text = "the close", .utterance = 1 }, *ps = NULL;
+	struct candor_utterance *got = NULL;
+	struct candor_evidence_set set;
+	struct candor_scope sc = { acc, c };
+	struct candor_scope where;
+	size_t n = 0;
+
+	assert_int_equal(candor_store_interaction_add(f->s, &it), 0);
+	assert_int_equal(candor_store_utterances_add(f->s, acc, it.id, u, 2), 0);
+	sg.interaction_id = it.id;
+	assert_int_equal(candor_store_signal_add(f->s, acc, &sg), 0);
+	p.interaction_id = it.id;
+	assert_int_equal(candor_store_proposal_add(f->s, &p), 0);
+	assert_int_equal(candor_store_utterances(f->s, acc, it.id, &got, &n), 0);
+	assert_int_equal(n, 2);
+	assert_true(got[0].start == 1.0 / 3);
+	assert_true(got[1].end == -1);
+	assert_int_equal(got[1].side, CANDOR_SIDE_BUYER);
+	assert_string_equal(got[1].text, "Honestly, the close.");
+	assert_int_equal(got[1].line, 6);
+	candor_utterances_free(got, n);
+	assert_int_equal(candor_store_evidence(f->s, &sc, &set), 0);
+	assert_int_equal(set.ninteractions, 1);
+	assert_true(set.interactions[0].seller_share == 0.1 + 0.2);
+	assert_true(set.interactions[0].inbound);
+	assert_int_equal(set.interactions[0].at, INT64_C(4102444800));
+	assert_int_equal(set.nsignals, 1);
+	assert_int_equal(set.signals[0].at, INT64_C(4102444800));
+	assert_int_equal(set.signals[0].end, 8);
+	assert_string_equal(set.signals[0].quote, "Honestly, the close.");
+	candor_evidence_set_release(&set);
+	p.status = CANDOR_PROPOSAL_ACCEPTED;
+	p.record_id = 42;
+	assert_int_equal(candor_store_proposal_resolve(f->s, &p), 0);
+	assert_int_equal(candor_store_proposals(f->s, 0, it.id, &ps, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(ps[0].status, CANDOR_PROPOSAL_ACCEPTED);
+	assert_int_equal(ps[0].record_id, 42);
+	assert_int_equal(ps[0].fact_kind, CANDOR_FACT_BOTHERING);
+	candor_proposals_free(ps, n);
+	assert_int_equal(candor_store_locate(f->s, CANDOR_RECORD_PROPOSAL, p.id, &where), 0);
+	assert_int_equal(where.contact_id, c);
+	assert_int_equal(candor_store_locate(f->s, CANDOR_RECORD_INTERACTION, 99, &where),
+			 CANDOR_ENOTFOUND);
+}
+
+static void expectations_resolve(void **state)
+{
+	struct fixture *f = *state;
+	int64_t acc = add_account(f->s, "Northwind"), c = add_contact(f->s, acc, "Dana");
+	struct candor_expectation e = { .account_id = acc, .contact_id = c, .text = "six weeks",
+					.set_at = 1, .by = 100 }, *got;
+	struct candor_evidence_set set;
+
+	assert_int_equal(candor_store_expectation_add(f->s, &e), 0);
+	e.status = CANDOR_EXPECTATION_MET;
+	e.resolved_at = 90;
+	assert_int_equal(candor_store_expectation_resolve(f->s, &e), 0);
+	assert_int_equal(candor_store_expectation_load(f->s, e.id, &set, &got), 0);
+	assert_int_equal(got->status, CANDOR_EXPECTATION_MET);
+	assert_int_equal(got->resolved_at, 90);
+	candor_evidence_set_release(&set);
+}
+
+/* Addresses: the backend is chosen by the address; a bad one is named. */
+static void addresses_choose_the_backend(void **state)
+{
+	struct candor_error err = CANDOR_ERROR_INIT;
+	struct candor_store *s2 = NULL;
+	char path[256];
+
+	(void)state;
+	assert_int_equal(candor_store_open(&s2, "mysql://db/x", false, &err), CANDOR_EINVALID);
+	assert_non_null(strstr(err.msg, "'mysql://db/x'"));
+	assert_int_equal(candor_store_open(&s2, "sqlite:", false, &err), CANDOR_EINVALID);
+	snprintf(path, sizeof(path), "sqlite:/tmp/candor-test-addr-%d.db", (int)getpid());
+	assert_int_equal(candor_store_open(&s2, path, true, &err), 0);
+	assert_string_equal(s2->be->name, "sqlite");
+	assert_string_equal(s2->location, path + 7);
+	candor_store_close(s2);
+	unlink(path + 7);
+	/* a password never shows in a message */
+	assert_int_equal(candor_store_open(&s2, "postgresql://ann:s3cret@127.0.0.1:1/x?connect_timeout=2",
+					   false, &err), CANDOR_EDB);
+	assert_null(strstr(err.msg, "s3cret"));
+	assert_non_null(strstr(err.msg, "postgresql://ann:***@127.0.0.1:1/x"));
+	assert_int_equal(candor_store_open(&s2, "postgres://127.0.0.1:1/x?password=s3cret&connect_timeout=2",
+					   false, &err), CANDOR_EDB);
+	assert_null(strstr(err.msg, "s3cret"));
+	assert_null(s2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -194,6 +538,14 @@ int main(void)
 		cmocka_unit_test_setup_teardown(a_rolled_back_transaction_leaves_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(evidence_round_trips_and_slices, setup, teardown),
 		cmocka_unit_test_setup_teardown(newer_or_foreign_databases_are_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(the_schema_is_current, setup, teardown),
+		cmocka_unit_test_setup_teardown(names_fold_ascii_case_alone, setup, teardown),
+		cmocka_unit_test_setup_teardown(ids_are_dense_after_a_rollback, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_read_transaction_is_a_snapshot, setup, teardown),
+		cmocka_unit_test_setup_teardown(users_and_secrets_round_trip, setup, teardown),
+		cmocka_unit_test_setup_teardown(conversations_round_trip, setup, teardown),
+		cmocka_unit_test_setup_teardown(expectations_resolve, setup, teardown),
+		cmocka_unit_test(addresses_choose_the_backend),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
