@@ -164,6 +164,7 @@ int cmd_accept(int argc, char **argv, struct candor_ctx *ctx);
 int cmd_dismiss(int argc, char **argv, struct candor_ctx *ctx);
 int cmd_lint(int argc, char **argv, struct candor_ctx *ctx);
 int cmd_serve(int argc, char **argv, struct candor_ctx *ctx);
+int cmd_copy(int argc, char **argv, struct candor_ctx *ctx);
 int cmd_user(int argc, char **argv, struct candor_ctx *ctx);
 int cmd_help(int argc, char **argv, struct candor_ctx *ctx);
 

@@ -26,6 +26,8 @@ struct pg {
 	bool failed;      /* a statement failed: the transaction can only roll back */
 	struct { const char *sql; char name[16]; } cache[PG_STMT_CACHE];
 	size_t ncache;
+	const void *ins[32];   /* copying in: tables whose INSERT is prepared */
+	size_t nins;
 };
 
 #define PG(s) ((struct pg *)(s)->impl)
@@ -78,6 +80,10 @@ int pg_load(struct candor_store *s, int64_t a, int64_t b, const char *sql,
 /* The backend's schema steps (postgres-schema.c). */
 int pg_migrate(struct candor_store *s, bool create);
 int pg_schema_version(struct candor_store *s, int *out);
+
+/* Rows for copying: postgres-rows.c. */
+int pg_rows(struct candor_store *s, const struct candor_table *t, candor_row_fn fn, void *arg);
+int pg_row_add(struct candor_store *s, const struct candor_table *t, const struct candor_cell *row);
 
 /* Users, sessions and API tokens: postgres-users.c. */
 int pg_user_add(struct candor_store *s, struct candor_user *u);

@@ -652,4 +652,6 @@ const struct candor_store_be candor_store_postgres = {
 	.secret_add = pg_secret_add,
 	.secret_find = pg_secret_find,
 	.secret_delete = pg_secret_delete,
+	.rows = pg_rows,
+	.row_add = pg_row_add,
 };

@@ -5,6 +5,7 @@
  * times are INTEGER seconds since the epoch, UTC; enums are lowercase TEXT
  * names checked by CHECK constraints, readable in any SQL client.
  */
+#include "util/common.h"
 #include "store/schema.h"
 #include "store/store.h"
 
@@ -165,3 +166,73 @@ const char *const candor_migrations[] = {
 	"  created INTEGER NOT NULL);",
 	NULL
 };
+
+/* The tables and columns of schema 3 (schema.h): update with each migration. */
+static const struct candor_column accounts_cols[] = {
+	{ "id", 'i' }, { "name", 't' }, { "owner", 't' }, { "note", 't' }, { "created", 'i' },
+};
+static const struct candor_column contacts_cols[] = {
+	{ "id", 'i' }, { "account_id", 'i' }, { "name", 't' }, { "role", 't' }, { "email", 't' }, { "created", 'i' },
+};
+static const struct candor_column interactions_cols[] = {
+	{ "id", 'i' }, { "account_id", 'i' }, { "contact_id", 'i' }, { "kind", 't' }, { "inbound", 'i' }, { "at", 'i' }, { "seller", 't' }, { "text", 't' }, { "source", 't' }, { "metrics", 't' }, { "seller_share", 'd' },
+};
+static const struct candor_column signals_cols[] = {
+	{ "id", 'i' }, { "account_id", 'i' }, { "contact_id", 'i' }, { "interaction_id", 'i' }, { "category", 't' }, { "text", 't' }, { "side", 't' }, { "utterance", 'i' }, { "start_char", 'i' }, { "end_char", 'i' }, { "quote", 't' },
+};
+static const struct candor_column commitments_cols[] = {
+	{ "id", 'i' }, { "account_id", 'i' }, { "contact_id", 'i' }, { "text", 't' }, { "made", 'i' },
+};
+static const struct candor_column commitment_events_cols[] = {
+	{ "id", 'i' }, { "account_id", 'i' }, { "commitment_id", 'i' }, { "at", 'i' }, { "status", 't' }, { "due", 'i' }, { "note", 't' },
+};
+static const struct candor_column expectations_cols[] = {
+	{ "id", 'i' }, { "account_id", 'i' }, { "contact_id", 'i' }, { "text", 't' }, { "set_at", 'i' }, { "by_at", 'i' }, { "status", 't' }, { "resolved_at", 'i' },
+};
+static const struct candor_column facts_cols[] = {
+	{ "id", 'i' }, { "account_id", 'i' }, { "contact_id", 'i' }, { "kind", 't' }, { "text", 't' }, { "source", 't' }, { "confidence", 't' }, { "at", 'i' },
+};
+static const struct candor_column value_exchanged_cols[] = {
+	{ "id", 'i' }, { "account_id", 'i' }, { "contact_id", 'i' }, { "direction", 't' }, { "text", 't' }, { "at", 'i' },
+};
+static const struct candor_column fits_cols[] = {
+	{ "id", 'i' }, { "account_id", 'i' }, { "contact_id", 'i' }, { "verdict", 't' }, { "text", 't' }, { "at", 'i' },
+};
+static const struct candor_column decisions_cols[] = {
+	{ "id", 'i' }, { "account_id", 'i' }, { "contact_id", 'i' }, { "kind", 't' }, { "note", 't' }, { "at", 'i' },
+};
+static const struct candor_column utterances_cols[] = {
+	{ "id", 'i' }, { "account_id", 'i' }, { "interaction_id", 'i' }, { "idx", 'i' }, { "speaker", 't' }, { "side", 't' }, { "start_s", 'd' }, { "end_s", 'd' }, { "line", 'i' }, { "text", 't' },
+};
+static const struct candor_column proposals_cols[] = {
+	{ "id", 'i' }, { "account_id", 'i' }, { "contact_id", 'i' }, { "interaction_id", 'i' }, { "kind", 't' }, { "side", 't' }, { "fact_kind", 't' }, { "text", 't' }, { "due", 'i' }, { "utterance", 'i' }, { "status", 't' }, { "record_id", 'i' },
+};
+static const struct candor_column users_cols[] = {
+	{ "id", 'i' }, { "name", 't' }, { "role", 't' }, { "pwhash", 't' }, { "created", 'i' },
+};
+static const struct candor_column sessions_cols[] = {
+	{ "id", 'i' }, { "user_id", 'i' }, { "selector", 't' }, { "hash", 't' }, { "csrf", 't' }, { "created", 'i' }, { "expires", 'i' },
+};
+static const struct candor_column api_tokens_cols[] = {
+	{ "id", 'i' }, { "user_id", 'i' }, { "selector", 't' }, { "hash", 't' }, { "created", 'i' },
+};
+#define TABLE(t) { #t, t##_cols, CANDOR_ARRAY_SIZE(t##_cols) }
+const struct candor_table candor_tables[] = {
+	TABLE(accounts),
+	TABLE(contacts),
+	TABLE(interactions),
+	TABLE(signals),
+	TABLE(commitments),
+	TABLE(commitment_events),
+	TABLE(expectations),
+	TABLE(facts),
+	TABLE(value_exchanged),
+	TABLE(fits),
+	TABLE(decisions),
+	TABLE(utterances),
+	TABLE(proposals),
+	TABLE(users),
+	TABLE(sessions),
+	TABLE(api_tokens),
+};
+const size_t candor_ntables = CANDOR_ARRAY_SIZE(candor_tables);

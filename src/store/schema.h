@@ -11,4 +11,20 @@
 
 extern const char *const candor_migrations[];
 
+/*
+ * The tables of schema CANDOR_SCHEMA_VERSION and their columns, for
+ * copying a whole store (copy.c): in an order that puts every table after
+ * the tables it refers to.  A migration that adds a table or a column
+ * adds it here too.  type: 'i' an integer, 'd' a double, 't' text.  Every
+ * table's first column is its id.
+ */
+struct candor_column { const char *name; char type; };
+struct candor_table {
+	const char *name;
+	const struct candor_column *cols;
+	size_t ncols;
+};
+extern const struct candor_table candor_tables[];
+extern const size_t candor_ntables;
+
 #endif

@@ -15,6 +15,9 @@ struct sq {
 	bool in_tx;
 	struct { const char *sql; sqlite3_stmt *stmt; } cache[STMT_CACHE];
 	size_t ncache;
+	/* copying in (sqlite-rows.c): one INSERT per table */
+	struct { const void *table; sqlite3_stmt *stmt; } ins[32];
+	size_t nins;
 };
 
 #define SQ(s) ((struct sq *)(s)->impl)
@@ -46,6 +49,10 @@ typedef int (*row_fn)(struct candor_store *s, sqlite3_stmt *st, void *row);
 /* Run sql with (?1, ?2) = (sc->account_id, sc->contact_id), appending rows to *arr. */
 int sq_load(struct candor_store *s, const struct candor_scope *sc, const char *sql,
 	    void **arr, size_t *n, size_t size, row_fn fill);
+
+/* Rows for copying: sqlite-rows.c. */
+int sq_rows(struct candor_store *s, const struct candor_table *t, candor_row_fn fn, void *arg);
+int sq_row_add(struct candor_store *s, const struct candor_table *t, const struct candor_cell *row);
 
 /* Users, sessions and API tokens: sqlite-users.c. */
 int sq_user_add(struct candor_store *s, struct candor_user *u);

@@ -127,6 +127,8 @@ static void sq_close(struct candor_store *s)
 		return;
 	for (size_t i = 0; i < q->ncache; i++)
 		sqlite3_finalize(q->cache[i].stmt);
+	for (size_t i = 0; i < q->nins; i++)
+		sqlite3_finalize(q->ins[i].stmt);
 	if (q->in_tx)
 		sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_close(q->db);
@@ -698,4 +700,6 @@ const struct candor_store_be candor_store_sqlite = {
 	.secret_add = sq_secret_add,
 	.secret_find = sq_secret_find,
 	.secret_delete = sq_secret_delete,
+	.rows = sq_rows,
+	.row_add = sq_row_add,
 };

@@ -69,6 +69,15 @@ struct candor_user;
 struct candor_user_list;
 struct candor_secret;
 
+/*
+ * One value of a row being copied (copy.h): i for an integer column, d for
+ * a double, t for text (never NULL; borrowed, valid during the callback).
+ */
+struct candor_table;
+struct candor_cell { int64_t i; double d; const char *t; };
+/* Called with each row; a non-zero return stops the walk and is returned. */
+typedef int (*candor_row_fn)(void *arg, const struct candor_cell *row);
+
 struct candor_store_be {
 	const char *name;
 	/* Open location; create the store there when create is set. */
@@ -129,6 +138,12 @@ struct candor_store_be {
 	int (*secret_find)(struct candor_store *s, int kind, const char *selector,
 			   struct candor_secret *out);
 	int (*secret_delete)(struct candor_store *s, int kind, const char *selector);
+
+	/* Copying a whole store (copy.h): every row of table t in id order;
+	 * adding one row as it is, id included. */
+	int (*rows)(struct candor_store *s, const struct candor_table *t, candor_row_fn fn, void *arg);
+	int (*row_add)(struct candor_store *s, const struct candor_table *t,
+		       const struct candor_cell *row);
 };
 
 struct candor_store {
