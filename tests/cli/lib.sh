@@ -165,7 +165,12 @@ test_done() {
 	echo "1..$test_count"
 	rm -rf "$TRASH"
 	if [ -n "$PGDB" ]; then
-		cd / && psql -XAtq "$CANDOR_TEST_DB" -c "DROP DATABASE IF EXISTS $PGDB WITH (FORCE)" >/dev/null
+		# the script's database, and any it made beside it (${PGDB}_NAME)
+		local d
+		cd / && for d in $(psql -XAtq "$CANDOR_TEST_DB" -c \
+			"SELECT datname FROM pg_database WHERE datname = '$PGDB' OR datname LIKE '${PGDB}\\_%'"); do
+			psql -XAtq "$CANDOR_TEST_DB" -c "DROP DATABASE IF EXISTS $d WITH (FORCE)" >/dev/null
+		done
 	fi
 	[ "$test_failures" -eq 0 ]
 }
