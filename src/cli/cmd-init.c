@@ -30,6 +30,7 @@ int cmd_init(int argc, char **argv, struct candor_ctx *ctx)
 		return cli_usage_error(ctx, "init takes no arguments; name the file with --db PATH");
 	if ((rc = cli_store(ctx, true)))
 		return rc;
-	printf("Candor database ready at %s\n", ctx->db_path);
+	/* the store's own name for it: a password in the address shows as *** */
+	printf("Candor database ready at %s\n", ctx->store->location);
 	return CLI_OK;
 }

@@ -51,7 +51,7 @@ static int pg_open(struct candor_store *s, const char *location, bool create)
 		goto cleanup;
 	}
 	/* floats print exactly; a writer waits its turn, but not forever */
-	if ((rc = pg_script(s, "SET extra_float_digits = 1; SET lock_timeout = '30s';"
+	if ((rc = pg_script(s, "SET extra_float_digits = 1; SET lock_timeout = '10s';"
 			    " SET client_min_messages = warning", "opening the database")) ||
 	    (rc = pg_migrate(s, create)))
 		goto cleanup;
