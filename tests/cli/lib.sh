@@ -10,6 +10,7 @@
 #     test_no_grep PATTERN FILE FILE must not contain PATTERN
 #     db_dump                   the whole database as text (to compare)
 #     db_sql SQL                one query, rows as "a|b" lines
+#     another_db NAME           the address of a second, empty database
 # Every script gets a fresh scratch folder as its working directory, with
 # CANDOR_DB pointing at a database inside it, and a fixed CANDOR_NOW.
 # With CANDOR_TEST_DB set (postgresql://.../DB, a database on a test
@@ -60,6 +61,17 @@ db_sql() {
 	esac
 }
 on_postgres() { [ -n "$PGDB" ]; }
+# another_db NAME: the address of a fresh, empty database on this backend
+# (a file in the scratch folder; on PostgreSQL ${PGDB}_NAME, which
+# test_done drops).
+another_db() {
+	if on_postgres; then
+		psql -XAtq "$CANDOR_TEST_DB" -c "CREATE DATABASE ${PGDB}_$1" >/dev/null &&
+			echo "${CANDOR_TEST_DB%/*}/${PGDB}_$1"
+	else
+		echo "$TRASH/$1.db"
+	fi
+}
 # db_exists: $CANDOR_DB holds a Candor database (a file; Candor's tables).
 db_exists() {
 	case $CANDOR_DB in

@@ -8,15 +8,7 @@
 LAPTOP="$TRASH/laptop.db"
 lap() { "$CANDOR" --db "$LAPTOP" "$@"; }
 
-# another_db NAME: the address of a fresh, empty database on this backend.
-another_db() {
-	if on_postgres; then
-		psql -XAtq "$CANDOR_TEST_DB" -c "CREATE DATABASE ${PGDB}_$1" >/dev/null &&
-			echo "${CANDOR_TEST_DB%/*}/${PGDB}_$1"
-	else
-		echo "$TRASH/$1.db"
-	fi
-}
+# another_db NAME (lib.sh): a fresh, empty database on this backend.
 drop_db() {
 	on_postgres && psql -XAtq "$CANDOR_TEST_DB" -c "DROP DATABASE IF EXISTS ${PGDB}_$1 WITH (FORCE)" >/dev/null
 	return 0

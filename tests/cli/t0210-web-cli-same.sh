@@ -5,12 +5,13 @@
 # then kept, broken), expectations met and missed, a fact, value, fit and a
 # decision; the exported ledgers (`candor export --format json`) must be
 # equal, and both must say "kept_late" where the promise was renegotiated
-# only after it was due.
+# only after it was due.  Runs on both backends.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/web-lib.sh"
 
-CLI_DB="$TRASH/cli.db"
-WEB_DB="$TRASH/web.db"
+# two databases on the pass's backend (SQLite files, or PostgreSQL databases)
+CLI_DB=$(another_db cli) && WEB_DB=$(another_db web) ||
+	{ echo "not ok 1 - could not make the two databases"; exit 1; }
 
 # the scenario, once, as "verb|fields" lines both drivers read
 cat >scenario <<'EOF'
