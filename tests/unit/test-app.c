@@ -1,5 +1,6 @@
 /*
- * test-app.c: the use cases of src/app/ on a temporary SQLite store, each
+ * test-app.c: the use cases of src/app/ on a temporary store (a SQLite
+ * file; in tests/run's PostgreSQL pass a fresh schema: test-place.h), each
  * in the transaction a front door would begin: the rules of each record,
  * the fates of a promise (on time, late, renegotiated in time then kept,
  * renegotiated late then kept = kept late, broken), and that invalid input
@@ -20,9 +21,11 @@
 #include "app/records.h"
 #include "app/users.h"
 #include "text/lexicon.h"
+#include "test-place.h"
 
 struct fixture {
-	char path[256];
+	char path[4096];    /* the store's address */
+	char schema[64];    /* PostgreSQL: the fresh schema; "" on SQLite */
 	struct candor_error err;
 	struct candor_store *s;
 	struct candor_app app;
@@ -42,9 +45,10 @@ static int setup(void **state)
 	struct fixture *f = calloc(1, sizeof(*f));
 	int64_t acc, id;
 
-	snprintf(f->path, sizeof(f->path), "/tmp/candor-test-app-%d.db", (int)getpid());
-	unlink(f->path);
-	if (!f || candor_store_open(&f->s, f->path, true, &f->err) || candor_store_begin(f->s))
+	if (!f)
+		return -1;
+	test_place_fresh(f->path, sizeof(f->path), f->schema, sizeof(f->schema), "app", "a");
+	if (candor_store_open(&f->s, f->path, true, &f->err) || candor_store_begin(f->s))
 		return -1;
 	candor_app_init(&f->app, f->s, day_of("2026-11-25T09:00"));
 	if (candor_app_account_add(&f->app, "Northwind", "Sam", "", &acc) ||
@@ -58,16 +62,11 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char side[300];
 
 	candor_contact_release(&f->dana);
 	candor_store_rollback(f->s);
 	candor_store_close(f->s);
-	unlink(f->path);
-	snprintf(side, sizeof(side), "%s-wal", f->path);
-	unlink(side);
-	snprintf(side, sizeof(side), "%s-shm", f->path);
-	unlink(side);
+	test_place_forget(f->path, f->schema);
 	free(f);
 	return 0;
 }

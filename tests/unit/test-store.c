@@ -12,9 +12,9 @@
 #include <setjmp.h>
 #include <unistd.h>
 #include <cmocka.h>
-#include <libpq-fe.h>
 #include <sqlite3.h>
 #include "store/store.h"
+#include "test-place.h"
 
 struct fixture {
 	char path[4096];    /* the store's address */
@@ -23,74 +23,15 @@ struct fixture {
 	struct candor_store *s;
 };
 
-static const char *pg_base(void)
-{
-	const char *b = getenv("CANDOR_TEST_DB");
-
-	return b && *b ? b : NULL;
-}
-
-static void quiet(void *arg, const char *message)
-{
-	(void)arg;
-	(void)message;
-}
-
-/* Run sql on the test server (PostgreSQL only); fails the test on error. */
-static void pg_run(const char *sql)
-{
-	PGconn *c = PQconnectdb(pg_base());
-	PGresult *r;
-
-	assert_int_equal(PQstatus(c), CONNECTION_OK);
-	PQsetNoticeProcessor(c, quiet, NULL);
-	r = PQexec(c, sql);
-	if (PQresultStatus(r) != PGRES_COMMAND_OK && PQresultStatus(r) != PGRES_TUPLES_OK)
-		fail_msg("%s: %s", sql, PQerrorMessage(c));
-	PQclear(r);
-	PQfinish(c);
-}
-
-/* The address of schema in the test database. */
-static void pg_address(char *out, size_t n, const char *schema)
-{
-	const char *b = pg_base();
-
-	snprintf(out, n, "%s%soptions=-csearch_path%%3D%s", b, strchr(b, '?') ? "&" : "?", schema);
-}
-
 /* A fresh, empty place for a store: a SQLite path or a PostgreSQL schema. */
 static void fresh(struct fixture *f, const char *tag)
 {
-	static int seq;
-	char sql[256];
-
-	if (!pg_base()) {
-		snprintf(f->path, sizeof(f->path), "/tmp/candor-test-store-%d-%s.db", (int)getpid(), tag);
-		unlink(f->path);
-		return;
-	}
-	snprintf(f->schema, sizeof(f->schema), "t_%d_%d_%s", (int)getpid(), seq++, tag);
-	snprintf(sql, sizeof(sql), "DROP SCHEMA IF EXISTS %s CASCADE; CREATE SCHEMA %s",
-		 f->schema, f->schema);
-	pg_run(sql);
-	pg_address(f->path, sizeof(f->path), f->schema);
+	test_place_fresh(f->path, sizeof(f->path), f->schema, sizeof(f->schema), "store", tag);
 }
 
 static void forget(struct fixture *f)
 {
-	char sql[4200];
-
-	if (f->schema[0]) {
-		snprintf(sql, sizeof(sql), "DROP SCHEMA IF EXISTS %s CASCADE", f->schema);
-		pg_run(sql);
-		return;
-	}
-	unlink(f->path);
-	snprintf(sql, sizeof(sql), "%s-wal", f->path);
-	unlink(sql);
-	snprintf(sql, sizeof(sql), "%s-shm", f->path);
-	unlink(sql);
+	test_place_forget(f->path, f->schema);
 }
 
 static int setup(void **state)
