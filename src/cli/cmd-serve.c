@@ -34,16 +34,20 @@ static const struct option serve_options[] = {
 	{ 0 }
 };
 
-/* Open the store (migrating it), count its users, and close it again. */
-static int serve_check(struct candor_ctx *ctx, bool *no_users)
+/*
+ * Open the store (migrating it), count its users, keep the store's own name
+ * for it (a password in the address shows as ***), and close it again.
+ */
+static int serve_check(struct candor_ctx *ctx, struct web_server *srv)
 {
 	struct candor_user_list users = { 0 };
 	int rc;
 
 	if ((rc = cli_store(ctx, false)))
 		return rc;
+	snprintf(srv->db_shown, sizeof(srv->db_shown), "%s", ctx->store->location);
 	rc = candor_store_users(ctx->store, 0, NULL, &users);
-	*no_users = users.n == 0;
+	srv->no_users = users.n == 0;
 	candor_user_list_release(&users);
 	if (!rc)
 		rc = candor_store_commit(ctx->store);
@@ -65,7 +69,7 @@ int cmd_serve(int argc, char **argv, struct candor_ctx *ctx)
 		return cli_usage_error(ctx, "serve takes no arguments (the address is --listen ADDR:PORT)");
 	if (candor_secret_init())
 		return cli_errorf(ctx, CLI_INTERNAL, "cannot initialise libsodium");
-	if ((rc = serve_check(ctx, &srv.no_users)) || (rc = cli_lexicon(ctx, &o.talk, &srv.lx)))
+	if ((rc = serve_check(ctx, &srv)) || (rc = cli_lexicon(ctx, &o.talk, &srv.lx)))
 		return rc;
 	if (!*srv.local_user)
 		srv.local_user = "me";

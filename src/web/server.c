@@ -627,7 +627,7 @@ int web_serve(struct web_server *srv, const char *listen, struct candor_error *e
 					errno ? strerror(errno) : "the address is in use or not ours");
 	}
 	info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
-	printf("candor: serving %s on http://%s:%u/ (stop with Ctrl-C)\n", srv->db_path,
+	printf("candor: serving %s on http://%s:%u/ (stop with Ctrl-C)\n", srv->db_shown,
 	       inet_ntoa(sa.sin_addr), info ? info->port : ntohs(sa.sin_port));
 	fflush(stdout);
 	sigwait(&set, &sig);

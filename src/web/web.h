@@ -38,6 +38,8 @@ struct candor_lexicon;
 
 struct web_server {
 	const char *db_path;
+	char db_shown[4096];          /* db_path as the store's messages show it
+	                                 (candor_store.location: no password) */
 	const char *local_user;       /* the name of the local user (no users) */
 	bool loopback;                /* listening on a loopback address only */
 	bool no_users;                /* the store had no users at start */

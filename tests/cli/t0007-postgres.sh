@@ -5,6 +5,7 @@
 # search_path, a writer that waits for another instead of failing).
 # backends: postgresql
 . "$CANDOR_TOP/tests/cli/lib.sh"
+. "$CANDOR_TOP/tests/cli/web-lib.sh"
 
 BASE=${CANDOR_TEST_DB%/*}
 # newdb NAME: a fresh, empty database on the test server; prints its address
@@ -76,6 +77,18 @@ test_expect 'a password in the address never shows in a message' '
 	test_no_grep "s3cret-pw" err && test_grep "ann:\\*\\*\\*@" err &&
 	db_error candor --db "postgresql://127.0.0.1:1/x?password=s3cret-pw&connect_timeout=3" account list &&
 	test_no_grep "s3cret-pw" err
+'
+
+# the test server's password (pg_virtualenv sets one; its loopback trusts)
+PW=${PGPASSWORD:-s3cret-pw}
+test_expect 'init and serve name a store by its address with the password as ***' '
+	withpw="postgresql://${PGUSER:-postgres}:$PW@${PGHOST:-127.0.0.1}${PGPORT:+:$PGPORT}/$PGDB" &&
+	candor --db "$withpw" init >out &&
+	test_no_grep "$PW" out && test_grep ":\*\*\*@" out &&
+	CANDOR_DB=$withpw serve_start && cp serve.out serve-userinfo.out && serve_stop &&
+	test_grep "serving .*:\*\*\*@" serve-userinfo.out && test_no_grep "$PW" serve-userinfo.out &&
+	CANDOR_DB="$CANDOR_DB?password=$PW" serve_start && cp serve.out serve-param.out && serve_stop &&
+	test_grep "serving .*password=\*\*\*" serve-param.out && test_no_grep "$PW" serve-param.out
 '
 
 test_expect 'the schema is the search_path'"'"'s: two stores in one database' '
