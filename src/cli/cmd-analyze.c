@@ -10,7 +10,7 @@
 struct analyze_opts {
 	struct cli_talk_opts talk;
 	const char *at;
-	bool json, cues;
+	bool json, cues, explain;
 	int jobs;              /* --jobs N: files analysed at once (default: the cores) */
 };
 
@@ -22,6 +22,8 @@ static int analyze_opt(struct candor_ctx *ctx, int code, const char *arg, void *
 		o->json = true;
 	else if (code == 'c')
 		o->cues = true;
+	else if (code == 'x')
+		o->explain = true;
 	else if (code == 'A')
 		o->at = arg;
 	else if (code == 'J') {
@@ -40,6 +42,7 @@ static int analyze_opt(struct candor_ctx *ctx, int code, const char *arg, void *
 static const struct option analyze_options[] = {
 	{ "json", no_argument, NULL, 'j' },
 	{ "cues", no_argument, NULL, 'c' },
+	{ "explain", no_argument, NULL, 'x' },
 	{ "at", required_argument, NULL, 'A' },
 	{ "jobs", required_argument, NULL, 'J' },
 	CLI_TALK_OPTIONS,
@@ -118,7 +121,7 @@ static void print_metrics(const struct candor_metrics *m)
 		printf("\n");
 }
 
-static void print_analysis(const struct cli_talk *t)
+static void print_analysis(const struct cli_talk *t, char **why)
 {
 	const struct candor_analysis *a = &t->a;
 	char when[32], due[CANDOR_DATE_MAX];
@@ -131,6 +134,8 @@ static void print_analysis(const struct cli_talk *t)
 		clock_time(when, sizeof(when), u->start);
 		printf("%s %s (%s): ", when, *u->speaker ? u->speaker : "?", candor_side_name(u->side));
 		print_marked(a, i, u->text);
+		if (why && *why[i])
+			fputs(why[i], stdout);
 	}
 	print_metrics(&a->metrics);
 	if (strcmp(candor_profile_direction(&a->profile), "unknown") ||
@@ -149,6 +154,21 @@ static void print_analysis(const struct cli_talk *t)
 	}
 	for (size_t i = 0; i < a->nfacts; i++)
 		printf("learned   %s: \"%s\"\n", a->facts[i].kind, a->facts[i].text);
+}
+
+/* The analysis, with --explain the model's reasons under each utterance. */
+static int print_explained(struct candor_ctx *ctx, const struct cli_talk *t,
+			   const struct candor_lexicon *lx, bool explain)
+{
+	char **why = NULL;
+
+	if (explain && candor_analysis_explain(&why, lx, t->t.utts, t->t.nutts, 6, &ctx->err))
+		return cli_fail(ctx, ctx->err.code);
+	print_analysis(t, why);
+	for (size_t i = 0; why && i < t->t.nutts; i++)
+		free(why[i]);
+	free(why);
+	return CLI_OK;
 }
 
 static json_t *cues_json(const struct cli_talk *t)
@@ -352,7 +372,7 @@ int cmd_analyze(int argc, char **argv, struct candor_ctx *ctx)
 			else if (o.cues)
 				print_cues(&t);
 			else
-				print_analysis(&t);
+				rc = print_explained(ctx, &t, lx, o.explain);
 		}
 		cli_talk_release(&t);
 	}

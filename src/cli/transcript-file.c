@@ -23,8 +23,7 @@ int cli_talk_opt(struct candor_ctx *ctx, struct cli_talk_opts *o, int code, cons
 int cli_lexicon(struct candor_ctx *ctx, const struct cli_talk_opts *o,
 		struct candor_lexicon **out)
 {
-	const char *dir = o->lexicon ? o->lexicon : candor_lexicon_default_dir();
-	int rc = candor_lexicon_load(out, dir, &ctx->err);
+	int rc = candor_analyser_load(out, o->lexicon, NULL, &ctx->err);
 
 	return rc ? cli_fail(ctx, rc) : CLI_OK;
 }

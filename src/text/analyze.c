@@ -14,12 +14,18 @@
 #include "util/array.h"
 #include "util/error.h"
 #include "text/analyze-priv.h"
+#include "text/features.h"
 #include "text/scan.h"
+#include "text/sigmodel.h"
 #include "text/when.h"
 
 struct candor_analyzer {
 	const struct candor_lexicon *lx;
+	const struct candor_signal_model *model;   /* lx's, or NULL */
 	struct candor_scanner sc;
+	struct candor_featurizer *fz;
+	struct candor_utt_feats *feats;
+	size_t afeats;
 	size_t *words, *questions;
 	size_t acount;
 };
@@ -55,6 +61,11 @@ int candor_analyzer_new(struct candor_analyzer **out, const struct candor_lexico
 		return candor_error_set(err, CANDOR_ERROR, NULL, "out of memory");
 	}
 	az->lx = lx;
+	az->model = candor_lexicon_model(lx);
+	if (az->model && candor_featurizer_new(&az->fz, lx)) {
+		candor_analyzer_free(az);
+		return candor_error_set(err, CANDOR_ERROR, NULL, "out of memory");
+	}
 	*out = az;
 	return 0;
 }
@@ -64,12 +75,16 @@ void candor_analyzer_free(struct candor_analyzer *az)
 	if (!az)
 		return;
 	candor_scanner_release(&az->sc);
+	candor_featurizer_free(az->fz);
+	for (size_t i = 0; i < az->afeats; i++)
+		candor_utt_feats_release(&az->feats[i]);
+	free(az->feats);
 	free(az->words);
 	free(az->questions);
 	free(az);
 }
 
-static int add_signal(struct run *r, size_t ui, const struct candor_found *f)
+static int add_signal(struct run *r, size_t ui, const struct candor_found *f, double conf)
 {
 	const char *text = r->u[ui].text;
 	struct candor_text_signal *s;
@@ -90,7 +105,7 @@ static int add_signal(struct run *r, size_t ui, const struct candor_found *f)
 	s->cstart = r->cp_count;
 	s->cend = s->cstart + candor_utf8_count(text + f->start, f->end - f->start);
 	s->hedged = f->hedged;
-	s->confidence = f->hedged ? 0.5 : 1.0;
+	s->confidence = conf;
 	if (!(s->text = copy_span(text, f->start, f->end)))
 		return CANDOR_ERROR;
 	r->a->nsignals++;
@@ -134,7 +149,8 @@ static int add_commitment(struct run *r, size_t ui, const struct candor_found *f
 	return p->speaker && p->text && p->words ? 0 : CANDOR_ERROR;
 }
 
-static int add_fact(struct run *r, size_t ui, const struct candor_found *f, const char *kind)
+static int add_fact(struct run *r, size_t ui, const struct candor_found *f, const char *kind,
+		    double conf)
 {
 	const struct candor_utterance *u = &r->u[ui];
 	struct candor_fact_proposal *p;
@@ -153,7 +169,7 @@ static int add_fact(struct run *r, size_t ui, const struct candor_found *f, cons
 	p = &r->a->facts[r->a->nfacts++];
 	p->utterance = ui;
 	p->kind = kind;
-	p->confidence = f->hedged ? 0.5 : 1.0;
+	p->confidence = conf;
 	p->speaker = strdup(u->speaker);
 	p->text = copy_span(u->text, f->sstart, f->send);
 	return p->speaker && p->text ? 0 : CANDOR_ERROR;
@@ -195,20 +211,24 @@ static int profile_signal(struct run *r, size_t ui, const struct candor_found *f
 	return 0;
 }
 
-/* Everything one found signal feeds. */
-static int use_found(struct run *r, size_t ui, const struct candor_found *f)
+/* Everything one found signal feeds; conf is its confidence. */
+static int use_found(struct run *r, size_t ui, const struct candor_found *f, double conf)
 {
 	const char *kind = f->section ? f->section->kind : NULL;
 
-	if (add_signal(r, ui, f))
+	if (add_signal(r, ui, f, conf))
 		return CANDOR_ERROR;
-	if (f->category == r->az->lx->question) {
+	if (!strcmp(f->category, "question")) {
 		r->az->questions[ui]++;
 		return 0;
 	}
 	if (!kind && !strcmp(f->category, "objection"))
 		kind = "objection";
-	if (kind && r->u[ui].side != CANDOR_SIDE_SELLER && add_fact(r, ui, f, kind))
+	if (r->az->model && !kind && !strcmp(f->category, "disclosure"))
+		kind = "bothering";
+	if (r->az->model && strcmp(f->category, "disclosure") && strcmp(f->category, "objection"))
+		kind = NULL;
+	if (kind && r->u[ui].side != CANDOR_SIDE_SELLER && add_fact(r, ui, f, kind, conf))
 		return CANDOR_ERROR;
 	if (!strcmp(f->category, "commitment") && !f->hedged && add_commitment(r, ui, f))
 		return CANDOR_ERROR;
@@ -219,6 +239,109 @@ static int use_found(struct run *r, size_t ui, const struct candor_found *f)
 static bool dropped(const struct candor_found *f)
 {
 	return f->hedged && !strcmp(f->category, "commitment");
+}
+
+/* The sentence of text around byte at: [*s, *e), spaces trimmed. */
+static void sentence_around(const char *text, size_t at, size_t *s, size_t *e)
+{
+	size_t len = strlen(text), i;
+
+	for (i = at; i > 0; i--)
+		if (strchr(".?!", text[i - 1]) && (text[i] == ' ' || text[i] == '\t'))
+			break;
+	*s = i;
+	for (i = at; i < len; i++)
+		if (strchr(".?!", text[i]) && (i + 1 == len || text[i + 1] == ' ')) {
+			i++;
+			break;
+		}
+	*e = i;
+	while (*s < *e && (text[*s] == ' ' || text[*s] == '\t'))
+		(*s)++;
+	while (*e > *s && (text[*e - 1] == ' ' || text[*e - 1] == '\t'))
+		(*e)--;
+}
+
+/*
+ * A category the model found where the lexicon has no phrase of it: a
+ * money or vendor mention covers the words that raised it most; the other
+ * categories are about what a sentence does, so they cover the sentence
+ * holding those words (the whole utterance when none stands out).
+ */
+static void model_span(struct run *r, size_t ui, int c, struct candor_found *f)
+{
+	const struct candor_utt_feats *ft = &r->az->feats[ui];
+	const char *text = r->u[ui].text, *cat = candor_signal_categories[c];
+	size_t tok = 0, ntok = 0, at = 0;
+	bool words = candor_signal_model_words(r->az->model, ft, c, &tok, &ntok);
+
+	memset(f, 0, sizeof(*f));
+	f->phrase = SIZE_MAX;
+	f->category = cat;
+	f->nend = f->nsend = r->az->sc.norm.len;
+	f->send = strlen(text);
+	if (words)
+		at = ft->words[tok].start;
+	if (words && (!strcmp(cat, "price") || !strcmp(cat, "competitor"))) {
+		f->start = ft->words[tok].start;
+		f->end = ft->words[tok + ntok - 1].end;
+	} else {
+		sentence_around(text, at, &f->start, &f->end);
+	}
+	f->sstart = f->start;
+	f->send = f->end;
+}
+
+static int cmp_signal(const void *a, const void *b)
+{
+	const struct candor_text_signal *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return strcmp(x->category, y->category);
+}
+
+/*
+ * The model decides which categories utterance ui carries; the lexicon's
+ * phrases of those categories give the words (and the due date of a
+ * promise, the kind of a disclosure); a category without one gets the
+ * model's own words.  Confidence is the model's probability.
+ */
+static int model_signals(struct run *r, size_t ui)
+{
+	const struct candor_scanner *sc = &r->az->sc;
+	const struct candor_utterance *u = &r->u[ui];
+	size_t first = r->a->nsignals;
+	double prob[CANDOR_NCATS];
+
+	candor_signal_model_score(r->az->model, &r->az->feats[ui], u->side, prob);
+	for (int c = 0; c < CANDOR_NCATS; c++) {
+		bool any = false;
+		struct candor_found f;
+
+		if (prob[c] < candor_signal_model_params(r->az->model, c)->threshold)
+			continue;
+		for (size_t k = 0; k < sc->nfound; k++)
+			if (!strcmp(sc->found[k].category, candor_signal_categories[c])) {
+				if (use_found(r, ui, &sc->found[k], prob[c]))
+					return CANDOR_ERROR;
+				any = true;
+			}
+		if (any)
+			continue;
+		model_span(r, ui, c, &f);
+		if (use_found(r, ui, &f, prob[c]))
+			return CANDOR_ERROR;
+	}
+	qsort(r->a->signals + first, r->a->nsignals - first, sizeof(*r->a->signals), cmp_signal);
+	/* the code-point cursor of add_signal assumed order: recount */
+	for (size_t k = first; k < r->a->nsignals; k++) {
+		struct candor_text_signal *sg = &r->a->signals[k];
+
+		sg->cstart = candor_utf8_count(u->text, sg->start);
+		sg->cend = sg->cstart + candor_utf8_count(u->text + sg->start, sg->end - sg->start);
+	}
+	return 0;
 }
 
 static int analyze_one(struct run *r, size_t ui)
@@ -232,10 +355,29 @@ static int analyze_one(struct run *r, size_t ui)
 	r->cp_byte = r->cp_count = 0;
 	if ((rc = candor_scanner_run(sc, u->text, strlen(u->text), u->side)))
 		return rc;
+	if (r->az->model)
+		return model_signals(r, ui);
 	for (size_t k = 0; k < sc->nfound; k++)
-		if (!dropped(&sc->found[k]) && use_found(r, ui, &sc->found[k]))
+		if (!dropped(&sc->found[k]) &&
+		    use_found(r, ui, &sc->found[k], sc->found[k].hedged ? 0.5 : 1.0))
 			return CANDOR_ERROR;
 	return 0;
+}
+
+static int ensure_feats(struct candor_analyzer *az, const struct candor_utterance *u, size_t n)
+{
+	if (!az->model)
+		return 0;
+	if (n > az->afeats) {
+		struct candor_utt_feats *f = realloc(az->feats, n * sizeof(*f));
+
+		if (!f)
+			return CANDOR_ERROR;
+		memset(f + az->afeats, 0, (n - az->afeats) * sizeof(*f));
+		az->feats = f;
+		az->afeats = n;
+	}
+	return candor_featurize(az->fz, u, n, az->feats, NULL);
 }
 
 static int ensure_counts(struct candor_analyzer *az, size_t n)
@@ -269,6 +411,8 @@ int candor_analyzer_run(struct candor_analyzer *az, struct candor_analysis *out,
 		rc = CANDOR_ERROR;
 		goto cleanup;
 	}
+	if ((rc = ensure_feats(az, u, n)))
+		goto cleanup;
 	for (size_t i = 0; i < n && !rc; i++)
 		rc = analyze_one(&r, i);
 	if (!rc)

@@ -137,6 +137,18 @@ int candor_analyze(struct candor_analysis *out, const struct candor_lexicon *lx,
 		   const struct candor_utterance *u, size_t n, int64_t call_time,
 		   struct candor_error *err);
 
+/*
+ * Why the signal model found each signal: (*out)[i] is a text for
+ * utterance i (n of them, each and the array freed by the caller with
+ * free()), one block per category found, "    stall: probability 0.93,
+ * found from 0.41" then the bias and the max features that moved it
+ * most, "      +1.20  b:let_me" (names as in text/features.h).  "" for an
+ * utterance with no signal.  CANDOR_EINVALID when lx has no model.
+ */
+int candor_analysis_explain(char ***out, const struct candor_lexicon *lx,
+			    const struct candor_utterance *u, size_t n, size_t max,
+			    struct candor_error *err);
+
 /* Free what out holds and leave it empty.  Safe on an empty analysis. */
 void candor_analysis_release(struct candor_analysis *a);
 

@@ -20,6 +20,7 @@ struct candor_lexicon {
 	const char *question;    /* the interned "question" name */
 	hs_database_t *db;
 	hs_scratch_t *scratch;   /* a prototype to clone, never used to scan */
+	struct candor_signal_model *model; /* owned; NULL: the phrases decide */
 };
 
 #endif

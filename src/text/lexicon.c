@@ -13,6 +13,7 @@
 #include "util/buf.h"
 #include "util/error.h"
 #include "text/lexicon-priv.h"
+#include "text/sigmodel.h"
 #include "text/lexicon-dir.h"
 #include "text/normalize.h"
 
@@ -625,10 +626,44 @@ cleanup:
 	return rc;
 }
 
+const struct candor_signal_model *candor_lexicon_model(const struct candor_lexicon *lx)
+{
+	return lx->model;
+}
+
+void candor_lexicon_set_model(struct candor_lexicon *lx, struct candor_signal_model *m)
+{
+	candor_signal_model_free(lx->model);
+	lx->model = m;
+}
+
+int candor_analyser_load(struct candor_lexicon **out, const char *dir, const char *model_path,
+			 struct candor_error *err)
+{
+	struct candor_signal_model *m = NULL;
+	int rc;
+
+	*out = NULL;
+	if (!model_path)
+		model_path = candor_signal_model_default_path();
+	if ((rc = candor_lexicon_load(out, dir ? dir : candor_lexicon_default_dir(), err)))
+		return rc;
+	if (!strcmp(model_path, "none"))
+		return 0;
+	if ((rc = candor_signal_model_load(&m, model_path, err))) {
+		candor_lexicon_free(*out);
+		*out = NULL;
+		return rc;
+	}
+	candor_lexicon_set_model(*out, m);
+	return 0;
+}
+
 void candor_lexicon_free(struct candor_lexicon *lx)
 {
 	if (!lx)
 		return;
+	candor_signal_model_free(lx->model);
 	for (size_t i = 0; i < lx->nsections; i++) {
 		struct candor_lex_section *s = &lx->sections[i];
 

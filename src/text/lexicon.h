@@ -91,6 +91,25 @@ int candor_lexicon_from_string(struct candor_lexicon **out, const char *name,
 void candor_lexicon_free(struct candor_lexicon *lx);
 
 /*
+ * The signal model that decides with this lexicon (text/sigmodel.h), or
+ * NULL when the phrases alone decide (the analyser as it was before the
+ * model; the quality test scores both).  set_model hands m over: the
+ * lexicon frees it, and any model it held before.
+ */
+struct candor_signal_model;
+const struct candor_signal_model *candor_lexicon_model(const struct candor_lexicon *lx);
+void candor_lexicon_set_model(struct candor_lexicon *lx, struct candor_signal_model *m);
+
+/*
+ * Load the lexicon in dir (NULL: the default) and the model at model_path
+ * (NULL: candor_signal_model_default_path(); "none": no model, the
+ * phrases decide), the model attached.  The errors of both loaders; on
+ * failure *out is NULL.
+ */
+int candor_analyser_load(struct candor_lexicon **out, const char *dir, const char *model_path,
+			 struct candor_error *err);
+
+/*
  * The lexicon folder to use when the user names none: $CANDOR_LEXICON when
  * set, else the source tree's lexicon/ when this binary runs from its build
  * tree and it exists, else DATADIR/candor/lexicon.  Never NULL; the string

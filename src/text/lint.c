@@ -5,8 +5,10 @@
 #include "util/buf.h"
 #include "util/error.h"
 #include "text/analyze.h"
+#include "text/features.h"
 #include "text/lint.h"
 #include "text/scan.h"
+#include "text/sigmodel.h"
 
 struct lint_run {
 	struct candor_lint_result *out;
@@ -60,6 +62,16 @@ static char *mirror_why(const struct lint_run *r)
 	return candor_buf_detach(&b, NULL);
 }
 
+/* The first @lint section of category: its why and better framing. */
+static const struct candor_lex_section *lint_section(const struct candor_lexicon *lx,
+						     const char *category)
+{
+	for (size_t i = 0; i < lx->nsections; i++)
+		if (lx->sections[i].lint && !strcmp(lx->sections[i].category, category))
+			return &lx->sections[i];
+	return NULL;
+}
+
 static int add_finding(struct lint_run *r, const struct candor_found *f, bool mirror)
 {
 	struct candor_lint_finding *x;
@@ -85,9 +97,19 @@ static int add_finding(struct lint_run *r, const struct candor_found *f, bool mi
 		memcpy(x->words, r->text + f->start, f->end - f->start);
 		x->words[f->end - f->start] = '\0';
 	}
-	x->why = mirror ? mirror_why(r) : strdup(candor_lexicon_why(r->lx, f->phrase));
-	x->better = mirror ? mirror_text(r->lx, r->prefer) :
-			     candor_lexicon_better(r->lx, f->phrase);
+	if (mirror) {
+		x->why = mirror_why(r);
+		x->better = mirror_text(r->lx, r->prefer);
+	} else if (f->phrase != SIZE_MAX) {
+		x->why = strdup(candor_lexicon_why(r->lx, f->phrase));
+		x->better = candor_lexicon_better(r->lx, f->phrase);
+	} else {
+		/* found by the model alone: the category's own reason */
+		const struct candor_lex_section *sec = lint_section(r->lx, f->category);
+
+		x->why = strdup(sec && sec->why ? sec->why : f->category);
+		x->better = sec && sec->better ? sec->better : "";
+	}
 	return x->words && x->why ? 0 : CANDOR_ERROR;
 }
 
@@ -106,18 +128,151 @@ static void choose_mirror(struct lint_run *r, const struct candor_profile *p)
 	}
 }
 
-static int lint_found(struct lint_run *r, const struct candor_scanner *sc)
+/* The findings of one scanned text; base is its offset in the draft.  With
+ * keep set, only lint categories whose bit is in keep (the model's
+ * verdict) are reported, and missing ones get the model's words. */
+static int lint_found(struct lint_run *r, const struct candor_scanner *sc, size_t base,
+		      const uint32_t *keep, const struct candor_utt_feats *ft)
 {
-	for (size_t k = 0; k < sc->nfound; k++) {
-		const struct candor_found *f = &sc->found[k];
+	uint32_t done = 0;
 
-		if (f->section && f->section->lint && add_finding(r, f, false))
+	for (size_t k = 0; k < sc->nfound; k++) {
+		struct candor_found f = sc->found[k];
+		int c = candor_signal_category(f.category);
+
+		f.start += base;
+		f.end += base;
+		if (f.section && f.section->lint && (!keep || (c >= 0 && (*keep & (1u << c))))) {
+			if (add_finding(r, &f, false))
+				return CANDOR_ERROR;
+			if (c >= 0)
+				done |= 1u << c;
+		}
+		if (f.section && *r->avoid && !strcmp(f.category, r->avoid) &&
+		    add_finding(r, &f, true))
 			return CANDOR_ERROR;
-		if (f->section && *r->avoid && !strcmp(f->category, r->avoid) &&
-		    add_finding(r, f, true))
+	}
+	for (int c = 0; keep && c < CANDOR_NCATS; c++) {
+		struct candor_found f = { .phrase = SIZE_MAX, .category = candor_signal_categories[c] };
+		size_t tok, ntok;
+
+		if (!(*keep & (1u << c)) || (done & (1u << c)))
+			continue;
+		if (candor_signal_model_words(candor_lexicon_model(r->lx), ft, c, &tok, &ntok)) {
+			f.start = base + ft->words[tok].start;
+			f.end = base + ft->words[tok + ntok - 1].end;
+		} else if (ft->nwords) {
+			f.start = base + ft->words[0].start;
+			f.end = base + ft->words[ft->nwords - 1].end;
+		}
+		if (add_finding(r, &f, false))
 			return CANDOR_ERROR;
 	}
 	return 0;
+}
+
+static int cmp_finding(const void *a, const void *b)
+{
+	const struct candor_lint_finding *x = a, *y = b;
+
+	return (x->start > y->start) - (x->start < y->start);
+}
+
+/* The draft's sentences, as seller utterances (borrowed text: copies). */
+static int split_draft(const char *text, size_t len, struct candor_utterance **out,
+		       size_t **offs, size_t *n)
+{
+	size_t alloc = 0, start = 0;
+
+	*out = NULL;
+	*offs = NULL;
+	*n = 0;
+	for (size_t i = 0; i <= len; i++) {
+		bool stop = i == len || text[i] == '\n' ||
+			    ((text[i] == '.' || text[i] == '?' || text[i] == '!') &&
+			     (i + 1 == len || text[i + 1] == ' ' || text[i + 1] == '\n'));
+		struct candor_utterance *u;
+
+		if (!stop)
+			continue;
+		if (i < len && text[i] != '\n')
+			i++;
+		while (start < i && (text[start] == ' ' || text[start] == '\t'))
+			start++;
+		if (i > start) {
+			if (*n == alloc) {
+				size_t cap = alloc ? 2 * alloc : 16;
+				void *p = realloc(*out, cap * sizeof(**out)), *q;
+
+				if (p)
+					*out = p;
+				q = p ? realloc(*offs, cap * sizeof(**offs)) : NULL;
+				if (!q)
+					return CANDOR_ERROR;
+				*offs = q;
+				alloc = cap;
+			}
+			u = &(*out)[*n];
+			memset(u, 0, sizeof(*u));
+			u->index = *n;
+			u->side = CANDOR_SIDE_SELLER;
+			u->speaker = (char *)"";
+			u->start = u->end = -1;
+			if (!(u->text = strndup(text + start, i - start)))
+				return CANDOR_ERROR;
+			(*offs)[(*n)++] = start;
+		}
+		start = i + 1;
+	}
+	return 0;
+}
+
+/* With a model: it decides which sentences push, the lexicon points at words. */
+static int lint_model(struct lint_run *r, struct candor_scanner *sc, const char *text,
+		      size_t len)
+{
+	const struct candor_signal_model *m = candor_lexicon_model(r->lx);
+	struct candor_featurizer *fz = NULL;
+	struct candor_utterance *u = NULL;
+	struct candor_utt_feats *ft = NULL;
+	size_t *offs = NULL, n = 0;
+	int rc;
+
+	if ((rc = split_draft(text, len, &u, &offs, &n)))
+		goto cleanup;
+	if (!(ft = calloc(n ? n : 1, sizeof(*ft))) || candor_featurizer_new(&fz, r->lx)) {
+		rc = CANDOR_ERROR;
+		goto cleanup;
+	}
+	if ((rc = candor_featurize(fz, u, n, ft, NULL)))
+		goto cleanup;
+	for (size_t i = 0; i < n && !rc; i++) {
+		double prob[CANDOR_NCATS];
+		uint32_t keep = 0;
+
+		candor_signal_model_score(m, &ft[i], CANDOR_SIDE_SELLER, prob);
+		for (int c = 0; c < CANDOR_NCATS; c++) {
+			const struct candor_lex_section *sec =
+				lint_section(r->lx, candor_signal_categories[c]);
+
+			if (sec && prob[c] >= candor_signal_model_params(m, c)->threshold)
+				keep |= 1u << c;
+		}
+		if (!(rc = candor_scanner_run(sc, u[i].text, strlen(u[i].text), CANDOR_SIDE_SELLER)))
+			rc = lint_found(r, sc, offs[i], &keep, &ft[i]);
+	}
+	if (!rc && r->out->nfindings)
+		qsort(r->out->findings, r->out->nfindings, sizeof(*r->out->findings), cmp_finding);
+cleanup:
+	for (size_t i = 0; u && i < n; i++) {
+		free(u[i].text);
+		candor_utt_feats_release(&ft[i]);
+	}
+	free(u);
+	free(ft);
+	free(offs);
+	candor_featurizer_free(fz);
+	return rc;
 }
 
 int candor_lint(struct candor_lint_result *out, const struct candor_lexicon *lx,
@@ -133,9 +288,13 @@ int candor_lint(struct candor_lint_result *out, const struct candor_lexicon *lx,
 		return candor_error_set(err, CANDOR_ERROR, NULL, "out of memory");
 	if (mirror)
 		choose_mirror(&r, mirror);
-	rc = candor_scanner_run(&sc, text, len, CANDOR_SIDE_UNKNOWN);
-	if (!rc)
-		rc = lint_found(&r, &sc);
+	if (candor_lexicon_model(lx)) {
+		rc = lint_model(&r, &sc, text, len);
+	} else {
+		rc = candor_scanner_run(&sc, text, len, CANDOR_SIDE_UNKNOWN);
+		if (!rc)
+			rc = lint_found(&r, &sc, 0, NULL, NULL);
+	}
 	candor_scanner_release(&sc);
 	if (rc) {
 		candor_lint_release(out);

@@ -1,0 +1,55 @@
+/*
+ * corpus.h: labelled calls, the analyser's teaching and testing material.
+ *
+ * A labelled call is a text file (format in tests/data/labelled/README.md):
+ * "#" comments, "# call: YYYY-MM-DD" for the call's date, "# labels: a,b"
+ * when only some categories were labelled (the public meeting corpus is
+ * labelled for question and commitment only), and one utterance a line,
+ *     side|speaker|text|categories
+ * side "buyer", "seller" or "unknown", categories a comma-separated list
+ * of SIGNALS.md categories or "-".  Reading is strict: a wrong field is an
+ * error naming file:line and the field, and a category on a side that may
+ * not say it (a buyer "pressure") is one too.
+ */
+#ifndef CANDOR_TEXT_CORPUS_H
+#define CANDOR_TEXT_CORPUS_H
+
+#include "util/common.h"
+#include "core/conversation.h"
+
+struct candor_error;
+
+struct candor_labelled_call {
+	char *path;                     /* owned */
+	struct candor_utterance *u;     /* owned, n of them (line = file line) */
+	uint32_t *labels;               /* per utterance: bit c for category c */
+	size_t n, alloc;
+	uint32_t labelled;              /* categories this call was labelled for */
+	int64_t when;                   /* the call's date; 0 when not given */
+};
+
+struct candor_corpus {
+	struct candor_labelled_call *calls;
+	size_t n, alloc;
+};
+
+#define CANDOR_CORPUS_INIT { NULL, 0, 0 }
+
+/* Add one file's call to c.  On failure c is as it was. */
+int candor_corpus_read_file(struct candor_corpus *c, const char *path,
+			    struct candor_error *err);
+
+/*
+ * Add every "*.txt" file under dir, in its folders too, in name order (so
+ * the same folder always gives the same corpus).  CANDOR_ENOTFOUND when
+ * dir cannot be read.  On failure c may hold the calls read before.
+ */
+int candor_corpus_read_dir(struct candor_corpus *c, const char *dir,
+			   struct candor_error *err);
+
+/* Utterances in the corpus. */
+size_t candor_corpus_utterances(const struct candor_corpus *c);
+
+void candor_corpus_release(struct candor_corpus *c);
+
+#endif

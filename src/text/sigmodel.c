@@ -1,0 +1,476 @@
+/*
+ * sigmodel.c: loading, applying, explaining and writing the signal model
+ * (see sigmodel.h).
+ *
+ * The weights are a dense row of CANDOR_NCATS floats per known feature,
+ * found through an open-addressing table keyed by the feature's hash, so
+ * scoring an utterance costs one probe per feature.
+ */
+#include "util/common.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "text/features.h"
+#include "text/sigmodel.h"
+#include "text/lexicon-dir.h"
+
+#include <math.h>
+#include <unistd.h>
+
+const char *const candor_signal_categories[CANDOR_NCATS] = {
+	"social", "stall", "candor", "disclosure", "toward", "away", "options",
+	"procedures", "objection", "pressure", "closing", "seller_centric",
+	"question", "price", "competitor", "next_step", "commitment",
+};
+
+const enum candor_cat_side candor_signal_sides[CANDOR_NCATS] = {
+	CANDOR_CAT_BUYER, CANDOR_CAT_BUYER, CANDOR_CAT_BUYER, CANDOR_CAT_BUYER,
+	CANDOR_CAT_BUYER, CANDOR_CAT_BUYER, CANDOR_CAT_BUYER, CANDOR_CAT_BUYER,
+	CANDOR_CAT_BUYER, CANDOR_CAT_SELLER, CANDOR_CAT_SELLER, CANDOR_CAT_SELLER,
+	CANDOR_CAT_EITHER, CANDOR_CAT_EITHER, CANDOR_CAT_EITHER, CANDOR_CAT_EITHER,
+	CANDOR_CAT_EITHER,
+};
+
+static const char *const side_names[] = { "buyer", "seller", "either" };
+
+#define MAGIC "candor-signals 1"
+
+struct candor_signal_model {
+	struct candor_cat_params cat[CANDOR_NCATS];
+	uint64_t *keys;          /* row hashes, in row order */
+	float *w;                /* nrows * CANDOR_NCATS */
+	size_t nrows;
+	uint32_t *slot;          /* table: row + 1, 0 empty */
+	size_t mask;
+	char id[17];
+	char *about;
+};
+
+int candor_signal_category(const char *name)
+{
+	for (int c = 0; c < CANDOR_NCATS; c++)
+		if (!strcmp(candor_signal_categories[c], name))
+			return c;
+	return -1;
+}
+
+bool candor_signal_side_ok(int c, enum candor_side side)
+{
+	switch (candor_signal_sides[c]) {
+	case CANDOR_CAT_BUYER:
+		return side != CANDOR_SIDE_SELLER;
+	case CANDOR_CAT_SELLER:
+		return side != CANDOR_SIDE_BUYER;
+	default:
+		return true;
+	}
+}
+
+int candor_signal_model_new(struct candor_signal_model **out, size_t nrows)
+{
+	struct candor_signal_model *m = calloc(1, sizeof(*m));
+	size_t cap = 16;
+
+	*out = NULL;
+	if (!m)
+		return CANDOR_ERROR;
+	while (cap < 2 * nrows + 2)
+		cap *= 2;
+	m->nrows = nrows;
+	m->keys = calloc(nrows ? nrows : 1, sizeof(*m->keys));
+	m->w = calloc(nrows ? nrows * CANDOR_NCATS : 1, sizeof(*m->w));
+	m->slot = calloc(cap, sizeof(*m->slot));
+	m->mask = cap - 1;
+	m->about = strdup("");
+	for (int c = 0; c < CANDOR_NCATS; c++)
+		m->cat[c] = (struct candor_cat_params){ 0, 0.5, -1 };
+	if (!m->keys || !m->w || !m->slot || !m->about) {
+		candor_signal_model_free(m);
+		return CANDOR_ERROR;
+	}
+	*out = m;
+	return 0;
+}
+
+void candor_signal_model_free(struct candor_signal_model *m)
+{
+	if (!m)
+		return;
+	free(m->keys);
+	free(m->w);
+	free(m->slot);
+	free(m->about);
+	free(m);
+}
+
+static size_t probe(const struct candor_signal_model *m, uint64_t h)
+{
+	return (size_t)(h ^ (h >> 29)) & m->mask;
+}
+
+/* The row of feature hash h, or NULL. */
+static const float *row_of(const struct candor_signal_model *m, uint64_t h)
+{
+	for (size_t i = probe(m, h);; i = (i + 1) & m->mask) {
+		uint32_t s = m->slot[i];
+
+		if (!s)
+			return NULL;
+		if (m->keys[s - 1] == h)
+			return &m->w[(size_t)(s - 1) * CANDOR_NCATS];
+	}
+}
+
+int candor_signal_model_set_row(struct candor_signal_model *m, size_t row, uint64_t hash,
+				const float w[CANDOR_NCATS])
+{
+	size_t i;
+
+	if (row >= m->nrows || row_of(m, hash))
+		return CANDOR_EINVALID;
+	m->keys[row] = hash;
+	memcpy(&m->w[row * CANDOR_NCATS], w, CANDOR_NCATS * sizeof(*w));
+	for (i = probe(m, hash); m->slot[i]; i = (i + 1) & m->mask)
+		;
+	m->slot[i] = (uint32_t)(row + 1);
+	return 0;
+}
+
+void candor_signal_model_set_params(struct candor_signal_model *m, int c,
+				    const struct candor_cat_params *p)
+{
+	m->cat[c] = *p;
+}
+
+int candor_signal_model_set_about(struct candor_signal_model *m, const char *about)
+{
+	char *p = strdup(about);
+
+	if (!p)
+		return CANDOR_ERROR;
+	for (char *q = p; *q; q++)
+		if (*q == '\n' || *q == '\r')
+			*q = ' ';
+	free(m->about);
+	m->about = p;
+	return 0;
+}
+
+const char *candor_signal_model_id(const struct candor_signal_model *m)
+{
+	return m->id;
+}
+
+const char *candor_signal_model_about(const struct candor_signal_model *m)
+{
+	return m->about;
+}
+
+const struct candor_cat_params *candor_signal_model_params(const struct candor_signal_model *m,
+							   int c)
+{
+	return &m->cat[c];
+}
+
+void candor_signal_model_score(const struct candor_signal_model *m,
+			       const struct candor_utt_feats *f, enum candor_side side,
+			       double prob[CANDOR_NCATS])
+{
+	double s[CANDOR_NCATS];
+
+	for (int c = 0; c < CANDOR_NCATS; c++)
+		s[c] = m->cat[c].bias;
+	for (size_t i = 0; i < f->f.n; i++) {
+		const float *w = row_of(m, f->f.v[i].hash);
+		double v = f->f.v[i].value;
+
+		if (!w)
+			continue;
+		for (int c = 0; c < CANDOR_NCATS; c++)
+			s[c] += w[c] * v;
+	}
+	for (int c = 0; c < CANDOR_NCATS; c++)
+		prob[c] = candor_signal_side_ok(c, side) ? 1 / (1 + exp(-s[c])) : 0;
+}
+
+bool candor_signal_model_words(const struct candor_signal_model *m,
+			       const struct candor_utt_feats *f, int c,
+			       size_t *tok, size_t *ntok)
+{
+	double best = 0;
+	bool found = false;
+
+	for (size_t i = 0; i < f->f.n; i++) {
+		const struct candor_feat *ft = &f->f.v[i];
+		const float *w;
+		double v;
+
+		if (!ft->ntok || ft->tok + ft->ntok > f->nwords || !(w = row_of(m, ft->hash)))
+			continue;
+		/* a word pair or triple says more than a word or a piece of one */
+		v = w[c] * ft->value * (ft->ntok > 1 ? 1.2 : 1.0);
+		if (v > best) {
+			best = v;
+			*tok = ft->tok;
+			*ntok = ft->ntok;
+			found = true;
+		}
+	}
+	return found;
+}
+
+struct contrib {
+	double v;
+	size_t feat;
+};
+
+static int cmp_contrib(const void *a, const void *b)
+{
+	const struct contrib *x = a, *y = b;
+	double ax = fabs(x->v), ay = fabs(y->v);
+
+	if (ax != ay)
+		return ax > ay ? -1 : 1;
+	return x->feat < y->feat ? -1 : x->feat > y->feat;
+}
+
+int candor_signal_model_explain(const struct candor_signal_model *m,
+				const struct candor_utt_feats *f, const char *names, int c,
+				size_t max, struct candor_buf *out)
+{
+	struct contrib *v = calloc(f->f.n ? f->f.n : 1, sizeof(*v));
+	size_t n = 0;
+
+	if (!v)
+		return CANDOR_ERROR;
+	for (size_t i = 0; i < f->f.n; i++) {
+		const float *w = row_of(m, f->f.v[i].hash);
+
+		if (w && w[c] != 0)
+			v[n++] = (struct contrib){ w[c] * f->f.v[i].value, i };
+	}
+	qsort(v, n, sizeof(*v), cmp_contrib);
+	candor_buf_addf(out, "      %+.2f  (bias)\n", m->cat[c].bias);
+	for (size_t i = 0; i < n && i < max; i++)
+		candor_buf_addf(out, "      %+.2f  %s\n", v[i].v, names + f->f.v[v[i].feat].name);
+	free(v);
+	return out->err ? CANDOR_ERROR : 0;
+}
+
+/* ---- the file ---- */
+
+static int bad(struct candor_error *err, const char *path, size_t line, const char *what)
+{
+	return candor_error_set(err, CANDOR_EINVALID, "model", "%s:%zu: %s", path, line, what);
+}
+
+static int parse_category(struct candor_cat_params *cat, char *line, const char *path,
+			  size_t lno, struct candor_error *err)
+{
+	char name[64], side[16];
+	struct candor_cat_params p;
+	int c;
+
+	if (sscanf(line, "category %63s %15s bias %lf threshold %lf cv %lf", name, side,
+		   &p.bias, &p.threshold, &p.cv_f1) != 5)
+		return bad(err, path, lno, "expected 'category NAME SIDE bias B threshold T cv F'");
+	if ((c = candor_signal_category(name)) < 0)
+		return bad(err, path, lno, "unknown category");
+	if (strcmp(side, side_names[candor_signal_sides[c]]))
+		return bad(err, path, lno, "the category's side is not the one SIGNALS.md gives");
+	if (!isfinite(p.bias) || !(p.threshold > 0 && p.threshold < 1))
+		return bad(err, path, lno, "bias or threshold out of range");
+	cat[c] = p;
+	return 0;
+}
+
+static int parse_row(struct candor_signal_model *m, size_t row, char *line,
+		     const char *path, size_t lno, struct candor_error *err)
+{
+	float w[CANDOR_NCATS];
+	char *p = line, *end;
+	uint64_t h;
+
+	errno = 0;
+	h = strtoull(p, &end, 16);
+	if (errno || end == p || *end != ' ')
+		return bad(err, path, lno, "expected a feature hash");
+	for (int c = 0; c < CANDOR_NCATS; c++) {
+		p = end;
+		w[c] = strtof(p, &end);
+		if (end == p || !isfinite(w[c]))
+			return bad(err, path, lno, "expected 17 weights");
+	}
+	if (*end && *end != '\n')
+		return bad(err, path, lno, "more than 17 weights");
+	if (candor_signal_model_set_row(m, row, h, w))
+		return bad(err, path, lno, "a feature given twice");
+	return 0;
+}
+
+static char *next_line(char **cur)
+{
+	char *line = *cur, *nl;
+
+	if (!*line)
+		return NULL;
+	nl = strchr(line, '\n');
+	if (nl) {
+		*nl = '\0';
+		*cur = nl + 1;
+	} else {
+		*cur = line + strlen(line);
+	}
+	return line;
+}
+
+static int parse(struct candor_signal_model **out, char *text, const char *path,
+		 struct candor_error *err)
+{
+	struct candor_signal_model *m = NULL;
+	struct candor_cat_params cat[CANDOR_NCATS];
+	char *cur = text, *line, *about = NULL;
+	size_t lno = 0, nrows = 0, row = 0, ncat = 0;
+	int rc = 0;
+
+	while ((line = next_line(&cur))) {
+		lno++;
+		if (*line == '#' || !*line)
+			continue;
+		if (!m && lno == 1 && !strcmp(line, MAGIC))
+			continue;
+		if (lno == 1)
+			return bad(err, path, lno, "not a Candor signal model (no '" MAGIC "' line)");
+		if (!strncmp(line, "trained ", 8) && !m) {
+			about = line + 8;
+		} else if (!strncmp(line, "category ", 9) && !m) {
+			if ((rc = parse_category(cat, line, path, lno, err)))
+				goto cleanup;
+			ncat++;
+		} else if (!strncmp(line, "features ", 9) && !m) {
+			if (sscanf(line + 9, "%zu", &nrows) != 1 || nrows > 50000000)
+				return bad(err, path, lno, "bad feature count");
+			if (candor_signal_model_new(&m, nrows))
+				return candor_error_set(err, CANDOR_ERROR, NULL, "out of memory");
+		} else if (m && row < nrows) {
+			if ((rc = parse_row(m, row++, line, path, lno, err)))
+				goto cleanup;
+		} else {
+			rc = bad(err, path, lno, "unexpected line");
+			goto cleanup;
+		}
+	}
+	if (!m || row != nrows || ncat != CANDOR_NCATS) {
+		rc = bad(err, path, lno, "the model is incomplete");
+		goto cleanup;
+	}
+	memcpy(m->cat, cat, sizeof(cat));
+	*out = m;
+	m = NULL;
+	if (about && candor_signal_model_set_about(*out, about))
+		rc = candor_error_set(err, CANDOR_ERROR, NULL, "out of memory");
+cleanup:
+	candor_signal_model_free(m);
+	return rc;
+}
+
+int candor_signal_model_load(struct candor_signal_model **out, const char *path,
+			     struct candor_error *err)
+{
+	struct candor_buf b = CANDOR_BUF_INIT;
+	char *copy = NULL;
+	int rc;
+
+	*out = NULL;
+	if ((rc = candor_buf_read_file(&b, path, err)))
+		return rc;
+	if (!(copy = strdup(b.ptr))) {
+		rc = candor_error_set(err, CANDOR_ERROR, NULL, "out of memory");
+		goto cleanup;
+	}
+	if ((rc = parse(out, b.ptr, path, err)))
+		goto cleanup;
+	snprintf((*out)->id, sizeof((*out)->id), "%016" PRIx64,
+		 candor_feat_hash(copy, strlen(copy)));
+cleanup:
+	if (rc) {
+		candor_signal_model_free(*out);
+		*out = NULL;
+	}
+	free(copy);
+	candor_buf_release(&b);
+	return rc;
+}
+
+static void write_weight(struct candor_buf *b, float w)
+{
+	if (w == 0)
+		candor_buf_adds(b, " 0");
+	else
+		candor_buf_addf(b, " %.5g", (double)w);
+}
+
+int candor_signal_model_write(struct candor_signal_model *m, const char *path,
+			      struct candor_error *err)
+{
+	struct candor_buf b = CANDOR_BUF_INIT;
+	char tmp[4200];
+	FILE *f = NULL;
+	int rc = 0;
+
+	candor_buf_addf(&b, MAGIC "\n# The signal model: one logistic regression per category.\n"
+			  "# Rebuilt by 'make train' (or 'candor model train'); see docs/analyser.md.\n"
+			  "trained %s\n", m->about);
+	for (int c = 0; c < CANDOR_NCATS; c++)
+		candor_buf_addf(&b, "category %s %s bias %.6g threshold %.4f cv %.4f\n",
+				  candor_signal_categories[c], side_names[candor_signal_sides[c]],
+				  m->cat[c].bias, m->cat[c].threshold, m->cat[c].cv_f1);
+	candor_buf_addf(&b, "features %zu\n", m->nrows);
+	for (size_t r = 0; r < m->nrows; r++) {
+		candor_buf_addf(&b, "%016" PRIx64, m->keys[r]);
+		for (int c = 0; c < CANDOR_NCATS; c++)
+			write_weight(&b, m->w[r * CANDOR_NCATS + c]);
+		candor_buf_addch(&b, '\n');
+	}
+	if (b.err) {
+		rc = candor_error_set(err, CANDOR_ERROR, NULL, "out of memory");
+		goto cleanup;
+	}
+	snprintf(m->id, sizeof(m->id), "%016" PRIx64, candor_feat_hash(b.ptr, b.len));
+	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
+	if (!(f = fopen(tmp, "wb")) || fwrite(b.ptr, 1, b.len, f) != b.len) {
+		rc = candor_error_set(err, CANDOR_ERROR, "model", "cannot write '%s': %s", tmp,
+				      strerror(errno));
+		goto cleanup;
+	}
+	if (fclose(f)) {
+		f = NULL;
+		rc = candor_error_set(err, CANDOR_ERROR, "model", "cannot write '%s': %s", tmp,
+				      strerror(errno));
+		goto cleanup;
+	}
+	f = NULL;
+	if (rename(tmp, path))
+		rc = candor_error_set(err, CANDOR_ERROR, "model", "cannot write '%s': %s", path,
+				      strerror(errno));
+cleanup:
+	if (f)
+		fclose(f);
+	if (rc)
+		unlink(tmp);
+	candor_buf_release(&b);
+	return rc;
+}
+
+const char *candor_signal_model_default_path(void)
+{
+	static char path[4096];
+	const char *env = getenv("CANDOR_MODEL");
+
+	if (env && *env)
+		return env;
+	snprintf(path, sizeof(path), "%s/signals.model", CANDOR_MODEL_SRCDIR);
+	if (access(path, R_OK) == 0)
+		return path;
+	snprintf(path, sizeof(path), "%s/signals.model", CANDOR_MODEL_DATADIR);
+	return path;
+}

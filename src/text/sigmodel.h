@@ -1,0 +1,114 @@
+/*
+ * sigmodel.h: the learned signal model (see docs/analyser.md).
+ *
+ * One logistic regression per signal category over the features of
+ * text/features.h, trained by liblinear from the labelled calls
+ * (text/train.c) and kept as a text file (model/signals.model): a header,
+ * one line per category (its side, bias, decision threshold and
+ * cross-validated F1) and one line per feature hash with its weight in
+ * every category.  The model's id is a hash of the file's bytes, so two
+ * files with the same id are the same model; it is printed beside every
+ * score ("candor-trust/1 signals/ID").
+ *
+ * A category is found in an utterance when its probability
+ * 1/(1+e^-(w.x+b)) reaches the category's threshold, and only on the side
+ * it belongs to (SIGNALS.md): buyer categories on buyer lines, seller ones
+ * on seller lines, the rest on both; an utterance whose side is unknown is
+ * scored for every category.
+ *
+ * A loaded model is read-only and may be shared between threads.
+ */
+#ifndef CANDOR_TEXT_SIGMODEL_H
+#define CANDOR_TEXT_SIGMODEL_H
+
+#include "util/common.h"
+#include "core/conversation.h"
+
+struct candor_error;
+struct candor_buf;
+struct candor_utt_feats;
+
+/* The seventeen categories of SIGNALS.md, in this fixed order. */
+#define CANDOR_NCATS 17
+extern const char *const candor_signal_categories[CANDOR_NCATS];
+
+enum candor_cat_side { CANDOR_CAT_BUYER, CANDOR_CAT_SELLER, CANDOR_CAT_EITHER };
+extern const enum candor_cat_side candor_signal_sides[CANDOR_NCATS];
+
+/* The index of category name, or -1. */
+int candor_signal_category(const char *name);
+/* Whether category c may be said by side. */
+bool candor_signal_side_ok(int c, enum candor_side side);
+
+struct candor_signal_model;
+
+/* Per category: what the model decides with. */
+struct candor_cat_params {
+	double bias;             /* w0 of the logistic regression */
+	double threshold;        /* probability at which the category is found */
+	double cv_f1;            /* cross-validated F1 when it was trained; -1 unknown */
+};
+
+/*
+ * Load a model file.  CANDOR_ENOTFOUND when it cannot be read,
+ * CANDOR_EINVALID (message names file:line) when it is not a model this
+ * build reads, CANDOR_ERROR when out of memory.  Free with
+ * candor_signal_model_free.
+ */
+int candor_signal_model_load(struct candor_signal_model **out, const char *path,
+			     struct candor_error *err);
+void candor_signal_model_free(struct candor_signal_model *m);
+
+/* The model's id: 16 hex digits, a hash of the file's bytes. */
+const char *candor_signal_model_id(const struct candor_signal_model *m);
+/* How the model was made (the file's "trained" line), or "". */
+const char *candor_signal_model_about(const struct candor_signal_model *m);
+const struct candor_cat_params *candor_signal_model_params(const struct candor_signal_model *m,
+							   int c);
+
+/* The default model: $CANDOR_MODEL, else the user's chosen model, else the
+ * source tree's model/signals.model when it exists, else the installed one. */
+const char *candor_signal_model_default_path(void);
+
+/*
+ * Probabilities for one featurized utterance said by side: prob[c] for
+ * every category (0 for one the side may not say).
+ */
+void candor_signal_model_score(const struct candor_signal_model *m,
+			       const struct candor_utt_feats *f, enum candor_side side,
+			       double prob[CANDOR_NCATS]);
+
+/*
+ * The words that raised category c most: the word feature (word, pair or
+ * triple) with the largest positive contribution, as a range of f's words.
+ * False when no word feature raised it.
+ */
+bool candor_signal_model_words(const struct candor_signal_model *m,
+			       const struct candor_utt_feats *f, int c,
+			       size_t *tok, size_t *ntok);
+
+/*
+ * Append to out, one per line, the features that moved category c for f,
+ * largest contribution first, at most max of them: "  +0.83  b:let_me".
+ * names is the buffer candor_featurize filled.
+ */
+int candor_signal_model_explain(const struct candor_signal_model *m,
+				const struct candor_utt_feats *f, const char *names, int c,
+				size_t max, struct candor_buf *out);
+
+/*
+ * A model under construction (train.c): categories' parameters and a
+ * weight row per feature.  Rows are added in order; the file is written
+ * with candor_signal_model_write, which sets the id.
+ */
+int candor_signal_model_new(struct candor_signal_model **out, size_t nfeatures);
+int candor_signal_model_set_row(struct candor_signal_model *m, size_t row, uint64_t hash,
+				const float w[CANDOR_NCATS]);
+void candor_signal_model_set_params(struct candor_signal_model *m, int c,
+				    const struct candor_cat_params *p);
+int candor_signal_model_set_about(struct candor_signal_model *m, const char *about);
+/* Write m to path (atomically: a temporary file renamed). */
+int candor_signal_model_write(struct candor_signal_model *m, const char *path,
+			      struct candor_error *err);
+
+#endif

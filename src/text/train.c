@@ -1,0 +1,576 @@
+/*
+ * train.c: the signal model from labelled calls (see train.h).
+ */
+#include "util/common.h"
+#include "util/array.h"
+#include "util/error.h"
+#include "text/corpus.h"
+#include "text/features.h"
+#include "text/train.h"
+
+#include <linear.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <unistd.h>
+
+struct row {
+	struct feature_node *x;  /* liblinear's row, bias node and -1 end */
+	uint32_t labels, labelled;
+	enum candor_side side;
+	int fold;
+	bool original;           /* as written, not the recogniser copy */
+	const struct candor_labelled_call *call;
+	size_t utt;
+};
+
+/* Feature hash -> column, with how many utterances hold it. */
+struct dict {
+	uint64_t *keys;
+	uint32_t *count, *col;   /* col: 1-based liblinear column, 0 dropped */
+	size_t n, mask;
+	uint64_t *order;         /* keys in order of first sight */
+	size_t norder;
+};
+
+struct job {
+	struct row *rows;
+	size_t nrows;
+	size_t nfeat;            /* columns, the bias excluded */
+	const struct candor_train_opts *o;
+	atomic_int next;
+	/* results, per category */
+	double *w[CANDOR_NCATS];
+	struct candor_cat_params params[CANDOR_NCATS];
+	double p[CANDOR_NCATS], r[CANDOR_NCATS], f1[CANDOR_NCATS];
+	size_t pos[CANDOR_NCATS];
+	atomic_int failed;
+};
+
+static void quiet(const char *s)
+{
+	(void)s;
+}
+
+static int dict_init(struct dict *d, size_t want)
+{
+	size_t cap = 1024;
+
+	while (cap < 2 * want)
+		cap *= 2;
+	memset(d, 0, sizeof(*d));
+	d->keys = calloc(cap, sizeof(*d->keys));
+	d->count = calloc(cap, sizeof(*d->count));
+	d->col = calloc(cap, sizeof(*d->col));
+	d->order = calloc(cap / 2, sizeof(*d->order));
+	d->mask = cap - 1;
+	return d->keys && d->count && d->col && d->order ? 0 : CANDOR_ERROR;
+}
+
+static void dict_release(struct dict *d)
+{
+	free(d->keys);
+	free(d->count);
+	free(d->col);
+	free(d->order);
+}
+
+/* The slot of h (0 is a valid hash: count 0 marks an empty slot). */
+static size_t dict_slot(const struct dict *d, uint64_t h)
+{
+	size_t i = (size_t)(h ^ (h >> 31)) & d->mask;
+
+	while (d->count[i] && d->keys[i] != h)
+		i = (i + 1) & d->mask;
+	return i;
+}
+
+static int dict_add(struct dict *d, uint64_t h)
+{
+	size_t i = dict_slot(d, h);
+
+	if (!d->count[i]) {
+		if (d->norder >= (d->mask + 1) / 2)
+			return CANDOR_ERROR;
+		d->keys[i] = h;
+		d->order[d->norder++] = h;
+	}
+	d->count[i]++;
+	return 0;
+}
+
+/* A copy of the call as a speech recogniser would write it. */
+static int recogniser_copy(const struct candor_labelled_call *c, struct candor_utterance **out)
+{
+	struct candor_utterance *u = calloc(c->n ? c->n : 1, sizeof(*u));
+
+	*out = u;
+	if (!u)
+		return CANDOR_ERROR;
+	for (size_t i = 0; i < c->n; i++) {
+		char *t = strdup(c->u[i].text), *q = t;
+
+		u[i] = c->u[i];
+		u[i].text = t;
+		if (!t)
+			return CANDOR_ERROR;
+		for (const char *p = c->u[i].text; *p; p++)
+			if (!strchr("?!.,;:\"", *p))
+				*q++ = *p;
+		*q = '\0';
+	}
+	return 0;
+}
+
+static void copy_free(struct candor_utterance *u, size_t n)
+{
+	if (!u)
+		return;
+	for (size_t i = 0; i < n; i++)
+		free(u[i].text);
+	free(u);
+}
+
+/* Featurize every call twice (as written, as recognised) into feats. */
+static int featurize_corpus(const struct candor_corpus *corpus, const struct candor_lexicon *lx,
+			    struct candor_utt_feats **feats, size_t *nfeats)
+{
+	struct candor_featurizer *fz = NULL;
+	size_t total = 2 * candor_corpus_utterances(corpus), k = 0;
+	struct candor_utt_feats *f = calloc(total ? total : 1, sizeof(*f));
+	int rc = 0;
+
+	*feats = f;
+	*nfeats = total;
+	if (!f || candor_featurizer_new(&fz, lx))
+		return CANDOR_ERROR;
+	for (size_t i = 0; i < corpus->n && !rc; i++) {
+		const struct candor_labelled_call *c = &corpus->calls[i];
+		struct candor_utterance *copy = NULL;
+
+		rc = candor_featurize(fz, c->u, c->n, f + k, NULL);
+		k += c->n;
+		if (!rc && !(rc = recogniser_copy(c, &copy)))
+			rc = candor_featurize(fz, copy, c->n, f + k, NULL);
+		k += c->n;
+		copy_free(copy, c->n);
+	}
+	candor_featurizer_free(fz);
+	return rc;
+}
+
+static int build_dict(struct dict *d, const struct candor_utt_feats *f, size_t n, int min)
+{
+	size_t want = 0, col = 0;
+
+	for (size_t i = 0; i < n; i++)
+		want += f[i].f.n;
+	if (dict_init(d, want / 4 + 1024))
+		return CANDOR_ERROR;
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < f[i].f.n; j++)
+			if (dict_add(d, f[i].f.v[j].hash))
+				return CANDOR_ERROR;
+	for (size_t k = 0; k < d->norder; k++) {
+		size_t s = dict_slot(d, d->order[k]);
+
+		if (d->count[s] >= (uint32_t)min)
+			d->col[s] = (uint32_t)++col;
+	}
+	d->n = col;
+	return 0;
+}
+
+static int cmp_node(const void *a, const void *b)
+{
+	const struct feature_node *x = a, *y = b;
+
+	return (x->index > y->index) - (x->index < y->index);
+}
+
+static int make_row(struct row *r, const struct candor_utt_feats *f, const struct dict *d)
+{
+	size_t k = 0;
+
+	if (!(r->x = malloc((f->f.n + 2) * sizeof(*r->x))))
+		return CANDOR_ERROR;
+	for (size_t j = 0; j < f->f.n; j++) {
+		uint32_t col = d->col[dict_slot(d, f->f.v[j].hash)];
+
+		if (col)
+			r->x[k++] = (struct feature_node){ (int)col, f->f.v[j].value };
+	}
+	qsort(r->x, k, sizeof(*r->x), cmp_node);
+	r->x[k++] = (struct feature_node){ (int)d->n + 1, 1.0 };
+	r->x[k] = (struct feature_node){ -1, 0 };
+	return 0;
+}
+
+static int build_rows(struct row **out, const struct candor_corpus *corpus,
+		      const struct candor_utt_feats *f, const struct dict *d, int folds)
+{
+	size_t total = 2 * candor_corpus_utterances(corpus), k = 0;
+	struct row *rows = calloc(total ? total : 1, sizeof(*rows));
+
+	*out = rows;
+	if (!rows)
+		return CANDOR_ERROR;
+	for (size_t i = 0; i < corpus->n; i++) {
+		const struct candor_labelled_call *c = &corpus->calls[i];
+
+		for (int copy = 0; copy < 2; copy++)
+			for (size_t j = 0; j < c->n; j++, k++) {
+				struct row *r = &rows[k];
+
+				if (make_row(r, &f[k], d))
+					return CANDOR_ERROR;
+				r->labels = c->labels[j];
+				r->labelled = c->labelled;
+				r->side = c->u[j].side;
+				r->fold = folds > 1 ? (int)(i % (size_t)folds) : -1;
+				r->original = copy == 0;
+				r->call = c;
+				r->utt = j;
+			}
+	}
+	return 0;
+}
+
+static bool eligible(const struct row *r, int c)
+{
+	return (r->labelled & (1u << c)) && candor_signal_side_ok(c, r->side);
+}
+
+/* Train on the eligible rows outside fold skip (-1: all).  NULL on failure. */
+static struct model *fit(const struct job *j, int c, int skip, int *sign)
+{
+	struct problem p = { 0, (int)j->nfeat + 1, NULL, NULL, 1.0 };
+	struct parameter par = { L2R_LR, 0.01, j->o->C, 0, NULL, NULL, 0.1, NULL };
+	struct model *m = NULL;
+	size_t n = 0;
+
+	p.y = malloc((j->nrows + 1) * sizeof(*p.y));
+	p.x = malloc((j->nrows + 1) * sizeof(*p.x));
+	if (!p.y || !p.x)
+		goto cleanup;
+	for (size_t i = 0; i < j->nrows; i++) {
+		const struct row *r = &j->rows[i];
+
+		if (!eligible(r, c) || (skip >= 0 && r->fold == skip))
+			continue;
+		p.y[n] = (r->labels & (1u << c)) ? 1 : -1;
+		p.x[n++] = r->x;
+	}
+	p.l = (int)n;
+	if (!n || check_parameter(&p, &par))
+		goto cleanup;
+	m = train(&p, &par);
+	*sign = m && m->label[0] == 1 ? 1 : -1;
+cleanup:
+	free(p.y);
+	free(p.x);
+	return m;
+}
+
+static double prob_of(const struct model *m, int sign, const struct feature_node *x)
+{
+	double dec;
+
+	predict_values(m, x, &dec);
+	return 1 / (1 + exp(-sign * dec));
+}
+
+struct scored {
+	double p;
+	bool pos, original;
+	const struct row *row;
+};
+
+static int cmp_scored(const void *a, const void *b)
+{
+	const struct scored *x = a, *y = b;
+
+	return (x->p < y->p) - (x->p > y->p);
+}
+
+/* The threshold with the best F1 over s[0..n) (sorted by p, descending). */
+static double best_threshold(const struct scored *s, size_t n)
+{
+	size_t pos = 0, tp = 0, best_i = 0;
+	double best = -1;
+
+	for (size_t i = 0; i < n; i++)
+		pos += s[i].pos;
+	for (size_t i = 0; i < n; i++) {
+		double f1;
+
+		tp += s[i].pos;
+		if (i + 1 < n && s[i + 1].p == s[i].p)
+			continue;
+		f1 = pos ? 2.0 * (double)tp / (double)(i + 1 + pos) : 0;
+		if (f1 > best) {
+			best = f1;
+			best_i = i;
+		}
+	}
+	if (!n || !pos)
+		return 0.95;
+	if (best_i + 1 < n)
+		return fmin(0.95, fmax(0.05, (s[best_i].p + s[best_i + 1].p) / 2));
+	return fmax(0.05, s[best_i].p / 2);
+}
+
+static void score_at(const struct scored *s, size_t n, double t, double *p, double *r,
+		     double *f1)
+{
+	size_t tp = 0, fp = 0, fn = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (!s[i].original)
+			continue;
+		tp += s[i].p >= t && s[i].pos;
+		fp += s[i].p >= t && !s[i].pos;
+		fn += s[i].p < t && s[i].pos;
+	}
+	*p = tp + fp ? (double)tp / (double)(tp + fp) : 0;
+	*r = tp + fn ? (double)tp / (double)(tp + fn) : 0;
+	*f1 = 2 * tp + fp + fn ? 2.0 * (double)tp / (double)(2 * tp + fp + fn) : 0;
+}
+
+static void list_errors(FILE *f, int c, const struct scored *s, size_t n, double t)
+{
+	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+
+	pthread_mutex_lock(&lock);
+	for (size_t i = 0; i < n; i++) {
+		const struct row *r = s[i].row;
+
+		if (!s[i].original || (s[i].p >= t) == s[i].pos)
+			continue;
+		fprintf(f, "%s %s %.2f %s:%zu %s\n", candor_signal_categories[c],
+			s[i].pos ? "FN" : "FP", s[i].p, r->call->path, r->call->u[r->utt].line,
+			r->call->u[r->utt].text);
+	}
+	pthread_mutex_unlock(&lock);
+}
+
+/* Out-of-fold probabilities for category c, then its threshold and score. */
+static int cross_validate(struct job *j, int c)
+{
+	struct scored *s = calloc(j->nrows + 1, sizeof(*s));
+	size_t n = 0;
+
+	if (!s)
+		return CANDOR_ERROR;
+	for (int k = 0; k < j->o->folds; k++) {
+		int sign = 1;
+		struct model *m = fit(j, c, k, &sign);
+
+		for (size_t i = 0; i < j->nrows; i++) {
+			const struct row *r = &j->rows[i];
+
+			if (!eligible(r, c) || r->fold != k)
+				continue;
+			s[n++] = (struct scored){ m ? prob_of(m, sign, r->x) : 0,
+						  (r->labels & (1u << c)) != 0, r->original, r };
+		}
+		if (m)
+			free_and_destroy_model(&m);
+	}
+	qsort(s, n, sizeof(*s), cmp_scored);
+	j->params[c].threshold = best_threshold(s, n);
+	score_at(s, n, j->params[c].threshold, &j->p[c], &j->r[c], &j->f1[c]);
+	if (j->o->errors)
+		list_errors(j->o->errors, c, s, n, j->params[c].threshold);
+	j->params[c].cv_f1 = j->f1[c];
+	free(s);
+	return 0;
+}
+
+static int train_category(struct job *j, int c)
+{
+	int sign = 1;
+	struct model *m;
+
+	for (size_t i = 0; i < j->nrows; i++)
+		j->pos[c] += eligible(&j->rows[i], c) && j->rows[i].original &&
+			     (j->rows[i].labels & (1u << c));
+	j->params[c] = (struct candor_cat_params){ -10, 0.95, -1 };
+	if (!j->pos[c])
+		return 0;
+	if (j->o->folds > 1 && cross_validate(j, c))
+		return CANDOR_ERROR;
+	if (j->o->folds <= 1)
+		j->params[c].threshold = 0.5;
+	if (!(m = fit(j, c, -1, &sign)))
+		return CANDOR_ERROR;
+	if (!(j->w[c] = calloc(j->nfeat + 1, sizeof(double)))) {
+		free_and_destroy_model(&m);
+		return CANDOR_ERROR;
+	}
+	for (size_t f = 0; f < j->nfeat; f++)
+		j->w[c][f] = sign * m->w[f];
+	j->params[c].bias = sign * m->w[j->nfeat] * m->bias;
+	free_and_destroy_model(&m);
+	return 0;
+}
+
+static void *worker(void *arg)
+{
+	struct job *j = arg;
+	int c;
+
+	while ((c = atomic_fetch_add(&j->next, 1)) < CANDOR_NCATS)
+		if (train_category(j, c))
+			atomic_store(&j->failed, 1);
+	return NULL;
+}
+
+static int run_jobs(struct job *j, int threads)
+{
+	pthread_t t[16];
+	int started = 0;
+
+	if (threads > 16)
+		threads = 16;
+	for (int i = 1; i < threads; i++)
+		if (!pthread_create(&t[started], NULL, worker, j))
+			started++;
+	worker(j);
+	for (int i = 0; i < started; i++)
+		pthread_join(t[i], NULL);
+	return atomic_load(&j->failed) ? CANDOR_ERROR : 0;
+}
+
+/* Weights smaller than this are written as 0: they move no decision. */
+#define WEIGHT_FLOOR 1e-3
+
+static int build_model(struct candor_signal_model **out, const struct job *j,
+		       const struct dict *d)
+{
+	size_t rows = 0, r = 0;
+	float w[CANDOR_NCATS];
+	int rc;
+
+	for (size_t k = 0; k < d->norder; k++) {
+		uint32_t col = d->col[dict_slot(d, d->order[k])];
+		bool any = false;
+
+		for (int c = 0; col && c < CANDOR_NCATS; c++)
+			any |= j->w[c] && fabs(j->w[c][col - 1]) >= WEIGHT_FLOOR;
+		rows += any;
+	}
+	if ((rc = candor_signal_model_new(out, rows)))
+		return rc;
+	for (int c = 0; c < CANDOR_NCATS; c++)
+		candor_signal_model_set_params(*out, c, &j->params[c]);
+	for (size_t k = 0; k < d->norder; k++) {
+		uint32_t col = d->col[dict_slot(d, d->order[k])];
+		bool any = false;
+
+		for (int c = 0; col && c < CANDOR_NCATS; c++) {
+			double v = j->w[c] ? j->w[c][col - 1] : 0;
+
+			w[c] = fabs(v) >= WEIGHT_FLOOR ? (float)v : 0;
+			any |= w[c] != 0;
+		}
+		if (any && (rc = candor_signal_model_set_row(*out, r++, d->order[k], w)))
+			return rc;
+	}
+	return 0;
+}
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void report(struct candor_train_report *rep, const struct job *j,
+		   const struct candor_corpus *corpus, const struct dict *d)
+{
+	double sum = 0;
+	int n = 0;
+
+	rep->calls = corpus->n;
+	rep->utterances = candor_corpus_utterances(corpus);
+	rep->rows = j->nrows;
+	rep->features = d->n;
+	for (int c = 0; c < CANDOR_NCATS; c++) {
+		rep->positives[c] = j->pos[c];
+		rep->precision[c] = j->p[c];
+		rep->recall[c] = j->r[c];
+		rep->f1[c] = j->f1[c];
+		if (j->pos[c]) {
+			sum += j->f1[c];
+			n++;
+		}
+	}
+	rep->macro_f1 = n ? sum / n : 0;
+}
+
+int candor_signal_train(struct candor_signal_model **out, const struct candor_corpus *corpus,
+			const struct candor_lexicon *lx, const struct candor_train_opts *opts,
+			struct candor_train_report *rep, struct candor_error *err)
+{
+	struct candor_train_opts o = *opts;
+	struct candor_utt_feats *feats = NULL;
+	struct dict d = { 0 };
+	struct job j;
+	size_t nfeats = 0;
+	double t0 = now();
+	int rc;
+
+	*out = NULL;
+	memset(&j, 0, sizeof(j));
+	if (!candor_corpus_utterances(corpus))
+		return candor_error_set(err, CANDOR_EINVALID, "corpus", "no labelled utterances");
+	o.C = o.C > 0 ? o.C : 1.0;
+	o.folds = o.folds > 0 ? o.folds : 5;
+	o.min_count = o.min_count > 0 ? o.min_count : 2;
+	o.threads = o.threads > 0 ? o.threads : (int)sysconf(_SC_NPROCESSORS_ONLN);
+	set_print_string_function(quiet);
+	if (o.progress)
+		fprintf(o.progress, "candor: reading %zu calls (%zu utterances)\n", corpus->n,
+			candor_corpus_utterances(corpus));
+	if ((rc = featurize_corpus(corpus, lx, &feats, &nfeats)) ||
+	    (rc = build_dict(&d, feats, nfeats, o.min_count)))
+		goto cleanup;
+	j.nrows = nfeats;
+	j.nfeat = d.n;
+	j.o = &o;
+	if ((rc = build_rows(&j.rows, corpus, feats, &d, o.folds)))
+		goto cleanup;
+	for (size_t i = 0; i < nfeats; i++)
+		candor_utt_feats_release(&feats[i]);
+	if (o.progress)
+		fprintf(o.progress, "candor: training 17 categories on %zu rows, %zu features, "
+			"%d-fold cross-validation, %d threads\n", j.nrows, j.nfeat, o.folds, o.threads);
+	if ((rc = run_jobs(&j, o.threads)) || (rc = build_model(out, &j, &d)))
+		goto cleanup;
+	if (rep) {
+		report(rep, &j, corpus, &d);
+		rep->seconds = now() - t0;
+	}
+cleanup:
+	if (feats)
+		for (size_t i = 0; i < nfeats; i++)
+			candor_utt_feats_release(&feats[i]);
+	free(feats);
+	for (size_t i = 0; j.rows && i < j.nrows; i++)
+		free(j.rows[i].x);
+	free(j.rows);
+	for (int c = 0; c < CANDOR_NCATS; c++)
+		free(j.w[c]);
+	dict_release(&d);
+	if (rc) {
+		candor_signal_model_free(*out);
+		*out = NULL;
+		return candor_error_set(err, rc == CANDOR_EINVALID ? rc : CANDOR_ERROR, NULL,
+					rc == CANDOR_EINVALID ? "an utterance is too long"
+							      : "out of memory while training");
+	}
+	return 0;
+}

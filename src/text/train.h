@@ -1,0 +1,58 @@
+/*
+ * train.h: teaching the signal model from labelled calls (liblinear).
+ *
+ * Every utterance of the corpus becomes a row of features (text/features.h);
+ * each call is also added a second time as a speech recogniser would write
+ * it (no question marks or other punctuation), so the model does not lean
+ * on punctuation that real transcripts lack.  Features seen in fewer than
+ * two utterances are dropped.  Then, per category, over the rows of the
+ * side that may say it and the calls labelled for it:
+ *   - k-fold cross-validation by call (call i is in fold i mod k) gives
+ *     out-of-fold probabilities; the decision threshold is the one with
+ *     the best F1 over them, and that F1 (on the calls as written) is the
+ *     category's cross-validated score;
+ *   - the final L2-regularised logistic regression (liblinear's primal
+ *     trust-region solver, which uses no random numbers) is trained on
+ *     every row.
+ * Categories are trained in parallel threads; the result does not depend
+ * on their number or order, so the same corpus always gives the same file.
+ */
+#ifndef CANDOR_TEXT_TRAIN_H
+#define CANDOR_TEXT_TRAIN_H
+
+#include "util/common.h"
+#include "text/sigmodel.h"
+
+struct candor_corpus;
+struct candor_lexicon;
+struct candor_error;
+
+struct candor_train_opts {
+	double C;                /* liblinear's cost: larger fits closer; 0: 1.0 */
+	int folds;               /* cross-validation folds; 0: 5; 1: none */
+	int threads;             /* 0: the number of cores */
+	int min_count;           /* drop features in fewer utterances; 0: 2 */
+	FILE *progress;          /* where to say what it is doing, or NULL */
+	FILE *errors;            /* where to list cross-validation misses, or NULL */
+};
+
+struct candor_train_report {
+	size_t calls, utterances, rows, features;
+	size_t positives[CANDOR_NCATS];
+	double precision[CANDOR_NCATS], recall[CANDOR_NCATS], f1[CANDOR_NCATS];
+	double macro_f1;
+	double seconds;
+};
+
+/*
+ * Train a model from corpus with the lexicon's signals as features.  On
+ * success *out is a new model (free with candor_signal_model_free; write
+ * it with candor_signal_model_write) and rep, when given, holds the
+ * cross-validated scores.  CANDOR_EINVALID for an empty corpus,
+ * CANDOR_ERROR when out of memory or liblinear refuses.
+ */
+int candor_signal_train(struct candor_signal_model **out, const struct candor_corpus *corpus,
+			const struct candor_lexicon *lx, const struct candor_train_opts *opts,
+			struct candor_train_report *rep, struct candor_error *err);
+
+#endif
