@@ -1,14 +1,15 @@
 # Candor: a thin front for Meson.  The two set-up commands are
 #   make demo    install dependencies, build, and show a demo pipeline
 #   make check   install dependencies, build with ASan+UBSan, run every test
-# Other targets: build, install, fuzz (long fuzzing), bench, clean.
+# Other targets: build, install, train (rebuild model/signals.model from the
+# labelled corpus), fuzz (long fuzzing), bench, clean.
 
 BUILD     ?= build
 SANBUILD  ?= build-san
 MESON     ?= meson
 PREFIX    ?= /usr/local
 
-.PHONY: all deps build check demo install fuzz bench clean
+.PHONY: all deps build check demo install train fuzz bench clean
 
 all: build
 
@@ -31,6 +32,9 @@ check: deps $(SANBUILD)/build.ninja
 
 demo: build
 	@demo/run $(BUILD)/candor
+
+train: build
+	@$(BUILD)/tools/candor-train --out model/signals.model tests/data/labelled/train
 
 install: build
 	$(MESON) install -C $(BUILD)

@@ -39,6 +39,8 @@ struct candor_featurizer {
 	size_t *woff, *wlen;
 	bool *wstart;            /* the word opens a sentence */
 	size_t awords;
+	uint32_t *seen;          /* finish(): feature hash -> index + 1 */
+	size_t aseen;
 };
 
 /* One feature being emitted. */
@@ -86,6 +88,7 @@ void candor_featurizer_free(struct candor_featurizer *fz)
 	free(fz->woff);
 	free(fz->wlen);
 	free(fz->wstart);
+	free(fz->seen);
 	free(fz);
 }
 
@@ -123,19 +126,34 @@ static void add(struct emit *e, const char *name, size_t len, float value,
 	}
 }
 
-/* Emit prefix + the parts joined by '_'. */
+static size_t put(char *dst, size_t at, size_t cap, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n > cap - at)
+		n = cap - at;
+	memcpy(dst + at, s, n);
+	return at + n;
+}
+
+/* Emit prefix + the parts joined by '_' (a name never passes 3 words). */
 static void addv(struct emit *e, float value, size_t tok, size_t ntok, const char *prefix,
 		 const char *a, const char *b, const char *c)
 {
 	char name[3 * WORDMAX + 32];
-	int len = snprintf(name, sizeof(name), "%s%s%s%s%s%s", prefix, a ? a : "",
-			   b ? "_" : "", b ? b : "", c ? "_" : "", c ? c : "");
+	size_t len = put(name, 0, sizeof(name), prefix);
 
-	if (len < 0)
-		return;
-	if ((size_t)len >= sizeof(name))
-		len = (int)sizeof(name) - 1;
-	add(e, name, (size_t)len, value, tok, ntok);
+	if (a)
+		len = put(name, len, sizeof(name), a);
+	if (b) {
+		len = put(name, len, sizeof(name), "_");
+		len = put(name, len, sizeof(name), b);
+	}
+	if (c) {
+		len = put(name, len, sizeof(name), "_");
+		len = put(name, len, sizeof(name), c);
+	}
+	add(e, name, len, value, tok, ntok);
 }
 
 static bool is_word_byte(unsigned char c)
@@ -248,7 +266,7 @@ static void char_grams(struct emit *e, const char *w, size_t len, size_t tok)
 {
 	char pad[WORDMAX + 3], name[8];
 
-	if (len < 3 || w[0] == '<' || getenv("DEV_NOCHAR"))
+	if (len < 3 || w[0] == '<')
 		return;
 	pad[0] = '_';
 	memcpy(pad + 1, w, len);
@@ -258,6 +276,25 @@ static void char_grams(struct emit *e, const char *w, size_t len, size_t tok)
 		name[1] = ':';
 		memcpy(name + 2, pad + i, 4);
 		add(e, name, 6, 0.5f, tok, 1);
+	}
+}
+
+/* A name inside a sentence (capitalised, not its first word): the shape
+ * of vendors and products ("we use Deposco"), with its neighbours. */
+static void name_features(struct emit *e, const char *orig, const struct candor_utt_feats *u,
+			  size_t nw)
+{
+	struct candor_featurizer *fz = e->fz;
+
+	for (size_t i = 1; i < nw; i++) {
+		unsigned char c = (unsigned char)orig[u->words[i].start];
+
+		if (fz->wstart[i] || c < 'A' || c > 'Z' || !strcmp(word(fz, i), "i"))
+			continue;
+		addv(e, 1, i, 1, "k:<Name>", NULL, NULL, NULL);
+		addv(e, 1, i - 1, 2, "kb:", word(fz, i - 1), "<Name>", NULL);
+		if (i + 1 < nw)
+			addv(e, 1, i, 2, "ka:<Name>", "", word(fz, i + 1), NULL);
 	}
 }
 
@@ -338,39 +375,49 @@ static void context_features(struct emit *e, const struct utt_info *info, size_t
 	}
 }
 
-static int cmp_feat(const void *a, const void *b)
+/*
+ * Merge duplicates (values add; the first keeps its words, the earliest in
+ * the utterance) in order of first sight, then scale to unit length.
+ */
+static int finish(struct candor_featurizer *fz, struct candor_feats *fs)
 {
-	const struct candor_feat *x = a, *y = b;
-
-	if (x->hash != y->hash)
-		return x->hash < y->hash ? -1 : 1;
-	/* keep the earliest word span first, so merging is stable */
-	if (x->tok != y->tok)
-		return x->tok < y->tok ? -1 : 1;
-	return x->name < y->name ? -1 : x->name > y->name;
-}
-
-/* Sort by hash, merge duplicates (values add), scale to unit length. */
-static void finish(struct candor_feats *fs)
-{
-	size_t k = 0;
+	size_t k = 0, cap = 64, mask;
 	double norm = 0;
 
 	if (!fs->n)
-		return;
-	qsort(fs->v, fs->n, sizeof(*fs->v), cmp_feat);
-	for (size_t i = 1; i < fs->n; i++) {
-		if (fs->v[i].hash == fs->v[k].hash)
-			fs->v[k].value += fs->v[i].value;
-		else
-			fs->v[++k] = fs->v[i];
+		return 0;
+	while (cap < 2 * fs->n)
+		cap *= 2;
+	if (cap > fz->aseen) {
+		uint32_t *p = realloc(fz->seen, cap * sizeof(*p));
+
+		if (!p)
+			return CANDOR_ERROR;
+		fz->seen = p;
+		fz->aseen = cap;
 	}
-	fs->n = k + 1;
+	memset(fz->seen, 0, cap * sizeof(*fz->seen));
+	mask = cap - 1;
+	for (size_t i = 0; i < fs->n; i++) {
+		uint64_t h = fs->v[i].hash;
+		size_t j = (size_t)(h ^ (h >> 32)) & mask;
+
+		while (fz->seen[j] && fs->v[fz->seen[j] - 1].hash != h)
+			j = (j + 1) & mask;
+		if (fz->seen[j]) {
+			fs->v[fz->seen[j] - 1].value += fs->v[i].value;
+			continue;
+		}
+		fs->v[k] = fs->v[i];
+		fz->seen[j] = (uint32_t)++k;
+	}
+	fs->n = k;
 	for (size_t i = 0; i < fs->n; i++)
 		norm += (double)fs->v[i].value * fs->v[i].value;
 	norm = sqrt(norm);
 	for (size_t i = 0; i < fs->n; i++)
 		fs->v[i].value = (float)(fs->v[i].value / norm);
+	return 0;
 }
 
 /* Pass one: scan utterance i with the lexicon, keep what others need. */
@@ -433,6 +480,7 @@ static int featurize_one(struct candor_featurizer *fz, const struct candor_utter
 	if ((nw = split_words(fz, u[i].text, out)) < 0)
 		return CANDOR_ERROR;
 	word_features(&e, (size_t)nw);
+	name_features(&e, u[i].text, out, (size_t)nw);
 	if (in->qmark)
 		addv(&e, 1, 0, 0, "q?", NULL, NULL, NULL);
 	addv(&e, 1, 0, 0, "n:", len_bucket((size_t)nw), NULL, NULL);
@@ -441,8 +489,7 @@ static int featurize_one(struct candor_featurizer *fz, const struct candor_utter
 	context_features(&e, fz->info, n, i);
 	if (e.oom)
 		return CANDOR_ERROR;
-	finish(&out->f);
-	return 0;
+	return finish(fz, &out->f);
 }
 
 int candor_featurize(struct candor_featurizer *fz, const struct candor_utterance *u,

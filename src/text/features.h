@@ -57,7 +57,7 @@ struct candor_word {
 
 /* What featurizing one utterance leaves behind for the model. */
 struct candor_utt_feats {
-	struct candor_feats f;          /* sorted by hash, duplicates merged */
+	struct candor_feats f;          /* in order of first sight, duplicates merged */
 	struct candor_word *words;      /* the utterance's words, original offsets */
 	size_t nwords, awords;
 	uint32_t lexmask;               /* bit per category index (sigmodel.h) */

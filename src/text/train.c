@@ -99,7 +99,8 @@ static int dict_add(struct dict *d, uint64_t h)
 	return 0;
 }
 
-/* A copy of the call as a speech recogniser would write it. */
+/* A copy of the call as a speech recogniser would write it: lower case,
+ * no punctuation. */
 static int recogniser_copy(const struct candor_labelled_call *c, struct candor_utterance **out)
 {
 	struct candor_utterance *u = calloc(c->n ? c->n : 1, sizeof(*u));
@@ -116,7 +117,7 @@ static int recogniser_copy(const struct candor_labelled_call *c, struct candor_u
 			return CANDOR_ERROR;
 		for (const char *p = c->u[i].text; *p; p++)
 			if (!strchr("?!.,;:\"", *p))
-				*q++ = *p;
+				*q++ = *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') : *p;
 		*q = '\0';
 	}
 	return 0;
@@ -527,9 +528,9 @@ int candor_signal_train(struct candor_signal_model **out, const struct candor_co
 	memset(&j, 0, sizeof(j));
 	if (!candor_corpus_utterances(corpus))
 		return candor_error_set(err, CANDOR_EINVALID, "corpus", "no labelled utterances");
-	o.C = o.C > 0 ? o.C : 1.0;
+	o.C = o.C > 0 ? o.C : 8.0;
 	o.folds = o.folds > 0 ? o.folds : 5;
-	o.min_count = o.min_count > 0 ? o.min_count : 2;
+	o.min_count = o.min_count > 0 ? o.min_count : 3;
 	o.threads = o.threads > 0 ? o.threads : (int)sysconf(_SC_NPROCESSORS_ONLN);
 	set_print_string_function(quiet);
 	if (o.progress)

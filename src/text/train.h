@@ -3,9 +3,9 @@
  *
  * Every utterance of the corpus becomes a row of features (text/features.h);
  * each call is also added a second time as a speech recogniser would write
- * it (no question marks or other punctuation), so the model does not lean
- * on punctuation that real transcripts lack.  Features seen in fewer than
- * two utterances are dropped.  Then, per category, over the rows of the
+ * it (lower case, no question marks or other punctuation), so the model
+ * does not lean on the capitals and punctuation real transcripts lack.  Features seen in fewer than
+ * three utterances are dropped.  Then, per category, over the rows of the
  * side that may say it and the calls labelled for it:
  *   - k-fold cross-validation by call (call i is in fold i mod k) gives
  *     out-of-fold probabilities; the decision threshold is the one with
@@ -28,10 +28,10 @@ struct candor_lexicon;
 struct candor_error;
 
 struct candor_train_opts {
-	double C;                /* liblinear's cost: larger fits closer; 0: 1.0 */
+	double C;                /* liblinear's cost: larger fits closer; 0: 8 */
 	int folds;               /* cross-validation folds; 0: 5; 1: none */
 	int threads;             /* 0: the number of cores */
-	int min_count;           /* drop features in fewer utterances; 0: 2 */
+	int min_count;           /* drop features in fewer utterances; 0: 3 */
 	FILE *progress;          /* where to say what it is doing, or NULL */
 	FILE *errors;            /* where to list cross-validation misses, or NULL */
 };
