@@ -34,6 +34,7 @@ struct run {
 	struct candor_analyzer *az;
 	struct candor_analysis *a;
 	const struct candor_utterance *u;
+	size_t n;
 	int64_t call_time;
 	size_t asignals, acommit, afacts, aevidence;
 	size_t cp_byte, cp_count; /* code points before cp_byte, this utterance */
@@ -268,9 +269,9 @@ static void sentence_around(const char *text, size_t at, size_t *s, size_t *e)
  * categories are about what a sentence does, so they cover the sentence
  * holding those words (the whole utterance when none stands out).
  */
-static void model_span(struct run *r, size_t ui, int c, struct candor_found *f)
+static void model_span(struct run *r, size_t ui, int c, const struct candor_utt_feats *ft,
+		       struct candor_found *f)
 {
-	const struct candor_utt_feats *ft = &r->az->feats[ui];
 	const char *text = r->u[ui].text, *cat = candor_signal_categories[c];
 	size_t tok = 0, ntok = 0, at = 0;
 	bool words = candor_signal_model_words(r->az->model, ft, c, &tok, &ntok);
@@ -282,6 +283,8 @@ static void model_span(struct run *r, size_t ui, int c, struct candor_found *f)
 	f->send = strlen(text);
 	if (words)
 		at = ft->words[tok].start;
+	else if (ft->w1 > ft->w0 && ft->w0 < ft->nwords)
+		at = ft->words[ft->w0].start;
 	if (words && (!strcmp(cat, "price") || !strcmp(cat, "competitor"))) {
 		f->start = ft->words[tok].start;
 		f->end = ft->words[tok + ntok - 1].end;
@@ -290,6 +293,15 @@ static void model_span(struct run *r, size_t ui, int c, struct candor_found *f)
 	}
 	f->sstart = f->start;
 	f->send = f->end;
+}
+
+/* Whether a lexicon signal lies in the sentence the model found its
+ * category in (NULL: the whole utterance). */
+static bool in_part(const struct candor_found *f, const struct candor_utt_feats *part)
+{
+	if (!part || part->w1 <= part->w0 || part->w1 > part->nwords)
+		return true;
+	return f->start >= part->words[part->w0].start && f->start < part->words[part->w1 - 1].end;
 }
 
 static int cmp_signal(const void *a, const void *b)
@@ -311,10 +323,15 @@ static int model_signals(struct run *r, size_t ui)
 {
 	const struct candor_scanner *sc = &r->az->sc;
 	const struct candor_utterance *u = &r->u[ui];
-	size_t first = r->a->nsignals;
+	size_t first = r->a->nsignals, nsent = 0;
+	struct candor_utt_feats *sent = NULL;
 	double prob[CANDOR_NCATS];
+	int from[CANDOR_NCATS];
 
-	candor_signal_model_score(r->az->model, &r->az->feats[ui], u->side, prob);
+	if (candor_featurize_sentences(r->az->fz, r->u, r->n, ui, &sent, &nsent, NULL))
+		return CANDOR_ERROR;
+	candor_signal_model_score_parts(r->az->model, &r->az->feats[ui], sent, nsent, u->side,
+					prob, from);
 	for (int c = 0; c < CANDOR_NCATS; c++) {
 		bool any = false;
 		struct candor_found f;
@@ -322,14 +339,15 @@ static int model_signals(struct run *r, size_t ui)
 		if (prob[c] < candor_signal_model_params(r->az->model, c)->threshold)
 			continue;
 		for (size_t k = 0; k < sc->nfound; k++)
-			if (!strcmp(sc->found[k].category, candor_signal_categories[c])) {
+			if (!strcmp(sc->found[k].category, candor_signal_categories[c]) &&
+			    in_part(&sc->found[k], from[c] < 0 ? NULL : &sent[from[c]])) {
 				if (use_found(r, ui, &sc->found[k], prob[c]))
 					return CANDOR_ERROR;
 				any = true;
 			}
 		if (any)
 			continue;
-		model_span(r, ui, c, &f);
+		model_span(r, ui, c, from[c] < 0 ? &r->az->feats[ui] : &sent[from[c]], &f);
 		if (use_found(r, ui, &f, prob[c]))
 			return CANDOR_ERROR;
 	}
@@ -402,7 +420,7 @@ int candor_analyzer_run(struct candor_analyzer *az, struct candor_analysis *out,
 			const struct candor_utterance *u, size_t n,
 			int64_t call_time, struct candor_error *err)
 {
-	struct run r = { az, out, u, call_time, 0, 0, 0, 0, 0, 0 };
+	struct run r = { az, out, u, n, call_time, 0, 0, 0, 0, 0, 0 };
 	int rc = 0;
 
 	memset(out, 0, sizeof(*out));

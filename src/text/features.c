@@ -18,11 +18,22 @@
 
 #define WORDMAX 40               /* bytes of a word kept in a name */
 #define KINDMAX 4
+#define SENTENCE_MIN 3           /* words of a sentence scored on its own */
+#define HITMAX 24                /* lexicon signals kept per utterance for its sentences */
+
+struct lexhit {
+	int cat;
+	bool hedged;
+	const char *kind;
+	size_t nstart;           /* in the normalised text */
+};
 
 struct utt_info {
 	uint32_t lexmask, hedgemask;
 	const char *kinds[KINDMAX];
 	size_t nkinds;
+	struct lexhit hits[HITMAX];
+	size_t nhits;
 	bool qmark;
 	enum candor_side side;
 	char first[2][WORDMAX + 1];
@@ -38,7 +49,10 @@ struct candor_featurizer {
 	size_t awbuf;
 	size_t *woff, *wlen;
 	bool *wstart;            /* the word opens a sentence */
+	size_t *wnstart;         /* where the word starts in the normalised text */
 	size_t awords;
+	struct candor_utt_feats *sent;   /* candor_featurize_sentences' results */
+	size_t asent;
 	uint32_t *seen;          /* finish(): feature hash -> index + 1 */
 	size_t aseen;
 };
@@ -88,6 +102,10 @@ void candor_featurizer_free(struct candor_featurizer *fz)
 	free(fz->woff);
 	free(fz->wlen);
 	free(fz->wstart);
+	free(fz->wnstart);
+	for (size_t i = 0; i < fz->asent; i++)
+		candor_utt_feats_release(&fz->sent[i]);
+	free(fz->sent);
 	free(fz->seen);
 	free(fz);
 }
@@ -195,9 +213,12 @@ static int words_grow(struct candor_featurizer *fz, size_t n, size_t bytes)
 		if (l)
 			fz->wlen = l;
 		st = l ? realloc(fz->wstart, n * sizeof(*st)) : NULL;
-		if (!st)
+		if (st)
+			fz->wstart = st;
+		o = st ? realloc(fz->wnstart, n * sizeof(*o)) : NULL;
+		if (!o)
 			return CANDOR_ERROR;
-		fz->wstart = st;
+		fz->wnstart = o;
 		fz->awords = n;
 	}
 	return 0;
@@ -242,6 +263,7 @@ static long split_words(struct candor_featurizer *fz, const char *orig,
 			fz->wlen[nw] = l;
 		}
 		fz->woff[nw] = wb;
+		fz->wnstart[nw] = i;
 		wb += fz->wlen[nw] + 1;
 		fz->wstart[nw] = start;
 		start = false;
@@ -282,11 +304,11 @@ static void char_grams(struct emit *e, const char *w, size_t len, size_t tok)
 /* A name inside a sentence (capitalised, not its first word): the shape
  * of vendors and products ("we use Deposco"), with its neighbours. */
 static void name_features(struct emit *e, const char *orig, const struct candor_utt_feats *u,
-			  size_t nw)
+			  size_t w0, size_t nw)
 {
 	struct candor_featurizer *fz = e->fz;
 
-	for (size_t i = 1; i < nw; i++) {
+	for (size_t i = w0 + 1; i < nw; i++) {
 		unsigned char c = (unsigned char)orig[u->words[i].start];
 
 		if (fz->wstart[i] || c < 'A' || c > 'Z' || !strcmp(word(fz, i), "i"))
@@ -298,11 +320,12 @@ static void name_features(struct emit *e, const char *orig, const struct candor_
 	}
 }
 
-static void word_features(struct emit *e, size_t nw)
+/* The word families over words [w0, nw). */
+static void word_features(struct emit *e, size_t w0, size_t nw)
 {
 	struct candor_featurizer *fz = e->fz;
 
-	for (size_t i = 0; i < nw; i++) {
+	for (size_t i = w0; i < nw; i++) {
 		const char *w = word(fz, i);
 
 		addv(e, 1, i, 1, "w:", w, NULL, NULL);
@@ -317,7 +340,7 @@ static void word_features(struct emit *e, size_t nw)
 		if (i + 2 < nw && !fz->wstart[i + 1] && !fz->wstart[i + 2])
 			addv(e, 1, i, 3, "t:", w, word(fz, i + 1), word(fz, i + 2));
 	}
-	if (nw)
+	if (nw > w0)
 		addv(e, 1, nw - 1, 1, "l:", word(fz, nw - 1), NULL, NULL);
 }
 
@@ -443,6 +466,8 @@ static int scan_one(struct candor_featurizer *fz, const struct candor_utterance 
 		in->lexmask |= 1u << c;
 		if (f->hedged)
 			in->hedgemask |= 1u << c;
+		if (in->nhits < HITMAX)
+			in->hits[in->nhits++] = (struct lexhit){ c, f->hedged, kind, f->nstart };
 		if (kind && in->nkinds < KINDMAX) {
 			bool seen = false;
 
@@ -465,31 +490,148 @@ static void keep_first_words(struct candor_featurizer *fz, struct utt_info *in, 
 	}
 }
 
-static int featurize_one(struct candor_featurizer *fz, const struct candor_utterance *u,
-			 size_t n, size_t i, struct candor_utt_feats *out, struct candor_buf *names)
+/* Which part of an utterance is featurized: words [w0, w1), normalised
+ * text [n0, n1); whole is the utterance itself. */
+struct part {
+	size_t w0, w1, n0, n1;
+	bool whole;
+};
+
+/* The lexicon's signals of utterance in that fall in the part. */
+static void part_info(const struct utt_info *in, const struct part *p, struct utt_info *out)
+{
+	memset(out, 0, sizeof(*out));
+	for (size_t k = 0; k < in->nhits; k++) {
+		const struct lexhit *h = &in->hits[k];
+
+		if (h->nstart < p->n0 || h->nstart >= p->n1)
+			continue;
+		out->lexmask |= 1u << h->cat;
+		if (h->hedged)
+			out->hedgemask |= 1u << h->cat;
+		if (h->kind && out->nkinds < KINDMAX) {
+			bool seen = false;
+
+			for (size_t j = 0; j < out->nkinds; j++)
+				seen |= !strcmp(out->kinds[j], h->kind);
+			if (!seen)
+				out->kinds[out->nkinds++] = h->kind;
+		}
+	}
+}
+
+/* Emit the features of part p of utterance i (normalised and split
+ * already into fz's words and out->words). */
+static int emit_part(struct candor_featurizer *fz, const struct candor_utterance *u, size_t n,
+		     size_t i, const struct part *p, struct candor_utt_feats *out,
+		     struct candor_buf *names)
 {
 	struct emit e = { fz, out, names, 0 };
 	const struct utt_info *in = &fz->info[i];
-	long nw;
-	int rc;
+	struct utt_info piece;
+	bool qmark = in->qmark;
 
 	out->f.n = 0;
+	if (!p->whole) {
+		part_info(in, p, &piece);
+		qmark = memchr(fz->sc.norm.s + p->n0, '?', p->n1 - p->n0) != NULL;
+		in = &piece;
+	}
 	out->lexmask = in->lexmask;
-	if ((rc = candor_norm_text(&fz->sc.norm, u[i].text, strlen(u[i].text))))
-		return rc;
-	if ((nw = split_words(fz, u[i].text, out)) < 0)
-		return CANDOR_ERROR;
-	word_features(&e, (size_t)nw);
-	name_features(&e, u[i].text, out, (size_t)nw);
-	if (in->qmark)
+	out->w0 = p->w0;
+	out->w1 = p->w1;
+	word_features(&e, p->w0, p->w1);
+	name_features(&e, u[i].text, out, p->w0, p->w1);
+	if (qmark)
 		addv(&e, 1, 0, 0, "q?", NULL, NULL, NULL);
-	addv(&e, 1, 0, 0, "n:", len_bucket((size_t)nw), NULL, NULL);
+	addv(&e, 1, 0, 0, "n:", len_bucket(p->w1 - p->w0), NULL, NULL);
 	addv(&e, 1, 0, 0, "s:", candor_side_name(u[i].side), NULL, NULL);
 	lex_features(&e, in, "x:", true);
 	context_features(&e, fz->info, n, i);
 	if (e.oom)
 		return CANDOR_ERROR;
 	return finish(fz, &out->f);
+}
+
+static int featurize_one(struct candor_featurizer *fz, const struct candor_utterance *u,
+			 size_t n, size_t i, struct candor_utt_feats *out, struct candor_buf *names)
+{
+	struct part whole = { 0, 0, 0, 0, true };
+	long nw;
+	int rc;
+
+	if ((rc = candor_norm_text(&fz->sc.norm, u[i].text, strlen(u[i].text))))
+		return rc;
+	if ((nw = split_words(fz, u[i].text, out)) < 0)
+		return CANDOR_ERROR;
+	whole.w1 = (size_t)nw;
+	whole.n1 = fz->sc.norm.len;
+	return emit_part(fz, u, n, i, &whole, out, names);
+}
+
+int candor_featurize_sentences(struct candor_featurizer *fz, const struct candor_utterance *u,
+			       size_t n, size_t i, struct candor_utt_feats **out, size_t *nout,
+			       struct candor_buf *names)
+{
+	size_t nsent = 0, nw, kept = 0;
+	long got;
+	int rc;
+
+	*out = fz->sent;
+	*nout = 0;
+	if ((rc = candor_norm_text(&fz->sc.norm, u[i].text, strlen(u[i].text))))
+		return rc;
+	if (!fz->asent) {
+		if (!(fz->sent = calloc(4, sizeof(*fz->sent))))
+			return CANDOR_ERROR;
+		fz->asent = 4;
+	}
+	if ((got = split_words(fz, u[i].text, &fz->sent[0])) < 0)
+		return CANDOR_ERROR;
+	nw = (size_t)got;
+	for (size_t w = 0; w < nw; w++)
+		nsent += fz->wstart[w];
+	if (nsent < 2)
+		return 0;
+	if (nsent > fz->asent) {
+		struct candor_utt_feats *p = realloc(fz->sent, nsent * sizeof(*p));
+
+		if (!p)
+			return CANDOR_ERROR;
+		memset(p + fz->asent, 0, (nsent - fz->asent) * sizeof(*p));
+		fz->sent = p;
+		fz->asent = nsent;
+	}
+	for (size_t w = 0, k = 0; w < nw;) {
+		struct candor_utt_feats *sf = &fz->sent[k];
+		struct part p = { w, w + 1, fz->wnstart[w], 0, false };
+
+		while (p.w1 < nw && !fz->wstart[p.w1])
+			p.w1++;
+		p.n1 = p.w1 < nw ? fz->wnstart[p.w1] : fz->sc.norm.len;
+		w = p.w1;
+		/* a sentence too short to say anything on its own ("Merci.")
+		 * would be scored by its neighbours' features alone */
+		if (p.w1 - p.w0 < SENTENCE_MIN)
+			continue;
+		if (k) {
+			sf->nwords = 0;
+			for (size_t j = 0; j < nw; j++) {
+				if (candor_array_grow((void **)&sf->words, &sf->awords, j,
+						      sizeof(*sf->words)))
+					return CANDOR_ERROR;
+				sf->words[j] = fz->sent[0].words[j];
+			}
+			sf->nwords = nw;
+		}
+		if ((rc = emit_part(fz, u, n, i, &p, sf, names)))
+			return rc;
+		kept = ++k;
+	}
+	nsent = kept;
+	*out = fz->sent;
+	*nout = nsent >= 2 ? nsent : 0;
+	return 0;
 }
 
 int candor_featurize(struct candor_featurizer *fz, const struct candor_utterance *u,

@@ -61,6 +61,7 @@ struct candor_utt_feats {
 	struct candor_word *words;      /* the utterance's words, original offsets */
 	size_t nwords, awords;
 	uint32_t lexmask;               /* bit per category index (sigmodel.h) */
+	size_t w0, w1;                  /* the words featurized: all, or a sentence's */
 };
 
 struct candor_featurizer;
@@ -78,6 +79,20 @@ void candor_featurizer_free(struct candor_featurizer *fz);
  */
 int candor_featurize(struct candor_featurizer *fz, const struct candor_utterance *u,
 		     size_t n, struct candor_utt_feats *out, struct candor_buf *names);
+
+/*
+ * The sentences of utterance i, each featurized on its own (its words,
+ * the lexicon's signals in it, its question mark; the utterance's side
+ * and neighbours): a long turn of talk holds several acts, and a stall
+ * in one sentence should not be drowned by the others.  Call after
+ * candor_featurize on the same u.  *out points at *nout results owned by
+ * fz, valid until the next call; *nout is 0 for a single sentence (the
+ * utterance's own features say it all).  Word indices count from the
+ * utterance's first word.  Errors as candor_featurize.
+ */
+int candor_featurize_sentences(struct candor_featurizer *fz, const struct candor_utterance *u,
+			       size_t n, size_t i, struct candor_utt_feats **out, size_t *nout,
+			       struct candor_buf *names);
 
 void candor_utt_feats_release(struct candor_utt_feats *f);
 

@@ -192,6 +192,27 @@ void candor_signal_model_score(const struct candor_signal_model *m,
 		prob[c] = candor_signal_side_ok(c, side) ? 1 / (1 + exp(-s[c])) : 0;
 }
 
+void candor_signal_model_score_parts(const struct candor_signal_model *m,
+				     const struct candor_utt_feats *whole,
+				     const struct candor_utt_feats *sent, size_t nsent,
+				     enum candor_side side, double prob[CANDOR_NCATS],
+				     int from[CANDOR_NCATS])
+{
+	double p[CANDOR_NCATS];
+
+	candor_signal_model_score(m, whole, side, prob);
+	for (int c = 0; c < CANDOR_NCATS; c++)
+		from[c] = -1;
+	for (size_t k = 0; k < nsent; k++) {
+		candor_signal_model_score(m, &sent[k], side, p);
+		for (int c = 0; c < CANDOR_NCATS; c++)
+			if (p[c] > prob[c]) {
+				prob[c] = p[c];
+				from[c] = (int)k;
+			}
+	}
+}
+
 bool candor_signal_model_words(const struct candor_signal_model *m,
 			       const struct candor_utt_feats *f, int c,
 			       size_t *tok, size_t *ntok)

@@ -79,6 +79,17 @@ void candor_signal_model_score(const struct candor_signal_model *m,
 			       double prob[CANDOR_NCATS]);
 
 /*
+ * The same over an utterance and its sentences (text/features.h,
+ * candor_featurize_sentences): prob[c] is the highest, and from[c] says
+ * where it came from (-1 the whole utterance, else the sentence's index).
+ */
+void candor_signal_model_score_parts(const struct candor_signal_model *m,
+				     const struct candor_utt_feats *whole,
+				     const struct candor_utt_feats *sent, size_t nsent,
+				     enum candor_side side, double prob[CANDOR_NCATS],
+				     int from[CANDOR_NCATS]);
+
+/*
  * The words that raised category c most: the word feature (word, pair or
  * triple) with the largest positive contribution, as a range of f's words.
  * False when no word feature raised it.

@@ -16,6 +16,8 @@
 
 struct row {
 	struct feature_node *x;  /* liblinear's row, bias node and -1 end */
+	struct feature_node **sub; /* its sentences' rows, when it has several */
+	size_t nsub;
 	uint32_t labels, labelled;
 	enum candor_side side;
 	int fold;
@@ -132,24 +134,72 @@ static void copy_free(struct candor_utterance *u, size_t n)
 	free(u);
 }
 
-/* Featurize every call twice (as written, as recognised) into feats. */
+/* The sentences of one utterance, their features copied out of the featurizer. */
+struct sentences {
+	struct candor_feats *v;
+	size_t n;
+};
+
+static int keep_sentences(struct candor_featurizer *fz, const struct candor_labelled_call *c,
+			  struct sentences *out)
+{
+	for (size_t j = 0; j < c->n; j++) {
+		struct candor_utt_feats *sf;
+		size_t ns;
+		int rc;
+
+		if ((rc = candor_featurize_sentences(fz, c->u, c->n, j, &sf, &ns, NULL)))
+			return rc;
+		if (!ns)
+			continue;
+		if (!(out[j].v = calloc(ns, sizeof(*out[j].v))))
+			return CANDOR_ERROR;
+		out[j].n = ns;
+		for (size_t k = 0; k < ns; k++) {
+			struct candor_feats *d = &out[j].v[k];
+
+			if (!(d->v = malloc((sf[k].f.n + 1) * sizeof(*d->v))))
+				return CANDOR_ERROR;
+			memcpy(d->v, sf[k].f.v, sf[k].f.n * sizeof(*d->v));
+			d->n = d->alloc = sf[k].f.n;
+		}
+	}
+	return 0;
+}
+
+static void sentences_release(struct sentences *s, size_t n)
+{
+	for (size_t i = 0; s && i < n; i++) {
+		for (size_t k = 0; k < s[i].n; k++)
+			free(s[i].v[k].v);
+		free(s[i].v);
+	}
+	free(s);
+}
+
+/* Featurize every call twice (as written, as recognised) into feats, and
+ * the sentences of the calls as written into sents. */
 static int featurize_corpus(const struct candor_corpus *corpus, const struct candor_lexicon *lx,
-			    struct candor_utt_feats **feats, size_t *nfeats)
+			    struct candor_utt_feats **feats, struct sentences **sents, size_t *nfeats)
 {
 	struct candor_featurizer *fz = NULL;
 	size_t total = 2 * candor_corpus_utterances(corpus), k = 0;
 	struct candor_utt_feats *f = calloc(total ? total : 1, sizeof(*f));
+	struct sentences *st = calloc(total ? total : 1, sizeof(*st));
 	int rc = 0;
 
 	*feats = f;
+	*sents = st;
 	*nfeats = total;
-	if (!f || candor_featurizer_new(&fz, lx))
+	if (!f || !st || candor_featurizer_new(&fz, lx))
 		return CANDOR_ERROR;
 	for (size_t i = 0; i < corpus->n && !rc; i++) {
 		const struct candor_labelled_call *c = &corpus->calls[i];
 		struct candor_utterance *copy = NULL;
 
 		rc = candor_featurize(fz, c->u, c->n, f + k, NULL);
+		if (!rc)
+			rc = keep_sentences(fz, c, st + k);
 		k += c->n;
 		if (!rc && !(rc = recogniser_copy(c, &copy)))
 			rc = candor_featurize(fz, copy, c->n, f + k, NULL);
@@ -189,26 +239,44 @@ static int cmp_node(const void *a, const void *b)
 	return (x->index > y->index) - (x->index < y->index);
 }
 
-static int make_row(struct row *r, const struct candor_utt_feats *f, const struct dict *d)
+/* liblinear's row for features f: known columns, sorted, the bias, -1. */
+static struct feature_node *make_x(const struct candor_feats *f, const struct dict *d)
 {
+	struct feature_node *x = malloc((f->n + 2) * sizeof(*x));
 	size_t k = 0;
 
-	if (!(r->x = malloc((f->f.n + 2) * sizeof(*r->x))))
-		return CANDOR_ERROR;
-	for (size_t j = 0; j < f->f.n; j++) {
-		uint32_t col = d->col[dict_slot(d, f->f.v[j].hash)];
+	if (!x)
+		return NULL;
+	for (size_t j = 0; j < f->n; j++) {
+		uint32_t col = d->col[dict_slot(d, f->v[j].hash)];
 
 		if (col)
-			r->x[k++] = (struct feature_node){ (int)col, f->f.v[j].value };
+			x[k++] = (struct feature_node){ (int)col, f->v[j].value };
 	}
-	qsort(r->x, k, sizeof(*r->x), cmp_node);
-	r->x[k++] = (struct feature_node){ (int)d->n + 1, 1.0 };
-	r->x[k] = (struct feature_node){ -1, 0 };
+	qsort(x, k, sizeof(*x), cmp_node);
+	x[k++] = (struct feature_node){ (int)d->n + 1, 1.0 };
+	x[k] = (struct feature_node){ -1, 0 };
+	return x;
+}
+
+static int make_row(struct row *r, const struct candor_utt_feats *f, const struct sentences *s,
+		    const struct dict *d)
+{
+	if (!(r->x = make_x(&f->f, d)))
+		return CANDOR_ERROR;
+	if (!s->n)
+		return 0;
+	if (!(r->sub = calloc(s->n, sizeof(*r->sub))))
+		return CANDOR_ERROR;
+	for (size_t k = 0; k < s->n; k++, r->nsub++)
+		if (!(r->sub[k] = make_x(&s->v[k], d)))
+			return CANDOR_ERROR;
 	return 0;
 }
 
 static int build_rows(struct row **out, const struct candor_corpus *corpus,
-		      const struct candor_utt_feats *f, const struct dict *d, int folds)
+		      const struct candor_utt_feats *f, const struct sentences *st,
+		      const struct dict *d, int folds)
 {
 	size_t total = 2 * candor_corpus_utterances(corpus), k = 0;
 	struct row *rows = calloc(total ? total : 1, sizeof(*rows));
@@ -223,7 +291,7 @@ static int build_rows(struct row **out, const struct candor_corpus *corpus,
 			for (size_t j = 0; j < c->n; j++, k++) {
 				struct row *r = &rows[k];
 
-				if (make_row(r, &f[k], d))
+				if (make_row(r, &f[k], &st[k], d))
 					return CANDOR_ERROR;
 				r->labels = c->labels[j];
 				r->labelled = c->labelled;
@@ -273,12 +341,20 @@ cleanup:
 	return m;
 }
 
-static double prob_of(const struct model *m, int sign, const struct feature_node *x)
+/* The probability of the row as the analyser computes it: the highest
+ * of the utterance and its sentences. */
+static double prob_of(const struct model *m, int sign, const struct row *r)
 {
-	double dec;
+	double dec, best;
 
-	predict_values(m, x, &dec);
-	return 1 / (1 + exp(-sign * dec));
+	predict_values(m, r->x, &dec);
+	best = sign * dec;
+	for (size_t k = 0; k < r->nsub; k++) {
+		predict_values(m, r->sub[k], &dec);
+		if (sign * dec > best)
+			best = sign * dec;
+	}
+	return 1 / (1 + exp(-best));
 }
 
 struct scored {
@@ -372,7 +448,7 @@ static int cross_validate(struct job *j, int c)
 
 			if (!eligible(r, c) || r->fold != k)
 				continue;
-			s[n++] = (struct scored){ m ? prob_of(m, sign, r->x) : 0,
+			s[n++] = (struct scored){ m ? prob_of(m, sign, r) : 0,
 						  (r->labels & (1u << c)) != 0, r->original, r };
 		}
 		if (m)
@@ -518,6 +594,7 @@ int candor_signal_train(struct candor_signal_model **out, const struct candor_co
 {
 	struct candor_train_opts o = *opts;
 	struct candor_utt_feats *feats = NULL;
+	struct sentences *sents = NULL;
 	struct dict d = { 0 };
 	struct job j;
 	size_t nfeats = 0;
@@ -536,13 +613,13 @@ int candor_signal_train(struct candor_signal_model **out, const struct candor_co
 	if (o.progress)
 		fprintf(o.progress, "candor: reading %zu calls (%zu utterances)\n", corpus->n,
 			candor_corpus_utterances(corpus));
-	if ((rc = featurize_corpus(corpus, lx, &feats, &nfeats)) ||
+	if ((rc = featurize_corpus(corpus, lx, &feats, &sents, &nfeats)) ||
 	    (rc = build_dict(&d, feats, nfeats, o.min_count)))
 		goto cleanup;
 	j.nrows = nfeats;
 	j.nfeat = d.n;
 	j.o = &o;
-	if ((rc = build_rows(&j.rows, corpus, feats, &d, o.folds)))
+	if ((rc = build_rows(&j.rows, corpus, feats, sents, &d, o.folds)))
 		goto cleanup;
 	for (size_t i = 0; i < nfeats; i++)
 		candor_utt_feats_release(&feats[i]);
@@ -560,8 +637,13 @@ cleanup:
 		for (size_t i = 0; i < nfeats; i++)
 			candor_utt_feats_release(&feats[i]);
 	free(feats);
-	for (size_t i = 0; j.rows && i < j.nrows; i++)
+	sentences_release(sents, nfeats);
+	for (size_t i = 0; j.rows && i < j.nrows; i++) {
 		free(j.rows[i].x);
+		for (size_t k = 0; k < j.rows[i].nsub; k++)
+			free(j.rows[i].sub[k]);
+		free(j.rows[i].sub);
+	}
 	free(j.rows);
 	for (int c = 0; c < CANDOR_NCATS; c++)
 		free(j.w[c]);
