@@ -319,38 +319,61 @@ static int cmp_signal(const void *a, const void *b)
  * promise, the kind of a disclosure); a category without one gets the
  * model's own words.  Confidence is the model's probability.
  */
-static int model_signals(struct run *r, size_t ui)
+/* One part of utterance ui (a sentence, or the whole: part NULL) carries
+ * category c with probability prob: its lexicon phrases of c give the
+ * words, else the model's own span. */
+static int model_part(struct run *r, size_t ui, int c, const struct candor_utt_feats *part,
+		      double prob)
 {
 	const struct candor_scanner *sc = &r->az->sc;
+	struct candor_found f;
+	bool any = false;
+
+	for (size_t k = 0; k < sc->nfound; k++)
+		if (!strcmp(sc->found[k].category, candor_signal_categories[c]) &&
+		    in_part(&sc->found[k], part)) {
+			if (use_found(r, ui, &sc->found[k], prob))
+				return CANDOR_ERROR;
+			any = true;
+		}
+	if (any)
+		return 0;
+	model_span(r, ui, c, part ? part : &r->az->feats[ui], &f);
+	return use_found(r, ui, &f, prob);
+}
+
+/*
+ * The model decides which categories utterance ui carries, and where: in
+ * each sentence of a long turn that reaches the threshold on its own, or
+ * in the turn as a whole when no single sentence does.  Confidence is the
+ * model's probability.
+ */
+static int model_signals(struct run *r, size_t ui)
+{
+	const struct candor_signal_model *m = r->az->model;
 	const struct candor_utterance *u = &r->u[ui];
 	size_t first = r->a->nsignals, nsent = 0;
 	struct candor_utt_feats *sent = NULL;
-	double prob[CANDOR_NCATS];
-	int from[CANDOR_NCATS];
+	double whole[CANDOR_NCATS], ps[CANDOR_NCATS];
+	uint32_t done = 0;
 
 	if (candor_featurize_sentences(r->az->fz, r->u, r->n, ui, &sent, &nsent, NULL))
 		return CANDOR_ERROR;
-	candor_signal_model_score_parts(r->az->model, &r->az->feats[ui], sent, nsent, u->side,
-					prob, from);
-	for (int c = 0; c < CANDOR_NCATS; c++) {
-		bool any = false;
-		struct candor_found f;
-
-		if (prob[c] < candor_signal_model_params(r->az->model, c)->threshold)
-			continue;
-		for (size_t k = 0; k < sc->nfound; k++)
-			if (!strcmp(sc->found[k].category, candor_signal_categories[c]) &&
-			    in_part(&sc->found[k], from[c] < 0 ? NULL : &sent[from[c]])) {
-				if (use_found(r, ui, &sc->found[k], prob[c]))
-					return CANDOR_ERROR;
-				any = true;
-			}
-		if (any)
-			continue;
-		model_span(r, ui, c, from[c] < 0 ? &r->az->feats[ui] : &sent[from[c]], &f);
-		if (use_found(r, ui, &f, prob[c]))
-			return CANDOR_ERROR;
+	candor_signal_model_score(m, &r->az->feats[ui], u->side, whole);
+	for (size_t k = 0; k < nsent; k++) {
+		candor_signal_model_score(m, &sent[k], u->side, ps);
+		for (int c = 0; c < CANDOR_NCATS; c++) {
+			if (ps[c] < candor_signal_model_params(m, c)->threshold)
+				continue;
+			if (model_part(r, ui, c, &sent[k], ps[c]))
+				return CANDOR_ERROR;
+			done |= 1u << c;
+		}
 	}
+	for (int c = 0; c < CANDOR_NCATS; c++)
+		if (!(done & (1u << c)) && whole[c] >= candor_signal_model_params(m, c)->threshold &&
+		    model_part(r, ui, c, NULL, whole[c]))
+			return CANDOR_ERROR;
 	qsort(r->a->signals + first, r->a->nsignals - first, sizeof(*r->a->signals), cmp_signal);
 	/* the code-point cursor of add_signal assumed order: recount */
 	for (size_t k = first; k < r->a->nsignals; k++) {

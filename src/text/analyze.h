@@ -142,8 +142,10 @@ int candor_analyze(struct candor_analysis *out, const struct candor_lexicon *lx,
  * utterance i (n of them, each and the array freed by the caller with
  * free()), one block per category found, "    stall: probability 0.93,
  * found from 0.41" then the bias and the max features that moved it
- * most, "      +1.20  b:let_me" (names as in text/features.h).  "" for an
- * utterance with no signal.  CANDOR_EINVALID when lx has no model.
+ * most, "      +1.20  b:let_me" (names as in text/features.h), and one per
+ * near miss (at least half its threshold: "NOT found, it counts from").
+ * The whole utterance is explained (its sentences are scored on their
+ * own as well; see text/features.h).  "" for an utterance with neither.  CANDOR_EINVALID when lx has no model.
  */
 int candor_analysis_explain(char ***out, const struct candor_lexicon *lx,
 			    const struct candor_utterance *u, size_t n, size_t max,

@@ -20,10 +20,11 @@ static int explain_one(const struct candor_signal_model *m, const struct candor_
 	for (int c = 0; c < CANDOR_NCATS; c++) {
 		const struct candor_cat_params *p = candor_signal_model_params(m, c);
 
-		if (prob[c] < p->threshold)
+		if (prob[c] < p->threshold / 2)
 			continue;
-		candor_buf_addf(out, "    %s: probability %.2f, found from %.2f\n",
-				candor_signal_categories[c], prob[c], p->threshold);
+		candor_buf_addf(out, "    %s: probability %.2f, %s from %.2f\n",
+				candor_signal_categories[c], prob[c],
+				prob[c] >= p->threshold ? "found" : "NOT found, it counts", p->threshold);
 		if (candor_signal_model_explain(m, f, names, c, max, out))
 			return CANDOR_ERROR;
 	}

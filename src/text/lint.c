@@ -154,14 +154,11 @@ static int lint_found(struct lint_run *r, const struct candor_scanner *sc, size_
 	}
 	for (int c = 0; keep && c < CANDOR_NCATS; c++) {
 		struct candor_found f = { .phrase = SIZE_MAX, .category = candor_signal_categories[c] };
-		size_t tok, ntok;
 
 		if (!(*keep & (1u << c)) || (done & (1u << c)))
 			continue;
-		if (candor_signal_model_words(candor_lexicon_model(r->lx), ft, c, &tok, &ntok)) {
-			f.start = base + ft->words[tok].start;
-			f.end = base + ft->words[tok + ntok - 1].end;
-		} else if (ft->nwords) {
+		/* no phrase of the category: the sentence is what pushes */
+		if (ft->nwords) {
 			f.start = base + ft->words[0].start;
 			f.end = base + ft->words[ft->nwords - 1].end;
 		}
@@ -188,16 +185,22 @@ static int split_draft(const char *text, size_t len, struct candor_utterance **o
 	*offs = NULL;
 	*n = 0;
 	for (size_t i = 0; i <= len; i++) {
-		bool stop = i == len || text[i] == '\n' ||
+		/* a line break inside a paragraph is no sentence end; a blank
+		 * line is */
+		bool para = text[i] == '\n' && i + 1 < len &&
+			    (text[i + 1] == '\n' || (text[i + 1] == '\r' && i + 2 < len &&
+						     text[i + 2] == '\n'));
+		bool stop = i == len || para ||
 			    ((text[i] == '.' || text[i] == '?' || text[i] == '!') &&
-			     (i + 1 == len || text[i + 1] == ' ' || text[i + 1] == '\n'));
+			     (i + 1 == len || text[i + 1] == ' ' || text[i + 1] == '\n' ||
+			      text[i + 1] == '\r'));
 		struct candor_utterance *u;
 
 		if (!stop)
 			continue;
 		if (i < len && text[i] != '\n')
 			i++;
-		while (start < i && (text[start] == ' ' || text[start] == '\t'))
+		while (start < i && strchr(" \t\r\n", text[start]))
 			start++;
 		if (i > start) {
 			if (*n == alloc) {
@@ -220,6 +223,10 @@ static int split_draft(const char *text, size_t len, struct candor_utterance **o
 			u->start = u->end = -1;
 			if (!(u->text = strndup(text + start, i - start)))
 				return CANDOR_ERROR;
+			/* the line breaks of a paragraph read as spaces */
+			for (char *c = u->text; *c; c++)
+				if (*c == '\n' || *c == '\r')
+					*c = ' ';
 			(*offs)[(*n)++] = start;
 		}
 		start = i + 1;
@@ -258,7 +265,7 @@ static int lint_model(struct lint_run *r, struct candor_scanner *sc, const char 
 			if (sec && prob[c] >= candor_signal_model_params(m, c)->threshold)
 				keep |= 1u << c;
 		}
-		if (!(rc = candor_scanner_run(sc, u[i].text, strlen(u[i].text), CANDOR_SIDE_SELLER)))
+		if (!(rc = candor_scanner_run(sc, u[i].text, strlen(u[i].text), CANDOR_SIDE_UNKNOWN)))
 			rc = lint_found(r, sc, offs[i], &keep, &ft[i]);
 	}
 	if (!rc && r->out->nfindings)

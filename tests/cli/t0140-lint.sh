@@ -75,13 +75,14 @@ test_expect '--json on a clean draft: no findings, exit 0' '
 
 test_expect 'columns count characters, not bytes; CR LF ends a line' '
 	printf "Hi Zoë — thanks.\r\nÀ bientôt — sign today.\r\n" >fr.txt &&
-	test_exit 1 candor lint fr.txt >out &&
+	# positions are the phrase engine'"'"'s work: with the phrases deciding
+	CANDOR_MODEL=none test_exit 1 candor lint fr.txt >out &&
 	test_grep "^fr\.txt:2:13: pressure: \"sign today\"" out
 '
 
 test_expect 'findings come in order of position, several on a line' '
 	printf "Act now: this offer expires today, so sign today.\n" >many.txt &&
-	test_exit 1 candor lint --json many.txt >m.json &&
+	CANDOR_MODEL=none test_exit 1 candor lint --json many.txt >m.json &&
 	test "$(q m.json "[f[\"column\"] for f in d[\"findings\"]] == sorted(f[\"column\"] for f in d[\"findings\"])")" = true &&
 	test "$(q m.json "len(d[\"findings\"]) >= 3")" = true
 '
@@ -97,6 +98,20 @@ test_expect 'invalid UTF-8 is exit 2, naming the line' '
 test_expect 'a NUL byte is not text either (exit 2)' '
 	printf "Hi\000Dana\n" >nul.txt &&
 	fails 2 candor lint nul.txt
+'
+
+test_expect 'the model finds pressure and closing in wording no phrase holds' '
+	printf "I have only got two onboarding slots left for Q1.\n\nYou would be crazy to sit on this until spring.\n\nThose Q1 slots really will go fast.\n\nSo if I get you the twenty percent, will you sign this week?\n" >fresh.txt &&
+	CANDOR_MODEL=none candor lint fresh.txt >phrases &&
+	test ! -s phrases &&
+	test_exit 1 candor lint fresh.txt >out &&
+	compiler_lines out &&
+	test "$(grep -cE ": (pressure|closing): " out)" -ge 3 &&
+	test_grep "^fresh\.txt:7:1: closing: \"So if I get you the twenty percent" out
+'
+
+test_expect 'a finding of the model alone quotes its sentence and the category'"'"'s reason' '
+	test_grep "^fresh\.txt:5:1: pressure: \"Those Q1 slots really will go fast\" — Pressure creates resistance" out
 '
 
 test_expect 'an empty draft is clean' '
