@@ -46,6 +46,8 @@ struct job {
 	struct candor_cat_params params[CANDOR_NCATS];
 	double p[CANDOR_NCATS], r[CANDOR_NCATS], f1[CANDOR_NCATS];
 	size_t pos[CANDOR_NCATS];
+	double *oof[CANDOR_NCATS];       /* out-of-fold probability per row */
+	int order[CANDOR_NCATS];         /* categories, most rows first */
 	atomic_int failed;
 };
 
@@ -431,28 +433,22 @@ static void list_errors(FILE *f, int c, const struct scored *s, size_t n, double
 	pthread_mutex_unlock(&lock);
 }
 
-/* Out-of-fold probabilities for category c, then its threshold and score. */
-static int cross_validate(struct job *j, int c)
+/* Threshold and score of category c from its out-of-fold probabilities. */
+static int settle_category(struct job *j, int c)
 {
-	struct scored *s = calloc(j->nrows + 1, sizeof(*s));
+	struct scored *s;
 	size_t n = 0;
 
-	if (!s)
+	if (!j->pos[c] || j->o->folds <= 1)
+		return 0;
+	if (!(s = calloc(j->nrows + 1, sizeof(*s))))
 		return CANDOR_ERROR;
-	for (int k = 0; k < j->o->folds; k++) {
-		int sign = 1;
-		struct model *m = fit(j, c, k, &sign);
+	for (size_t i = 0; i < j->nrows; i++) {
+		const struct row *r = &j->rows[i];
 
-		for (size_t i = 0; i < j->nrows; i++) {
-			const struct row *r = &j->rows[i];
-
-			if (!eligible(r, c) || r->fold != k)
-				continue;
-			s[n++] = (struct scored){ m ? prob_of(m, sign, r) : 0,
-						  (r->labels & (1u << c)) != 0, r->original, r };
-		}
-		if (m)
-			free_and_destroy_model(&m);
+		if (eligible(r, c))
+			s[n++] = (struct scored){ j->oof[c][i], (r->labels & (1u << c)) != 0,
+						  r->original, r };
 	}
 	qsort(s, n, sizeof(*s), cmp_scored);
 	j->params[c].threshold = best_threshold(s, n);
@@ -464,21 +460,30 @@ static int cross_validate(struct job *j, int c)
 	return 0;
 }
 
-static int train_category(struct job *j, int c)
+/* Fold k of category c: probabilities for the rows of fold k from a model
+ * trained without them. */
+static int fold_of(struct job *j, int c, int k)
+{
+	int sign = 1;
+	struct model *m = fit(j, c, k, &sign);
+
+	for (size_t i = 0; i < j->nrows; i++) {
+		const struct row *r = &j->rows[i];
+
+		if (eligible(r, c) && r->fold == k)
+			j->oof[c][i] = m ? prob_of(m, sign, r) : 0;
+	}
+	if (m)
+		free_and_destroy_model(&m);
+	return 0;
+}
+
+/* The final model of category c, on every row. */
+static int final_of(struct job *j, int c)
 {
 	int sign = 1;
 	struct model *m;
 
-	for (size_t i = 0; i < j->nrows; i++)
-		j->pos[c] += eligible(&j->rows[i], c) && j->rows[i].original &&
-			     (j->rows[i].labels & (1u << c));
-	j->params[c] = (struct candor_cat_params){ -10, 0.95, -1 };
-	if (!j->pos[c])
-		return 0;
-	if (j->o->folds > 1 && cross_validate(j, c))
-		return CANDOR_ERROR;
-	if (j->o->folds <= 1)
-		j->params[c].threshold = 0.5;
 	if (!(m = fit(j, c, -1, &sign)))
 		return CANDOR_ERROR;
 	if (!(j->w[c] = calloc(j->nfeat + 1, sizeof(double)))) {
@@ -492,15 +497,59 @@ static int train_category(struct job *j, int c)
 	return 0;
 }
 
+/*
+ * The work is one item per category and fold, plus one per category for
+ * the final model, biggest categories first so the threads end together.
+ * Every item writes only its own results, so the outcome does not depend
+ * on which thread ran what.
+ */
 static void *worker(void *arg)
 {
 	struct job *j = arg;
-	int c;
+	int per = j->o->folds > 1 ? j->o->folds + 1 : 1, t;
 
-	while ((c = atomic_fetch_add(&j->next, 1)) < CANDOR_NCATS)
-		if (train_category(j, c))
+	while ((t = atomic_fetch_add(&j->next, 1)) < CANDOR_NCATS * per) {
+		int c = j->order[t / per], k = t % per;
+
+		if (!j->pos[c])
+			continue;
+		if ((k == per - 1 ? final_of(j, c) : fold_of(j, c, k)))
 			atomic_store(&j->failed, 1);
+	}
 	return NULL;
+}
+
+static size_t eligible_rows(const struct job *j, int c)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < j->nrows; i++)
+		n += eligible(&j->rows[i], c);
+	return n;
+}
+
+static int prepare(struct job *j)
+{
+	size_t size[CANDOR_NCATS];
+
+	for (int c = 0; c < CANDOR_NCATS; c++) {
+		for (size_t i = 0; i < j->nrows; i++)
+			j->pos[c] += eligible(&j->rows[i], c) && j->rows[i].original &&
+				     (j->rows[i].labels & (1u << c));
+		j->params[c] = (struct candor_cat_params){ -10, j->o->folds > 1 ? 0.95 : 0.5, -1 };
+		if (!(j->oof[c] = calloc(j->nrows + 1, sizeof(double))))
+			return CANDOR_ERROR;
+		size[c] = j->pos[c] ? eligible_rows(j, c) : 0;
+		j->order[c] = c;
+	}
+	for (int a = 1; a < CANDOR_NCATS; a++)
+		for (int b = a; b > 0 && size[j->order[b]] > size[j->order[b - 1]]; b--) {
+			int t = j->order[b];
+
+			j->order[b] = j->order[b - 1];
+			j->order[b - 1] = t;
+		}
+	return 0;
 }
 
 static int run_jobs(struct job *j, int threads)
@@ -508,6 +557,8 @@ static int run_jobs(struct job *j, int threads)
 	pthread_t t[16];
 	int started = 0;
 
+	if (prepare(j))
+		return CANDOR_ERROR;
 	if (threads > 16)
 		threads = 16;
 	for (int i = 1; i < threads; i++)
@@ -516,7 +567,15 @@ static int run_jobs(struct job *j, int threads)
 	worker(j);
 	for (int i = 0; i < started; i++)
 		pthread_join(t[i], NULL);
-	return atomic_load(&j->failed) ? CANDOR_ERROR : 0;
+	if (atomic_load(&j->failed))
+		return CANDOR_ERROR;
+	for (int c = 0; c < CANDOR_NCATS; c++) {
+		if (j->pos[c] && !j->w[c])
+			return CANDOR_ERROR;
+		if (settle_category(j, c))
+			return CANDOR_ERROR;
+	}
+	return 0;
 }
 
 /* Weights smaller than this are written as 0: they move no decision. */
@@ -646,8 +705,10 @@ cleanup:
 		free(j.rows[i].sub);
 	}
 	free(j.rows);
-	for (int c = 0; c < CANDOR_NCATS; c++)
+	for (int c = 0; c < CANDOR_NCATS; c++) {
 		free(j.w[c]);
+		free(j.oof[c]);
+	}
 	dict_release(&d);
 	if (rc) {
 		candor_signal_model_free(*out);
