@@ -18,6 +18,7 @@
 
 #define WORDMAX 40               /* bytes of a word kept in a name */
 #define KINDMAX 4
+#define NEGATION_SCOPE 4         /* words after "not", "no"... marked negated */
 #define SENTENCE_MIN 3           /* words of a sentence scored on its own */
 #define HITMAX 24                /* lexicon signals kept per utterance for its sentences */
 
@@ -320,13 +321,34 @@ static void name_features(struct emit *e, const char *orig, const struct candor_
 	}
 }
 
+static bool negator(const char *w)
+{
+	static const char *const neg[] = { "not", "no", "never", "nothing", "without", "nobody",
+					   "none", "neither", "nor" };
+
+	for (size_t k = 0; k < CANDOR_ARRAY_SIZE(neg); k++)
+		if (!strcmp(w, neg[k]))
+			return true;
+	return false;
+}
+
 /* The word families over words [w0, nw). */
 static void word_features(struct emit *e, size_t w0, size_t nw)
 {
 	struct candor_featurizer *fz = e->fz;
+	size_t negated = 0;      /* words left in a negation's scope */
 
 	for (size_t i = w0; i < nw; i++) {
 		const char *w = word(fz, i);
+
+		if (fz->wstart[i])
+			negated = 0;
+		if (negated) {
+			addv(e, 1, i, 1, "g:", w, NULL, NULL);
+			negated--;
+		}
+		if (negator(w))
+			negated = NEGATION_SCOPE;
 
 		addv(e, 1, i, 1, "w:", w, NULL, NULL);
 		char_grams(e, w, fz->wlen[i], i);

@@ -13,6 +13,8 @@
  *   w:WORD           every word
  *   b:W1_W2          every pair of neighbouring words ("<s>" opens a sentence)
  *   t:W1_W2_W3       every run of three words
+ *   g:WORD           a word within four words after "not", "no", "never"...
+ *                    in its sentence (negation scope: "not worried")
  *   c:GRAM           character 4-grams inside words padded with '_' (the
  *                    part of a word the model never saw whole)
  *   f:W, f2:W1_W2    how a sentence starts (questions without a '?')
