@@ -19,6 +19,7 @@
 #define WORDMAX 40               /* bytes of a word kept in a name */
 #define KINDMAX 4
 #define NEGATION_SCOPE 4         /* words after "not", "no"... marked negated */
+#define FIXED_VALUE 0.3f         /* the lexicon's signals and '?': not scaled */
 #define SENTENCE_MIN 3           /* words of a sentence scored on its own */
 #define HITMAX 24                /* lexicon signals kept per utterance for its sentences */
 
@@ -64,6 +65,7 @@ struct emit {
 	struct candor_utt_feats *out;
 	struct candor_buf *names;
 	int oom;
+	bool fixed;              /* what is added now keeps its value */
 };
 
 uint64_t candor_feat_hash(const char *s, size_t n)
@@ -135,6 +137,7 @@ static void add(struct emit *e, const char *name, size_t len, float value,
 	f->value = value;
 	f->tok = (uint16_t)(tok > UINT16_MAX ? UINT16_MAX : tok);
 	f->ntok = (uint16_t)(tok > UINT16_MAX ? 0 : ntok);
+	f->fixed = e->fixed;
 	f->name = 0;
 	if (e->names) {
 		f->name = (uint32_t)e->names->len;
@@ -380,15 +383,17 @@ static void lex_features(struct emit *e, const struct utt_info *in, const char *
 	for (int c = 0; c < CANDOR_NCATS; c++) {
 		if (!(in->lexmask & (1u << c)))
 			continue;
-		addv(e, 1, 0, 0, prefix, candor_signal_categories[c], NULL, NULL);
+		float v = e->fixed ? FIXED_VALUE : 1;
+
+		addv(e, v, 0, 0, prefix, candor_signal_categories[c], NULL, NULL);
 		if (kinds && (in->hedgemask & (1u << c)))
-			addv(e, 1, 0, 0, "xh:", candor_signal_categories[c], NULL, NULL);
+			addv(e, v, 0, 0, "xh:", candor_signal_categories[c], NULL, NULL);
 	}
 	if (!kinds)
 		return;
 	snprintf(p, sizeof(p), "xk:");
 	for (size_t k = 0; k < in->nkinds; k++)
-		addv(e, 1, 0, 0, p, in->kinds[k], NULL, NULL);
+		addv(e, e->fixed ? FIXED_VALUE : 1, 0, 0, p, in->kinds[k], NULL, NULL);
 }
 
 static void context_features(struct emit *e, const struct utt_info *info, size_t n, size_t i)
@@ -458,10 +463,12 @@ static int finish(struct candor_featurizer *fz, struct candor_feats *fs)
 	}
 	fs->n = k;
 	for (size_t i = 0; i < fs->n; i++)
-		norm += (double)fs->v[i].value * fs->v[i].value;
-	norm = sqrt(norm);
+		if (!fs->v[i].fixed)
+			norm += (double)fs->v[i].value * fs->v[i].value;
+	norm = norm > 0 ? sqrt(norm) : 1;
 	for (size_t i = 0; i < fs->n; i++)
-		fs->v[i].value = (float)(fs->v[i].value / norm);
+		if (!fs->v[i].fixed)
+			fs->v[i].value = (float)(fs->v[i].value / norm);
 	return 0;
 }
 
@@ -548,7 +555,7 @@ static int emit_part(struct candor_featurizer *fz, const struct candor_utterance
 		     size_t i, const struct part *p, struct candor_utt_feats *out,
 		     struct candor_buf *names)
 {
-	struct emit e = { fz, out, names, 0 };
+	struct emit e = { fz, out, names, 0, false };
 	const struct utt_info *in = &fz->info[i];
 	struct utt_info piece;
 	bool qmark = in->qmark;
@@ -564,11 +571,13 @@ static int emit_part(struct candor_featurizer *fz, const struct candor_utterance
 	out->w1 = p->w1;
 	word_features(&e, p->w0, p->w1);
 	name_features(&e, u[i].text, out, p->w0, p->w1);
+	e.fixed = true;
 	if (qmark)
-		addv(&e, 1, 0, 0, "q?", NULL, NULL, NULL);
+		addv(&e, FIXED_VALUE, 0, 0, "q?", NULL, NULL, NULL);
 	addv(&e, 1, 0, 0, "n:", len_bucket(p->w1 - p->w0), NULL, NULL);
 	addv(&e, 1, 0, 0, "s:", candor_side_name(u[i].side), NULL, NULL);
 	lex_features(&e, in, "x:", true);
+	e.fixed = false;
 	context_features(&e, fz->info, n, i);
 	if (e.oom)
 		return CANDOR_ERROR;

@@ -44,6 +44,7 @@ struct candor_feat {
 	uint64_t hash;
 	float value;
 	uint16_t tok, ntok;      /* words [tok, tok+ntok) of the utterance; ntok 0: none */
+	bool fixed;              /* kept at its value, out of the unit-length scaling */
 	uint32_t name;           /* offset of the name in the names buffer, when kept */
 };
 

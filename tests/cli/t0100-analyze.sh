@@ -191,10 +191,19 @@ test_expect 'negation: "I am not worried about the price" is no worry or disclos
 	check no-category neg.json disclosure worried stall
 '
 
-test_expect 'negation control: without "not" the same sentence is a worry' '
+test_expect 'negation control: without "not" the same sentence is a worry (the phrases deciding)' '
 	printf "Sam Seller: How do you feel about the budget?\nDana Reyes: I’m worried about the price.\n" >pos.txt &&
-	candor analyze pos.txt --json >pos.json &&
+	CANDOR_MODEL=none candor analyze pos.txt --json >pos.json &&
 	check fact pos.json worried
+'
+
+test_expect 'negation, the model: "not worried" is less of a disclosure than "worried"' '
+	candor analyze --explain --seller "Sam Seller" pos.txt >pos.why &&
+	candor analyze --explain --seller "Sam Seller" neg.txt >neg.why &&
+	p=$(sed -n "/^--:-- Dana/,\$ s/^    disclosure: probability \([0-9.]*\).*/\1/p" pos.why) &&
+	n=$(sed -n "/^--:-- Dana/,\$ s/^    disclosure: probability \([0-9.]*\).*/\1/p" neg.why) &&
+	test -n "$p" &&
+	{ test -z "$n" || test "$(echo "$n < $p" | bc)" = 1; }
 '
 
 test_expect 'a dated seller promise on Wednesday 2026-11-18 "by Friday" is due 2026-11-20' '

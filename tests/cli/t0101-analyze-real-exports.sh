@@ -88,7 +88,9 @@ test_sample 'Teams: the human view has 156 utterance lines' "$TEAMS" '
 test_sample 'Zoom: 11 cues, 3 speakers; the two trailing "Meeting title:"/"Hosted by:" lines have no speaker' "$ZOOM" '
 	candor analyze --cues "$ZOOM" >out 2>err &&
 	test_grep "zoom-export.vtt: vtt, 11 cues, 3 speakers$" out &&
-	candor analyze --json --seller Instructor "$ZOOM" >zoom.json 2>err &&
+	# the file as read, and the phrase engine'"'"'s metrics on it (the model
+	# misses one of the two questions: "So it'"'"'s like tidyverse but for Python?")
+	CANDOR_MODEL=none candor analyze --json --seller Instructor "$ZOOM" >zoom.json 2>err &&
 	py zoom.json "
 u = d[\"utterances\"]
 assert len(u) == 10, len(u)
