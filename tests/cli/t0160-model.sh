@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# t0160-model: the shipped signal model is the one the corpus makes, bit for
+# bit, and the analyser says which model it used.
+. "$CANDOR_TOP/tests/cli/lib.sh"
+
+TRAIN="$CANDOR_BUILD/tools/candor-train"
+
+test_expect 'make train rebuilds model/signals.model from the corpus, bit for bit' '
+	"$TRAIN" --out rebuilt.model "$CANDOR_TOP/tests/data/labelled/train" >report 2>progress &&
+	cmp rebuilt.model "$CANDOR_TOP/model/signals.model" &&
+	test_grep "^macro-F1 [0-9.]+; trained in [0-9.]+ s$" report &&
+	test_grep "cross-validation, [0-9]+ threads" progress
+'
+
+test_expect 'one thread or two: the same bytes' '
+	"$TRAIN" --threads 1 --folds 2 --out one.model "$CANDOR_TOP/tests/data/labelled/train/tune" >/dev/null 2>&1 &&
+	"$TRAIN" --threads 2 --folds 2 --out two.model "$CANDOR_TOP/tests/data/labelled/train/tune" >/dev/null 2>&1 &&
+	cmp one.model two.model
+'
+
+test_expect 'a bad labelled line is refused, naming file, line and field' '
+	mkdir bad && printf "# call: 2026-01-02\nbuyer|Ann|fine thanks|social\nseller|Sam|only two left|stall\n" >bad/c.txt &&
+	test_exit 1 "$TRAIN" --out bad.model bad 2>err &&
+	test_grep "bad/c.txt:3: .stall. is not said by the seller" err &&
+	test ! -e bad.model
+'
+
+test_expect 'a damaged model file is refused with its line' '
+	head -c 2000 "$CANDOR_TOP/model/signals.model" >cut.model &&
+	CANDOR_MODEL=cut.model fails 2 candor analyze "$DATA/discovery-call.vtt" &&
+	test_grep "cut.model:[0-9]+: " err
+'
+test_done
