@@ -212,6 +212,22 @@ static int profile_signal(struct run *r, size_t ui, const struct candor_found *f
 	return 0;
 }
 
+/*
+ * With the model, which discovery fact a signal proposes: a disclosure
+ * (of the lexicon's kind, else what bothers them), a goal (what they hope
+ * for), an objection; nothing for the other categories.
+ */
+static const char *model_fact_kind(const char *category, const char *kind)
+{
+	if (!strcmp(category, "disclosure"))
+		return kind ? kind : "bothering";
+	if (!strcmp(category, "toward"))
+		return kind ? kind : "hoped";
+	if (!strcmp(category, "objection"))
+		return "objection";
+	return NULL;
+}
+
 /* Everything one found signal feeds; conf is its confidence. */
 static int use_found(struct run *r, size_t ui, const struct candor_found *f, double conf)
 {
@@ -225,10 +241,8 @@ static int use_found(struct run *r, size_t ui, const struct candor_found *f, dou
 	}
 	if (!kind && !strcmp(f->category, "objection"))
 		kind = "objection";
-	if (r->az->model && !kind && !strcmp(f->category, "disclosure"))
-		kind = "bothering";
-	if (r->az->model && strcmp(f->category, "disclosure") && strcmp(f->category, "objection"))
-		kind = NULL;
+	if (r->az->model)
+		kind = model_fact_kind(f->category, kind);
 	if (kind && r->u[ui].side != CANDOR_SIDE_SELLER && add_fact(r, ui, f, kind, conf))
 		return CANDOR_ERROR;
 	if (!strcmp(f->category, "commitment") && !f->hedged && add_commitment(r, ui, f))
@@ -374,7 +388,9 @@ static int model_signals(struct run *r, size_t ui)
 		if (!(done & (1u << c)) && whole[c] >= candor_signal_model_params(m, c)->threshold &&
 		    model_part(r, ui, c, NULL, whole[c]))
 			return CANDOR_ERROR;
-	qsort(r->a->signals + first, r->a->nsignals - first, sizeof(*r->a->signals), cmp_signal);
+	if (r->a->nsignals > first)
+		qsort(r->a->signals + first, r->a->nsignals - first, sizeof(*r->a->signals),
+		      cmp_signal);
 	/* the code-point cursor of add_signal assumed order: recount */
 	for (size_t k = first; k < r->a->nsignals; k++) {
 		struct candor_text_signal *sg = &r->a->signals[k];

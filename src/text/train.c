@@ -162,7 +162,8 @@ static int keep_sentences(struct candor_featurizer *fz, const struct candor_labe
 
 			if (!(d->v = malloc((sf[k].f.n + 1) * sizeof(*d->v))))
 				return CANDOR_ERROR;
-			memcpy(d->v, sf[k].f.v, sf[k].f.n * sizeof(*d->v));
+			if (sf[k].f.n)
+				memcpy(d->v, sf[k].f.v, sf[k].f.n * sizeof(*d->v));
 			d->n = d->alloc = sf[k].f.n;
 		}
 	}
