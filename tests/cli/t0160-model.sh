@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # t0160-model: the shipped signal model is the one the corpus makes, bit for
 # bit, and the analyser says which model it used.
+# backends: sqlite   (the model and its trainer need no store: one pass is enough)
 . "$CANDOR_TOP/tests/cli/lib.sh"
 
 TRAIN="$CANDOR_BUILD/tools/candor-train"
