@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # t0160-model: the shipped signal model is the one the corpus makes, bit for
-# bit, and the analyser says which model it used.
+# bit; bad corpus lines and damaged models are refused.
 # backends: sqlite   (the model and its trainer need no store: one pass is enough)
 . "$CANDOR_TOP/tests/cli/lib.sh"
 
