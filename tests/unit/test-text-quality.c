@@ -279,9 +279,10 @@ static int macro_report(const struct score *s, const char *part, double cat_bar,
  * run, is macro-F1 0.85 with every category at least 0.70; the first run
  * (signals/d93e8d2480daedb4, 2026-12-01, in labelled/README.md) reached
  * macro-F1 0.745, with objection, pressure and competitor below 0.70, so
- * that bar is not met and the table says so.  What this test enforces is
- * a regression floor: the first run's F1 per category less 0.05, and its
- * macro less 0.05.  A better model raises the floor; none may lower it.
+ * that bar is not met and the table says so (the second run, after three
+ * focused training batches: 0.757, objection and competitor below 0.70).
+ * What this test enforces is a regression floor: the first run's F1 per
+ * category less 0.05, and its macro less 0.05; no floor is ever lowered.
  */
 #define ISSUE_CATEGORY_BAR 0.70
 #define ISSUE_MACRO_BAR 0.85
