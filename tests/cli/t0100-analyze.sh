@@ -197,15 +197,6 @@ test_expect 'negation control: without "not" the same sentence is a worry (the p
 	check fact pos.json worried
 '
 
-test_expect 'negation, the model: "not worried" is less of a disclosure than "worried"' '
-	candor analyze --explain --seller "Sam Seller" pos.txt >pos.why &&
-	candor analyze --explain --seller "Sam Seller" neg.txt >neg.why &&
-	p=$(sed -n "/^--:-- Dana/,\$ s/^    disclosure: probability \([0-9.]*\).*/\1/p" pos.why) &&
-	n=$(sed -n "/^--:-- Dana/,\$ s/^    disclosure: probability \([0-9.]*\).*/\1/p" neg.why) &&
-	test -n "$p" &&
-	{ test -z "$n" || test "$(echo "$n < $p" | bc)" = 1; }
-'
-
 test_expect 'a dated seller promise on Wednesday 2026-11-18 "by Friday" is due 2026-11-20' '
 	check commitment a.json seller "Sam Seller" "I'"'"'ll send you the case study by Friday." 2026-11-20 &&
 	check commitment a.json seller "Sam Seller" "I'"'"'ll also loop in our controller." null &&

@@ -11,6 +11,8 @@
 #include "text/lexicon.h"
 #include "text/lint.h"
 #include "text/normalize.h"
+#include "text/features.h"
+#include "text/sigmodel.h"
 
 #include <setjmp.h>
 #include <cmocka.h>
@@ -576,6 +578,42 @@ static void test_garbage(void **state)
 	candor_lexicon_free(lx);
 }
 
+/* The model's probability of category cat for the buyer's answer to a
+ * seller's question. */
+static double buyer_prob(const struct candor_lexicon *mx, const char *answer, const char *cat)
+{
+	struct candor_utterance u[2] = {
+		{ 0, (char *)"Sam", CANDOR_SIDE_SELLER, -1, -1,
+		  (char *)"How do you feel about the budget?", 1 },
+		{ 1, (char *)"Dana", CANDOR_SIDE_BUYER, -1, -1, (char *)answer, 2 },
+	};
+	struct candor_utt_feats f[2];
+	struct candor_featurizer *fz = NULL;
+	double prob[CANDOR_NCATS];
+
+	memset(f, 0, sizeof(f));
+	assert_int_equal(candor_featurizer_new(&fz, mx), 0);
+	assert_int_equal(candor_featurize(fz, u, 2, f, NULL), 0);
+	candor_signal_model_score(candor_lexicon_model(mx), &f[1], CANDOR_SIDE_BUYER, prob);
+	candor_utt_feats_release(&f[0]);
+	candor_utt_feats_release(&f[1]);
+	candor_featurizer_free(fz);
+	return prob[candor_signal_category(cat)];
+}
+
+/* Negation, as the model learned it: "not worried" is less of a disclosure
+ * than "worried". */
+static void test_model_negation(void **state)
+{
+	struct candor_error err = CANDOR_ERROR_INIT;
+	struct candor_lexicon *mx = NULL;
+
+	assert_int_equal(candor_analyser_load(&mx, NULL, NULL, &err), 0);
+	assert_true(buyer_prob(mx, "I'm worried about the price.", "disclosure") >
+		    2 * buyer_prob(mx, "I'm not worried about the price.", "disclosure"));
+	candor_lexicon_free(mx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -597,6 +635,7 @@ int main(void)
 		cmocka_unit_test(test_lint),
 		cmocka_unit_test(test_default_lexicon),
 		cmocka_unit_test(test_garbage),
+		cmocka_unit_test(test_model_negation),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
