@@ -188,39 +188,6 @@ static double ratio(size_t a, size_t b)
 	return b ? (double)a / (double)b : 1.0;
 }
 
-/* Print the table; return the number of categories below their bar. */
-static int report(const struct score *s, const char *part, const double *bar,
-		  double micro_bar)
-{
-	size_t tp = 0, fp = 0, fn = 0;
-	int below = 0;
-
-	printf("# %-15s %5s %5s %5s %9s %6s %6s   (%s)\n", "category", "tp", "fp", "fn",
-	       "precision", "recall", "F1", part);
-	for (size_t j = 0; j < NCATS; j++) {
-		double p = ratio(s->tp[j], s->tp[j] + s->fp[j]);
-		double r = ratio(s->tp[j], s->tp[j] + s->fn[j]);
-		double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
-
-		tp += s->tp[j];
-		fp += s->fp[j];
-		fn += s->fn[j];
-		printf("# %-15s %5zu %5zu %5zu %9.2f %6.2f %6.2f%s\n", cats[j], s->tp[j],
-		       s->fp[j], s->fn[j], p, r, f, f < bar[j] ? "  < bar" : "");
-		below += f < bar[j];
-	}
-	{
-		double p = ratio(tp, tp + fp), r = ratio(tp, tp + fn);
-		double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
-
-		printf("# %-15s %5zu %5zu %5zu %9.2f %6.2f %6.2f%s\n", "all (micro)", tp, fp,
-		       fn, p, r, f, f < micro_bar ? "  < bar" : "");
-		below += f < micro_bar;
-	}
-	fflush(stdout);
-	return below;
-}
-
 static double f1_of(const struct score *s, size_t j)
 {
 	double p = ratio(s->tp[j], s->tp[j] + s->fp[j]);
@@ -242,6 +209,39 @@ static double macro_of(const struct score *s)
 	return n ? sum / n : 0;
 }
 
+/* Print the table; return the number of categories below their bar. */
+static int report(const struct score *s, const char *part, const double *bar,
+		  double micro_bar)
+{
+	size_t tp = 0, fp = 0, fn = 0;
+	int below = 0;
+
+	printf("# %-15s %5s %5s %5s %9s %6s %6s   (%s)\n", "category", "tp", "fp", "fn",
+	       "precision", "recall", "F1", part);
+	for (size_t j = 0; j < NCATS; j++) {
+		double p = ratio(s->tp[j], s->tp[j] + s->fp[j]);
+		double r = ratio(s->tp[j], s->tp[j] + s->fn[j]);
+		double f = f1_of(s, j);
+
+		tp += s->tp[j];
+		fp += s->fp[j];
+		fn += s->fn[j];
+		printf("# %-15s %5zu %5zu %5zu %9.2f %6.2f %6.2f%s\n", cats[j], s->tp[j],
+		       s->fp[j], s->fn[j], p, r, f, f < bar[j] ? "  < bar" : "");
+		below += f < bar[j];
+	}
+	{
+		double p = ratio(tp, tp + fp), r = ratio(tp, tp + fn);
+		double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
+
+		printf("# %-15s %5zu %5zu %5zu %9.2f %6.2f %6.2f%s\n", "all (micro)", tp, fp,
+		       fn, p, r, f, f < micro_bar ? "  < bar" : "");
+		below += f < micro_bar;
+	}
+	fflush(stdout);
+	return below;
+}
+
 /*
  * The table with macro-F1 (the mean of the categories' F1, over those the
  * part has examples of); the number of categories below cat_bar plus one
@@ -258,7 +258,7 @@ static int macro_report(const struct score *s, const char *part, double cat_bar,
 	for (size_t j = 0; j < NCATS; j++) {
 		double p = ratio(s->tp[j], s->tp[j] + s->fp[j]);
 		double r = ratio(s->tp[j], s->tp[j] + s->fn[j]);
-		double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
+		double f = f1_of(s, j);
 
 		if (!s->tp[j] && !s->fn[j])
 			continue;
