@@ -348,6 +348,8 @@ int cmd_analyze(int argc, char **argv, struct candor_ctx *ctx)
 		return cli_usage_error(ctx, "which transcript? give one or more FILEs (- for standard input)");
 	if ((rc = cli_date(ctx, &at, o.at, "--at")))
 		return rc;
+	if (o.explain && (o.json || o.cues))
+		return cli_usage_error(ctx, "--explain prints the analysis for people: not with --json or --cues");
 	if (!o.cues && ((rc = cli_lexicon(ctx, &o.talk, &lx)) ||
 			(candor_analyzer_new(&az, lx, &ctx->err) && (rc = cli_fail(ctx, ctx->err.code)))))
 		goto cleanup;

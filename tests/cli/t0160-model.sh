@@ -31,4 +31,18 @@ test_expect 'a damaged model file is refused with its line' '
 	CANDOR_MODEL=cut.model fails 2 candor analyze "$DATA/discovery-call.vtt" &&
 	test_grep "cut.model:[0-9]+: " err
 '
+test_expect 'analyze --explain: under a stall, its probability, its threshold and the features that raised it' '
+	printf "Sam Seller: So, shall we go ahead?\nDana Reyes: Let me think about it and get back to you.\n" >st.txt &&
+	candor analyze --explain --seller "Sam Seller" st.txt >why &&
+	test_grep "^--:-- Dana Reyes \(buyer\): .*\[stall: " why &&
+	test_grep "^    stall: probability [01]\.[0-9]+, found from 0\.[0-9]+$" why &&
+	test_grep "^      [+-][0-9]+\.[0-9]+  \(bias\)$" why &&
+	test_grep "^      \+[0-9]+\.[0-9]+  [a-z0-9?]+:" why
+'
+
+test_expect '--explain is for people: not with --json or --cues' '
+	usage_fails candor analyze --explain --json st.txt &&
+	usage_fails candor analyze --explain --cues st.txt
+'
+
 test_done
