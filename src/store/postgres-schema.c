@@ -20,6 +20,8 @@
 /* What PostgreSQL needs beyond migration i (index: the version reached). */
 static const char *const pg_extra[CANDOR_SCHEMA_VERSION + 1] = {
 	[3] = "CREATE UNIQUE INDEX users_name_nocase ON users (lower(name COLLATE \"C\"));",
+	[4] = "CREATE INDEX accounts_name_nocase ON accounts (lower(name COLLATE \"C\"), id);"
+	      "CREATE INDEX contacts_name_nocase ON contacts (lower(name COLLATE \"C\"), id);",
 };
 
 static const struct { const char *from, *to; } spelling[] = {

@@ -139,6 +139,67 @@ static int pg_accounts(struct candor_store *s, int64_t id, const char *name, boo
 	return rc;
 }
 
+/*
+ * Pages (store.h, struct candor_list_query): $1 owner, $2 search, $3 the
+ * cursor's id, $4 the limit (NULL: none), and for contacts $5 the account.
+ * One text per order and per "from the start or after a row", so that the
+ * planner walks the (lower(name), id) index from the cursor on; a row
+ * value compares both keys at once.  Case folds in ASCII alone, as on SQLite.
+ */
+static int fill_contact(struct candor_store *s, const PGresult *r, int i, void *row);
+
+#define SEARCH(col) "strpos(" LOWER(col) ", " LOWER("$2") ") > 0"
+#define LIMIT " LIMIT nullif($4::bigint, -1)"
+#define ACCOUNT_PAGE(after, order) "SELECT id, name, owner, note, created FROM accounts" \
+	" WHERE ($1 = '' OR " LOWER("owner") " = " LOWER("$1") ") AND ($2 = '' OR " SEARCH("name") ")" \
+	" AND ($3::bigint = 0 OR true)" after " ORDER BY " order LIMIT
+#define BY_NAME(p) LOWER(p "name") ", " p "id"
+#define AFTER_NAME(t, p) " AND (" BY_NAME(p) ") > ((SELECT " LOWER("name") " FROM " t \
+	" WHERE id = $3), $3)"
+
+static int pg_account_page(struct candor_store *s, const struct candor_list_query *q,
+			   const struct candor_cursor *cur, struct candor_account_list *out)
+{
+	const char *sql = q->order == CANDOR_ORDER_ID
+		? (cur->id ? ACCOUNT_PAGE(" AND id > $3", "id") : ACCOUNT_PAGE("", "id"))
+		: (cur->id ? ACCOUNT_PAGE(AFTER_NAME("accounts", ""), BY_NAME(""))
+			   : ACCOUNT_PAGE("", BY_NAME("")));
+	PGresult *r = pg_query(s, sql, "ttii", q->owner, q->search, cur->id,
+			       q->limit ? (int64_t)q->limit + 1 : (int64_t)-1);
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	rc = fill_all(s, r, (void **)&out->v, &out->n, sizeof(*out->v), fill_account);
+	if (rc)
+		candor_account_list_release(out);
+	return rc;
+}
+
+#define CONTACT_PAGE(after, order) "SELECT c.id, c.account_id, a.name, c.name, c.role, c.email," \
+	" c.created FROM contacts c JOIN accounts a ON a.id = c.account_id" \
+	" WHERE ($1 = '' OR " LOWER("a.owner") " = " LOWER("$1") ")" \
+	" AND ($2 = '' OR " SEARCH("c.name") " OR " SEARCH("c.email") ")" \
+	" AND ($3::bigint = 0 OR true) AND ($5::bigint = 0 OR c.account_id = $5)" after \
+	" ORDER BY " order LIMIT
+
+static int pg_contact_page(struct candor_store *s, const struct candor_list_query *q,
+			   const struct candor_cursor *cur, struct candor_contact_list *out)
+{
+	const char *sql = q->order == CANDOR_ORDER_ID
+		? (cur->id ? CONTACT_PAGE(" AND c.id > $3", "c.id") : CONTACT_PAGE("", "c.id"))
+		: (cur->id ? CONTACT_PAGE(AFTER_NAME("contacts", "c."), BY_NAME("c."))
+			   : CONTACT_PAGE("", BY_NAME("c.")));
+	PGresult *r = pg_query(s, sql, "ttiii", q->owner, q->search, cur->id,
+			       q->limit ? (int64_t)q->limit + 1 : (int64_t)-1, q->account_id);
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	rc = fill_all(s, r, (void **)&out->v, &out->n, sizeof(*out->v), fill_contact);
+	if (rc)
+		candor_contact_list_release(out);
+	return rc;
+}
+
 static int pg_contact_add(struct candor_store *s, struct candor_contact *c)
 {
 	return pg_exec(s, pg_write(s, "INSERT INTO contacts(id, account_id, name, role, email, created)"
@@ -628,6 +689,8 @@ const struct candor_store_be candor_store_postgres = {
 	.schema_version = pg_schema_version,
 	.account_add = pg_account_add,
 	.accounts = pg_accounts,
+	.account_page = pg_account_page,
+	.contact_page = pg_contact_page,
 	.contact_add = pg_contact_add,
 	.contacts = pg_contacts,
 	.interaction_add = pg_interaction_add,

@@ -164,10 +164,13 @@ const char *const candor_migrations[] = {
 	"  selector TEXT NOT NULL UNIQUE,"
 	"  hash TEXT NOT NULL,"
 	"  created INTEGER NOT NULL);",
+	/* 3 -> 4: team scale: lists walk an index in name order, page by page */
+	"CREATE INDEX accounts_name ON accounts(name COLLATE NOCASE, id);"
+	"CREATE INDEX contacts_name ON contacts(name COLLATE NOCASE, id);",
 	NULL
 };
 
-/* The tables and columns of schema 3 (schema.h): update with each migration. */
+/* The tables and columns of schema 4 (schema.h): update with each migration. */
 static const struct candor_column accounts_cols[] = {
 	{ "id", 'i' }, { "name", 't' }, { "owner", 't' }, { "note", 't' }, { "created", 'i' },
 };

@@ -215,6 +215,88 @@ static int sq_accounts(struct candor_store *s, int64_t id, const char *name, boo
 	return rc == SQLITE_DONE ? 0 : rc == SQLITE_ROW ? s->err->code : sq_fail(s, rc, "listing accounts");
 }
 
+/*
+ * Pages (store.h, struct candor_list_query): ?1 owner, ?2 search, ?3 the
+ * cursor's id, ?4 the limit (-1: none), and for contacts ?5 the account.
+ * One text per order and per "from the start or after a row", so that
+ * SQLite walks the (name COLLATE NOCASE, id) index from the cursor on
+ * rather than from the top; a row value compares both keys at once.
+ */
+#define SEARCH(col) "instr(lower(" col "), lower(?2)) > 0"
+#define ACCOUNT_PAGE(after, order) "SELECT id, name, owner, note, created FROM accounts" \
+	" WHERE (?1 = '' OR owner = ?1 COLLATE NOCASE) AND (?2 = '' OR " SEARCH("name") ")" \
+	" AND (?3 = 0 OR 1)" after " ORDER BY " order " LIMIT ?4"
+#define BY_NAME "name COLLATE NOCASE, id"
+#define AFTER_NAME(t, p) " AND (" p "name COLLATE NOCASE, " p "id) >" \
+	" ((SELECT name FROM " t " WHERE id = ?3) COLLATE NOCASE, ?3)"
+
+static int sq_account_page(struct candor_store *s, const struct candor_list_query *q,
+			   const struct candor_cursor *cur, struct candor_account_list *out)
+{
+	const char *sql = q->order == CANDOR_ORDER_ID
+		? (cur->id ? ACCOUNT_PAGE(" AND id > ?3", "id") : ACCOUNT_PAGE("", "id"))
+		: (cur->id ? ACCOUNT_PAGE(AFTER_NAME("accounts", ""), BY_NAME) : ACCOUNT_PAGE("", BY_NAME));
+	sqlite3_stmt *st = sq_bind(s, sql, "ttii", q->owner, q->search, cur->id,
+				   q->limit ? (int64_t)q->limit + 1 : (int64_t)-1);
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (!st)
+		return s->err->code;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct candor_account *a;
+
+		if (sq_grow(s, (void **)&out->v, out->n, sizeof(*out->v)))
+			break;
+		a = &out->v[out->n++];
+		a->id = sq_col_int(st, 0);
+		a->name = sq_col_text(st, 1);
+		a->owner = sq_col_text(st, 2);
+		a->note = sq_col_text(st, 3);
+		a->created = sq_col_int(st, 4);
+	}
+	sq_done(s, st);
+	return rc == SQLITE_DONE ? 0 : rc == SQLITE_ROW ? s->err->code : sq_fail(s, rc, "listing accounts");
+}
+
+#define CONTACT_PAGE(after, order) "SELECT c.id, c.account_id, a.name, c.name, c.role, c.email," \
+	" c.created FROM contacts c JOIN accounts a ON a.id = c.account_id" \
+	" WHERE (?1 = '' OR a.owner = ?1 COLLATE NOCASE)" \
+	" AND (?2 = '' OR " SEARCH("c.name") " OR " SEARCH("c.email") ")" \
+	" AND (?3 = 0 OR 1) AND (?5 = 0 OR c.account_id = ?5)" after " ORDER BY " order " LIMIT ?4"
+
+static int sq_contact_page(struct candor_store *s, const struct candor_list_query *q,
+			   const struct candor_cursor *cur, struct candor_contact_list *out)
+{
+	const char *sql = q->order == CANDOR_ORDER_ID
+		? (cur->id ? CONTACT_PAGE(" AND c.id > ?3", "c.id") : CONTACT_PAGE("", "c.id"))
+		: (cur->id ? CONTACT_PAGE(AFTER_NAME("contacts", "c."), "c.name COLLATE NOCASE, c.id")
+			   : CONTACT_PAGE("", "c.name COLLATE NOCASE, c.id"));
+	sqlite3_stmt *st = sq_bind(s, sql, "ttiii", q->owner, q->search, cur->id,
+				   q->limit ? (int64_t)q->limit + 1 : (int64_t)-1, q->account_id);
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (!st)
+		return s->err->code;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct candor_contact *c;
+
+		if (sq_grow(s, (void **)&out->v, out->n, sizeof(*out->v)))
+			break;
+		c = &out->v[out->n++];
+		c->id = sq_col_int(st, 0);
+		c->account_id = sq_col_int(st, 1);
+		c->account_name = sq_col_text(st, 2);
+		c->name = sq_col_text(st, 3);
+		c->role = sq_col_text(st, 4);
+		c->email = sq_col_text(st, 5);
+		c->created = sq_col_int(st, 6);
+	}
+	sq_done(s, st);
+	return rc == SQLITE_DONE ? 0 : rc == SQLITE_ROW ? s->err->code : sq_fail(s, rc, "listing contacts");
+}
+
 static int sq_contact_add(struct candor_store *s, struct candor_contact *c)
 {
 	return sq_exec(s, sq_bind(s, "INSERT INTO contacts(account_id, name, role, email, created)"
@@ -676,6 +758,8 @@ const struct candor_store_be candor_store_sqlite = {
 	.schema_version = sq_schema_version,
 	.account_add = sq_account_add,
 	.accounts = sq_accounts,
+	.account_page = sq_account_page,
+	.contact_page = sq_contact_page,
 	.contact_add = sq_contact_add,
 	.contacts = sq_contacts,
 	.interaction_add = sq_interaction_add,

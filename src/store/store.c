@@ -231,6 +231,124 @@ int candor_store_contact_list(struct candor_store *s, int64_t account_id,
 	return s->be->contacts(s, 0, NULL, false, account_id, out);
 }
 
+/*
+ * Cursors: the tag (which list and order), then in hex the sort key's
+ * numbers and the row's id, "N,N,N;ID".  Opaque to callers: they pass back
+ * what a page gave them.
+ */
+void candor_cursor_encode(char *out, char tag, const double *num, size_t nnum, int64_t id)
+{
+	char plain[CANDOR_CURSOR_MAX / 2 - 2];
+	size_t len = 0;
+
+	for (size_t i = 0; i < nnum && len < sizeof(plain); i++)
+		len += (size_t)snprintf(plain + len, sizeof(plain) - len, "%.17g,", num[i]);
+	if (len < sizeof(plain))
+		snprintf(plain + len, sizeof(plain) - len, ";%" PRId64, id);
+	out[0] = tag;
+	len = 1;
+	for (const char *p = plain; *p && len + 3 < CANDOR_CURSOR_MAX; p++)
+		len += (size_t)snprintf(out + len, CANDOR_CURSOR_MAX - len, "%02x", (unsigned char)*p);
+	out[len] = '\0';
+}
+
+static int bad_cursor(struct candor_store *s, const char *in)
+{
+	return candor_error_set(s->err, CANDOR_EINVALID, "after",
+				"'%.40s' is not a cursor of this list: pass back the 'next' "
+				"a page gave", in);
+}
+
+int candor_cursor_decode(struct candor_store *s, const char *in, char tag, size_t nnum,
+			 struct candor_cursor *out)
+{
+	char plain[CANDOR_CURSOR_MAX / 2], *p, *end;
+	size_t n = 0, len;
+
+	memset(out, 0, sizeof(*out));
+	if (!in || !*in)
+		return 0;
+	len = strlen(in);
+	if (in[0] != tag || len % 2 != 1 || len >= CANDOR_CURSOR_MAX)
+		return bad_cursor(s, in);
+	for (size_t i = 1; i < len; i += 2) {
+		unsigned v;
+
+		if (!isxdigit((unsigned char)in[i]) || !isxdigit((unsigned char)in[i + 1]) ||
+		    sscanf(in + i, "%2x", &v) != 1)
+			return bad_cursor(s, in);
+		plain[n++] = (char)v;
+	}
+	plain[n] = '\0';
+	p = plain;
+	for (size_t i = 0; i < nnum; i++) {
+		errno = 0;
+		out->num[i] = strtod(p, &end);
+		if (errno || end == p || *end != ',')
+			return bad_cursor(s, in);
+		p = end + 1;
+	}
+	if (*p++ != ';')
+		return bad_cursor(s, in);
+	errno = 0;
+	out->id = strtoll(p, &end, 10);
+	if (errno || end == p || *end || out->id <= 0)
+		return bad_cursor(s, in);
+	return 0;
+}
+
+/* Keep the first q->limit rows of a page of limit + 1, and say where the next begins. */
+#define PAGE_TRIM(list, q, tag, next)                                            \
+	do {                                                                     \
+		(next)[0] = '\0';                                                \
+		if ((q)->limit && (list)->n > (q)->limit) {                      \
+			while ((list)->n > (q)->limit)                           \
+				RELEASE_ONE(&(list)->v[--(list)->n]);            \
+			candor_cursor_encode((next), (tag), NULL, 0,             \
+					     (list)->v[(list)->n - 1].id);       \
+		}                                                                \
+	} while (0)
+
+int candor_store_account_page(struct candor_store *s, const struct candor_list_query *q,
+			      struct candor_account_list *out, char *next)
+{
+	char tag = q->order == CANDOR_ORDER_ID ? 'a' : 'A';
+	struct candor_cursor cur;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	/* decode first: q->after may be next itself, the last page's cursor */
+	rc = candor_cursor_decode(s, q->after, tag, 0, &cur);
+	next[0] = '\0';
+	if (rc ||
+	    (rc = s->be->account_page(s, q, &cur, out)))
+		return rc;
+#define RELEASE_ONE candor_account_release
+	PAGE_TRIM(out, q, tag, next);
+#undef RELEASE_ONE
+	return 0;
+}
+
+int candor_store_contact_page(struct candor_store *s, const struct candor_list_query *q,
+			      struct candor_contact_list *out, char *next)
+{
+	char tag = q->order == CANDOR_ORDER_ID ? 'c' : 'C';
+	struct candor_cursor cur;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	/* decode first: q->after may be next itself, the last page's cursor */
+	rc = candor_cursor_decode(s, q->after, tag, 0, &cur);
+	next[0] = '\0';
+	if (rc ||
+	    (rc = s->be->contact_page(s, q, &cur, out)))
+		return rc;
+#define RELEASE_ONE candor_contact_release
+	PAGE_TRIM(out, q, tag, next);
+#undef RELEASE_ONE
+	return 0;
+}
+
 static int nonempty(struct candor_store *s, const char *field, const char *v)
 {
 	const char *p = v;

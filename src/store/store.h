@@ -42,6 +42,38 @@ struct candor_store;
 struct candor_account_list { struct candor_account *v; size_t n; };
 struct candor_contact_list { struct candor_contact *v; size_t n; };
 
+/*
+ * A page of accounts or contacts (candor_store_account_page and
+ * candor_store_contact_page): which rows, in which order, and where to
+ * start.  Strings are borrowed; NULL or "" means "any".
+ *   owner    the account's owner, whole, case-insensitive (ASCII)
+ *   account  contacts of this account only (0: any; contacts only)
+ *   search   a substring of the name (contacts: or of the email),
+ *            case-insensitive (ASCII)
+ *   order    CANDOR_ORDER_NAME (name without case, then id) or CANDOR_ORDER_ID
+ *   limit    at most this many rows (0: all of them)
+ *   after    the cursor a previous page gave as next: the page starts after
+ *            the row it names.  Opaque to callers; a cursor that is not one
+ *            of this order is CANDOR_EINVALID (field "after").
+ * The next page's cursor is written to next ("" on the last page).
+ */
+enum candor_order { CANDOR_ORDER_NAME, CANDOR_ORDER_ID };
+#define CANDOR_CURSOR_MAX 160
+struct candor_list_query {
+	const char *owner;
+	int64_t account_id;
+	const char *search;
+	int order;
+	size_t limit;
+	const char *after;
+};
+/*
+ * A decoded cursor (store.c makes it for the backends): the page starts
+ * after row id; in name order after that row's name, found by its id; in
+ * the pipeline's order after the sort key num.  id 0: from the start.
+ */
+struct candor_cursor { int64_t id; double num[3]; };
+
 /* Everything known about one contact, an account, or the whole store. */
 struct candor_evidence_set {
 	struct candor_interaction *interactions; size_t ninteractions;
@@ -97,6 +129,12 @@ struct candor_store_be {
 	 */
 	int (*accounts)(struct candor_store *s, int64_t id, const char *name, bool words,
 			struct candor_account_list *out);
+	/* A page of q (store.h, struct candor_list_query), limit + 1 rows at most
+	 * (all when q->limit is 0), after the row cur names. */
+	int (*account_page)(struct candor_store *s, const struct candor_list_query *q,
+			    const struct candor_cursor *cur, struct candor_account_list *out);
+	int (*contact_page)(struct candor_store *s, const struct candor_list_query *q,
+			    const struct candor_cursor *cur, struct candor_contact_list *out);
 	int (*contact_add)(struct candor_store *s, struct candor_contact *c);
 	int (*contacts)(struct candor_store *s, int64_t id, const char *name, bool words,
 			int64_t account_id, struct candor_contact_list *out);
@@ -158,7 +196,7 @@ extern const struct candor_store_be candor_store_sqlite;
 extern const struct candor_store_be candor_store_postgres;
 
 /* The newest schema this build knows. */
-#define CANDOR_SCHEMA_VERSION 3
+#define CANDOR_SCHEMA_VERSION 4
 
 /*
  * Open the store at location, an address that chooses the backend:
@@ -207,6 +245,22 @@ int candor_store_contact_find(struct candor_store *s, const char *ref,
 int candor_store_account_list(struct candor_store *s, struct candor_account_list *out);
 int candor_store_contact_list(struct candor_store *s, int64_t account_id,
 			      struct candor_contact_list *out);
+
+/*
+ * One page of accounts (contacts) as q asks, and in next (of
+ * CANDOR_CURSOR_MAX bytes) the cursor of the page after it, "" when this is
+ * the last.  Filters, order and the limit run in the backend (bound
+ * parameters, indexed order), so a page costs its own size, not the
+ * store's.  Release *out with its _list_release (also after a failure).
+ */
+int candor_store_account_page(struct candor_store *s, const struct candor_list_query *q,
+			      struct candor_account_list *out, char *next);
+int candor_store_contact_page(struct candor_store *s, const struct candor_list_query *q,
+			      struct candor_contact_list *out, char *next);
+/* Cursors (opaque strings): "" decodes to "from the start". */
+void candor_cursor_encode(char *out, char tag, const double *num, size_t nnum, int64_t id);
+int candor_cursor_decode(struct candor_store *s, const char *in, char tag, size_t nnum,
+			 struct candor_cursor *out);
 
 int candor_store_account_add(struct candor_store *s, struct candor_account *a);
 int candor_store_contact_add(struct candor_store *s, struct candor_contact *c);

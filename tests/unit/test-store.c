@@ -471,6 +471,113 @@ static void addresses_choose_the_backend(void **state)
 	assert_null(s2);
 }
 
+/* Walk every page of q, limit rows at a time, into names ("a,b,c"). */
+static void walk_contacts(struct fixture *f, struct candor_list_query q, char *names, size_t n)
+{
+	char next[CANDOR_CURSOR_MAX] = "", after[CANDOR_CURSOR_MAX];
+	size_t len = 0;
+
+	names[0] = '\0';
+	do {
+		struct candor_contact_list l;
+
+		snprintf(after, sizeof(after), "%s", next);
+		q.after = after;
+		assert_int_equal(candor_store_contact_page(f->s, &q, &l, next), 0);
+		assert_true(q.limit == 0 || l.n <= q.limit);
+		assert_true(next[0] == '\0' || l.n == q.limit);
+		for (size_t i = 0; i < l.n; i++)
+			len += (size_t)snprintf(names + len, n - len, "%s%s", len ? "," : "", l.v[i].name);
+		candor_contact_list_release(&l);
+	} while (next[0]);
+}
+
+/* Pages: filters, both orders, and cursors that resume where a page ended. */
+static void lists_page_with_filters_and_cursors(void **state)
+{
+	struct fixture *f = *state;
+	struct candor_account lee = { .name = "Lee Co", .owner = "Lee", .note = "", .created = 1 };
+	struct candor_contact mail = { .name = "Zed", .role = "", .email = "ZED@Fabrikam.example",
+				       .created = 1 };
+	struct candor_list_query q = { .limit = 2 };
+	struct candor_account_list al;
+	char names[512], next[CANDOR_CURSOR_MAX];
+	int64_t north, contoso;
+
+	north = add_account(f->s, "Northwind");
+	contoso = add_account(f->s, "contoso");
+	assert_int_equal(candor_store_account_add(f->s, &lee), 0);
+	add_contact(f->s, north, "dana Reyes");
+	add_contact(f->s, contoso, "Alex Kim");
+	add_contact(f->s, north, "alex Kim");
+	add_contact(f->s, lee.id, "Bo");
+	mail.account_id = north;
+	assert_int_equal(candor_store_contact_add(f->s, &mail), 0);
+	add_contact(f->s, contoso, "Carmen");
+
+	walk_contacts(f, q, names, sizeof(names));
+	assert_string_equal(names, "Alex Kim,alex Kim,Bo,Carmen,dana Reyes,Zed");
+	q.limit = 1;
+	walk_contacts(f, q, names, sizeof(names));
+	assert_string_equal(names, "Alex Kim,alex Kim,Bo,Carmen,dana Reyes,Zed");
+	q.limit = 0;
+	walk_contacts(f, q, names, sizeof(names));
+	assert_string_equal(names, "Alex Kim,alex Kim,Bo,Carmen,dana Reyes,Zed");
+	q.limit = 4;
+	q.order = CANDOR_ORDER_ID;
+	walk_contacts(f, q, names, sizeof(names));
+	assert_string_equal(names, "dana Reyes,Alex Kim,alex Kim,Bo,Zed,Carmen");
+	q.order = CANDOR_ORDER_NAME;
+	q.search = "KIM";
+	walk_contacts(f, q, names, sizeof(names));
+	assert_string_equal(names, "Alex Kim,alex Kim");
+	q.search = "fabrikam";   /* the email */
+	walk_contacts(f, q, names, sizeof(names));
+	assert_string_equal(names, "Zed");
+	q.search = NULL;
+	q.account_id = north;
+	walk_contacts(f, q, names, sizeof(names));
+	assert_string_equal(names, "alex Kim,dana Reyes,Zed");
+	q.account_id = 0;
+	q.owner = "lee";
+	walk_contacts(f, q, names, sizeof(names));
+	assert_string_equal(names, "Bo");
+
+	/* accounts: by name without case, a page of one, then the rest */
+	memset(&q, 0, sizeof(q));
+	q.limit = 1;
+	assert_int_equal(candor_store_account_page(f->s, &q, &al, next), 0);
+	assert_int_equal(al.n, 1);
+	assert_string_equal(al.v[0].name, "contoso");
+	assert_string_not_equal(next, "");
+	candor_account_list_release(&al);
+	q.after = next;
+	q.limit = 5;
+	assert_int_equal(candor_store_account_page(f->s, &q, &al, next), 0);
+	assert_int_equal(al.n, 2);
+	assert_string_equal(al.v[0].name, "Lee Co");
+	assert_string_equal(al.v[1].name, "Northwind");
+	assert_string_equal(next, "");
+	candor_account_list_release(&al);
+	q.after = NULL;
+	q.owner = "SAM";
+	q.search = "WIN";
+	assert_int_equal(candor_store_account_page(f->s, &q, &al, next), 0);
+	assert_int_equal(al.n, 1);
+	assert_string_equal(al.v[0].name, "Northwind");
+	candor_account_list_release(&al);
+
+	/* a cursor of another list, or none at all, is refused */
+	memset(&q, 0, sizeof(q));
+	q.after = "C3b31";
+	assert_int_equal(candor_store_account_page(f->s, &q, &al, next), CANDOR_EINVALID);
+	assert_string_equal(f->err.field, "after");
+	candor_account_list_release(&al);
+	q.after = "'; DROP TABLE accounts; --";
+	assert_int_equal(candor_store_account_page(f->s, &q, &al, next), CANDOR_EINVALID);
+	candor_account_list_release(&al);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -486,6 +593,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(users_and_secrets_round_trip, setup, teardown),
 		cmocka_unit_test_setup_teardown(conversations_round_trip, setup, teardown),
 		cmocka_unit_test_setup_teardown(expectations_resolve, setup, teardown),
+		cmocka_unit_test_setup_teardown(lists_page_with_filters_and_cursors, setup, teardown),
 		cmocka_unit_test(addresses_choose_the_backend),
 	};
 
