@@ -109,6 +109,165 @@ int candor_app_pipeline_load(struct candor_app *app, const struct candor_app_pip
 	return 0;
 }
 
+/* More stale buyers than this are refreshed from one load of all evidence. */
+#define ONE_LOAD 64
+
+/* Assess contact (account, id) from its slice of set; fill its kept row. */
+static void assess_row(const struct candor_evidence_set *set, int64_t id, int64_t at,
+		       struct candor_assessment *a, struct candor_assessment_row *row)
+{
+	struct candor_evidence ev;
+
+	candor_evidence_view(&ev, set, id);
+	candor_model_assess(a, &ev, at, NULL);
+	row->contact_id = id;
+	row->model = CANDOR_MODEL_VERSION;
+	row->at = at;
+	row->valid_until = candor_model_valid_until(&ev, at, NULL);
+	row->stage = a->stage;
+	row->stalled = a->stalled;
+	row->trust = a->trust;
+}
+
+/* Compute again and keep every stale answer (store.h, "kept answers"). */
+static int refresh(struct candor_app *app, int64_t at)
+{
+	struct candor_stale *st = NULL;
+	struct candor_evidence_set set = { 0 };
+	struct candor_assessment *a = NULL;
+	size_t n = 0;
+	int rc;
+
+	if ((rc = candor_store_assessments_stale(app->store, CANDOR_MODEL_VERSION, at, &st, &n)) || !n)
+		goto cleanup;
+	if (!(a = malloc(sizeof(*a)))) {
+		rc = candor_error_set(app->err, CANDOR_ERROR, NULL, "out of memory");
+		goto cleanup;
+	}
+	if (n > ONE_LOAD && (rc = candor_store_evidence(app->store, &(struct candor_scope){ 0, 0 }, &set)))
+		goto cleanup;
+	for (size_t i = 0; i < n && !rc; i++) {
+		struct candor_assessment_row row = { .account_id = st[i].account_id,
+						     .evidence = st[i].evidence };
+		struct candor_scope sc = { st[i].account_id, st[i].contact_id };
+
+		if (n <= ONE_LOAD && (rc = candor_store_evidence(app->store, &sc, &set)))
+			break;
+		assess_row(&set, st[i].contact_id, at, a, &row);
+		rc = candor_store_assessment_put(app->store, &row);
+		if (n <= ONE_LOAD)
+			candor_evidence_set_release(&set);
+	}
+cleanup:
+	candor_evidence_set_release(&set);
+	free(a);
+	free(st);
+	return rc;
+}
+
+/* Assess the page's buyers from their evidence, as of at. */
+static int assess_page(struct candor_app *app, struct candor_app_pipeline_page *p, int64_t at,
+		       int64_t account_id)
+{
+	struct candor_evidence_set set = { 0 };
+	struct candor_assessment_row row;
+	bool one = p->contacts.n > ONE_LOAD;
+	int rc = 0;
+
+	if (!(p->v = calloc(p->contacts.n + 1, sizeof(*p->v))))
+		return candor_error_set(app->err, CANDOR_ERROR, NULL, "out of memory");
+	if (one && (rc = candor_store_evidence(app->store, &(struct candor_scope){ account_id, 0 }, &set)))
+		return rc;
+	for (size_t i = 0; i < p->contacts.n && !rc; i++) {
+		const struct candor_contact *c = &p->contacts.v[i];
+		struct candor_scope sc = { c->account_id, c->id };
+
+		if (!one && (rc = candor_store_evidence(app->store, &sc, &set)))
+			break;
+		p->v[p->n].c = c;
+		assess_row(&set, c->id, at, &p->v[p->n++].a, &row);
+		if (!one)
+			candor_evidence_set_release(&set);
+	}
+	candor_evidence_set_release(&set);
+	return rc;
+}
+
+static bool has_text(const char *s, const char *sub)
+{
+	return sub && *sub ? s && strcasestr(s, sub) != NULL : true;
+}
+
+/* As of another moment: all assessed in C (candor_app_pipeline_load), then cut. */
+static int page_asof(struct candor_app *app, const struct candor_app_pipeline_query *q,
+		     struct candor_app_pipeline_page *out)
+{
+	struct candor_app_pipeline_filter f = { .account_id = q->account_id, .seller = q->seller };
+	struct candor_cursor cur;
+	int rc;
+
+	if ((rc = candor_cursor_decode(app->store, q->after, 'P', 3, &cur)) ||
+	    (rc = candor_app_pipeline_load(app, &f, q->at, &out->all)))
+		return rc;
+	if (!(out->v = calloc(out->all.n + 1, sizeof(*out->v))))
+		return candor_error_set(app->err, CANDOR_ERROR, NULL, "out of memory");
+	for (size_t i = 0; i < out->all.n; i++) {
+		const struct candor_app_buyer *b = &out->all.v[i];
+		double key[3] = { b->a.stage, b->a.stalled ? 0 : 1, -b->a.trust };
+
+		if (q->only_owner && strcasecmp(b->owner, q->only_owner))
+			continue;
+		if (!has_text(b->c->name, q->search) && !has_text(b->c->email, q->search))
+			continue;
+		if (cur.id && (key[0] < cur.num[0] || (key[0] == cur.num[0] && (key[1] < cur.num[1] ||
+		    (key[1] == cur.num[1] && (key[2] < cur.num[2] || (key[2] == cur.num[2] &&
+		    b->c->id <= cur.id)))))))
+			continue;
+		if (q->limit && out->n == q->limit) {
+			const struct candor_app_buyer *last = &out->v[out->n - 1];
+			double lk[3] = { last->a.stage, last->a.stalled ? 0 : 1, -last->a.trust };
+
+			candor_cursor_encode(out->next, 'P', lk, 3, last->c->id);
+			break;
+		}
+		out->v[out->n++] = *b;
+	}
+	return 0;
+}
+
+int candor_app_pipeline_page(struct candor_app *app, const struct candor_app_pipeline_query *q,
+			     struct candor_app_pipeline_page *out)
+{
+	struct candor_list_query lq = { .owner = q->seller, .account_id = q->account_id,
+					.search = q->search, .limit = q->limit, .after = q->after };
+	struct candor_assessment_row *rows = NULL;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (q->asof)
+		return page_asof(app, q, out);
+	if (q->only_owner && (!*q->only_owner ||
+			      (q->seller && *q->seller && strcasecmp(q->seller, q->only_owner))))
+		return 0;   /* a seller asking for another's accounts sees none */
+	if (q->only_owner)
+		lq.owner = q->only_owner;
+	if ((rc = refresh(app, q->at)) ||
+	    (rc = candor_store_pipeline_page(app->store, &lq, &out->contacts, &rows, out->next)))
+		goto cleanup;
+	rc = assess_page(app, out, q->at, q->account_id);
+cleanup:
+	free(rows);
+	return rc;
+}
+
+void candor_app_pipeline_page_release(struct candor_app_pipeline_page *p)
+{
+	free(p->v);
+	candor_contact_list_release(&p->contacts);
+	candor_app_pipeline_release(&p->all);
+	memset(p, 0, sizeof(*p));
+}
+
 void candor_app_pipeline_release(struct candor_app_pipeline *p)
 {
 	free(p->v);

@@ -63,4 +63,45 @@ int candor_app_pipeline_load(struct candor_app *app, const struct candor_app_pip
 			     int64_t at, struct candor_app_pipeline *out);
 void candor_app_pipeline_release(struct candor_app_pipeline *p);
 
+/*
+ * A page of the pipeline, for `candor pipeline --limit` and the board:
+ * the buyers that pass the filters, in pipeline order, limit at a time.
+ *   account_id, seller  as for candor_app_pipeline_filter (seller: the
+ *                       account's owner, any case)
+ *   search              a substring of the buyer's name or email, any case
+ *   only_owner          the caller's visibility rule as an owner (a
+ *                       seller sees their own accounts): NULL for all
+ *   limit, after        at most limit buyers (0: all) after the cursor a
+ *                       previous page gave as next
+ *   at, asof            as of at; asof false means at is now
+ * As of now the order comes from the kept answers (store.h): the stale
+ * ones (evidence written since, another model, a threshold passed) are
+ * computed again first and kept, in the caller's transaction, so a score
+ * is never one from before the last write; then the page is read in order
+ * from the store, and only its buyers are assessed from their evidence.
+ * As of another moment (asof true: `--at`) every buyer is assessed from
+ * the evidence, as candor_app_pipeline_load does, and the page cut from
+ * that.  Within a day the kept order may lag the fading of trust (see
+ * candor_model_valid_until); the scores shown are always computed as of at.
+ */
+struct candor_app_pipeline_query {
+	int64_t account_id;
+	const char *seller, *search, *only_owner;
+	size_t limit;
+	const char *after;
+	int64_t at;
+	bool asof;
+};
+/* The page: buyers v[0..n) (owner NULL), their contacts, and next ("" on the last). */
+struct candor_app_pipeline_page {
+	struct candor_contact_list contacts;
+	struct candor_app_buyer *v;
+	size_t n;
+	char next[CANDOR_CURSOR_MAX];
+	struct candor_app_pipeline all;   /* asof: everything loaded */
+};
+int candor_app_pipeline_page(struct candor_app *app, const struct candor_app_pipeline_query *q,
+			     struct candor_app_pipeline_page *out);
+void candor_app_pipeline_page_release(struct candor_app_pipeline_page *p);
+
 #endif

@@ -1,6 +1,8 @@
 /*
- * cmd-pipeline.c: `candor pipeline`, every buyer by stage, stalled first
- * (the loading, assessing and order: app/assess.h).
+ * cmd-pipeline.c: `candor pipeline`, every buyer by stage, stalled first,
+ * or a page of them with --limit (and --after the cursor the last page
+ * printed); --search and --seller filter (the loading, kept answers,
+ * assessing and order: app/assess.h).
  */
 #include "util/common.h"
 #include "cli/cli.h"
@@ -9,7 +11,7 @@
 #include "app/assess.h"
 
 struct pipeline_opts {
-	const char *at, *account, *seller;
+	const char *at, *account, *seller, *search, *after, *limit;
 	bool json;
 };
 
@@ -25,6 +27,12 @@ static int pipeline_opt(struct candor_ctx *ctx, int code, const char *arg, void 
 		o->seller = arg;
 	else if (code == 'j')
 		o->json = true;
+	else if (code == 'l')
+		o->limit = arg;
+	else if (code == 'f')
+		o->after = arg;
+	else if (code == 'q')
+		o->search = arg;
 	return CLI_OK;
 }
 
@@ -33,6 +41,9 @@ static const struct option pipeline_options[] = {
 	{ "account", required_argument, NULL, 'a' },
 	{ "seller", required_argument, NULL, 's' },
 	{ "json", no_argument, NULL, 'j' },
+	{ "limit", required_argument, NULL, 'l' },
+	{ "after", required_argument, NULL, 'f' },
+	{ "search", required_argument, NULL, 'q' },
 	{ 0 }
 };
 
@@ -65,6 +76,23 @@ static void print_rows(const struct candor_app_buyer *rows, size_t n, int64_t at
 		printf("no buyers yet: add one with 'candor contact add NAME --account ACCOUNT'\n");
 }
 
+/* --limit N: a whole number from 1 to 10000. */
+static int parse_limit(struct candor_ctx *ctx, const char *arg, size_t *out)
+{
+	char *end;
+	long v;
+
+	*out = 0;
+	if (!arg)
+		return CLI_OK;
+	errno = 0;
+	v = strtol(arg, &end, 10);
+	if (errno || *end || end == arg || v < 1 || v > 10000)
+		return cli_usage_error(ctx, "--limit takes a number of buyers from 1 to 10000");
+	*out = (size_t)v;
+	return CLI_OK;
+}
+
 static json_t *rows_json(const struct candor_app_buyer *rows, size_t n, int64_t at)
 {
 	json_t *arr = json_array();
@@ -84,30 +112,41 @@ int cmd_pipeline(int argc, char **argv, struct candor_ctx *ctx)
 	struct pipeline_opts o = { 0 };
 	struct candor_account acc = { 0 };
 	struct candor_app app;
-	struct candor_app_pipeline p = { 0 };
-	struct candor_app_pipeline_filter f = { 0 };
+	struct candor_app_pipeline_page p = { 0 };
+	struct candor_app_pipeline_query q = { 0 };
 	char **pos;
 	int npos, rc;
-	int64_t at;
 
 	CLI_PARSE(ctx, argc, argv, pipeline_options, pipeline_opt, &o, &pos, &npos);
 	if (npos)
-		return cli_usage_error(ctx, "pipeline takes no arguments (filter with --account or --seller)");
-	if ((rc = cli_asof_date(ctx, &at, o.at, "--at")) || (rc = cli_store(ctx, false)))
+		return cli_usage_error(ctx, "pipeline takes no arguments (filter with --account, "
+				       "--seller or --search)");
+	if ((rc = parse_limit(ctx, o.limit, &q.limit)) ||
+	    (rc = cli_asof_date(ctx, &q.at, o.at, "--at")) || (rc = cli_store(ctx, false)))
 		return rc;
 	cli_app(ctx, &app);
+	q.asof = o.at != NULL;
+	q.seller = o.seller;
+	q.search = o.search;
+	q.after = o.after;
 	if ((o.account && (rc = candor_store_account_find(ctx->store, o.account, &acc))) ||
-	    ((f.account_id = acc.id), (f.seller = o.seller),
-	     (rc = candor_app_pipeline_load(&app, &f, at, &p)))) {
+	    ((q.account_id = acc.id), (rc = candor_app_pipeline_page(&app, &q, &p)))) {
 		rc = cli_fail(ctx, rc);
 		goto cleanup;
 	}
-	if (o.json)
-		rc = cli_print_json(ctx, rows_json(p.v, p.n, at));
-	else
-		print_rows(p.v, p.n, at);
+	if (o.json) {
+		json_t *j = rows_json(p.v, p.n, q.at);
+
+		if (q.limit)
+			json_object_set_new(j, "next", p.next[0] ? json_string(p.next) : json_null());
+		rc = cli_print_json(ctx, j);
+	} else {
+		print_rows(p.v, p.n, q.at);
+		if (p.next[0])
+			printf("\nmore: candor pipeline --limit %zu --after %s\n", q.limit, p.next);
+	}
 cleanup:
-	candor_app_pipeline_release(&p);
+	candor_app_pipeline_page_release(&p);
 	candor_account_release(&acc);
 	return rc;
 }

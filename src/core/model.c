@@ -601,6 +601,53 @@ void candor_model_assess(struct candor_assessment *out,
 	}
 }
 
+/* Lower *until to the thresholds a record dated t may cross after at. */
+static void horizon(int64_t *until, int64_t at, int64_t t, const struct candor_model_params *p)
+{
+	int64_t cand[] = {
+		t, t + 1, candor_due_end(t),
+		t + (int64_t)p->cooling_days * CANDOR_DAY + 1,
+		t + 2 * (int64_t)(p->half_life_days * CANDOR_DAY),
+	};
+
+	for (size_t i = 0; i < sizeof(cand) / sizeof(cand[0]); i++)
+		if (cand[i] > at && cand[i] < *until)
+			*until = cand[i];
+}
+
+int64_t candor_model_valid_until(const struct candor_evidence *ev, int64_t at,
+				 const struct candor_model_params *params)
+{
+	const struct candor_model_params *p = params ? params : &candor_model_default;
+	int64_t until = candor_due_end(at);
+
+	for (size_t i = 0; i < ev->ninteractions; i++)
+		horizon(&until, at, ev->interactions[i].at, p);
+	for (size_t i = 0; i < ev->nsignals; i++)
+		horizon(&until, at, ev->signals[i].at, p);
+	for (size_t i = 0; i < ev->ncommitments; i++) {
+		horizon(&until, at, ev->commitments[i].made, p);
+		for (size_t k = 0; k < ev->commitments[i].nevents; k++) {
+			horizon(&until, at, ev->commitments[i].events[k].at, p);
+			horizon(&until, at, ev->commitments[i].events[k].due, p);
+		}
+	}
+	for (size_t i = 0; i < ev->nexpectations; i++) {
+		horizon(&until, at, ev->expectations[i].set_at, p);
+		horizon(&until, at, ev->expectations[i].by, p);
+		horizon(&until, at, ev->expectations[i].resolved_at, p);
+	}
+	for (size_t i = 0; i < ev->nfacts; i++)
+		horizon(&until, at, ev->facts[i].at, p);
+	for (size_t i = 0; i < ev->nvalues; i++)
+		horizon(&until, at, ev->values[i].at, p);
+	for (size_t i = 0; i < ev->nfits; i++)
+		horizon(&until, at, ev->fits[i].at, p);
+	for (size_t i = 0; i < ev->ndecisions; i++)
+		horizon(&until, at, ev->decisions[i].at, p);
+	return until;
+}
+
 int candor_assessment_order(const struct candor_assessment *a, const struct candor_assessment *b)
 {
 	if (a->stage != b->stage)

@@ -153,6 +153,18 @@ void candor_model_assess(struct candor_assessment *out,
 			 const struct candor_model_params *params);
 
 /*
+ * Until when the answer of candor_model_assess(ev, at) holds: the first
+ * moment after at at which some threshold may be crossed without new
+ * evidence (a record's date arriving, a due day ending, the cooling
+ * period or a broken promise's window running out), and never past the
+ * end of at's day, so that fading, which moves trust a little every
+ * day, is caught up with daily.  Conservative: the answer may well hold
+ * longer.  Kept answers (store.h) are valid in [at, this).
+ */
+int64_t candor_model_valid_until(const struct candor_evidence *ev, int64_t at,
+				 const struct candor_model_params *params);
+
+/*
  * The pipeline's order: by stage, then stalled first, then higher trust
  * first.  Negative, 0 or positive, as for qsort; 0 leaves the tie to the
  * caller (by id, for a stable listing).

@@ -200,6 +200,107 @@ static int pg_contact_page(struct candor_store *s, const struct candor_list_quer
 	return rc;
 }
 
+static int pg_evidence_touch(struct candor_store *s, int64_t account_id, int64_t contact_id)
+{
+	int rc = pg_exec(s, pg_write(s, "UPDATE contacts SET evidence = evidence + 1"
+				     " WHERE account_id = $1 AND id = $2", "ii", account_id, contact_id),
+			 NULL);
+
+	return rc ? rc : pg_exec(s, pg_write(s, "INSERT INTO assessments(id, account_id) VALUES ($1, $2)"
+					     " ON CONFLICT (id) DO UPDATE SET valid_until = 0", "ii",
+					     contact_id, account_id), NULL);
+}
+
+static int fill_stale(struct candor_store *s, const PGresult *r, int i, void *row)
+{
+	struct candor_stale *x = row;
+
+	(void)s;
+	x->contact_id = pg_col_int(r, i, 0);
+	x->account_id = pg_col_int(r, i, 1);
+	x->evidence = pg_col_int(r, i, 2);
+	return 0;
+}
+
+/* Index look-ups: marked or expired, computed for a later moment, another model. */
+static int pg_assessments_stale(struct candor_store *s, const char *model, int64_t at,
+				struct candor_stale **out, size_t *n)
+{
+	PGresult *r = pg_query(s, "SELECT c.id, c.account_id, c.evidence FROM contacts c WHERE c.id IN"
+			       " (SELECT id FROM assessments WHERE valid_until <= $1"
+			       "  UNION SELECT id FROM assessments WHERE at > $1"
+			       "  UNION SELECT id FROM assessments WHERE model <> $2) ORDER BY c.id",
+			       "it", at, model);
+
+	return fill_all(s, r, (void **)out, n, sizeof(**out), fill_stale);
+}
+
+static int pg_assessment_put(struct candor_store *s, const struct candor_assessment_row *r)
+{
+	return pg_exec(s, pg_write(s, "UPDATE assessments SET account_id = $2, model = $3, evidence = $4,"
+				   " at = $5, valid_until = $6, stage = $7, stalled_last = $8, neg_trust = $9"
+				   " WHERE id = $1 AND (SELECT evidence FROM contacts WHERE id = $1) = $4",
+				   "iitiiiiid", r->contact_id, r->account_id, r->model, r->evidence,
+				   r->at, r->valid_until, (int64_t)r->stage,
+				   (int64_t)(r->stalled ? 0 : 1), -r->trust), NULL);
+}
+
+static int fill_buyer(struct candor_store *s, const PGresult *r, int i, void *row)
+{
+	struct candor_assessment_row *x = row;
+
+	(void)s;
+	x->contact_id = pg_col_int(r, i, 0);
+	x->account_id = pg_col_int(r, i, 1);
+	x->evidence = pg_col_int(r, i, 8);
+	x->at = pg_col_int(r, i, 9);
+	x->valid_until = pg_col_int(r, i, 10);
+	x->stage = (int)pg_col_int(r, i, 11);
+	x->stalled = pg_col_int(r, i, 12) == 0;
+	x->trust = -pg_col_double(r, i, 13);
+	return 0;
+}
+
+/*
+ * The pipeline in order, by the kept rows: $1 owner, $2 search, $4 the
+ * limit, $5 the account, and after a row the sort key ($6, $7, $8) and id
+ * $3: a row value over the assessments_order index.
+ */
+#define PIPELINE_PAGE(after) "SELECT c.id, c.account_id, a.name, c.name, c.role, c.email," \
+	" c.created, x.model, x.evidence, x.at, x.valid_until, x.stage, x.stalled_last, x.neg_trust" \
+	" FROM assessments x JOIN contacts c ON c.id = x.id JOIN accounts a ON a.id = c.account_id" \
+	" WHERE ($1 = '' OR " LOWER("a.owner") " = " LOWER("$1") ")" \
+	" AND ($2 = '' OR " SEARCH("c.name") " OR " SEARCH("c.email") ")" \
+	" AND ($5::bigint = 0 OR x.account_id = $5)" \
+	" AND ($3::bigint + $6::bigint + $7::bigint + $8::float8 IS NOT NULL)" after \
+	" ORDER BY x.stage, x.stalled_last, x.neg_trust, x.id" LIMIT
+
+static int pg_pipeline_page(struct candor_store *s, const struct candor_list_query *q,
+			    const struct candor_cursor *cur, struct candor_contact_list *out,
+			    struct candor_assessment_row **rows)
+{
+	const char *sql = cur->id ? PIPELINE_PAGE(" AND (x.stage, x.stalled_last, x.neg_trust, x.id)"
+						 " > ($6, $7, $8, $3)") : PIPELINE_PAGE("");
+	PGresult *r = pg_query(s, sql, "ttiiiiid", q->owner, q->search, cur->id,
+			       q->limit ? (int64_t)q->limit + 1 : (int64_t)-1, q->account_id,
+			       (int64_t)cur->num[0], (int64_t)cur->num[1], cur->num[2]);
+	int rc, nrows;
+
+	if (!r)
+		return s->err->code;
+	nrows = PQntuples(r);
+	if (nrows && !(*rows = calloc((size_t)nrows, sizeof(**rows)))) {
+		PQclear(r);
+		return candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory");
+	}
+	for (int i = 0; i < nrows; i++)
+		fill_buyer(s, r, i, &(*rows)[i]);
+	rc = fill_all(s, r, (void **)&out->v, &out->n, sizeof(*out->v), fill_contact);
+	if (rc)
+		candor_contact_list_release(out);
+	return rc;
+}
+
 static int pg_contact_add(struct candor_store *s, struct candor_contact *c)
 {
 	return pg_exec(s, pg_write(s, "INSERT INTO contacts(id, account_id, name, role, email, created)"
@@ -692,6 +793,10 @@ const struct candor_store_be candor_store_postgres = {
 	.account_page = pg_account_page,
 	.contact_page = pg_contact_page,
 	.contact_add = pg_contact_add,
+	.evidence_touch = pg_evidence_touch,
+	.assessments_stale = pg_assessments_stale,
+	.assessment_put = pg_assessment_put,
+	.pipeline_page = pg_pipeline_page,
 	.contacts = pg_contacts,
 	.interaction_add = pg_interaction_add,
 	.signal_add = pg_signal_add,

@@ -164,9 +164,32 @@ const char *const candor_migrations[] = {
 	"  selector TEXT NOT NULL UNIQUE,"
 	"  hash TEXT NOT NULL,"
 	"  created INTEGER NOT NULL);",
-	/* 3 -> 4: team scale: lists walk an index in name order, page by page */
+	/* 3 -> 4: team scale: lists walk an index in name order, page by page;
+	 * the model's answer per buyer is kept (assessments, one row per
+	 * contact, id = the contact's id), keyed by the model version and the
+	 * contact's evidence counter, which every write to that evidence bumps
+	 * in its own transaction (and marks the row to be recomputed, valid_until
+	 * 0).  The row holds the pipeline's sort key: stage, then stalled first
+	 * (stalled_last 0), then higher trust first (neg_trust = -trust).  It is
+	 * the answer for any moment in [at, valid_until). */
 	"CREATE INDEX accounts_name ON accounts(name COLLATE NOCASE, id);"
-	"CREATE INDEX contacts_name ON contacts(name COLLATE NOCASE, id);",
+	"CREATE INDEX contacts_name ON contacts(name COLLATE NOCASE, id);"
+	"ALTER TABLE contacts ADD COLUMN evidence INTEGER NOT NULL DEFAULT 0;"
+	"CREATE TABLE assessments ("
+	"  id INTEGER PRIMARY KEY REFERENCES contacts(id),"
+	"  account_id INTEGER NOT NULL REFERENCES accounts(id),"
+	"  model TEXT NOT NULL DEFAULT '',"
+	"  evidence INTEGER NOT NULL DEFAULT 0,"
+	"  at INTEGER NOT NULL DEFAULT 0,"
+	"  valid_until INTEGER NOT NULL DEFAULT 0,"
+	"  stage INTEGER NOT NULL DEFAULT 0,"
+	"  stalled_last INTEGER NOT NULL DEFAULT 1,"
+	"  neg_trust REAL NOT NULL DEFAULT 0);"
+	"INSERT INTO assessments(id, account_id) SELECT id, account_id FROM contacts;"
+	"CREATE INDEX assessments_order ON assessments(stage, stalled_last, neg_trust, id);"
+	"CREATE INDEX assessments_until ON assessments(valid_until);"
+	"CREATE INDEX assessments_at ON assessments(at);"
+	"CREATE INDEX assessments_model ON assessments(model);",
 	NULL
 };
 
@@ -175,7 +198,10 @@ static const struct candor_column accounts_cols[] = {
 	{ "id", 'i' }, { "name", 't' }, { "owner", 't' }, { "note", 't' }, { "created", 'i' },
 };
 static const struct candor_column contacts_cols[] = {
-	{ "id", 'i' }, { "account_id", 'i' }, { "name", 't' }, { "role", 't' }, { "email", 't' }, { "created", 'i' },
+	{ "id", 'i' }, { "account_id", 'i' }, { "name", 't' }, { "role", 't' }, { "email", 't' }, { "created", 'i' }, { "evidence", 'i' },
+};
+static const struct candor_column assessments_cols[] = {
+	{ "id", 'i' }, { "account_id", 'i' }, { "model", 't' }, { "evidence", 'i' }, { "at", 'i' }, { "valid_until", 'i' }, { "stage", 'i' }, { "stalled_last", 'i' }, { "neg_trust", 'd' },
 };
 static const struct candor_column interactions_cols[] = {
 	{ "id", 'i' }, { "account_id", 'i' }, { "contact_id", 'i' }, { "kind", 't' }, { "inbound", 'i' }, { "at", 'i' }, { "seller", 't' }, { "text", 't' }, { "source", 't' }, { "metrics", 't' }, { "seller_share", 'd' },
@@ -223,6 +249,7 @@ static const struct candor_column api_tokens_cols[] = {
 const struct candor_table candor_tables[] = {
 	TABLE(accounts),
 	TABLE(contacts),
+	TABLE(assessments),
 	TABLE(interactions),
 	TABLE(signals),
 	TABLE(commitments),

@@ -297,6 +297,115 @@ static int sq_contact_page(struct candor_store *s, const struct candor_list_quer
 	return rc == SQLITE_DONE ? 0 : rc == SQLITE_ROW ? s->err->code : sq_fail(s, rc, "listing contacts");
 }
 
+static int sq_evidence_touch(struct candor_store *s, int64_t account_id, int64_t contact_id)
+{
+	int rc = sq_exec(s, sq_bind(s, "UPDATE contacts SET evidence = evidence + 1"
+			      " WHERE account_id = ? AND id = ?", "ii", account_id, contact_id),
+			 "recording the evidence", NULL);
+
+	return rc ? rc : sq_exec(s, sq_bind(s, "INSERT INTO assessments(id, account_id) VALUES (?1, ?2)"
+				    " ON CONFLICT (id) DO UPDATE SET valid_until = 0", "ii",
+				    contact_id, account_id), "recording the evidence", NULL);
+}
+
+static int fill_stale(struct candor_store *s, sqlite3_stmt *st, void *row)
+{
+	struct candor_stale *x = row;
+
+	(void)s;
+	x->contact_id = sq_col_int(st, 0);
+	x->account_id = sq_col_int(st, 1);
+	x->evidence = sq_col_int(st, 2);
+	return 0;
+}
+
+/* Four index look-ups: marked or expired, computed for a later moment, another model. */
+static int sq_assessments_stale(struct candor_store *s, const char *model, int64_t at,
+				struct candor_stale **out, size_t *n)
+{
+	sqlite3_stmt *st = sq_bind(s, "SELECT c.id, c.account_id, c.evidence FROM contacts c WHERE c.id IN"
+				   " (SELECT id FROM assessments WHERE valid_until <= ?1"
+				   "  UNION SELECT id FROM assessments WHERE at > ?1"
+				   "  UNION SELECT id FROM assessments WHERE model < ?2"
+				   "  UNION SELECT id FROM assessments WHERE model > ?2) ORDER BY c.id",
+				   "it", at, model);
+	int rc, frc = 0;
+
+	if (!st)
+		return s->err->code;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((frc = sq_grow(s, (void **)out, *n, sizeof(**out))))
+			break;
+		fill_stale(s, st, &(*out)[(*n)++]);
+	}
+	sq_done(s, st);
+	return frc ? frc : rc == SQLITE_DONE ? 0 : sq_fail(s, rc, "reading the pipeline");
+}
+
+static int sq_assessment_put(struct candor_store *s, const struct candor_assessment_row *r)
+{
+	return sq_exec(s, sq_bind(s, "UPDATE assessments SET account_id = ?2, model = ?3, evidence = ?4,"
+			    " at = ?5, valid_until = ?6, stage = ?7, stalled_last = ?8, neg_trust = ?9"
+			    " WHERE id = ?1 AND (SELECT evidence FROM contacts WHERE id = ?1) = ?4",
+			    "iitiiiiid", r->contact_id, r->account_id, r->model, r->evidence, r->at,
+			    r->valid_until, (int64_t)r->stage, (int64_t)(r->stalled ? 0 : 1), -r->trust),
+		    "keeping the assessment", NULL);
+}
+
+/*
+ * The pipeline in order, by the kept rows: ?1 owner, ?2 search, ?4 the
+ * limit, ?5 the account, and after a row the sort key (?6, ?7, ?8) and id
+ * ?3: a row value over the assessments_order index.
+ */
+#define PIPELINE_PAGE(after) "SELECT c.id, c.account_id, a.name, c.name, c.role, c.email," \
+	" c.created, x.model, x.evidence, x.at, x.valid_until, x.stage, x.stalled_last, x.neg_trust" \
+	" FROM assessments x JOIN contacts c ON c.id = x.id JOIN accounts a ON a.id = c.account_id" \
+	" WHERE (?1 = '' OR a.owner = ?1 COLLATE NOCASE)" \
+	" AND (?2 = '' OR " SEARCH("c.name") " OR " SEARCH("c.email") ")" \
+	" AND (?5 = 0 OR x.account_id = ?5) AND (?3 + ?6 + ?7 + ?8 IS NOT NULL)" after \
+	" ORDER BY x.stage, x.stalled_last, x.neg_trust, x.id LIMIT ?4"
+
+static int sq_pipeline_page(struct candor_store *s, const struct candor_list_query *q,
+			    const struct candor_cursor *cur, struct candor_contact_list *out,
+			    struct candor_assessment_row **rows)
+{
+	const char *sql = cur->id ? PIPELINE_PAGE(" AND (x.stage, x.stalled_last, x.neg_trust, x.id)"
+						 " > (?6, ?7, ?8, ?3)") : PIPELINE_PAGE("");
+	sqlite3_stmt *st = sq_bind(s, sql, "ttiiiiid", q->owner, q->search, cur->id,
+				   q->limit ? (int64_t)q->limit + 1 : (int64_t)-1, q->account_id,
+				   (int64_t)cur->num[0], (int64_t)cur->num[1], cur->num[2]);
+	int rc;
+
+	if (!st)
+		return s->err->code;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct candor_contact *c;
+		struct candor_assessment_row *r;
+
+		if (sq_grow(s, (void **)&out->v, out->n, sizeof(*out->v)) ||
+		    sq_grow(s, (void **)rows, out->n, sizeof(**rows)))
+			break;
+		c = &out->v[out->n];
+		r = &(*rows)[out->n++];
+		c->id = r->contact_id = sq_col_int(st, 0);
+		c->account_id = r->account_id = sq_col_int(st, 1);
+		c->account_name = sq_col_text(st, 2);
+		c->name = sq_col_text(st, 3);
+		c->role = sq_col_text(st, 4);
+		c->email = sq_col_text(st, 5);
+		c->created = sq_col_int(st, 6);
+		r->model = NULL;
+		r->evidence = sq_col_int(st, 8);
+		r->at = sq_col_int(st, 9);
+		r->valid_until = sq_col_int(st, 10);
+		r->stage = (int)sq_col_int(st, 11);
+		r->stalled = sq_col_int(st, 12) == 0;
+		r->trust = -sqlite3_column_double(st, 13);
+	}
+	sq_done(s, st);
+	return rc == SQLITE_DONE ? 0 : rc == SQLITE_ROW ? s->err->code : sq_fail(s, rc, "reading the pipeline");
+}
+
 static int sq_contact_add(struct candor_store *s, struct candor_contact *c)
 {
 	return sq_exec(s, sq_bind(s, "INSERT INTO contacts(account_id, name, role, email, created)"
@@ -761,6 +870,10 @@ const struct candor_store_be candor_store_sqlite = {
 	.account_page = sq_account_page,
 	.contact_page = sq_contact_page,
 	.contact_add = sq_contact_add,
+	.evidence_touch = sq_evidence_touch,
+	.assessments_stale = sq_assessments_stale,
+	.assessment_put = sq_assessment_put,
+	.pipeline_page = sq_pipeline_page,
 	.contacts = sq_contacts,
 	.interaction_add = sq_interaction_add,
 	.signal_add = sq_signal_add,

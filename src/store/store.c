@@ -360,6 +360,16 @@ static int nonempty(struct candor_store *s, const char *field, const char *v)
 	return 0;
 }
 
+/*
+ * Every write of a contact's evidence goes through touched(): after the
+ * write succeeds, the contact's evidence counter is bumped and its kept
+ * answer marked stale, in the same transaction (store.h, "kept answers").
+ */
+static int touched(struct candor_store *s, int rc, int64_t account_id, int64_t contact_id)
+{
+	return rc ? rc : s->be->evidence_touch(s, account_id, contact_id);
+}
+
 int candor_store_account_add(struct candor_store *s, struct candor_account *a)
 {
 	struct candor_account_list l = { 0 };
@@ -395,58 +405,102 @@ int candor_store_contact_add(struct candor_store *s, struct candor_contact *c)
 				      "there is already a contact '%s' at %s (#%" PRId64 ")",
 				      l.v[0].name, l.v[0].account_name, l.v[0].id);
 	candor_contact_list_release(&l);
-	return rc ? rc : s->be->contact_add(s, c);
+	rc = rc ? rc : s->be->contact_add(s, c);
+	return touched(s, rc, c->account_id, c->id);
 }
 
 int candor_store_interaction_add(struct candor_store *s, struct candor_interaction *it)
 {
-	return s->be->interaction_add(s, it);
+	return touched(s, s->be->interaction_add(s, it), it->account_id, it->contact_id);
 }
 
 int candor_store_signal_add(struct candor_store *s, int64_t account_id, struct candor_signal *sg)
 {
-	return nonempty(s, "text", sg->text) ? s->err->code : s->be->signal_add(s, account_id, sg);
+	return nonempty(s, "text", sg->text) ? s->err->code
+		: touched(s, s->be->signal_add(s, account_id, sg), account_id, sg->contact_id);
 }
 
 int candor_store_commitment_add(struct candor_store *s, struct candor_commitment *c)
 {
-	return nonempty(s, "text", c->text) ? s->err->code : s->be->commitment_add(s, c);
+	return nonempty(s, "text", c->text) ? s->err->code
+		: touched(s, s->be->commitment_add(s, c), c->account_id, c->contact_id);
 }
 
 int candor_store_commitment_event_add(struct candor_store *s, const struct candor_commitment *c,
 				      struct candor_commitment_event *e)
 {
-	return s->be->commitment_event_add(s, c, e);
+	return touched(s, s->be->commitment_event_add(s, c, e), c->account_id, c->contact_id);
 }
 
 int candor_store_expectation_add(struct candor_store *s, struct candor_expectation *e)
 {
-	return nonempty(s, "text", e->text) ? s->err->code : s->be->expectation_add(s, e);
+	return nonempty(s, "text", e->text) ? s->err->code
+		: touched(s, s->be->expectation_add(s, e), e->account_id, e->contact_id);
 }
 
 int candor_store_expectation_resolve(struct candor_store *s, const struct candor_expectation *e)
 {
-	return s->be->expectation_resolve(s, e);
+	return touched(s, s->be->expectation_resolve(s, e), e->account_id, e->contact_id);
 }
 
 int candor_store_fact_add(struct candor_store *s, struct candor_fact *f)
 {
-	return nonempty(s, "text", f->text) ? s->err->code : s->be->fact_add(s, f);
+	return nonempty(s, "text", f->text) ? s->err->code
+		: touched(s, s->be->fact_add(s, f), f->account_id, f->contact_id);
 }
 
 int candor_store_value_add(struct candor_store *s, struct candor_value *v)
 {
-	return nonempty(s, "text", v->text) ? s->err->code : s->be->value_add(s, v);
+	return nonempty(s, "text", v->text) ? s->err->code
+		: touched(s, s->be->value_add(s, v), v->account_id, v->contact_id);
 }
 
 int candor_store_fit_add(struct candor_store *s, struct candor_fit *f)
 {
-	return nonempty(s, "text", f->text) ? s->err->code : s->be->fit_add(s, f);
+	return nonempty(s, "text", f->text) ? s->err->code
+		: touched(s, s->be->fit_add(s, f), f->account_id, f->contact_id);
 }
 
 int candor_store_decision_add(struct candor_store *s, struct candor_decision *d)
 {
-	return s->be->decision_add(s, d);
+	return touched(s, s->be->decision_add(s, d), d->account_id, d->contact_id);
+}
+
+int candor_store_assessments_stale(struct candor_store *s, const char *model, int64_t at,
+				   struct candor_stale **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	return s->be->assessments_stale(s, model, at, out, n);
+}
+
+int candor_store_assessment_put(struct candor_store *s, const struct candor_assessment_row *row)
+{
+	return s->be->assessment_put(s, row);
+}
+
+int candor_store_pipeline_page(struct candor_store *s, const struct candor_list_query *q,
+			       struct candor_contact_list *out, struct candor_assessment_row **rows,
+			       char *next)
+{
+	struct candor_cursor cur;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	*rows = NULL;
+	rc = candor_cursor_decode(s, q->after, 'P', 3, &cur);
+	next[0] = '\0';
+	if (rc || (rc = s->be->pipeline_page(s, q, &cur, out, rows)))
+		return rc;
+	if (q->limit && out->n > q->limit) {
+		struct candor_assessment_row *last = &(*rows)[q->limit - 1];
+		double key[3] = { last->stage, last->stalled ? 0 : 1, -last->trust };
+
+		while (out->n > q->limit)
+			candor_contact_release(&out->v[--out->n]);
+		candor_cursor_encode(next, 'P', key, 3, last->contact_id);
+	}
+	return 0;
 }
 
 int candor_store_evidence(struct candor_store *s, const struct candor_scope *scope,

@@ -97,6 +97,24 @@ enum candor_record {
 	CANDOR_RECORD_PROPOSAL,
 };
 
+/*
+ * The kept answer of the model for one buyer (schema 4, table assessments):
+ * computed by model from the contact's evidence as it stood at counter
+ * evidence, as of at, and the same for any moment before valid_until.  The
+ * pipeline sorts by (stage, stalled first, trust descending, id).
+ */
+struct candor_assessment_row {
+	int64_t contact_id, account_id;
+	const char *model;       /* borrowed: CANDOR_MODEL_VERSION */
+	int64_t evidence;
+	int64_t at, valid_until;
+	int stage;
+	bool stalled;
+	double trust;
+};
+/* A contact whose kept answer must be computed again. */
+struct candor_stale { int64_t contact_id, account_id, evidence; };
+
 struct candor_user;
 struct candor_user_list;
 struct candor_secret;
@@ -150,6 +168,16 @@ struct candor_store_be {
 	int (*value_add)(struct candor_store *s, struct candor_value *v);
 	int (*fit_add)(struct candor_store *s, struct candor_fit *f);
 	int (*decision_add)(struct candor_store *s, struct candor_decision *d);
+
+	/* The contact's evidence changed: bump its counter, mark its kept answer stale. */
+	int (*evidence_touch)(struct candor_store *s, int64_t account_id, int64_t contact_id);
+	/* Kept answers: the stale ones as of at for model; keep one; a page of them. */
+	int (*assessments_stale)(struct candor_store *s, const char *model, int64_t at,
+				 struct candor_stale **out, size_t *n);
+	int (*assessment_put)(struct candor_store *s, const struct candor_assessment_row *row);
+	int (*pipeline_page)(struct candor_store *s, const struct candor_list_query *q,
+			     const struct candor_cursor *cur, struct candor_contact_list *out,
+			     struct candor_assessment_row **rows);
 
 	/* The scope (account, contact) of a record by id. */
 	int (*locate)(struct candor_store *s, enum candor_record what, int64_t id,
@@ -257,6 +285,34 @@ int candor_store_account_page(struct candor_store *s, const struct candor_list_q
 			      struct candor_account_list *out, char *next);
 int candor_store_contact_page(struct candor_store *s, const struct candor_list_query *q,
 			      struct candor_contact_list *out, char *next);
+/*
+ * The kept answers (struct candor_assessment_row).  Every write of a
+ * contact's evidence through this interface (interactions, signals,
+ * promises and their events, expectations, facts, value, fit, decisions)
+ * bumps the contact's evidence counter and marks its row stale in the
+ * same transaction, and a new contact starts with a stale row, so a stale
+ * row is never mistaken for a fresh one.
+ *
+ * candor_store_assessments_stale: the contacts whose row is not the answer
+ * of model as of at (marked stale, another model, or at outside [row's
+ * at, valid_until)); *out is malloc'd (free it), *n of them.  Index look-ups
+ * alone: it costs the stale rows, not the store.
+ * candor_store_assessment_put: keep row, unless the contact's evidence
+ * counter has moved past row->evidence meanwhile (then the row stays stale).
+ * candor_store_pipeline_page: a page of the buyers q asks for (owner,
+ * account, search, limit and after as for lists; order is the pipeline's)
+ * by their kept rows: contact out->v[i] with its row (*rows)[i], malloc'd,
+ * out->n of them; next as for lists.  The caller refreshes the stale rows
+ * first (app/assess.h does), in the same transaction.
+ */
+int candor_store_assessments_stale(struct candor_store *s, const char *model, int64_t at,
+				   struct candor_stale **out, size_t *n);
+int candor_store_assessment_put(struct candor_store *s, const struct candor_assessment_row *row);
+/* Release with candor_contact_list_release and free(*rows). */
+int candor_store_pipeline_page(struct candor_store *s, const struct candor_list_query *q,
+			       struct candor_contact_list *out, struct candor_assessment_row **rows,
+			       char *next);
+
 /* Cursors (opaque strings): "" decodes to "from the start". */
 void candor_cursor_encode(char *out, char tag, const double *num, size_t nnum, int64_t id);
 int candor_cursor_decode(struct candor_store *s, const char *in, char tag, size_t nnum,

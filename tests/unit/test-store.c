@@ -578,6 +578,95 @@ static void lists_page_with_filters_and_cursors(void **state)
 	candor_account_list_release(&al);
 }
 
+static size_t nstale(struct fixture *f, int64_t at)
+{
+	struct candor_stale *st;
+	size_t n;
+
+	assert_int_equal(candor_store_assessments_stale(f->s, "m/1", at, &st, &n), 0);
+	free(st);
+	return n;
+}
+
+static void keep(struct fixture *f, int64_t id, int64_t account, int64_t evidence, int stage,
+		 bool stalled, double trust)
+{
+	struct candor_assessment_row r = { .contact_id = id, .account_id = account, .model = "m/1",
+					   .evidence = evidence, .at = 100, .valid_until = 200,
+					   .stage = stage, .stalled = stalled, .trust = trust };
+
+	assert_int_equal(candor_store_assessment_put(f->s, &r), 0);
+}
+
+/*
+ * Kept answers: a new contact's is stale; one kept is fresh in [at,
+ * valid_until) of its model; a write to the evidence makes it stale in the
+ * same transaction, and an answer computed before that write is not kept.
+ * Pages come in pipeline order: stage, stalled first, trust down, id.
+ */
+static void kept_answers_go_stale_with_the_evidence(void **state)
+{
+	struct fixture *f = *state;
+	struct candor_fact fact = { .kind = 0, .text = "closing takes 9 days", .source = "",
+				    .confidence = 1, .at = 50 };
+	struct candor_list_query q = { .limit = 2 };
+	struct candor_contact_list l;
+	struct candor_assessment_row *rows;
+	char next[CANDOR_CURSOR_MAX];
+	struct candor_stale *st;
+	size_t n;
+	int64_t acc = add_account(f->s, "Northwind");
+	int64_t ann = add_contact(f->s, acc, "Ann"), bo = add_contact(f->s, acc, "Bo");
+	int64_t cy = add_contact(f->s, acc, "Cy");
+
+	assert_int_equal(candor_store_assessments_stale(f->s, "m/1", 150, &st, &n), 0);
+	assert_int_equal(n, 3);
+	assert_int_equal(st[0].contact_id, ann);
+	assert_int_equal(st[0].account_id, acc);
+	free(st);
+	keep(f, ann, acc, 1, 2, false, 0.5);
+	keep(f, bo, acc, 1, 2, true, 0.25);
+	keep(f, cy, acc, 1, 1, false, 0.75);
+	assert_int_equal(nstale(f, 150), 0);
+	assert_int_equal(nstale(f, 99), 3);    /* computed for a later moment */
+	assert_int_equal(nstale(f, 200), 3);   /* past valid_until */
+	assert_int_equal(candor_store_assessments_stale(f->s, "m/2", 150, &st, &n), 0);
+	assert_int_equal(n, 3);
+	free(st);
+
+	assert_int_equal(candor_store_pipeline_page(f->s, &q, &l, &rows, next), 0);
+	assert_int_equal(l.n, 2);
+	assert_int_equal(l.v[0].id, cy);
+	assert_int_equal(l.v[1].id, bo);
+	assert_true(rows[1].stalled);
+	assert_true(rows[1].trust == 0.25);
+	assert_string_not_equal(next, "");
+	candor_contact_list_release(&l);
+	free(rows);
+	q.after = next;
+	assert_int_equal(candor_store_pipeline_page(f->s, &q, &l, &rows, next), 0);
+	assert_int_equal(l.n, 1);
+	assert_int_equal(l.v[0].id, ann);
+	assert_string_equal(next, "");
+	candor_contact_list_release(&l);
+	free(rows);
+
+	fact.account_id = acc;
+	fact.contact_id = bo;
+	assert_int_equal(candor_store_begin(f->s), 0);
+	assert_int_equal(candor_store_fact_add(f->s, &fact), 0);
+	assert_int_equal(candor_store_assessments_stale(f->s, "m/1", 150, &st, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(st[0].contact_id, bo);
+	assert_int_equal(st[0].evidence, 2);
+	free(st);
+	keep(f, bo, acc, 1, 2, true, 0.25);    /* from before the write: not kept */
+	assert_int_equal(nstale(f, 150), 1);
+	keep(f, bo, acc, 2, 3, false, 0.5);
+	assert_int_equal(nstale(f, 150), 0);
+	assert_int_equal(candor_store_commit(f->s), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -594,6 +683,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(conversations_round_trip, setup, teardown),
 		cmocka_unit_test_setup_teardown(expectations_resolve, setup, teardown),
 		cmocka_unit_test_setup_teardown(lists_page_with_filters_and_cursors, setup, teardown),
+		cmocka_unit_test_setup_teardown(kept_answers_go_stale_with_the_evidence, setup, teardown),
 		cmocka_unit_test(addresses_choose_the_backend),
 	};
 
