@@ -21,5 +21,10 @@ struct candor_app_actor {
 
 bool candor_app_may_see(const struct candor_app_actor *who, const char *owner);
 bool candor_app_may_change(const struct candor_app_actor *who, const char *owner);
+/*
+ * candor_app_may_see as a filter a store can run: NULL when who sees every
+ * account, else the one owner whose accounts alone who sees (borrowed).
+ */
+const char *candor_app_visible_owner(const struct candor_app_actor *who);
 
 #endif

@@ -7,6 +7,7 @@
 #include "util/common.h"
 #include "web/web.h"
 #include "app/interaction.h"
+#include "app/access.h"
 #include "app/json.h"
 
 static int created(struct web_request *req, int64_t id)
@@ -21,21 +22,30 @@ int web_api_openapi(struct web_request *req)
 	return req->status = 200;
 }
 
+/* The accounts this user may see, by name, paged with ?limit= and ?after=. */
 int web_api_accounts(struct web_request *req)
 {
+	struct candor_app_actor who = { req->user.name, req->user.role };
+	struct candor_list_query q = { .owner = candor_app_visible_owner(&who),
+				       .search = web_query(req, "q"), .after = web_query(req, "after") };
 	struct candor_account_list l = { 0 };
-	json_t *arr = json_array();
+	char next[CANDOR_CURSOR_MAX];
+	json_t *arr, *j;
 	int rc;
 
-	if ((rc = candor_store_account_list(req->store, &l))) {
-		json_decref(arr);
+	if (web_query_limit(req, &q.limit))
+		return req->status;
+	if ((rc = candor_store_account_page(req->store, &q, &l, next))) {
+		candor_account_list_release(&l);
 		return web_fail(req, rc);
 	}
+	arr = json_array();
 	for (size_t i = 0; i < l.n; i++)
-		if (web_may_see(req, l.v[i].owner))
-			json_array_append_new(arr, candor_json_account(&l.v[i]));
+		json_array_append_new(arr, candor_json_account(&l.v[i]));
 	candor_account_list_release(&l);
-	return web_json(req, 200, json_pack("{s:o}", "accounts", arr));
+	j = json_pack("{s:o}", "accounts", arr);
+	json_object_set_new(j, "next", next[0] ? json_string(next) : json_null());
+	return web_json(req, 200, j);
 }
 
 int web_api_account_add(struct web_request *req)
@@ -64,27 +74,30 @@ static int64_t query_id(struct web_request *req, const char *name)
 	return id;
 }
 
+/* The contacts this user may see with their stage, in pipeline order, paged. */
 int web_api_contacts(struct web_request *req)
 {
-	struct candor_app_pipeline b;
-	json_t *arr;
+	struct candor_app_pipeline_page b;
+	json_t *arr, *j;
 	int rc;
 
 	if (query_id(req, "account") < 0)
 		return req->status;
-	if ((rc = web_buyers_load(req, &b))) {
-		candor_app_pipeline_release(&b);
+	if ((rc = web_buyers_page(req, 0, &b))) {
+		candor_app_pipeline_page_release(&b);
 		return rc;
 	}
 	arr = json_array();
 	for (size_t i = 0; i < b.n; i++) {
-		json_t *j = candor_json_contact(b.v[i].c);
+		json_t *e = candor_json_contact(b.v[i].c);
 
-		json_object_set_new(j, "stage", json_string(candor_name_of(candor_stages, b.v[i].a.stage)));
-		json_array_append_new(arr, j);
+		json_object_set_new(e, "stage", json_string(candor_name_of(candor_stages, b.v[i].a.stage)));
+		json_array_append_new(arr, e);
 	}
-	candor_app_pipeline_release(&b);
-	return web_json(req, 200, json_pack("{s:o}", "contacts", arr));
+	j = json_pack("{s:o}", "contacts", arr);
+	json_object_set_new(j, "next", b.next[0] ? json_string(b.next) : json_null());
+	candor_app_pipeline_page_release(&b);
+	return web_json(req, 200, j);
 }
 
 int web_api_contact_add(struct web_request *req)
@@ -396,26 +409,29 @@ int web_api_dismiss(struct web_request *req)
 	return proposal(req, false);
 }
 
+/* The pipeline, paged with ?limit= and ?after= (all of it without limit). */
 int web_api_pipeline(struct web_request *req)
 {
-	struct candor_app_pipeline b;
-	json_t *arr;
+	struct candor_app_pipeline_page b;
+	json_t *arr, *j;
 	int rc;
 
 	if (query_id(req, "account") < 0)
 		return req->status;
-	if ((rc = web_buyers_load(req, &b))) {
-		candor_app_pipeline_release(&b);
+	if ((rc = web_buyers_page(req, 0, &b))) {
+		candor_app_pipeline_page_release(&b);
 		return rc;
 	}
 	arr = json_array();
 	for (size_t i = 0; i < b.n; i++) {
-		json_t *j = candor_json_assessment(&b.v[i].a);
+		json_t *e = candor_json_assessment(&b.v[i].a);
 
-		json_object_set_new(j, "contact", candor_json_contact(b.v[i].c));
-		json_array_append_new(arr, j);
+		json_object_set_new(e, "contact", candor_json_contact(b.v[i].c));
+		json_array_append_new(arr, e);
 	}
-	candor_app_pipeline_release(&b);
-	return web_json(req, 200, json_pack("{s:o,s:s,s:o}", "at", candor_json_date(req->now),
-					    "model_version", CANDOR_MODEL_VERSION, "buyers", arr));
+	j = json_pack("{s:o,s:s,s:o}", "at", candor_json_date(req->now),
+		      "model_version", CANDOR_MODEL_VERSION, "buyers", arr);
+	json_object_set_new(j, "next", b.next[0] ? json_string(b.next) : json_null());
+	candor_app_pipeline_page_release(&b);
+	return web_json(req, 200, j);
 }

@@ -7,6 +7,7 @@
 #include "util/common.h"
 #include <strings.h>
 #include "web/web.h"
+#include "app/access.h"
 
 /* The board shows the buyers whose accounts the user may see. */
 static bool visible(const char *owner, void *data)
@@ -25,6 +26,49 @@ int web_buyers_load(struct web_request *req, struct candor_app_pipeline *b)
 	f.account_id = acc && *acc ? strtoll(acc, NULL, 10) : 0;
 	web_app(req, &app);
 	rc = candor_app_pipeline_load(&app, &f, req->now, b);
+	return rc ? web_fail(req, rc) : 0;
+}
+
+int web_query_limit(struct web_request *req, size_t *limit)
+{
+	const char *lim = web_query(req, "limit");
+	char *end;
+	long v;
+
+	if (!lim || !*lim)
+		return 0;
+	errno = 0;
+	v = strtol(lim, &end, 10);
+	if (errno || *end || v < 1 || v > 1000)
+		return web_error(req, 400, "limit", "'limit' must be a number from 1 to 1000");
+	*limit = (size_t)v;
+	return 0;
+}
+
+/*
+ * A page of the pipeline as the query asks (?limit=N&after=CURSOR&q=TEXT
+ * &seller=NAME&account=ID): the buyers this user may see, limit at a time
+ * (default_limit when limit is absent; 0 for all).  A bad limit is 400.
+ */
+int web_buyers_page(struct web_request *req, size_t default_limit,
+		    struct candor_app_pipeline_page *out)
+{
+	const char *acc = web_query(req, "account");
+	struct candor_app_actor who = { req->user.name, req->user.role };
+	struct candor_app_pipeline_query q = { .seller = web_query(req, "seller"),
+					       .search = web_query(req, "q"),
+					       .after = web_query(req, "after"),
+					       .limit = default_limit, .at = req->now };
+	struct candor_app app;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (web_query_limit(req, &q.limit))
+		return req->status;
+	q.account_id = acc && *acc ? strtoll(acc, NULL, 10) : 0;
+	q.only_owner = candor_app_visible_owner(&who);
+	web_app(req, &app);
+	rc = candor_app_pipeline_page(&app, &q, out);
 	return rc ? web_fail(req, rc) : 0;
 }
 

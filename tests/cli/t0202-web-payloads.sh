@@ -84,6 +84,28 @@ test_expect 'every /api/v1 route is in openapi.json, every documented path answe
 		case $s in 404|405|5*) echo "$m $p answered $s" >&2; cat "$TRASH/body" >&2; exit 1;; esac
 	done <pairs
 '
+test_expect 'the API lists are paged with cursors, as openapi.json says' '
+	python3 - openapi.json <<-PY &&
+	import json, sys
+	doc = json.load(open(sys.argv[1]))
+	for p in ("/api/v1/accounts", "/api/v1/contacts", "/api/v1/pipeline"):
+	    names = [q["name"] for q in doc["paths"][p]["get"].get("parameters", [])]
+	    assert "limit" in names and "after" in names, "%s is not paged: %s" % (p, names)
+	    props = doc["paths"][p]["get"]["responses"]["200"]["content"]["application/json"]["schema"]["properties"]
+	    assert "next" in props, "%s says no next" % p
+	PY
+	for l in accounts contacts pipeline; do
+		key=$l; [ $l = pipeline ] && key=buyers
+		expect_status 200 "$(http GET "/api/v1/$l?limit=1")" && cp "$TRASH/body" one.json &&
+		test "$(jget one.json $key.#)" -eq 1 && next=$(jget one.json next) && test "$next" != null &&
+		expect_status 200 "$(http GET "/api/v1/$l?limit=1000&after=$next")" && cp "$TRASH/body" rest.json &&
+		expect_status 200 "$(http GET "/api/v1/$l")" && cp "$TRASH/body" all.json &&
+		test $(( $(jget rest.json $key.#) + 1 )) -eq "$(jget all.json $key.#)" &&
+		test "$(jget rest.json next)" = null || return 1
+	done &&
+	expect_status 400 "$(http GET "/api/v1/pipeline?limit=0")" &&
+	expect_status 422 "$(http GET "/api/v1/accounts?after=nonsense")"
+'
 serve_stop; stopped=$?
 test_expect 'the server stopped cleanly (no sanitizer report)' '[ $stopped -eq 0 ] || { cat serve.err >&2; false; }'
 test_done
