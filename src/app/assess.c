@@ -165,13 +165,17 @@ cleanup:
 	return rc;
 }
 
-/* Assess the page's buyers from their evidence, as of at. */
+/*
+ * Assess the page's buyers from their evidence, as of at; with kept set,
+ * take stage, stalled and trust from their rows and assess only the
+ * stalled ones (for the reason they sit).
+ */
 static int assess_page(struct candor_app *app, struct candor_app_pipeline_page *p, int64_t at,
-		       int64_t account_id)
+		       int64_t account_id, const struct candor_assessment_row *rows, bool kept)
 {
 	struct candor_evidence_set set = { 0 };
 	struct candor_assessment_row row;
-	bool one = p->contacts.n > ONE_LOAD;
+	bool one = !kept && p->contacts.n > ONE_LOAD;
 	int rc = 0;
 
 	if (!(p->v = calloc(p->contacts.n + 1, sizeof(*p->v))))
@@ -181,11 +185,21 @@ static int assess_page(struct candor_app *app, struct candor_app_pipeline_page *
 	for (size_t i = 0; i < p->contacts.n && !rc; i++) {
 		const struct candor_contact *c = &p->contacts.v[i];
 		struct candor_scope sc = { c->account_id, c->id };
+		struct candor_assessment *a = &p->v[p->n].a;
 
+		p->v[p->n++].c = c;
+		if (kept && !rows[i].stalled) {
+			a->at = rows[i].at;
+			a->model_version = CANDOR_MODEL_VERSION;
+			a->stage = rows[i].stage;
+			a->stalled = false;
+			a->trust = rows[i].trust;
+			a->decision = -1;
+			continue;
+		}
 		if (!one && (rc = candor_store_evidence(app->store, &sc, &set)))
 			break;
-		p->v[p->n].c = c;
-		assess_row(&set, c->id, at, &p->v[p->n++].a, &row);
+		assess_row(&set, c->id, at, a, &row);
 		if (!one)
 			candor_evidence_set_release(&set);
 	}
@@ -239,7 +253,8 @@ int candor_app_pipeline_page(struct candor_app *app, const struct candor_app_pip
 			     struct candor_app_pipeline_page *out)
 {
 	struct candor_list_query lq = { .owner = q->seller, .account_id = q->account_id,
-					.search = q->search, .limit = q->limit, .after = q->after };
+					.search = q->search, .limit = q->limit, .after = q->after,
+					.in_stage = q->in_stage };
 	struct candor_assessment_row *rows = NULL;
 	int rc;
 
@@ -254,10 +269,24 @@ int candor_app_pipeline_page(struct candor_app *app, const struct candor_app_pip
 	if ((rc = refresh(app, q->at)) ||
 	    (rc = candor_store_pipeline_page(app->store, &lq, &out->contacts, &rows, out->next)))
 		goto cleanup;
-	rc = assess_page(app, out, q->at, q->account_id);
+	rc = assess_page(app, out, q->at, q->account_id, rows, q->kept);
 cleanup:
 	free(rows);
 	return rc;
+}
+
+int candor_app_pipeline_counts(struct candor_app *app, const struct candor_app_pipeline_query *q,
+			       int64_t counts[CANDOR_STAGE_DECIDED + 1])
+{
+	struct candor_list_query lq = { .owner = q->only_owner ? q->only_owner : q->seller,
+					.account_id = q->account_id, .search = q->search };
+	int rc;
+
+	memset(counts, 0, sizeof(int64_t) * (CANDOR_STAGE_DECIDED + 1));
+	if (q->only_owner && (!*q->only_owner ||
+			      (q->seller && *q->seller && strcasecmp(q->seller, q->only_owner))))
+		return 0;
+	return (rc = refresh(app, q->at)) ? rc : candor_store_pipeline_counts(app->store, &lq, counts);
 }
 
 void candor_app_pipeline_page_release(struct candor_app_pipeline_page *p)

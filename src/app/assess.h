@@ -91,6 +91,10 @@ struct candor_app_pipeline_query {
 	const char *after;
 	int64_t at;
 	bool asof;
+	int in_stage;     /* 1 + the one stage to list; 0: every stage */
+	bool kept;        /* as of now: show the kept stage, stalled and trust (as
+	                     of the row's at, the same day), and assess from the
+	                     evidence only the stalled buyers, for their reason */
 };
 /* The page: buyers v[0..n) (owner NULL), their contacts, and next ("" on the last). */
 struct candor_app_pipeline_page {
@@ -103,5 +107,9 @@ struct candor_app_pipeline_page {
 int candor_app_pipeline_page(struct candor_app *app, const struct candor_app_pipeline_query *q,
 			     struct candor_app_pipeline_page *out);
 void candor_app_pipeline_page_release(struct candor_app_pipeline_page *p);
+
+/* How many buyers pass q's filters in each stage (as of now, kept answers brought up to date). */
+int candor_app_pipeline_counts(struct candor_app *app, const struct candor_app_pipeline_query *q,
+			       int64_t counts[CANDOR_STAGE_DECIDED + 1]);
 
 #endif

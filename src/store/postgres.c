@@ -271,7 +271,7 @@ static int fill_buyer(struct candor_store *s, const PGresult *r, int i, void *ro
 	" FROM assessments x JOIN contacts c ON c.id = x.id JOIN accounts a ON a.id = c.account_id" \
 	" WHERE ($1 = '' OR " LOWER("a.owner") " = " LOWER("$1") ")" \
 	" AND ($2 = '' OR " SEARCH("c.name") " OR " SEARCH("c.email") ")" \
-	" AND ($5::bigint = 0 OR x.account_id = $5)" \
+	" AND ($5::bigint = 0 OR x.account_id = $5) AND ($9::bigint = 0 OR x.stage = $9 - 1)" \
 	" AND ($3::bigint + $6::bigint + $7::bigint + $8::float8 IS NOT NULL)" after \
 	" ORDER BY x.stage, x.stalled_last, x.neg_trust, x.id" LIMIT
 
@@ -281,9 +281,10 @@ static int pg_pipeline_page(struct candor_store *s, const struct candor_list_que
 {
 	const char *sql = cur->id ? PIPELINE_PAGE(" AND (x.stage, x.stalled_last, x.neg_trust, x.id)"
 						 " > ($6, $7, $8, $3)") : PIPELINE_PAGE("");
-	PGresult *r = pg_query(s, sql, "ttiiiiid", q->owner, q->search, cur->id,
+	PGresult *r = pg_query(s, sql, "ttiiiiidi", q->owner, q->search, cur->id,
 			       q->limit ? (int64_t)q->limit + 1 : (int64_t)-1, q->account_id,
-			       (int64_t)cur->num[0], (int64_t)cur->num[1], cur->num[2]);
+			       (int64_t)cur->num[0], (int64_t)cur->num[1], cur->num[2],
+			       (int64_t)q->in_stage);
 	int rc, nrows;
 
 	if (!r)
@@ -299,6 +300,31 @@ static int pg_pipeline_page(struct candor_store *s, const struct candor_list_que
 	if (rc)
 		candor_contact_list_release(out);
 	return rc;
+}
+
+static int pg_pipeline_counts(struct candor_store *s, const struct candor_list_query *q,
+			      int64_t counts[CANDOR_STAGE_DECIDED + 1])
+{
+	bool plain = !(q->owner && *q->owner) && !(q->search && *q->search) && !q->account_id;
+	PGresult *r = plain
+		? pg_query(s, "SELECT stage, count(*) FROM assessments GROUP BY stage", "")
+		: pg_query(s, "SELECT x.stage, count(*) FROM assessments x JOIN contacts c ON c.id = x.id"
+			   " JOIN accounts a ON a.id = c.account_id"
+			   " WHERE ($1 = '' OR " LOWER("a.owner") " = " LOWER("$1") ")"
+			   " AND ($2 = '' OR " SEARCH("c.name") " OR " SEARCH("c.email") ")"
+			   " AND ($3::bigint = 0 OR x.account_id = $3) GROUP BY x.stage", "tti",
+			   q->owner, q->search, q->account_id);
+
+	if (!r)
+		return s->err->code;
+	for (int i = 0; i < PQntuples(r); i++) {
+		int64_t stage = pg_col_int(r, i, 0);
+
+		if (stage >= 0 && stage <= CANDOR_STAGE_DECIDED)
+			counts[stage] = pg_col_int(r, i, 1);
+	}
+	PQclear(r);
+	return 0;
 }
 
 static int pg_contact_add(struct candor_store *s, struct candor_contact *c)
@@ -797,6 +823,7 @@ const struct candor_store_be candor_store_postgres = {
 	.assessments_stale = pg_assessments_stale,
 	.assessment_put = pg_assessment_put,
 	.pipeline_page = pg_pipeline_page,
+	.pipeline_counts = pg_pipeline_counts,
 	.contacts = pg_contacts,
 	.interaction_add = pg_interaction_add,
 	.signal_add = pg_signal_add,

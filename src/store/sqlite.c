@@ -362,7 +362,8 @@ static int sq_assessment_put(struct candor_store *s, const struct candor_assessm
 	" FROM assessments x JOIN contacts c ON c.id = x.id JOIN accounts a ON a.id = c.account_id" \
 	" WHERE (?1 = '' OR a.owner = ?1 COLLATE NOCASE)" \
 	" AND (?2 = '' OR " SEARCH("c.name") " OR " SEARCH("c.email") ")" \
-	" AND (?5 = 0 OR x.account_id = ?5) AND (?3 + ?6 + ?7 + ?8 IS NOT NULL)" after \
+	" AND (?5 = 0 OR x.account_id = ?5) AND (?9 = 0 OR x.stage = ?9 - 1)" \
+	" AND (?3 + ?6 + ?7 + ?8 IS NOT NULL)" after \
 	" ORDER BY x.stage, x.stalled_last, x.neg_trust, x.id LIMIT ?4"
 
 static int sq_pipeline_page(struct candor_store *s, const struct candor_list_query *q,
@@ -371,9 +372,10 @@ static int sq_pipeline_page(struct candor_store *s, const struct candor_list_que
 {
 	const char *sql = cur->id ? PIPELINE_PAGE(" AND (x.stage, x.stalled_last, x.neg_trust, x.id)"
 						 " > (?6, ?7, ?8, ?3)") : PIPELINE_PAGE("");
-	sqlite3_stmt *st = sq_bind(s, sql, "ttiiiiid", q->owner, q->search, cur->id,
+	sqlite3_stmt *st = sq_bind(s, sql, "ttiiiiidi", q->owner, q->search, cur->id,
 				   q->limit ? (int64_t)q->limit + 1 : (int64_t)-1, q->account_id,
-				   (int64_t)cur->num[0], (int64_t)cur->num[1], cur->num[2]);
+				   (int64_t)cur->num[0], (int64_t)cur->num[1], cur->num[2],
+				   (int64_t)q->in_stage);
 	int rc;
 
 	if (!st)
@@ -404,6 +406,33 @@ static int sq_pipeline_page(struct candor_store *s, const struct candor_list_que
 	}
 	sq_done(s, st);
 	return rc == SQLITE_DONE ? 0 : rc == SQLITE_ROW ? s->err->code : sq_fail(s, rc, "reading the pipeline");
+}
+
+/* Without filters the counts come from the assessments_order index alone. */
+static int sq_pipeline_counts(struct candor_store *s, const struct candor_list_query *q,
+			      int64_t counts[CANDOR_STAGE_DECIDED + 1])
+{
+	bool plain = !(q->owner && *q->owner) && !(q->search && *q->search) && !q->account_id;
+	sqlite3_stmt *st = plain
+		? sq_bind(s, "SELECT stage, count(*) FROM assessments GROUP BY stage", "")
+		: sq_bind(s, "SELECT x.stage, count(*) FROM assessments x JOIN contacts c ON c.id = x.id"
+			  " JOIN accounts a ON a.id = c.account_id"
+			  " WHERE (?1 = '' OR a.owner = ?1 COLLATE NOCASE)"
+			  " AND (?2 = '' OR " SEARCH("c.name") " OR " SEARCH("c.email") ")"
+			  " AND (?3 = 0 OR x.account_id = ?3) GROUP BY x.stage", "tti",
+			  q->owner, q->search, q->account_id);
+	int rc;
+
+	if (!st)
+		return s->err->code;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t stage = sq_col_int(st, 0);
+
+		if (stage >= 0 && stage <= CANDOR_STAGE_DECIDED)
+			counts[stage] = sq_col_int(st, 1);
+	}
+	sq_done(s, st);
+	return rc == SQLITE_DONE ? 0 : sq_fail(s, rc, "counting the pipeline");
 }
 
 static int sq_contact_add(struct candor_store *s, struct candor_contact *c)
@@ -874,6 +903,7 @@ const struct candor_store_be candor_store_sqlite = {
 	.assessments_stale = sq_assessments_stale,
 	.assessment_put = sq_assessment_put,
 	.pipeline_page = sq_pipeline_page,
+	.pipeline_counts = sq_pipeline_counts,
 	.contacts = sq_contacts,
 	.interaction_add = sq_interaction_add,
 	.signal_add = sq_signal_add,

@@ -479,6 +479,13 @@ int candor_store_assessment_put(struct candor_store *s, const struct candor_asse
 	return s->be->assessment_put(s, row);
 }
 
+int candor_store_pipeline_counts(struct candor_store *s, const struct candor_list_query *q,
+				 int64_t counts[CANDOR_STAGE_DECIDED + 1])
+{
+	memset(counts, 0, sizeof(int64_t) * (CANDOR_STAGE_DECIDED + 1));
+	return s->be->pipeline_counts(s, q, counts);
+}
+
 int candor_store_pipeline_page(struct candor_store *s, const struct candor_list_query *q,
 			       struct candor_contact_list *out, struct candor_assessment_row **rows,
 			       char *next)

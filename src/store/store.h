@@ -66,6 +66,7 @@ struct candor_list_query {
 	int order;
 	size_t limit;
 	const char *after;
+	int in_stage;   /* pipeline pages and counts: 1 + the stage to take; 0: every stage */
 };
 /*
  * A decoded cursor (store.c makes it for the backends): the page starts
@@ -178,6 +179,8 @@ struct candor_store_be {
 	int (*pipeline_page)(struct candor_store *s, const struct candor_list_query *q,
 			     const struct candor_cursor *cur, struct candor_contact_list *out,
 			     struct candor_assessment_row **rows);
+	int (*pipeline_counts)(struct candor_store *s, const struct candor_list_query *q,
+			       int64_t counts[CANDOR_STAGE_DECIDED + 1]);
 
 	/* The scope (account, contact) of a record by id. */
 	int (*locate)(struct candor_store *s, enum candor_record what, int64_t id,
@@ -308,6 +311,9 @@ int candor_store_contact_page(struct candor_store *s, const struct candor_list_q
 int candor_store_assessments_stale(struct candor_store *s, const char *model, int64_t at,
 				   struct candor_stale **out, size_t *n);
 int candor_store_assessment_put(struct candor_store *s, const struct candor_assessment_row *row);
+/* How many buyers pass q's filters in each stage, by their kept rows. */
+int candor_store_pipeline_counts(struct candor_store *s, const struct candor_list_query *q,
+				 int64_t counts[CANDOR_STAGE_DECIDED + 1]);
 /* Release with candor_contact_list_release and free(*rows). */
 int candor_store_pipeline_page(struct candor_store *s, const struct candor_list_query *q,
 			       struct candor_contact_list *out, struct candor_assessment_row **rows,

@@ -83,7 +83,7 @@ int web_api_contacts(struct web_request *req)
 
 	if (query_id(req, "account") < 0)
 		return req->status;
-	if ((rc = web_buyers_page(req, 0, &b))) {
+	if ((rc = web_buyers_page(req, 0, 0, &b))) {
 		candor_app_pipeline_page_release(&b);
 		return rc;
 	}
@@ -418,7 +418,7 @@ int web_api_pipeline(struct web_request *req)
 
 	if (query_id(req, "account") < 0)
 		return req->status;
-	if ((rc = web_buyers_page(req, 0, &b))) {
+	if ((rc = web_buyers_page(req, 0, 0, &b))) {
 		candor_app_pipeline_page_release(&b);
 		return rc;
 	}
