@@ -111,6 +111,8 @@ int candor_app_pipeline_load(struct candor_app *app, const struct candor_app_pip
 
 /* More stale buyers than this are refreshed from one load of all evidence. */
 #define ONE_LOAD 64
+/* candor_app_pipeline_each reads the pipeline this many buyers at a time. */
+#define EACH_CHUNK 500
 
 /* Assess contact (account, id) from its slice of set; fill its kept row. */
 static void assess_row(const struct candor_evidence_set *set, int64_t id, int64_t at,
@@ -171,11 +173,12 @@ cleanup:
  * stalled ones (for the reason they sit).
  */
 static int assess_page(struct candor_app *app, struct candor_app_pipeline_page *p, int64_t at,
-		       int64_t account_id, const struct candor_assessment_row *rows, bool kept)
+		       int64_t account_id, const struct candor_assessment_row *rows, bool kept,
+		       bool all)
 {
 	struct candor_evidence_set set = { 0 };
 	struct candor_assessment_row row;
-	bool one = !kept && p->contacts.n > ONE_LOAD;
+	bool one = !kept && all && p->contacts.n > ONE_LOAD;
 	int rc = 0;
 
 	if (!(p->v = calloc(p->contacts.n + 1, sizeof(*p->v))))
@@ -269,9 +272,32 @@ int candor_app_pipeline_page(struct candor_app *app, const struct candor_app_pip
 	if ((rc = refresh(app, q->at)) ||
 	    (rc = candor_store_pipeline_page(app->store, &lq, &out->contacts, &rows, out->next)))
 		goto cleanup;
-	rc = assess_page(app, out, q->at, q->account_id, rows, q->kept);
+	rc = assess_page(app, out, q->at, q->account_id, rows, q->kept, q->limit == 0);
 cleanup:
 	free(rows);
+	return rc;
+}
+
+int candor_app_pipeline_each(struct candor_app *app, const struct candor_app_pipeline_query *q,
+			     int (*fn)(void *data, const struct candor_app_buyer *b), void *data)
+{
+	struct candor_app_pipeline_query chunk = *q;
+	char after[CANDOR_CURSOR_MAX];
+	int rc = 0;
+
+	snprintf(after, sizeof(after), "%s", q->after ? q->after : "");
+	chunk.limit = EACH_CHUNK;
+	chunk.asof = false;
+	do {
+		struct candor_app_pipeline_page p;
+
+		chunk.after = after;
+		rc = candor_app_pipeline_page(app, &chunk, &p);
+		for (size_t i = 0; !rc && i < p.n; i++)
+			rc = fn(data, &p.v[i]);
+		snprintf(after, sizeof(after), "%s", p.next);
+		candor_app_pipeline_page_release(&p);
+	} while (!rc && after[0]);
 	return rc;
 }
 

@@ -108,6 +108,16 @@ int candor_app_pipeline_page(struct candor_app *app, const struct candor_app_pip
 			     struct candor_app_pipeline_page *out);
 void candor_app_pipeline_page_release(struct candor_app_pipeline_page *p);
 
+/*
+ * Every buyer of q (as of now; q->limit and q->asof are ignored) in
+ * pipeline order, handed to fn one at a time (b is valid during the call),
+ * read and assessed a chunk at a time so memory stays flat however many
+ * buyers there are.  A non-zero return from fn stops the walk and is
+ * returned.
+ */
+int candor_app_pipeline_each(struct candor_app *app, const struct candor_app_pipeline_query *q,
+			     int (*fn)(void *data, const struct candor_app_buyer *b), void *data);
+
 /* How many buyers pass q's filters in each stage (as of now, kept answers brought up to date). */
 int candor_app_pipeline_counts(struct candor_app *app, const struct candor_app_pipeline_query *q,
 			       int64_t counts[CANDOR_STAGE_DECIDED + 1]);

@@ -107,6 +107,62 @@ static json_t *rows_json(const struct candor_app_buyer *rows, size_t n, int64_t 
 			 CANDOR_MODEL_VERSION, "buyers", arr);
 }
 
+/*
+ * pipeline --json over every buyer, streamed: the same text cli_print_json
+ * would print for rows_json (two-space indent), one buyer at a time.
+ */
+struct stream { size_t n; bool failed; };
+
+static void print_indented(const char *text, const char *indent)
+{
+	for (const char *p = text; *p; p++) {
+		if (p == text)
+			fputs(indent, stdout);
+		fputc(*p, stdout);
+		if (*p == '\n' && p[1])
+			fputs(indent, stdout);
+	}
+}
+
+static int stream_one(void *data, const struct candor_app_buyer *b)
+{
+	struct stream *st = data;
+	json_t *j = candor_json_assessment(&b->a);
+	char *text;
+
+	json_object_set_new(j, "contact", candor_json_contact(b->c));
+	text = json_dumps(j, JSON_INDENT(2) | JSON_REAL_PRECISION(12));
+	json_decref(j);
+	if (!text)
+		return CANDOR_ERROR;
+	fputs(st->n++ ? ",\n" : "\n", stdout);
+	print_indented(text, "    ");
+	free(text);
+	return ferror(stdout) ? CANDOR_ERROR : 0;
+}
+
+static int stream_json(struct candor_ctx *ctx, struct candor_app *app,
+		       const struct candor_app_pipeline_query *q)
+{
+	struct stream st = { 0 };
+	json_t *at = candor_json_date(q->at);
+	char *at_text = json_dumps(at, JSON_ENCODE_ANY);
+	int rc;
+
+	json_decref(at);
+	if (!at_text)
+		return cli_errorf(ctx, CLI_INTERNAL, "out of memory");
+	printf("{\n  \"at\": %s,\n  \"model_version\": \"%s\",\n  \"buyers\": [", at_text,
+	       CANDOR_MODEL_VERSION);
+	free(at_text);
+	rc = candor_app_pipeline_each(app, q, stream_one, &st);
+	if (rc)
+		return cli_fail(ctx, rc == CANDOR_ERROR && !ctx->err.msg[0]
+				? candor_error_set(&ctx->err, CANDOR_ERROR, NULL, "cannot write output") : rc);
+	printf(st.n ? "\n  ]\n}\n" : "]\n}\n");
+	return ferror(stdout) ? cli_errorf(ctx, CLI_INTERNAL, "cannot write output") : CLI_OK;
+}
+
 int cmd_pipeline(int argc, char **argv, struct candor_ctx *ctx)
 {
 	struct pipeline_opts o = { 0 };
@@ -129,8 +185,16 @@ int cmd_pipeline(int argc, char **argv, struct candor_ctx *ctx)
 	q.seller = o.seller;
 	q.search = o.search;
 	q.after = o.after;
-	if ((o.account && (rc = candor_store_account_find(ctx->store, o.account, &acc))) ||
-	    ((q.account_id = acc.id), (rc = candor_app_pipeline_page(&app, &q, &p)))) {
+	if (o.account && (rc = candor_store_account_find(ctx->store, o.account, &acc))) {
+		rc = cli_fail(ctx, rc);
+		goto cleanup;
+	}
+	q.account_id = acc.id;
+	if (o.json && !q.limit && !q.asof) {
+		rc = stream_json(ctx, &app, &q);
+		goto cleanup;
+	}
+	if ((rc = candor_app_pipeline_page(&app, &q, &p))) {
 		rc = cli_fail(ctx, rc);
 		goto cleanup;
 	}
