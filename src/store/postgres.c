@@ -266,12 +266,14 @@ static int fill_buyer(struct candor_store *s, const PGresult *r, int i, void *ro
  * limit, $5 the account, and after a row the sort key ($6, $7, $8) and id
  * $3: a row value over the assessments_order index.
  */
-#define PIPELINE_PAGE(after) "SELECT c.id, c.account_id, a.name, c.name, c.role, c.email," \
+#define PIPELINE_PAGE(after) PIPELINE_PAGE_IN("($9::bigint = 0 OR x.stage = $9 - 1)", after)
+/* With a stage, an equality the index seeks to (the OR form scans from the top). */
+#define PIPELINE_PAGE_IN(stage, after) "SELECT c.id, c.account_id, a.name, c.name, c.role, c.email," \
 	" c.created, x.model, x.evidence, x.at, x.valid_until, x.stage, x.stalled_last, x.neg_trust" \
 	" FROM assessments x JOIN contacts c ON c.id = x.id JOIN accounts a ON a.id = c.account_id" \
 	" WHERE ($1 = '' OR " LOWER("a.owner") " = " LOWER("$1") ")" \
 	" AND ($2 = '' OR " SEARCH("c.name") " OR " SEARCH("c.email") ")" \
-	" AND ($5::bigint = 0 OR x.account_id = $5) AND ($9::bigint = 0 OR x.stage = $9 - 1)" \
+	" AND ($5::bigint = 0 OR x.account_id = $5) AND " stage \
 	" AND ($3::bigint + $6::bigint + $7::bigint + $8::float8 IS NOT NULL)" after \
 	" ORDER BY x.stage, x.stalled_last, x.neg_trust, x.id" LIMIT
 
@@ -279,8 +281,13 @@ static int pg_pipeline_page(struct candor_store *s, const struct candor_list_que
 			    const struct candor_cursor *cur, struct candor_contact_list *out,
 			    struct candor_assessment_row **rows)
 {
-	const char *sql = cur->id ? PIPELINE_PAGE(" AND (x.stage, x.stalled_last, x.neg_trust, x.id)"
-						 " > ($6, $7, $8, $3)") : PIPELINE_PAGE("");
+#define AFTER_KEY " AND (x.stage, x.stalled_last, x.neg_trust, x.id) > ($6, $7, $8, $3)"
+#define IN_STAGE "x.stage = $9::bigint - 1"
+	const char *sql = q->in_stage
+		? (cur->id ? PIPELINE_PAGE_IN(IN_STAGE, AFTER_KEY) : PIPELINE_PAGE_IN(IN_STAGE, ""))
+		: (cur->id ? PIPELINE_PAGE(AFTER_KEY) : PIPELINE_PAGE(""));
+#undef AFTER_KEY
+#undef IN_STAGE
 	PGresult *r = pg_query(s, sql, "ttiiiiidi", q->owner, q->search, cur->id,
 			       q->limit ? (int64_t)q->limit + 1 : (int64_t)-1, q->account_id,
 			       (int64_t)cur->num[0], (int64_t)cur->num[1], cur->num[2],
