@@ -114,6 +114,8 @@ int candor_app_pipeline_load(struct candor_app *app, const struct candor_app_pip
 /* candor_app_pipeline_each reads the pipeline this many buyers at a time. */
 #define EACH_CHUNK 500
 
+static void head_keep(struct candor_assessment_row *row, const struct candor_reason *r);
+
 /* Assess contact (account, id) from its slice of set; fill its kept row. */
 static void assess_row(const struct candor_evidence_set *set, int64_t id, int64_t at,
 		       struct candor_assessment *a, struct candor_assessment_row *row)
@@ -129,6 +131,42 @@ static void assess_row(const struct candor_evidence_set *set, int64_t id, int64_
 	row->stage = a->stage;
 	row->stalled = a->stalled;
 	row->trust = a->trust;
+	head_keep(row, candor_assessment_headline(a));
+}
+
+/* The record kinds a reason may point at, as the model names them. */
+static const char *const ref_kinds[] = {
+	"commitment", "fact", "interaction", "signal", "expectation", "fit", "decision",
+};
+
+static void head_keep(struct candor_assessment_row *row, const struct candor_reason *r)
+{
+	snprintf(row->headline, sizeof(row->headline), "%s", r ? r->text : "");
+	snprintf(row->headline_kind, sizeof(row->headline_kind), "%s", r && r->ref_kind ? r->ref_kind : "");
+	row->headline_ref = r ? r->ref_id : 0;
+	row->headline_flags = r ? r->flags : 0;
+}
+
+/* The kept answer as an assessment: its numbers and its headline as the one reason. */
+static void from_row(struct candor_assessment *a, const struct candor_assessment_row *row)
+{
+	struct candor_gate *g = &a->gates[0];
+
+	a->at = row->at;
+	a->model_version = CANDOR_MODEL_VERSION;
+	a->stage = row->stage;
+	a->stalled = row->stalled;
+	a->trust = row->trust;
+	a->decision = -1;
+	if (!row->headline[0])
+		return;
+	g->nreasons = 1;
+	snprintf(g->reasons[0].text, sizeof(g->reasons[0].text), "%s", row->headline);
+	g->reasons[0].ref_id = row->headline_ref;
+	g->reasons[0].flags = row->headline_flags;
+	for (size_t i = 0; i < CANDOR_ARRAY_SIZE(ref_kinds); i++)
+		if (!strcmp(row->headline_kind, ref_kinds[i]))
+			g->reasons[0].ref_kind = ref_kinds[i];
 }
 
 /* Compute again and keep every stale answer (store.h, "kept answers"). */
@@ -169,8 +207,7 @@ cleanup:
 
 /*
  * Assess the page's buyers from their evidence, as of at; with kept set,
- * take stage, stalled and trust from their rows and assess only the
- * stalled ones (for the reason they sit).
+ * take stage, stalled, trust and the headline reason from their rows.
  */
 static int assess_page(struct candor_app *app, struct candor_app_pipeline_page *p, int64_t at,
 		       int64_t account_id, const struct candor_assessment_row *rows, bool kept,
@@ -191,13 +228,8 @@ static int assess_page(struct candor_app *app, struct candor_app_pipeline_page *
 		struct candor_assessment *a = &p->v[p->n].a;
 
 		p->v[p->n++].c = c;
-		if (kept && !rows[i].stalled) {
-			a->at = rows[i].at;
-			a->model_version = CANDOR_MODEL_VERSION;
-			a->stage = rows[i].stage;
-			a->stalled = false;
-			a->trust = rows[i].trust;
-			a->decision = -1;
+		if (kept) {
+			from_row(a, &rows[i]);
 			continue;
 		}
 		if (!one && (rc = candor_store_evidence(app->store, &sc, &set)))

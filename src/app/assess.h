@@ -92,9 +92,9 @@ struct candor_app_pipeline_query {
 	int64_t at;
 	bool asof;
 	int in_stage;     /* 1 + the one stage to list; 0: every stage */
-	bool kept;        /* as of now: show the kept stage, stalled and trust (as
-	                     of the row's at, the same day), and assess from the
-	                     evidence only the stalled buyers, for their reason */
+	bool kept;        /* as of now: show the kept stage, stalled, trust and
+	                     headline reason (as of the row's at, the same day)
+	                     without reading the evidence */
 };
 /* The page: buyers v[0..n) (owner NULL), their contacts, and next ("" on the last). */
 struct candor_app_pipeline_page {

@@ -229,7 +229,8 @@ static int pg_assessments_stale(struct candor_store *s, const char *model, int64
 	PGresult *r = pg_query(s, "SELECT c.id, c.account_id, c.evidence FROM contacts c WHERE c.id IN"
 			       " (SELECT id FROM assessments WHERE valid_until <= $1"
 			       "  UNION SELECT id FROM assessments WHERE at > $1"
-			       "  UNION SELECT id FROM assessments WHERE model <> $2) ORDER BY c.id",
+			       "  UNION SELECT id FROM assessments WHERE model < $2"
+			       "  UNION SELECT id FROM assessments WHERE model > $2) ORDER BY c.id",
 			       "it", at, model);
 
 	return fill_all(s, r, (void **)out, n, sizeof(**out), fill_stale);
@@ -238,11 +239,13 @@ static int pg_assessments_stale(struct candor_store *s, const char *model, int64
 static int pg_assessment_put(struct candor_store *s, const struct candor_assessment_row *r)
 {
 	return pg_exec(s, pg_write(s, "UPDATE assessments SET account_id = $2, model = $3, evidence = $4,"
-				   " at = $5, valid_until = $6, stage = $7, stalled_last = $8, neg_trust = $9"
+				   " at = $5, valid_until = $6, stage = $7, stalled_last = $8, neg_trust = $9,"
+				   " headline = $10, headline_kind = $11, headline_ref = $12, headline_flags = $13"
 				   " WHERE id = $1 AND (SELECT evidence FROM contacts WHERE id = $1) = $4",
-				   "iitiiiiid", r->contact_id, r->account_id, r->model, r->evidence,
+				   "iitiiiiidttii", r->contact_id, r->account_id, r->model, r->evidence,
 				   r->at, r->valid_until, (int64_t)r->stage,
-				   (int64_t)(r->stalled ? 0 : 1), -r->trust), NULL);
+				   (int64_t)(r->stalled ? 0 : 1), -r->trust, r->headline, r->headline_kind,
+				   r->headline_ref, (int64_t)r->headline_flags), NULL);
 }
 
 static int fill_buyer(struct candor_store *s, const PGresult *r, int i, void *row)
@@ -258,6 +261,10 @@ static int fill_buyer(struct candor_store *s, const PGresult *r, int i, void *ro
 	x->stage = (int)pg_col_int(r, i, 11);
 	x->stalled = pg_col_int(r, i, 12) == 0;
 	x->trust = -pg_col_double(r, i, 13);
+	snprintf(x->headline, sizeof(x->headline), "%s", PQgetvalue(r, i, 14));
+	snprintf(x->headline_kind, sizeof(x->headline_kind), "%s", PQgetvalue(r, i, 15));
+	x->headline_ref = pg_col_int(r, i, 16);
+	x->headline_flags = (int)pg_col_int(r, i, 17);
 	return 0;
 }
 
@@ -269,7 +276,8 @@ static int fill_buyer(struct candor_store *s, const PGresult *r, int i, void *ro
 #define PIPELINE_PAGE(after) PIPELINE_PAGE_IN("($9::bigint = 0 OR x.stage = $9 - 1)", after)
 /* With a stage, an equality the index seeks to (the OR form scans from the top). */
 #define PIPELINE_PAGE_IN(stage, after) "SELECT c.id, c.account_id, a.name, c.name, c.role, c.email," \
-	" c.created, x.model, x.evidence, x.at, x.valid_until, x.stage, x.stalled_last, x.neg_trust" \
+	" c.created, x.model, x.evidence, x.at, x.valid_until, x.stage, x.stalled_last, x.neg_trust," \
+	" x.headline, x.headline_kind, x.headline_ref, x.headline_flags" \
 	" FROM assessments x JOIN contacts c ON c.id = x.id JOIN accounts a ON a.id = c.account_id" \
 	" WHERE ($1 = '' OR " LOWER("a.owner") " = " LOWER("$1") ")" \
 	" AND ($2 = '' OR " SEARCH("c.name") " OR " SEARCH("c.email") ")" \

@@ -170,7 +170,8 @@ const char *const candor_migrations[] = {
 	 * contact's evidence counter, which every write to that evidence bumps
 	 * in its own transaction (and marks the row to be recomputed, valid_until
 	 * 0).  The row holds the pipeline's sort key: stage, then stalled first
-	 * (stalled_last 0), then higher trust first (neg_trust = -trust).  It is
+	 * (stalled_last 0), then higher trust first (neg_trust = -trust), and
+	 * the one-line reason it sits (the headline reason, its record).  It is
 	 * the answer for any moment in [at, valid_until). */
 	"CREATE INDEX accounts_name ON accounts(name COLLATE NOCASE, id);"
 	"CREATE INDEX contacts_name ON contacts(name COLLATE NOCASE, id);"
@@ -184,7 +185,11 @@ const char *const candor_migrations[] = {
 	"  valid_until INTEGER NOT NULL DEFAULT 0,"
 	"  stage INTEGER NOT NULL DEFAULT 0,"
 	"  stalled_last INTEGER NOT NULL DEFAULT 1,"
-	"  neg_trust REAL NOT NULL DEFAULT 0);"
+	"  neg_trust REAL NOT NULL DEFAULT 0,"
+	"  headline TEXT NOT NULL DEFAULT '',"
+	"  headline_kind TEXT NOT NULL DEFAULT '',"
+	"  headline_ref INTEGER NOT NULL DEFAULT 0,"
+	"  headline_flags INTEGER NOT NULL DEFAULT 0);"
 	"INSERT INTO assessments(id, account_id) SELECT id, account_id FROM contacts;"
 	"CREATE INDEX assessments_order ON assessments(stage, stalled_last, neg_trust, id);"
 	"CREATE INDEX assessments_until ON assessments(valid_until);"
@@ -201,7 +206,7 @@ static const struct candor_column contacts_cols[] = {
 	{ "id", 'i' }, { "account_id", 'i' }, { "name", 't' }, { "role", 't' }, { "email", 't' }, { "created", 'i' }, { "evidence", 'i' },
 };
 static const struct candor_column assessments_cols[] = {
-	{ "id", 'i' }, { "account_id", 'i' }, { "model", 't' }, { "evidence", 'i' }, { "at", 'i' }, { "valid_until", 'i' }, { "stage", 'i' }, { "stalled_last", 'i' }, { "neg_trust", 'd' },
+	{ "id", 'i' }, { "account_id", 'i' }, { "model", 't' }, { "evidence", 'i' }, { "at", 'i' }, { "valid_until", 'i' }, { "stage", 'i' }, { "stalled_last", 'i' }, { "neg_trust", 'd' }, { "headline", 't' }, { "headline_kind", 't' }, { "headline_ref", 'i' }, { "headline_flags", 'i' },
 };
 static const struct candor_column interactions_cols[] = {
 	{ "id", 'i' }, { "account_id", 'i' }, { "contact_id", 'i' }, { "kind", 't' }, { "inbound", 'i' }, { "at", 'i' }, { "seller", 't' }, { "text", 't' }, { "source", 't' }, { "metrics", 't' }, { "seller_share", 'd' },

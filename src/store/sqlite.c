@@ -345,10 +345,12 @@ static int sq_assessments_stale(struct candor_store *s, const char *model, int64
 static int sq_assessment_put(struct candor_store *s, const struct candor_assessment_row *r)
 {
 	return sq_exec(s, sq_bind(s, "UPDATE assessments SET account_id = ?2, model = ?3, evidence = ?4,"
-			    " at = ?5, valid_until = ?6, stage = ?7, stalled_last = ?8, neg_trust = ?9"
+			    " at = ?5, valid_until = ?6, stage = ?7, stalled_last = ?8, neg_trust = ?9,"
+			    " headline = ?10, headline_kind = ?11, headline_ref = ?12, headline_flags = ?13"
 			    " WHERE id = ?1 AND (SELECT evidence FROM contacts WHERE id = ?1) = ?4",
-			    "iitiiiiid", r->contact_id, r->account_id, r->model, r->evidence, r->at,
-			    r->valid_until, (int64_t)r->stage, (int64_t)(r->stalled ? 0 : 1), -r->trust),
+			    "iitiiiiidttii", r->contact_id, r->account_id, r->model, r->evidence, r->at,
+			    r->valid_until, (int64_t)r->stage, (int64_t)(r->stalled ? 0 : 1), -r->trust,
+			    r->headline, r->headline_kind, r->headline_ref, (int64_t)r->headline_flags),
 		    "keeping the assessment", NULL);
 }
 
@@ -360,7 +362,8 @@ static int sq_assessment_put(struct candor_store *s, const struct candor_assessm
 #define PIPELINE_PAGE(after) PIPELINE_PAGE_IN("(?9 = 0 OR x.stage = ?9 - 1)", after)
 /* With a stage, an equality the index seeks to (the OR form scans from the top). */
 #define PIPELINE_PAGE_IN(stage, after) "SELECT c.id, c.account_id, a.name, c.name, c.role, c.email," \
-	" c.created, x.model, x.evidence, x.at, x.valid_until, x.stage, x.stalled_last, x.neg_trust" \
+	" c.created, x.model, x.evidence, x.at, x.valid_until, x.stage, x.stalled_last, x.neg_trust," \
+	" x.headline, x.headline_kind, x.headline_ref, x.headline_flags" \
 	" FROM assessments x JOIN contacts c ON c.id = x.id JOIN accounts a ON a.id = c.account_id" \
 	" WHERE (?1 = '' OR a.owner = ?1 COLLATE NOCASE)" \
 	" AND (?2 = '' OR " SEARCH("c.name") " OR " SEARCH("c.email") ")" \
@@ -410,6 +413,11 @@ static int sq_pipeline_page(struct candor_store *s, const struct candor_list_que
 		r->stage = (int)sq_col_int(st, 11);
 		r->stalled = sq_col_int(st, 12) == 0;
 		r->trust = -sqlite3_column_double(st, 13);
+		snprintf(r->headline, sizeof(r->headline), "%s", (const char *)sqlite3_column_text(st, 14));
+		snprintf(r->headline_kind, sizeof(r->headline_kind), "%s",
+			 (const char *)sqlite3_column_text(st, 15));
+		r->headline_ref = sq_col_int(st, 16);
+		r->headline_flags = (int)sq_col_int(st, 17);
 	}
 	sq_done(s, st);
 	return rc == SQLITE_DONE ? 0 : rc == SQLITE_ROW ? s->err->code : sq_fail(s, rc, "reading the pipeline");

@@ -112,6 +112,12 @@ struct candor_assessment_row {
 	int stage;
 	bool stalled;
 	double trust;
+	/* the headline reason (candor_assessment_headline): text "" when none;
+	 * kind is a record kind ("commitment", ...) or "" */
+	char headline[320];
+	char headline_kind[16];
+	int64_t headline_ref;
+	int headline_flags;
 };
 /* A contact whose kept answer must be computed again. */
 struct candor_stale { int64_t contact_id, account_id, evidence; };
