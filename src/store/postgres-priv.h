@@ -73,6 +73,11 @@ int pg_grow(struct candor_store *s, void **arr, size_t n, size_t size);
 
 /* Fill one row of a result array from row i of r. */
 typedef int (*pg_row_fn)(struct candor_store *s, const PGresult *r, int i, void *row);
+/* Fill *arr (n rows of size bytes, grown as needed) from result r, one
+ * row at a time through fill; r is cleared.  r NULL: the query failed, its
+ * message is already in s->err. */
+int pg_fill_all(struct candor_store *s, PGresult *r, void **arr, size_t *n, size_t size,
+		pg_row_fn fill);
 /* Run sql with ($1, $2) = (a, b) and append its rows to *arr. */
 int pg_load(struct candor_store *s, int64_t a, int64_t b, const char *sql,
 	    void **arr, size_t *n, size_t size, pg_row_fn fill);

@@ -333,7 +333,12 @@ zero:
 int pg_load(struct candor_store *s, int64_t a, int64_t b, const char *sql,
 	    void **arr, size_t *n, size_t size, pg_row_fn fill)
 {
-	PGresult *r = pg_query(s, sql, "ii", a, b);
+	return pg_fill_all(s, pg_query(s, sql, "ii", a, b), arr, n, size, fill);
+}
+
+int pg_fill_all(struct candor_store *s, PGresult *r, void **arr, size_t *n, size_t size,
+		pg_row_fn fill)
+{
 	int rc = 0, rows;
 
 	if (!r)

@@ -103,24 +103,6 @@ static int fill_account(struct candor_store *s, const PGresult *r, int i, void *
 		: candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory");
 }
 
-/* Run a query of rows to fill, with its result already in r. */
-static int fill_all(struct candor_store *s, PGresult *r, void **arr, size_t *n, size_t size,
-		    pg_row_fn fill)
-{
-	int rc = 0, rows;
-
-	if (!r)
-		return s->err->code;
-	rows = PQntuples(r);
-	for (int i = 0; i < rows && !rc; i++) {
-		if ((rc = pg_grow(s, arr, *n, size)))
-			break;
-		(*n)++;
-		rc = fill(s, r, i, (char *)*arr + (*n - 1) * size);
-	}
-	PQclear(r);
-	return rc;
-}
 
 static int pg_accounts(struct candor_store *s, int64_t id, const char *name, bool words,
 		       struct candor_account_list *out)
@@ -133,7 +115,7 @@ static int pg_accounts(struct candor_store *s, int64_t id, const char *name, boo
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	rc = fill_all(s, r, (void **)&out->v, &out->n, sizeof(*out->v), fill_account);
+	rc = pg_fill_all(s, r, (void **)&out->v, &out->n, sizeof(*out->v), fill_account);
 	if (rc)
 		candor_account_list_release(out);
 	return rc;
@@ -169,7 +151,7 @@ static int pg_account_page(struct candor_store *s, const struct candor_list_quer
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	rc = fill_all(s, r, (void **)&out->v, &out->n, sizeof(*out->v), fill_account);
+	rc = pg_fill_all(s, r, (void **)&out->v, &out->n, sizeof(*out->v), fill_account);
 	if (rc)
 		candor_account_list_release(out);
 	return rc;
@@ -194,7 +176,7 @@ static int pg_contact_page(struct candor_store *s, const struct candor_list_quer
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	rc = fill_all(s, r, (void **)&out->v, &out->n, sizeof(*out->v), fill_contact);
+	rc = pg_fill_all(s, r, (void **)&out->v, &out->n, sizeof(*out->v), fill_contact);
 	if (rc)
 		candor_contact_list_release(out);
 	return rc;
@@ -233,7 +215,7 @@ static int pg_assessments_stale(struct candor_store *s, const char *model, int64
 			       "  UNION SELECT id FROM assessments WHERE model > $2) ORDER BY c.id",
 			       "it", at, model);
 
-	return fill_all(s, r, (void **)out, n, sizeof(**out), fill_stale);
+	return pg_fill_all(s, r, (void **)out, n, sizeof(**out), fill_stale);
 }
 
 static int pg_assessment_put(struct candor_store *s, const struct candor_assessment_row *r)
@@ -311,7 +293,7 @@ static int pg_pipeline_page(struct candor_store *s, const struct candor_list_que
 	}
 	for (int i = 0; i < nrows; i++)
 		fill_buyer(s, r, i, &(*rows)[i]);
-	rc = fill_all(s, r, (void **)&out->v, &out->n, sizeof(*out->v), fill_contact);
+	rc = pg_fill_all(s, r, (void **)&out->v, &out->n, sizeof(*out->v), fill_contact);
 	if (rc)
 		candor_contact_list_release(out);
 	return rc;
@@ -378,7 +360,7 @@ static int pg_contacts(struct candor_store *s, int64_t id, const char *name, boo
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	rc = fill_all(s, r, (void **)&out->v, &out->n, sizeof(*out->v), fill_contact);
+	rc = pg_fill_all(s, r, (void **)&out->v, &out->n, sizeof(*out->v), fill_contact);
 	if (rc)
 		candor_contact_list_release(out);
 	return rc;
