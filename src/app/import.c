@@ -4,6 +4,7 @@
 #include "util/common.h"
 #include "app/import.h"
 #include "util/buf.h"
+#include "app/teach.h"
 
 static bool sentence_end(const char *text, size_t i)
 {
@@ -22,35 +23,6 @@ void candor_sentence_around(struct candor_buf *out, const char *text, size_t sta
 		e++;
 	candor_buf_add(out, text + b, e - b);
 	candor_buf_rtrim(out);
-}
-
-static int store_signals(struct candor_store *s, const struct candor_interaction *it,
-			 const struct candor_app_call *c)
-{
-	struct candor_buf quote = CANDOR_BUF_INIT;
-	int rc = 0;
-
-	for (size_t i = 0; i < c->a->nsignals && !rc; i++) {
-		const struct candor_text_signal *x = &c->a->signals[i];
-		struct candor_signal sg = {
-			.interaction_id = it->id, .contact_id = it->contact_id,
-			.category = (char *)x->category, .text = x->text,
-			.side = c->t->utts[x->utterance].side, .utterance = (int64_t)x->utterance,
-			.start = (int64_t)x->cstart, .end = (int64_t)x->cend,
-			.confidence = x->confidence,
-		};
-
-		candor_buf_reset(&quote);
-		candor_sentence_around(&quote, c->t->utts[x->utterance].text, x->start, x->end);
-		if (candor_buf_error(&quote)) {
-			rc = candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory");
-			break;
-		}
-		sg.quote = quote.ptr;
-		rc = candor_store_signal_add(s, it->account_id, &sg);
-	}
-	candor_buf_release(&quote);
-	return rc;
 }
 
 static int store_proposals(struct candor_store *s, const struct candor_interaction *it,
@@ -121,7 +93,8 @@ int candor_app_call_store(struct candor_app *app, const struct candor_app_call *
 	}
 	if (!(rc = candor_store_interaction_add(s, &it)) &&
 	    !(rc = candor_store_utterances_add(s, it.account_id, it.id, c->t->utts, c->t->nutts)) &&
-	    !(rc = store_signals(s, &it, c)))
+	    !(rc = candor_app_signals_store(app, &it, c->t->utts, c->t->nutts, c->a, NULL, 0,
+					    NULL)))
 		rc = store_proposals(s, &it, c->a);
 	if (!rc)
 		*out = it.id;

@@ -246,3 +246,25 @@ json_t *candor_json_export(const struct candor_account_list *accts,
 			 "schema_version", CANDOR_SCHEMA_VERSION, "exported_at", candor_json_date(at),
 			 "accounts", arr);
 }
+
+json_t *candor_json_correction(const struct candor_correction *c)
+{
+	return json_pack("{s:I,s:I,s:I,s:s,s:s,s:s,s:s,s:s,s:o}", "id", (json_int_t)c->id,
+			 "interaction", (json_int_t)c->interaction_id, "utterance",
+			 (json_int_t)c->utterance, "category", c->category, "verdict",
+			 candor_name_of(candor_verdicts, c->verdict), "side",
+			 candor_side_name(c->side), "text", c->text, "by", c->by,
+			 "at", candor_json_date(c->at));
+}
+
+json_t *candor_json_corrections(const struct candor_correction *c, size_t n)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; a && i < n; i++)
+		if (json_array_append_new(a, candor_json_correction(&c[i]))) {
+			json_decref(a);
+			a = NULL;
+		}
+	return a;
+}

@@ -50,4 +50,12 @@ json_t *candor_json_export(const struct candor_account_list *accounts,
 			  const struct candor_contact_list *contacts,
 			  const struct candor_evidence_set *set, int64_t at);
 
+/*
+ * A user's correction of the analyser, {"id","interaction","utterance",
+ * "category","verdict","side","text","by","at"}; and an array of n of
+ * them (the export's "corrections").  NULL when out of memory.
+ */
+json_t *candor_json_correction(const struct candor_correction *c);
+json_t *candor_json_corrections(const struct candor_correction *c, size_t n);
+
 #endif

@@ -165,6 +165,9 @@ int cmd_dismiss(int argc, char **argv, struct candor_ctx *ctx);
 int cmd_lint(int argc, char **argv, struct candor_ctx *ctx);
 int cmd_serve(int argc, char **argv, struct candor_ctx *ctx);
 int cmd_copy(int argc, char **argv, struct candor_ctx *ctx);
+int cmd_signal(int argc, char **argv, struct candor_ctx *ctx);
+int cmd_reanalyze(int argc, char **argv, struct candor_ctx *ctx);
+int cmd_model(int argc, char **argv, struct candor_ctx *ctx);
 int cmd_user(int argc, char **argv, struct candor_ctx *ctx);
 int cmd_help(int argc, char **argv, struct candor_ctx *ctx);
 

@@ -167,8 +167,23 @@ static int export_run(struct candor_ctx *ctx, const struct export_opts *o,
 		goto cleanup;
 	}
 	if (!t) {
-		json_t *j = candor_json_export(&accts, &l, &set, at);
+		json_t *j = candor_json_export(&accts, &l, &set, at), *cj = NULL;
+		struct candor_correction *c = NULL;
+		size_t nc = 0;
 
+		/* the user's corrections of the analyser go with the data */
+		if ((rc = candor_store_corrections(ctx->store, 0, 0, &c, &nc))) {
+			json_decref(j);
+			rc = cli_fail(ctx, rc);
+			goto cleanup;
+		}
+		cj = candor_json_corrections(c, nc);
+		candor_corrections_free(c, nc);
+		if (!j || !cj || json_object_set_new(j, "corrections", cj)) {
+			json_decref(j);
+			rc = cli_errorf(ctx, CLI_INTERNAL, "out of memory building the export");
+			goto cleanup;
+		}
 		rc = json_dumpf(j, f, JSON_INDENT(2) | JSON_REAL_PRECISION(12)) ? CLI_INTERNAL : CLI_OK;
 		fputc('\n', f);
 		json_decref(j);

@@ -89,9 +89,11 @@ static json_t *show_json(const struct shown *s)
 			const struct candor_signal *g = &s->x.set.signals[k];
 
 			if (g->interaction_id == s->x.it->id && g->utterance == (int64_t)u->index)
-				json_array_append_new(sigs, json_pack("{s:s,s:s,s:I,s:I}", "category",
-					g->category, "text", g->text, "start", (json_int_t)g->start,
-					"end", (json_int_t)g->end));
+				json_array_append_new(sigs, json_pack("{s:I,s:s,s:s,s:I,s:I,s:o}", "id",
+					(json_int_t)g->id, "category", g->category, "text", g->text,
+					"start", (json_int_t)g->start, "end", (json_int_t)g->end,
+					"confidence", g->confidence < 0 ? json_null()
+									: json_real(g->confidence)));
 		}
 		json_array_append_new(utts, json_pack("{s:I,s:s,s:s,s:o,s:o,s:s,s:o}", "index",
 			(json_int_t)u->index, "speaker", u->speaker, "side", candor_side_name(u->side),
@@ -102,9 +104,10 @@ static json_t *show_json(const struct shown *s)
 	for (size_t i = 0; i < s->x.nprops; i++)
 		json_array_append_new(props, proposal_json(&s->x.props[i]));
 	metrics = *s->x.it->metrics ? json_loads(s->x.it->metrics, 0, NULL) : NULL;
-	return json_pack("{s:I,s:s,s:o,s:s,s:s,s:s,s:o,s:o,s:o,s:o}", "id", (json_int_t)s->x.it->id,
+	return json_pack("{s:I,s:s,s:o,s:s,s:s,s:s,s:s,s:o,s:o,s:o,s:o}", "id", (json_int_t)s->x.it->id,
 		"kind", candor_name_of(candor_interaction_kinds, s->x.it->kind),
 		"at", candor_json_date(s->x.it->at), "source", s->x.it->source, "seller", s->x.it->seller,
+		"analyser", s->x.it->analyser ? s->x.it->analyser : "",
 		"text", s->x.it->text, "contact", candor_json_contact(&s->contact),
 		"metrics", metrics ? metrics : json_null(), "utterances", utts, "proposals", props);
 }
@@ -112,6 +115,7 @@ static json_t *show_json(const struct shown *s)
 static void print_utterance(const struct shown *s, const struct candor_utterance *u)
 {
 	struct cli_mark marks[64];
+	char labels[64][48], ref[48];
 	size_t n = 0;
 
 	const char *who = *u->speaker ? u->speaker : "?";
@@ -119,14 +123,19 @@ static void print_utterance(const struct shown *s, const struct candor_utterance
 
 	for (const char *c = who; *c; c++)
 		chars += (*c & 0xc0) != 0x80; /* pad by characters, not bytes */
-	printf("  %s%*s ", who, chars < 18 ? 18 - chars : 0, "");
+	/* the utterance as 'candor signal add' names it, then who said it */
+	snprintf(ref, sizeof(ref), "%" PRId64 ":%zu", s->x.it->id, u->index);
+	printf("  %-7s %s%*s ", ref, who, chars < 18 ? 18 - chars : 0, "");
 	for (size_t k = 0; k < s->x.set.nsignals && n < CANDOR_ARRAY_SIZE(marks); k++) {
 		const struct candor_signal *g = &s->x.set.signals[k];
 
 		if (g->interaction_id == s->x.it->id && g->utterance == (int64_t)u->index &&
-		    g->start >= 0)
-			marks[n++] = (struct cli_mark){ byte_at(u->text, g->start),
-							byte_at(u->text, g->end), g->category };
+		    g->start >= 0) {
+			snprintf(labels[n], sizeof(labels[n]), "%s #%" PRId64, g->category, g->id);
+			marks[n] = (struct cli_mark){ byte_at(u->text, g->start),
+						      byte_at(u->text, g->end), labels[n] };
+			n++;
+		}
 	}
 	cli_print_marked(u->text, marks, n);
 }
@@ -140,6 +149,13 @@ static void show_print(const struct shown *s)
 	       candor_name_of(candor_interaction_kinds, s->x.it->kind), s->contact.name,
 	       s->contact.account_name, d, *s->x.it->source ? ", from " : "", s->x.it->source);
 	printf("%s\n", s->x.it->text);
+	if (s->x.nutts)
+		printf("signals found by %s%s; correct them with 'candor signal wrong SIGNAL-ID' or "
+		       "'candor signal add INTERACTION:UTTERANCE CATEGORY'\n",
+		       !s->x.it->analyser || !*s->x.it->analyser ? "an earlier analyser"
+		       : !strcmp(s->x.it->analyser, "phrases") ? "the phrases alone" : "signal model ",
+		       s->x.it->analyser && *s->x.it->analyser && strcmp(s->x.it->analyser, "phrases")
+		       ? s->x.it->analyser : "");
 	if (s->x.it->seller_share >= 0)
 		printf("the seller talked %.0f%% of the words (top sellers: about 43%%)\n",
 		       s->x.it->seller_share * 100);

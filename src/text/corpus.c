@@ -11,6 +11,19 @@
 
 #include <dirent.h>
 #include <sys/stat.h>
+#include <unistd.h>
+#include "text/lexicon-dir.h"
+
+const char *candor_corpus_default_dir(void)
+{
+	const char *env = getenv("CANDOR_CORPUS");
+
+	if (env && *env)
+		return env;
+	if (access(CANDOR_CORPUS_SRCDIR, R_OK) == 0)
+		return CANDOR_CORPUS_SRCDIR;
+	return CANDOR_CORPUS_DATADIR;
+}
 
 static void call_release(struct candor_labelled_call *c)
 {
@@ -22,6 +35,34 @@ static void call_release(struct candor_labelled_call *c)
 	free(c->labels);
 	free(c->path);
 	memset(c, 0, sizeof(*c));
+}
+
+int candor_corpus_add_utterance(struct candor_corpus *c, const char *name, const char *text,
+				enum candor_side side, uint32_t labels, uint32_t labelled,
+				unsigned weight, struct candor_error *err)
+{
+	struct candor_labelled_call call = { 0 };
+
+	call.path = strdup(name);
+	call.u = calloc(1, sizeof(*call.u));
+	call.labels = calloc(1, sizeof(*call.labels));
+	if (call.u) {
+		call.u->speaker = strdup("");
+		call.u->text = strdup(text);
+		call.u->side = side;
+		call.u->start = call.u->end = -1;
+		call.n = call.alloc = 1;
+	}
+	if (!call.path || !call.u || !call.labels || !call.u->speaker || !call.u->text ||
+	    candor_array_grow((void **)&c->calls, &c->alloc, c->n, sizeof(*c->calls))) {
+		call_release(&call);
+		return candor_error_set(err, CANDOR_ERROR, NULL, "out of memory");
+	}
+	call.labels[0] = labels & labelled;
+	call.labelled = labelled;
+	call.weight = weight;
+	c->calls[c->n++] = call;
+	return 0;
 }
 
 void candor_corpus_release(struct candor_corpus *c)

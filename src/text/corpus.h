@@ -26,6 +26,7 @@ struct candor_labelled_call {
 	size_t n, alloc;
 	uint32_t labelled;              /* categories this call was labelled for */
 	int64_t when;                   /* the call's date; 0 when not given */
+	unsigned weight;                /* how many times training counts it; 0 is 1 */
 };
 
 struct candor_corpus {
@@ -46,6 +47,19 @@ int candor_corpus_read_file(struct candor_corpus *c, const char *path,
  */
 int candor_corpus_read_dir(struct candor_corpus *c, const char *dir,
 			   struct candor_error *err);
+
+/*
+ * Add a call of one utterance (a user's correction): text said by side,
+ * labelled for the categories in labelled (bits), carrying those of them in
+ * labels, counted weight times in training.  name is for messages.
+ */
+int candor_corpus_add_utterance(struct candor_corpus *c, const char *name, const char *text,
+				enum candor_side side, uint32_t labels, uint32_t labelled,
+				unsigned weight, struct candor_error *err);
+
+/* The shipped corpus a user's model is trained from: $CANDOR_CORPUS, else
+ * the source tree's tests/data/labelled/train, else the installed copy. */
+const char *candor_corpus_default_dir(void);
 
 /* Utterances in the corpus. */
 size_t candor_corpus_utterances(const struct candor_corpus *c);

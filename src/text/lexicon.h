@@ -102,7 +102,7 @@ void candor_lexicon_set_model(struct candor_lexicon *lx, struct candor_signal_mo
 
 /*
  * What decides the signals, as stored with each analysed interaction: the
- * signal model's id ("signals/07bbce8b53fb4a53") or "phrases" when the
+ * signal model's id (16 hex digits, "07bbce8b53fb4a53") or "phrases" when the
  * lexicon alone decides.  Valid while lx is.
  */
 const char *candor_analyser_id(const struct candor_lexicon *lx);

@@ -482,13 +482,67 @@ cleanup:
 	return rc;
 }
 
-const char *candor_signal_model_default_path(void)
+const char *candor_signal_model_dir(void)
 {
-	static char path[4096];
-	const char *env = getenv("CANDOR_MODEL");
+	static char dir[4096];
+	const char *env = getenv("CANDOR_MODELS"), *xdg = getenv("XDG_DATA_HOME"),
+		   *home = getenv("HOME");
 
 	if (env && *env)
 		return env;
+	if (xdg && *xdg == '/')
+		snprintf(dir, sizeof(dir), "%s/candor/models", xdg);
+	else
+		snprintf(dir, sizeof(dir), "%s/.local/share/candor/models", home && *home ? home : ".");
+	return dir;
+}
+
+bool candor_signal_model_chosen(char *name, size_t n, const char *which)
+{
+	char path[4200];
+	FILE *f;
+	size_t len;
+
+	snprintf(path, sizeof(path), "%s/%s", candor_signal_model_dir(), which);
+	name[0] = '\0';
+	if (!(f = fopen(path, "r")))
+		return 0;
+	if (!fgets(name, (int)n, f))
+		name[0] = '\0';
+	fclose(f);
+	len = strlen(name);
+	while (len && (name[len - 1] == '\n' || name[len - 1] == ' '))
+		name[--len] = '\0';
+	/* a bare file name in the folder, nothing else */
+	if (strchr(name, '/') || !strcmp(name, "..") || !strcmp(name, "."))
+		name[0] = '\0';
+	return name[0] != '\0';
+}
+
+const char *candor_signal_model_shipped_path(void)
+{
+	static char path[4096];
+
+	snprintf(path, sizeof(path), "%s/signals.model", CANDOR_MODEL_SRCDIR);
+	if (access(path, R_OK) == 0)
+		return path;
+	snprintf(path, sizeof(path), "%s/signals.model", CANDOR_MODEL_DATADIR);
+	return path;
+}
+
+const char *candor_signal_model_default_path(void)
+{
+	static char path[4500];
+	const char *env = getenv("CANDOR_MODEL");
+	char name[256];
+
+	if (env && *env)
+		return env;
+	if (candor_signal_model_chosen(name, sizeof(name), "current")) {
+		snprintf(path, sizeof(path), "%s/%s", candor_signal_model_dir(), name);
+		if (access(path, R_OK) == 0)
+			return path;
+	}
 	snprintf(path, sizeof(path), "%s/signals.model", CANDOR_MODEL_SRCDIR);
 	if (access(path, R_OK) == 0)
 		return path;

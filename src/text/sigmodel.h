@@ -66,9 +66,18 @@ const char *candor_signal_model_about(const struct candor_signal_model *m);
 const struct candor_cat_params *candor_signal_model_params(const struct candor_signal_model *m,
 							   int c);
 
-/* The default model: $CANDOR_MODEL, else the user's chosen model, else the
- * source tree's model/signals.model when it exists, else the installed one. */
+/* The default model: $CANDOR_MODEL, else the user's chosen model (the file
+ * the models folder's "current" names, `candor model use`), else the
+ * shipped one: the source tree's model/signals.model when it exists, else
+ * the installed one. */
 const char *candor_signal_model_default_path(void);
+const char *candor_signal_model_shipped_path(void);
+/* The folder of the user's own models: $CANDOR_MODELS, else
+ * $XDG_DATA_HOME/candor/models, else ~/.local/share/candor/models. */
+const char *candor_signal_model_dir(void);
+/* The model file named by the folder's file which ("current", "previous")
+ * into name (a bare file name); false when there is none. */
+bool candor_signal_model_chosen(char *name, size_t n, const char *which);
 
 /*
  * Probabilities for one featurized utterance said by side: prob[c] for

@@ -89,7 +89,7 @@ static size_t dict_slot(const struct dict *d, uint64_t h)
 	return i;
 }
 
-static int dict_add(struct dict *d, uint64_t h)
+static int dict_add(struct dict *d, uint64_t h, unsigned times)
 {
 	size_t i = dict_slot(d, h);
 
@@ -99,7 +99,7 @@ static int dict_add(struct dict *d, uint64_t h)
 		d->keys[i] = h;
 		d->order[d->norder++] = h;
 	}
-	d->count[i]++;
+	d->count[i] += times;
 	return 0;
 }
 
@@ -213,18 +213,26 @@ static int featurize_corpus(const struct candor_corpus *corpus, const struct can
 	return rc;
 }
 
-static int build_dict(struct dict *d, const struct candor_utt_feats *f, size_t n, int min)
+/* The features of f (rows of corpus's calls, as featurize_corpus made them),
+ * those held by fewer than min utterances dropped; a weighted call's
+ * utterance (a user's correction) counts as that many. */
+static int build_dict(struct dict *d, const struct candor_corpus *corpus,
+		      const struct candor_utt_feats *f, size_t n, int min)
 {
-	size_t want = 0, col = 0;
+	size_t want = 0, col = 0, i = 0;
 
-	for (size_t i = 0; i < n; i++)
-		want += f[i].f.n;
+	for (size_t k = 0; k < n; k++)
+		want += f[k].f.n;
 	if (dict_init(d, want / 4 + 1024))
 		return CANDOR_ERROR;
-	for (size_t i = 0; i < n; i++)
-		for (size_t j = 0; j < f[i].f.n; j++)
-			if (dict_add(d, f[i].f.v[j].hash))
-				return CANDOR_ERROR;
+	for (size_t c = 0; c < corpus->n; c++) {
+		unsigned w = corpus->calls[c].weight > 1 ? corpus->calls[c].weight : 1;
+
+		for (size_t r = 0; r < 2 * corpus->calls[c].n && i < n; r++, i++)
+			for (size_t j = 0; j < f[i].f.n; j++)
+				if (dict_add(d, f[i].f.v[j].hash, w))
+					return CANDOR_ERROR;
+	}
 	for (size_t k = 0; k < d->norder; k++) {
 		size_t s = dict_slot(d, d->order[k]);
 
@@ -313,6 +321,11 @@ static bool eligible(const struct row *r, int c)
 	return (r->labelled & (1u << c)) && candor_signal_side_ok(c, r->side);
 }
 
+static unsigned weight_of(const struct row *r)
+{
+	return r->call && r->call->weight > 1 ? r->call->weight : 1;
+}
+
 /* Train on the eligible rows outside fold skip (-1: all).  NULL on failure. */
 static struct model *fit(const struct job *j, int c, int skip, int *sign)
 {
@@ -321,8 +334,12 @@ static struct model *fit(const struct job *j, int c, int skip, int *sign)
 	struct model *m = NULL;
 	size_t n = 0;
 
-	p.y = malloc((j->nrows + 1) * sizeof(*p.y));
-	p.x = malloc((j->nrows + 1) * sizeof(*p.x));
+	size_t total = 0;
+
+	for (size_t i = 0; i < j->nrows; i++)
+		total += weight_of(&j->rows[i]);
+	p.y = malloc((total + 1) * sizeof(*p.y));
+	p.x = malloc((total + 1) * sizeof(*p.x));
 	if (!p.y || !p.x)
 		goto cleanup;
 	for (size_t i = 0; i < j->nrows; i++) {
@@ -330,8 +347,11 @@ static struct model *fit(const struct job *j, int c, int skip, int *sign)
 
 		if (!eligible(r, c) || (skip >= 0 && r->fold == skip))
 			continue;
-		p.y[n] = (r->labels & (1u << c)) ? 1 : -1;
-		p.x[n++] = r->x;
+		/* a weighted row (a user's correction) counts as that many rows */
+		for (unsigned w = weight_of(r); w > 0; w--) {
+			p.y[n] = (r->labels & (1u << c)) ? 1 : -1;
+			p.x[n++] = r->x;
+		}
 	}
 	p.l = (int)n;
 	if (!n || check_parameter(&p, &par))
@@ -674,7 +694,7 @@ int candor_signal_train(struct candor_signal_model **out, const struct candor_co
 		fprintf(o.progress, "candor: reading %zu calls (%zu utterances)\n", corpus->n,
 			candor_corpus_utterances(corpus));
 	if ((rc = featurize_corpus(corpus, lx, &feats, &sents, &nfeats)) ||
-	    (rc = build_dict(&d, feats, nfeats, o.min_count)))
+	    (rc = build_dict(&d, corpus, feats, nfeats, o.min_count)))
 		goto cleanup;
 	j.nrows = nfeats;
 	j.nfeat = d.n;

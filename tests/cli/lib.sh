@@ -35,6 +35,9 @@ if [ -n "${CANDOR_TEST_DB:-}" ]; then
 fi
 export CANDOR_NOW=2026-11-25T09:00
 export CANDOR_SELLER="Sam Seller"
+# a model trained in a test stays in the test: never the user's own models folder
+export CANDOR_MODELS="$TRASH/models"
+unset CANDOR_MODEL
 unset CANDOR_AT
 test_count=0
 test_failures=0

@@ -143,7 +143,10 @@ test_expect 'show interaction --json: signals with code-point start/end, as anal
 import json, sys
 s = json.load(open(sys.argv[1])); a = json.load(open(sys.argv[2]))
 for x, y in zip(s[\"utterances\"], a[\"utterances\"]):
-    assert x[\"signals\"] == y[\"signals\"], (x[\"signals\"], y[\"signals\"])
+    keys = (\"category\", \"text\", \"start\", \"end\")
+    got = [{k: g[k] for k in keys} for g in x[\"signals\"]]
+    assert got == y[\"signals\"], (x[\"signals\"], y[\"signals\"])
+    assert all(isinstance(g[\"id\"], int) and 0 < g[\"confidence\"] <= 1 for g in x[\"signals\"]), x
     for g in x[\"signals\"]:
         assert x[\"text\"][g[\"start\"]:g[\"end\"]] == g[\"text\"], g
 assert any(g[\"category\"] == \"stall\" for x in s[\"utterances\"] for g in x[\"signals\"])
@@ -181,8 +184,8 @@ assert all(isinstance(x[\"id\"], int) and d[\"utterances\"][x[\"utterance\"]] fo
 test_expect 'show interaction (human) marks signals and lists proposals with ids' '
 	candor show interaction "$(cat id)" >out &&
 	test_grep "^interaction #$(cat id): call with Dana Reyes \(Northwind\), 2026-11-18T15:00, from discovery-call.vtt" out &&
-	test_grep "\[stall: Let me think about it\]" out &&
-	test_grep "\[disclosure: The problem is\]" out &&
+	test_grep "^  [0-9]+:3 +Dana Reyes +.*\[stall #[0-9]+: Let me think about it\]" out &&
+	test_grep "\[disclosure #[0-9]+: The problem is\]" out &&
 	test_grep "#[0-9]+ +proposed +you promised +\"I.ll send you the case study by Friday\.\" \(due 2026-11-20\)" out &&
 	test_grep "#[0-9]+ +proposed +they promised +\"I.ll check with finance\.\"" out &&
 	test_grep "#[0-9]+ +proposed +bothering +\"The problem is our month-end close takes nine days\.\"" out
@@ -202,8 +205,8 @@ st = [g for x in d[\"utterances\"] for g in x[\"signals\"] if g[\"category\"] ==
 assert st and st[0][\"text\"] == \"Let me think about it\" and st[0][\"start\"] == 9, st
 " &&
 	candor show interaction "$(cat uid)" >out &&
-	test_grep "Ça va… 🙂 \[stall: Let me think about it\]\. \[candor: Can I be honest\] with you\?" out &&
-	test_grep "Merci\. \[commitment: I’ll send\] you the Zürich case study" out
+	test_grep "Ça va… 🙂 \[stall #[0-9]+: Let me think about it\]\. \[candor #[0-9]+: Can I be honest\] with you\?" out &&
+	test_grep "Merci\. \[commitment #[0-9]+: I’ll send\] you the Zürich case study" out
 '
 
 test_expect '--as "Name In File=Real Name" renames the seller and the buyer' '
