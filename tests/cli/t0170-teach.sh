@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# t0170: a user's correction, after `candor model train`, changes what the
+# analyser says about the same sentence and about sentences like it; the
+# previous model is kept and `candor model use previous` goes back.
+# backends: sqlite   (training reads the corrections through the store
+# interface, which t0171 and test-store check on both backends; one
+# training run is enough)
+. "$CANDOR_TOP/tests/cli/lib.sh"
+
+# stalls FILE: how many of the buyer's lines the analyser marks as a stall.
+stalls() {
+	candor analyze --seller "Sam Seller" "$1" | grep -c "(buyer): .*\[stall: " || true
+}
+
+test_expect 'setup: a stall the shipped model misses, and two paraphrases of it' '
+	candor init >/dev/null &&
+	candor account add Northwind >/dev/null &&
+	candor contact add "Dana Reyes" --account Northwind >/dev/null &&
+	printf "Sam Seller: Shall we plan the rollout?\nDana Reyes: Put a pin in it till the reorg settles.\n" >call.txt &&
+	printf "Sam Seller: Fine.\nDana Reyes: Let us put a pin in it till the reorg is over.\nSam Seller: Sure.\nDana Reyes: We will put a pin in it until the reorg settles down.\n" >like.txt &&
+	test "$(stalls call.txt)" = 0 &&
+	test "$(stalls like.txt)" = 0 &&
+	candor import call.txt --with Dana --at 2026-11-20 >/dev/null 2>&1
+'
+
+test_expect 'model list: the shipped model is the one in use' '
+	candor model list >list &&
+	test_grep "^\* [0-9a-f]{16}  shipped " list &&
+	test "$(wc -l <list)" = 1
+'
+
+test_expect 'the user says the line is a stall; model train learns it, printing scores before and after' '
+	candor signal add 1:1 stall >/dev/null 2>&1 &&
+	candor model train --jobs 2 >report 2>progress &&
+	test_grep "^model [0-9a-f]{16} trained in [0-9.]+ s from the corpus and 1 correction \(1 utterance\)$" report &&
+	test_grep "^  stall +0\.[0-9]{2}  +0\.[0-9]{2}$" report &&
+	test_grep "^  macro +0\.[0-9]{2}  +0\.[0-9]{2}$" report &&
+	test_grep "^the one before: shipped" report &&
+	test_grep "reading [0-9]+ calls" progress &&
+	ls "$CANDOR_MODELS"/signals-*.model >/dev/null
+'
+
+test_expect 'the new model finds the stall in the same sentence and in both paraphrases' '
+	test "$(stalls call.txt)" = 1 &&
+	test "$(stalls like.txt)" = 2
+'
+
+test_expect 'reanalyze: the stored call is read by the new model, and says which' '
+	new=$(sed -n "s/^model \([0-9a-f]*\) trained.*/\1/p" report) &&
+	candor reanalyze --all 2>err >out &&
+	test_grep "now [0-9]+ by signal model $new" err &&
+	candor show interaction 1 --json >s.json &&
+	test "$(jget s.json analyser)" = "$new"
+'
+
+test_expect 'model use previous goes back to the shipped model; the trained one stays listed' '
+	candor model use previous >out &&
+	test_grep "^model [0-9a-f]{16} now decides the signals" out &&
+	test "$(stalls like.txt)" = 0 &&
+	candor model list >list &&
+	test_grep "^\* [0-9a-f]{16}  shipped " list &&
+	test_grep "^  [0-9a-f]{16}  signals-[0-9a-f]{16}\.model .*1 correction \(previous\)$" list &&
+	candor model use previous >/dev/null &&
+	test "$(stalls like.txt)" = 2
+'
+
+test_expect 'model use: an unknown model is refused and the choice stays' '
+	test_exit 2 candor model use 0123456789abcdef 2>err &&
+	test_grep "no model .0123456789abcdef." err &&
+	test "$(stalls like.txt)" = 2 &&
+	test_exit 2 candor model train --weight 0 2>err &&
+	test_grep "weight" err
+'
+
+test_done
