@@ -461,6 +461,87 @@ static void users_and_secrets_round_trip(void **state)
 }
 
 /* Transcripts, signals, proposals: exact doubles, 64-bit times, enums. */
+/* Corrections, signal confidence and the analyser's id round-trip; signals
+ * can be taken away one by one or all an analysis found. */
+static void corrections_round_trip(void **state)
+{
+	struct fixture *f = *state;
+	int64_t acc = add_account(f->s, "Northwind"), c = add_contact(f->s, acc, "Dana");
+	struct candor_interaction it = { .account_id = acc, .contact_id = c,
+					 .kind = CANDOR_INTERACTION_CHAT, .at = 1000, .text = "chat",
+					 .source = "chat.txt", .metrics = "{}", .seller_share = 0.5,
+					 .analyser = "0123456789abcdef" };
+	struct candor_signal a = { .contact_id = c, .category = "stall", .text = "later",
+				   .side = CANDOR_SIDE_BUYER, .utterance = 0, .start = 0, .end = 5,
+				   .quote = "later", .confidence = 0.625 };
+	struct candor_signal b = a, byhand = a;
+	struct candor_correction k = { .account_id = acc, .contact_id = c, .utterance = 0,
+				       .category = "stall", .verdict = CANDOR_VERDICT_WRONG,
+				       .side = CANDOR_SIDE_BUYER, .text = "later, maybe", .by = "Ann",
+				       .at = 2000 }, *got = NULL;
+	struct candor_scope sc = { acc, c }, where;
+	struct candor_evidence_set set;
+	size_t n = 0;
+
+	assert_int_equal(candor_store_interaction_add(f->s, &it), 0);
+	a.interaction_id = b.interaction_id = byhand.interaction_id = it.id;
+	b.category = "social";
+	b.confidence = -1;
+	byhand.utterance = -1;
+	assert_int_equal(candor_store_signal_add(f->s, acc, &a), 0);
+	assert_int_equal(candor_store_signal_add(f->s, acc, &b), 0);
+	assert_int_equal(candor_store_signal_add(f->s, acc, &byhand), 0);
+	k.interaction_id = it.id;
+	assert_int_equal(candor_store_correction_add(f->s, &k), 0);
+	assert_true(k.id > 0);
+	assert_int_equal(candor_store_corrections(f->s, 0, 0, &got, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(got[0].interaction_id, it.id);
+	assert_int_equal(got[0].verdict, CANDOR_VERDICT_WRONG);
+	assert_int_equal(got[0].side, CANDOR_SIDE_BUYER);
+	assert_string_equal(got[0].text, "later, maybe");
+	assert_string_equal(got[0].by, "Ann");
+	assert_int_equal(got[0].at, 2000);
+	candor_corrections_free(got, n);
+	assert_int_equal(candor_store_corrections(f->s, 0, it.id + 1, &got, &n), 0);
+	assert_int_equal(n, 0);
+	candor_corrections_free(got, n);
+	assert_int_equal(candor_store_locate(f->s, CANDOR_RECORD_CORRECTION, k.id, &where), 0);
+	assert_int_equal(where.contact_id, c);
+	assert_int_equal(candor_store_locate(f->s, CANDOR_RECORD_SIGNAL, a.id, &where), 0);
+	assert_int_equal(where.account_id, acc);
+	assert_int_equal(candor_store_locate(f->s, CANDOR_RECORD_SIGNAL, 999, &where), CANDOR_ENOTFOUND);
+
+	assert_int_equal(candor_store_evidence(f->s, &sc, &set), 0);
+	assert_int_equal(set.ninteractions, 1);
+	assert_int_equal(set.interactions[0].kind, CANDOR_INTERACTION_CHAT);
+	assert_string_equal(set.interactions[0].analyser, "0123456789abcdef");
+	assert_int_equal(set.nsignals, 3);
+	assert_true(set.signals[0].confidence == 0.625);
+	assert_true(set.signals[1].confidence == -1);
+	candor_evidence_set_release(&set);
+
+	assert_int_equal(candor_store_signal_delete(f->s, &a, acc), 0);
+	it.analyser = "phrases";
+	it.seller_share = 0.25;
+	assert_int_equal(candor_store_interaction_analysed(f->s, &it), 0);
+	assert_int_equal(candor_store_evidence(f->s, &sc, &set), 0);
+	assert_int_equal(set.nsignals, 2);
+	assert_string_equal(set.interactions[0].analyser, "phrases");
+	assert_true(set.interactions[0].seller_share == 0.25);
+	candor_evidence_set_release(&set);
+	/* clearing takes what an analysis found, not what was logged by hand */
+	assert_int_equal(candor_store_signals_clear(f->s, &it), 0);
+	assert_int_equal(candor_store_evidence(f->s, &sc, &set), 0);
+	assert_int_equal(set.nsignals, 1);
+	assert_int_equal(set.signals[0].utterance, -1);
+	candor_evidence_set_release(&set);
+	assert_int_equal(candor_store_correction_delete(f->s, &k), 0);
+	assert_int_equal(candor_store_corrections(f->s, 0, 0, &got, &n), 0);
+	assert_int_equal(n, 0);
+	candor_corrections_free(got, n);
+}
+
 static void conversations_round_trip(void **state)
 {
 	struct fixture *f = *state;
@@ -784,6 +865,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(a_read_transaction_is_a_snapshot, setup, teardown),
 		cmocka_unit_test_setup_teardown(users_and_secrets_round_trip, setup, teardown),
 		cmocka_unit_test_setup_teardown(conversations_round_trip, setup, teardown),
+		cmocka_unit_test_setup_teardown(corrections_round_trip, setup, teardown),
 		cmocka_unit_test_setup_teardown(expectations_resolve, setup, teardown),
 		cmocka_unit_test_setup_teardown(lists_page_with_filters_and_cursors, setup, teardown),
 		cmocka_unit_test_setup_teardown(kept_answers_go_stale_with_the_evidence, setup, teardown),
