@@ -6,6 +6,7 @@
 #include "util/common.h"
 #include "web/web.h"
 #include "app/interaction.h"
+#include "text/sigmodel.h"
 
 static const struct { const char *category, *why; } explain[] = {
 	{ "stall", "a stall: trust has not stabilised yet" },
@@ -84,8 +85,35 @@ static size_t pick(struct mark *m, size_t n)
 	return k;
 }
 
+/* Under an utterance, for a user who may change the account: take a
+ * signal away ("not stall"), or add the category the analyser missed. */
+static void corrections(struct web_request *req, const struct candor_evidence_set *set,
+			int64_t iid, const struct candor_utterance *u)
+{
+	web_html(&req->out, "<details class=\"teach\"><summary>Correct what was found</summary>");
+	for (size_t k = 0; k < set->nsignals; k++) {
+		const struct candor_signal *g = &set->signals[k];
+
+		if (g->interaction_id != iid || g->utterance != (int64_t)u->index)
+			continue;
+		web_html(&req->out, "<form class=\"inline\" method=\"post\" action=\"/signals/%D/wrong\">",
+			 g->id);
+		web_csrf_field(req);
+		web_html(&req->out, "<button class=\"plain\" title=\"the analyser should not have found "
+			 "%s here\">not %s</button></form> ", g->category, g->category);
+	}
+	web_html(&req->out, "<form class=\"inline\" method=\"post\" action=\"/interactions/%D/signal\">"
+		 "<input type=\"hidden\" name=\"utterance\" value=\"%D\">", iid, (int64_t)u->index);
+	web_csrf_field(req);
+	web_html(&req->out, "<label class=\"inline\">it says <select name=\"category\">");
+	for (int c = 0; c < CANDOR_NCATS; c++)
+		if (candor_signal_side_ok(c, u->side))
+			web_html(&req->out, "<option>%s</option>", candor_signal_categories[c]);
+	web_html(&req->out, "</select></label> <button>Add</button></form></details>");
+}
+
 static void utterance(struct web_request *req, const struct candor_evidence_set *set, int64_t iid,
-		      const struct candor_utterance *u)
+		      const struct candor_utterance *u, bool may_change)
 {
 	struct mark m[64];
 	size_t n = 0, at = 0;
@@ -97,8 +125,8 @@ static void utterance(struct web_request *req, const struct candor_evidence_set 
 			m[n++] = (struct mark){ byte_at(u->text, g->start), byte_at(u->text, g->end), g };
 	}
 	n = pick(m, n);
-	web_html(&req->out, "<p class=\"utt side-%s\"><span class=\"who\">%s</span>",
-		 candor_side_name(u->side), *u->speaker ? u->speaker : "?");
+	web_html(&req->out, "<div id=\"utt-%D\"><p class=\"utt side-%s\"><span class=\"who\">%s</span>",
+		 (int64_t)u->index, candor_side_name(u->side), *u->speaker ? u->speaker : "?");
 	for (size_t i = 0; i < n; i++) {
 		web_escape(&req->out, u->text + at, m[i].start - at);
 		web_html(&req->out, "<mark id=\"signal-%D\" class=\"%s\" tabindex=\"0\" title=\"%s: %s\">",
@@ -109,6 +137,9 @@ static void utterance(struct web_request *req, const struct candor_evidence_set 
 	}
 	web_escape(&req->out, u->text + at, strlen(u->text + at));
 	web_html(&req->out, "</p>");
+	if (may_change)
+		corrections(req, set, iid, u);
+	web_html(&req->out, "</div>");
 }
 
 static void metrics(struct web_request *req, const struct candor_interaction *it)
@@ -190,7 +221,7 @@ int web_page_talk(struct web_request *req)
 	web_html(&req->out, "<section class=\"card\" aria-labelledby=\"h-words\"><h2 id=\"h-words\">"
 		 "What was said</h2>");
 	for (size_t i = 0; i < x.nutts; i++)
-		utterance(req, &x.set, id, &x.utts[i]);
+		utterance(req, &x.set, id, &x.utts[i], web_account_changeable(req, sc.account_id));
 	if (!x.nutts)
 		web_html(&req->out, "<p class=\"muted\">no transcript: logged by hand</p>");
 	web_html(&req->out, "</section>");

@@ -27,6 +27,8 @@ const struct web_route web_routes[] = {
 	{ WEB_POST, "/commitments/{id}/broken", web_form_broken, 0 },
 	{ WEB_POST, "/proposals/{id}/accept", web_form_accept, 0 },
 	{ WEB_POST, "/proposals/{id}/dismiss", web_form_dismiss, 0 },
+	{ WEB_POST, "/signals/{id}/wrong", web_form_signal_wrong, 0 },
+	{ WEB_POST, "/interactions/{id}/signal", web_form_signal_add, 0 },
 
 	{ WEB_GET, "/api/v1/openapi.json", web_api_openapi, API | PUBLIC },
 	{ WEB_GET, "/api/v1/accounts", web_api_accounts, API },

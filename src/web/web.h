@@ -148,6 +148,9 @@ int web_form_kept(struct web_request *req);
 int web_form_broken(struct web_request *req);
 int web_form_accept(struct web_request *req);
 int web_form_dismiss(struct web_request *req);
+/* Corrections of the analyser, from the conversation page (teach.c). */
+int web_form_signal_wrong(struct web_request *req);
+int web_form_signal_add(struct web_request *req);
 
 int web_api_accounts(struct web_request *req);
 int web_api_account_add(struct web_request *req);

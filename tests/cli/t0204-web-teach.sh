@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# t0204: the conversation page corrects the analyser: "not CATEGORY" on a
+# signal, "add" on an utterance, kept as corrections exactly as the CLI's
+# `candor signal` keeps them; a refused correction changes nothing.
+. "$CANDOR_TOP/tests/cli/lib.sh"
+. "$CANDOR_TOP/tests/cli/web-lib.sh"
+
+test_expect 'setup: an imported call' '
+	candor init >/dev/null &&
+	candor account add Northwind >/dev/null &&
+	candor contact add "Dana Reyes" --account Northwind >/dev/null &&
+	candor import "$DATA/discovery-call.vtt" --with Dana --at 2026-11-18 >/dev/null 2>&1
+'
+serve_start
+
+test_expect 'the conversation page offers a correction under each utterance' '
+	expect_status 200 "$(http GET /interactions/1)" &&
+	test_grep "<div id=\"utt-3\">" "$TRASH/body" &&
+	test_grep "Correct what was found" "$TRASH/body" &&
+	test_grep "action=\"/signals/[0-9]+/wrong\"><input type=\"hidden\" name=\"csrf\"" "$TRASH/body" &&
+	test_grep ">not stall</button>" "$TRASH/body" &&
+	test_grep "action=\"/interactions/1/signal\"" "$TRASH/body"
+'
+
+test_expect '"not stall" takes the stall away and keeps a correction; back at the utterance' '
+	sid=$(grep -o "action=\"/signals/[0-9]*/wrong\"><input type=\"hidden\" name=\"csrf\" value=\"[0-9a-f]*\"><button class=\"plain\" title=\"[^\"]*\">not stall" "$TRASH/body" | sed "s|.*/signals/\([0-9]*\)/wrong.*|\1|") &&
+	csrf=$(grep -o "name=\"csrf\" value=\"[0-9a-f]*\"" "$TRASH/body" | head -1 | cut -d\" -f4) &&
+	test -n "$sid" && test -n "$csrf" && echo "$csrf" >csrf &&
+	expect_status 303 "$(http POST /signals/$sid/wrong -d csrf=$csrf -D "$TRASH/headers")" &&
+	test_grep "^Location: /interactions/1#utt-3" "$TRASH/headers" &&
+	candor signal list --json >l.json &&
+	test "$(jget l.json "#")" = 1 &&
+	test "$(jget l.json 0.verdict)" = wrong &&
+	test "$(jget l.json 0.category)" = stall &&
+	expect_status 200 "$(http GET /interactions/1)" &&
+	test_no_grep ">not stall</button>" "$TRASH/body"
+'
+
+test_expect '"add" puts in what the analyser missed' '
+	csrf=$(cat csrf) &&
+	expect_status 303 "$(http POST /interactions/1/signal -d csrf=$csrf -d utterance=3 -d category=social)" &&
+	candor signal list --json >l.json &&
+	test "$(jget l.json "#")" = 2 &&
+	test "$(jget l.json 1.verdict)" = missing &&
+	expect_status 200 "$(http GET /interactions/1)" &&
+	test_grep ">not social</button>" "$TRASH/body"
+'
+
+test_expect 'refused: a seller-only category on a buyer line, no such utterance, no CSRF; nothing changes' '
+	csrf=$(cat csrf) &&
+	db_dump >before &&
+	expect_status 422 "$(http POST /interactions/1/signal -d csrf=$csrf -d utterance=3 -d category=pressure)" &&
+	test_grep "not said by the buyer" "$TRASH/body" &&
+	test "$(http POST /interactions/1/signal -d csrf=$csrf -d utterance=9 -d category=stall)" = 404 &&
+	expect_status 422 "$(http POST /interactions/1/signal -d csrf=$csrf -d utterance=x -d category=stall)" &&
+	expect_status 403 "$(http POST /interactions/1/signal -d utterance=3 -d category=candor)" &&
+	test "$(http POST /signals/999/wrong -d csrf=$csrf)" = 404 &&
+	db_dump >after &&
+	test_cmp before after
+'
+
+serve_stop; stopped=$?
+test_expect 'the server stops cleanly (no sanitizer report)' '
+	[ $stopped -eq 0 ] || { cat serve.err >&2; false; }
+'
+
+test_done
