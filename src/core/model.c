@@ -267,7 +267,11 @@ static void tally(struct assess *x, struct tallies *t)
 	}
 	for (size_t i = 0; i < ev->nsignals; i++) {
 		const struct candor_signal *sg = &ev->signals[i];
-		double w = fade(x, sg->at);
+		/* a signal counts as much as the analyser is sure of it (its
+		 * probability; a hedged phrase 0.5); one logged or corrected by a
+		 * person (confidence -1, or none given), in full */
+		double w = fade(x, sg->at) * (sg->confidence <= 0 || sg->confidence > 1 ? 1
+					      : sg->confidence);
 
 		if (sg->at > x->at)
 			continue;

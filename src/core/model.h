@@ -22,7 +22,7 @@
 
 #include "core/domain.h"
 
-#define CANDOR_MODEL_VERSION "candor-trust/1"
+#define CANDOR_MODEL_VERSION "candor-trust/2"
 #define CANDOR_DAY_SECONDS 86400
 
 struct candor_model_params {

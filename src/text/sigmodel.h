@@ -8,7 +8,7 @@
  * cross-validated F1) and one line per feature hash with its weight in
  * every category.  The model's id is a hash of the file's bytes, so two
  * files with the same id are the same model; it is printed beside every
- * score ("candor-trust/1 signals/ID").
+ * score ("candor-trust/2 signals/ID").
  *
  * A category is found in an utterance when its probability
  * 1/(1+e^-(w.x+b)) reaches the category's threshold, and only on the side

@@ -392,6 +392,30 @@ static void pitching_before_discovery_is_self_oriented(void **state)
 }
 
 /* Only the buyer's stalls count; the seller saying "let me think" is not a stall. */
+/* A signal counts as much as the analyser was sure of it; a person's in full. */
+static void signals_weigh_by_their_confidence(void **state)
+{
+	struct ledger sure = { 0 }, unsure = { 0 }, none = { 0 };
+	struct candor_assessment a, b, c;
+
+	(void)state;
+	for (struct ledger *l = &sure; l; l = l == &sure ? &unsure : l == &unsure ? &none : NULL) {
+		int64_t it = meet(l, CANDOR_INTERACTION_CALL, T0 - 10 * DAY, false);
+
+		if (l != &none)
+			said(l, it, T0 - 10 * DAY, "candor", "to be honest");
+	}
+	sure.sg[0].confidence = -1;
+	unsure.sg[0].confidence = 0.3;
+	a = assess(&sure, T0);
+	b = assess(&unsure, T0);
+	c = assess(&none, T0);
+	assert_true(a.intimacy > b.intimacy);
+	assert_true(b.intimacy > c.intimacy);
+	/* 0.3 of a candid remark: openness (o + 1) / (o + 2) with o = 0.3 x fade */
+	assert_true(b.intimacy - c.intimacy < 0.5 * (a.intimacy - c.intimacy));
+}
+
 static void signals_count_for_the_side_that_said_them(void **state)
 {
 	struct ledger l;
@@ -501,6 +525,7 @@ int main(void)
 		cmocka_unit_test(fit_poor_or_refer_holds_ready),
 		cmocka_unit_test(pitching_before_discovery_is_self_oriented),
 		cmocka_unit_test(signals_count_for_the_side_that_said_them),
+		cmocka_unit_test(signals_weigh_by_their_confidence),
 		cmocka_unit_test(talking_too_much_is_self_oriented),
 		cmocka_unit_test(profile_and_next_step),
 		cmocka_unit_test(candour_the_same_day_lifts_a_stall),
