@@ -173,7 +173,7 @@ void candor_analyzer_free(struct candor_analyzer *az);
 /*
  * The analysis as JSON (new reference, NULL when out of memory):
  *   {"utterances":[{"index","speaker","side","start","end","text",
- *                   "signals":[{"category","text","start","end"}]}],
+ *                   "signals":[{"category","text","start","end","confidence"}]}],
  *    "metrics":{...},"commitments":[...],"facts":[...],"profile":{...}}
  * Signal start/end are code-point offsets into "text"; times without a
  * value are null; due dates are "YYYY-MM-DD" or null.  u and n must be the
@@ -181,6 +181,9 @@ void candor_analyzer_free(struct candor_analyzer *az);
  * JSON_REAL_PRECISION(6) (or so) to avoid printing 7.0179999999999998.
  * Returns NULL too when a string is not valid UTF-8 (readers validate).
  */
+/* A signal's confidence as the JSON gives it: to three decimals, in [0, 1]. */
+double candor_confidence_3(double c);
+
 /* Just the metrics, as in the analysis JSON; NULL when out of memory. */
 json_t *candor_metrics_to_json(const struct candor_metrics *m);
 

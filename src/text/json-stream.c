@@ -259,6 +259,8 @@ static void write_utterances(struct jw *w, const struct candor_analysis *a,
 			jw_uint(w, s->cstart);
 			jw_lit(w, ",\"end\":");
 			jw_uint(w, s->cend);
+			jw_lit(w, ",\"confidence\":");
+			jw_real(w, candor_confidence_3(s->confidence));
 			jw_ch(w, '}');
 		}
 		jw_lit(w, "]}");

@@ -8,6 +8,7 @@
 #include "util/common.h"
 #include "util/date.h"
 #include "text/analyze.h"
+#include <math.h>
 
 static void put(json_t *o, const char *k, json_t *v, int *bad)
 {
@@ -26,6 +27,13 @@ static json_t *real_or_null(double v)
 	return v < 0 ? json_null() : json_real(v);
 }
 
+double candor_confidence_3(double c)
+{
+	if (!(c > 0))
+		return 0;
+	return c >= 1 ? 1 : round(c * 1000) / 1000;
+}
+
 static json_t *signal_json(const struct candor_text_signal *s, int *bad)
 {
 	json_t *o = json_object();
@@ -34,6 +42,7 @@ static json_t *signal_json(const struct candor_text_signal *s, int *bad)
 	put(o, "text", json_string(s->text), bad);
 	put(o, "start", json_integer((json_int_t)s->cstart), bad);
 	put(o, "end", json_integer((json_int_t)s->cend), bad);
+	put(o, "confidence", json_real(candor_confidence_3(s->confidence)), bad);
 	return o;
 }
 

@@ -32,8 +32,10 @@ def analysis_contract(a, where=""):
         if not isinstance(u["speaker"], str) or not isinstance(u["text"], str):
             fail(where + "utterance %d speaker/text not strings" % i)
         for s in u["signals"]:
-            if set(s) != {"category", "text", "start", "end"}:
+            if set(s) != {"category", "text", "start", "end", "confidence"}:
                 fail(where + "signal keys %s" % sorted(s))
+            if not (isinstance(s["confidence"], (int, float)) and 0 < s["confidence"] <= 1):
+                fail(where + "utterance %d signal confidence %r" % (i, s["confidence"]))
             st, en = s["start"], s["end"]
             if not (isinstance(st, int) and isinstance(en, int) and 0 <= st < en <= len(u["text"])):
                 fail(where + "utterance %d signal %r out of range (len %d)" % (i, s, len(u["text"])))

@@ -72,7 +72,7 @@ test_sample 'Teams: every signal offset holds (text[start:end] == signal text)' 
 n = 0
 for x in d[\"utterances\"]:
     for s in x[\"signals\"]:
-        assert set(s) == {\"category\", \"text\", \"start\", \"end\"}, s
+        assert set(s) == {\"category\", \"text\", \"start\", \"end\", \"confidence\"} and 0 < s[\"confidence\"] <= 1, s
         assert x[\"text\"][s[\"start\"]:s[\"end\"]] == s[\"text\"], (x[\"index\"], s)
         n += 1
 assert n > 50, n
