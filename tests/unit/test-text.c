@@ -371,7 +371,7 @@ static void test_json(void **state)
 	sig = json_object_get(json_array_get(json_object_get(j, "utterances"), 0), "signals");
 	assert_int_equal(json_array_size(sig), 1);
 	s = json_dumps(json_array_get(sig, 0), JSON_SORT_KEYS | JSON_COMPACT);
-	assert_string_equal(s, "{\"category\":\"objection\",\"end\":22,\"start\":9,\"text\":\"too expensive\"}");
+	assert_string_equal(s, "{\"category\":\"objection\",\"confidence\":1.0,\"end\":22,\"start\":9,\"text\":\"too expensive\"}");
 	free(s);
 	s = json_dumps(json_object_get(json_array_get(json_object_get(j, "commitments"), 0), "due"),
 		       JSON_ENCODE_ANY);
