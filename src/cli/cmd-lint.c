@@ -104,16 +104,17 @@ static void print_findings(const char *name, const struct candor_lint_result *r)
 static json_t *findings_json(const char *name, const struct candor_lint_result *r)
 {
 	json_t *arr = json_array();
+	bool bad = false;
 
 	for (size_t i = 0; i < r->nfindings; i++) {
 		const struct candor_lint_finding *f = &r->findings[i];
 
-		json_array_append_new(arr, json_pack("{s:I,s:I,s:s,s:s,s:s,s:s}",
+		candor_json_push(arr, json_pack("{s:I,s:I,s:s,s:s,s:s,s:s}",
 			"line", (json_int_t)f->line, "column", (json_int_t)f->column,
 			"category", f->category, "words", f->words, "why", f->why,
-			"better", f->better ? f->better : ""));
+			"better", f->better ? f->better : ""), &bad);
 	}
-	return json_pack("{s:s,s:o}", "file", name, "findings", arr);
+	return json_pack("{s:s,s:o}", "file", name, "findings", candor_json_checked(arr, bad));
 }
 
 int cmd_lint(int argc, char **argv, struct candor_ctx *ctx)

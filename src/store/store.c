@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include "util/buf.h"
 #include "store/store.h"
+#include "store/readback.h"
 
 /*
  * Which backend an address names, and the part of it the backend opens:
@@ -167,6 +168,8 @@ int candor_store_account_find(struct candor_store *s, const char *ref,
 		goto cleanup;
 	if (l.n == 0 && !id && (rc = s->be->accounts(s, 0, ref, true, &l)))
 		goto cleanup;
+	if ((rc = store_readback_accounts(s, l.v, l.n)))
+		goto cleanup;
 	if (l.n == 0) {
 		rc = candor_error_set(s->err, CANDOR_ENOTFOUND, "account",
 				      "no account '%s' (see 'candor account list')", ref);
@@ -201,6 +204,8 @@ int candor_store_contact_find(struct candor_store *s, const char *ref,
 		goto cleanup;
 	if (l.n == 0 && !id && (rc = s->be->contacts(s, 0, ref, true, 0, &l)))
 		goto cleanup;
+	if ((rc = store_readback_contacts(s, l.v, l.n)))
+		goto cleanup;
 	if (l.n == 0) {
 		rc = candor_error_set(s->err, CANDOR_ENOTFOUND, "contact",
 				      "no contact '%s' (see 'candor contact list')", ref);
@@ -220,15 +225,31 @@ cleanup:
 	return rc;
 }
 
+/* The read-back check of a list a backend filled (readback.h); on failure
+ * the list is released, so no caller sees a part of it. */
+static int accounts_checked(struct candor_store *s, int rc, struct candor_account_list *out)
+{
+	if (!rc && (rc = store_readback_accounts(s, out->v, out->n)))
+		candor_account_list_release(out);
+	return rc;
+}
+
+static int contacts_checked(struct candor_store *s, int rc, struct candor_contact_list *out)
+{
+	if (!rc && (rc = store_readback_contacts(s, out->v, out->n)))
+		candor_contact_list_release(out);
+	return rc;
+}
+
 int candor_store_account_list(struct candor_store *s, struct candor_account_list *out)
 {
-	return s->be->accounts(s, 0, NULL, false, out);
+	return accounts_checked(s, s->be->accounts(s, 0, NULL, false, out), out);
 }
 
 int candor_store_contact_list(struct candor_store *s, int64_t account_id,
 			      struct candor_contact_list *out)
 {
-	return s->be->contacts(s, 0, NULL, false, account_id, out);
+	return contacts_checked(s, s->be->contacts(s, 0, NULL, false, account_id, out), out);
 }
 
 /*
@@ -321,7 +342,7 @@ int candor_store_account_page(struct candor_store *s, const struct candor_list_q
 	rc = candor_cursor_decode(s, q->after, tag, 0, &cur);
 	next[0] = '\0';
 	if (rc ||
-	    (rc = s->be->account_page(s, q, &cur, out)))
+	    (rc = accounts_checked(s, s->be->account_page(s, q, &cur, out), out)))
 		return rc;
 #define RELEASE_ONE candor_account_release
 	PAGE_TRIM(out, q, tag, next);
@@ -341,7 +362,7 @@ int candor_store_contact_page(struct candor_store *s, const struct candor_list_q
 	rc = candor_cursor_decode(s, q->after, tag, 0, &cur);
 	next[0] = '\0';
 	if (rc ||
-	    (rc = s->be->contact_page(s, q, &cur, out)))
+	    (rc = contacts_checked(s, s->be->contact_page(s, q, &cur, out), out)))
 		return rc;
 #define RELEASE_ONE candor_contact_release
 	PAGE_TRIM(out, q, tag, next);
@@ -499,6 +520,11 @@ int candor_store_pipeline_page(struct candor_store *s, const struct candor_list_
 	next[0] = '\0';
 	if (rc || (rc = s->be->pipeline_page(s, q, &cur, out, rows)))
 		return rc;
+	if ((rc = contacts_checked(s, 0, out))) {
+		free(*rows);
+		*rows = NULL;
+		return rc;
+	}
 	if (q->limit && out->n > q->limit) {
 		struct candor_assessment_row *last = &(*rows)[q->limit - 1];
 		double key[3] = { last->stage, last->stalled ? 0 : 1, -last->trust };
@@ -513,8 +539,13 @@ int candor_store_pipeline_page(struct candor_store *s, const struct candor_list_
 int candor_store_evidence(struct candor_store *s, const struct candor_scope *scope,
 			  struct candor_evidence_set *out)
 {
+	int rc;
+
 	memset(out, 0, sizeof(*out));
-	return s->be->evidence(s, scope, out);
+	rc = s->be->evidence(s, scope, out);
+	if (!rc && (rc = store_readback_evidence(s, out)))
+		candor_evidence_set_release(out);
+	return rc;
 }
 
 int candor_store_commitment_load(struct candor_store *s, int64_t id,
@@ -618,7 +649,14 @@ int candor_store_utterances_add(struct candor_store *s, int64_t account_id, int6
 int candor_store_utterances(struct candor_store *s, int64_t account_id, int64_t interaction_id,
 			    struct candor_utterance **out, size_t *n)
 {
-	return s->be->utterances(s, account_id, interaction_id, out, n);
+	int rc = s->be->utterances(s, account_id, interaction_id, out, n);
+
+	if (!rc && (rc = store_readback_utterances(s, interaction_id, *out, *n))) {
+		candor_utterances_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
 }
 
 void candor_utterances_free(struct candor_utterance *u, size_t n)
@@ -638,7 +676,14 @@ int candor_store_proposal_add(struct candor_store *s, struct candor_proposal_row
 int candor_store_proposals(struct candor_store *s, int64_t id, int64_t interaction_id,
 			   struct candor_proposal_row **out, size_t *n)
 {
-	return s->be->proposals(s, id, interaction_id, out, n);
+	int rc = s->be->proposals(s, id, interaction_id, out, n);
+
+	if (!rc && (rc = store_readback_proposals(s, *out, *n))) {
+		candor_proposals_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
 }
 
 int candor_store_proposal_resolve(struct candor_store *s, const struct candor_proposal_row *p)

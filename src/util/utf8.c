@@ -10,6 +10,15 @@ size_t candor_utf8_check(const char *s, size_t n)
 	size_t i = 0, k;
 
 	while (i < n) {
+		uint64_t x;
+
+		if (n - i >= 8) {  /* plain ASCII 8 bytes at a time */
+			memcpy(&x, p + i, 8);
+			if (!(x & 0x8080808080808080u)) {
+				i += 8;
+				continue;
+			}
+		}
 		if (p[i] < 0x80) {
 			i++;
 			continue;

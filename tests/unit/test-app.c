@@ -613,6 +613,50 @@ static void test_access(void **state)
 	assert_true(candor_app_may_see(&ada, "Bob") && candor_app_may_change(&ada, "Bob"));
 }
 
+/* A value a writer cannot build (text that is not UTF-8) makes the whole
+ * answer NULL: never a document with the record left out. */
+static void test_json_never_drops(void **state)
+{
+	char good[] = "Good", bad[] = "B\xed\xa0\x80" "d", empty[] = "", who[] = "Ann";
+	struct candor_account v[2] = {
+		{ .id = 1, .name = good, .owner = who, .note = empty },
+		{ .id = 2, .name = bad, .owner = who, .note = empty },
+	};
+	struct candor_account_list accts = { v, 2 };
+	struct candor_contact_list none = { NULL, 0 };
+	struct candor_evidence_set set = { 0 };
+	struct candor_commitment_event ev[2] = { { .id = 1, .note = empty }, { .id = 2, .note = bad } };
+	struct candor_commitment c = { .id = 1, .text = good, .events = ev, .nevents = 2 };
+	json_t *j;
+	bool failed = false;
+
+	(void)state;
+	j = candor_json_export(&accts, &none, &set, 1795132800);
+	assert_null(j);
+	accts.n = 1;
+	j = candor_json_export(&accts, &none, &set, 1795132800);
+	assert_non_null(j);
+	assert_int_equal(json_array_size(json_object_get(j, "accounts")), 1);
+	json_decref(j);
+	assert_null(candor_json_commitment(&c, 0));
+	c.nevents = 1;
+	j = candor_json_commitment(&c, 0);
+	assert_non_null(j);
+	json_decref(j);
+	/* the checked setters */
+	j = json_object();
+	candor_json_put(j, "a", json_string("fine"), &failed);
+	assert_false(failed);
+	candor_json_put(j, "b", json_string(bad), &failed);
+	assert_true(failed);
+	assert_null(candor_json_checked(j, failed));
+	failed = false;
+	j = json_array();
+	candor_json_push(j, json_pack("{s:s}", "x", bad), &failed);
+	assert_true(failed);
+	assert_null(candor_json_checked(j, failed));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -634,6 +678,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_account_assess, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_call_import, setup, teardown),
 		cmocka_unit_test(test_access),
+		cmocka_unit_test(test_json_never_drops),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
