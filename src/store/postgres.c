@@ -729,7 +729,6 @@ static int pg_proposal_resolve(struct candor_store *s, const struct candor_propo
 static int pg_locate(struct candor_store *s, enum candor_record what, int64_t id,
 		     struct candor_scope *out)
 {
-	static const char *const names[] = { "promise", "expectation", "interaction", "proposal" };
 	PGresult *r;
 	int rc = 0;
 
@@ -752,8 +751,7 @@ static int pg_locate(struct candor_store *s, enum candor_record what, int64_t id
 		out->account_id = pg_col_int(r, 0, 0);
 		out->contact_id = pg_col_int(r, 0, 1);
 	} else {
-		rc = candor_error_set(s->err, CANDOR_ENOTFOUND, names[what], "no %s #%" PRId64,
-				      names[what], id);
+		rc = candor_store_absent_record(s, what, id);
 	}
 	PQclear(r);
 	return rc;

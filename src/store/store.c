@@ -4,6 +4,7 @@
  */
 #include "util/common.h"
 #include <ctype.h>
+#include <strings.h>
 #include "util/buf.h"
 #include "store/store.h"
 #include "store/readback.h"
@@ -145,6 +146,36 @@ static int64_t ref_id(const char *ref)
 	return errno || *end || v <= 0 ? 0 : (int64_t)v;
 }
 
+static int absent(struct candor_store *s, const char *what, const char *ref)
+{
+	return candor_error_set(s->err, CANDOR_ENOTFOUND, what,
+				"no %s '%s' (see 'candor %s list')", what, ref, what);
+}
+
+int candor_store_absent_account(struct candor_store *s, int64_t id)
+{
+	char ref[32];
+
+	snprintf(ref, sizeof(ref), "%" PRId64, id);
+	return absent(s, "account", ref);
+}
+
+int candor_store_absent_contact(struct candor_store *s, int64_t id)
+{
+	char ref[32];
+
+	snprintf(ref, sizeof(ref), "%" PRId64, id);
+	return absent(s, "contact", ref);
+}
+
+int candor_store_absent_record(struct candor_store *s, enum candor_record what, int64_t id)
+{
+	static const char *const names[] = { "promise", "expectation", "interaction", "proposal" };
+	const char *name = (size_t)what < CANDOR_ARRAY_SIZE(names) ? names[what] : "record";
+
+	return candor_error_set(s->err, CANDOR_ENOTFOUND, name, "no %s #%" PRId64, name, id);
+}
+
 static int check_ref(struct candor_store *s, const char *what, const char *ref)
 {
 	if (!ref || !*ref)
@@ -171,8 +202,7 @@ int candor_store_account_find(struct candor_store *s, const char *ref,
 	if ((rc = store_readback_accounts(s, l.v, l.n)))
 		goto cleanup;
 	if (l.n == 0) {
-		rc = candor_error_set(s->err, CANDOR_ENOTFOUND, "account",
-				      "no account '%s' (see 'candor account list')", ref);
+		rc = absent(s, "account", ref);
 	} else if (l.n > 1) {
 		for (size_t i = 0; i < l.n; i++)
 			candor_buf_addf(&msg, "%s#%" PRId64, i ? ", " : "", l.v[i].id);
@@ -207,8 +237,7 @@ int candor_store_contact_find(struct candor_store *s, const char *ref,
 	if ((rc = store_readback_contacts(s, l.v, l.n)))
 		goto cleanup;
 	if (l.n == 0) {
-		rc = candor_error_set(s->err, CANDOR_ENOTFOUND, "contact",
-				      "no contact '%s' (see 'candor contact list')", ref);
+		rc = absent(s, "contact", ref);
 	} else if (l.n > 1) {
 		for (size_t i = 0; i < l.n; i++)
 			candor_buf_addf(&msg, "%s#%" PRId64 " at %s", i ? ", " : "",
@@ -229,14 +258,14 @@ cleanup:
  * the list is released, so no caller sees a part of it. */
 static int accounts_checked(struct candor_store *s, int rc, struct candor_account_list *out)
 {
-	if (!rc && (rc = store_readback_accounts(s, out->v, out->n)))
+	if (rc || (rc = store_readback_accounts(s, out->v, out->n)))
 		candor_account_list_release(out);
 	return rc;
 }
 
 static int contacts_checked(struct candor_store *s, int rc, struct candor_contact_list *out)
 {
-	if (!rc && (rc = store_readback_contacts(s, out->v, out->n)))
+	if (rc || (rc = store_readback_contacts(s, out->v, out->n)))
 		candor_contact_list_release(out);
 	return rc;
 }
@@ -398,16 +427,22 @@ int candor_store_account_add(struct candor_store *s, struct candor_account *a)
 
 	if (nonempty(s, "name", a->name))
 		return s->err->code;
-	if ((rc = s->be->accounts(s, 0, a->name, false, &l))) {
-		candor_account_list_release(&l);
+	if ((rc = candor_store_accounts_named(s, a->name, &l)))
 		return rc;
-	}
-	if (l.n)
-		rc = candor_error_set(s->err, CANDOR_ECONFLICT, "name",
-				      "there is already an account '%s' (#%" PRId64 ")",
-				      l.v[0].name, l.v[0].id);
+	for (size_t i = 0; i < l.n && !rc; i++)
+		if (!strcasecmp(l.v[i].owner, a->owner ? a->owner : ""))
+			rc = candor_error_set(s->err, CANDOR_ECONFLICT, "name",
+					      "there is already an account '%s' (#%" PRId64 ")",
+					      l.v[i].name, l.v[i].id);
 	candor_account_list_release(&l);
 	return rc ? rc : s->be->account_add(s, a);
+}
+
+int candor_store_accounts_named(struct candor_store *s, const char *name,
+				struct candor_account_list *out)
+{
+	memset(out, 0, sizeof(*out));
+	return accounts_checked(s, s->be->accounts(s, 0, name, false, out), out);
 }
 
 int candor_store_contact_add(struct candor_store *s, struct candor_contact *c)

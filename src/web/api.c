@@ -127,7 +127,7 @@ static int contact_load(struct web_request *req, struct candor_contact *c,
 	struct candor_scope sc;
 	int rc;
 
-	if ((rc = web_contact_access(req, req->ids[0], false, c)))
+	if ((rc = web_see_contact(req, req->ids[0], false, c)))
 		return rc;
 	sc.account_id = c->account_id;
 	sc.contact_id = c->id;
@@ -169,7 +169,7 @@ int web_api_status(struct web_request *req)
 
 	if (q && candor_date_parse(&at, q, "at", &req->err))
 		return web_error(req, 400, "at", "%s", req->err.msg);
-	if ((rc = web_contact_access(req, req->ids[0], false, &c)))
+	if ((rc = web_see_contact(req, req->ids[0], false, &c)))
 		return rc;
 	web_app(req, &app);
 	if ((rc = candor_app_contact_assess(&app, &c, at, &set, NULL, &a))) {
@@ -253,7 +253,7 @@ int web_api_interaction(struct web_request *req)
 	int rc;
 	bool bad = false;
 
-	if ((rc = web_record_access(req, CANDOR_RECORD_INTERACTION, req->ids[0], false, &sc)))
+	if ((rc = web_see_record(req, CANDOR_RECORD_INTERACTION, req->ids[0], false, &sc)))
 		return rc;
 	web_app(req, &app);
 	if ((rc = candor_app_interaction_load(&app, req->ids[0], &x))) {
