@@ -9,6 +9,7 @@
 #include "app/interaction.h"
 #include "app/access.h"
 #include "app/json.h"
+#include "util/utf8.h"
 
 /* j as the answer; NULL (a writer that could not build all of it,
  * app/json.h) is a 500 with a JSON error, never a partial answer. */
@@ -18,6 +19,63 @@ static int answer(struct web_request *req, int status, json_t *j)
 		return web_error(req, 500, NULL, "cannot write the answer as JSON (out of "
 				 "memory, or text that is not UTF-8)");
 	return web_json(req, status, j);
+}
+
+/* The OpenAPI document, parsed once: the field types of every request body. */
+static json_t *openapi_doc;
+static pthread_once_t openapi_once = PTHREAD_ONCE_INIT;
+
+static void openapi_load(void)
+{
+	openapi_doc = json_loads(web_openapi_json, 0, NULL);
+}
+
+/* The properties of the schema of this route's JSON body, or NULL. */
+static json_t *body_schema(const struct web_request *req)
+{
+	json_t *ref, *schemas;
+	const char *name;
+
+	pthread_once(&openapi_once, openapi_load);
+	ref = json_object_get(json_object_get(json_object_get(json_object_get(json_object_get(
+		json_object_get(json_object_get(json_object_get(openapi_doc, "paths"),
+		req->route->pattern), "post"), "requestBody"), "content"), "application/json"),
+		"schema"), "$ref");
+	name = json_string_value(ref);
+	if (!name || strncmp(name, "#/components/schemas/", 21))
+		return NULL;
+	schemas = json_object_get(json_object_get(openapi_doc, "components"), "schemas");
+	return json_object_get(json_object_get(schemas, name + 21), "properties");
+}
+
+/*
+ * Every field of the JSON body has the type the OpenAPI document gives it
+ * (null is as if absent), and every string is text (util/utf8.h): else a
+ * 422 naming the field, so {"name": true} is refused, not stored as "true".
+ * Fields the document does not name are ignored, as before.
+ */
+static int body_typed(struct web_request *req)
+{
+	json_t *props = req->json ? body_schema(req) : NULL, *v;
+	const char *key;
+
+	json_object_foreach(req->json, key, v) {
+		const char *type = json_string_value(json_object_get(json_object_get(props, key),
+								     "type"));
+
+		if (!type || json_is_null(v))
+			continue;
+		if (!strcmp(type, "string") && !json_is_string(v))
+			return web_error(req, 422, key, "'%s' must be a string", key);
+		if (!strcmp(type, "integer") && !json_is_integer(v))
+			return web_error(req, 422, key, "'%s' must be a whole number", key);
+		if (!strcmp(type, "boolean") && !json_is_boolean(v))
+			return web_error(req, 422, key, "'%s' must be true or false", key);
+		if (json_is_string(v) && !candor_utf8_text_ok(json_string_value(v),
+							      json_string_length(v)))
+			return web_error(req, 422, key, "'%s' is not text: write it in UTF-8", key);
+	}
+	return 0;
 }
 
 static int created(struct web_request *req, int64_t id)
@@ -62,7 +120,10 @@ int web_api_accounts(struct web_request *req)
 int web_api_account_add(struct web_request *req)
 {
 	int64_t id;
-	int rc = web_act_account(req, &id);
+	int rc = body_typed(req);
+
+	if (!rc)
+		rc = web_act_account(req, &id);
 
 	return rc ? rc : created(req, id);
 }
@@ -115,7 +176,10 @@ int web_api_contacts(struct web_request *req)
 int web_api_contact_add(struct web_request *req)
 {
 	int64_t id;
-	int rc = web_act_contact(req, &id);
+	int rc = body_typed(req);
+
+	if (!rc)
+		rc = web_act_contact(req, &id);
 
 	return rc ? rc : created(req, id);
 }
@@ -226,7 +290,10 @@ static int body_contact(struct web_request *req, int64_t *id)
 {
 	const char *v = web_arg(req, "contact");
 	char *end;
+	int rc;
 
+	if ((rc = body_typed(req)))
+		return rc;
 	errno = 0;
 	*id = v ? strtoll(v, &end, 10) : 0;
 	if (!v || !*v || errno || *end || *id <= 0)
@@ -323,7 +390,10 @@ static int fate_json(struct web_request *req, const struct candor_name *t,
 static int resolve(struct web_request *req, int status)
 {
 	struct candor_app_fate f = { 0 };
-	int rc = web_act_resolve(req, req->ids[0], status, &f);
+	int rc = body_typed(req);
+
+	if (!rc)
+		rc = web_act_resolve(req, req->ids[0], status, &f);
 
 	return rc ? rc : fate_json(req, candor_commitment_statuses, &f);
 }
@@ -356,7 +426,10 @@ int web_api_expectation_add(struct web_request *req)
 static int expectation(struct web_request *req, int status)
 {
 	struct candor_app_fate f = { 0 };
-	int rc = web_act_expectation(req, req->ids[0], status, &f);
+	int rc = body_typed(req);
+
+	if (!rc)
+		rc = web_act_expectation(req, req->ids[0], status, &f);
 
 	return rc ? rc : fate_json(req, candor_expectation_statuses, &f);
 }
@@ -409,7 +482,10 @@ int web_api_decision_add(struct web_request *req)
 static int proposal(struct web_request *req, bool accept)
 {
 	int64_t interaction;
-	int rc = web_act_proposal(req, req->ids[0], accept, &interaction);
+	int rc = body_typed(req);
+
+	if (!rc)
+		rc = web_act_proposal(req, req->ids[0], accept, &interaction);
 
 	return rc ? rc : answer(req, 200, json_pack("{s:I,s:s,s:I}", "id", (json_int_t)req->ids[0],
 						       "status", accept ? "accepted" : "dismissed",
