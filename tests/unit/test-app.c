@@ -657,6 +657,35 @@ static void test_json_never_drops(void **state)
 	assert_null(candor_json_checked(j, failed));
 }
 
+/* The one name function: trimmed, NFC, no invisible or bidi characters. */
+static void test_name_clean(void **state)
+{
+	struct candor_error err = CANDOR_ERROR_INIT;
+	struct candor_app app = { .err = &err };
+	static const char *const bad[] = {
+		"Evil\u202eCorp", "A\u200bB", "A\u00adB", "A\u2066B", "A\u200fB", "A\u061cB",
+		"A\ufeffB", "\u3164", "A\u2028B", "  ", "\u00a0\u3000",
+	};
+	char *out = NULL;
+
+	(void)state;
+	assert_int_equal(candor_app_name_clean(&app, "name", "  Ann  ", &out), 0);
+	assert_string_equal(out, "Ann");
+	free(out);
+	assert_int_equal(candor_app_name_clean(&app, "name", "Ann\u00a0\t Lee\u3000", &out), 0);
+	assert_string_equal(out, "Ann Lee");
+	free(out);
+	assert_int_equal(candor_app_name_clean(&app, "name", "Cafe\u0301", &out), 0);
+	assert_string_equal(out, "Caf\u00e9");
+	free(out);
+	for (size_t i = 0; i < CANDOR_ARRAY_SIZE(bad); i++) {
+		if (candor_app_name_clean(&app, "owner", bad[i], &out) != CANDOR_EINVALID)
+			fail_msg("accepted bad[%zu]", i);
+		assert_null(out);
+		assert_string_equal(err.field, "owner");
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -679,6 +708,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_call_import, setup, teardown),
 		cmocka_unit_test(test_access),
 		cmocka_unit_test(test_json_never_drops),
+		cmocka_unit_test(test_name_clean),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
