@@ -8,6 +8,7 @@
 #include "util/buf.h"
 #include "store/store.h"
 #include "store/readback.h"
+#include "util/utf8.h"
 
 /*
  * Which backend an address names, and the part of it the backend opens:
@@ -559,6 +560,13 @@ int candor_store_pipeline_page(struct candor_store *s, const struct candor_list_
 		free(*rows);
 		*rows = NULL;
 		return rc;
+	}
+	/* a kept headline is Candor's own text cut to fit its column: end it
+	 * at a whole character, so a cut never makes it not UTF-8 */
+	for (size_t i = 0; i < out->n; i++) {
+		char *h = (*rows)[i].headline;
+
+		h[candor_utf8_check(h, strlen(h))] = '\0';
 	}
 	if (q->limit && out->n > q->limit) {
 		struct candor_assessment_row *last = &(*rows)[q->limit - 1];
