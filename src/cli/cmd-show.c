@@ -108,7 +108,8 @@ static json_t *show_json(const struct shown *s)
 		"kind", candor_name_of(candor_interaction_kinds, s->x.it->kind),
 		"at", candor_json_date(s->x.it->at), "source", s->x.it->source, "seller", s->x.it->seller,
 		"text", s->x.it->text, "contact", candor_json_contact(&s->contact),
-		"metrics", metrics ? metrics : json_null(), "utterances", candor_json_checked(utts, bad), "proposals", props);
+		"metrics", metrics ? metrics : json_null(), "utterances", candor_json_checked(utts, bad),
+		"proposals", props);
 }
 
 static void print_utterance(const struct shown *s, const struct candor_utterance *u)
