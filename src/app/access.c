@@ -21,3 +21,62 @@ bool candor_app_may_change(const struct candor_app_actor *who, const char *owner
 {
 	return who->role == CANDOR_ROLE_ADMIN || (owner && !strcasecmp(owner, who->name));
 }
+
+/* The owner of account_id as who may see it; else the error of a missing id. */
+static int owner_seen(struct candor_app *app, const struct candor_app_actor *who,
+		      int64_t account_id, struct candor_account *out, bool *may_change)
+{
+	char ref[32];
+	int rc;
+
+	snprintf(ref, sizeof(ref), "%" PRId64, account_id);
+	if ((rc = candor_store_account_find(app->store, ref, out)))
+		return rc;
+	if (!candor_app_may_see(who, out->owner)) {
+		candor_account_release(out);
+		return candor_store_absent_account(app->store, account_id);
+	}
+	if (may_change)
+		*may_change = candor_app_may_change(who, out->owner);
+	return 0;
+}
+
+int candor_app_account_see(struct candor_app *app, const struct candor_app_actor *who,
+			   int64_t id, struct candor_account *out, bool *may_change)
+{
+	return owner_seen(app, who, id, out, may_change);
+}
+
+int candor_app_contact_see(struct candor_app *app, const struct candor_app_actor *who,
+			   int64_t id, struct candor_contact *out, bool *may_change)
+{
+	struct candor_account a = { 0 };
+	char ref[32];
+	int rc;
+
+	snprintf(ref, sizeof(ref), "%" PRId64, id);
+	if ((rc = candor_store_contact_find(app->store, ref, out)))
+		return rc;
+	if ((rc = owner_seen(app, who, out->account_id, &a, may_change))) {
+		candor_contact_release(out);
+		/* a hidden account hides its contact: as if the id did not exist */
+		return rc == CANDOR_ENOTFOUND ? candor_store_absent_contact(app->store, id) : rc;
+	}
+	candor_account_release(&a);
+	return 0;
+}
+
+int candor_app_record_see(struct candor_app *app, const struct candor_app_actor *who,
+			  enum candor_record what, int64_t id, struct candor_scope *out,
+			  bool *may_change)
+{
+	struct candor_account a = { 0 };
+	int rc;
+
+	if ((rc = candor_store_locate(app->store, what, id, out)))
+		return rc;
+	if ((rc = owner_seen(app, who, out->account_id, &a, may_change)))
+		return rc == CANDOR_ENOTFOUND ? candor_store_absent_record(app->store, what, id) : rc;
+	candor_account_release(&a);
+	return 0;
+}

@@ -12,6 +12,7 @@
 #define CANDOR_APP_ACCESS_H
 
 #include "util/common.h"
+#include "app/app.h"
 
 /* Who is acting: borrowed strings. */
 struct candor_app_actor {
@@ -26,5 +27,20 @@ bool candor_app_may_change(const struct candor_app_actor *who, const char *owner
  * account, else the one owner whose accounts alone who sees (borrowed).
  */
 const char *candor_app_visible_owner(const struct candor_app_actor *who);
+
+/*
+ * The account, contact or record id as who may see it.  One that who may
+ * not see is CANDOR_ENOTFOUND with exactly the error of an id that does
+ * not exist (store.h, candor_store_absent_*): the same message apart from
+ * the id, the same field, so ids reveal nothing.  *may_change (when not
+ * NULL) says whether who may change it.  Release *out (account, contact).
+ */
+int candor_app_account_see(struct candor_app *app, const struct candor_app_actor *who,
+			   int64_t id, struct candor_account *out, bool *may_change);
+int candor_app_contact_see(struct candor_app *app, const struct candor_app_actor *who,
+			   int64_t id, struct candor_contact *out, bool *may_change);
+int candor_app_record_see(struct candor_app *app, const struct candor_app_actor *who,
+			  enum candor_record what, int64_t id, struct candor_scope *out,
+			  bool *may_change);
 
 #endif

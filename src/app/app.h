@@ -49,10 +49,15 @@
  * the struct.  now is the moment dates are checked against (a record may be
  * dated up to a day ahead of it, not more).
  */
+struct candor_app_actor;
 struct candor_app {
 	struct candor_store *store;
 	struct candor_error *err;
 	int64_t now;
+	/* who asks (access.h), for the rules that depend on what they may see
+	 * (names unique among those, records.h); NULL for the local user, who
+	 * sees everything */
+	const struct candor_app_actor *who;
 };
 
 /* Fill app (which the caller owns) for store; messages go to store->err. */
@@ -69,6 +74,17 @@ int candor_app_contact_find(struct candor_app *app, const char *ref, struct cand
 int candor_app_check_text(struct candor_app *app, const char *field, const char *text);
 /* Empty or as for candor_app_check_text (NULL is empty). */
 int candor_app_check_optional(struct candor_app *app, const char *field, const char *text);
+/*
+ * The one way a name comes in (names.c): account, contact, user and owner
+ * names, CLI and web alike.  As candor_app_check_text, then Unicode NFC;
+ * spaces trimmed at both ends and runs of them (any Unicode space, tabs)
+ * made one ASCII space, so "Ann " is "Ann"; an invisible or
+ * direction-changing character (bidi controls, zero widths, the soft
+ * hyphen, any format or control character) is CANDOR_EINVALID naming
+ * field.  *out is malloc'd (the caller frees it), NULL on failure.
+ */
+int candor_app_name_clean(struct candor_app *app, const char *field, const char *in,
+			  char **out);
 /* When something happened: not more than a day ahead of app->now, not 0. */
 int candor_app_check_past(struct candor_app *app, const char *field, int64_t at);
 /* A date something is due: given, and not before the day of since. */

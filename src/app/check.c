@@ -14,6 +14,7 @@ void candor_app_init(struct candor_app *app, struct candor_store *store, int64_t
 	app->store = store;
 	app->err = store->err;
 	app->now = now;
+	app->who = NULL;
 }
 
 int candor_app_contact_find(struct candor_app *app, const char *ref, struct candor_contact *out)

@@ -7,6 +7,34 @@
 #include "store/store.h"
 #include "app/json.h"
 
+/*
+ * Every value goes in through these: a failure (a NULL value from a pack
+ * that refused its input, no memory) is remembered in *bad, and the
+ * writer then drops the whole document and returns NULL, so no record is
+ * ever left out of an answer that still looks whole.
+ */
+void candor_json_put(json_t *o, const char *key, json_t *v, bool *bad)
+{
+	/* json_object_set_new releases v when it fails, o NULL included */
+	if (!v || json_object_set_new(o, key, v))
+		*bad = true;
+}
+
+void candor_json_push(json_t *a, json_t *v, bool *bad)
+{
+	if (!v || json_array_append_new(a, v))
+		*bad = true;
+}
+
+json_t *candor_json_checked(json_t *j, bool bad)
+{
+	if (bad || !j) {
+		json_decref(j);
+		return NULL;
+	}
+	return j;
+}
+
 json_t *candor_json_date(int64_t t)
 {
 	char buf[CANDOR_DATE_MAX];
@@ -45,73 +73,76 @@ json_t *candor_json_commitment(const struct candor_commitment *c, int64_t at)
 {
 	struct candor_commitment_state st;
 	json_t *events = json_array();
+	bool bad = false;
 
 	/* everything recorded counts; only "overdue" depends on the moment */
 	candor_commitment_state_at(&st, c, INT64_MAX);
 	st.overdue = st.status == CANDOR_COMMITMENT_OPEN && candor_due_end(st.due) <= at;
 	for (size_t i = 0; i < c->nevents; i++)
-		json_array_append_new(events, json_pack("{s:I,s:o,s:s,s:o,s:s}",
+		candor_json_push(events, json_pack("{s:I,s:o,s:s,s:o,s:s}",
 			"id", (json_int_t)c->events[i].id, "at", candor_json_date(c->events[i].at),
 			"event", i == 0 ? "made" : candor_name_of(candor_commitment_statuses,
 								  c->events[i].status),
-			"due", candor_json_date(c->events[i].due), "note", c->events[i].note));
+			"due", candor_json_date(c->events[i].due), "note", c->events[i].note), &bad);
+	/* a pack given NULL for an "o" fails too, and releases what it took */
 	return json_pack("{s:I,s:I,s:s,s:o,s:o,s:s,s:b,s:o}", "id", (json_int_t)c->id,
 			 "contact_id", (json_int_t)c->contact_id, "text", c->text,
 			 "made", candor_json_date(c->made), "due", candor_json_date(st.due),
 			 "status", candor_name_of(candor_commitment_statuses, st.status),
-			 "overdue", st.overdue, "history", events);
+			 "overdue", st.overdue, "history", candor_json_checked(events, bad));
 }
 
-static json_t *interactions_json(const struct candor_evidence *ev)
+static json_t *interactions_json(const struct candor_evidence *ev, bool *bad)
 {
 	json_t *arr = json_array();
 
 	for (size_t i = 0; i < ev->ninteractions; i++) {
 		const struct candor_interaction *it = &ev->interactions[i];
 		json_t *said = json_array();
+		bool quiet = false;
 
 		for (size_t k = 0; k < ev->nsignals; k++)
 			if (ev->signals[k].interaction_id == it->id)
-				json_array_append_new(said, json_pack("{s:I,s:s,s:s}", "id",
+				candor_json_push(said, json_pack("{s:I,s:s,s:s}", "id",
 					(json_int_t)ev->signals[k].id, "category",
-					ev->signals[k].category, "text", ev->signals[k].text));
-		json_array_append_new(arr, json_pack("{s:I,s:I,s:s,s:b,s:o,s:s,s:s,s:o}",
+					ev->signals[k].category, "text", ev->signals[k].text), &quiet);
+		candor_json_push(arr, json_pack("{s:I,s:I,s:s,s:b,s:o,s:s,s:s,s:o}",
 			"id", (json_int_t)it->id, "contact_id", (json_int_t)it->contact_id,
 			"kind", candor_name_of(candor_interaction_kinds, it->kind),
 			"inbound", it->inbound, "at", candor_json_date(it->at), "seller", it->seller,
-			"text", it->text, "said", said));
+			"text", it->text, "said", candor_json_checked(said, quiet)), bad);
 	}
 	return arr;
 }
 
-static json_t *expectations_json(const struct candor_evidence *ev)
+static json_t *expectations_json(const struct candor_evidence *ev, bool *bad)
 {
 	json_t *arr = json_array();
 
 	for (size_t i = 0; i < ev->nexpectations; i++) {
 		const struct candor_expectation *e = &ev->expectations[i];
 
-		json_array_append_new(arr, json_pack("{s:I,s:I,s:s,s:o,s:o,s:s,s:o}",
+		candor_json_push(arr, json_pack("{s:I,s:I,s:s,s:o,s:o,s:s,s:o}",
 			"id", (json_int_t)e->id, "contact_id", (json_int_t)e->contact_id,
 			"text", e->text, "set", candor_json_date(e->set_at), "by", candor_json_date(e->by),
 			"status", candor_name_of(candor_expectation_statuses, e->status),
-			"resolved", candor_json_date(e->resolved_at)));
+			"resolved", candor_json_date(e->resolved_at)), bad);
 	}
 	return arr;
 }
 
-static json_t *facts_json(const struct candor_evidence *ev)
+static json_t *facts_json(const struct candor_evidence *ev, bool *bad)
 {
 	json_t *arr = json_array();
 
 	for (size_t i = 0; i < ev->nfacts; i++) {
 		const struct candor_fact *f = &ev->facts[i];
 
-		json_array_append_new(arr, json_pack("{s:I,s:I,s:s,s:s,s:s,s:s,s:o}",
+		candor_json_push(arr, json_pack("{s:I,s:I,s:s,s:s,s:s,s:s,s:o}",
 			"id", (json_int_t)f->id, "contact_id", (json_int_t)f->contact_id,
 			"kind", candor_name_of(candor_fact_kinds, f->kind), "text", f->text,
 			"source", f->source, "confidence", candor_name_of(candor_confidences, f->confidence),
-			"at", candor_json_date(f->at)));
+			"at", candor_json_date(f->at)), bad);
 	}
 	return arr;
 }
@@ -126,40 +157,43 @@ static json_t *small_json(int64_t id, int64_t contact, const char *kname, const 
 json_t *candor_json_ledger(const struct candor_evidence *ev, int64_t at)
 {
 	json_t *commitments = json_array(), *values = json_array(), *fits = json_array();
-	json_t *decisions = json_array();
+	json_t *decisions = json_array(), *j;
+	bool bad = false;
 
 	for (size_t i = 0; i < ev->ncommitments; i++)
-		json_array_append_new(commitments, candor_json_commitment(&ev->commitments[i], at));
+		candor_json_push(commitments, candor_json_commitment(&ev->commitments[i], at), &bad);
 	for (size_t i = 0; i < ev->nvalues; i++)
-		json_array_append_new(values, small_json(ev->values[i].id, ev->values[i].contact_id,
+		candor_json_push(values, small_json(ev->values[i].id, ev->values[i].contact_id,
 			"direction", candor_name_of(candor_value_directions, ev->values[i].direction),
-			ev->values[i].text, ev->values[i].at));
+			ev->values[i].text, ev->values[i].at), &bad);
 	for (size_t i = 0; i < ev->nfits; i++)
-		json_array_append_new(fits, small_json(ev->fits[i].id, ev->fits[i].contact_id,
+		candor_json_push(fits, small_json(ev->fits[i].id, ev->fits[i].contact_id,
 			"verdict", candor_name_of(candor_fit_verdicts, ev->fits[i].verdict),
-			ev->fits[i].text, ev->fits[i].at));
+			ev->fits[i].text, ev->fits[i].at), &bad);
 	for (size_t i = 0; i < ev->ndecisions; i++)
-		json_array_append_new(decisions, small_json(ev->decisions[i].id,
+		candor_json_push(decisions, small_json(ev->decisions[i].id,
 			ev->decisions[i].contact_id, "decision",
 			candor_name_of(candor_decision_kinds, ev->decisions[i].kind),
-			ev->decisions[i].note, ev->decisions[i].at));
-	return json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "interactions", interactions_json(ev),
-			 "commitments", commitments, "expectations", expectations_json(ev),
-			 "facts", facts_json(ev), "values", values, "fits", fits,
-			 "decisions", decisions);
+			ev->decisions[i].note, ev->decisions[i].at), &bad);
+	j = json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "interactions", interactions_json(ev, &bad),
+		      "commitments", commitments, "expectations", expectations_json(ev, &bad),
+		      "facts", facts_json(ev, &bad), "values", values, "fits", fits,
+		      "decisions", decisions);
+	return candor_json_checked(j, bad);
 }
 
 static json_t *reason_json(const struct candor_reason *r)
 {
 	json_t *j = json_pack("{s:s}", "text", r->text);
+	bool bad = false;
 
 	if (*r->hint)
-		json_object_set_new(j, "hint", json_string(r->hint));
+		candor_json_put(j, "hint", json_string(r->hint), &bad);
 	if (r->ref_kind)
-		json_object_set_new(j, "evidence", json_pack("{s:s,s:I}", "kind", r->ref_kind,
-							     "id", (json_int_t)r->ref_id));
-	json_object_set_new(j, "stall", json_boolean(r->flags & CANDOR_REASON_STALL));
-	return j;
+		candor_json_put(j, "evidence", json_pack("{s:s,s:I}", "kind", r->ref_kind,
+							     "id", (json_int_t)r->ref_id), &bad);
+	candor_json_put(j, "stall", json_boolean(r->flags & CANDOR_REASON_STALL), &bad);
+	return candor_json_checked(j, bad);
 }
 
 static json_t *round3(double v)
@@ -172,15 +206,16 @@ json_t *candor_json_assessment(const struct candor_assessment *a)
 	json_t *gates = json_array(), *j;
 	const struct candor_reason *head = candor_assessment_headline(a);
 	char next[512];
+	bool bad = false;
 
 	for (int i = 0; i < CANDOR_GATES; i++) {
 		json_t *reasons = json_array();
 
 		for (size_t k = 0; k < a->gates[i].nreasons; k++)
-			json_array_append_new(reasons, reason_json(&a->gates[i].reasons[k]));
-		json_array_append_new(gates, json_pack("{s:s,s:b,s:o}", "stage",
+			candor_json_push(reasons, reason_json(&a->gates[i].reasons[k]), &bad);
+		candor_json_push(gates, json_pack("{s:s,s:b,s:o}", "stage",
 			candor_name_of(candor_stages, a->gates[i].stage), "open", a->gates[i].open,
-			"reasons", reasons));
+			"reasons", reasons), &bad);
 	}
 	j = json_pack("{s:o,s:s,s:s,s:b,s:o,s:{s:o,s:o,s:o,s:o},s:o,s:o}",
 		      "at", candor_json_date(a->at), "model_version", a->model_version,
@@ -189,17 +224,17 @@ json_t *candor_json_assessment(const struct candor_assessment *a)
 		      "credibility", round3(a->credibility), "reliability", round3(a->reliability),
 		      "intimacy", round3(a->intimacy), "self_orientation", round3(a->self_orientation),
 		      "uncertainty", round3(a->uncertainty), "gates", gates);
-	json_object_set_new(j, "headline", head ? json_string(head->text) : json_null());
+	candor_json_put(j, "headline", head ? json_string(head->text) : json_null(), &bad);
 	candor_next_step(next, sizeof(next), a);
-	json_object_set_new(j, "next_step", json_string(next));
-	json_object_set_new(j, "profile", json_pack("{s:s,s:s,s:I,s:I,s:I,s:I}",
+	candor_json_put(j, "next_step", json_string(next), &bad);
+	candor_json_put(j, "profile", json_pack("{s:s,s:s,s:I,s:I,s:I,s:I}",
 		"direction", candor_profile_direction_of(a), "style", candor_profile_style_of(a),
 		"toward", (json_int_t)a->toward, "away", (json_int_t)a->away,
-		"options", (json_int_t)a->options, "procedures", (json_int_t)a->procedures));
-	json_object_set_new(j, "decision", a->decision < 0 ? json_null() :
+		"options", (json_int_t)a->options, "procedures", (json_int_t)a->procedures), &bad);
+	candor_json_put(j, "decision", a->decision < 0 ? json_null() :
 		json_pack("{s:s,s:o}", "kind", candor_name_of(candor_decision_kinds, a->decision),
-			  "at", candor_json_date(a->decided_at)));
-	json_object_set_new(j, "evidence", json_pack(
+			  "at", candor_json_date(a->decided_at)), &bad);
+	candor_json_put(j, "evidence", json_pack(
 		"{s:o,s:o,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:o}",
 		"r", round3(a->r), "s", round3(a->s),
 		"kept", (json_int_t)a->kept, "kept_late", (json_int_t)a->kept_late,
@@ -208,10 +243,10 @@ json_t *candor_json_assessment(const struct candor_assessment *a)
 		"expectations_missed", (json_int_t)a->missed,
 		"discovery_kinds_known", (json_int_t)__builtin_popcount(a->fact_kinds_known),
 		"two_way_contacts", (json_int_t)a->two_way_contacts,
-		"last_two_way_contact", candor_json_date(a->last_two_way)));
-	json_object_set_new(json_object_get(j, "evidence"), "seller_talk_share",
-			    a->seller_talk < 0 ? json_null() : round3(a->seller_talk));
-	return j;
+		"last_two_way_contact", candor_json_date(a->last_two_way)), &bad);
+	candor_json_put(json_object_get(j, "evidence"), "seller_talk_share",
+			a->seller_talk < 0 ? json_null() : round3(a->seller_talk), &bad);
+	return candor_json_checked(j, bad);
 }
 
 json_t *candor_json_export(const struct candor_account_list *accts,
@@ -219,6 +254,7 @@ json_t *candor_json_export(const struct candor_account_list *accts,
 			  const struct candor_evidence_set *set, int64_t at)
 {
 	json_t *arr = json_array();
+	bool bad = false;
 
 	for (size_t i = 0; i < accts->n; i++) {
 		const struct candor_account *a = &accts->v[i];
@@ -234,17 +270,17 @@ json_t *candor_json_export(const struct candor_account_list *accts,
 			candor_evidence_view(&ev, set, l->v[k].id);
 			candor_model_assess(&as, &ev, at, NULL);
 			cj = candor_json_contact(&l->v[k]);
-			json_object_set_new(cj, "ledger", candor_json_ledger(&ev, at));
-			json_object_set_new(cj, "assessment", candor_json_assessment(&as));
-			json_array_append_new(people, cj);
+			candor_json_put(cj, "ledger", candor_json_ledger(&ev, at), &bad);
+			candor_json_put(cj, "assessment", candor_json_assessment(&as), &bad);
+			candor_json_push(people, cj, &bad);
 		}
-		json_array_append_new(arr, json_pack("{s:I,s:s,s:s,s:s,s:o,s:o}", "id",
+		candor_json_push(arr, json_pack("{s:I,s:s,s:s,s:s,s:o,s:o}", "id",
 			(json_int_t)a->id, "name", a->name, "owner", a->owner, "note", a->note,
-			"created", candor_json_date(a->created), "contacts", people));
+			"created", candor_json_date(a->created), "contacts", people), &bad);
 	}
-	return json_pack("{s:s,s:i,s:o,s:o}", "model_version", CANDOR_MODEL_VERSION,
-			 "schema_version", CANDOR_SCHEMA_VERSION, "exported_at", candor_json_date(at),
-			 "accounts", arr);
+	return candor_json_checked(json_pack("{s:s,s:i,s:o,s:o}", "model_version",
+			 CANDOR_MODEL_VERSION, "schema_version", CANDOR_SCHEMA_VERSION,
+			 "exported_at", candor_json_date(at), "accounts", arr), bad);
 }
 
 json_t *candor_json_correction(const struct candor_correction *c)

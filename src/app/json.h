@@ -4,7 +4,9 @@
  * in the same words.
  *
  * Each writer returns a new jansson value the caller owns (json_decref), or
- * NULL when out of memory.  The records passed in are borrowed for the call
+ * NULL when any part of it could not be built (out of memory, a string
+ * that is not UTF-8): never a value with a record left out.  A caller
+ * checks for NULL and fails with an error.  The records passed in are borrowed for the call
  * only: every string is copied into the value.  Dates are strings
  * ("2026-11-20" or "2026-11-20T15:00", util/date.h), or null for 0.
  */
@@ -15,6 +17,16 @@
 #include <jansson.h>
 #include "core/domain.h"
 #include "core/model.h"
+
+/*
+ * Checked building, for the writers here and the front doors' own
+ * additions: put sets o[key] = v, push appends v to a; both consume v and
+ * set *bad when anything is NULL or fails.  candor_json_checked returns j,
+ * or releases it and returns NULL when bad (or j is NULL).
+ */
+void candor_json_put(json_t *o, const char *key, json_t *v, bool *bad);
+void candor_json_push(json_t *a, json_t *v, bool *bad);
+json_t *candor_json_checked(json_t *j, bool bad);
 
 /* A date as a JSON string, or null for 0. */
 json_t *candor_json_date(int64_t t);

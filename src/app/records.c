@@ -5,39 +5,103 @@
  */
 #include "util/common.h"
 #include "core/model.h"
+#include "app/access.h"
 #include "app/records.h"
+
+/*
+ * The owner an account is given to: when the store has users (a team
+ * server), one of them, by the name they signed up with; with no users (one
+ * seller on their own machine), any name.  *out is malloc'd.
+ */
+static int owner_clean(struct candor_app *app, const char *owner, char **out)
+{
+	struct candor_user_list all = { 0 };
+	struct candor_user u = { 0 };
+	char *name = NULL;
+	int rc;
+
+	*out = NULL;
+	if (!owner || !*owner)
+		return (*out = strdup("")) ? 0 : candor_error_set(app->err, CANDOR_ERROR, NULL,
+								  "out of memory");
+	if ((rc = candor_app_name_clean(app, "owner", owner, &name)) ||
+	    (rc = candor_store_users(app->store, 0, NULL, &all)))
+		goto cleanup;
+	if (!all.n) {
+		*out = name, name = NULL;
+		goto cleanup;
+	}
+	if ((rc = candor_store_user_find(app->store, 0, name, &u))) {
+		if (rc == CANDOR_ENOTFOUND)
+			rc = candor_error_set(app->err, CANDOR_EINVALID, "owner",
+					      "'owner': there is no user '%s' (see 'candor user "
+					      "list'): an account belongs to a user", name);
+		goto cleanup;
+	}
+	*out = u.name, u.name = NULL;
+cleanup:
+	candor_user_release(&u);
+	candor_user_list_release(&all);
+	free(name);
+	return rc;
+}
+
+/*
+ * Names are unique among the accounts the asker may see (app->who; all of
+ * them for the local user): a seller is stopped by, and told of, only an
+ * account they could look up anyway, so a name probes nothing of anyone
+ * else's.  The store keeps them unique per owner in any case.
+ */
+static int name_free(struct candor_app *app, const char *name)
+{
+	struct candor_account_list l = { 0 };
+	int rc = candor_store_accounts_named(app->store, name, &l);
+
+	for (size_t i = 0; i < l.n && !rc; i++)
+		if (!app->who || candor_app_may_see(app->who, l.v[i].owner))
+			rc = candor_error_set(app->err, CANDOR_ECONFLICT, "name",
+					      "there is already an account '%s' (#%" PRId64 ")",
+					      l.v[i].name, l.v[i].id);
+	candor_account_list_release(&l);
+	return rc;
+}
 
 int candor_app_account_add(struct candor_app *app, const char *name, const char *owner,
 			   const char *note, int64_t *out)
 {
-	struct candor_account a = { .name = (char *)name, .owner = (char *)(owner ? owner : ""),
-				    .note = (char *)(note ? note : ""), .created = app->now };
+	struct candor_account a = { .note = (char *)(note ? note : ""), .created = app->now };
 	int rc;
 
-	if ((rc = candor_app_check_text(app, "name", name)) ||
-	    (rc = candor_app_check_optional(app, "owner", owner)) ||
+	if ((rc = candor_app_name_clean(app, "name", name, &a.name)) ||
+	    (rc = owner_clean(app, owner, &a.owner)) ||
 	    (rc = candor_app_check_optional(app, "note", note)) ||
+	    (rc = name_free(app, a.name)) ||
 	    (rc = candor_store_account_add(app->store, &a)))
-		return rc;
+		goto cleanup;
 	*out = a.id;
-	return 0;
+cleanup:
+	free(a.name);
+	free(a.owner);
+	return rc;
 }
 
 int candor_app_contact_add(struct candor_app *app, int64_t account_id, const char *name,
 			   const char *role, const char *email, int64_t *out)
 {
-	struct candor_contact c = { .account_id = account_id, .name = (char *)name,
+	struct candor_contact c = { .account_id = account_id,
 				    .role = (char *)(role ? role : ""),
 				    .email = (char *)(email ? email : ""), .created = app->now };
 	int rc;
 
-	if ((rc = candor_app_check_text(app, "name", name)) ||
+	if ((rc = candor_app_name_clean(app, "name", name, &c.name)) ||
 	    (rc = candor_app_check_optional(app, "role", role)) ||
 	    (rc = candor_app_check_optional(app, "email", email)) ||
 	    (rc = candor_store_contact_add(app->store, &c)))
-		return rc;
+		goto cleanup;
 	*out = c.id;
-	return 0;
+cleanup:
+	free(c.name);
+	return rc;
 }
 
 static const char *const said_categories[] = {

@@ -23,11 +23,10 @@ int candor_app_user_add(struct candor_app *app, const char *name, int role,
 			const char *password, int64_t *out)
 {
 	char hash[256] = "";
-	struct candor_user u = { .name = (char *)name, .role = role, .pwhash = hash,
-				 .created = app->now };
+	struct candor_user u = { .role = role, .pwhash = hash, .created = app->now };
 	int rc;
 
-	if ((rc = candor_app_check_text(app, "name", name)) ||
+	if ((rc = candor_app_name_clean(app, "name", name, &u.name)) ||
 	    (rc = candor_app_check_enum(app, "role", candor_roles, role,
 					"seller, manager or admin")) ||
 	    (rc = check_password(app, password)))
@@ -41,6 +40,7 @@ int candor_app_user_add(struct candor_app *app, const char *name, int role,
 		*out = u.id;
 cleanup:
 	memset(hash, 0, sizeof(hash));
+	free(u.name);
 	return rc;
 }
 

@@ -3,6 +3,7 @@
  * the one transaction each command runs in.
  */
 #include "util/common.h"
+#include "util/utf8.h"
 #include "cli/cli.h"
 
 #define VERSION "0.1.0"
@@ -136,21 +137,10 @@ static int global_options(int argc, char **argv, struct candor_ctx *ctx, int *ex
 static int check_utf8(int argc, char **argv)
 {
 	for (int i = 1; i < argc; i++) {
-		const unsigned char *p = (const unsigned char *)argv[i];
-
-		while (*p) {
-			int n = *p < 0x80 ? 1 : (*p & 0xe0) == 0xc0 && *p >= 0xc2 ? 2 :
-				(*p & 0xf0) == 0xe0 ? 3 : (*p & 0xf8) == 0xf0 && *p <= 0xf4 ? 4 : 0;
-
-			for (int k = 1; k < n; k++)
-				if ((p[k] & 0xc0) != 0x80)
-					n = 0;
-			if (!n) {
-				fprintf(stderr, "candor: argument %d is not UTF-8 text: write names and "
-					"notes in UTF-8\n", i);
-				return CLI_INVALID;
-			}
-			p += n;
+		if (!candor_utf8_valid(argv[i], strlen(argv[i]))) {
+			fprintf(stderr, "candor: argument %d is not UTF-8 text: write names and "
+				"notes in UTF-8\n", i);
+			return CLI_INVALID;
 		}
 	}
 	return CLI_OK;

@@ -209,7 +209,7 @@ int cli_print_json(struct candor_ctx *ctx, json_t *j)
 	int rc;
 
 	if (!j)
-		return cli_errorf(ctx, CLI_INTERNAL, "out of memory");
+		return cli_errorf(ctx, CLI_INTERNAL, "%s", CLI_JSON_FAILED);
 	rc = json_dumpf(j, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(12));
 	json_decref(j);
 	fputc('\n', stdout);
@@ -222,7 +222,7 @@ int cli_hold_json(struct candor_ctx *ctx, json_t *j)
 
 	json_decref(j);
 	if (!text)
-		return cli_errorf(ctx, CLI_INTERNAL, "out of memory");
+		return cli_errorf(ctx, CLI_INTERNAL, "%s", CLI_JSON_FAILED);
 	candor_buf_addf(&ctx->after_commit, "%s\n", text);
 	free(text);
 	return candor_buf_error(&ctx->after_commit) ? cli_errorf(ctx, CLI_INTERNAL, "out of memory")

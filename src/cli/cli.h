@@ -112,7 +112,13 @@ int cli_text(struct candor_ctx *ctx, struct candor_buf *out, char **args, int n,
 int cli_enum(struct candor_ctx *ctx, const struct candor_name *t, const char *arg,
 	     const char *opt, int *out);
 
-/* Print JSON to stdout, indented, with a final newline. Consumes j. */
+/*
+ * Print JSON to stdout, indented, with a final newline. Consumes j.  NULL
+ * (a writer that could not build the whole answer, app/json.h) prints
+ * nothing and is CLI_INTERNAL with CLI_JSON_FAILED: never a partial answer.
+ */
+#define CLI_JSON_FAILED "cannot write the answer as JSON (out of memory, or text that " \
+	"is not UTF-8): nothing was printed"
 int cli_print_json(struct candor_ctx *ctx, json_t *j);
 
 /* Print the id of a new record, as text or {"id": N}, once the command commits. */

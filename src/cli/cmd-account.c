@@ -56,6 +56,7 @@ static int account_list(struct candor_ctx *ctx, struct account_opts *o)
 {
 	struct candor_account_list l = { 0 };
 	json_t *arr;
+	bool bad = false;
 	int rc;
 
 	if ((rc = cli_store(ctx, false)))
@@ -65,8 +66,8 @@ static int account_list(struct candor_ctx *ctx, struct account_opts *o)
 	if (o->json) {
 		arr = json_array();
 		for (size_t i = 0; i < l.n; i++)
-			json_array_append_new(arr, candor_json_account(&l.v[i]));
-		rc = cli_print_json(ctx, arr);
+			candor_json_push(arr, candor_json_account(&l.v[i]), &bad);
+		rc = cli_print_json(ctx, candor_json_checked(arr, bad));
 	} else {
 		for (size_t i = 0; i < l.n; i++)
 			printf("%-5" PRId64 " %-30s %s\n", l.v[i].id, l.v[i].name, l.v[i].owner);
@@ -82,6 +83,7 @@ static int account_show(struct candor_ctx *ctx, struct account_opts *o, const ch
 	struct candor_account a = { 0 };
 	struct candor_contact_list l = { 0 };
 	json_t *j, *people;
+	bool bad = false;
 	int rc;
 
 	if ((rc = cli_store(ctx, false)))
@@ -95,11 +97,11 @@ static int account_show(struct candor_ctx *ctx, struct account_opts *o, const ch
 		j = candor_json_account(&a);
 		people = json_array();
 		for (size_t i = 0; i < l.n; i++)
-			json_array_append_new(people, json_pack("{s:I,s:s,s:s}", "id",
+			candor_json_push(people, json_pack("{s:I,s:s,s:s}", "id",
 					      (json_int_t)l.v[i].id, "name", l.v[i].name,
-					      "role", l.v[i].role));
-		json_object_set_new(j, "contacts", people);
-		rc = cli_print_json(ctx, j);
+					      "role", l.v[i].role), &bad);
+		candor_json_put(j, "contacts", people, &bad);
+		rc = cli_print_json(ctx, candor_json_checked(j, bad));
 		goto cleanup;
 	}
 	printf("%s (account #%" PRId64 ")\nowner: %s\n", a.name, a.id, a.owner);

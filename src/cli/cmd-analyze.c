@@ -342,6 +342,7 @@ int cmd_analyze(int argc, char **argv, struct candor_ctx *ctx)
 	char **pos;
 	int npos, rc = CLI_OK;
 	int64_t at;
+	bool bad = false;
 
 	CLI_PARSE(ctx, argc, argv, analyze_options, analyze_opt, &o, &pos, &npos);
 	if (npos < 1)
@@ -367,8 +368,8 @@ int cmd_analyze(int argc, char **argv, struct candor_ctx *ctx)
 			rc = cli_talk_analyse(ctx, az, &t, at);
 		if (!rc) {
 			if (all)
-				json_array_append_new(all, json_pack("{s:s,s:o}", "file", pos[i],
-								     "cues", cues_json(&t)));
+				candor_json_push(all, json_pack("{s:s,s:o}", "file", pos[i],
+								     "cues", cues_json(&t)), &bad);
 			else if (o.json)
 				rc = cli_print_json(ctx, cues_json(&t));
 			else if (o.cues)
@@ -379,7 +380,7 @@ int cmd_analyze(int argc, char **argv, struct candor_ctx *ctx)
 		cli_talk_release(&t);
 	}
 	if (all && !rc)
-		rc = cli_print_json(ctx, all), all = NULL;
+		rc = cli_print_json(ctx, candor_json_checked(all, bad)), all = NULL;
 cleanup:
 	json_decref(all);
 	candor_analyzer_free(az);

@@ -74,6 +74,7 @@ static int contact_list(struct candor_ctx *ctx, struct contact_opts *o)
 	struct candor_contact_list l = { 0 };
 	json_t *arr;
 	int rc;
+	bool bad = false;
 
 	if ((rc = cli_store(ctx, false)))
 		return rc;
@@ -85,8 +86,8 @@ static int contact_list(struct candor_ctx *ctx, struct contact_opts *o)
 	if (o->json) {
 		arr = json_array();
 		for (size_t i = 0; i < l.n; i++)
-			json_array_append_new(arr, candor_json_contact(&l.v[i]));
-		rc = cli_print_json(ctx, arr);
+			candor_json_push(arr, candor_json_contact(&l.v[i]), &bad);
+		rc = cli_print_json(ctx, candor_json_checked(arr, bad));
 		goto cleanup;
 	}
 	for (size_t i = 0; i < l.n; i++)
@@ -108,6 +109,7 @@ static int contact_show(struct candor_ctx *ctx, struct contact_opts *o, const ch
 	struct candor_evidence view;
 	json_t *j;
 	int rc;
+	bool bad = false;
 
 	if ((rc = cli_store(ctx, false)) || (rc = cli_contact(ctx, ref, &c)))
 		return rc;
@@ -120,8 +122,8 @@ static int contact_show(struct candor_ctx *ctx, struct contact_opts *o, const ch
 	candor_evidence_view(&view, &ev, 0);
 	if (o->json) {
 		j = candor_json_contact(&c);
-		json_object_set_new(j, "ledger", candor_json_ledger(&view, ctx->now));
-		rc = cli_print_json(ctx, j);
+		candor_json_put(j, "ledger", candor_json_ledger(&view, ctx->now), &bad);
+		rc = cli_print_json(ctx, candor_json_checked(j, bad));
 		goto cleanup;
 	}
 	printf("%s — %s%sat %s (contact #%" PRId64 ")\n", c.name, c.role, *c.role ? " " : "",

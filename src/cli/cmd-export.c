@@ -113,17 +113,23 @@ static const struct table tables[] = {
 static json_t *contact_row(const struct candor_contact *c, const struct candor_assessment *a)
 {
 	json_t *j = candor_json_contact(c), *as = candor_json_assessment(a), *comp;
+	bool bad = false;
 
 	json_object_update(j, as);
 	comp = json_object_get(as, "components");
-	json_object_update(j, comp);
+	if (json_object_update(j, comp))
+		bad = true;
 	json_object_del(j, "components");
-	json_object_set_new(j, "stage", json_string(cli_stage_label(a->stage)));
+	candor_json_put(j, "stage", json_string(cli_stage_label(a->stage)), &bad);
+	if (!as || !comp || json_object_update(j, as))
+		bad = true;
 	json_decref(as);
-	return j;
+	return candor_json_checked(j, bad);
 }
 
-static void export_csv(FILE *f, const struct table *t, const struct candor_contact_list *l,
+/* Whether every row could be written (a row that cannot be built as JSON
+ * first is an error, never a row left out). */
+static bool export_csv(FILE *f, const struct table *t, const struct candor_contact_list *l,
 		       const struct candor_evidence_set *set, int64_t at)
 {
 	csv_header(f, t->cols);
@@ -143,10 +149,13 @@ static void export_csv(FILE *f, const struct table *t, const struct candor_conta
 			rows = json_incref(json_object_get(ledger, t->name));
 			json_decref(ledger);
 		}
+		if (!rows)
+			return false;
 		for (size_t i = 0; i < json_array_size(rows); i++)
 			csv_row(f, json_array_get(rows, i), t->cols);
 		json_decref(rows);
 	}
+	return true;
 }
 
 static int export_run(struct candor_ctx *ctx, const struct export_opts *o,
@@ -172,23 +181,21 @@ static int export_run(struct candor_ctx *ctx, const struct export_opts *o,
 		size_t nc = 0;
 
 		/* the user's corrections of the analyser go with the data */
-		if ((rc = candor_store_corrections(ctx->store, 0, 0, &c, &nc))) {
+		if (j && (rc = candor_store_corrections(ctx->store, 0, 0, &c, &nc))) {
 			json_decref(j);
 			rc = cli_fail(ctx, rc);
 			goto cleanup;
 		}
-		cj = candor_json_corrections(c, nc);
+		cj = j ? candor_json_corrections(c, nc) : NULL;
 		candor_corrections_free(c, nc);
 		if (!j || !cj || json_object_set_new(j, "corrections", cj)) {
-			json_decref(j);
-			rc = cli_errorf(ctx, CLI_INTERNAL, "out of memory building the export");
-			goto cleanup;
+			rc = cli_errorf(ctx, CLI_INTERNAL, "%s", CLI_JSON_FAILED);
+		} else if (json_dumpf(j, f, JSON_INDENT(2) | JSON_REAL_PRECISION(12)) || fputc('\n', f) < 0) {
+			rc = cli_errorf(ctx, CLI_INTERNAL, "cannot write the export: %s", strerror(errno));
 		}
-		rc = json_dumpf(j, f, JSON_INDENT(2) | JSON_REAL_PRECISION(12)) ? CLI_INTERNAL : CLI_OK;
-		fputc('\n', f);
 		json_decref(j);
-	} else {
-		export_csv(f, t, &l, &set, at);
+	} else if (!export_csv(f, t, &l, &set, at)) {
+		rc = cli_errorf(ctx, CLI_INTERNAL, "%s", CLI_JSON_FAILED);
 	}
 cleanup:
 	candor_evidence_set_release(&set);

@@ -98,6 +98,7 @@ int cmd_import(int argc, char **argv, struct candor_ctx *ctx)
 	char **pos;
 	int npos, rc, kind = CANDOR_INTERACTION_CALL;
 	int64_t at;
+	bool bad = false;
 
 	CLI_PARSE(ctx, argc, argv, import_options, import_opt, &o, &pos, &npos);
 	if (npos < 1)
@@ -133,13 +134,14 @@ int cmd_import(int argc, char **argv, struct candor_ctx *ctx)
 			rc = cli_fail(ctx, rc);
 			goto cleanup;
 		}
-		json_array_append_new(ids, json_pack("{s:I,s:s}", "id", (json_int_t)id, "file", pos[i]));
+		candor_json_push(ids, json_pack("{s:I,s:s}", "id", (json_int_t)id, "file", pos[i]), &bad);
 		if (!o.json)
 			candor_buf_addf(&ctx->after_commit, "%" PRId64 "\n", id);
 		summary(&talks[i], id);
 	}
 	if (o.json)
-		rc = cli_hold_json(ctx, npos == 1 ? json_incref(json_array_get(ids, 0)) : json_incref(ids));
+		rc = cli_hold_json(ctx, bad ? NULL : npos == 1 ? json_incref(json_array_get(ids, 0))
+						: json_incref(ids));
 cleanup:
 	for (int i = 0; talks && i < npos; i++)
 		cli_talk_release(&talks[i]);

@@ -5,7 +5,7 @@
  * it found something.
  */
 #include "util/common.h"
-#include <utf8proc.h>
+#include "util/utf8.h"
 #include "cli/transcript-file.h"
 #include "text/lint.h"
 
@@ -37,22 +37,19 @@ static const struct option lint_options[] = {
 	{ 0 }
 };
 
-/* 0, or the 1-based line of the first invalid UTF-8 sequence. */
+/* 0, or the 1-based line of the first NUL or invalid UTF-8 sequence. */
 static size_t bad_utf8_line(const char *s, size_t len)
 {
-	size_t line = 1;
+	size_t line = 1, bad = candor_utf8_check(s, len);
+	const char *nul = memchr(s, '\0', len);
 
-	for (size_t i = 0; i < len;) {
-		utf8proc_int32_t cp;
-		utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-						      (utf8proc_ssize_t)(len - i), &cp);
-
-		if (n <= 0 || cp == 0)
-			return line;
+	if (nul && (size_t)(nul - s) < bad)
+		bad = (size_t)(nul - s);
+	if (bad == len)
+		return 0;
+	for (size_t i = 0; i < bad; i++)
 		line += s[i] == '\n';
-		i += (size_t)n;
-	}
-	return 0;
+	return line;
 }
 
 /* The buyer's profile from what they said in stored conversations. */
@@ -107,16 +104,17 @@ static void print_findings(const char *name, const struct candor_lint_result *r)
 static json_t *findings_json(const char *name, const struct candor_lint_result *r)
 {
 	json_t *arr = json_array();
+	bool bad = false;
 
 	for (size_t i = 0; i < r->nfindings; i++) {
 		const struct candor_lint_finding *f = &r->findings[i];
 
-		json_array_append_new(arr, json_pack("{s:I,s:I,s:s,s:s,s:s,s:s}",
+		candor_json_push(arr, json_pack("{s:I,s:I,s:s,s:s,s:s,s:s}",
 			"line", (json_int_t)f->line, "column", (json_int_t)f->column,
 			"category", f->category, "words", f->words, "why", f->why,
-			"better", f->better ? f->better : ""));
+			"better", f->better ? f->better : ""), &bad);
 	}
-	return json_pack("{s:s,s:o}", "file", name, "findings", arr);
+	return json_pack("{s:s,s:o}", "file", name, "findings", candor_json_checked(arr, bad));
 }
 
 int cmd_lint(int argc, char **argv, struct candor_ctx *ctx)

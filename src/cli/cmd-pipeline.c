@@ -96,22 +96,23 @@ static int parse_limit(struct candor_ctx *ctx, const char *arg, size_t *out)
 static json_t *rows_json(const struct candor_app_buyer *rows, size_t n, int64_t at)
 {
 	json_t *arr = json_array();
+	bool bad = false;
 
 	for (size_t i = 0; i < n; i++) {
 		json_t *j = candor_json_assessment(&rows[i].a);
 
-		json_object_set_new(j, "contact", candor_json_contact(rows[i].c));
-		json_array_append_new(arr, j);
+		candor_json_put(j, "contact", candor_json_contact(rows[i].c), &bad);
+		candor_json_push(arr, j, &bad);
 	}
 	return json_pack("{s:o,s:s,s:o}", "at", candor_json_date(at), "model_version",
-			 CANDOR_MODEL_VERSION, "buyers", arr);
+			 CANDOR_MODEL_VERSION, "buyers", candor_json_checked(arr, bad));
 }
 
 /*
  * pipeline --json over every buyer, streamed: the same text cli_print_json
  * would print for rows_json (two-space indent), one buyer at a time.
  */
-struct stream { size_t n; bool failed; };
+struct stream { size_t n; bool failed, json_failed; };
 
 static void print_indented(const char *text, const char *indent)
 {
@@ -129,12 +130,16 @@ static int stream_one(void *data, const struct candor_app_buyer *b)
 	struct stream *st = data;
 	json_t *j = candor_json_assessment(&b->a);
 	char *text;
+	bool bad = false;
 
-	json_object_set_new(j, "contact", candor_json_contact(b->c));
-	text = json_dumps(j, JSON_INDENT(2) | JSON_REAL_PRECISION(12));
+	candor_json_put(j, "contact", candor_json_contact(b->c), &bad);
+	j = candor_json_checked(j, bad);
+	text = j ? json_dumps(j, JSON_INDENT(2) | JSON_REAL_PRECISION(12)) : NULL;
 	json_decref(j);
-	if (!text)
+	if (!text) {
+		st->json_failed = true;
 		return CANDOR_ERROR;
+	}
 	fputs(st->n++ ? ",\n" : "\n", stdout);
 	print_indented(text, "    ");
 	free(text);
@@ -158,7 +163,8 @@ static int stream_json(struct candor_ctx *ctx, struct candor_app *app,
 	rc = candor_app_pipeline_each(app, q, stream_one, &st);
 	if (rc)
 		return cli_fail(ctx, rc == CANDOR_ERROR && !ctx->err.msg[0]
-				? candor_error_set(&ctx->err, CANDOR_ERROR, NULL, "cannot write output") : rc);
+				? candor_error_set(&ctx->err, CANDOR_ERROR, NULL, "%s", st.json_failed ? CLI_JSON_FAILED
+						    : "cannot write output") : rc);
 	printf(st.n ? "\n  ]\n}\n" : "]\n}\n");
 	return ferror(stdout) ? cli_errorf(ctx, CLI_INTERNAL, "cannot write output") : CLI_OK;
 }
@@ -172,6 +178,7 @@ int cmd_pipeline(int argc, char **argv, struct candor_ctx *ctx)
 	struct candor_app_pipeline_query q = { 0 };
 	char **pos;
 	int npos, rc;
+	bool bad = false;
 
 	CLI_PARSE(ctx, argc, argv, pipeline_options, pipeline_opt, &o, &pos, &npos);
 	if (npos)
@@ -202,8 +209,8 @@ int cmd_pipeline(int argc, char **argv, struct candor_ctx *ctx)
 		json_t *j = rows_json(p.v, p.n, q.at);
 
 		if (q.limit)
-			json_object_set_new(j, "next", p.next[0] ? json_string(p.next) : json_null());
-		rc = cli_print_json(ctx, j);
+			candor_json_put(j, "next", p.next[0] ? json_string(p.next) : json_null(), &bad);
+		rc = cli_print_json(ctx, candor_json_checked(j, bad));
 	} else {
 		print_rows(p.v, p.n, q.at);
 		if (p.next[0])

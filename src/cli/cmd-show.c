@@ -66,20 +66,22 @@ static json_t *proposal_json(const struct candor_proposal_row *p)
 			      "side", candor_name_of(candor_sides, p->side), "text", p->text,
 			      "utterance", (json_int_t)p->utterance,
 			      "status", candor_name_of(candor_proposal_statuses, p->status));
+	bool bad = !j;
 
 	if (p->kind == CANDOR_PROPOSAL_COMMITMENT)
-		json_object_set_new(j, "due", candor_json_date(p->due));
+		candor_json_put(j, "due", candor_json_date(p->due), &bad);
 	else
-		json_object_set_new(j, "fact_kind", json_string(candor_name_of(candor_fact_kinds,
-								     p->fact_kind)));
+		candor_json_put(j, "fact_kind", json_string(candor_name_of(candor_fact_kinds,
+								     p->fact_kind)), &bad);
 	if (p->record_id)
-		json_object_set_new(j, "record_id", json_integer((json_int_t)p->record_id));
-	return j;
+		candor_json_put(j, "record_id", json_integer((json_int_t)p->record_id), &bad);
+	return candor_json_checked(j, bad);
 }
 
 static json_t *show_json(const struct shown *s)
 {
 	json_t *utts = json_array(), *props = json_array(), *metrics;
+	bool bad = false;
 
 	for (size_t i = 0; i < s->x.nutts; i++) {
 		const struct candor_utterance *u = &s->x.utts[i];
@@ -89,27 +91,28 @@ static json_t *show_json(const struct shown *s)
 			const struct candor_signal *g = &s->x.set.signals[k];
 
 			if (g->interaction_id == s->x.it->id && g->utterance == (int64_t)u->index)
-				json_array_append_new(sigs, json_pack("{s:I,s:s,s:s,s:I,s:I,s:o}", "id",
+				candor_json_push(sigs, json_pack("{s:I,s:s,s:s,s:I,s:I,s:o}", "id",
 					(json_int_t)g->id, "category", g->category, "text", g->text,
 					"start", (json_int_t)g->start, "end", (json_int_t)g->end,
 					"confidence", g->confidence < 0 ? json_null()
-									: json_real(g->confidence)));
+									: json_real(g->confidence)), &bad);
 		}
-		json_array_append_new(utts, json_pack("{s:I,s:s,s:s,s:o,s:o,s:s,s:o}", "index",
+		candor_json_push(utts, json_pack("{s:I,s:s,s:s,s:o,s:o,s:s,s:o}", "index",
 			(json_int_t)u->index, "speaker", u->speaker, "side", candor_side_name(u->side),
 			"start", u->start < 0 ? json_null() : json_real(u->start),
 			"end", u->end < 0 ? json_null() : json_real(u->end), "text", u->text,
-			"signals", sigs));
+			"signals", sigs), &bad);
 	}
 	for (size_t i = 0; i < s->x.nprops; i++)
-		json_array_append_new(props, proposal_json(&s->x.props[i]));
+		candor_json_push(props, proposal_json(&s->x.props[i]), &bad);
 	metrics = *s->x.it->metrics ? json_loads(s->x.it->metrics, 0, NULL) : NULL;
 	return json_pack("{s:I,s:s,s:o,s:s,s:s,s:s,s:s,s:o,s:o,s:o,s:o}", "id", (json_int_t)s->x.it->id,
 		"kind", candor_name_of(candor_interaction_kinds, s->x.it->kind),
 		"at", candor_json_date(s->x.it->at), "source", s->x.it->source, "seller", s->x.it->seller,
 		"analyser", s->x.it->analyser ? s->x.it->analyser : "",
 		"text", s->x.it->text, "contact", candor_json_contact(&s->contact),
-		"metrics", metrics ? metrics : json_null(), "utterances", utts, "proposals", props);
+		"metrics", metrics ? metrics : json_null(), "utterances", candor_json_checked(utts, bad),
+		"proposals", props);
 }
 
 static void print_utterance(const struct shown *s, const struct candor_utterance *u)

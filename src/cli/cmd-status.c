@@ -44,6 +44,7 @@ static int contact_status(struct candor_ctx *ctx, const struct status_opts *o,
 	struct candor_app app;
 	json_t *j;
 	int rc;
+	bool bad = false;
 
 	cli_app(ctx, &app);
 	if ((rc = candor_app_contact_assess(&app, c, at, &set, NULL, &a))) {
@@ -52,8 +53,8 @@ static int contact_status(struct candor_ctx *ctx, const struct status_opts *o,
 	}
 	if (o->json) {
 		j = candor_json_assessment(&a);
-		json_object_set_new(j, "contact", candor_json_contact(c));
-		rc = cli_print_json(ctx, j);
+		candor_json_put(j, "contact", candor_json_contact(c), &bad);
+		rc = cli_print_json(ctx, candor_json_checked(j, bad));
 	} else {
 		printf("%s — %s%sat %s (contact #%" PRId64 ")\n", c->name, c->role,
 		       *c->role ? " " : "", c->account_name, c->id);
@@ -71,6 +72,7 @@ static int account_status(struct candor_ctx *ctx, const struct status_opts *o,
 	const struct candor_contact_list *l = &v.contacts;
 	json_t *j = NULL, *people = NULL;
 	int rc;
+	bool bad = false;
 
 	cli_app(ctx, &app);
 	if ((rc = candor_app_account_assess(&app, acc, at, &v))) {
@@ -79,10 +81,10 @@ static int account_status(struct candor_ctx *ctx, const struct status_opts *o,
 	}
 	if (o->json) {
 		j = candor_json_assessment(&v.whole);
-		json_object_set_new(j, "account", json_pack("{s:I,s:s}", "id", (json_int_t)acc->id,
-							    "name", acc->name));
+		candor_json_put(j, "account", json_pack("{s:I,s:s}", "id", (json_int_t)acc->id,
+							    "name", acc->name), &bad);
 		people = json_array();
-		json_object_set_new(j, "contacts", people);
+		candor_json_put(j, "contacts", people, &bad);
 	} else {
 		printf("%s (account #%" PRId64 "): all %zu contact%s together\n", acc->name, acc->id,
 		       l->n, l->n == 1 ? "" : "s");
@@ -93,17 +95,17 @@ static int account_status(struct candor_ctx *ctx, const struct status_opts *o,
 		const struct candor_assessment *ca = &v.each[i];
 		const struct candor_reason *head = candor_assessment_headline(ca);
 
-		if (people) {
+		if (o->json) {
 			json_t *cj = candor_json_assessment(ca);
 
-			json_object_set_new(cj, "contact", candor_json_contact(&l->v[i]));
-			json_array_append_new(people, cj);
+			candor_json_put(cj, "contact", candor_json_contact(&l->v[i]), &bad);
+			candor_json_push(people, cj, &bad);
 			continue;
 		}
 		printf("  %s%-7s %-24s %.2f  %s\n", ca->stalled ? "!" : " ", cli_stage_label(ca->stage),
 		       l->v[i].name, ca->trust, head ? head->text : "");
 	}
-	rc = j ? cli_print_json(ctx, j) : CLI_OK;
+	rc = o->json ? cli_print_json(ctx, candor_json_checked(j, bad)) : CLI_OK;
 cleanup:
 	candor_app_account_view_release(&v);
 	return rc;

@@ -86,6 +86,7 @@ static int user_list(struct candor_ctx *ctx, const struct user_opts *o)
 	struct candor_user_list l = { 0 };
 	json_t *arr = json_array();
 	int rc;
+	bool bad = false;
 
 	if ((rc = cli_store(ctx, false)) || (rc = candor_store_users(ctx->store, 0, NULL, &l))) {
 		json_decref(arr);
@@ -93,8 +94,8 @@ static int user_list(struct candor_ctx *ctx, const struct user_opts *o)
 	}
 	for (size_t i = 0; i < l.n; i++) {
 		if (o->json)
-			json_array_append_new(arr, json_pack("{s:I,s:s,s:s}", "id", (json_int_t)l.v[i].id,
-				"name", l.v[i].name, "role", candor_name_of(candor_roles, l.v[i].role)));
+			candor_json_push(arr, json_pack("{s:I,s:s,s:s}", "id", (json_int_t)l.v[i].id,
+				"name", l.v[i].name, "role", candor_name_of(candor_roles, l.v[i].role)), &bad);
 		else
 			printf("%-4" PRId64 " %-24s %s\n", l.v[i].id, l.v[i].name,
 			       candor_name_of(candor_roles, l.v[i].role));
@@ -102,7 +103,7 @@ static int user_list(struct candor_ctx *ctx, const struct user_opts *o)
 	if (!o->json && !l.n)
 		printf("no users: 'candor serve' serves you alone, on this machine\n");
 	candor_user_list_release(&l);
-	return o->json ? cli_print_json(ctx, arr) : (json_decref(arr), CLI_OK);
+	return o->json ? cli_print_json(ctx, candor_json_checked(arr, bad)) : (json_decref(arr), CLI_OK);
 }
 
 static int user_token(struct candor_ctx *ctx, const char *name)

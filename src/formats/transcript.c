@@ -9,6 +9,7 @@
 #include "util/common.h"
 #include "util/buf.h"
 #include "util/error.h"
+#include "util/utf8.h"
 #include "formats/reader.h"
 
 const char *candor_format_name(enum candor_format format)
@@ -36,27 +37,6 @@ int candor_format_parse(enum candor_format *out, const char *name,
 	return candor_error_set(err, CANDOR_EINVALID, "format",
 				"unknown transcript format '%s' (use vtt, srt, plain, "
 				"zoom-chat, otter or meet)", name);
-}
-
-/* Length of the valid UTF-8 sequence at s (lead byte >= 0x80), or 0. */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-	size_t len = s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : 2;
-	uint32_t cp;
-
-	if (s[0] < 0xC2 || s[0] > 0xF4 || n < len)
-		return 0;
-	for (size_t i = 1; i < len; i++)
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-	cp = len == 2 ? (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F)
-	   : len == 3 ? (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F)
-	   : (uint32_t)(s[0] & 0x07) << 18 | (uint32_t)(s[1] & 0x3F) << 12 |
-	     (uint32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
-	if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-	    (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-		return 0;
-	return len;
 }
 
 static int bad_byte(const char *name, size_t line, size_t col, bool nul,
@@ -127,7 +107,7 @@ int fmt_normalize(char **out, size_t *outlen, const char *data, size_t len,
 			col = 0;
 			continue;
 		}
-		n = s[i] < 0x80 ? 1 : utf8_seq(s + i, len - i);
+		n = s[i] < 0x80 ? 1 : candor_utf8_seq(s + i, len - i);
 		if (!n || !s[i]) {
 			rc = bad_byte(name, line, col + 1, !s[i], err);
 			goto cleanup;

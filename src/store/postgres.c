@@ -796,8 +796,6 @@ static int pg_corrections(struct candor_store *s, int64_t id, int64_t interactio
 static int pg_locate(struct candor_store *s, enum candor_record what, int64_t id,
 		     struct candor_scope *out)
 {
-	static const char *const names[] = { "promise", "expectation", "interaction", "proposal",
-					      "signal", "correction" };
 	PGresult *r;
 	int rc = 0;
 
@@ -826,8 +824,7 @@ static int pg_locate(struct candor_store *s, enum candor_record what, int64_t id
 		out->account_id = pg_col_int(r, 0, 0);
 		out->contact_id = pg_col_int(r, 0, 1);
 	} else {
-		rc = candor_error_set(s->err, CANDOR_ENOTFOUND, names[what], "no %s #%" PRId64,
-				      names[what], id);
+		rc = candor_store_absent_record(s, what, id);
 	}
 	PQclear(r);
 	return rc;

@@ -931,8 +931,6 @@ static int sq_corrections(struct candor_store *s, int64_t id, int64_t interactio
 static int sq_locate(struct candor_store *s, enum candor_record what, int64_t id,
 		     struct candor_scope *out)
 {
-	static const char *const names[] = { "promise", "expectation", "interaction", "proposal",
-					      "signal", "correction" };
 	sqlite3_stmt *st;
 	int rc;
 
@@ -964,8 +962,7 @@ static int sq_locate(struct candor_store *s, enum candor_record what, int64_t id
 	}
 	sq_done(s, st);
 	if (rc == SQLITE_DONE)
-		return candor_error_set(s->err, CANDOR_ENOTFOUND, names[what],
-					"no %s #%" PRId64, names[what], id);
+		return candor_store_absent_record(s, what, id);
 	return rc == SQLITE_ROW ? 0 : sq_fail(s, rc, "finding the record");
 }
 

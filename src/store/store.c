@@ -4,8 +4,11 @@
  */
 #include "util/common.h"
 #include <ctype.h>
+#include <strings.h>
 #include "util/buf.h"
 #include "store/store.h"
+#include "store/readback.h"
+#include "util/utf8.h"
 
 /*
  * Which backend an address names, and the part of it the backend opens:
@@ -144,6 +147,37 @@ static int64_t ref_id(const char *ref)
 	return errno || *end || v <= 0 ? 0 : (int64_t)v;
 }
 
+static int absent(struct candor_store *s, const char *what, const char *ref)
+{
+	return candor_error_set(s->err, CANDOR_ENOTFOUND, what,
+				"no %s '%s' (see 'candor %s list')", what, ref, what);
+}
+
+int candor_store_absent_account(struct candor_store *s, int64_t id)
+{
+	char ref[32];
+
+	snprintf(ref, sizeof(ref), "%" PRId64, id);
+	return absent(s, "account", ref);
+}
+
+int candor_store_absent_contact(struct candor_store *s, int64_t id)
+{
+	char ref[32];
+
+	snprintf(ref, sizeof(ref), "%" PRId64, id);
+	return absent(s, "contact", ref);
+}
+
+int candor_store_absent_record(struct candor_store *s, enum candor_record what, int64_t id)
+{
+	static const char *const names[] = { "promise", "expectation", "interaction", "proposal",
+					      "signal", "correction" };
+	const char *name = (size_t)what < CANDOR_ARRAY_SIZE(names) ? names[what] : "record";
+
+	return candor_error_set(s->err, CANDOR_ENOTFOUND, name, "no %s #%" PRId64, name, id);
+}
+
 static int check_ref(struct candor_store *s, const char *what, const char *ref)
 {
 	if (!ref || !*ref)
@@ -167,9 +201,10 @@ int candor_store_account_find(struct candor_store *s, const char *ref,
 		goto cleanup;
 	if (l.n == 0 && !id && (rc = s->be->accounts(s, 0, ref, true, &l)))
 		goto cleanup;
+	if ((rc = store_readback_accounts(s, l.v, l.n)))
+		goto cleanup;
 	if (l.n == 0) {
-		rc = candor_error_set(s->err, CANDOR_ENOTFOUND, "account",
-				      "no account '%s' (see 'candor account list')", ref);
+		rc = absent(s, "account", ref);
 	} else if (l.n > 1) {
 		for (size_t i = 0; i < l.n; i++)
 			candor_buf_addf(&msg, "%s#%" PRId64, i ? ", " : "", l.v[i].id);
@@ -201,9 +236,10 @@ int candor_store_contact_find(struct candor_store *s, const char *ref,
 		goto cleanup;
 	if (l.n == 0 && !id && (rc = s->be->contacts(s, 0, ref, true, 0, &l)))
 		goto cleanup;
+	if ((rc = store_readback_contacts(s, l.v, l.n)))
+		goto cleanup;
 	if (l.n == 0) {
-		rc = candor_error_set(s->err, CANDOR_ENOTFOUND, "contact",
-				      "no contact '%s' (see 'candor contact list')", ref);
+		rc = absent(s, "contact", ref);
 	} else if (l.n > 1) {
 		for (size_t i = 0; i < l.n; i++)
 			candor_buf_addf(&msg, "%s#%" PRId64 " at %s", i ? ", " : "",
@@ -220,15 +256,31 @@ cleanup:
 	return rc;
 }
 
+/* The read-back check of a list a backend filled (readback.h); on failure
+ * the list is released, so no caller sees a part of it. */
+static int accounts_checked(struct candor_store *s, int rc, struct candor_account_list *out)
+{
+	if (rc || (rc = store_readback_accounts(s, out->v, out->n)))
+		candor_account_list_release(out);
+	return rc;
+}
+
+static int contacts_checked(struct candor_store *s, int rc, struct candor_contact_list *out)
+{
+	if (rc || (rc = store_readback_contacts(s, out->v, out->n)))
+		candor_contact_list_release(out);
+	return rc;
+}
+
 int candor_store_account_list(struct candor_store *s, struct candor_account_list *out)
 {
-	return s->be->accounts(s, 0, NULL, false, out);
+	return accounts_checked(s, s->be->accounts(s, 0, NULL, false, out), out);
 }
 
 int candor_store_contact_list(struct candor_store *s, int64_t account_id,
 			      struct candor_contact_list *out)
 {
-	return s->be->contacts(s, 0, NULL, false, account_id, out);
+	return contacts_checked(s, s->be->contacts(s, 0, NULL, false, account_id, out), out);
 }
 
 /*
@@ -321,7 +373,7 @@ int candor_store_account_page(struct candor_store *s, const struct candor_list_q
 	rc = candor_cursor_decode(s, q->after, tag, 0, &cur);
 	next[0] = '\0';
 	if (rc ||
-	    (rc = s->be->account_page(s, q, &cur, out)))
+	    (rc = accounts_checked(s, s->be->account_page(s, q, &cur, out), out)))
 		return rc;
 #define RELEASE_ONE candor_account_release
 	PAGE_TRIM(out, q, tag, next);
@@ -341,7 +393,7 @@ int candor_store_contact_page(struct candor_store *s, const struct candor_list_q
 	rc = candor_cursor_decode(s, q->after, tag, 0, &cur);
 	next[0] = '\0';
 	if (rc ||
-	    (rc = s->be->contact_page(s, q, &cur, out)))
+	    (rc = contacts_checked(s, s->be->contact_page(s, q, &cur, out), out)))
 		return rc;
 #define RELEASE_ONE candor_contact_release
 	PAGE_TRIM(out, q, tag, next);
@@ -377,16 +429,22 @@ int candor_store_account_add(struct candor_store *s, struct candor_account *a)
 
 	if (nonempty(s, "name", a->name))
 		return s->err->code;
-	if ((rc = s->be->accounts(s, 0, a->name, false, &l))) {
-		candor_account_list_release(&l);
+	if ((rc = candor_store_accounts_named(s, a->name, &l)))
 		return rc;
-	}
-	if (l.n)
-		rc = candor_error_set(s->err, CANDOR_ECONFLICT, "name",
-				      "there is already an account '%s' (#%" PRId64 ")",
-				      l.v[0].name, l.v[0].id);
+	for (size_t i = 0; i < l.n && !rc; i++)
+		if (!strcasecmp(l.v[i].owner, a->owner ? a->owner : ""))
+			rc = candor_error_set(s->err, CANDOR_ECONFLICT, "name",
+					      "there is already an account '%s' (#%" PRId64 ")",
+					      l.v[i].name, l.v[i].id);
 	candor_account_list_release(&l);
 	return rc ? rc : s->be->account_add(s, a);
+}
+
+int candor_store_accounts_named(struct candor_store *s, const char *name,
+				struct candor_account_list *out)
+{
+	memset(out, 0, sizeof(*out));
+	return accounts_checked(s, s->be->accounts(s, 0, name, false, out), out);
 }
 
 int candor_store_contact_add(struct candor_store *s, struct candor_contact *c)
@@ -452,7 +510,14 @@ int candor_store_correction_delete(struct candor_store *s, const struct candor_c
 int candor_store_corrections(struct candor_store *s, int64_t id, int64_t interaction_id,
 			     struct candor_correction **out, size_t *n)
 {
-	return s->be->corrections(s, id, interaction_id, out, n);
+	int rc = s->be->corrections(s, id, interaction_id, out, n);
+
+	if (!rc && (rc = store_readback_corrections(s, *out, *n))) {
+		candor_corrections_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
 }
 
 void candor_corrections_free(struct candor_correction *c, size_t n)
@@ -544,6 +609,18 @@ int candor_store_pipeline_page(struct candor_store *s, const struct candor_list_
 	next[0] = '\0';
 	if (rc || (rc = s->be->pipeline_page(s, q, &cur, out, rows)))
 		return rc;
+	if ((rc = contacts_checked(s, 0, out))) {
+		free(*rows);
+		*rows = NULL;
+		return rc;
+	}
+	/* a kept headline is Candor's own text cut to fit its column: end it
+	 * at a whole character, so a cut never makes it not UTF-8 */
+	for (size_t i = 0; i < out->n; i++) {
+		char *h = (*rows)[i].headline;
+
+		h[candor_utf8_check(h, strlen(h))] = '\0';
+	}
 	if (q->limit && out->n > q->limit) {
 		struct candor_assessment_row *last = &(*rows)[q->limit - 1];
 		double key[3] = { last->stage, last->stalled ? 0 : 1, -last->trust };
@@ -558,8 +635,13 @@ int candor_store_pipeline_page(struct candor_store *s, const struct candor_list_
 int candor_store_evidence(struct candor_store *s, const struct candor_scope *scope,
 			  struct candor_evidence_set *out)
 {
+	int rc;
+
 	memset(out, 0, sizeof(*out));
-	return s->be->evidence(s, scope, out);
+	rc = s->be->evidence(s, scope, out);
+	if (!rc && (rc = store_readback_evidence(s, out)))
+		candor_evidence_set_release(out);
+	return rc;
 }
 
 int candor_store_commitment_load(struct candor_store *s, int64_t id,
@@ -663,7 +745,14 @@ int candor_store_utterances_add(struct candor_store *s, int64_t account_id, int6
 int candor_store_utterances(struct candor_store *s, int64_t account_id, int64_t interaction_id,
 			    struct candor_utterance **out, size_t *n)
 {
-	return s->be->utterances(s, account_id, interaction_id, out, n);
+	int rc = s->be->utterances(s, account_id, interaction_id, out, n);
+
+	if (!rc && (rc = store_readback_utterances(s, interaction_id, *out, *n))) {
+		candor_utterances_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
 }
 
 void candor_utterances_free(struct candor_utterance *u, size_t n)
@@ -683,7 +772,14 @@ int candor_store_proposal_add(struct candor_store *s, struct candor_proposal_row
 int candor_store_proposals(struct candor_store *s, int64_t id, int64_t interaction_id,
 			   struct candor_proposal_row **out, size_t *n)
 {
-	return s->be->proposals(s, id, interaction_id, out, n);
+	int rc = s->be->proposals(s, id, interaction_id, out, n);
+
+	if (!rc && (rc = store_readback_proposals(s, *out, *n))) {
+		candor_proposals_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
 }
 
 int candor_store_proposal_resolve(struct candor_store *s, const struct candor_proposal_row *p)

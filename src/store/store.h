@@ -340,7 +340,15 @@ void candor_cursor_encode(char *out, char tag, const double *num, size_t nnum, i
 int candor_cursor_decode(struct candor_store *s, const char *in, char tag, size_t nnum,
 			 struct candor_cursor *out);
 
+/*
+ * Add a (a->id is set).  A name another account of the same owner has
+ * (whatever the case) is CANDOR_ECONFLICT; which other names conflict is
+ * the application's rule (app/records.h), asked with accounts_named.
+ */
 int candor_store_account_add(struct candor_store *s, struct candor_account *a);
+/* Every account called name (whole name, any case); release the list. */
+int candor_store_accounts_named(struct candor_store *s, const char *name,
+				struct candor_account_list *out);
 int candor_store_contact_add(struct candor_store *s, struct candor_contact *c);
 int candor_store_interaction_add(struct candor_store *s, struct candor_interaction *it);
 int candor_store_signal_add(struct candor_store *s, int64_t account_id, struct candor_signal *sg);
@@ -365,6 +373,15 @@ int candor_store_commitment_load(struct candor_store *s, int64_t id,
 				 struct candor_evidence_set *set, struct candor_commitment **out);
 int candor_store_expectation_load(struct candor_store *s, int64_t id,
 				  struct candor_evidence_set *set, struct candor_expectation **out);
+
+/*
+ * The CANDOR_ENOTFOUND error a missing account, contact or record with
+ * this id gives: the one place its words are made, so a caller that hides
+ * a record (app/access.h) answers exactly as if it did not exist.
+ */
+int candor_store_absent_account(struct candor_store *s, int64_t id);
+int candor_store_absent_contact(struct candor_store *s, int64_t id);
+int candor_store_absent_record(struct candor_store *s, enum candor_record what, int64_t id);
 
 /* The account and contact a record belongs to; CANDOR_ENOTFOUND when none. */
 int candor_store_locate(struct candor_store *s, enum candor_record what, int64_t id,

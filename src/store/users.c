@@ -4,6 +4,7 @@
  */
 #include "util/common.h"
 #include "store/store.h"
+#include "store/readback.h"
 
 const struct candor_name candor_roles[] = {
 	{ CANDOR_ROLE_SELLER, "seller" },
@@ -22,7 +23,11 @@ int candor_store_user_add(struct candor_store *s, struct candor_user *u)
 int candor_store_users(struct candor_store *s, int64_t id, const char *name,
 		       struct candor_user_list *out)
 {
-	return s->be->users(s, id, name, out);
+	int rc = s->be->users(s, id, name, out);
+
+	if (!rc && (rc = store_readback_users(s, out->v, out->n)))
+		candor_user_list_release(out);
+	return rc;
 }
 
 int candor_store_user_find(struct candor_store *s, int64_t id, const char *name,
@@ -32,6 +37,8 @@ int candor_store_user_find(struct candor_store *s, int64_t id, const char *name,
 	int rc = s->be->users(s, id, name, &l);
 
 	memset(out, 0, sizeof(*out));
+	if (!rc && (rc = store_readback_users(s, l.v, l.n)))
+		candor_user_list_release(&l);
 	if (rc)
 		return rc;
 	if (l.n != 1 || (!id && !name)) {

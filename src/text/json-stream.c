@@ -17,6 +17,7 @@
 #include "util/common.h"
 #include "util/date.h"
 #include "util/error.h"
+#include "util/utf8.h"
 #include "text/analyze.h"
 
 #include <math.h>
@@ -68,31 +69,6 @@ static void jw_ch(struct jw *w, char c)
 	w->buf[w->n++] = c;
 }
 
-/* Length of the valid UTF-8 sequence at s (lead byte >= 0x80), or 0. */
-static size_t utf8_len(const unsigned char *s)
-{
-	unsigned c = s[0], cp;
-	size_t n, i;
-
-	if (c >= 0xC2 && c <= 0xDF)
-		n = 2, cp = c & 0x1F;
-	else if (c >= 0xE0 && c <= 0xEF)
-		n = 3, cp = c & 0x0F;
-	else if (c >= 0xF0 && c <= 0xF4)
-		n = 4, cp = c & 0x07;
-	else
-		return 0;
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3F);
-	}
-	if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-	    (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-		return 0;
-	return n;
-}
-
 /* Whether any of the 8 bytes in x needs a look in jw_str: a control
  * character, '"', '\\' or a byte of a multibyte sequence. */
 static inline bool jw_word_special(uint64_t x)
@@ -138,7 +114,7 @@ static void jw_str(struct jw *w, const char *str)
 			continue;
 		}
 		if (c >= 0x80) {
-			if (!(l = utf8_len(s)))
+			if (!(l = candor_utf8_seq(s, (size_t)(end - s))))
 				w->err = CANDOR_EINVALID;
 			s += l;
 			continue;

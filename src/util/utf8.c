@@ -1,24 +1,51 @@
 /*
- * util/utf8.c: strict UTF-8 text (utf8.h).
+ * util/utf8.c: strict UTF-8 (utf8.h).
  */
 #include "util/common.h"
 #include "util/utf8.h"
 
+size_t candor_utf8_check(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, k;
+
+	while (i < n) {
+		uint64_t x;
+
+		if (n - i >= 8) {  /* plain ASCII 8 bytes at a time */
+			memcpy(&x, p + i, 8);
+			if (!(x & 0x8080808080808080u)) {
+				i += 8;
+				continue;
+			}
+		}
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (!(k = candor_utf8_seq(p + i, n - i)))
+			return i;
+		i += k;
+	}
+	return n;
+}
+
+bool candor_utf8_valid(const char *s, size_t n)
+{
+	return candor_utf8_check(s, n) == n;
+}
+
 bool candor_utf8_text_ok(const char *s, size_t n)
 {
-	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+	const unsigned char *p = (const unsigned char *)s;
 
-	while (p < end) {
-		size_t k = *p < 0x80 ? 1 : (*p >> 5) == 6 ? 2 : (*p >> 4) == 14 ? 3 : (*p >> 3) == 30 ? 4 : 0;
+	for (size_t i = 0; i < n; i++)
+		if (p[i] < 0x20 && p[i] != '\t' && p[i] != '\n' && p[i] != '\r')
+			return false;
+	return candor_utf8_valid(s, n);
+}
 
-		if (!k || (size_t)(end - p) < k || (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r'))
-			return false;
-		if (k == 2 && *p < 0xc2)
-			return false;
-		for (size_t i = 1; i < k; i++)
-			if ((p[i] & 0xc0) != 0x80)
-				return false;
-		p += k;
-	}
-	return true;
+bool candor_utf8_str_ok(const char *s)
+{
+	return !s || candor_utf8_text_ok(s, strlen(s));
 }

@@ -9,6 +9,7 @@
  */
 #include "util/common.h"
 #include "web/web.h"
+#include "app/access.h"
 #include "app/fates.h"
 #include "app/import.h"
 #include "app/proposals.h"
@@ -58,11 +59,13 @@ static int done(struct web_request *req, int rc)
 
 int web_act_account(struct web_request *req, int64_t *id)
 {
+	struct candor_app_actor who = { req->user.name, req->user.role };
 	struct candor_app app;
 	const char *name, *note, *owner;
 	int rc;
 
 	web_app(req, &app);
+	app.who = &who;  /* names are unique among what the user may see */
 	if ((rc = text_arg(req, "name", &name)) || (rc = text_arg(req, "note", &note)) ||
 	    (rc = text_arg(req, "owner", &owner)))
 		return rc;
@@ -94,7 +97,7 @@ int web_act_contact(struct web_request *req, int64_t *id)
 	web_app(req, &app);
 	if ((rc = text_arg(req, "name", &name)) || (rc = id_arg(req, "account", &account)) ||
 	    (rc = text_arg(req, "role", &role)) || (rc = text_arg(req, "email", &email)) ||
-	    (rc = web_account_access(req, account, true)))
+	    (rc = web_see_account(req, account, true)))
 		return rc;
 	return done(req, candor_app_contact_add(&app, account, name, role, email, id));
 }
@@ -108,7 +111,7 @@ int web_act_log(struct web_request *req, int64_t contact_id, int64_t *id)
 	int rc;
 
 	web_app(req, &app);
-	if ((rc = web_contact_access(req, contact_id, true, &c)))
+	if ((rc = web_see_contact(req, contact_id, true, &c)))
 		return rc;
 	in.kind = enum_arg(req, "kind", candor_interaction_kinds, CANDOR_INTERACTION_CALL);
 	if (!(rc = text_arg(req, "text", &in.text)) && !(rc = text_arg(req, "inbound", &inbound)) &&
@@ -132,7 +135,7 @@ static int act_dated(struct web_request *req, int64_t contact_id, const char *du
 	int rc;
 
 	web_app(req, &app);
-	if ((rc = web_contact_access(req, contact_id, true, &c)))
+	if ((rc = web_see_contact(req, contact_id, true, &c)))
 		return rc;
 	if (!(rc = text_arg(req, "text", &text)) && !(rc = date_arg(req, "at", req->now, &at)) &&
 	    !(rc = date_arg(req, due_field, 0, &due)))
@@ -160,7 +163,7 @@ int web_act_resolve(struct web_request *req, int64_t cid, int status, struct can
 	int rc;
 
 	web_app(req, &app);
-	if ((rc = web_record_access(req, CANDOR_RECORD_COMMITMENT, cid, true, &sc)) ||
+	if ((rc = web_see_record(req, CANDOR_RECORD_COMMITMENT, cid, true, &sc)) ||
 	    (rc = text_arg(req, "note", &note)) || (rc = date_arg(req, "at", req->now, &at)) ||
 	    (rc = date_arg(req, "due", 0, &due)))
 		return rc;
@@ -182,7 +185,7 @@ int web_act_expectation(struct web_request *req, int64_t eid, int status,
 	int rc;
 
 	web_app(req, &app);
-	if ((rc = web_record_access(req, CANDOR_RECORD_EXPECTATION, eid, true, &sc)) ||
+	if ((rc = web_see_record(req, CANDOR_RECORD_EXPECTATION, eid, true, &sc)) ||
 	    (rc = date_arg(req, "at", req->now, &at)))
 		return rc;
 	return done(req, status == CANDOR_EXPECTATION_MET
@@ -198,7 +201,7 @@ int web_act_fact(struct web_request *req, int64_t contact_id, int64_t *id)
 	int rc;
 
 	web_app(req, &app);
-	if ((rc = web_contact_access(req, contact_id, true, &c)))
+	if ((rc = web_see_contact(req, contact_id, true, &c)))
 		return rc;
 	f.kind = enum_arg(req, "kind", candor_fact_kinds, -1);
 	f.confidence = enum_arg(req, "confidence", candor_confidences, CANDOR_CONF_MEDIUM);
@@ -225,7 +228,7 @@ int web_act_judged(struct web_request *req, int64_t contact_id, enum web_judged 
 	int kind = enum_arg(req, f[what].field, f[what].t, -1), rc;
 
 	web_app(req, &app);
-	if ((rc = web_contact_access(req, contact_id, true, &c)))
+	if ((rc = web_see_contact(req, contact_id, true, &c)))
 		return rc;
 	if (!(rc = text_arg(req, f[what].text, &text)) && !(rc = date_arg(req, "at", req->now, &at)))
 		rc = done(req, what == WEB_VALUE ? candor_app_value_record(&app, &c, kind, text, at, id)
@@ -244,7 +247,7 @@ int web_act_proposal(struct web_request *req, int64_t id, bool yes, int64_t *int
 	int rc;
 
 	web_app(req, &app);
-	if ((rc = web_record_access(req, CANDOR_RECORD_PROPOSAL, id, true, &sc)) ||
+	if ((rc = web_see_record(req, CANDOR_RECORD_PROPOSAL, id, true, &sc)) ||
 	    (rc = date_arg(req, "due", 0, &due)))
 		return rc;
 	rc = yes ? candor_app_proposal_accept(&app, id, due, &r)
@@ -322,7 +325,7 @@ int web_act_upload(struct web_request *req, int64_t contact_id, int64_t *id)
 		return web_error(req, 422, "at", "%s", req->err.msg);
 	if (*kind_s && (call.kind = candor_name_lookup(candor_interaction_kinds, kind_s)) < 0)
 		call.kind = -2;
-	if ((rc = web_contact_access(req, contact_id, true, &c)))
+	if ((rc = web_see_contact(req, contact_id, true, &c)))
 		return rc;
 	/* seller names the speaker in the file; the call is recorded as the
 	 * signed-in user's (an admin may record it for the named seller) */

@@ -9,10 +9,78 @@
 #include "app/interaction.h"
 #include "app/access.h"
 #include "app/json.h"
+#include "util/utf8.h"
+
+/* j as the answer; NULL (a writer that could not build all of it,
+ * app/json.h) is a 500 with a JSON error, never a partial answer. */
+static int answer(struct web_request *req, int status, json_t *j)
+{
+	if (!j)
+		return web_error(req, 500, NULL, "cannot write the answer as JSON (out of "
+				 "memory, or text that is not UTF-8)");
+	return web_json(req, status, j);
+}
+
+/* The OpenAPI document, parsed once: the field types of every request body. */
+static json_t *openapi_doc;
+static pthread_once_t openapi_once = PTHREAD_ONCE_INIT;
+
+static void openapi_load(void)
+{
+	openapi_doc = json_loads(web_openapi_json, 0, NULL);
+}
+
+/* The properties of the schema of this route's JSON body, or NULL. */
+static json_t *body_schema(const struct web_request *req)
+{
+	json_t *ref, *schemas;
+	const char *name;
+
+	pthread_once(&openapi_once, openapi_load);
+	ref = json_object_get(json_object_get(json_object_get(json_object_get(json_object_get(
+		json_object_get(json_object_get(json_object_get(openapi_doc, "paths"),
+		req->route->pattern), "post"), "requestBody"), "content"), "application/json"),
+		"schema"), "$ref");
+	name = json_string_value(ref);
+	if (!name || strncmp(name, "#/components/schemas/", 21))
+		return NULL;
+	schemas = json_object_get(json_object_get(openapi_doc, "components"), "schemas");
+	return json_object_get(json_object_get(schemas, name + 21), "properties");
+}
+
+/*
+ * Every field of the JSON body has the type the OpenAPI document gives it
+ * (null is as if absent), and every string is text (util/utf8.h): else a
+ * 422 naming the field, so {"name": true} is refused, not stored as "true".
+ * Fields the document does not name are ignored, as before.
+ */
+static int body_typed(struct web_request *req)
+{
+	json_t *props = req->json ? body_schema(req) : NULL, *v;
+	const char *key;
+
+	json_object_foreach(req->json, key, v) {
+		const char *type = json_string_value(json_object_get(json_object_get(props, key),
+								     "type"));
+
+		if (!type || json_is_null(v))
+			continue;
+		if (!strcmp(type, "string") && !json_is_string(v))
+			return web_error(req, 422, key, "'%s' must be a string", key);
+		if (!strcmp(type, "integer") && !json_is_integer(v))
+			return web_error(req, 422, key, "'%s' must be a whole number", key);
+		if (!strcmp(type, "boolean") && !json_is_boolean(v))
+			return web_error(req, 422, key, "'%s' must be true or false", key);
+		if (json_is_string(v) && !candor_utf8_text_ok(json_string_value(v),
+							      json_string_length(v)))
+			return web_error(req, 422, key, "'%s' is not text: write it in UTF-8", key);
+	}
+	return 0;
+}
 
 static int created(struct web_request *req, int64_t id)
 {
-	return web_json(req, 201, json_pack("{s:I}", "id", (json_int_t)id));
+	return answer(req, 201, json_pack("{s:I}", "id", (json_int_t)id));
 }
 
 int web_api_openapi(struct web_request *req)
@@ -32,6 +100,7 @@ int web_api_accounts(struct web_request *req)
 	char next[CANDOR_CURSOR_MAX];
 	json_t *arr, *j;
 	int rc;
+	bool bad = false;
 
 	if (web_query_limit(req, &q.limit))
 		return req->status;
@@ -41,17 +110,20 @@ int web_api_accounts(struct web_request *req)
 	}
 	arr = json_array();
 	for (size_t i = 0; i < l.n; i++)
-		json_array_append_new(arr, candor_json_account(&l.v[i]));
+		candor_json_push(arr, candor_json_account(&l.v[i]), &bad);
 	candor_account_list_release(&l);
 	j = json_pack("{s:o}", "accounts", arr);
-	json_object_set_new(j, "next", next[0] ? json_string(next) : json_null());
-	return web_json(req, 200, j);
+	candor_json_put(j, "next", next[0] ? json_string(next) : json_null(), &bad);
+	return answer(req, 200, candor_json_checked(j, bad));
 }
 
 int web_api_account_add(struct web_request *req)
 {
 	int64_t id;
-	int rc = web_act_account(req, &id);
+	int rc = body_typed(req);
+
+	if (!rc)
+		rc = web_act_account(req, &id);
 
 	return rc ? rc : created(req, id);
 }
@@ -80,6 +152,7 @@ int web_api_contacts(struct web_request *req)
 	struct candor_app_pipeline_page b;
 	json_t *arr, *j;
 	int rc;
+	bool bad = false;
 
 	if (query_id(req, "account") < 0)
 		return req->status;
@@ -91,19 +164,22 @@ int web_api_contacts(struct web_request *req)
 	for (size_t i = 0; i < b.n; i++) {
 		json_t *e = candor_json_contact(b.v[i].c);
 
-		json_object_set_new(e, "stage", json_string(candor_name_of(candor_stages, b.v[i].a.stage)));
-		json_array_append_new(arr, e);
+		candor_json_put(e, "stage", json_string(candor_name_of(candor_stages, b.v[i].a.stage)), &bad);
+		candor_json_push(arr, e, &bad);
 	}
 	j = json_pack("{s:o}", "contacts", arr);
-	json_object_set_new(j, "next", b.next[0] ? json_string(b.next) : json_null());
+	candor_json_put(j, "next", b.next[0] ? json_string(b.next) : json_null(), &bad);
 	candor_app_pipeline_page_release(&b);
-	return web_json(req, 200, j);
+	return answer(req, 200, candor_json_checked(j, bad));
 }
 
 int web_api_contact_add(struct web_request *req)
 {
 	int64_t id;
-	int rc = web_act_contact(req, &id);
+	int rc = body_typed(req);
+
+	if (!rc)
+		rc = web_act_contact(req, &id);
 
 	return rc ? rc : created(req, id);
 }
@@ -115,7 +191,7 @@ static int contact_load(struct web_request *req, struct candor_contact *c,
 	struct candor_scope sc;
 	int rc;
 
-	if ((rc = web_contact_access(req, req->ids[0], false, c)))
+	if ((rc = web_see_contact(req, req->ids[0], false, c)))
 		return rc;
 	sc.account_id = c->account_id;
 	sc.contact_id = c->id;
@@ -131,12 +207,13 @@ int web_api_contact(struct web_request *req)
 	struct candor_evidence_set set = { 0 };
 	struct candor_evidence ev;
 	int rc = contact_load(req, &c, &set, &ev);
+	bool bad = false;
 
 	if (!rc) {
 		json_t *j = candor_json_contact(&c);
 
-		json_object_set_new(j, "ledger", candor_json_ledger(&ev, req->now));
-		rc = web_json(req, 200, j);
+		candor_json_put(j, "ledger", candor_json_ledger(&ev, req->now), &bad);
+		rc = answer(req, 200, candor_json_checked(j, bad));
 	}
 	candor_evidence_set_release(&set);
 	candor_contact_release(&c);
@@ -152,10 +229,11 @@ int web_api_status(struct web_request *req)
 	int64_t at = req->now;
 	const char *q = web_query(req, "at");
 	int rc;
+	bool bad = false;
 
 	if (q && candor_date_parse(&at, q, "at", &req->err))
 		return web_error(req, 400, "at", "%s", req->err.msg);
-	if ((rc = web_contact_access(req, req->ids[0], false, &c)))
+	if ((rc = web_see_contact(req, req->ids[0], false, &c)))
 		return rc;
 	web_app(req, &app);
 	if ((rc = candor_app_contact_assess(&app, &c, at, &set, NULL, &a))) {
@@ -163,8 +241,8 @@ int web_api_status(struct web_request *req)
 	} else {
 		json_t *j = candor_json_assessment(&a);
 
-		json_object_set_new(j, "contact", candor_json_contact(&c));
-		rc = web_json(req, 200, j);
+		candor_json_put(j, "contact", candor_json_contact(&c), &bad);
+		rc = answer(req, 200, candor_json_checked(j, bad));
 	}
 	candor_evidence_set_release(&set);
 	candor_contact_release(&c);
@@ -189,6 +267,7 @@ int web_api_interactions(struct web_request *req)
 	int64_t contact = query_id(req, "contact");
 	json_t *arr;
 	int rc;
+	bool bad = false;
 
 	if (contact < 0)
 		return req->status;
@@ -201,17 +280,20 @@ int web_api_interactions(struct web_request *req)
 		const struct candor_interaction *it = &b.set.interactions[i];
 
 		if (listed(&b, it->contact_id, contact))
-			json_array_append_new(arr, candor_json_interaction(it));
+			candor_json_push(arr, candor_json_interaction(it), &bad);
 	}
 	candor_app_pipeline_release(&b);
-	return web_json(req, 200, json_pack("{s:o}", "interactions", arr));
+	return answer(req, 200, json_pack("{s:o}", "interactions", candor_json_checked(arr, bad)));
 }
 
 static int body_contact(struct web_request *req, int64_t *id)
 {
 	const char *v = web_arg(req, "contact");
 	char *end;
+	int rc;
 
+	if ((rc = body_typed(req)))
+		return rc;
 	errno = 0;
 	*id = v ? strtoll(v, &end, 10) : 0;
 	if (!v || !*v || errno || *end || *id <= 0)
@@ -236,8 +318,9 @@ int web_api_interaction(struct web_request *req)
 	struct candor_scope sc;
 	json_t *j, *utts;
 	int rc;
+	bool bad = false;
 
-	if ((rc = web_record_access(req, CANDOR_RECORD_INTERACTION, req->ids[0], false, &sc)))
+	if ((rc = web_see_record(req, CANDOR_RECORD_INTERACTION, req->ids[0], false, &sc)))
 		return rc;
 	web_app(req, &app);
 	if ((rc = candor_app_interaction_load(&app, req->ids[0], &x))) {
@@ -247,11 +330,11 @@ int web_api_interaction(struct web_request *req)
 	j = candor_json_interaction(x.it);
 	utts = json_array();
 	for (size_t i = 0; i < x.nutts; i++)
-		json_array_append_new(utts, json_pack("{s:I,s:s,s:s,s:s}", "index",
+		candor_json_push(utts, json_pack("{s:I,s:s,s:s,s:s}", "index",
 			(json_int_t)x.utts[i].index, "speaker", x.utts[i].speaker,
-			"side", candor_side_name(x.utts[i].side), "text", x.utts[i].text));
-	json_object_set_new(j, "utterances", utts);
-	rc = web_json(req, 200, j);
+			"side", candor_side_name(x.utts[i].side), "text", x.utts[i].text), &bad);
+	candor_json_put(j, "utterances", utts, &bad);
+	rc = answer(req, 200, candor_json_checked(j, bad));
 cleanup:
 	candor_app_interaction_release(&x);
 	return rc;
@@ -263,6 +346,7 @@ int web_api_commitments(struct web_request *req)
 	int64_t contact = query_id(req, "contact");
 	json_t *arr;
 	int rc;
+	bool bad = false;
 
 	if (contact < 0)
 		return req->status;
@@ -275,10 +359,10 @@ int web_api_commitments(struct web_request *req)
 		const struct candor_commitment *c = &b.set.commitments[i];
 
 		if (listed(&b, c->contact_id, contact))
-			json_array_append_new(arr, candor_json_commitment(c, req->now));
+			candor_json_push(arr, candor_json_commitment(c, req->now), &bad);
 	}
 	candor_app_pipeline_release(&b);
-	return web_json(req, 200, json_pack("{s:o}", "commitments", arr));
+	return answer(req, 200, json_pack("{s:o}", "commitments", candor_json_checked(arr, bad)));
 }
 
 int web_api_commitment_add(struct web_request *req)
@@ -295,7 +379,7 @@ int web_api_commitment_add(struct web_request *req)
 static int fate_json(struct web_request *req, const struct candor_name *t,
 		     struct candor_app_fate *f)
 {
-	int rc = web_json(req, 200, json_pack("{s:I,s:s,s:o}", "id", (json_int_t)f->id, "status",
+	int rc = answer(req, 200, json_pack("{s:I,s:s,s:o}", "id", (json_int_t)f->id, "status",
 					      candor_name_of(t, f->status), "due",
 					      candor_json_date(f->due)));
 
@@ -306,7 +390,10 @@ static int fate_json(struct web_request *req, const struct candor_name *t,
 static int resolve(struct web_request *req, int status)
 {
 	struct candor_app_fate f = { 0 };
-	int rc = web_act_resolve(req, req->ids[0], status, &f);
+	int rc = body_typed(req);
+
+	if (!rc)
+		rc = web_act_resolve(req, req->ids[0], status, &f);
 
 	return rc ? rc : fate_json(req, candor_commitment_statuses, &f);
 }
@@ -339,7 +426,10 @@ int web_api_expectation_add(struct web_request *req)
 static int expectation(struct web_request *req, int status)
 {
 	struct candor_app_fate f = { 0 };
-	int rc = web_act_expectation(req, req->ids[0], status, &f);
+	int rc = body_typed(req);
+
+	if (!rc)
+		rc = web_act_expectation(req, req->ids[0], status, &f);
 
 	return rc ? rc : fate_json(req, candor_expectation_statuses, &f);
 }
@@ -392,9 +482,12 @@ int web_api_decision_add(struct web_request *req)
 static int proposal(struct web_request *req, bool accept)
 {
 	int64_t interaction;
-	int rc = web_act_proposal(req, req->ids[0], accept, &interaction);
+	int rc = body_typed(req);
 
-	return rc ? rc : web_json(req, 200, json_pack("{s:I,s:s,s:I}", "id", (json_int_t)req->ids[0],
+	if (!rc)
+		rc = web_act_proposal(req, req->ids[0], accept, &interaction);
+
+	return rc ? rc : answer(req, 200, json_pack("{s:I,s:s,s:I}", "id", (json_int_t)req->ids[0],
 						       "status", accept ? "accepted" : "dismissed",
 						       "interaction_id", (json_int_t)interaction));
 }
@@ -415,6 +508,7 @@ int web_api_pipeline(struct web_request *req)
 	struct candor_app_pipeline_page b;
 	json_t *arr, *j;
 	int rc;
+	bool bad = false;
 
 	if (query_id(req, "account") < 0)
 		return req->status;
@@ -426,12 +520,12 @@ int web_api_pipeline(struct web_request *req)
 	for (size_t i = 0; i < b.n; i++) {
 		json_t *e = candor_json_assessment(&b.v[i].a);
 
-		json_object_set_new(e, "contact", candor_json_contact(b.v[i].c));
-		json_array_append_new(arr, e);
+		candor_json_put(e, "contact", candor_json_contact(b.v[i].c), &bad);
+		candor_json_push(arr, e, &bad);
 	}
 	j = json_pack("{s:o,s:s,s:o}", "at", candor_json_date(req->now),
 		      "model_version", CANDOR_MODEL_VERSION, "buyers", arr);
-	json_object_set_new(j, "next", b.next[0] ? json_string(b.next) : json_null());
+	candor_json_put(j, "next", b.next[0] ? json_string(b.next) : json_null(), &bad);
 	candor_app_pipeline_page_release(&b);
-	return web_json(req, 200, j);
+	return answer(req, 200, candor_json_checked(j, bad));
 }

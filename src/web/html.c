@@ -3,6 +3,7 @@
  */
 #include "util/common.h"
 #include "util/utf8.h"
+#include <strings.h>
 #include "web/html.h"
 #include "util/date.h"
 #include "util/error.h"
@@ -202,6 +203,18 @@ void web_form_release(struct web_form *f)
 		free(f->v[i].value);
 	}
 	f->n = 0;
+}
+
+bool web_content_type_is(const char *ct, const char *type)
+{
+	size_t n = strlen(type);
+
+	if (!ct || strncasecmp(ct, type, n))
+		return false;
+	ct += n;
+	while (*ct == ' ' || *ct == '\t')
+		ct++;
+	return !*ct || *ct == ';';
 }
 
 bool web_text_ok(const char *s, size_t n)

@@ -51,6 +51,14 @@ int web_form_parse(struct web_form *f, const char *body, size_t len, struct cand
 const char *web_form_get(const struct web_form *f, const char *name);
 void web_form_release(struct web_form *f);
 
+/*
+ * Whether a Content-Type header value names exactly type (any case), with
+ * nothing after it but optional white space and ";" parameters:
+ * "application/json; charset=utf-8" is application/json,
+ * "application/jsonfoo" is not.  NULL is no type.
+ */
+bool web_content_type_is(const char *ct, const char *type);
+
 /* Whether s is valid UTF-8 without NUL or C0 controls other than tab/newline. */
 bool web_text_ok(const char *s, size_t n);
 

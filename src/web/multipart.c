@@ -9,6 +9,7 @@
 #include <strings.h>
 #include "web/multipart.h"
 #include "util/error.h"
+#include "util/utf8.h"
 
 #define BAD(err, ...) candor_error_set(err, CANDOR_EINVALID, "file", __VA_ARGS__)
 
@@ -98,6 +99,8 @@ static int header(struct web_part *p, const char *s, size_t n, bool *disposition
 		if (param(s + vi + 9, n - vi - 9, "filename", p->filename, sizeof(p->filename),
 			  &p->is_file))
 			return BAD(err, "a file name is too long");
+		if (!candor_utf8_str_ok(p->name) || !candor_utf8_str_ok(p->filename))
+			return BAD(err, "a part's name or file name is not UTF-8 text");
 		*disposition = true;
 	} else if (nl == 12 && !strncasecmp(s, "Content-Type", 12)) {
 		if (n - vi >= sizeof(p->type))

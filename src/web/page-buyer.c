@@ -239,7 +239,7 @@ static int buyer_load(struct web_request *req, struct buyer *w)
 	struct candor_app app;
 	int rc;
 
-	if ((rc = web_contact_access(req, req->ids[0], false, &w->c)))
+	if ((rc = web_see_contact(req, req->ids[0], false, &w->c)))
 		return rc;
 	web_app(req, &app);
 	if ((rc = candor_app_contact_assess(&app, &w->c, req->now, &w->set, &w->ev, &w->a)))

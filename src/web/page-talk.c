@@ -206,7 +206,7 @@ int web_page_talk(struct web_request *req)
 	int64_t id = req->ids[0];
 	int rc;
 
-	if ((rc = web_record_access(req, CANDOR_RECORD_INTERACTION, id, false, &sc)))
+	if ((rc = web_see_record(req, CANDOR_RECORD_INTERACTION, id, false, &sc)))
 		return rc;
 	web_app(req, &app);
 	if ((rc = candor_app_interaction_load(&app, id, &x))) {

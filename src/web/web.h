@@ -123,6 +123,16 @@ int web_contact_access(struct web_request *req, int64_t contact_id, bool change,
 		       struct candor_contact *out);
 int web_record_access(struct web_request *req, enum candor_record what, int64_t id,
 		      bool change, struct candor_scope *out);
+/*
+ * The same, by the application's rules (access.c, app/access.h): a record
+ * the user may not see answers exactly as a missing one (404, same message
+ * apart from the id, same field).  The handlers call these.
+ */
+int web_see_account(struct web_request *req, int64_t id, bool change);
+int web_see_contact(struct web_request *req, int64_t id, bool change,
+		    struct candor_contact *out);
+int web_see_record(struct web_request *req, enum candor_record what, int64_t id, bool change,
+		   struct candor_scope *out);
 
 /* Page layout (page.c). */
 void web_page_begin(struct web_request *req, const char *title);

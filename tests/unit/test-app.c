@@ -613,6 +613,79 @@ static void test_access(void **state)
 	assert_true(candor_app_may_see(&ada, "Bob") && candor_app_may_change(&ada, "Bob"));
 }
 
+/* A value a writer cannot build (text that is not UTF-8) makes the whole
+ * answer NULL: never a document with the record left out. */
+static void test_json_never_drops(void **state)
+{
+	char good[] = "Good", bad[] = "B\xed\xa0\x80" "d", empty[] = "", who[] = "Ann";
+	struct candor_account v[2] = {
+		{ .id = 1, .name = good, .owner = who, .note = empty },
+		{ .id = 2, .name = bad, .owner = who, .note = empty },
+	};
+	struct candor_account_list accts = { v, 2 };
+	struct candor_contact_list none = { NULL, 0 };
+	struct candor_evidence_set set = { 0 };
+	struct candor_commitment_event ev[2] = { { .id = 1, .note = empty }, { .id = 2, .note = bad } };
+	struct candor_commitment c = { .id = 1, .text = good, .events = ev, .nevents = 2 };
+	json_t *j;
+	bool failed = false;
+
+	(void)state;
+	j = candor_json_export(&accts, &none, &set, 1795132800);
+	assert_null(j);
+	accts.n = 1;
+	j = candor_json_export(&accts, &none, &set, 1795132800);
+	assert_non_null(j);
+	assert_int_equal(json_array_size(json_object_get(j, "accounts")), 1);
+	json_decref(j);
+	assert_null(candor_json_commitment(&c, 0));
+	c.nevents = 1;
+	j = candor_json_commitment(&c, 0);
+	assert_non_null(j);
+	json_decref(j);
+	/* the checked setters */
+	j = json_object();
+	candor_json_put(j, "a", json_string("fine"), &failed);
+	assert_false(failed);
+	candor_json_put(j, "b", json_string(bad), &failed);
+	assert_true(failed);
+	assert_null(candor_json_checked(j, failed));
+	failed = false;
+	j = json_array();
+	candor_json_push(j, json_pack("{s:s}", "x", bad), &failed);
+	assert_true(failed);
+	assert_null(candor_json_checked(j, failed));
+}
+
+/* The one name function: trimmed, NFC, no invisible or bidi characters. */
+static void test_name_clean(void **state)
+{
+	struct candor_error err = CANDOR_ERROR_INIT;
+	struct candor_app app = { .err = &err };
+	static const char *const bad[] = {
+		"Evil\u202eCorp", "A\u200bB", "A\u00adB", "A\u2066B", "A\u200fB", "A\u061cB",
+		"A\ufeffB", "\u3164", "A\u2028B", "  ", "\u00a0\u3000",
+	};
+	char *out = NULL;
+
+	(void)state;
+	assert_int_equal(candor_app_name_clean(&app, "name", "  Ann  ", &out), 0);
+	assert_string_equal(out, "Ann");
+	free(out);
+	assert_int_equal(candor_app_name_clean(&app, "name", "Ann\u00a0\t Lee\u3000", &out), 0);
+	assert_string_equal(out, "Ann Lee");
+	free(out);
+	assert_int_equal(candor_app_name_clean(&app, "name", "Cafe\u0301", &out), 0);
+	assert_string_equal(out, "Caf\u00e9");
+	free(out);
+	for (size_t i = 0; i < CANDOR_ARRAY_SIZE(bad); i++) {
+		if (candor_app_name_clean(&app, "owner", bad[i], &out) != CANDOR_EINVALID)
+			fail_msg("accepted bad[%zu]", i);
+		assert_null(out);
+		assert_string_equal(err.field, "owner");
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -634,6 +707,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_account_assess, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_call_import, setup, teardown),
 		cmocka_unit_test(test_access),
+		cmocka_unit_test(test_json_never_drops),
+		cmocka_unit_test(test_name_clean),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -359,11 +359,15 @@ static void names_fold_ascii_case_alone(void **state)
 	assert_int_equal(candor_store_account_find(f->s, "CO", &a), 0);
 	assert_int_equal(a.id, emile);
 	candor_account_release(&a);
-	/* the same name in other case is the same account */
+	/* the same name in other case is the same account, for the same owner
+	 * (in any case); another owner's is the application's rule (records.h) */
 	{
-		struct candor_account dup = { .name = "BANANA", .owner = "", .note = "", .created = 1 };
+		struct candor_account dup = { .name = "BANANA", .owner = "SAM", .note = "", .created = 1 };
 
 		assert_int_equal(candor_store_account_add(f->s, &dup), CANDOR_ECONFLICT);
+		assert_int_equal(candor_store_accounts_named(f->s, "Banana", &l), 0);
+		assert_int_equal(l.n, 1);
+		candor_account_list_release(&l);
 	}
 	/* sorted without case, bytes after ASCII last */
 	assert_int_equal(candor_store_account_list(f->s, &l), 0);

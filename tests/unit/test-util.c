@@ -7,6 +7,7 @@
 #include "util/buf.h"
 #include "util/date.h"
 #include "util/error.h"
+#include "util/utf8.h"
 
 static void buf_grows_and_stays_terminated(void **state)
 {
@@ -116,6 +117,34 @@ static void now_from_environment(void **state)
 	assert_true(t > 1700000000);
 }
 
+/* The one validator: RFC 3629 well-formed, and text without C0 controls. */
+static void utf8_strict(void **state)
+{
+	static const char *good[] = {
+		"", "plain", "h\xc3\xa9llo\tthere\n", "\xe2\x82\xac", "\xed\x9f\xbf",
+		"\xee\x80\x80", "\xf0\x90\x80\x80", "\xf4\x8f\xbf\xbf", "\xef\xbf\xbd",
+	};
+	static const char *bad[] = {
+		"\xc3", "\xc0\xaf", "\xc1\xbf", "\xe0\x80\xaf", "\xe0\x9f\xbf",
+		"\xed\xa0\x80", "\xed\xbf\xbf", "\xf0\x80\x80\xaf", "\xf0\x8f\xbf\xbf",
+		"\xf4\x90\x80\x80", "\xf5\x80\x80\x80", "\xff", "\x80", "\xe2\x82",
+		"\xf0\x90\x80", "a\x01", "\x1b[31m", "ok\xe2\x28\xa1",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < CANDOR_ARRAY_SIZE(good); i++)
+		assert_true(candor_utf8_text_ok(good[i], strlen(good[i])));
+	for (size_t i = 0; i < CANDOR_ARRAY_SIZE(bad); i++) {
+		if (candor_utf8_text_ok(bad[i], strlen(bad[i])))
+			fail_msg("accepted bad[%zu]", i);
+	}
+	assert_false(candor_utf8_text_ok("a\0b", 3));
+	assert_true(candor_utf8_valid("a\x01", 2));
+	assert_int_equal(candor_utf8_check("ab\xed\xa0\x80", 5), 2);
+	assert_int_equal(candor_utf8_seq((const unsigned char *)"\xf4\x8f\xbf\xbf", 3), 0);
+	assert_int_equal(candor_utf8_seq((const unsigned char *)"\xf4\x8f\xbf\xbf", 4), 4);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -126,6 +155,7 @@ int main(void)
 		cmocka_unit_test(dates_refuse),
 		cmocka_unit_test(dates_round_trip),
 		cmocka_unit_test(now_from_environment),
+		cmocka_unit_test(utf8_strict),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

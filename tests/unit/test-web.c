@@ -212,6 +212,18 @@ static void test_cookie_and_password(void **state)
 	assert_false(candor_password_check(hash, "correct horsE"));
 }
 
+static void test_content_type(void **state)
+{
+	(void)state;
+	assert_true(web_content_type_is("application/json", "application/json"));
+	assert_true(web_content_type_is("Application/JSON; charset=utf-8", "application/json"));
+	assert_true(web_content_type_is("application/json ;charset=utf-8", "application/json"));
+	assert_false(web_content_type_is("application/jsonfoo", "application/json"));
+	assert_false(web_content_type_is("application/json-seq", "application/json"));
+	assert_false(web_content_type_is("text/plain", "application/json"));
+	assert_false(web_content_type_is(NULL, "application/json"));
+}
+
 static void test_text_ok(void **state)
 {
 	assert_true(web_text_ok("héllo\tthere\n", strlen("héllo\tthere\n")));
@@ -219,12 +231,16 @@ static void test_text_ok(void **state)
 	assert_false(web_text_ok("\xc3", 1));
 	assert_false(web_text_ok("\xc0\xaf", 2));
 	assert_false(web_text_ok("a\0b", 3));
+	assert_false(web_text_ok("\xed\xa0\x80", 3));      /* a surrogate */
+	assert_false(web_text_ok("\xe0\x80\xaf", 3));      /* overlong */
+	assert_false(web_text_ok("\xf4\x90\x80\x80", 4));  /* above U+10FFFF */
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_escape),
+		cmocka_unit_test(test_content_type),
 		cmocka_unit_test(test_form),
 		cmocka_unit_test(test_form_limit),
 		cmocka_unit_test(test_router),
