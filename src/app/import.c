@@ -37,6 +37,7 @@ static int store_signals(struct candor_store *s, const struct candor_interaction
 			.category = (char *)x->category, .text = x->text,
 			.side = c->t->utts[x->utterance].side, .utterance = (int64_t)x->utterance,
 			.start = (int64_t)x->cstart, .end = (int64_t)x->cend,
+			.confidence = x->confidence,
 		};
 
 		candor_buf_reset(&quote);
@@ -103,6 +104,7 @@ int candor_app_call_store(struct candor_app *app, const struct candor_app_call *
 		.account_id = c->contact->account_id, .contact_id = c->contact->id,
 		.kind = c->kind, .at = c->at, .seller = (char *)(c->seller ? c->seller : ""),
 		.source = (char *)c->source, .seller_share = c->a->metrics.seller.word_share,
+		.analyser = (char *)(c->a->analyser ? c->a->analyser : ""),
 	};
 	struct candor_buf text = CANDOR_BUF_INIT;
 	json_t *metrics = candor_metrics_to_json(&c->a->metrics);

@@ -86,7 +86,7 @@ static int add_said(struct candor_app *app, const struct candor_interaction *it,
 			.interaction_id = it->id, .contact_id = it->contact_id,
 			.category = (char *)in->said[i].category, .text = (char *)in->said[i].words,
 			.side = said_side(in->said[i].category), .utterance = -1, .start = -1,
-			.end = -1, .quote = "",
+			.end = -1, .quote = "", .confidence = -1,
 		};
 
 		rc = candor_store_signal_add(app->store, it->account_id, &sg);

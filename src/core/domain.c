@@ -17,6 +17,13 @@ const struct candor_name candor_interaction_kinds[] = {
 	{ CANDOR_INTERACTION_MEETING, "meeting" },
 	{ CANDOR_INTERACTION_EMAIL, "email" },
 	{ CANDOR_INTERACTION_NOTE, "note" },
+	{ CANDOR_INTERACTION_CHAT, "chat" },
+	{ -1, NULL }
+};
+
+const struct candor_name candor_verdicts[] = {
+	{ CANDOR_VERDICT_WRONG, "wrong" },
+	{ CANDOR_VERDICT_MISSING, "missing" },
 	{ -1, NULL }
 };
 

@@ -52,6 +52,7 @@ enum candor_interaction_kind {
 	CANDOR_INTERACTION_MEETING,
 	CANDOR_INTERACTION_EMAIL,
 	CANDOR_INTERACTION_NOTE,
+	CANDOR_INTERACTION_CHAT,  /* a meeting's chat or a messaging thread: two-way, in writing */
 };
 extern const struct candor_name candor_interaction_kinds[];
 
@@ -67,6 +68,7 @@ struct candor_interaction {
 	char *source;    /* the transcript file it was imported from; "" when logged */
 	char *metrics;   /* the conversation metrics as JSON text; "" when none */
 	double seller_share; /* the seller's share of the talk, 0..1; -1 when unknown */
+	char *analyser;  /* what found its signals: a signal model's id, "phrases", or "" by hand */
 };
 
 /*
@@ -112,6 +114,31 @@ struct candor_signal {
 	int side;            /* enum candor_side (core/conversation.h): who said it */
 	int64_t utterance;   /* index of the utterance in a transcript; -1 when logged by hand */
 	int64_t start, end;  /* code-point offsets of text in the utterance; -1 by hand */
+	double confidence;   /* the signal model's probability, 0..1; -1 when not a model's */
+};
+
+/*
+ * A user's word on what the analyser said about one utterance of a stored
+ * transcript: 'wrong' (it found category there and should not have) or
+ * 'missing' (it should have found it).  It keeps the utterance's words and
+ * side as they were, so a model can be trained on it (`candor model
+ * train`), and it holds over every later analysis (`candor reanalyze`).
+ */
+enum candor_verdict { CANDOR_VERDICT_WRONG, CANDOR_VERDICT_MISSING };
+extern const struct candor_name candor_verdicts[];
+
+struct candor_correction {
+	int64_t id;
+	int64_t account_id;
+	int64_t contact_id;
+	int64_t interaction_id;
+	int64_t utterance;   /* its index in the transcript */
+	char *category;
+	int verdict;         /* enum candor_verdict */
+	int side;            /* enum candor_side: who said it */
+	char *text;          /* the utterance's words */
+	char *by;            /* who said so (a user's name; "" on the command line) */
+	int64_t at;
 };
 
 enum candor_commitment_status {

@@ -192,8 +192,8 @@ static void expectations(struct assess *x, double *r, double *s, double *cp, dou
 
 static bool is_two_way(const struct candor_interaction *it)
 {
-	return it->kind == CANDOR_INTERACTION_CALL ||
-	       it->kind == CANDOR_INTERACTION_MEETING || it->inbound;
+	return it->kind == CANDOR_INTERACTION_CALL || it->kind == CANDOR_INTERACTION_MEETING ||
+	       it->kind == CANDOR_INTERACTION_CHAT || it->inbound;
 }
 
 /*

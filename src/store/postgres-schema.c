@@ -22,6 +22,9 @@ static const char *const pg_extra[CANDOR_SCHEMA_VERSION + 1] = {
 	[3] = "CREATE UNIQUE INDEX users_name_nocase ON users (lower(name COLLATE \"C\"));",
 	[4] = "CREATE INDEX accounts_name_nocase ON accounts (lower(name COLLATE \"C\"), id);"
 	      "CREATE INDEX contacts_name_nocase ON contacts (lower(name COLLATE \"C\"), id);",
+	[5] = "ALTER TABLE interactions DROP CONSTRAINT interactions_kind_check;"
+	      "ALTER TABLE interactions ADD CONSTRAINT interactions_kind_check"
+	      " CHECK (kind IN ('call','meeting','email','note','chat'));",
 };
 
 static const struct { const char *from, *to; } spelling[] = {

@@ -372,23 +372,23 @@ static int pg_contacts(struct candor_store *s, int64_t id, const char *name, boo
 static int pg_interaction_add(struct candor_store *s, struct candor_interaction *it)
 {
 	return pg_exec(s, pg_write(s, "INSERT INTO interactions(id, account_id, contact_id, kind, inbound,"
-				   " at, seller, text, source, metrics, seller_share)"
-				   " VALUES ((" NEXT("interactions") "), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
-				   " RETURNING id", "iitbittttd", it->account_id, it->contact_id,
+				   " at, seller, text, source, metrics, seller_share, analyser)"
+				   " VALUES ((" NEXT("interactions") "), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
+				   " RETURNING id", "iitbittttdt", it->account_id, it->contact_id,
 				   candor_name_of(candor_interaction_kinds, it->kind), (int)it->inbound,
 				   it->at, it->seller, it->text, it->source, it->metrics,
-				   it->seller_share), &it->id);
+				   it->seller_share, it->analyser), &it->id);
 }
 
 static int pg_signal_add(struct candor_store *s, int64_t account_id, struct candor_signal *sg)
 {
 	return pg_exec(s, pg_write(s, "INSERT INTO signals(id, account_id, contact_id, interaction_id,"
-				   " category, text, side, utterance, start_char, end_char, quote)"
-				   " VALUES ((" NEXT("signals") "), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
-				   " RETURNING id", "iiitttiiit", account_id, sg->contact_id,
+				   " category, text, side, utterance, start_char, end_char, quote, confidence)"
+				   " VALUES ((" NEXT("signals") "), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
+				   " RETURNING id", "iiitttiiitd", account_id, sg->contact_id,
 				   sg->interaction_id, sg->category, sg->text,
 				   candor_name_of(candor_sides, sg->side), sg->utterance, sg->start,
-				   sg->end, sg->quote), &sg->id);
+				   sg->end, sg->quote, sg->confidence), &sg->id);
 }
 
 static int pg_commitment_event_add(struct candor_store *s, const struct candor_commitment *c,
@@ -487,6 +487,7 @@ static int fill_interaction(struct candor_store *s, const PGresult *r, int i, vo
 	it->source = pg_col_text(r, i, 8);
 	it->metrics = pg_col_text(r, i, 9);
 	it->seller_share = pg_col_double(r, i, 10);
+	it->analyser = pg_col_text(r, i, 11);
 	return pg_col_enum(s, r, i, 3, candor_interaction_kinds, &it->kind);
 }
 
@@ -504,6 +505,7 @@ static int fill_signal(struct candor_store *s, const PGresult *r, int i, void *r
 	sg->start = pg_col_int(r, i, 8);
 	sg->end = pg_col_int(r, i, 9);
 	sg->quote = pg_col_text(r, i, 10);
+	sg->confidence = pg_col_double(r, i, 11);
 	return pg_col_enum(s, r, i, 6, candor_sides, &sg->side);
 }
 
@@ -726,10 +728,76 @@ static int pg_proposal_resolve(struct candor_store *s, const struct candor_propo
 				   p->account_id, p->id), NULL);
 }
 
+static int pg_signal_delete(struct candor_store *s, int64_t account_id, int64_t id)
+{
+	return pg_exec(s, pg_write(s, "DELETE FROM signals WHERE account_id = $1 AND id = $2", "ii",
+				   account_id, id), NULL);
+}
+
+static int pg_signals_clear(struct candor_store *s, int64_t account_id, int64_t interaction_id)
+{
+	return pg_exec(s, pg_write(s, "DELETE FROM signals WHERE account_id = $1 AND interaction_id = $2"
+				   " AND utterance >= 0", "ii", account_id, interaction_id), NULL);
+}
+
+static int pg_interaction_analysed(struct candor_store *s, const struct candor_interaction *it)
+{
+	return pg_exec(s, pg_write(s, "UPDATE interactions SET analyser = $1, metrics = $2,"
+				   " seller_share = $3 WHERE account_id = $4 AND id = $5", "ttdii",
+				   it->analyser, it->metrics, it->seller_share, it->account_id, it->id),
+		       NULL);
+}
+
+static int pg_correction_add(struct candor_store *s, struct candor_correction *c)
+{
+	return pg_exec(s, pg_write(s, "INSERT INTO corrections(id, account_id, contact_id, interaction_id,"
+				   " utterance, category, verdict, side, text, by_user, at)"
+				   " VALUES ((" NEXT("corrections") "), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+				   " RETURNING id", "iiiittttti", c->account_id, c->contact_id,
+				   c->interaction_id, c->utterance, c->category,
+				   candor_name_of(candor_verdicts, c->verdict),
+				   candor_name_of(candor_sides, c->side), c->text, c->by, c->at), &c->id);
+}
+
+static int pg_correction_delete(struct candor_store *s, int64_t account_id, int64_t id)
+{
+	return pg_exec(s, pg_write(s, "DELETE FROM corrections WHERE account_id = $1 AND id = $2", "ii",
+				   account_id, id), NULL);
+}
+
+static int fill_correction(struct candor_store *s, const PGresult *r, int i, void *row)
+{
+	struct candor_correction *c = row;
+
+	c->id = pg_col_int(r, i, 0);
+	c->account_id = pg_col_int(r, i, 1);
+	c->contact_id = pg_col_int(r, i, 2);
+	c->interaction_id = pg_col_int(r, i, 3);
+	c->utterance = pg_col_int(r, i, 4);
+	c->category = pg_col_text(r, i, 5);
+	c->text = pg_col_text(r, i, 8);
+	c->by = pg_col_text(r, i, 9);
+	c->at = pg_col_int(r, i, 10);
+	return pg_col_enum(s, r, i, 6, candor_verdicts, &c->verdict) ||
+	       pg_col_enum(s, r, i, 7, candor_sides, &c->side) ? s->err->code : 0;
+}
+
+static int pg_corrections(struct candor_store *s, int64_t id, int64_t interaction_id,
+			  struct candor_correction **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	return pg_load(s, id, interaction_id, "SELECT id, account_id, contact_id, interaction_id,"
+		       " utterance, category, verdict, side, text, by_user, at FROM corrections"
+		       " WHERE ($1 = 0 OR id = $1) AND ($2 = 0 OR interaction_id = $2) ORDER BY id",
+		       (void **)out, n, sizeof(**out), fill_correction);
+}
+
 static int pg_locate(struct candor_store *s, enum candor_record what, int64_t id,
 		     struct candor_scope *out)
 {
-	static const char *const names[] = { "promise", "expectation", "interaction", "proposal" };
+	static const char *const names[] = { "promise", "expectation", "interaction", "proposal",
+					      "signal", "correction" };
 	PGresult *r;
 	int rc = 0;
 
@@ -742,6 +810,12 @@ static int pg_locate(struct candor_store *s, enum candor_record what, int64_t id
 		break;
 	case CANDOR_RECORD_PROPOSAL:
 		r = pg_query(s, "SELECT account_id, contact_id FROM proposals WHERE id = $1", "i", id);
+		break;
+	case CANDOR_RECORD_SIGNAL:
+		r = pg_query(s, "SELECT account_id, contact_id FROM signals WHERE id = $1", "i", id);
+		break;
+	case CANDOR_RECORD_CORRECTION:
+		r = pg_query(s, "SELECT account_id, contact_id FROM corrections WHERE id = $1", "i", id);
 		break;
 	default:
 		r = pg_query(s, "SELECT account_id, contact_id FROM commitments WHERE id = $1", "i", id);
@@ -766,12 +840,12 @@ static int pg_evidence(struct candor_store *s, const struct candor_scope *sc,
 	int rc;
 
 	rc = pg_load(s, a, c, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id, kind, inbound,"
-		     " at, seller, text, source, metrics, seller_share FROM interactions",
+		     " at, seller, text, source, metrics, seller_share, analyser FROM interactions",
 		     " ORDER BY contact_id, at, id"), (void **)&ev->interactions,
 		     &ev->ninteractions, sizeof(*ev->interactions), fill_interaction);
 	rc = rc ? rc : pg_load(s, a, c, EVIDENCE_SQL(sc, "g.", "SELECT g.id, g.contact_id,"
 			    " g.interaction_id, i.at, g.category, g.text, g.side, g.utterance,"
-			    " g.start_char, g.end_char, g.quote FROM signals g"
+			    " g.start_char, g.end_char, g.quote, g.confidence FROM signals g"
 			    " JOIN interactions i ON i.account_id = g.account_id AND i.id = g.interaction_id",
 			    " ORDER BY g.contact_id, i.at, g.id"),
 			    (void **)&ev->signals, &ev->nsignals, sizeof(*ev->signals), fill_signal);
@@ -838,6 +912,12 @@ const struct candor_store_be candor_store_postgres = {
 	.proposal_add = pg_proposal_add,
 	.proposals = pg_proposals,
 	.proposal_resolve = pg_proposal_resolve,
+	.signal_delete = pg_signal_delete,
+	.signals_clear = pg_signals_clear,
+	.interaction_analysed = pg_interaction_analysed,
+	.correction_add = pg_correction_add,
+	.correction_delete = pg_correction_delete,
+	.corrections = pg_corrections,
 	.evidence = pg_evidence,
 	.user_add = pg_user_add,
 	.users = pg_users,

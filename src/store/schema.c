@@ -195,10 +195,57 @@ const char *const candor_migrations[] = {
 	"CREATE INDEX assessments_until ON assessments(valid_until);"
 	"CREATE INDEX assessments_at ON assessments(at);"
 	"CREATE INDEX assessments_model ON assessments(model);",
+	/* 4 -> 5: teaching the analyser.  Each interaction says which analyser
+	 * made its signals (the signal model's id, "phrases" when the lexicon
+	 * alone decided, "" when logged by hand); each signal keeps the model's
+	 * probability (-1: not a model's, e.g. logged by hand).  A correction
+	 * is a user's word on one utterance and one category: 'wrong' (the
+	 * analyser found it and should not have) or 'missing' (it should have);
+	 * it keeps the utterance's words and side as they were, so the model
+	 * can learn from it, and it outlives any re-analysis.  A chat is an
+	 * interaction of kind 'chat': SQLite cannot change a CHECK, so its
+	 * backend rebuilds the interactions table after this (sqlite.c), and
+	 * PostgreSQL replaces the constraint (postgres-schema.c). */
+	"ALTER TABLE interactions ADD COLUMN analyser TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE signals ADD COLUMN confidence REAL NOT NULL DEFAULT -1;"
+	"CREATE TABLE corrections ("
+	"  id INTEGER PRIMARY KEY,"
+	"  account_id INTEGER NOT NULL REFERENCES accounts(id),"
+	"  contact_id INTEGER NOT NULL REFERENCES contacts(id),"
+	"  interaction_id INTEGER NOT NULL REFERENCES interactions(id),"
+	"  utterance INTEGER NOT NULL,"
+	"  category TEXT NOT NULL,"
+	"  verdict TEXT NOT NULL CHECK (verdict IN ('wrong','missing')),"
+	"  side TEXT NOT NULL CHECK (side IN ('seller','buyer','unknown')),"
+	"  text TEXT NOT NULL,"
+	"  by_user TEXT NOT NULL DEFAULT '',"
+	"  at INTEGER NOT NULL);"
+	"CREATE INDEX corrections_interaction ON corrections(account_id, interaction_id, utterance);",
 	NULL
 };
 
-/* The tables and columns of schema 4 (schema.h): update with each migration. */
+/* The interactions table of schema 5, for SQLite's rebuild (sqlite.c). */
+const char candor_interactions_v5[] =
+	"CREATE TABLE interactions_v5 ("
+	"  id INTEGER PRIMARY KEY,"
+	"  account_id INTEGER NOT NULL REFERENCES accounts(id),"
+	"  contact_id INTEGER NOT NULL REFERENCES contacts(id),"
+	"  kind TEXT NOT NULL CHECK (kind IN ('call','meeting','email','note','chat')),"
+	"  inbound INTEGER NOT NULL DEFAULT 0 CHECK (inbound IN (0,1)),"
+	"  at INTEGER NOT NULL,"
+	"  seller TEXT NOT NULL DEFAULT '',"
+	"  text TEXT NOT NULL DEFAULT '',"
+	"  source TEXT NOT NULL DEFAULT '',"
+	"  metrics TEXT NOT NULL DEFAULT '',"
+	"  seller_share REAL NOT NULL DEFAULT -1,"
+	"  analyser TEXT NOT NULL DEFAULT '');"
+	"INSERT INTO interactions_v5 SELECT id, account_id, contact_id, kind, inbound, at, seller,"
+	"  text, source, metrics, seller_share, analyser FROM interactions;"
+	"DROP TABLE interactions;"
+	"ALTER TABLE interactions_v5 RENAME TO interactions;"
+	"CREATE INDEX interactions_contact ON interactions(account_id, contact_id, at);";
+
+/* The tables and columns of schema 5 (schema.h): update with each migration. */
 static const struct candor_column accounts_cols[] = {
 	{ "id", 'i' }, { "name", 't' }, { "owner", 't' }, { "note", 't' }, { "created", 'i' },
 };
@@ -209,10 +256,13 @@ static const struct candor_column assessments_cols[] = {
 	{ "id", 'i' }, { "account_id", 'i' }, { "model", 't' }, { "evidence", 'i' }, { "at", 'i' }, { "valid_until", 'i' }, { "stage", 'i' }, { "stalled_last", 'i' }, { "neg_trust", 'd' }, { "headline", 't' }, { "headline_kind", 't' }, { "headline_ref", 'i' }, { "headline_flags", 'i' },
 };
 static const struct candor_column interactions_cols[] = {
-	{ "id", 'i' }, { "account_id", 'i' }, { "contact_id", 'i' }, { "kind", 't' }, { "inbound", 'i' }, { "at", 'i' }, { "seller", 't' }, { "text", 't' }, { "source", 't' }, { "metrics", 't' }, { "seller_share", 'd' },
+	{ "id", 'i' }, { "account_id", 'i' }, { "contact_id", 'i' }, { "kind", 't' }, { "inbound", 'i' }, { "at", 'i' }, { "seller", 't' }, { "text", 't' }, { "source", 't' }, { "metrics", 't' }, { "seller_share", 'd' }, { "analyser", 't' },
 };
 static const struct candor_column signals_cols[] = {
-	{ "id", 'i' }, { "account_id", 'i' }, { "contact_id", 'i' }, { "interaction_id", 'i' }, { "category", 't' }, { "text", 't' }, { "side", 't' }, { "utterance", 'i' }, { "start_char", 'i' }, { "end_char", 'i' }, { "quote", 't' },
+	{ "id", 'i' }, { "account_id", 'i' }, { "contact_id", 'i' }, { "interaction_id", 'i' }, { "category", 't' }, { "text", 't' }, { "side", 't' }, { "utterance", 'i' }, { "start_char", 'i' }, { "end_char", 'i' }, { "quote", 't' }, { "confidence", 'd' },
+};
+static const struct candor_column corrections_cols[] = {
+	{ "id", 'i' }, { "account_id", 'i' }, { "contact_id", 'i' }, { "interaction_id", 'i' }, { "utterance", 'i' }, { "category", 't' }, { "verdict", 't' }, { "side", 't' }, { "text", 't' }, { "by_user", 't' }, { "at", 'i' },
 };
 static const struct candor_column commitments_cols[] = {
 	{ "id", 'i' }, { "account_id", 'i' }, { "contact_id", 'i' }, { "text", 't' }, { "made", 'i' },
@@ -266,6 +316,7 @@ const struct candor_table candor_tables[] = {
 	TABLE(decisions),
 	TABLE(utterances),
 	TABLE(proposals),
+	TABLE(corrections),
 	TABLE(users),
 	TABLE(sessions),
 	TABLE(api_tokens),

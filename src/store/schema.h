@@ -10,6 +10,8 @@
 #define CANDOR_SCHEMA_H
 
 extern const char *const candor_migrations[];
+/* SQLite's rebuild of the interactions table after migration 4 -> 5. */
+extern const char candor_interactions_v5[];
 
 /*
  * The tables of schema CANDOR_SCHEMA_VERSION and their columns, for

@@ -54,6 +54,29 @@ static bool has_tables(struct candor_store *s)
 	return any;
 }
 
+/* CANDOR_EDB when a row refers to one that is not there. */
+static int foreign_keys_hold(struct candor_store *s)
+{
+	sqlite3_stmt *st = sq_stmt(s, "PRAGMA foreign_key_check");
+	int rc;
+
+	if (!st)
+		return s->err->code;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		rc = candor_error_set(s->err, CANDOR_EDB, "database",
+				      "'%s': a row of table '%s' refers to a missing row of '%s': "
+				      "nothing was changed", s->location,
+				      (const char *)sqlite3_column_text(st, 0),
+				      (const char *)sqlite3_column_text(st, 2));
+	else if (rc == SQLITE_DONE)
+		rc = 0;
+	else
+		rc = sq_fail(s, rc, "upgrading the database");
+	sq_done(s, st);
+	return rc;
+}
+
 static int migrate(struct candor_store *s)
 {
 	char sql[96];
@@ -70,21 +93,32 @@ static int migrate(struct candor_store *s)
 					"upgrade candor", s->location, version, CANDOR_SCHEMA_VERSION);
 	if (version == CANDOR_SCHEMA_VERSION)
 		return 0;
-	/* WAL is a property of the file: set once, when it becomes Candor's */
+	/* WAL is a property of the file: set once, when it becomes Candor's.
+	 * Foreign keys are off while a table is rebuilt (SQLite's way of
+	 * changing a CHECK: make the new table, copy, drop, rename), which
+	 * must be said outside the transaction; the keys are checked before
+	 * the commit instead. */
 	if ((rc = sq_exec_script(s, "PRAGMA journal_mode = WAL", "creating the database")) ||
+	    (rc = sq_exec_script(s, "PRAGMA foreign_keys = OFF", "upgrading the database")) ||
 	    (rc = sq_exec_script(s, "BEGIN IMMEDIATE", "upgrading the database")))
-		return rc;
-	for (; version < CANDOR_SCHEMA_VERSION; version++)
+		goto fail;
+	for (; version < CANDOR_SCHEMA_VERSION; version++) {
 		if ((rc = sq_exec_script(s, candor_migrations[version], "upgrading the database")))
 			goto fail;
+		if (version + 1 == 5 &&
+		    (rc = sq_exec_script(s, candor_interactions_v5, "upgrading the database")))
+			goto fail;
+	}
 	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d; PRAGMA application_id = %d",
 		 CANDOR_SCHEMA_VERSION, APPLICATION_ID);
 	if ((rc = sq_exec_script(s, sql, "upgrading the database")) ||
+	    (rc = foreign_keys_hold(s)) ||
 	    (rc = sq_exec_script(s, "COMMIT", "upgrading the database")))
 		goto fail;
-	return 0;
+	return sq_exec_script(s, "PRAGMA foreign_keys = ON", "opening the database");
 fail:
 	sqlite3_exec(SQ(s)->db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_exec(SQ(s)->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
 	return rc;
 }
 
@@ -495,21 +529,22 @@ static int sq_contacts(struct candor_store *s, int64_t id, const char *name, boo
 static int sq_interaction_add(struct candor_store *s, struct candor_interaction *it)
 {
 	return sq_exec(s, sq_bind(s, "INSERT INTO interactions(account_id, contact_id, kind, inbound, at,"
-			    " seller, text, source, metrics, seller_share) VALUES (?,?,?,?,?,?,?,?,?,?)",
-			    "iitbittttd", it->account_id, it->contact_id,
+			    " seller, text, source, metrics, seller_share, analyser) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+			    "iitbittttdt", it->account_id, it->contact_id,
 			    candor_name_of(candor_interaction_kinds, it->kind), (int)it->inbound,
-			    it->at, it->seller, it->text, it->source, it->metrics, it->seller_share),
+			    it->at, it->seller, it->text, it->source, it->metrics, it->seller_share,
+			    it->analyser),
 		    "logging the interaction", &it->id);
 }
 
 static int sq_signal_add(struct candor_store *s, int64_t account_id, struct candor_signal *sg)
 {
 	return sq_exec(s, sq_bind(s, "INSERT INTO signals(account_id, contact_id, interaction_id, category,"
-			    " text, side, utterance, start_char, end_char, quote)"
-			    " VALUES (?,?,?,?,?,?,?,?,?,?)",
-			    "iiitttiiit", account_id, sg->contact_id, sg->interaction_id, sg->category,
+			    " text, side, utterance, start_char, end_char, quote, confidence)"
+			    " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+			    "iiitttiiitd", account_id, sg->contact_id, sg->interaction_id, sg->category,
 			    sg->text, candor_name_of(candor_sides, sg->side), sg->utterance,
-			    sg->start, sg->end, sg->quote),
+			    sg->start, sg->end, sg->quote, sg->confidence),
 		    "recording what was said", &sg->id);
 }
 
@@ -609,6 +644,7 @@ static int fill_interaction(struct candor_store *s, sqlite3_stmt *st, void *row)
 	it->source = sq_col_text(st, 8);
 	it->metrics = sq_col_text(st, 9);
 	it->seller_share = sqlite3_column_double(st, 10);
+	it->analyser = sq_col_text(st, 11);
 	return sq_col_enum(s, st, 3, candor_interaction_kinds, &it->kind);
 }
 
@@ -626,6 +662,7 @@ static int fill_signal(struct candor_store *s, sqlite3_stmt *st, void *row)
 	sg->start = sq_col_int(st, 8);
 	sg->end = sq_col_int(st, 9);
 	sg->quote = sq_col_text(st, 10);
+	sg->confidence = sqlite3_column_double(st, 11);
 	return sq_col_enum(s, st, 6, candor_sides, &sg->side);
 }
 
@@ -823,10 +860,79 @@ static int sq_proposal_resolve(struct candor_store *s, const struct candor_propo
 		    "updating the proposal", NULL);
 }
 
+static int sq_signal_delete(struct candor_store *s, int64_t account_id, int64_t id)
+{
+	return sq_exec(s, sq_bind(s, "DELETE FROM signals WHERE account_id = ? AND id = ?", "ii",
+			    account_id, id), "removing the signal", NULL);
+}
+
+static int sq_signals_clear(struct candor_store *s, int64_t account_id, int64_t interaction_id)
+{
+	return sq_exec(s, sq_bind(s, "DELETE FROM signals WHERE account_id = ? AND interaction_id = ?"
+			    " AND utterance >= 0", "ii", account_id, interaction_id),
+		    "re-analysing the interaction", NULL);
+}
+
+static int sq_interaction_analysed(struct candor_store *s, const struct candor_interaction *it)
+{
+	return sq_exec(s, sq_bind(s, "UPDATE interactions SET analyser = ?, metrics = ?, seller_share = ?"
+			    " WHERE account_id = ? AND id = ?", "ttdii", it->analyser, it->metrics,
+			    it->seller_share, it->account_id, it->id),
+		    "re-analysing the interaction", NULL);
+}
+
+static int sq_correction_add(struct candor_store *s, struct candor_correction *c)
+{
+	return sq_exec(s, sq_bind(s, "INSERT INTO corrections(account_id, contact_id, interaction_id,"
+			    " utterance, category, verdict, side, text, by_user, at)"
+			    " VALUES (?,?,?,?,?,?,?,?,?,?)", "iiiittttti", c->account_id,
+			    c->contact_id, c->interaction_id, c->utterance, c->category,
+			    candor_name_of(candor_verdicts, c->verdict), candor_name_of(candor_sides, c->side),
+			    c->text, c->by, c->at),
+		    "recording the correction", &c->id);
+}
+
+static int sq_correction_delete(struct candor_store *s, int64_t account_id, int64_t id)
+{
+	return sq_exec(s, sq_bind(s, "DELETE FROM corrections WHERE account_id = ? AND id = ?", "ii",
+			    account_id, id), "taking the correction back", NULL);
+}
+
+static int fill_correction(struct candor_store *s, sqlite3_stmt *st, void *row)
+{
+	struct candor_correction *c = row;
+
+	c->id = sq_col_int(st, 0);
+	c->account_id = sq_col_int(st, 1);
+	c->contact_id = sq_col_int(st, 2);
+	c->interaction_id = sq_col_int(st, 3);
+	c->utterance = sq_col_int(st, 4);
+	c->category = sq_col_text(st, 5);
+	c->text = sq_col_text(st, 8);
+	c->by = sq_col_text(st, 9);
+	c->at = sq_col_int(st, 10);
+	return sq_col_enum(s, st, 6, candor_verdicts, &c->verdict) ||
+	       sq_col_enum(s, st, 7, candor_sides, &c->side) ? s->err->code : 0;
+}
+
+static int sq_corrections(struct candor_store *s, int64_t id, int64_t interaction_id,
+			  struct candor_correction **out, size_t *n)
+{
+	struct candor_scope sc = { id, interaction_id };
+
+	*out = NULL;
+	*n = 0;
+	return sq_load(s, &sc, "SELECT id, account_id, contact_id, interaction_id, utterance, category,"
+		    " verdict, side, text, by_user, at FROM corrections"
+		    " WHERE (?1 = 0 OR id = ?1) AND (?2 = 0 OR interaction_id = ?2) ORDER BY id",
+		    (void **)out, n, sizeof(**out), fill_correction);
+}
+
 static int sq_locate(struct candor_store *s, enum candor_record what, int64_t id,
 		     struct candor_scope *out)
 {
-	static const char *const names[] = { "promise", "expectation", "interaction", "proposal" };
+	static const char *const names[] = { "promise", "expectation", "interaction", "proposal",
+					      "signal", "correction" };
 	sqlite3_stmt *st;
 	int rc;
 
@@ -839,6 +945,12 @@ static int sq_locate(struct candor_store *s, enum candor_record what, int64_t id
 		break;
 	case CANDOR_RECORD_PROPOSAL:
 		st = sq_bind(s, "SELECT account_id, contact_id FROM proposals WHERE id = ?", "i", id);
+		break;
+	case CANDOR_RECORD_SIGNAL:
+		st = sq_bind(s, "SELECT account_id, contact_id FROM signals WHERE id = ?", "i", id);
+		break;
+	case CANDOR_RECORD_CORRECTION:
+		st = sq_bind(s, "SELECT account_id, contact_id FROM corrections WHERE id = ?", "i", id);
 		break;
 	default:
 		st = sq_bind(s, "SELECT account_id, contact_id FROM commitments WHERE id = ?", "i", id);
@@ -863,12 +975,12 @@ static int sq_evidence(struct candor_store *s, const struct candor_scope *sc,
 	int rc;
 
 	rc = sq_load(s, sc, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id, kind, inbound,"
-		     " at, seller, text, source, metrics, seller_share FROM interactions",
+		     " at, seller, text, source, metrics, seller_share, analyser FROM interactions",
 		     " ORDER BY contact_id, at, id"), (void **)&ev->interactions,
 		     &ev->ninteractions, sizeof(*ev->interactions), fill_interaction);
 	rc = rc ? rc : sq_load(s, sc, EVIDENCE_SQL(sc, "g.", "SELECT g.id, g.contact_id,"
 			    " g.interaction_id, i.at, g.category, g.text, g.side, g.utterance,"
-			    " g.start_char, g.end_char, g.quote"
+			    " g.start_char, g.end_char, g.quote, g.confidence"
 			    " FROM signals g JOIN interactions i ON i.id = g.interaction_id",
 			    " ORDER BY g.contact_id, i.at, g.id"),
 			    (void **)&ev->signals, &ev->nsignals, sizeof(*ev->signals), fill_signal);
@@ -936,6 +1048,12 @@ const struct candor_store_be candor_store_sqlite = {
 	.proposal_add = sq_proposal_add,
 	.proposals = sq_proposals,
 	.proposal_resolve = sq_proposal_resolve,
+	.signal_delete = sq_signal_delete,
+	.signals_clear = sq_signals_clear,
+	.interaction_analysed = sq_interaction_analysed,
+	.correction_add = sq_correction_add,
+	.correction_delete = sq_correction_delete,
+	.corrections = sq_corrections,
 	.evidence = sq_evidence,
 	.user_add = sq_user_add,
 	.users = sq_users,

@@ -420,6 +420,51 @@ int candor_store_signal_add(struct candor_store *s, int64_t account_id, struct c
 		: touched(s, s->be->signal_add(s, account_id, sg), account_id, sg->contact_id);
 }
 
+int candor_store_signal_delete(struct candor_store *s, const struct candor_signal *sg,
+			       int64_t account_id)
+{
+	return touched(s, s->be->signal_delete(s, account_id, sg->id), account_id, sg->contact_id);
+}
+
+int candor_store_signals_clear(struct candor_store *s, const struct candor_interaction *it)
+{
+	return touched(s, s->be->signals_clear(s, it->account_id, it->id), it->account_id,
+		       it->contact_id);
+}
+
+int candor_store_interaction_analysed(struct candor_store *s, const struct candor_interaction *it)
+{
+	return touched(s, s->be->interaction_analysed(s, it), it->account_id, it->contact_id);
+}
+
+int candor_store_correction_add(struct candor_store *s, struct candor_correction *c)
+{
+	return nonempty(s, "category", c->category) ? s->err->code
+		: touched(s, s->be->correction_add(s, c), c->account_id, c->contact_id);
+}
+
+int candor_store_correction_delete(struct candor_store *s, const struct candor_correction *c)
+{
+	return touched(s, s->be->correction_delete(s, c->account_id, c->id), c->account_id,
+		       c->contact_id);
+}
+
+int candor_store_corrections(struct candor_store *s, int64_t id, int64_t interaction_id,
+			     struct candor_correction **out, size_t *n)
+{
+	return s->be->corrections(s, id, interaction_id, out, n);
+}
+
+void candor_corrections_free(struct candor_correction *c, size_t n)
+{
+	for (size_t i = 0; c && i < n; i++) {
+		free(c[i].category);
+		free(c[i].text);
+		free(c[i].by);
+	}
+	free(c);
+}
+
 int candor_store_commitment_add(struct candor_store *s, struct candor_commitment *c)
 {
 	return nonempty(s, "text", c->text) ? s->err->code
@@ -695,6 +740,7 @@ void candor_evidence_set_release(struct candor_evidence_set *ev)
 		free(ev->interactions[i].text);
 		free(ev->interactions[i].source);
 		free(ev->interactions[i].metrics);
+		free(ev->interactions[i].analyser);
 	}
 	for (size_t i = 0; i < ev->nsignals; i++) {
 		free(ev->signals[i].category);

@@ -96,6 +96,8 @@ enum candor_record {
 	CANDOR_RECORD_EXPECTATION,
 	CANDOR_RECORD_INTERACTION,
 	CANDOR_RECORD_PROPOSAL,
+	CANDOR_RECORD_SIGNAL,
+	CANDOR_RECORD_CORRECTION,
 };
 
 /*
@@ -201,6 +203,14 @@ struct candor_store_be {
 	int (*proposals)(struct candor_store *s, int64_t id, int64_t interaction_id,
 			 struct candor_proposal_row **out, size_t *n);
 	int (*proposal_resolve)(struct candor_store *s, const struct candor_proposal_row *p);
+	/* Teaching the analyser (schema 5): see "Corrections" below. */
+	int (*signal_delete)(struct candor_store *s, int64_t account_id, int64_t id);
+	int (*signals_clear)(struct candor_store *s, int64_t account_id, int64_t interaction_id);
+	int (*interaction_analysed)(struct candor_store *s, const struct candor_interaction *it);
+	int (*correction_add)(struct candor_store *s, struct candor_correction *c);
+	int (*correction_delete)(struct candor_store *s, int64_t account_id, int64_t id);
+	int (*corrections)(struct candor_store *s, int64_t id, int64_t interaction_id,
+			   struct candor_correction **out, size_t *n);
 	/* Load the evidence in scope, ordered by contact, then time, then id. */
 	int (*evidence)(struct candor_store *s, const struct candor_scope *scope,
 			struct candor_evidence_set *out);
@@ -233,7 +243,7 @@ extern const struct candor_store_be candor_store_sqlite;
 extern const struct candor_store_be candor_store_postgres;
 
 /* The newest schema this build knows. */
-#define CANDOR_SCHEMA_VERSION 4
+#define CANDOR_SCHEMA_VERSION 5
 
 /*
  * Open the store at location, an address that chooses the backend:
@@ -385,6 +395,26 @@ int candor_store_proposals(struct candor_store *s, int64_t id, int64_t interacti
 			   struct candor_proposal_row **out, size_t *n);
 int candor_store_proposal_resolve(struct candor_store *s, const struct candor_proposal_row *p);
 void candor_proposals_free(struct candor_proposal_row *p, size_t n);
+
+/*
+ * Corrections (schema 5).  candor_store_signal_delete removes one signal;
+ * candor_store_signals_clear the signals an analysis found in interaction
+ * interaction_id (those of an utterance; signals logged by hand stay);
+ * candor_store_interaction_analysed keeps it->analyser, it->metrics and
+ * it->seller_share of a re-analysed interaction.  Each touches the
+ * contact's evidence.  candor_store_corrections lists corrections by id
+ * (0: any) and interaction (0: any), in id order, all accounts' when both
+ * are 0 (a model is trained on them); free with candor_corrections_free.
+ */
+int candor_store_signal_delete(struct candor_store *s, const struct candor_signal *sg,
+			       int64_t account_id);
+int candor_store_signals_clear(struct candor_store *s, const struct candor_interaction *it);
+int candor_store_interaction_analysed(struct candor_store *s, const struct candor_interaction *it);
+int candor_store_correction_add(struct candor_store *s, struct candor_correction *c);
+int candor_store_correction_delete(struct candor_store *s, const struct candor_correction *c);
+int candor_store_corrections(struct candor_store *s, int64_t id, int64_t interaction_id,
+			     struct candor_correction **out, size_t *n);
+void candor_corrections_free(struct candor_correction *c, size_t n);
 
 void candor_account_release(struct candor_account *a);
 void candor_contact_release(struct candor_contact *c);

@@ -464,6 +464,7 @@ int candor_analyzer_run(struct candor_analyzer *az, struct candor_analysis *out,
 
 	memset(out, 0, sizeof(*out));
 	out->call_time = call_time;
+	out->analyser = candor_analyser_id(az->lx);
 	if (ensure_counts(az, n)) {
 		rc = CANDOR_ERROR;
 		goto cleanup;

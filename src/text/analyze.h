@@ -121,6 +121,8 @@ struct candor_analysis {
 	size_t nfacts;
 	struct candor_profile profile;
 	int64_t call_time;
+	const char *analyser;  /* what decided the signals (candor_analyser_id); borrowed
+				* from the lexicon, valid while it is */
 };
 
 #define CANDOR_ANALYSIS_INIT { 0 }

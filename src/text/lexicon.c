@@ -637,6 +637,11 @@ void candor_lexicon_set_model(struct candor_lexicon *lx, struct candor_signal_mo
 	lx->model = m;
 }
 
+const char *candor_analyser_id(const struct candor_lexicon *lx)
+{
+	return lx->model ? candor_signal_model_id(lx->model) : "phrases";
+}
+
 int candor_analyser_load(struct candor_lexicon **out, const char *dir, const char *model_path,
 			 struct candor_error *err)
 {

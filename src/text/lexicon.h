@@ -101,6 +101,13 @@ const struct candor_signal_model *candor_lexicon_model(const struct candor_lexic
 void candor_lexicon_set_model(struct candor_lexicon *lx, struct candor_signal_model *m);
 
 /*
+ * What decides the signals, as stored with each analysed interaction: the
+ * signal model's id ("signals/07bbce8b53fb4a53") or "phrases" when the
+ * lexicon alone decides.  Valid while lx is.
+ */
+const char *candor_analyser_id(const struct candor_lexicon *lx);
+
+/*
  * Load the lexicon in dir (NULL: the default) and the model at model_path
  * (NULL: candor_signal_model_default_path(); "none": no model, the
  * phrases decide), the model attached.  The errors of both loaders; on

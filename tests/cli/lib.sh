@@ -42,7 +42,7 @@ test_failures=0
 candor() { "$CANDOR" "$@"; }
 
 DB_TABLES="candor_schema accounts contacts interactions signals commitments commitment_events
-expectations facts value_exchanged fits decisions utterances proposals users sessions api_tokens"
+expectations facts value_exchanged fits decisions utterances proposals corrections users sessions api_tokens"
 # db_dump: the whole of $CANDOR_DB as text; nothing when it does not exist.
 db_dump() {
 	case $CANDOR_DB in

@@ -14,6 +14,8 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 #include "store/store.h"
+#include "store/schema.h"
+#include "util/buf.h"
 #include "test-place.h"
 
 struct fixture {
@@ -222,6 +224,106 @@ static void newer_or_foreign_databases_are_refused(void **state)
 	assert_non_null(strstr(err.msg, "damaged"));
 	unlink("/tmp/candor-junk.db");
 	assert_null(s2);
+}
+
+/* The rows of a store made by an older candor, in SQL both backends take. */
+static const char v4_rows[] =
+	"INSERT INTO accounts(id, name, owner, created) VALUES (1, 'Old Co', '', 100);"
+	"INSERT INTO contacts(id, account_id, name, created) VALUES (1, 1, 'Olga', 100);"
+	"INSERT INTO interactions(id, account_id, contact_id, kind, at, text, source)"
+	"  VALUES (1, 1, 1, 'call', 200, 'transcript old.vtt', 'old.vtt');"
+	"INSERT INTO utterances(id, account_id, interaction_id, idx, speaker, side, start_s, end_s,"
+	"  line, text) VALUES (1, 1, 1, 0, 'Olga', 'buyer', 0, 1, 3, 'Let me think about it.');"
+	"INSERT INTO signals(id, account_id, contact_id, interaction_id, category, text, side,"
+	"  utterance, start_char, end_char, quote)"
+	"  VALUES (1, 1, 1, 1, 'stall', 'Let me think about it', 'buyer', 0, 0, 21, 'q');"
+	"INSERT INTO proposals(id, account_id, contact_id, interaction_id, kind, side, text)"
+	"  VALUES (1, 1, 1, 1, 'fact', 'buyer', 'p');"
+	"INSERT INTO assessments(id, account_id) VALUES (1, 1);";
+
+/* Migrations 0..3 as the backend would have run them, then the rows. */
+static void make_v4_store(const struct fixture *f)
+{
+	struct candor_buf sql = CANDOR_BUF_INIT;
+
+	if (f->schema[0]) {
+		candor_buf_addf(&sql, "SET search_path TO %s;"
+				"CREATE TABLE candor_schema (application TEXT NOT NULL, version INTEGER NOT NULL);"
+				"INSERT INTO candor_schema VALUES ('candor', 4);", f->schema);
+		for (int v = 0; v < 4; v++)
+			for (const char *p = candor_migrations[v]; *p;) {
+				if (!strncmp(p, " COLLATE NOCASE", 15))
+					p += 15;
+				else if (!strncmp(p, "INTEGER", 7))
+					candor_buf_adds(&sql, "BIGINT"), p += 7;
+				else if (!strncmp(p, " REAL ", 6))
+					candor_buf_adds(&sql, " DOUBLE PRECISION "), p += 6;
+				else
+					candor_buf_addch(&sql, *p++);
+			}
+		candor_buf_adds(&sql, v4_rows);
+		assert_false(candor_buf_error(&sql));
+		pg_run(sql.ptr);
+	} else {
+		sqlite3 *db;
+
+		for (int v = 0; v < 4; v++)
+			candor_buf_adds(&sql, candor_migrations[v]);
+		candor_buf_adds(&sql, v4_rows);
+		candor_buf_adds(&sql, "PRAGMA user_version = 4; PRAGMA application_id = 1128353348;");
+		assert_false(candor_buf_error(&sql));
+		unlink(f->path);
+		assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+		assert_int_equal(sqlite3_exec(db, sql.ptr, NULL, NULL, NULL), SQLITE_OK);
+		sqlite3_close(db);
+	}
+	candor_buf_release(&sql);
+}
+
+/* A store of schema 4 is brought to 5 with every row kept: a chat can be
+ * logged, the old signal reads as not a model's, and keys still hold. */
+static void an_older_store_is_upgraded_with_its_rows(void **state)
+{
+	struct fixture *f = *state;
+	struct fixture old = { 0 };
+	struct candor_error err = CANDOR_ERROR_INIT;
+	struct candor_store *s = NULL;
+	struct candor_scope sc = { 1, 1 };
+	struct candor_evidence_set ev = { 0 };
+	struct candor_interaction chat = { .account_id = 1, .contact_id = 1,
+					   .kind = CANDOR_INTERACTION_CHAT, .at = 300,
+					   .text = "chat", .analyser = "phrases" };
+	struct candor_signal orphan = { .contact_id = 1, .interaction_id = 99, .category = "stall",
+					.text = "x", .quote = "", .utterance = -1 };
+	struct candor_proposal_row *props = NULL;
+	size_t nprops = 0;
+	int v = -1;
+
+	(void)f;
+	fresh(&old, "v4");
+	make_v4_store(&old);
+	if (candor_store_open(&s, old.path, false, &err))
+		fail_msg("%s", err.msg);
+	assert_int_equal(s->be->schema_version(s, &v), 0);
+	assert_int_equal(v, 5);
+	assert_int_equal(candor_store_begin(s), 0);
+	assert_int_equal(candor_store_evidence(s, &sc, &ev), 0);
+	assert_int_equal(ev.ninteractions, 1);
+	assert_string_equal(ev.interactions[0].source, "old.vtt");
+	assert_string_equal(ev.interactions[0].analyser, "");
+	assert_int_equal(ev.nsignals, 1);
+	assert_string_equal(ev.signals[0].text, "Let me think about it");
+	assert_true(ev.signals[0].confidence < 0);
+	candor_evidence_set_release(&ev);
+	assert_int_equal(candor_store_proposals(s, 0, 1, &props, &nprops), 0);
+	assert_int_equal(nprops, 1);
+	candor_proposals_free(props, nprops);
+	assert_int_equal(candor_store_interaction_add(s, &chat), 0);
+	assert_int_equal(chat.id, 2);
+	assert_int_not_equal(candor_store_signal_add(s, 1, &orphan), 0);
+	candor_store_rollback(s);
+	candor_store_close(s);
+	forget(&old);
 }
 
 static void the_schema_is_current(void **state)
@@ -676,6 +778,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(evidence_round_trips_and_slices, setup, teardown),
 		cmocka_unit_test_setup_teardown(newer_or_foreign_databases_are_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(the_schema_is_current, setup, teardown),
+		cmocka_unit_test_setup_teardown(an_older_store_is_upgraded_with_its_rows, setup, teardown),
 		cmocka_unit_test_setup_teardown(names_fold_ascii_case_alone, setup, teardown),
 		cmocka_unit_test_setup_teardown(ids_are_dense_after_a_rollback, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_read_transaction_is_a_snapshot, setup, teardown),
