@@ -184,7 +184,11 @@ static bool quote_prefix(const char *text, const char *q, size_t qn)
 	return true;
 }
 
-/* The latest message before cue last whose text starts with the quote. */
+/* How far back a reply's quote is looked for, so a long chat stays linear. */
+#define REPLY_LOOKBACK 500
+
+/* The latest message before cue last (at most REPLY_LOOKBACK back) whose
+ * text starts with the quote: 1 + its index, or 0. */
 static size_t find_quoted(const struct fmt_cues *out, size_t last, const char *q, size_t qn)
 {
 	if (qn >= 3 && !memcmp(q + qn - 3, "...", 3))
@@ -195,7 +199,7 @@ static size_t find_quoted(const struct fmt_cues *out, size_t last, const char *q
 		qn--;
 	if (!qn)
 		return 0;
-	for (size_t i = last; i-- > 0;)
+	for (size_t i = last; i-- > 0 && last - i <= REPLY_LOOKBACK;)
 		if (quote_prefix(out->v[i].text, q, qn))
 			return i + 1;
 	return 0;

@@ -765,6 +765,16 @@ static void test_large_inputs(void **state)
 	assert_int_equal(t.ncues, 1);
 	assert_int_equal(strlen(t.cues[0].plain), (len - 32) / 16 * 16 - 1);
 	candor_transcript_release(&t);
+
+	/* a long chat of replies whose quotes match nothing */
+	for (len = 0; len + 64 < cap;)
+		len += (size_t)snprintf(s + len, cap - len,
+					"00:00:01\tAnn Lee:\tReplying to \"zz%zu\" ok\n", len);
+	assert_int_equal(candor_transcript_read(&t, s, len, "chat", &err), 0);
+	assert_true(t.chat);
+	assert_int_equal(t.cues[t.ncues - 1].reply_to, 0);
+	assert_string_equal(t.cues[t.ncues - 1].plain, "ok");
+	candor_transcript_release(&t);
 	free(s);
 }
 
