@@ -1,9 +1,10 @@
 /*
  * reader.h: internals shared by the transcript readers (not a public API).
  *
- * transcript.c checks the input (size, UTF-8, NUL bytes, line length),
- * drops a BOM and turns every CR LF and lone CR into LF, then hands the
- * result to one reader.  A reader appends cues to a struct fmt_cues; the
+ * transcript.c transcodes a legacy encoding (encoding.c), checks the input
+ * (size, UTF-8, NUL bytes, line length), drops a BOM and turns every CR LF
+ * and lone CR into LF, then hands the result to one reader (vtt.c, srt.c,
+ * textfmt.c, chat.c, teams.c).  A reader appends cues to a struct fmt_cues; the
  * cleaning of cue text (speaker, plain) and the merging into utterances
  * happen after it, in transcript.c and cuetext.c.
  */
