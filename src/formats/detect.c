@@ -87,6 +87,43 @@ static void count_line(struct counts *k, const struct fmt_line *l)
 		k->meet++;
 }
 
+/*
+ * SRT-like timings, but the older Teams text shape: no cue numbers, and
+ * most cues start with the speaker's name on a line of its own, a name
+ * that comes back ("0:00:01.000 --> 0:00:03.960", "Sam Seller", the text).
+ */
+static bool teams_text_shape(const struct fmt_input *in)
+{
+	struct fmt_cursor cur;
+	struct fmt_line l, prev = { "", 0, 0 }, names[8];
+	size_t timings = 0, named = 0, again = 0, nnames = 0;
+	bool after_timing = false;
+	double a, b;
+
+	fmt_cursor_init(&cur, in);
+	while (cur.no <= DETECT_LINES && fmt_cursor_next(&cur, &l)) {
+		bool timing = fmt_teams_timing(l.s, l.len, &a, &b);
+
+		if (timing && fmt_is_digits(prev.s, prev.len))
+			return false;  /* a numbered cue: SRT */
+		if (after_timing && !blank(&l) && fmt_name_ok(l.s, l.len)) {
+			size_t k = 0;
+
+			named++;
+			while (k < nnames && !(names[k].len == l.len && !memcmp(names[k].s, l.s, l.len)))
+				k++;
+			if (k < nnames)
+				again++;
+			else if (nnames < CANDOR_ARRAY_SIZE(names))
+				names[nnames++] = l;
+		}
+		timings += timing;
+		after_timing = timing;
+		prev = l;
+	}
+	return timings >= 2 && 2 * named > timings && again;
+}
+
 static int unknown(const struct fmt_input *in, struct candor_error *err)
 {
 	return candor_error_set(err, CANDOR_EINVALID, "file",
@@ -106,7 +143,7 @@ int fmt_detect(enum candor_format *out, const struct fmt_input *in,
 	if (vtt_signature(in->s, in->len))
 		return *out = CANDOR_FORMAT_VTT, 0;
 	if (looks_srt(in))
-		return *out = CANDOR_FORMAT_SRT, 0;
+		return *out = teams_text_shape(in) ? CANDOR_FORMAT_TEAMS_TEXT : CANDOR_FORMAT_SRT, 0;
 	fmt_cursor_init(&cur, in);
 	while (cur.no <= DETECT_LINES && fmt_cursor_next(&cur, &l))
 		count_line(&k, &l);
@@ -121,7 +158,7 @@ int fmt_detect(enum candor_format *out, const struct fmt_input *in,
 	else if (k.otter && k.otter >= k.prefix)
 		*out = CANDOR_FORMAT_OTTER;
 	else if (k.srt && k.srt >= k.prefix)
-		*out = CANDOR_FORMAT_SRT;
+		*out = teams_text_shape(in) ? CANDOR_FORMAT_TEAMS_TEXT : CANDOR_FORMAT_SRT;
 	else if (k.prefix && (k.clock || k.meet))
 		*out = CANDOR_FORMAT_MEET;
 	else if (k.prefix)

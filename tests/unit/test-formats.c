@@ -526,6 +526,19 @@ static void test_teams_text(void **state)
 			    "That is all I need today.");
 	candor_transcript_release(&t);
 	file_fails(DATA("bad-teams-timing.txt"), CANDOR_EINVALID, "line 5: bad timing");
+	/* padded timings, no cue numbers, a name line under each: Teams, not SRT */
+	read_str(&t, "00:00:00.000 --> 00:00:03.960\nSam Seller\nThanks for the time.\n\n"
+		     "00:00:04.330 --> 00:00:08.510\nDana Buyer\nSure.\n\n"
+		     "00:00:09.000 --> 00:00:10.000\nSam Seller\nGreat.\n");
+	assert_int_equal(t.format, CANDOR_FORMAT_TEAMS_TEXT);
+	assert_int_equal(t.nspeakers, 2);
+	assert_string_equal(t.utts[2].text, "Great.");
+	candor_transcript_release(&t);
+	/* an SRT whose cues start with a word is still SRT */
+	read_str(&t, "00:00:01,000 --> 00:00:02,000\nHello\nthere\n\n"
+		     "00:00:03,000 --> 00:00:04,000\nWorld\npeace\n");
+	assert_int_equal(t.format, CANDOR_FORMAT_SRT);
+	candor_transcript_release(&t);
 }
 
 static void test_teams_transcript_unknown_speaker(void **state)
