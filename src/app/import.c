@@ -56,12 +56,19 @@ static int store_proposals(struct candor_store *s, const struct candor_interacti
 	return rc;
 }
 
+int candor_app_call_kind(const struct candor_app_call *c)
+{
+	if (c->kind != CANDOR_APP_KIND_FROM_FILE)
+		return c->kind;
+	return c->t->chat ? CANDOR_INTERACTION_CHAT : CANDOR_INTERACTION_CALL;
+}
+
 static int check_call(struct candor_app *app, const struct candor_app_call *c)
 {
 	int rc;
 
-	if ((rc = candor_app_check_enum(app, "kind", candor_interaction_kinds, c->kind,
-					"call or meeting")) ||
+	if ((rc = candor_app_check_enum(app, "kind", candor_interaction_kinds,
+					candor_app_call_kind(c), "call, meeting or chat")) ||
 	    (rc = candor_app_check_past(app, "at", c->at)) ||
 	    (rc = candor_app_check_optional(app, "seller", c->seller)) ||
 	    (rc = candor_app_check_text(app, "file", c->source)))
@@ -74,7 +81,7 @@ int candor_app_call_store(struct candor_app *app, const struct candor_app_call *
 	struct candor_store *s = app->store;
 	struct candor_interaction it = {
 		.account_id = c->contact->account_id, .contact_id = c->contact->id,
-		.kind = c->kind, .at = c->at, .seller = (char *)(c->seller ? c->seller : ""),
+		.kind = candor_app_call_kind(c), .at = c->at, .seller = (char *)(c->seller ? c->seller : ""),
 		.source = (char *)c->source, .seller_share = c->a->metrics.seller.word_share,
 		.analyser = (char *)(c->a->analyser ? c->a->analyser : ""),
 	};
@@ -84,7 +91,10 @@ int candor_app_call_store(struct candor_app *app, const struct candor_app_call *
 
 	if ((rc = check_call(app, c)))
 		goto cleanup;
-	candor_buf_addf(&text, "transcript %s: %zu utterances", c->source, c->t->nutts);
+	if (c->t->chat)
+		candor_buf_addf(&text, "chat %s: %zu messages", c->source, c->t->nutts);
+	else
+		candor_buf_addf(&text, "transcript %s: %zu utterances", c->source, c->t->nutts);
 	it.text = text.ptr;
 	it.metrics = metrics ? json_dumps(metrics, JSON_COMPACT) : NULL;
 	if (!it.metrics || candor_buf_error(&text)) {

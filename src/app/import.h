@@ -23,11 +23,17 @@ struct candor_app_call {
 	const struct candor_contact *contact; /* who the call was with */
 	const struct candor_transcript *t;   /* read, sides assigned */
 	const struct candor_analysis *a;     /* the analysis of t (NULL for _import) */
-	int kind;            /* enum candor_interaction_kind */
+	int kind;            /* enum candor_interaction_kind, or CANDOR_APP_KIND_FROM_FILE */
 	int64_t at;          /* when the call was */
 	const char *seller;  /* the seller's name, for the interaction */
 	const char *source;  /* the file's name (no folders) */
 };
+
+/* The kind the file says: a chat for a chat (Zoom, Meet), a call otherwise. */
+#define CANDOR_APP_KIND_FROM_FILE (-100)
+
+/* The kind c is stored as: c->kind, or the file's (see above). */
+int candor_app_call_kind(const struct candor_app_call *c);
 
 /*
  * Store c (analysed) as a new interaction; *out gets its id.  kind, at

@@ -80,9 +80,10 @@ static void summary(const struct cli_talk *t, int64_t id)
 		candid += !strcmp(t->a.signals[i].category, "candor") ||
 			  !strcmp(t->a.signals[i].category, "disclosure");
 	}
-	fprintf(stderr, "imported %s as interaction #%" PRId64 ": %zu utterances, %zu signals "
+	fprintf(stderr, "imported %s as %sinteraction #%" PRId64 ": %zu %s, %zu signals "
 		"(%zu stall, %zu candid), %zu proposed promise%s, %zu proposed fact%s "
-		"(see 'candor show interaction %" PRId64 "')\n", t->path, id, t->t.nutts,
+		"(see 'candor show interaction %" PRId64 "')\n", t->path, t->t.chat ? "chat " : "",
+		id, t->t.nutts, t->t.chat ? "messages" : "utterances",
 		t->a.nsignals, stalls, candid, t->a.ncommitments, t->a.ncommitments == 1 ? "" : "s",
 		t->a.nfacts, t->a.nfacts == 1 ? "" : "s", id);
 }
@@ -96,7 +97,7 @@ int cmd_import(int argc, char **argv, struct candor_ctx *ctx)
 	struct cli_talk *talks = NULL;
 	json_t *ids = NULL;
 	char **pos;
-	int npos, rc, kind = CANDOR_INTERACTION_CALL;
+	int npos, rc, kind = CANDOR_APP_KIND_FROM_FILE;  /* a chat file is a chat */
 	int64_t at;
 	bool bad = false;
 

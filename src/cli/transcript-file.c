@@ -45,6 +45,9 @@ int cli_talk_read(struct candor_ctx *ctx, const struct cli_talk_opts *o, struct 
 	rc = candor_transcript_read_file(&t->t, path, &ctx->err);
 	if (rc)
 		return cli_fail(ctx, rc);
+	if (t->t.encoding)  /* transcoded: say from what, never silently */
+		fprintf(stderr, "candor %s: note: '%s': read as %s (not UTF-8)\n", ctx->command,
+			path, t->t.encoding);
 	rc = candor_transcript_assign_sides(&t->t, seller && *seller ? seller : NULL,
 					    o->aliases, o->naliases, &ctx->err);
 	if (rc == CANDOR_EINVALID || (rc && o->strict_sides))

@@ -192,7 +192,7 @@ static int set_string(char **dst, const char *s, size_t n)
 int fmt_cue_clean(struct candor_cue *c, unsigned flags, struct candor_error *err)
 {
 	struct clean cl = { CANDOR_BUF_INIT, CANDOR_BUF_INIT, false, false, false, false };
-	size_t namelen, off = 0;
+	size_t nameoff, namelen, off = 0;
 	int rc = 0;
 
 	if (flags & FMT_CLEAN_TAGS)
@@ -206,8 +206,8 @@ int fmt_cue_clean(struct candor_cue *c, unsigned flags, struct candor_error *err
 	if (!c->speaker[0] && cl.have_voice) {
 		rc = set_string(&c->speaker, cl.voice.ptr, cl.voice.len);
 	} else if (!c->speaker[0] && (flags & FMT_CLEAN_PREFIX) &&
-		   fmt_speaker_prefix(cl.plain.ptr, cl.plain.len, &namelen, &off)) {
-		rc = set_string(&c->speaker, cl.plain.ptr, namelen);
+		   fmt_speaker_prefix(cl.plain.ptr, cl.plain.len, &nameoff, &namelen, &off)) {
+		rc = set_string(&c->speaker, cl.plain.ptr + nameoff, namelen);
 	}
 	if (!rc)
 		rc = set_string(&c->plain, cl.plain.ptr + off, cl.plain.len - off);

@@ -1,9 +1,10 @@
 /*
  * reader.h: internals shared by the transcript readers (not a public API).
  *
- * transcript.c checks the input (size, UTF-8, NUL bytes, line length),
- * drops a BOM and turns every CR LF and lone CR into LF, then hands the
- * result to one reader.  A reader appends cues to a struct fmt_cues; the
+ * transcript.c transcodes a legacy encoding (encoding.c), checks the input
+ * (size, UTF-8, NUL bytes, line length), drops a BOM and turns every CR LF
+ * and lone CR into LF, then hands the result to one reader (vtt.c, srt.c,
+ * textfmt.c, chat.c, teams.c).  A reader appends cues to a struct fmt_cues; the
  * cleaning of cue text (speaker, plain) and the merging into utterances
  * happen after it, in transcript.c and cuetext.c.
  */
@@ -82,21 +83,48 @@ int fmt_read_plain(struct fmt_cues *out, const struct fmt_input *in, struct cand
 int fmt_read_meet(struct fmt_cues *out, const struct fmt_input *in, struct candor_error *err);
 int fmt_read_zoom_chat(struct fmt_cues *out, const struct fmt_input *in, struct candor_error *err);
 int fmt_read_otter(struct fmt_cues *out, const struct fmt_input *in, struct candor_error *err);
+int fmt_read_meet_chat(struct fmt_cues *out, const struct fmt_input *in, struct candor_error *err);
+int fmt_read_teams_text(struct fmt_cues *out, const struct fmt_input *in, struct candor_error *err);
+int fmt_read_fathom(struct fmt_cues *out, const struct fmt_input *in, struct candor_error *err);
 
 /* Recognisers used by detection and by the readers (s is one line). */
 bool fmt_is_srt_timing(const char *s, size_t n);
 bool fmt_is_digits(const char *s, size_t n);
 /*
  * If s starts with "Name:" followed by a space, a tab or the end, and Name
- * looks like a person's name, store its length in *namelen and the offset
- * of the text after the colon and blanks in *textoff and return true.
+ * looks like a person's name, store where the name starts and its length in
+ * *nameoff and *namelen and the offset of the text after the colon and
+ * blanks in *textoff and return true.  A name in Markdown bold counts
+ * without its asterisks: "**Name:** text" and "**Name**: text".
  */
-bool fmt_speaker_prefix(const char *s, size_t n, size_t *namelen, size_t *textoff);
+bool fmt_speaker_prefix(const char *s, size_t n, size_t *nameoff, size_t *namelen,
+			size_t *textoff);
+/* Does s[0..n) look like a person's name (textfmt.c)? */
+bool fmt_name_ok(const char *s, size_t n);
+/* Take Markdown emphasis ("**x**", "__x__", "*x*") off both ends of *s, *n. */
+void fmt_md_unwrap(const char **s, size_t *n);
 /* "[Name] 11:02:09": name span and the clock time in seconds. */
 bool fmt_zoom_header(const char *s, size_t n, size_t *nameoff, size_t *namelen,
 		     double *t);
-/* "Name  0:34" or "Name  1:02:03": name span and the time in seconds. */
-bool fmt_otter_header(const char *s, size_t n, size_t *namelen, double *t);
+/* "Name  0:34" or "Name  1:02:03" (the name or all of it in Markdown bold
+ * too): name span and the time in seconds. */
+bool fmt_otter_header(const char *s, size_t n, size_t *nameoff, size_t *namelen, double *t);
+/* A Zoom saved-chat message header of any generation (chat.c): true for
+ * "[Name] 11:02:09", "11:02:09 From Name to Everyone: ..." and
+ * "00:01:02<TAB>Name:<TAB>...". */
+bool fmt_zoom_chat_line(const char *s, size_t n);
+/* A Meet chat time line: "10:02 AM", "10:02\u202fPM", "14:02" (chat.c). */
+bool fmt_meet_chat_time(const char *s, size_t n, double *t);
+/* Fathom's "0:07 - Name" header (textfmt.c). */
+bool fmt_fathom_header(const char *s, size_t n, size_t *nameoff, size_t *namelen, double *t);
+/*
+ * Teams' timing "0:0:1.23 --> 0:0:4.5" (hours, minutes and seconds of one
+ * or two digits, any fraction; teams.c).  Also true for padded timings.
+ */
+bool fmt_teams_timing(const char *s, size_t n, double *start, double *end);
+/* The same, with the offset of what follows the end time in *settings. */
+bool fmt_teams_timing_at(const char *s, size_t n, double *start, double *end,
+			 size_t *settings);
 /* A line that is only "HH:MM:SS" (or "H:MM:SS"): the time in seconds. */
 bool fmt_clock_line(const char *s, size_t n, double *t);
 
@@ -114,7 +142,25 @@ bool fmt_parse_hms(const char *s, size_t n, bool hours_required, double *t);
  */
 #define FMT_CLEAN_TAGS 1u
 #define FMT_CLEAN_PREFIX 2u
+#define FMT_CLEAN_JSON 4u   /* for transcript.c: then fmt_cue_json */
 int fmt_cue_clean(struct candor_cue *c, unsigned flags, struct candor_error *err);
+/*
+ * A cleaned WebVTT cue whose text (inside its <v> tag, if any) is a JSON
+ * object, as Teams transcripts from the Graph API have them: its
+ * "spokenText" becomes the plain text and its "speakerName" the speaker.
+ * Other cues are left alone.  CANDOR_EINVALID naming the file, line and
+ * field for a payload that is broken JSON or has no "spokenText" (teams.c).
+ */
+int fmt_cue_json(struct candor_cue *c, const struct fmt_input *in, struct candor_error *err);
+
+/*
+ * Transcode data when it is UTF-16 with a byte order mark, Windows-1252 or
+ * Latin-1 (encoding.c): *out a malloc'd UTF-8 copy and *encoding its static
+ * name, or *out NULL (and *encoding NULL) when data is to be read as it is.
+ * CANDOR_EINVALID naming the file and line when the encoding cannot be told.
+ */
+int fmt_decode(char **out, size_t *outlen, const char **encoding, const char *data,
+	       size_t len, const char *name, struct candor_error *err);
 
 /* Give cues without an end time the start of the next later cue. */
 void fmt_cues_fill_ends(struct fmt_cues *cues);

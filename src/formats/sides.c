@@ -175,8 +175,8 @@ static void set_sides(struct candor_transcript *t, const char *seller, int level
 	for (size_t i = 0; i < t->nutts; i++) {
 		struct candor_utterance *u = &t->utts[i];
 
-		if (!u->speaker[0])
-			u->side = CANDOR_SIDE_UNKNOWN;
+		if (!u->speaker[0] || candor_speaker_unidentified(u->speaker))
+			u->side = CANDOR_SIDE_UNKNOWN;  /* nobody, or nobody known */
 		else if (name_match(u->speaker, seller) >= level)
 			u->side = CANDOR_SIDE_SELLER;
 		else

@@ -7,13 +7,20 @@
  *              lines before the first marker (title, attendees) and the
  *              closing lines ("Meeting ended after ...", "This editable
  *              transcript ...") are not talk and are skipped.
- *   zoom-chat  "[Name] 11:02:09" then the text; clock times are made
- *              relative to the first block (crossing midnight is allowed).
  *   otter      "Name  0:34" then the text; times are already offsets.
+ *              Otter's and Teams' text exports both look like this; Teams'
+ *              "Name started transcription" lines are events, not talk, and
+ *              Otter's "Transcribed by https://otter.ai" is skipped.
+ *   fathom     "0:07 - Name" then the text (indented); what comes before
+ *              the first header is Fathom's preamble (title, "VIEW
+ *              RECORDING" link, "---") and is skipped.
  *
- * Text before the first recognised speaker is kept as a speaker-less cue
- * rather than dropped.  The cue text is the lines as read; the speaker
- * prefix of plain and Meet lines is taken off in cuetext.c.
+ * A name in Markdown bold ("**Name**  0:34", "**Name:** text", as an Otter
+ * export edited in a Markdown editor has them) is read without the
+ * asterisks.  Text before the first recognised speaker is kept as a
+ * speaker-less cue rather than dropped (not in Fathom).  The cue text is
+ * the lines as read; the speaker prefix of plain and Meet lines is taken
+ * off in cuetext.c.  The chats (Zoom, Meet) are read in chat.c.
  */
 #include "util/common.h"
 #include "util/error.h"
@@ -47,7 +54,7 @@ static bool is_particle(const char *s, size_t n)
  * words has capitalised words (or particles), so "Here is the thing" is not
  * taken for one.
  */
-static bool name_ok(const char *s, size_t n)
+bool fmt_name_ok(const char *s, size_t n)
 {
 	size_t words = 0, i = 0, w;
 	bool letter = false;
@@ -74,20 +81,50 @@ static bool name_ok(const char *s, size_t n)
 	return letter;
 }
 
-bool fmt_speaker_prefix(const char *s, size_t n, size_t *namelen, size_t *textoff)
+static size_t md_marker(const char *s, size_t n)
 {
-	const char *colon = memchr(s, ':', n < 66 ? n : 66);
-	size_t k;
+	if (n >= 2 && (!memcmp(s, "**", 2) || !memcmp(s, "__", 2)))
+		return 2;
+	return n >= 1 && s[0] == '*' ? 1 : 0;
+}
+
+void fmt_md_unwrap(const char **s, size_t *n)
+{
+	size_t m;
+
+	while ((m = md_marker(*s, *n)) && *n >= 2 * m + 1 &&
+	       !memcmp(*s + *n - m, *s, m)) {
+		*s += m;
+		*n -= 2 * m;
+	}
+}
+
+bool fmt_speaker_prefix(const char *s, size_t n, size_t *nameoff, size_t *namelen,
+			size_t *textoff)
+{
+	size_t m = md_marker(s, n), k, off = m, len, close = 0;
+	const char *colon = memchr(s, ':', n < 66 + 2 * m ? n : 66 + 2 * m);
 
 	if (!colon)
 		return false;
 	k = (size_t)(colon - s);
-	if (k + 1 < n && !fmt_isblank(s[k + 1]))
+	/* "**Name:** text": the closing marker is after the colon */
+	if (m && k + 1 + m <= n && !memcmp(s + k + 1, s, m))
+		close = m;
+	if (k + 1 + close < n && !fmt_isblank(s[k + 1 + close]))
 		return false;
-	if (!name_ok(s, k))
+	len = k - off;
+	/* "**Name**: text": before it */
+	if (m && !close) {
+		if (len < m || memcmp(s + k - m, s, m))
+			return false;
+		len -= m;
+	}
+	if (!fmt_name_ok(s + off, len))
 		return false;
-	*namelen = k;
-	for (k++; k < n && fmt_isblank(s[k]); k++)
+	*nameoff = off;
+	*namelen = len;
+	for (k += 1 + close; k < n && fmt_isblank(s[k]); k++)
 		;
 	*textoff = k;
 	return true;
@@ -160,19 +197,50 @@ bool fmt_zoom_header(const char *s, size_t n, size_t *nameoff, size_t *namelen,
 	return *namelen > 0 && *namelen <= 128;
 }
 
-bool fmt_otter_header(const char *s, size_t n, size_t *namelen, double *t)
+bool fmt_otter_header(const char *s, size_t n, size_t *nameoff, size_t *namelen, double *t)
 {
-	size_t sp, end;
+	const char *line = s, *name, *time;
+	size_t sp, namen, timen;
 
 	n = rtrim_len(s, n);
+	fmt_md_unwrap(&s, &n);  /* "**Name  0:34**" */
 	for (sp = n; sp > 0 && !fmt_isblank(s[sp - 1]); sp--)
 		;
-	if (sp == 0 || sp == n || !fmt_parse_hms(s + sp, n - sp, false, t))
+	if (sp == 0 || sp == n)
 		return false;
-	end = rtrim_len(s, sp);
-	if (!name_ok(s, end))
+	time = s + sp;
+	timen = n - sp;
+	fmt_md_unwrap(&time, &timen);
+	if (!fmt_parse_hms(time, timen, false, t))
 		return false;
-	*namelen = end;
+	name = s;
+	namen = rtrim_len(s, sp);
+	fmt_md_unwrap(&name, &namen);
+	if (!fmt_name_ok(name, namen))
+		return false;
+	*nameoff = (size_t)(name - line);
+	*namelen = namen;
+	return true;
+}
+
+bool fmt_fathom_header(const char *s, size_t n, size_t *nameoff, size_t *namelen, double *t)
+{
+	const char *dash = memchr(s, '-', n < 16 ? n : 16), *name;
+	size_t k, namen;
+
+	if (!dash || dash == s || dash[-1] != ' ' || (size_t)(dash - s) + 1 >= n ||
+	    dash[1] != ' ')
+		return false;
+	k = (size_t)(dash - s) - 1;
+	if (!fmt_parse_hms(s, k, false, t))
+		return false;
+	name = dash + 2;
+	namen = rtrim_len(name, n - (size_t)(name - s));
+	fmt_md_unwrap(&name, &namen);
+	if (!fmt_name_ok(name, namen))
+		return false;
+	*nameoff = (size_t)(name - s);
+	*namelen = namen;
 	return true;
 }
 
@@ -185,9 +253,9 @@ static bool blank_line(const struct fmt_line *l)
 static int talk_line(struct fmt_cues *out, const struct fmt_line *l, double t,
 		     struct candor_error *err)
 {
-	size_t namelen, off;
+	size_t nameoff, namelen, off;
 
-	if (out->n && !fmt_speaker_prefix(l->s, l->len, &namelen, &off))
+	if (out->n && !fmt_speaker_prefix(l->s, l->len, &nameoff, &namelen, &off))
 		return fmt_cues_add_line(out, l->s, l->len, err);
 	return fmt_cues_add(out, NULL, 0, t, -1, NULL, 0, l->s, l->len, l->no, err);
 }
@@ -246,7 +314,7 @@ int fmt_read_meet(struct fmt_cues *out, const struct fmt_input *in,
 	struct fmt_cursor cur;
 	struct fmt_line l;
 	double t = -1, m, ended = -1;
-	size_t namelen, off;
+	size_t nameoff, namelen, off;
 	int rc = 0;
 
 	fmt_cursor_init(&cur, in);
@@ -257,7 +325,7 @@ int fmt_read_meet(struct fmt_cues *out, const struct fmt_input *in,
 			continue;
 		if (fmt_clock_line(l.s, l.len, &m))
 			t = m;
-		else if (t >= 0 || fmt_speaker_prefix(l.s, l.len, &namelen, &off))
+		else if (t >= 0 || fmt_speaker_prefix(l.s, l.len, &nameoff, &namelen, &off))
 			rc = talk_line(out, &l, t < 0 ? 0 : t, err);
 	}
 	if (!rc) {
@@ -270,52 +338,70 @@ int fmt_read_meet(struct fmt_cues *out, const struct fmt_input *in,
 typedef bool (*header_fn)(const char *s, size_t n, size_t *nameoff,
 			  size_t *namelen, double *t);
 
-static bool zoom_header(const char *s, size_t n, size_t *nameoff, size_t *namelen,
-			double *t)
+static bool otter_skip(const struct fmt_line *l)
 {
-	return fmt_zoom_header(s, n, nameoff, namelen, t);
+	static const char *const events[] = { " started transcription", " stopped transcription" };
+
+	if (starts_with(l, "Transcribed by https://otter.ai"))
+		return true;
+	for (size_t i = 0; i < CANDOR_ARRAY_SIZE(events); i++) {
+		size_t n = strlen(events[i]), len = rtrim_len(l->s, l->len);
+
+		if (len > n && !memcmp(l->s + len - n, events[i], n) &&
+		    fmt_name_ok(l->s, len - n))
+			return true;
+	}
+	return false;
 }
 
-static bool otter_header(const char *s, size_t n, size_t *nameoff, size_t *namelen,
-			 double *t)
+/* "0:7 - Name": a Fathom header whose time does not parse. */
+static bool fathom_bad_header(const struct fmt_line *l)
 {
-	*nameoff = 0;
-	return fmt_otter_header(s, n, namelen, t);
-}
+	const char *dash = memchr(l->s, '-', l->len < 16 ? l->len : 16);
+	size_t k, namen;
+	double t;
 
-static bool otter_footer(const struct fmt_line *l)
-{
-	return starts_with(l, "Transcribed by https://otter.ai");
+	if (!dash || dash == l->s || dash[-1] != ' ' || !fmt_isdigit(l->s[0]) ||
+	    (size_t)(dash - l->s) + 2 > l->len || dash[1] != ' ')
+		return false;
+	k = (size_t)(dash - l->s) - 1;
+	for (size_t i = 0; i < k; i++)
+		if (!fmt_isdigit(l->s[i]) && l->s[i] != ':')
+			return false;
+	namen = rtrim_len(dash + 2, l->len - k - 3);
+	return memchr(l->s, ':', k) && !fmt_parse_hms(l->s, k, false, &t) &&
+	       fmt_name_ok(dash + 2, namen);
 }
 
 /*
- * Blocks of a header line and text lines (Zoom chat, Otter).  clock: the
- * times are wall-clock times, made relative to the first block.
+ * Blocks of a header line and text lines (Otter, Teams text, Fathom).
+ * preamble: what comes before the first header is skipped.
  */
 static int read_blocks(struct fmt_cues *out, const struct fmt_input *in,
-		       header_fn header, bool clock, struct candor_error *err)
+		       header_fn header, bool preamble, struct candor_error *err)
 {
 	struct fmt_cursor cur;
 	struct fmt_line l;
-	double t, first = -1;
+	double t;
 	size_t off, len;
 	int rc = 0;
 
 	fmt_cursor_init(&cur, in);
 	while (!rc && fmt_cursor_next(&cur, &l)) {
-		if (blank_line(&l) || otter_footer(&l))
+		if (blank_line(&l) || otter_skip(&l))
 			continue;
 		if (header(l.s, l.len, &off, &len, &t)) {
-			if (clock && first < 0)
-				first = t;
-			if (clock)
-				t = t >= first ? t - first : t + 86400 - first;
 			rc = fmt_cues_add(out, NULL, 0, t, -1, NULL, 0, NULL, 0, l.no, err);
 			if (!rc)
 				rc = fmt_cues_set_speaker(out, l.s + off, len, err);
+		} else if (preamble && fathom_bad_header(&l)) {
+			rc = candor_error_set(err, CANDOR_EINVALID, "time",
+					      "'%s' line %zu: bad time in the header '%.*s' "
+					      "(expected '0:07 - Name')", in->name, l.no,
+					      fmt_excerpt(l.s, l.len), l.s);
 		} else if (out->n) {
 			rc = fmt_cues_add_line(out, l.s, l.len, err);
-		} else {
+		} else if (!preamble) {
 			rc = fmt_cues_add(out, NULL, 0, -1, -1, NULL, 0, l.s, l.len, l.no, err);
 		}
 	}
@@ -324,14 +410,14 @@ static int read_blocks(struct fmt_cues *out, const struct fmt_input *in,
 	return rc;
 }
 
-int fmt_read_zoom_chat(struct fmt_cues *out, const struct fmt_input *in,
-		       struct candor_error *err)
-{
-	return read_blocks(out, in, zoom_header, true, err);
-}
-
 int fmt_read_otter(struct fmt_cues *out, const struct fmt_input *in,
 		   struct candor_error *err)
 {
-	return read_blocks(out, in, otter_header, false, err);
+	return read_blocks(out, in, fmt_otter_header, false, err);
+}
+
+int fmt_read_fathom(struct fmt_cues *out, const struct fmt_input *in,
+		    struct candor_error *err)
+{
+	return read_blocks(out, in, fmt_fathom_header, true, err);
 }

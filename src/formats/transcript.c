@@ -1,10 +1,12 @@
 /*
  * transcript.c: reading a transcript (see transcript.h).
  *
- * The steps: check and normalise the input (size, NUL bytes, UTF-8, line
- * length; drop a BOM; make every line end LF), tell the format from the
- * content, run that reader, clean each cue (speaker, plain text), then merge
- * cues into utterances and list the speakers.
+ * The steps: transcode a legacy encoding (encoding.c), check and normalise
+ * the input (size, NUL bytes, UTF-8, line length; drop a BOM; make every
+ * line end LF), tell the format from the content, run that reader, clean
+ * each cue (speaker, plain text; a WebVTT cue whose payload is JSON, as the
+ * Graph API gives Teams transcripts, gives both from its fields), then
+ * merge cues into utterances and list the speakers.
  */
 #include "util/common.h"
 #include "util/buf.h"
@@ -21,6 +23,9 @@ const char *candor_format_name(enum candor_format format)
 	case CANDOR_FORMAT_ZOOM_CHAT: return "zoom-chat";
 	case CANDOR_FORMAT_OTTER: return "otter";
 	case CANDOR_FORMAT_MEET: return "meet";
+	case CANDOR_FORMAT_MEET_CHAT: return "meet-chat";
+	case CANDOR_FORMAT_TEAMS_TEXT: return "teams-text";
+	case CANDOR_FORMAT_FATHOM: return "fathom";
 	}
 	return "unknown";
 }
@@ -28,7 +33,7 @@ const char *candor_format_name(enum candor_format format)
 int candor_format_parse(enum candor_format *out, const char *name,
 			struct candor_error *err)
 {
-	for (int f = CANDOR_FORMAT_VTT; f <= CANDOR_FORMAT_MEET; f++) {
+	for (int f = CANDOR_FORMAT_VTT; f <= CANDOR_FORMAT_LAST; f++) {
 		if (!strcmp(name, candor_format_name((enum candor_format)f))) {
 			*out = (enum candor_format)f;
 			return 0;
@@ -36,7 +41,7 @@ int candor_format_parse(enum candor_format *out, const char *name,
 	}
 	return candor_error_set(err, CANDOR_EINVALID, "format",
 				"unknown transcript format '%s' (use vtt, srt, plain, "
-				"zoom-chat, otter or meet)", name);
+				"zoom-chat, otter, meet, meet-chat, teams-text or fathom)", name);
 }
 
 static int bad_byte(const char *name, size_t line, size_t col, bool nul,
@@ -143,13 +148,17 @@ typedef int (*reader_fn)(struct fmt_cues *out, const struct fmt_input *in,
 static const struct {
 	reader_fn read;
 	unsigned clean;
+	bool chat;
 } readers[] = {
-	[CANDOR_FORMAT_VTT] = { fmt_read_vtt, FMT_CLEAN_TAGS | FMT_CLEAN_PREFIX },
-	[CANDOR_FORMAT_SRT] = { fmt_read_srt, FMT_CLEAN_TAGS | FMT_CLEAN_PREFIX },
-	[CANDOR_FORMAT_PLAIN] = { fmt_read_plain, FMT_CLEAN_PREFIX },
-	[CANDOR_FORMAT_ZOOM_CHAT] = { fmt_read_zoom_chat, 0 },
-	[CANDOR_FORMAT_OTTER] = { fmt_read_otter, 0 },
-	[CANDOR_FORMAT_MEET] = { fmt_read_meet, FMT_CLEAN_PREFIX },
+	[CANDOR_FORMAT_VTT] = { fmt_read_vtt, FMT_CLEAN_TAGS | FMT_CLEAN_PREFIX | FMT_CLEAN_JSON, false },
+	[CANDOR_FORMAT_SRT] = { fmt_read_srt, FMT_CLEAN_TAGS | FMT_CLEAN_PREFIX, false },
+	[CANDOR_FORMAT_PLAIN] = { fmt_read_plain, FMT_CLEAN_PREFIX, false },
+	[CANDOR_FORMAT_ZOOM_CHAT] = { fmt_read_zoom_chat, 0, true },
+	[CANDOR_FORMAT_OTTER] = { fmt_read_otter, 0, false },
+	[CANDOR_FORMAT_MEET] = { fmt_read_meet, FMT_CLEAN_PREFIX, false },
+	[CANDOR_FORMAT_MEET_CHAT] = { fmt_read_meet_chat, 0, true },
+	[CANDOR_FORMAT_TEAMS_TEXT] = { fmt_read_teams_text, 0, false },
+	[CANDOR_FORMAT_FATHOM] = { fmt_read_fathom, 0, false },
 };
 
 /* Read the normalised input in with the reader for format into t. */
@@ -162,9 +171,12 @@ static int read_format(struct candor_transcript *t, enum candor_format format,
 	if ((rc = readers[format].read(&cues, in, err)))
 		goto cleanup;
 	for (size_t i = 0; i < cues.n; i++)
-		if ((rc = fmt_cue_clean(&cues.v[i], readers[format].clean, err)))
+		if ((rc = fmt_cue_clean(&cues.v[i], readers[format].clean, err)) ||
+		    ((readers[format].clean & FMT_CLEAN_JSON) &&
+		     (rc = fmt_cue_json(&cues.v[i], in, err))))
 			goto cleanup;
 	t->format = format;
+	t->chat = readers[format].chat;
 	t->cues = cues.v;
 	t->ncues = cues.n;
 	t->nskipped = cues.nskipped;
@@ -183,9 +195,15 @@ static int read_any(struct candor_transcript *out, int format, const char *data,
 	struct candor_transcript t = CANDOR_TRANSCRIPT_INIT;
 	struct fmt_input in = { NULL, 0, name ? name : "transcript" };
 	enum candor_format f = (enum candor_format)format;
-	char *text = NULL;
+	const char *encoding = NULL;
+	char *text = NULL, *decoded = NULL;
+	size_t decodedlen = 0;
 	int rc;
 
+	if ((rc = fmt_decode(&decoded, &decodedlen, &encoding, data, len, in.name, err)))
+		goto cleanup;
+	if (decoded)
+		data = decoded, len = decodedlen;
 	if ((rc = fmt_normalize(&text, &in.len, data, len, in.name, err)))
 		goto cleanup;
 	in.s = text;
@@ -198,11 +216,13 @@ static int read_any(struct candor_transcript *out, int format, const char *data,
 		goto cleanup;
 	if ((rc = read_format(&t, f, &in, err)))
 		goto cleanup;
+	t.encoding = encoding;
 	*out = t;
 	memset(&t, 0, sizeof(t));
 cleanup:
 	candor_transcript_release(&t);
 	free(text);
+	free(decoded);
 	return rc;
 }
 

@@ -2,9 +2,13 @@
  * transcript.h: reading meeting transcripts into cues and utterances.
  *
  * A transcript file comes from a meeting tool: a WebVTT caption file
- * (Microsoft Teams, Zoom), an SRT subtitle file, or one of the plain-text
- * exports (lines of "Name: text"; Zoom's "[Name] 11:02:09" blocks; Otter's
- * "Name  0:34" blocks; Google Meet's text with periodic "00:05:00" markers).
+ * (Microsoft Teams, also as the Graph API gives it; Zoom), an SRT subtitle
+ * file, or one of the plain-text exports (lines of "Name: text"; Otter's and
+ * Teams' "Name  0:34" blocks, in Markdown too; Google Meet's text with
+ * periodic "00:05:00" markers; Teams' older "0:0:1.2 --> 0:0:3.4" text;
+ * Fathom's "0:07 - Name" blocks).  A chat is read the same way, one message a
+ * cue: Zoom's saved meeting chats of every generation and Google Meet's chat
+ * as copied from the side panel.
  * candor_transcript_read() tells the format from the content, never from the
  * file name, and fills a struct candor_transcript with
  *
@@ -12,7 +16,8 @@
  *     timings, settings and raw text with tags, as the WebVTT parsing
  *     algorithm yields them), plus the speaker and a cleaned "plain" text;
  *   - utterances (struct candor_utterance, core/conversation.h): consecutive
- *     cues of one named speaker merged into one turn of talk;
+ *     cues of one named speaker merged into one turn of talk (not in a
+ *     chat, where each message is one, nor for "Unknown Speaker" labels);
  *   - speakers, in order of first appearance.
  *
  * candor_transcript_assign_sides() then says which speaker is the seller (the
@@ -20,9 +25,11 @@
  * differ from the real ones.
  *
  * Limits: input over CANDOR_TRANSCRIPT_MAX_BYTES or with a line over
- * CANDOR_TRANSCRIPT_MAX_LINE is refused; so are empty input, invalid UTF-8
+ * CANDOR_TRANSCRIPT_MAX_LINE is refused; so are empty input, damaged UTF-8
  * and NUL bytes, each with a message naming the line.  A UTF-8 byte order
- * mark is skipped; CR LF, CR and LF all end a line.
+ * mark is skipped; CR LF, CR and LF all end a line.  Input in UTF-16 (with
+ * a byte order mark), Windows-1252 or Latin-1 is transcoded first, only
+ * where the bytes say which (encoding.c), and t->encoding says so.
  *
  * Timings are seconds from the start of the meeting as doubles; -1 where the
  * format has none.  Formats that give only a start time (Zoom chat, Otter,
@@ -49,9 +56,18 @@ enum candor_format {
 	CANDOR_FORMAT_ZOOM_CHAT, /* "[Name] 11:02:09" then the text */
 	CANDOR_FORMAT_OTTER,     /* "Name  0:34" then the text */
 	CANDOR_FORMAT_MEET,      /* Google Meet: "Name: text" and "00:05:00" markers */
+	CANDOR_FORMAT_MEET_CHAT, /* Google Meet chat: name, "10:02 AM", messages */
+	CANDOR_FORMAT_TEAMS_TEXT, /* Teams text: "0:0:1.5 --> 0:0:4.2", name, text */
+	CANDOR_FORMAT_FATHOM,    /* Fathom: "0:07 - Name" then indented text */
 };
 
-/* "vtt", "srt", "plain", "zoom-chat", "otter", "meet"; never NULL. */
+/* zoom-chat reads every generation of Zoom's saved meeting chat ("[Name]
+ * 11:02:09" blocks, "11:02:09 From NAME to Everyone: text", the same with
+ * the text on the next lines, "00:01:02<TAB>NAME:<TAB>text"). */
+#define CANDOR_FORMAT_LAST CANDOR_FORMAT_FATHOM
+
+/* "vtt", "srt", "plain", "zoom-chat", "otter", "meet", "meet-chat",
+ * "teams-text", "fathom"; never NULL. */
 const char *candor_format_name(enum candor_format format);
 
 /* The format called name (as candor_format_name gives it): 0, or
@@ -72,8 +88,11 @@ struct candor_cue {
 	char *speaker;    /* from <v Name>, a leading "Name:", or the block header */
 	char *plain;      /* text without tags and speaker prefix, entities decoded,
 			     whitespace collapsed to single spaces */
-	size_t line;      /* 1-based: the timing line (VTT, SRT), the header line
-			     (Zoom chat, Otter) or the first text line (plain, Meet) */
+	size_t line;      /* 1-based: the timing line (VTT, SRT, Teams text), the
+			     header line (chats, Otter, Fathom) or the first text
+			     line (plain, Meet) */
+	size_t reply_to;  /* a chat reply: 1 + the index of the cue it quotes;
+			     0 when it is no reply or the quoted one is not found */
 };
 
 /*
@@ -91,9 +110,20 @@ struct candor_transcript {
 	size_t nspeakers;
 	size_t nskipped;                /* WebVTT blocks dropped by the spec (bad timings) */
 	size_t skipped_line;            /* line of the first of those; 0 when none */
+	bool chat;                      /* a chat: one utterance per message, none merged */
+	const char *encoding;           /* static: the encoding transcoded from
+					   ("Windows-1252", "Latin-1", "UTF-16LE",
+					   "UTF-16BE"); NULL when the file was UTF-8 */
 };
 
-#define CANDOR_TRANSCRIPT_INIT { CANDOR_FORMAT_VTT, NULL, 0, NULL, 0, NULL, 0, 0, 0 }
+#define CANDOR_TRANSCRIPT_INIT { CANDOR_FORMAT_VTT, NULL, 0, NULL, 0, NULL, 0, 0, 0, false, NULL }
+
+/*
+ * Whether speaker is a label the tools give unidentified voices ("Unknown
+ * Speaker", "Unknown", "Guest", "Unidentified Speaker", any case): not one
+ * person, so its turns are never merged and it gets no side.
+ */
+bool candor_speaker_unidentified(const char *speaker);
 
 /*
  * Tell the format of data from its content.  0 and *out set, or

@@ -26,7 +26,8 @@ static json_t *cue_to_json(const struct candor_cue *c)
 	    put(o, "text", json_string(c->text)) &&
 	    put(o, "speaker", json_string(c->speaker)) &&
 	    put(o, "plain", json_string(c->plain)) &&
-	    put(o, "line", json_integer((json_int_t)c->line)))
+	    put(o, "line", json_integer((json_int_t)c->line)) &&
+	    (!c->reply_to || put(o, "replyTo", json_integer((json_int_t)c->reply_to - 1))))
 		return o;
 	json_decref(o);
 	return NULL;

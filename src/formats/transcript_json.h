@@ -6,7 +6,8 @@
  * compared with a conforming WebVTT parser's output:
  *   {"id", "startTime", "endTime", "settings", "text", "speaker", "plain", "line"}
  * with startTime/endTime in seconds, or null when the format has no timings,
- * and text the raw cue text (tags kept).  Utterances are
+ * and text the raw cue text (tags kept); a chat reply adds "replyTo", the
+ * index of the cue it quotes.  Utterances are
  *   {"index", "speaker", "side", "start", "end", "text", "line"}.
  */
 #ifndef CANDOR_FORMATS_TRANSCRIPT_JSON_H

@@ -4,9 +4,11 @@
  * Consecutive cues of one named speaker become one utterance: its text is
  * the cues' plain texts joined with single spaces, it starts with the first
  * cue and ends with the latest end among them.  Cues without a speaker are
- * utterances of their own (nothing says they continue anyone), and cues
- * whose plain text is empty are left out.  Run again after speakers are
- * renamed, so that two file names for one person merge.
+ * utterances of their own (nothing says they continue anyone), and so are
+ * cues of a label for unidentified voices ("Unknown Speaker": two turns of
+ * it may be two people) and every message of a chat.  Cues whose plain
+ * text is empty are left out.  Run again after speakers are renamed, so
+ * that two file names for one person merge.
  */
 #include "util/common.h"
 #include "util/buf.h"
@@ -131,11 +133,28 @@ static int end_utt(struct candor_transcript *t, struct candor_buf *text)
 	return t->utts[t->nutts - 1].text ? 0 : CANDOR_ERROR;
 }
 
+bool candor_speaker_unidentified(const char *speaker)
+{
+	static const char *const labels[] = { "unknown speaker", "unknown", "guest",
+		"unidentified speaker", "unidentified", "unknown participant" };
+
+	for (size_t i = 0; i < CANDOR_ARRAY_SIZE(labels); i++) {
+		size_t n = strlen(labels[i]), k = 0;
+
+		while (k < n && fmt_tolower((unsigned char)speaker[k]) == labels[i][k])
+			k++;
+		if (k == n && !speaker[n])
+			return true;
+	}
+	return false;
+}
+
 static bool continues(const struct candor_transcript *t, const struct candor_cue *c)
 {
 	const struct candor_utterance *u = t->nutts ? &t->utts[t->nutts - 1] : NULL;
 
-	return u && c->speaker[0] && !strcmp(u->speaker, c->speaker);
+	return u && !t->chat && c->speaker[0] && !strcmp(u->speaker, c->speaker) &&
+	       !candor_speaker_unidentified(c->speaker);
 }
 
 /* One cue into the utterance being built (or a new one). */

@@ -10,6 +10,12 @@
  * dropped, as the spec says, and counted in nskipped.  STYLE, REGION and
  * NOTE blocks produce no cue, which is all the spec asks of them here; the
  * style sheets and regions themselves are not kept.
+ *
+ * One departure, for one dialect: Teams transcripts fetched from the
+ * Microsoft Graph API have timings without padding ("0:0:1.23 --> 0:0:4.5"),
+ * which the spec drops, leaving nothing.  A file whose first timing line
+ * fails the spec but reads as such a timing (teams.c) is read with those
+ * timings throughout; every other file exactly as the spec says.
  */
 #include "util/common.h"
 #include "util/buf.h"
@@ -23,6 +29,7 @@ struct vtt {
 	size_t no;     /* line number of the line at pos */
 	struct fmt_cues *cues;
 	struct candor_buf buf;
+	int dialect;   /* 0: not known yet; 1: the spec's timings; 2: Teams' (Graph) */
 };
 
 static bool vtt_ws(int c)
@@ -163,6 +170,14 @@ static int vtt_arrow_line(struct vtt *p, struct vtt_cue *cue, const char *s,
 	free(cue->id);
 	cue->id = NULL;
 	cue->ok = vtt_timings(s, n, &cue->start, &cue->end, &off, &len);
+	if (!p->dialect)
+		p->dialect = !cue->ok && fmt_teams_timing(s, n, &cue->start, &cue->end) ? 2 : 1;
+	if (!cue->ok && p->dialect == 2 &&
+	    (cue->ok = fmt_teams_timing_at(s, n, &cue->start, &cue->end, &off))) {
+		len = n - off;
+		while (len && vtt_ws(s[off + len - 1]))
+			len--;
+	}
 	if (!cue->ok) {
 		if (!p->cues->nskipped++)
 			p->cues->skipped_line = no;
@@ -238,7 +253,7 @@ static bool vtt_signature(const char *s, size_t n)
 int fmt_read_vtt(struct fmt_cues *out, const struct fmt_input *in,
 		 struct candor_error *err)
 {
-	struct vtt p = { in->s, in->len, 0, 1, out, CANDOR_BUF_INIT };
+	struct vtt p = { in->s, in->len, 0, 1, out, CANDOR_BUF_INIT, 0 };
 	const char *s;
 	size_t n;
 	bool eof;

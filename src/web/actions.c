@@ -307,7 +307,7 @@ int web_act_upload(struct web_request *req, int64_t contact_id, int64_t *id)
 	const struct web_part *file;
 	char seller[128], at_s[64], kind_s[16];
 	struct candor_app_call call = { .contact = &c, .at = req->now,
-					.kind = CANDOR_INTERACTION_CALL };
+					.kind = CANDOR_APP_KIND_FROM_FILE };
 	int rc;
 
 	if (!req->mp)

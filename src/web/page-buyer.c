@@ -228,7 +228,7 @@ static void forms(struct web_request *req, const struct buyer *w)
 		 "<section class=\"card\"><h2>Upload a transcript</h2><form method=\"post\" "
 		 "action=\"/buyers/%D/upload\" enctype=\"multipart/form-data\">", id);
 	web_csrf_field(req);
-	web_html(b, "<label>File (WebVTT, SRT or text) <input type=\"file\" name=\"file\" required>"
+	web_html(b, "<label>File (a transcript or a meeting chat) <input type=\"file\" name=\"file\" required>"
 		 "</label><label>Your name in the file <input type=\"text\" name=\"seller\" "
 		 "value=\"%s\"></label><label>Date of the call <input type=\"text\" name=\"at\"></label>"
 		 "<button>Upload</button></form></section></div>", req->user.name);

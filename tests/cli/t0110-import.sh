@@ -245,7 +245,7 @@ test_expect 'every fixture format imports: vtt, srt, meet, otter, zoom chat, pla
 	test "$(wc -l <fids)" -eq 7 &&
 	i=1 && for f in "$@"; do
 		name=${f%%:*} n=${f##*:} id=$(sed -n ${i}p fids) &&
-		test_grep "imported .*$name as interaction #$id: $n utterances" ferr &&
+		test_grep "imported .*$name as (chat )?interaction #$id: $n (utterances|messages)" ferr &&
 		candor show interaction "$id" --json >f-$i.json &&
 		echo "$i $name $n" >>fmt.list || return 1
 		i=$((i + 1))

@@ -6,8 +6,9 @@
  * -DFUZZ_FORMAT=CANDOR_FORMAT_SRT (etc.) it goes straight to that reader.
  * Whatever is read is then given sides and aliases, turned into JSON and
  * released, and a few invariants are checked: every string is set, the
- * JSON encoder accepts the text (so it is valid UTF-8), and utterances
- * never outnumber cues.
+ * JSON encoder accepts the text (so it is valid UTF-8), utterances
+ * never outnumber cues, a reply quotes an earlier message, a chat has one
+ * utterance per message with text, and a transcoded file says from what.
  */
 #include "util/common.h"
 #include "util/error.h"
@@ -18,16 +19,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static void check(const struct candor_transcript *t)
 {
+	size_t withtext = 0;
 	json_t *j;
 
 	if (t->nutts > t->ncues)
+		abort();
+	if (t->encoding && strcmp(t->encoding, "Windows-1252") && strcmp(t->encoding, "Latin-1") &&
+	    strcmp(t->encoding, "UTF-16LE") && strcmp(t->encoding, "UTF-16BE"))
 		abort();
 	for (size_t i = 0; i < t->ncues; i++) {
 		const struct candor_cue *c = &t->cues[i];
 
 		if (!c->id || !c->text || !c->speaker || !c->plain || !c->settings || !c->line)
 			abort();
+		if (c->reply_to > i)
+			abort();
+		withtext += c->plain[0] != '\0';
 	}
+	if (t->chat && t->nutts != withtext)
+		abort();
 	for (size_t i = 0; i < t->nutts; i++)
 		if (!t->utts[i].text || !t->utts[i].speaker || t->utts[i].index != i)
 			abort();

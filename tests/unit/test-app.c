@@ -599,6 +599,52 @@ static void test_call_import(void **state)
 	candor_lexicon_free(lx);
 }
 
+/* A chat file is stored as a chat, one utterance a message, unless the
+ * caller names another kind; any other file as a call. */
+static void test_chat_import(void **state)
+{
+	static const char chat[] =
+		"10:00:01 From Sam Seller to Everyone:\n\tI'll send you the case study by Friday.\n"
+		"10:00:09 From Sam Seller to Everyone:\n\tAnd the pricing.\n"
+		"10:00:20 From Dana Reyes to Everyone:\n\tReacted to \"And the pricing.\" with +1\n";
+	static const char talk[] = "Sam Seller: Hello.\nDana Reyes: Hi.\n";
+	struct fixture *f = *state;
+	struct candor_lexicon *lx = NULL;
+	struct candor_analyzer *az = NULL;
+	struct candor_transcript t = CANDOR_TRANSCRIPT_INIT, u = CANDOR_TRANSCRIPT_INIT;
+	struct candor_app_call call = { .contact = &f->dana, .t = &t,
+					.kind = CANDOR_APP_KIND_FROM_FILE,
+					.at = day_of("2026-11-18T15:00"), .seller = "Sam Seller",
+					.source = "chat.txt" };
+	struct candor_app_interaction x;
+	int64_t id = 0;
+
+	assert_int_equal(candor_lexicon_load(&lx, candor_lexicon_default_dir(), &f->err), 0);
+	assert_int_equal(candor_analyzer_new(&az, lx, &f->err), 0);
+	assert_int_equal(candor_transcript_read(&t, chat, strlen(chat), "chat.txt", &f->err), 0);
+	assert_int_equal(candor_transcript_assign_sides(&t, "Sam Seller", NULL, 0, &f->err), 0);
+	assert_int_equal(candor_app_call_kind(&call), CANDOR_INTERACTION_CHAT);
+	assert_int_equal(candor_app_call_import(&f->app, &call, az, &id), 0);
+	assert_int_equal(candor_app_interaction_load(&f->app, id, &x), 0);
+	assert_int_equal(x.it->kind, CANDOR_INTERACTION_CHAT);
+	assert_string_equal(x.it->text, "chat chat.txt: 2 messages");
+	assert_int_equal(x.nutts, 2);  /* not merged; the reaction is no message */
+	candor_app_interaction_release(&x);
+	call.kind = CANDOR_INTERACTION_MEETING;
+	assert_int_equal(candor_app_call_import(&f->app, &call, az, &id), 0);
+	assert_int_equal(candor_app_interaction_load(&f->app, id, &x), 0);
+	assert_int_equal(x.it->kind, CANDOR_INTERACTION_MEETING);
+	candor_app_interaction_release(&x);
+	assert_int_equal(candor_transcript_read(&u, talk, strlen(talk), "call.txt", &f->err), 0);
+	call.t = &u;
+	call.kind = CANDOR_APP_KIND_FROM_FILE;
+	assert_int_equal(candor_app_call_kind(&call), CANDOR_INTERACTION_CALL);
+	candor_transcript_release(&u);
+	candor_transcript_release(&t);
+	candor_analyzer_free(az);
+	candor_lexicon_free(lx);
+}
+
 static void test_access(void **state)
 {
 	struct candor_app_actor ann = { "Ann", CANDOR_ROLE_SELLER };
@@ -706,6 +752,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_pipeline, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_account_assess, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_call_import, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_chat_import, setup, teardown),
 		cmocka_unit_test(test_access),
 		cmocka_unit_test(test_json_never_drops),
 		cmocka_unit_test(test_name_clean),

@@ -130,6 +130,21 @@ static void test_oom_text(void **state)
 	read_under_oom(DATA("meet-kickoff.txt"));
 	read_under_oom(DATA("otter-followup.txt"));
 	read_under_oom(DATA("zoom-chat.txt"));
+	read_under_oom(DATA("zoom-chat-2022.txt"));
+	read_under_oom(DATA("zoom-chat-cloud.txt"));
+	read_under_oom(DATA("meet-chat.txt"));
+	read_under_oom(DATA("teams-text.txt"));
+	read_under_oom(DATA("fathom-call.txt"));
+	read_under_oom(DATA("otter-markdown.md"));
+}
+
+static void test_oom_teams_and_encodings(void **state)
+{
+	(void)state;
+	read_under_oom(DATA("teams-graph.vtt"));
+	read_under_oom(DATA("teams-graph-json.vtt"));
+	read_under_oom(DATA("legacy-cp1252.srt"));
+	read_under_oom(DATA("utf16le.srt"));
 }
 
 static void test_oom_sides(void **state)
@@ -144,6 +159,7 @@ int main(void)
 		cmocka_unit_test(test_oom_vtt),
 		cmocka_unit_test(test_oom_srt),
 		cmocka_unit_test(test_oom_text),
+		cmocka_unit_test(test_oom_teams_and_encodings),
 		cmocka_unit_test(test_oom_sides),
 	};
 

@@ -305,6 +305,14 @@ static void test_detect(void **state)
 		{ "Title\n00:00:00\nAnn: hi\n", CANDOR_FORMAT_MEET },
 		{ "Ann Lee  0:01\nhi\n", CANDOR_FORMAT_OTTER },
 		{ "[Ann Lee] 10:00:01\nhi\n", CANDOR_FORMAT_ZOOM_CHAT },
+		{ "10:00:01\t From  Ann Lee : hi\n", CANDOR_FORMAT_ZOOM_CHAT },
+		{ "10:00:01 From Ann Lee to Everyone:\n\thi\n", CANDOR_FORMAT_ZOOM_CHAT },
+		{ "00:00:01\tAnn Lee:\thi\n", CANDOR_FORMAT_ZOOM_CHAT },
+		{ "Ann Lee\n10:00 AM\nhi\n", CANDOR_FORMAT_MEET_CHAT },
+		{ "0:0:1.5 --> 0:0:3.0\nAnn Lee\nhi\n", CANDOR_FORMAT_TEAMS_TEXT },
+		{ "0:01 - Ann Lee\n  hi\n", CANDOR_FORMAT_FATHOM },
+		{ "**Ann Lee**  0:01\nhi\n", CANDOR_FORMAT_OTTER },
+		{ "Ann Lee   0:01\nhi\n\nBo Chen   0:05\nho\n", CANDOR_FORMAT_OTTER },
 	};
 	struct candor_error err = CANDOR_ERROR_INIT;
 	enum candor_format f;
@@ -323,8 +331,354 @@ static void test_detect(void **state)
 	assert_string_equal(candor_format_name(CANDOR_FORMAT_ZOOM_CHAT), "zoom-chat");
 	assert_int_equal(candor_format_parse(&f, "otter", &err), 0);
 	assert_int_equal(f, CANDOR_FORMAT_OTTER);
+	assert_int_equal(candor_format_parse(&f, "fathom", &err), 0);
+	assert_int_equal(f, CANDOR_FORMAT_FATHOM);
+	assert_int_equal(candor_format_parse(&f, "meet-chat", &err), 0);
+	assert_int_equal(f, CANDOR_FORMAT_MEET_CHAT);
+	/* a Windows-1252 start is told apart like any other */
+	assert_int_equal(candor_format_detect(&f, "Ann: caf\xE9 \x93ok\x94\n", 15, "x", &err), 0);
+	assert_int_equal(f, CANDOR_FORMAT_PLAIN);
 	assert_int_equal(candor_format_parse(&f, "docx", &err), CANDOR_EINVALID);
 	assert_non_null(strstr(err.msg, "unknown transcript format 'docx'"));
+}
+
+/* --- chats ----------------------------------------------------------------- */
+
+static void test_zoom_chat_2020(void **state)
+{
+	struct candor_transcript t = CANDOR_TRANSCRIPT_INIT;
+
+	(void)state;
+	read_file(&t, DATA("zoom-chat-2020.txt"));
+	assert_int_equal(t.format, CANDOR_FORMAT_ZOOM_CHAT);
+	assert_true(t.chat);
+	assert_int_equal(t.ncues, 4);
+	assert_int_equal(t.nspeakers, 3);
+	assert_string_equal(t.speakers[2], "Lee Wong");
+	/* "to Dana Buyer(Privately)" is the recipient, not part of the name */
+	assert_string_equal(t.cues[2].speaker, "Sam Seller");
+	assert_string_equal(t.cues[2].plain, "Sure: I will share the sheet.");
+	assert_string_equal(t.cues[3].plain, "Note: I have to drop at 10:30.");
+	assert_time(t.cues[1].start, 29);
+	assert_time(t.cues[3].start, 221);
+	assert_int_equal(t.cues[3].line, 4);
+	/* a chat: every message is an utterance, Sam's two are not merged */
+	assert_int_equal(t.nutts, 4);
+	assert_null(t.encoding);
+	candor_transcript_release(&t);
+}
+
+static void test_zoom_chat_2022_reactions_replies(void **state)
+{
+	struct candor_transcript t = CANDOR_TRANSCRIPT_INIT;
+
+	(void)state;
+	read_file(&t, DATA("zoom-chat-2022.txt"));
+	assert_int_equal(t.format, CANDOR_FORMAT_ZOOM_CHAT);
+	/* Lee's reaction and its removal are no messages */
+	assert_int_equal(t.ncues, 4);
+	assert_int_equal(t.nspeakers, 2);
+	assert_string_equal(t.cues[1].plain, "Thanks Sam. Can you send the pricing after the call?");
+	assert_int_equal(t.cues[1].line, 3);
+	/* the reply keeps its own words and names the message it quotes */
+	assert_string_equal(t.cues[2].plain, "Yes, I will send it by Friday.");
+	assert_int_equal(t.cues[2].reply_to, 2);
+	assert_int_equal(t.cues[1].reply_to, 0);
+	assert_time(t.cues[2].start, 50);
+	assert_int_equal(t.nutts, 4);
+	assert_string_equal(t.utts[3].text, "Lee, are you the right person for security questions?");
+	candor_transcript_release(&t);
+}
+
+static void test_zoom_chat_cloud(void **state)
+{
+	struct candor_transcript t = CANDOR_TRANSCRIPT_INIT;
+
+	(void)state;
+	read_file(&t, DATA("zoom-chat-cloud.txt"));
+	assert_int_equal(t.format, CANDOR_FORMAT_ZOOM_CHAT);
+	assert_int_equal(t.ncues, 4);
+	assert_int_equal(t.nspeakers, 3);
+	/* offsets from the recording's start, kept as they are */
+	assert_time(t.cues[0].start, 99);
+	assert_time(t.cues[0].end, 130);
+	assert_string_equal(t.cues[2].speaker, "Lee Wong");
+	assert_string_equal(t.cues[2].plain, "We still need legal to sign off.");
+	assert_int_equal(t.cues[2].reply_to, 2);
+	/* a line without a time continues the message */
+	assert_string_equal(t.utts[3].text, "Understood. Who in legal should I talk to? "
+			    "It would help to have a name before Friday.");
+	candor_transcript_release(&t);
+}
+
+static void test_meet_chat(void **state)
+{
+	struct candor_transcript t = CANDOR_TRANSCRIPT_INIT;
+
+	(void)state;
+	read_file(&t, DATA("meet-chat.txt"));
+	assert_int_equal(t.format, CANDOR_FORMAT_MEET_CHAT);
+	assert_true(t.chat);
+	/* the panel's own lines are skipped; each line under a name is a message */
+	assert_int_equal(t.ncues, 4);
+	assert_int_equal(t.nutts, 4);
+	assert_int_equal(t.nspeakers, 3);
+	assert_string_equal(t.speakers[2], "You");
+	assert_string_equal(t.cues[1].speaker, "Sam Seller");
+	assert_string_equal(t.cues[1].plain, "Please have a look before Thursday.");
+	assert_time(t.cues[0].start, 0);    /* 10:02 AM (a narrow no-break space before AM) */
+	assert_time(t.cues[2].start, 120);  /* 10:04 AM */
+	assert_time(t.cues[3].start, 180);
+	assert_int_equal(t.cues[2].line, 9);
+	candor_transcript_release(&t);
+}
+
+static void test_chat_times(void **state)
+{
+	struct candor_transcript t = CANDOR_TRANSCRIPT_INIT;
+
+	(void)state;
+	/* 12-hour clock across noon, and across midnight */
+	read_str(&t, "Ann Lee\n11:59 AM\nbefore noon\nBo Chen\n12:01 PM\nafter noon\n"
+		     "Ann Lee\n11:59 PM\nlate\nBo Chen\n12:00 AM\nmidnight\n");
+	assert_int_equal(t.format, CANDOR_FORMAT_MEET_CHAT);
+	assert_time(t.cues[1].start, 120);
+	assert_time(t.cues[2].start, 43200);
+	assert_time(t.cues[3].start, 43260);
+	candor_transcript_release(&t);
+	read_fails("Ann Lee\n10:02 AM\nhi\nBo Chen\n0:75 PM\nho\n", 36, CANDOR_EINVALID,
+		   "line 5: the time '0:75 PM' under 'Bo Chen' is not a time");
+	read_fails("10:00:00 From Ann to Everyone:\n\thi\n10:00:99 From Bo to Everyone:\n\tho\n",
+		   69, CANDOR_EINVALID, "line 3: the message time '10:00:99' is not a time");
+}
+
+/* --- Teams, Fathom, Otter in Markdown --------------------------------------- */
+
+static void test_teams_graph_timings(void **state)
+{
+	struct candor_transcript t = CANDOR_TRANSCRIPT_INIT;
+
+	(void)state;
+	read_file(&t, DATA("teams-graph.vtt"));
+	assert_int_equal(t.format, CANDOR_FORMAT_VTT);
+	/* "0:0:5.320 --> 0:0:9.85": the spec drops these; Teams' dialect reads them */
+	assert_int_equal(t.ncues, 4);
+	assert_int_equal(t.nskipped, 0);
+	assert_time(t.cues[1].start, 5.32);
+	assert_time(t.cues[1].end, 9.85);
+	assert_time(t.cues[2].end, 62.5);
+	assert_time(t.cues[3].start, 3603);
+	assert_int_equal(t.nutts, 2);
+	assert_string_equal(t.utts[1].speaker, "Dana Buyer");
+	assert_string_equal(t.utts[1].text, "Our renewals team keeps missing the signals. "
+			    "Can you send me the security paper?");
+	candor_transcript_release(&t);
+	/* a spec file with one such timing still drops it, as the spec says */
+	read_str(&t, "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nkept\n\n"
+		     "0:0:3.0 --> 0:0:4.0\ndropped\n");
+	assert_int_equal(t.ncues, 1);
+	assert_int_equal(t.nskipped, 1);
+	candor_transcript_release(&t);
+}
+
+static void test_teams_json_cues(void **state)
+{
+	struct candor_transcript t = CANDOR_TRANSCRIPT_INIT;
+
+	(void)state;
+	read_file(&t, DATA("teams-graph-json.vtt"));
+	assert_int_equal(t.ncues, 3);
+	assert_int_equal(t.nspeakers, 2);
+	assert_string_equal(t.cues[0].speaker, "Sam Seller");
+	assert_string_equal(t.cues[0].plain, "Thanks for joining, Dana.");
+	/* no voice tag: the speaker comes from "speakerName"; no markup is stripped */
+	assert_string_equal(t.cues[1].speaker, "Dana Buyer");
+	assert_string_equal(t.cues[1].plain, "We need <this> sorted & signed by June.");
+	assert_string_equal(t.cues[2].plain, "Two weeks, at most.");
+	assert_int_equal(t.nutts, 2);
+	assert_time(t.utts[1].start, 5.32);
+	assert_time(t.utts[1].end, 12);
+	candor_transcript_release(&t);
+	file_fails(DATA("bad-teams-json.vtt"), CANDOR_EINVALID,
+		   "line 6: the cue's JSON payload does not parse");
+	file_fails(DATA("bad-teams-json-field.vtt"), CANDOR_EINVALID,
+		   "line 6: the cue's JSON payload has no \"spokenText\"");
+}
+
+static void test_teams_text(void **state)
+{
+	struct candor_transcript t = CANDOR_TRANSCRIPT_INIT;
+
+	(void)state;
+	read_file(&t, DATA("teams-text.txt"));
+	assert_int_equal(t.format, CANDOR_FORMAT_TEAMS_TEXT);
+	assert_int_equal(t.ncues, 4);
+	assert_string_equal(t.cues[0].speaker, "");  /* the title */
+	assert_int_equal(t.nspeakers, 2);
+	assert_string_equal(t.speakers[1], "Dana Buyer (Acme)");
+	assert_time(t.cues[3].start, 9.1);
+	assert_time(t.cues[3].end, 15.2);
+	assert_int_equal(t.cues[3].line, 11);
+	assert_int_equal(t.nutts, 3);
+	assert_string_equal(t.utts[1].text, "Thanks for making the time, Dana. "
+			    "What would make this worth it for you?");
+	assert_string_equal(t.utts[2].text, "Knowing whether this fits our renewals process. "
+			    "That is all I need today.");
+	candor_transcript_release(&t);
+	file_fails(DATA("bad-teams-timing.txt"), CANDOR_EINVALID, "line 5: bad timing");
+	/* padded timings, no cue numbers, a name line under each: Teams, not SRT */
+	read_str(&t, "00:00:00.000 --> 00:00:03.960\nSam Seller\nThanks for the time.\n\n"
+		     "00:00:04.330 --> 00:00:08.510\nDana Buyer\nSure.\n\n"
+		     "00:00:09.000 --> 00:00:10.000\nSam Seller\nGreat.\n");
+	assert_int_equal(t.format, CANDOR_FORMAT_TEAMS_TEXT);
+	assert_int_equal(t.nspeakers, 2);
+	assert_string_equal(t.utts[2].text, "Great.");
+	candor_transcript_release(&t);
+	/* an SRT whose cues start with a word is still SRT */
+	read_str(&t, "00:00:01,000 --> 00:00:02,000\nHello\nthere\n\n"
+		     "00:00:03,000 --> 00:00:04,000\nWorld\npeace\n");
+	assert_int_equal(t.format, CANDOR_FORMAT_SRT);
+	candor_transcript_release(&t);
+}
+
+static void test_teams_transcript_unknown_speaker(void **state)
+{
+	struct candor_transcript t = CANDOR_TRANSCRIPT_INIT;
+	struct candor_error err = CANDOR_ERROR_INIT;
+
+	(void)state;
+	read_file(&t, DATA("teams-transcript.txt"));
+	assert_int_equal(t.format, CANDOR_FORMAT_OTTER);
+	/* "Sam Seller started transcription" is an event, not talk */
+	assert_int_equal(t.ncues, 6);
+	assert_string_equal(t.cues[1].plain, "Thanks for making the time, Dana.");
+	assert_int_equal(t.nspeakers, 3);
+	assert_string_equal(t.speakers[2], "Unknown Speaker");
+	/* two turns of "Unknown Speaker" may be two people: not merged */
+	assert_int_equal(t.nutts, 6);
+	assert_string_equal(t.utts[3].text, "Sorry, I just joined.");
+	assert_string_equal(t.utts[4].text, "Can someone repeat the agenda?");
+	assert_time(t.utts[4].start, 21);
+	assert_int_equal(candor_transcript_assign_sides(&t, "Sam Seller", NULL, 0, &err), 0);
+	assert_int_equal(t.utts[2].side, CANDOR_SIDE_BUYER);
+	assert_int_equal(t.utts[3].side, CANDOR_SIDE_UNKNOWN);
+	assert_int_equal(t.utts[5].side, CANDOR_SIDE_SELLER);
+	candor_transcript_release(&t);
+	assert_true(candor_speaker_unidentified("unknown speaker"));
+	assert_true(candor_speaker_unidentified("Guest"));
+	assert_false(candor_speaker_unidentified("Speaker 1"));
+	assert_false(candor_speaker_unidentified("Unknown Speakers Inc"));
+}
+
+static void test_fathom(void **state)
+{
+	struct candor_transcript t = CANDOR_TRANSCRIPT_INIT;
+
+	(void)state;
+	read_file(&t, DATA("fathom-call.txt"));
+	assert_int_equal(t.format, CANDOR_FORMAT_FATHOM);
+	/* the preamble (title, VIEW RECORDING, ---) is not talk */
+	assert_int_equal(t.ncues, 3);
+	assert_int_equal(t.nspeakers, 2);
+	assert_string_equal(t.speakers[0], "Sam Seller (Candor)");
+	assert_string_equal(t.cues[1].plain, "Sure. I have a hard stop at half past. "
+			    "Let us keep it short.");
+	assert_time(t.cues[1].start, 7);
+	assert_time(t.cues[1].end, 3729);
+	assert_int_equal(t.cues[2].line, 13);
+	assert_int_equal(t.nutts, 3);
+	candor_transcript_release(&t);
+	file_fails(DATA("bad-fathom-time.txt"), CANDOR_EINVALID,
+		   "line 9: bad time in the header '0:7 - Dana Buyer (Acme)'");
+}
+
+static void test_otter_markdown(void **state)
+{
+	struct candor_transcript t = CANDOR_TRANSCRIPT_INIT;
+
+	(void)state;
+	read_file(&t, DATA("otter-markdown.md"));
+	assert_int_equal(t.format, CANDOR_FORMAT_OTTER);
+	assert_int_equal(t.ncues, 5);
+	assert_int_equal(t.nspeakers, 3);
+	assert_string_equal(t.speakers[0], "Sam Seller");
+	assert_string_equal(t.speakers[1], "Dana Buyer");
+	assert_time(t.cues[2].start, 11);
+	assert_int_equal(t.nutts, 5);  /* the heading, and Unknown Speaker twice */
+	assert_string_equal(t.utts[2].text, "Yes. And to be fair, it mostly works.");
+	candor_transcript_release(&t);
+	/* bold names in "Name: text" lines, both ways Markdown writes them */
+	read_str(&t, "**Sam Seller:** Shall we start?\n**Dana Buyer**: Yes.\n__Sam Seller__: Good.\n");
+	assert_int_equal(t.format, CANDOR_FORMAT_PLAIN);
+	assert_int_equal(t.nspeakers, 2);
+	assert_string_equal(t.utts[0].speaker, "Sam Seller");
+	assert_string_equal(t.utts[0].text, "Shall we start?");
+	assert_string_equal(t.utts[1].speaker, "Dana Buyer");
+	assert_string_equal(t.utts[1].text, "Yes.");
+	assert_string_equal(t.utts[2].speaker, "Sam Seller");
+	candor_transcript_release(&t);
+}
+
+/* --- legacy encodings ------------------------------------------------------ */
+
+static void test_encoding_cp1252(void **state)
+{
+	struct candor_transcript t = CANDOR_TRANSCRIPT_INIT;
+
+	(void)state;
+	read_file(&t, DATA("legacy-cp1252.srt"));
+	assert_int_equal(t.format, CANDOR_FORMAT_SRT);
+	assert_non_null(t.encoding);
+	assert_string_equal(t.encoding, "Windows-1252");
+	assert_int_equal(t.ncues, 2);
+	assert_string_equal(t.cues[0].plain, "The price is \xE2\x82\xAC 4,000 \xE2\x80\x93 per year.");
+	assert_string_equal(t.speakers[1], "Ren\xC3\xA9" "e Dubois");
+	assert_string_equal(t.utts[1].text, "\xE2\x80\x9CThat works\xE2\x80\x9D for our caf\xC3\xA9s.");
+	assert_time(t.utts[1].start, 4);
+	assert_int_equal(t.cues[1].line, 6);
+	candor_transcript_release(&t);
+}
+
+static void test_encoding_latin1_utf16(void **state)
+{
+	struct candor_transcript t = CANDOR_TRANSCRIPT_INIT;
+
+	(void)state;
+	read_file(&t, DATA("legacy-latin1.txt"));
+	assert_string_equal(t.encoding, "Latin-1");
+	assert_string_equal(t.speakers[1], "J\xC3\xBCrgen M\xC3\xBCller");
+	assert_string_equal(t.utts[0].text, "Gr\xC3\xBC\xC3\x9F Gott, J\xC3\xBCrgen.");
+	candor_transcript_release(&t);
+	read_file(&t, DATA("utf16le.srt"));
+	assert_string_equal(t.encoding, "UTF-16LE");
+	assert_int_equal(t.format, CANDOR_FORMAT_SRT);
+	assert_int_equal(t.ncues, 2);
+	assert_string_equal(t.utts[1].text, "Yes \xE2\x80\x94 go ahead \xF0\x9F\x91\x8D");
+	assert_time(t.utts[1].end, 5);
+	candor_transcript_release(&t);
+	read_file(&t, DATA("utf16be.txt"));
+	assert_string_equal(t.encoding, "UTF-16BE");
+	assert_string_equal(t.speakers[1], "Zo\xC3\xAB Martin");
+	candor_transcript_release(&t);
+	/* UTF-8 stays untouched and says nothing */
+	read_file(&t, DATA("quirks.srt"));
+	assert_null(t.encoding);
+	candor_transcript_release(&t);
+}
+
+static void test_encoding_undecided(void **state)
+{
+	(void)state;
+	file_fails(DATA("bad-encoding-cp1252.txt"), CANDOR_EINVALID,
+		   "line 2: cannot tell the file's encoding");
+	file_fails(DATA("bad-encoding-cp1252.txt"), CANDOR_EINVALID, "byte 0x81");
+	/* Cyrillic in an 8-bit code page: no byte says which one */
+	file_fails(DATA("bad-encoding-cp1251.txt"), CANDOR_EINVALID,
+		   "line 1: cannot tell the file's encoding");
+	/* UTF-8 with damage is not taken for Latin-1 */
+	read_fails("Ann: caf\xC3\xA9\nBo: th\xE9\n", 18, CANDOR_EINVALID, "line 2: invalid UTF-8");
+	read_fails("Ann: hi\nBo: \xFF\xFE\n", 15, CANDOR_EINVALID, "line 2: cannot tell");
+	read_fails("\xFF\xFE" "A\x00\x00\xD8", 6, CANDOR_EINVALID, "not valid UTF-16LE");
 }
 
 /* --- bad input ----------------------------------------------------------- */
@@ -423,6 +777,16 @@ static void test_large_inputs(void **state)
 	assert_int_equal(candor_transcript_read(&t, s, len, "long", &err), 0);
 	assert_int_equal(t.ncues, 1);
 	assert_int_equal(strlen(t.cues[0].plain), (len - 32) / 16 * 16 - 1);
+	candor_transcript_release(&t);
+
+	/* a long chat of replies whose quotes match nothing */
+	for (len = 0; len + 64 < cap;)
+		len += (size_t)snprintf(s + len, cap - len,
+					"00:00:01\tAnn Lee:\tReplying to \"zz%zu\" ok\n", len);
+	assert_int_equal(candor_transcript_read(&t, s, len, "chat", &err), 0);
+	assert_true(t.chat);
+	assert_int_equal(t.cues[t.ncues - 1].reply_to, 0);
+	assert_string_equal(t.cues[t.ncues - 1].plain, "ok");
 	candor_transcript_release(&t);
 	free(s);
 }
@@ -561,6 +925,20 @@ int main(void)
 		cmocka_unit_test(test_meet),
 		cmocka_unit_test(test_otter),
 		cmocka_unit_test(test_zoom_chat),
+		cmocka_unit_test(test_zoom_chat_2020),
+		cmocka_unit_test(test_zoom_chat_2022_reactions_replies),
+		cmocka_unit_test(test_zoom_chat_cloud),
+		cmocka_unit_test(test_meet_chat),
+		cmocka_unit_test(test_chat_times),
+		cmocka_unit_test(test_teams_graph_timings),
+		cmocka_unit_test(test_teams_json_cues),
+		cmocka_unit_test(test_teams_text),
+		cmocka_unit_test(test_teams_transcript_unknown_speaker),
+		cmocka_unit_test(test_fathom),
+		cmocka_unit_test(test_otter_markdown),
+		cmocka_unit_test(test_encoding_cp1252),
+		cmocka_unit_test(test_encoding_latin1_utf16),
+		cmocka_unit_test(test_encoding_undecided),
 		cmocka_unit_test(test_detect),
 		cmocka_unit_test(test_bad_files),
 		cmocka_unit_test(test_vtt_recovers_as_spec),
