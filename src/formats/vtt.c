@@ -165,7 +165,7 @@ struct vtt_cue {
 static int vtt_arrow_line(struct vtt *p, struct vtt_cue *cue, const char *s,
 			  size_t n, size_t no, struct candor_error *err)
 {
-	size_t off, len;
+	size_t off = 0, len = 0;
 
 	free(cue->id);
 	cue->id = NULL;
