@@ -9,6 +9,7 @@
 #include "app/interaction.h"
 #include "app/access.h"
 #include "app/json.h"
+#include "app/teach.h"
 #include "util/utf8.h"
 
 /* j as the answer; NULL (a writer that could not build all of it,
@@ -528,4 +529,64 @@ int web_api_pipeline(struct web_request *req)
 	candor_json_put(j, "next", b.next[0] ? json_string(b.next) : json_null(), &bad);
 	candor_app_pipeline_page_release(&b);
 	return answer(req, 200, candor_json_checked(j, bad));
+}
+
+/* Corrections of the analyser (app/teach.h) ------------------------------ */
+
+/* POST /api/v1/signals/{id}/wrong: the signal should not be there. */
+int web_api_signal_wrong(struct web_request *req)
+{
+	struct candor_app app;
+	struct candor_scope sc;
+	int64_t correction = 0;
+	int rc = body_typed(req);
+
+	if (rc || (rc = web_see_record(req, CANDOR_RECORD_SIGNAL, req->ids[0], true, &sc)))
+		return rc;
+	web_app(req, &app);
+	if ((rc = candor_app_signal_wrong(&app, req->ids[0], req->user.name, &correction)))
+		return web_fail(req, rc);
+	return answer(req, 200, json_pack("{s:I,s:I}", "signal", (json_int_t)req->ids[0],
+					  "correction", (json_int_t)correction));
+}
+
+/* POST /api/v1/interactions/{id}/signals {"utterance", "category"}: it was missed. */
+int web_api_signal_add(struct web_request *req)
+{
+	struct candor_app app;
+	struct candor_scope sc;
+	json_t *u = json_object_get(req->json, "utterance");
+	const char *cat = json_string_value(json_object_get(req->json, "category"));
+	int64_t correction = 0;
+	int rc = body_typed(req);
+
+	if (rc || (rc = web_see_record(req, CANDOR_RECORD_INTERACTION, req->ids[0], true, &sc)))
+		return rc;
+	if (!json_is_integer(u) || json_integer_value(u) < 0)
+		return web_error(req, 422, "utterance", "'utterance' must be the utterance's index "
+				 "(0, 1, 2...)");
+	if (!cat)
+		return web_error(req, 422, "category", "'category' is required");
+	web_app(req, &app);
+	if ((rc = candor_app_signal_add(&app, req->ids[0], (int64_t)json_integer_value(u), cat,
+					req->user.name, &correction)))
+		return web_fail(req, rc);
+	return answer(req, 201, json_pack("{s:I}", "correction", (json_int_t)correction));
+}
+
+/* GET /api/v1/interactions/{id}/corrections: what users said of its analysis. */
+int web_api_corrections(struct web_request *req)
+{
+	struct candor_scope sc;
+	struct candor_correction *c = NULL;
+	size_t n = 0;
+	int rc;
+
+	if ((rc = web_see_record(req, CANDOR_RECORD_INTERACTION, req->ids[0], false, &sc)))
+		return rc;
+	if ((rc = candor_store_corrections(req->store, 0, req->ids[0], &c, &n)))
+		return web_fail(req, rc);
+	rc = answer(req, 200, candor_json_corrections(c, n));
+	candor_corrections_free(c, n);
+	return rc;
 }

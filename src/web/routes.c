@@ -54,6 +54,9 @@ const struct web_route web_routes[] = {
 	{ WEB_POST, "/api/v1/decisions", web_api_decision_add, API },
 	{ WEB_POST, "/api/v1/proposals/{id}/accept", web_api_accept, API },
 	{ WEB_POST, "/api/v1/proposals/{id}/dismiss", web_api_dismiss, API },
+	{ WEB_POST, "/api/v1/signals/{id}/wrong", web_api_signal_wrong, API },
+	{ WEB_POST, "/api/v1/interactions/{id}/signals", web_api_signal_add, API },
+	{ WEB_GET, "/api/v1/interactions/{id}/corrections", web_api_corrections, API },
 	{ WEB_GET, "/api/v1/pipeline", web_api_pipeline, API },
 	{ 0, NULL, NULL, 0 }
 };

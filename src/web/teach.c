@@ -16,7 +16,7 @@ int web_form_signal_wrong(struct web_request *req)
 	int64_t id = req->ids[0], correction = 0, interaction = 0, utt = -1;
 	int rc;
 
-	if ((rc = web_record_access(req, CANDOR_RECORD_SIGNAL, id, true, &sc)))
+	if ((rc = web_see_record(req, CANDOR_RECORD_SIGNAL, id, true, &sc)))
 		return rc;
 	web_app(req, &app);
 	/* where to come back to: the signal's conversation, at its utterance */
@@ -48,7 +48,7 @@ int web_form_signal_add(struct web_request *req)
 	char *end;
 	int rc;
 
-	if ((rc = web_record_access(req, CANDOR_RECORD_INTERACTION, id, true, &sc)))
+	if ((rc = web_see_record(req, CANDOR_RECORD_INTERACTION, id, true, &sc)))
 		return rc;
 	errno = 0;
 	utt = u ? strtoll(u, &end, 10) : -1;

@@ -185,6 +185,9 @@ int web_api_fit_add(struct web_request *req);
 int web_api_decision_add(struct web_request *req);
 int web_api_accept(struct web_request *req);
 int web_api_dismiss(struct web_request *req);
+int web_api_signal_wrong(struct web_request *req);
+int web_api_signal_add(struct web_request *req);
+int web_api_corrections(struct web_request *req);
 int web_api_pipeline(struct web_request *req);
 int web_api_openapi(struct web_request *req);
 

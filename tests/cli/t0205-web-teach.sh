@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# t0204: the conversation page corrects the analyser: "not CATEGORY" on a
+# t0205: the conversation page corrects the analyser: "not CATEGORY" on a
 # signal, "add" on an utterance, kept as corrections exactly as the CLI's
 # `candor signal` keeps them; a refused correction changes nothing.
 . "$CANDOR_TOP/tests/cli/lib.sh"
@@ -55,6 +55,30 @@ test_expect 'refused: a seller-only category on a buyer line, no such utterance,
 	expect_status 422 "$(http POST /interactions/1/signal -d csrf=$csrf -d utterance=x -d category=stall)" &&
 	expect_status 403 "$(http POST /interactions/1/signal -d utterance=3 -d category=candor)" &&
 	test "$(http POST /signals/999/wrong -d csrf=$csrf)" = 404 &&
+	db_dump >after &&
+	test_cmp before after
+'
+
+test_expect 'the API: a missed category added, corrections listed, a signal taken away' '
+	expect_status 201 "$(http POST /api/v1/interactions/1/signals -H "Content-Type: application/json" -d "{\"utterance\":1,\"category\":\"candor\"}")" &&
+	test "$(jget "$TRASH/body" correction)" = 3 &&
+	expect_status 200 "$(http GET /api/v1/interactions/1/corrections)" &&
+	test "$(jget "$TRASH/body" "#")" = 3 &&
+	test "$(jget "$TRASH/body" 2.category)" = candor &&
+	test "$(jget "$TRASH/body" 2.verdict)" = missing &&
+	sid=$(db_sql "SELECT id FROM signals WHERE category = '"'"'disclosure'"'"' LIMIT 1") &&
+	expect_status 200 "$(http POST /api/v1/signals/$sid/wrong -H "Content-Type: application/json" -d "{}")" &&
+	test "$(jget "$TRASH/body" correction)" = 4 &&
+	test -z "$(db_sql "SELECT id FROM signals WHERE category = '"'"'disclosure'"'"'")"
+'
+
+test_expect 'the API refuses a wrong type, a missing utterance, a missing signal; nothing changes' '
+	db_dump >before &&
+	expect_status 422 "$(http POST /api/v1/interactions/1/signals -H "Content-Type: application/json" -d "{\"utterance\":\"1\",\"category\":\"stall\"}")" &&
+	test_grep "\"field\": ?\"utterance\"" "$TRASH/body" &&
+	expect_status 404 "$(http POST /api/v1/interactions/1/signals -H "Content-Type: application/json" -d "{\"utterance\":7,\"category\":\"stall\"}")" &&
+	expect_status 404 "$(http POST /api/v1/signals/999/wrong -H "Content-Type: application/json" -d "{}")" &&
+	expect_status 404 "$(http GET /api/v1/interactions/99/corrections)" &&
 	db_dump >after &&
 	test_cmp before after
 '
