@@ -41,3 +41,11 @@ api() {
 expect_status() { # WANT GOT
 	[ "$1" = "$2" ] || { echo "expected HTTP $1, got $2:" >&2; cat "$TRASH/body" >&2; return 1; }
 }
+# sign_in NAME PASSWORD JAR [curl args...]: fetch the sign-in form (its
+# pre-session cookie goes to JAR), post it with its token; prints the status.
+sign_in() {
+	local n=$1 p=$2 jar=$3 t; shift 3
+	t=$(curl -s -c "$jar" "$@" "$B/login" | grep -o 'name="csrf" value="[0-9a-f]*"' | cut -d\" -f4)
+	curl -s -o "$TRASH/body" -D "$TRASH/headers" -w '%{http_code}' -b "$jar" -c "$jar" "$@" \
+		--data-urlencode "name=$n" --data-urlencode "password=$p" -d "csrf=$t" "$B/login"
+}
