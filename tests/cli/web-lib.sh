@@ -1,10 +1,11 @@
 # web-lib.sh: start `candor serve` for a test on a free loopback port, and
-# always stop it.  Sourced after lib.sh.  serve_start sets $B (base URL);
+# always stop it.  Sourced after lib.sh.  serve_start [ADDR:PORT [OPTION...]]
+# sets $B (base URL);
 # serve_stop stops it and returns its exit status (a sanitizer report fails).
 
 SERVE_PID=
 serve_start() {
-	"$CANDOR" serve --listen "${1:-127.0.0.1:0}" >"$TRASH/serve.out" 2>"$TRASH/serve.err" &
+	"$CANDOR" serve --listen "${1:-127.0.0.1:0}" "${@:2}" >"$TRASH/serve.out" 2>"$TRASH/serve.err" &
 	SERVE_PID=$!
 	for _ in $(seq 100); do
 		grep -q 'serving' "$TRASH/serve.out" 2>/dev/null && break
