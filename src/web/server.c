@@ -73,7 +73,7 @@ static void request_free(struct web_request *req)
 }
 
 /*
- * The store of a request: one from the pool, else a new one.  A store goes
+ * The store of a request: the one it has, one from the pool, else a new one.  A store goes
  * back to the pool after its transaction ends (finish), and is closed when
  * the pool is full.  Each is used by one request at a time.
  */
@@ -81,6 +81,8 @@ static int store_take(struct web_request *req)
 {
 	struct web_server *srv = req->srv;
 
+	if (req->store)
+		return 0;  /* kept from checking the credentials */
 	pthread_mutex_lock(&srv->pool_lock);
 	req->store = srv->npool ? srv->pool[--srv->npool] : NULL;
 	pthread_mutex_unlock(&srv->pool_lock);
@@ -378,7 +380,8 @@ static void credentials_check(struct web_request *req)
 
 /*
  * The same, as soon as the headers have come, in a read transaction of its
- * own, so that the body cap can depend on it.  When the store cannot be
+ * own, so that the body cap can depend on it; the request keeps the store
+ * for its handler.  When the store cannot be
  * reached now, the request stays unchecked (anonymous until dispatch
  * looks again).
  */
@@ -396,8 +399,7 @@ static void credentials_early(struct web_request *req)
 		return;
 	}
 	credentials_check(req);
-	candor_store_rollback(req->store);
-	store_give_back(req);
+	candor_store_rollback(req->store);  /* the request's own transaction comes later */
 	candor_error_clear(&req->err);
 }
 

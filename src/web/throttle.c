@@ -9,17 +9,17 @@
 struct web_throttle_entry {
 	struct web_throttle_entry *next;
 	unsigned failures;
-	int64_t until;                /* s (monotonic): no attempt before this */
-	int64_t last;                 /* s: the last failure */
+	int64_t until;                /* ms (monotonic): no attempt before this */
+	int64_t last;                 /* ms: the last failure */
 	char key[];                   /* "n:" name or "a:" address */
 };
 
-static int64_t now_s(void)
+static int64_t now_ms(void)
 {
 	struct timespec ts;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec;
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 int web_throttle_init(struct web_throttle *t)
@@ -72,7 +72,7 @@ static size_t key_hash(const char *s)
 
 static bool stale(const struct web_throttle_entry *e, int64_t now)
 {
-	return now > (e->until > e->last ? e->until : e->last) + WEB_THROTTLE_FORGET;
+	return now > (e->until > e->last ? e->until : e->last) + WEB_THROTTLE_FORGET * 1000;
 }
 
 /* Drop the entries nobody has failed with for a while; under the lock. */
@@ -123,13 +123,13 @@ static int64_t wait_of(struct web_throttle *t, const char *key, int64_t now)
 {
 	struct web_throttle_entry *e = entry(t, key, false, now);
 
-	return e && e->until > now ? e->until - now : 0;
+	return e && e->until > now ? (e->until - now + 999) / 1000 : 0;
 }
 
 int64_t web_throttle_wait(struct web_throttle *t, const char *name, const char *addr)
 {
 	char kn[192], ka[64];
-	int64_t now = now_s(), a, b;
+	int64_t now = now_ms(), a, b;
 
 	make_key(kn, sizeof(kn), 'n', name);
 	make_key(ka, sizeof(ka), 'a', addr);
@@ -154,13 +154,13 @@ static void fail_one(struct web_throttle *t, const char *key, unsigned free, int
 		return;
 	for (unsigned i = free; i < e->failures && wait < WEB_THROTTLE_MAX_WAIT; i++)
 		wait *= 2;
-	e->until = now + (wait < WEB_THROTTLE_MAX_WAIT ? wait : WEB_THROTTLE_MAX_WAIT);
+	e->until = now + 1000 * (wait < WEB_THROTTLE_MAX_WAIT ? wait : WEB_THROTTLE_MAX_WAIT);
 }
 
 void web_throttle_failed(struct web_throttle *t, const char *name, const char *addr)
 {
 	char kn[192], ka[64];
-	int64_t now = now_s();
+	int64_t now = now_ms();
 
 	make_key(kn, sizeof(kn), 'n', name);
 	make_key(ka, sizeof(ka), 'a', addr);
@@ -177,7 +177,7 @@ void web_throttle_passed(struct web_throttle *t, const char *name)
 
 	make_key(kn, sizeof(kn), 'n', name);
 	pthread_mutex_lock(&t->lock);
-	if ((e = entry(t, kn, false, now_s()))) {
+	if ((e = entry(t, kn, false, now_ms()))) {
 		e->failures = 0;
 		e->until = 0;
 	}

@@ -144,7 +144,7 @@ test_expect 'sign-in: 16 wrong passwords at once hash two at a time (memory stay
 	after=$(sed -n "s/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p" /proc/$SERVE_PID/status) &&
 	echo "peak memory before ${before} kB, after 16 concurrent sign-ins ${after} kB" &&
 	for i in $(seq 16); do grep -Eqx "401|503" <(cat "code$i"; echo) || { echo "sign-in $i: $(cat code$i)"; return 1; }; done &&
-	[ $((after - before)) -lt $((300 * 1024)) ]
+	[ $((after - before)) -lt $((200 * 1024)) ]
 '
 serve_stop; stopped=$?
 test_expect 'the server stopped cleanly (no sanitizer report)' '[ $stopped -eq 0 ] || { cat serve.err >&2; false; }'

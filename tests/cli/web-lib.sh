@@ -7,12 +7,13 @@ SERVE_PID=
 serve_start() {
 	"$CANDOR" serve --listen "${1:-127.0.0.1:0}" "${@:2}" >"$TRASH/serve.out" 2>"$TRASH/serve.err" &
 	SERVE_PID=$!
-	for _ in $(seq 100); do
+	for _ in $(seq 300); do  # 30 s: the lexicon's start is slow on a loaded machine
 		grep -q 'serving' "$TRASH/serve.out" 2>/dev/null && break
 		kill -0 "$SERVE_PID" 2>/dev/null || break
 		sleep 0.1
 	done
 	PORT=$(sed -n 's|.*http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$TRASH/serve.out")
+	[ -n "$PORT" ] || { echo "# candor serve did not start:" >&2; sed 's/^/# /' "$TRASH/serve.err" >&2; }
 	B="http://127.0.0.1:$PORT"
 }
 serve_stop() {
