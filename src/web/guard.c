@@ -94,7 +94,6 @@ static void *reaper(void *arg)
 			if (!c->cut && now - c->start > (int64_t)g->deadline * 1000) {
 				shutdown(c->fd, SHUT_RDWR);
 				c->cut = true;
-				g->cut++;
 			}
 		clock_gettime(CLOCK_REALTIME, &until);
 		until.tv_nsec += 500000000;
@@ -113,7 +112,6 @@ int web_guard_start(struct web_guard *g)
 	g->conns = NULL;
 	memset(g->counts, 0, sizeof(g->counts));
 	g->stop = false;
-	g->cut = 0;
 	pthread_mutex_init(&g->lock, NULL);
 	pthread_cond_init(&g->wake, NULL);
 	if (pthread_create(&g->reaper, NULL, reaper, g)) {
@@ -268,14 +266,4 @@ void web_guard_client_leave(struct web_guard *g, const char *client)
 	pthread_mutex_lock(&g->lock);
 	count_del(g, client);
 	pthread_mutex_unlock(&g->lock);
-}
-
-size_t web_guard_cut_count(struct web_guard *g)
-{
-	size_t n;
-
-	pthread_mutex_lock(&g->lock);
-	n = g->cut;
-	pthread_mutex_unlock(&g->lock);
-	return n;
 }

@@ -38,7 +38,6 @@ struct web_guard {
 	bool running, stop;
 	struct web_conn *conns;       /* open connections, a list */
 	struct web_addr_count *counts[1024];  /* address -> count, chained */
-	size_t cut;                   /* connections cut at the deadline so far */
 };
 
 /* Fill g (per_addr, deadline, proxy set by the caller before) and start its reaper. */
@@ -72,8 +71,5 @@ const char *web_guard_peer(const struct web_conn *slot);
 bool web_guard_client_enter(struct web_guard *g, const struct web_conn *slot,
 			    const char *xff, char out[WEB_ADDR_MAX]);
 void web_guard_client_leave(struct web_guard *g, const char *client);
-
-/* The number of connections cut at the deadline since the start. */
-size_t web_guard_cut_count(struct web_guard *g);
 
 #endif
