@@ -4,9 +4,11 @@
  * The database is opened once here, to bring its schema up to date and to
  * see whether it has users; then each request opens its own connection.
  * With no users, the server serves the local user without signing in, and
- * only on a loopback address.
+ * only on a loopback address.  --trusted-proxy, --secure-cookies and
+ * --request-timeout are handed to the server (web.h).
  */
 #include "util/common.h"
+#include <arpa/inet.h>
 #include "cli/cli.h"
 #include "cli/transcript-file.h"
 #include "app/secret.h"
@@ -14,16 +16,36 @@
 
 struct serve_opts {
 	const char *listen;
+	const char *trusted_proxy;
+	bool secure_cookies;
+	unsigned timeout;
 	struct cli_talk_opts talk;
 };
 
 static int serve_opt(struct candor_ctx *ctx, int code, const char *arg, void *data)
 {
 	struct serve_opts *o = data;
+	struct in_addr a;
+	char *end;
+	long n;
 
-	if (code == 'l')
+	if (code == 'l') {
 		o->listen = arg;
-	else
+	} else if (code == 'P') {
+		if (inet_pton(AF_INET, arg, &a) != 1)
+			return cli_usage_error(ctx, "--trusted-proxy '%s' is not an IPv4 address "
+					       "(e.g. 127.0.0.1)", arg);
+		o->trusted_proxy = arg;
+	} else if (code == 'S') {
+		o->secure_cookies = true;
+	} else if (code == 'T') {
+		errno = 0;
+		n = strtol(arg, &end, 10);
+		if (errno || *end || end == arg || n < 1 || n > 86400)
+			return cli_usage_error(ctx, "--request-timeout '%s' is not a number of "
+					       "seconds (1-86400)", arg);
+		o->timeout = (unsigned)n;
+	} else
 		return cli_talk_opt(ctx, &o->talk, code, arg);
 	return CLI_OK;
 }
@@ -31,6 +53,9 @@ static int serve_opt(struct candor_ctx *ctx, int code, const char *arg, void *da
 static const struct option serve_options[] = {
 	{ "listen", required_argument, NULL, 'l' },
 	{ "lexicon", required_argument, NULL, 'L' },
+	{ "trusted-proxy", required_argument, NULL, 'P' },
+	{ "secure-cookies", no_argument, NULL, 'S' },
+	{ "request-timeout", required_argument, NULL, 'T' },
 	{ 0 }
 };
 
@@ -74,6 +99,9 @@ int cmd_serve(int argc, char **argv, struct candor_ctx *ctx)
 	if (!*srv.local_user)
 		srv.local_user = "me";
 	candor_random_hex(srv.csrf_local, 32);
+	srv.trusted_proxy = o.trusted_proxy;
+	srv.secure_cookies = o.secure_cookies;
+	srv.deadline = o.timeout;
 	rc = web_serve(&srv, o.listen, &ctx->err);
 	candor_lexicon_free(srv.lx);
 	return rc ? cli_fail(ctx, rc) : CLI_OK;

@@ -1,6 +1,6 @@
 /*
  * web/page.c: the frame of every page (head, header, the signed-in user),
- * the stylesheet, and signing in and out.  Pages work without JavaScript:
+ * and the stylesheet (signing in and out: signin.c).  Pages work without JavaScript:
  * every action is a link or a POST form carrying the CSRF token.
  */
 #include "util/common.h"
@@ -84,57 +84,4 @@ void web_page_begin(struct web_request *req, const char *title)
 void web_page_end(struct web_request *req)
 {
 	web_html(&req->out, "</main></body></html>\n");
-}
-
-static void login_form(struct web_request *req, const char *msg)
-{
-	web_page_begin(req, "Sign in");
-	web_html(&req->out, "<section class=\"card narrow\"><h1>Sign in</h1>");
-	if (msg)
-		web_html(&req->out, "<p class=\"why\" role=\"alert\">%s</p>", msg);
-	web_html(&req->out, "<form method=\"post\" action=\"/login\">"
-		 "<label>Name <input type=\"text\" name=\"name\" autocomplete=\"username\" required></label>"
-		 "<label>Password <input type=\"password\" name=\"password\" "
-		 "autocomplete=\"current-password\" required></label>"
-		 "<button>Sign in</button></form></section>");
-	web_page_end(req);
-}
-
-int web_page_login(struct web_request *req)
-{
-	login_form(req, NULL);
-	return req->status = 200;
-}
-
-int web_login(struct web_request *req)
-{
-	struct candor_app app;
-	struct candor_app_session ses;
-	int rc;
-
-	web_app(req, &app);
-	rc = candor_app_session_new(&app, web_form_get(&req->form, "name"),
-				    web_form_get(&req->form, "password"), WEB_SESSION_SECONDS, &ses);
-	if (rc == CANDOR_EINVALID) {
-		login_form(req, "That name and password do not match.");
-		return req->status = 401;
-	}
-	if (rc)
-		return web_fail(req, rc);
-	snprintf(req->cookie, sizeof(req->cookie), "candor_session=%s; Path=/; HttpOnly; "
-		 "SameSite=Strict; Max-Age=%d", ses.token, WEB_SESSION_SECONDS);
-	return web_redirect(req, "/");
-}
-
-int web_logout(struct web_request *req)
-{
-	struct candor_app app;
-	int rc;
-
-	web_app(req, &app);
-	if (*req->session && (rc = candor_app_session_end(&app, req->session)))
-		return web_fail(req, rc);
-	snprintf(req->cookie, sizeof(req->cookie),
-		 "candor_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
-	return web_redirect(req, "/login");
 }

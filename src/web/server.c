@@ -2,26 +2,39 @@
  * web/server.c: libmicrohttpd glue, signing in, and the life of a request
  * (see web.h).
  *
- * One thread per connection, with a connection limit, a per-IP limit and an
- * idle timeout, so a slow client holds one thread and nothing else.  The
- * body is accumulated by us, capped at srv->max_body (413 beyond it, told
- * from Content-Length before anything is read where the client sends one).
+ * libmicrohttpd runs an epoll loop in each of a pool of threads, so a
+ * slow or silent client holds a socket and a little memory, not a thread.
+ * The guard (guard.h) gives each request a deadline that trickling bytes
+ * do not extend and limits connections per client address; an idle
+ * connection is closed after TIMEOUT_SECONDS.  Credentials are checked as
+ * soon as the headers have come, before the body: without a valid session
+ * or token the body is capped at ANONYMOUS_BODY_MAX, and at srv->max_body
+ * otherwise (413 beyond it, told from Content-Length before anything is
+ * read where the client sends one).  Requests whose length is ambiguous
+ * (two Content-Lengths, or one with Transfer-Encoding) are refused and the
+ * connection closed, so no bytes of one request run as another.
+ *
+ * Handlers block their pool thread while they run (the store, argon2):
+ * THREAD_POOL threads, each request with its own store connection (taken
+ * from srv->pool), so handlers that write stay as correct as with a thread
+ * per connection.
  */
 #include "util/common.h"
 #include <arpa/inet.h>
 #include <pthread.h>
 #include <signal.h>
 #include <strings.h>
+#include <sys/resource.h>
 #include "web/web.h"
 #include "app/access.h"
 #include "app/users.h"
 #include "web/cookie.h"
 
-#define CONNECTION_LIMIT 256
-#define PER_IP_LIMIT 16
+#define CONNECTION_LIMIT 4000         /* lowered to what RLIMIT_NOFILE allows */
+#define THREAD_POOL 16
 #define TIMEOUT_SECONDS 10
-#define MEMORY_LIMIT (64 * 1024)
-#define ANONYMOUS_BODY_MAX (16 * 1024) /* the sign-in form, with room to spare */   /* headers and MHD's own buffers, per connection */
+#define MEMORY_LIMIT (64 * 1024)      /* headers and MHD's own buffers, per connection */
+#define ANONYMOUS_BODY_MAX (16 * 1024) /* the sign-in form, with room to spare */
 
 static const char security_headers[][2][64] = {
 	{ "X-Content-Type-Options", "nosniff" },
@@ -60,7 +73,7 @@ static void request_free(struct web_request *req)
 }
 
 /*
- * The store of a request: one from the pool, else a new one.  A store goes
+ * The store of a request: the one it has, one from the pool, else a new one.  A store goes
  * back to the pool after its transaction ends (finish), and is closed when
  * the pool is full.  Each is used by one request at a time.
  */
@@ -68,6 +81,8 @@ static int store_take(struct web_request *req)
 {
 	struct web_server *srv = req->srv;
 
+	if (req->store)
+		return 0;  /* kept from checking the credentials */
 	pthread_mutex_lock(&srv->pool_lock);
 	req->store = srv->npool ? srv->pool[--srv->npool] : NULL;
 	pthread_mutex_unlock(&srv->pool_lock);
@@ -329,21 +344,75 @@ static bool local_host(struct web_request *req)
 	       (!strncmp(origin, "http://", 7) && !strcmp(origin + 7, host));
 }
 
-static int sign_in(struct web_request *req)
+static const char *header(struct web_request *req, const char *name)
 {
-	const char *auth = MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, "Authorization");
-	const char *cookies = MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, "Cookie");
-	struct candor_user_list users = { 0 };
+	return MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, name);
+}
+
+/* Whether the request carries a session cookie or an API token (unchecked yet). */
+static bool has_credentials(struct web_request *req)
+{
 	char token[CANDOR_TOKEN_MAX + 8];
 
+	return header(req, "Authorization") ||
+	       web_cookie_get(header(req, "Cookie"), "candor_session", token, sizeof(token));
+}
+
+/*
+ * Look the request's Bearer token or session cookie up, in the store's
+ * current transaction: req->user and req->signed_in when one is valid,
+ * req->bad_token when an Authorization header is not.
+ */
+static void credentials_check(struct web_request *req)
+{
+	const char *auth = header(req, "Authorization");
+	char token[CANDOR_TOKEN_MAX + 8];
+
+	req->checked = true;
 	if (auth) {
-		if (strncasecmp(auth, "Bearer ", 7) || secret_user(req, CANDOR_SECRET_TOKEN, auth + 7))
-			return web_error(req, 401, "Authorization", "the API token is not valid "
-					 "(make one with 'candor user token NAME')");
-		return 0;
+		req->bad_token = strncasecmp(auth, "Bearer ", 7) ||
+				 secret_user(req, CANDOR_SECRET_TOKEN, auth + 7);
+		return;
 	}
-	if (web_cookie_get(cookies, "candor_session", token, sizeof(token)) &&
-	    !secret_user(req, CANDOR_SECRET_SESSION, token))
+	if (web_cookie_get(header(req, "Cookie"), "candor_session", token, sizeof(token)))
+		secret_user(req, CANDOR_SECRET_SESSION, token);
+}
+
+/*
+ * The same, as soon as the headers have come, in a read transaction of its
+ * own, so that the body cap can depend on it; the request keeps the store
+ * for its handler.  When the store cannot be
+ * reached now, the request stays unchecked (anonymous until dispatch
+ * looks again).
+ */
+static void credentials_early(struct web_request *req)
+{
+	if (!has_credentials(req)) {
+		req->checked = true;
+		return;
+	}
+	if (candor_now(&req->now, &req->err) || store_take(req))
+		return;
+	if (candor_store_begin_read(req->store)) {
+		candor_store_close(req->store);
+		req->store = NULL;
+		return;
+	}
+	credentials_check(req);
+	candor_store_rollback(req->store);  /* the request's own transaction comes later */
+	candor_error_clear(&req->err);
+}
+
+static int sign_in(struct web_request *req)
+{
+	struct candor_user_list users = { 0 };
+
+	if (!req->checked)
+		credentials_check(req);
+	if (req->bad_token)
+		return web_error(req, 401, "Authorization", "the API token is not valid "
+				 "(make one with 'candor user token NAME')");
+	if (req->signed_in)
 		return 0;
 	if (candor_store_users(req->store, 0, NULL, &users))
 		return web_fail(req, req->err.code);
@@ -363,6 +432,30 @@ static int sign_in(struct web_request *req)
 	return 0;
 }
 
+/*
+ * Whether content type ct is media type type exactly (any case), with
+ * parameters after a ';' at most, and a charset among them, if any, UTF-8.
+ */
+static bool media_type_is(const char *ct, const char *type)
+{
+	size_t n = strlen(type);
+	const char *cs;
+
+	if (!ct || strncasecmp(ct, type, n))
+		return false;
+	ct += n;
+	ct += strspn(ct, " \t");
+	if (*ct && *ct != ';')
+		return false;
+	for (cs = ct; (cs = strcasestr(cs, "charset=")); cs += 8) {
+		const char *v = cs + 8 + (cs[8] == '"');
+
+		if (strncasecmp(v, "utf-8", 5) || (v[5] && !strchr("\"; \t", v[5])))
+			return false;
+	}
+	return true;
+}
+
 /* Decode the body by its type: a form, JSON for the API, multipart as is. */
 static int body_decode(struct web_request *req)
 {
@@ -372,7 +465,7 @@ static int body_decode(struct web_request *req)
 	if (req->method != WEB_POST)
 		return 0;
 	if (req->api) {
-		if (!ct || strncasecmp(ct, "application/json", 16))
+		if (!media_type_is(ct, "application/json"))
 			return web_error(req, 415, NULL, "send the body as application/json");
 		req->json = json_loadb(req->body.ptr, req->body.len, JSON_REJECT_DUPLICATES, &jerr);
 		if (!json_is_object(req->json))
@@ -380,14 +473,14 @@ static int body_decode(struct web_request *req)
 					 req->json ? "an object is needed" : jerr.text);
 		return 0;
 	}
-	if (ct && !strncasecmp(ct, "multipart/form-data", 19)) {
+	if (media_type_is(ct, "multipart/form-data")) {
 		if (!(req->mp = calloc(1, sizeof(*req->mp))))
 			return web_error(req, 500, NULL, "out of memory");
 		if (web_multipart_parse(req->mp, req->body.ptr, req->body.len, ct, &req->err))
 			return web_error(req, 400, req->err.field, "%s", req->err.msg);
 		return 0;
 	}
-	if (ct && strncasecmp(ct, "application/x-www-form-urlencoded", 33))
+	if ((ct || req->body.len) && !media_type_is(ct, "application/x-www-form-urlencoded"))
 		return web_error(req, 415, NULL, "send the form as application/x-www-form-urlencoded");
 	if (web_form_parse(&req->form, req->body.ptr, req->body.len, &req->err))
 		return web_error(req, 400, req->err.field, "%s", req->err.msg);
@@ -471,11 +564,18 @@ static void finish(struct web_request *req)
 	store_give_back(req);
 }
 
+void web_cookie_set(struct web_request *req, const char *name, const char *value, int max_age)
+{
+	snprintf(req->cookie, sizeof(req->cookie), "%s=%s; Path=/; HttpOnly; SameSite=Strict; "
+		 "Max-Age=%d%s", name, value, max_age, req->https ? "; Secure" : "");
+}
+
 static enum MHD_Result respond(struct web_request *req)
 {
 	struct MHD_Response *r = MHD_create_response_from_buffer(req->out.len, req->out.ptr,
 								 MHD_RESPMEM_MUST_COPY);
 	enum MHD_Result ret;
+	char n[32];
 
 	if (!r)
 		return MHD_NO;
@@ -487,6 +587,12 @@ static enum MHD_Result respond(struct web_request *req)
 		MHD_add_response_header(r, "Location", req->location);
 	if (*req->cookie)
 		MHD_add_response_header(r, "Set-Cookie", req->cookie);
+	if (req->retry_after) {
+		snprintf(n, sizeof(n), "%" PRId64, req->retry_after);
+		MHD_add_response_header(r, "Retry-After", n);
+	}
+	if (req->close)
+		MHD_add_response_header(r, "Connection", "close");
 	ret = MHD_queue_response(req->conn, (unsigned)req->status, r);
 	MHD_destroy_response(r);
 	return ret;
@@ -494,7 +600,7 @@ static enum MHD_Result respond(struct web_request *req)
 
 static bool declared_too_big(struct web_request *req)
 {
-	const char *cl = MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, "Content-Length");
+	const char *cl = header(req, "Content-Length");
 	char *end;
 	unsigned long long n;
 
@@ -505,14 +611,116 @@ static bool declared_too_big(struct web_request *req)
 	return errno || *end || n > req->body.max;
 }
 
+struct framing {
+	unsigned lengths;             /* Content-Length headers */
+	bool differ;                  /* with different values */
+	const char *first;
+};
 
-/* Whether the request carries a session cookie or an API token (unchecked yet). */
-static bool credentials(struct MHD_Connection *conn)
+static enum MHD_Result count_length(void *cls, enum MHD_ValueKind kind, const char *key,
+				    const char *value)
 {
-	const char *cookies = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Cookie");
+	struct framing *f = cls;
 
-	return MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Authorization") ||
-	       (cookies && strstr(cookies, "candor_session="));
+	(void)kind;
+	if (strcasecmp(key, "Content-Length"))
+		return MHD_YES;
+	if (f->lengths++ && strcmp(f->first, value ? value : ""))
+		f->differ = true;
+	if (!f->first)
+		f->first = value ? value : "";
+	return MHD_YES;
+}
+
+/*
+ * Refuse (400, and close) a request whose body's length is ambiguous: two
+ * different Content-Lengths, one that is not a number, or a Content-Length
+ * beside a Transfer-Encoding; or a Transfer-Encoding other than chunked.
+ * A proxy in front and this server could otherwise read different
+ * requests from the same bytes.
+ */
+static int framing_check(struct web_request *req)
+{
+	struct framing f = { 0 };
+	const char *te = header(req, "Transfer-Encoding");
+
+	MHD_get_connection_values(req->conn, MHD_HEADER_KIND, count_length, &f);
+	req->close = f.lengths > 1 || te;
+	if (f.differ)
+		return web_error(req, 400, "Content-Length", "the request has two different "
+				 "Content-Length headers");
+	if (f.lengths && strspn(f.first, "0123456789") != strlen(f.first))
+		return web_error(req, 400, "Content-Length", "Content-Length '%s' is not a "
+				 "number of bytes", f.first);
+	if (f.lengths && te)
+		return web_error(req, 400, "Transfer-Encoding", "the request has both "
+				 "Content-Length and Transfer-Encoding");
+	if (te && strcasecmp(te, "chunked"))
+		return web_error(req, 400, "Transfer-Encoding", "Transfer-Encoding '%s' is not "
+				 "supported (only chunked)", te);
+	req->close = false;
+	return 0;
+}
+
+/*
+ * Who the client is: the peer, or, through the trusted proxy, the address
+ * it forwards for (counted while the request runs: 429 beyond the limit);
+ * and whether its cookies go over HTTPS only.
+ */
+static int client_check(struct web_request *req)
+{
+	struct web_server *srv = req->srv;
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(req->conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	const char *proto;
+
+	req->slot = ci ? ci->socket_context : NULL;
+	req->https = srv->secure_cookies;
+	if (!web_guard_from_proxy(req->slot)) {
+		snprintf(req->client, sizeof(req->client), "%s", web_guard_peer(req->slot));
+		return 0;
+	}
+	proto = header(req, "X-Forwarded-Proto");
+	if (proto && !strcasecmp(proto, "https"))
+		req->https = true;
+	if (!web_guard_client_enter(&srv->guard, req->slot, header(req, "X-Forwarded-For"),
+				    req->client)) {
+		req->retry_after = 5;
+		req->close = true;
+		return web_error(req, 429, NULL, "too many requests at once from '%s': at most "
+				 "%u", req->client, srv->guard.per_addr);
+	}
+	req->client_counted = true;
+	return 0;
+}
+
+/*
+ * The first call for a request, when its headers have come: who the client
+ * is, whether the request is well framed, who signs in, and how large a
+ * body it may send.  Answers at once (0) when it must be refused: its body
+ * is never read.
+ */
+static enum MHD_Result request_begin(struct web_request *req, const char *url)
+{
+	struct web_server *srv = req->srv;
+
+	req->path = url;
+	req->api = !strncmp(url, "/api/", 5);
+	if (client_check(req) || framing_check(req))
+		return respond(req);
+	/* with users, a caller without a valid session or token gets room for
+	 * the sign-in form, not for an upload */
+	if (!srv->loopback || !srv->no_users) {
+		credentials_early(req);
+		if (!req->signed_in)
+			candor_buf_init(&req->body, ANONYMOUS_BODY_MAX);
+	}
+	req->too_big = declared_too_big(req);
+	if (!req->too_big)
+		return MHD_YES;
+	req->close = true;
+	too_big(req);
+	return respond(req);
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
@@ -521,22 +729,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 {
 	struct web_request *req = *state;
 
+	(void)version;
 	if (!req) {
 		if (!(req = request_new(cls, conn)))
 			return MHD_NO;
 		*state = req;
-		/* with users, a caller without a session or a token gets room for
-		 * the sign-in form, not for an upload */
-		if ((!req->srv->loopback || !req->srv->no_users) && !credentials(conn))
-			candor_buf_init(&req->body, ANONYMOUS_BODY_MAX);
-		req->too_big = declared_too_big(req);
-		if (!req->too_big)
-			return MHD_YES;
-		/* answer at once: the body is never read */
-		req->path = url;
-		req->api = !strncmp(url, "/api/", 5);
-		too_big(req);
-		return respond(req);
+		return request_begin(req, url);
 	}
 	if (*size) {
 		if (!req->too_big && candor_buf_add(&req->body, data, *size))
@@ -545,7 +743,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		return MHD_YES;
 	}
 	if (req->status)
-		return MHD_YES;  /* already answered (413) */
+		return MHD_YES;  /* already answered */
 	req->path = url;
 	dispatch(req, method);
 	finish(req);
@@ -555,8 +753,37 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **state,
 			 enum MHD_RequestTerminationCode toe)
 {
-	request_free(*state);
+	struct web_server *srv = cls;
+	struct web_request *req = *state;
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+
+	(void)toe;
+	if (req && req->client_counted)
+		web_guard_client_leave(&srv->guard, req->client);
+	web_guard_request_done(&srv->guard, ci ? ci->socket_context : NULL);
+	request_free(req);
 	*state = NULL;
+}
+
+/* A connection opened or closed: the guard keeps count (guard.h). */
+static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
+			  enum MHD_ConnectionNotificationCode code)
+{
+	struct web_server *srv = cls;
+	const union MHD_ConnectionInfo *fd, *addr;
+	struct web_conn *slot;
+
+	if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
+		web_guard_close(&srv->guard, *socket_context);
+		*socket_context = NULL;
+		return;
+	}
+	fd = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+	addr = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	*socket_context = NULL;
+	if (fd && web_guard_open(&srv->guard, fd->connect_fd, addr ? addr->client_addr : NULL, &slot))
+		*socket_context = slot;
 }
 
 /* Parse "ADDR:PORT" (IPv4) into sa; loopback tells whether it is 127.x. */
@@ -590,6 +817,55 @@ static int parse_listen(const char *listen, struct sockaddr_in *sa, bool *loopba
 	return 0;
 }
 
+/*
+ * Room for connections: raise the soft limit on open files to the hard
+ * one, and keep what the store, the logs and the listening socket need.
+ */
+static unsigned connection_limit(void)
+{
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl))
+		return 256;
+	if (rl.rlim_cur < rl.rlim_max) {
+		rl.rlim_cur = rl.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &rl);
+		getrlimit(RLIMIT_NOFILE, &rl);
+	}
+	if (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur > CONNECTION_LIMIT + 128)
+		return CONNECTION_LIMIT;
+	return rl.rlim_cur > 256 ? (unsigned)(rl.rlim_cur - 128) : 128;
+}
+
+/* The guard's settings from the server's (--trusted-proxy, the deadline). */
+static int guard_setup(struct web_server *srv, struct candor_error *err)
+{
+	struct web_guard *g = &srv->guard;
+
+	g->per_addr = WEB_PER_ADDR;
+	g->deadline = srv->deadline ? srv->deadline : WEB_REQUEST_SECONDS;
+	g->has_proxy = srv->trusted_proxy != NULL;
+	if (g->has_proxy && inet_pton(AF_INET, srv->trusted_proxy, &g->proxy) != 1)
+		return candor_error_set(err, CANDOR_EINVALID, "--trusted-proxy",
+					"--trusted-proxy '%s' is not an IPv4 address (e.g. 127.0.0.1)",
+					srv->trusted_proxy);
+	if (web_guard_start(g))
+		return candor_error_set(err, CANDOR_ERROR, NULL, "cannot start a thread: %s",
+					strerror(errno));
+	if (web_throttle_init(&srv->throttle)) {
+		web_guard_stop(g);
+		return candor_error_set(err, CANDOR_ERROR, NULL, "cannot make a semaphore: %s",
+					strerror(errno));
+	}
+	return 0;
+}
+
+static void guard_teardown(struct web_server *srv)
+{
+	web_throttle_release(&srv->throttle);
+	web_guard_stop(&srv->guard);
+}
+
 int web_serve(struct web_server *srv, const char *listen, struct candor_error *err)
 {
 	struct sockaddr_in sa;
@@ -609,19 +885,24 @@ int web_serve(struct web_server *srv, const char *listen, struct candor_error *e
 	sigaddset(&set, SIGINT);
 	sigaddset(&set, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);  /* the server's threads inherit this */
+	if ((rc = guard_setup(srv, err)))
+		return rc;
 	pthread_mutex_init(&srv->pool_lock, NULL);
 	srv->npool = 0;
-	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION,
+	d = MHD_start_daemon(MHD_USE_EPOLL_INTERNAL_THREAD,
 			     0, NULL, NULL, on_request, srv,
 			     MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
-			     MHD_OPTION_CONNECTION_LIMIT, (unsigned)CONNECTION_LIMIT,
-			     MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)PER_IP_LIMIT,
+			     MHD_OPTION_THREAD_POOL_SIZE, (unsigned)THREAD_POOL,
+			     MHD_OPTION_CONNECTION_LIMIT, connection_limit(),
+			     MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned)1024,
 			     MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)TIMEOUT_SECONDS,
 			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)MEMORY_LIMIT,
-			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
+			     MHD_OPTION_NOTIFY_CONNECTION, on_connection, srv,
 			     MHD_OPTION_END);
 	if (!d) {
 		pthread_mutex_destroy(&srv->pool_lock);
+		guard_teardown(srv);
 		return candor_error_set(err, CANDOR_ERROR, "--listen",
 					"cannot listen on '%s': %s", listen,
 					errno ? strerror(errno) : "the address is in use or not ours");
@@ -632,6 +913,7 @@ int web_serve(struct web_server *srv, const char *listen, struct candor_error *e
 	fflush(stdout);
 	sigwait(&set, &sig);
 	MHD_stop_daemon(d);
+	guard_teardown(srv);
 	while (srv->npool)
 		candor_store_close(srv->pool[--srv->npool]);
 	pthread_mutex_destroy(&srv->pool_lock);

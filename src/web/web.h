@@ -26,13 +26,17 @@
 #include "store/store.h"
 #include "app/assess.h"
 #include "app/fates.h"
+#include "web/guard.h"
 #include "web/html.h"
 #include "web/multipart.h"
 #include "web/router.h"
+#include "web/throttle.h"
 
 #define WEB_MAX_BODY ((size_t)20 << 20)  /* 20 MiB: more is 413 */
 #define WEB_SESSION_SECONDS (12 * 3600)
 #define WEB_TEXT_MAX 20000              /* bytes in one text field */
+#define WEB_REQUEST_SECONDS 60          /* a request's deadline, from its first byte */
+#define WEB_PER_ADDR 16                 /* connections (or proxied requests) per client */
 
 struct candor_lexicon;
 
@@ -45,7 +49,12 @@ struct web_server {
 	bool no_users;                /* the store had no users at start */
 	char csrf_local[65];          /* the CSRF token when nobody signs in */
 	size_t max_body;
+	bool secure_cookies;          /* mark cookies Secure always (--secure-cookies) */
+	const char *trusted_proxy;    /* the reverse proxy's IPv4 address, or NULL */
+	unsigned deadline;            /* seconds a request may take; 0: WEB_REQUEST_SECONDS */
 	struct candor_lexicon *lx;    /* shared, read-only */
+	struct web_guard guard;       /* deadlines, connections per address (guard.h) */
+	struct web_throttle throttle; /* failed sign-ins (throttle.h) */
 	/* open stores kept between requests (server.c): opening one costs
 	 * more than most requests (schema, WAL files, statements, cache) */
 	pthread_mutex_t pool_lock;
@@ -63,6 +72,12 @@ struct web_user {
 struct web_request {
 	struct web_server *srv;
 	struct MHD_Connection *conn;
+	struct web_conn *slot;        /* the guard's record of the connection */
+	char client[WEB_ADDR_MAX];    /* the client's address (X-Forwarded-For via the proxy) */
+	bool client_counted;          /* counted against client (guard.h), to undo */
+	bool https;                   /* cookies are marked Secure */
+	bool close;                   /* close the connection after the answer */
+	int64_t retry_after;          /* seconds, for a 429 or 503; 0 for none */
 	int method;
 	const char *path;
 	const struct web_route *route;
@@ -79,6 +94,8 @@ struct web_request {
 	struct candor_error err;
 	struct web_user user;
 	bool signed_in;
+	bool checked;                 /* credentials looked up when the headers came */
+	bool bad_token;               /* an Authorization header that is not a valid token */
 	char csrf[65];
 	char session[33];             /* the session's selector, "" when none */
 	int64_t now;
@@ -103,6 +120,10 @@ int web_fail(struct web_request *req, int candor_code);
 int web_json(struct web_request *req, int status, json_t *j);  /* consumes j */
 int web_redirect(struct web_request *req, const char *path_fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/* Set the response's cookie: HttpOnly, SameSite=Strict, Path=/, Secure when
+ * req->https; max_age 0 deletes it. */
+void web_cookie_set(struct web_request *req, const char *name, const char *value, int max_age);
 
 /* Request data: a query parameter, a body field (form or JSON), as text. */
 const char *web_query(struct web_request *req, const char *name);

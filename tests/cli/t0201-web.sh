@@ -128,14 +128,15 @@ test_expect 'admin Ada changes everything' '
 	expect_status 409 "$(api $ADA POST /api/v1/proposals/2/accept "{}")"
 '
 test_expect 'sign in: a wrong password is 401; the cookie is HttpOnly and SameSite=Strict' '
-	expect_status 401 "$(http POST /login -d name=Ann -d password=wrong)" &&
-	curl -s -D hdr -o /dev/null -c jar -d name=Ann -d password=password-Ann "$B/login" &&
+	expect_status 401 "$(sign_in Ann wrong jar)" &&
+	expect_status 303 "$(sign_in Ann password-Ann jar)" && cp "$TRASH/headers" hdr &&
 	test_grep "^Set-Cookie: candor_session=[0-9a-f]+\.[0-9a-f]+; Path=/; HttpOnly; SameSite=Strict" hdr &&
+	test_no_grep "Secure" hdr &&
 	expect_status 200 "$(http GET / -b jar)" && test_grep "Ann \(seller\)" "$TRASH/body" &&
 	test_no_grep "Lee Park" "$TRASH/body"
 '
 test_expect 'signed in: POST needs the session'"'"'s CSRF token' '
-	curl -s -o /dev/null -c jar -d name=Ann -d password=password-Ann "$B/login" &&
+	expect_status 303 "$(sign_in Ann password-Ann jar)" &&
 	csrf=$(curl -s -b jar "$B/" | grep -o "name=\"csrf\" value=\"[0-9a-f]*\"" | head -1 | cut -d\" -f4) &&
 	expect_status 403 "$(http POST /accounts -b jar -d name=NoToken)" &&
 	expect_status 403 "$(http POST /accounts -b jar -d name=Wrong -d csrf=$ADA)" &&

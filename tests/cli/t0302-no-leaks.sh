@@ -70,7 +70,7 @@ test_expect 'API: Ann'"'"'s interaction, promise, expectation and proposal answe
 	same post /api/v1/proposals/@/accept "$PROPOSAL" && test_grep "\"field\": ?\"proposal\"" theirs
 '
 
-curl -s -c jar -o /dev/null -d name=Bob -d password=password-Bob "$B/login"
+sign_in Bob password-Bob jar >/dev/null
 CSRF=$(curl -s -b jar "$B/" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -1 | cut -d'"' -f4)
 test_expect 'pages and forms: Ann'"'"'s buyer, conversation and records answer as missing ones' '
 	test -n "$CSRF" &&

@@ -1,17 +1,19 @@
 # web-lib.sh: start `candor serve` for a test on a free loopback port, and
-# always stop it.  Sourced after lib.sh.  serve_start sets $B (base URL);
+# always stop it.  Sourced after lib.sh.  serve_start [ADDR:PORT [OPTION...]]
+# sets $B (base URL);
 # serve_stop stops it and returns its exit status (a sanitizer report fails).
 
 SERVE_PID=
 serve_start() {
-	"$CANDOR" serve --listen "${1:-127.0.0.1:0}" >"$TRASH/serve.out" 2>"$TRASH/serve.err" &
+	"$CANDOR" serve --listen "${1:-127.0.0.1:0}" "${@:2}" >"$TRASH/serve.out" 2>"$TRASH/serve.err" &
 	SERVE_PID=$!
-	for _ in $(seq 100); do
+	for _ in $(seq 300); do  # 30 s: the lexicon's start is slow on a loaded machine
 		grep -q 'serving' "$TRASH/serve.out" 2>/dev/null && break
 		kill -0 "$SERVE_PID" 2>/dev/null || break
 		sleep 0.1
 	done
 	PORT=$(sed -n 's|.*http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$TRASH/serve.out")
+	[ -n "$PORT" ] || { echo "# candor serve did not start:" >&2; sed 's/^/# /' "$TRASH/serve.err" >&2; }
 	B="http://127.0.0.1:$PORT"
 }
 serve_stop() {
@@ -40,4 +42,12 @@ api() {
 }
 expect_status() { # WANT GOT
 	[ "$1" = "$2" ] || { echo "expected HTTP $1, got $2:" >&2; cat "$TRASH/body" >&2; return 1; }
+}
+# sign_in NAME PASSWORD JAR [curl args...]: fetch the sign-in form (its
+# pre-session cookie goes to JAR), post it with its token; prints the status.
+sign_in() {
+	local n=$1 p=$2 jar=$3 t; shift 3
+	t=$(curl -s -c "$jar" "$@" "$B/login" | grep -o 'name="csrf" value="[0-9a-f]*"' | cut -d\" -f4)
+	curl -s -o "$TRASH/body" -D "$TRASH/headers" -w '%{http_code}' -b "$jar" -c "$jar" "$@" \
+		--data-urlencode "name=$n" --data-urlencode "password=$p" -d "csrf=$t" "$B/login"
 }
