@@ -304,3 +304,37 @@ json_t *candor_json_corrections(const struct candor_correction *c, size_t n)
 		}
 	return a;
 }
+
+json_t *candor_json_analysers(const struct candor_evidence_set *set, int64_t at)
+{
+	const char *name[16];
+	json_int_t calls[16];
+	size_t n = 0;
+	json_t *a = json_array();
+	bool bad = false;
+
+	for (size_t i = 0; i < set->ninteractions; i++) {
+		const struct candor_interaction *it = &set->interactions[i];
+		size_t k;
+
+		if (it->at > at || !it->analyser || !*it->analyser)
+			continue;
+		for (k = 0; k < n && strcmp(name[k], it->analyser); k++)
+			;
+		if (k == n && n < CANDOR_ARRAY_SIZE(name))
+			name[n] = it->analyser, calls[n++] = 0;
+		if (k < n)
+			calls[k]++;
+	}
+	for (size_t done = 0; a && done < n; done++) {
+		size_t best = 0;
+
+		for (size_t k = 1; k < n; k++)
+			if (calls[k] > calls[best])
+				best = k;
+		candor_json_push(a, json_pack("{s:s,s:I}", "analyser", name[best], "calls",
+					      calls[best]), &bad);
+		calls[best] = -1;
+	}
+	return candor_json_checked(a, bad);
+}

@@ -68,6 +68,14 @@ json_t *candor_json_export(const struct candor_account_list *accounts,
  * them (the export's "corrections").  NULL when out of memory.
  */
 json_t *candor_json_correction(const struct candor_correction *c);
+
+/*
+ * Which analysers found the signals of set's interactions up to at, most
+ * calls first: [{"analyser": "21b0f384021f95ac" | "phrases", "calls": N}]
+ * (interactions logged by hand are left out).  For status: the scores say
+ * which models made their evidence.  NULL when out of memory.
+ */
+json_t *candor_json_analysers(const struct candor_evidence_set *set, int64_t at);
 json_t *candor_json_corrections(const struct candor_correction *c, size_t n);
 
 #endif

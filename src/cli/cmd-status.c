@@ -36,6 +36,29 @@ static const struct option status_options[] = {
 	{ 0 }
 };
 
+/* "signals  by signal model X (2 calls), the phrases alone (1 call)" */
+static int print_analysers(struct candor_ctx *ctx, const struct candor_evidence_set *set,
+			   int64_t at)
+{
+	json_t *a = candor_json_analysers(set, at), *v;
+	size_t i;
+
+	if (!a)
+		return cli_errorf(ctx, CLI_INTERNAL, "out of memory");
+	json_array_foreach(a, i, v) {
+		const char *name = json_string_value(json_object_get(v, "analyser"));
+		json_int_t n = json_integer_value(json_object_get(v, "calls"));
+
+		printf("%s%s%s%s (%lld call%s)", i ? ", " : "signals found by ",
+		       strcmp(name, "phrases") ? "signal model " : "the phrases alone",
+		       strcmp(name, "phrases") ? name : "", "", (long long)n, n == 1 ? "" : "s");
+	}
+	if (json_array_size(a))
+		printf("\n");
+	json_decref(a);
+	return CLI_OK;
+}
+
 static int contact_status(struct candor_ctx *ctx, const struct status_opts *o,
 			  const struct candor_contact *c, int64_t at)
 {
@@ -54,11 +77,13 @@ static int contact_status(struct candor_ctx *ctx, const struct status_opts *o,
 	if (o->json) {
 		j = candor_json_assessment(&a);
 		candor_json_put(j, "contact", candor_json_contact(c), &bad);
+		candor_json_put(j, "signal_models", candor_json_analysers(&set, a.at), &bad);
 		rc = cli_print_json(ctx, candor_json_checked(j, bad));
 	} else {
 		printf("%s — %s%sat %s (contact #%" PRId64 ")\n", c->name, c->role,
 		       *c->role ? " " : "", c->account_name, c->id);
 		cli_assessment_print(&a);
+		rc = print_analysers(ctx, &set, a.at);
 	}
 	candor_evidence_set_release(&set);
 	return rc;

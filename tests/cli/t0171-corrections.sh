@@ -43,7 +43,9 @@ assert s and all(isinstance(g[\"id\"], int) and 0 < g[\"confidence\"] <= 1 for g
 
 test_expect 'the stall holds Dana at a gate, stalled' '
 	candor status Dana --json >before.json &&
-	test "$(jget before.json stalled)" = true
+	test "$(jget before.json stalled)" = true &&
+	test "$(jget before.json signal_models.#)" = 1 &&
+	test "$(jget before.json signal_models.0.calls)" = 1
 '
 
 test_expect 'signal wrong: the stall is gone, a correction is kept, the assessment follows' '
@@ -135,7 +137,11 @@ test_expect 'reanalyze --all with the phrases alone: each call says so' '
 	CANDOR_MODEL=none candor reanalyze --all >out 2>err &&
 	test_grep "now [0-9]+ by the phrases alone" err &&
 	candor show interaction 1 --json >ph.json &&
-	test "$(jget ph.json analyser)" = phrases
+	test "$(jget ph.json analyser)" = phrases &&
+	candor status Dana >st &&
+	test_grep "^signals found by the phrases alone \(1 call\)$" st &&
+	candor status Dana --json >st.json &&
+	test "$(jget st.json signal_models)" = "[{\"analyser\": \"phrases\", \"calls\": 1}]"
 '
 
 test_done
