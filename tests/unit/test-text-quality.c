@@ -298,18 +298,28 @@ static const double blind_floor[] = {
 };
 #define BLIND_MACRO_FLOOR 0.695     /* first run: 0.745 */
 
+/*
+ * CANDOR_QUALITY_BLIND=b4 scores one blind batch alone (for the ledger's
+ * first run of a new batch) and prints it; the floors hold for the whole
+ * split, so they are checked only when it is scored whole.
+ */
 static void test_model_blind(void **state)
 {
 	struct score s = { 0 };
+	const char *sub = getenv("CANDOR_QUALITY_BLIND");
+	char part[256];
 	int below = 0;
 
 	if (!part_wanted("blind"))
 		skip();
-	score_dir(&s, "blind", mlx);
+	snprintf(part, sizeof(part), "blind%s%s", sub && *sub ? "/" : "", sub && *sub ? sub : "");
+	score_dir(&s, part, mlx);
 	if (macro_report(&s, "blind, the model; '< bar': below the issue's bar", ISSUE_CATEGORY_BAR,
 			 ISSUE_MACRO_BAR))
 		printf("# not yet at the issue's bar (macro-F1 %.2f, every category %.2f)\n",
 		       ISSUE_MACRO_BAR, ISSUE_CATEGORY_BAR);
+	if (sub && *sub)
+		return;
 	for (size_t j = 0; j < NCATS; j++) {
 		double f = f1_of(&s, j);
 
