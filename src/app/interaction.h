@@ -18,11 +18,15 @@ struct candor_app_interaction {
 	size_t nutts;
 	struct candor_proposal_row *props;
 	size_t nprops;
+	int64_t from, total;                  /* the page: utts[0] is index from, of total */
 };
 
 /* Load interaction id; CANDOR_ENOTFOUND when there is none. */
 int candor_app_interaction_load(struct candor_app *app, int64_t id,
 				struct candor_app_interaction *out);
+/* The same with only limit utterances from index from (a page of a huge call). */
+int candor_app_interaction_load_page(struct candor_app *app, int64_t id, int64_t from,
+				     int64_t limit, struct candor_app_interaction *out);
 void candor_app_interaction_release(struct candor_app_interaction *x);
 
 #endif

@@ -678,6 +678,26 @@ static int pg_utterances(struct candor_store *s, int64_t account_id, int64_t int
 		       (void **)out, n, sizeof(**out), fill_utterance);
 }
 
+static int pg_utterance_range(struct candor_store *s, int64_t account_id, int64_t interaction_id,
+			      int64_t from, int64_t limit, struct candor_utterance **out, size_t *n,
+			      int64_t *total)
+{
+	PGresult *r = pg_query(s, "SELECT count(*) FROM utterances WHERE account_id = $1"
+			       " AND interaction_id = $2", "ii", account_id, interaction_id);
+
+	*out = NULL;
+	*n = 0;
+	if (!r)
+		return s->err->code;
+	*total = pg_col_int(r, 0, 0);
+	PQclear(r);
+	return pg_fill_all(s, pg_query(s, "SELECT idx, speaker, side, start_s, end_s, line, text"
+				       " FROM utterances WHERE account_id = $1 AND interaction_id = $2"
+				       " AND idx >= $3 ORDER BY idx LIMIT $4", "iiii", account_id,
+				       interaction_id, from, limit),
+			   (void **)out, n, sizeof(**out), fill_utterance);
+}
+
 static int pg_proposal_add(struct candor_store *s, struct candor_proposal_row *p)
 {
 	return pg_exec(s, pg_write(s, "INSERT INTO proposals(id, account_id, contact_id, interaction_id,"
@@ -906,6 +926,7 @@ const struct candor_store_be candor_store_postgres = {
 	.locate = pg_locate,
 	.utterances_add = pg_utterances_add,
 	.utterances = pg_utterances,
+	.utterance_range = pg_utterance_range,
 	.proposal_add = pg_proposal_add,
 	.proposals = pg_proposals,
 	.proposal_resolve = pg_proposal_resolve,

@@ -49,6 +49,9 @@ typedef int (*row_fn)(struct candor_store *s, sqlite3_stmt *st, void *row);
 /* Run sql with (?1, ?2) = (sc->account_id, sc->contact_id), appending rows to *arr. */
 int sq_load(struct candor_store *s, const struct candor_scope *sc, const char *sql,
 	    void **arr, size_t *n, size_t size, row_fn fill);
+/* The same over a statement already bound (from sq_bind; NULL: the error). */
+int sq_load_st(struct candor_store *s, sqlite3_stmt *st, void **arr, size_t *n, size_t size,
+	       row_fn fill);
 
 /* Rows for copying: sqlite-rows.c. */
 int sq_rows(struct candor_store *s, const struct candor_table *t, candor_row_fn fn, void *arg);

@@ -174,7 +174,13 @@ int sq_col_enum(struct candor_store *s, sqlite3_stmt *st, int i,
 int sq_load(struct candor_store *s, const struct candor_scope *sc, const char *sql,
 		void **arr, size_t *n, size_t size, row_fn fill)
 {
-	sqlite3_stmt *st = sq_bind(s, sql, "ii", sc->account_id, sc->contact_id);
+	return sq_load_st(s, sq_bind(s, sql, "ii", sc->account_id, sc->contact_id), arr, n, size,
+			  fill);
+}
+
+int sq_load_st(struct candor_store *s, sqlite3_stmt *st, void **arr, size_t *n, size_t size,
+	       row_fn fill)
+{
 	int rc, frc = 0;
 
 	if (!st)

@@ -807,6 +807,29 @@ static int sq_utterances(struct candor_store *s, int64_t account_id, int64_t int
 		    (void **)out, n, sizeof(**out), fill_utterance);
 }
 
+static int sq_utterance_range(struct candor_store *s, int64_t account_id, int64_t interaction_id,
+			      int64_t from, int64_t limit, struct candor_utterance **out, size_t *n,
+			      int64_t *total)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!(st = sq_bind(s, "SELECT count(*) FROM utterances WHERE account_id = ? AND interaction_id = ?",
+			   "ii", account_id, interaction_id)))
+		return s->err->code;
+	rc = sqlite3_step(st);
+	*total = rc == SQLITE_ROW ? sq_col_int(st, 0) : 0;
+	sq_done(s, st);
+	if (rc != SQLITE_ROW)
+		return sq_fail(s, rc, "reading the conversation");
+	return sq_load_st(s, sq_bind(s, "SELECT idx, speaker, side, start_s, end_s, line, text FROM utterances"
+			  " WHERE account_id = ? AND interaction_id = ? AND idx >= ? ORDER BY idx LIMIT ?",
+			  "iiii", account_id, interaction_id, from, limit),
+			  (void **)out, n, sizeof(**out), fill_utterance);
+}
+
 static int sq_proposal_add(struct candor_store *s, struct candor_proposal_row *p)
 {
 	return sq_exec(s, sq_bind(s, "INSERT INTO proposals(account_id, contact_id, interaction_id, kind,"
@@ -1042,6 +1065,7 @@ const struct candor_store_be candor_store_sqlite = {
 	.locate = sq_locate,
 	.utterances_add = sq_utterances_add,
 	.utterances = sq_utterances,
+	.utterance_range = sq_utterance_range,
 	.proposal_add = sq_proposal_add,
 	.proposals = sq_proposals,
 	.proposal_resolve = sq_proposal_resolve,

@@ -755,6 +755,21 @@ int candor_store_utterances(struct candor_store *s, int64_t account_id, int64_t 
 	return rc;
 }
 
+int candor_store_utterance_range(struct candor_store *s, int64_t account_id,
+				 int64_t interaction_id, int64_t from, int64_t limit,
+				 struct candor_utterance **out, size_t *n, int64_t *total)
+{
+	int rc = s->be->utterance_range(s, account_id, interaction_id, from < 0 ? 0 : from,
+					limit, out, n, total);
+
+	if (!rc && (rc = store_readback_utterances(s, interaction_id, *out, *n))) {
+		candor_utterances_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
 void candor_utterances_free(struct candor_utterance *u, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {

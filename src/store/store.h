@@ -198,6 +198,9 @@ struct candor_store_be {
 			      const struct candor_utterance *u, size_t n);
 	int (*utterances)(struct candor_store *s, int64_t account_id, int64_t interaction_id,
 			  struct candor_utterance **out, size_t *n);
+	int (*utterance_range)(struct candor_store *s, int64_t account_id, int64_t interaction_id,
+			       int64_t from, int64_t limit, struct candor_utterance **out,
+			       size_t *n, int64_t *total);
 	/* Proposals from an analysis: add, list (by id or by interaction), resolve. */
 	int (*proposal_add)(struct candor_store *s, struct candor_proposal_row *p);
 	int (*proposals)(struct candor_store *s, int64_t id, int64_t interaction_id,
@@ -405,6 +408,11 @@ int candor_store_utterances_add(struct candor_store *s, int64_t account_id, int6
 int candor_store_utterances(struct candor_store *s, int64_t account_id, int64_t interaction_id,
 			    struct candor_utterance **out, size_t *n);
 void candor_utterances_free(struct candor_utterance *u, size_t n);
+/* A page of them: at most limit from index from on, and in *total how many
+ * the transcript has (a conversation page of a huge call shows one page). */
+int candor_store_utterance_range(struct candor_store *s, int64_t account_id,
+				 int64_t interaction_id, int64_t from, int64_t limit,
+				 struct candor_utterance **out, size_t *n, int64_t *total);
 
 int candor_store_proposal_add(struct candor_store *s, struct candor_proposal_row *p);
 /* Proposals by id (0: any) and interaction (0: any); free with candor_proposals_free. */

@@ -198,18 +198,46 @@ static void proposals(struct web_request *req, const struct candor_proposal_row 
 	web_html(&req->out, "</ul></section>");
 }
 
+/* "utterances 501–1,000 of 12,000 · earlier · later" for a call longer than a page. */
+static void pager(struct web_request *req, int64_t id, const struct candor_app_interaction *x)
+{
+	int64_t last = x->from + (int64_t)x->nutts;
+
+	web_html(&req->out, "<p class=\"pager\">utterances %D–%D of %D", x->from + 1, last,
+		 x->total);
+	if (x->from > 0)
+		web_html(&req->out, " · <a href=\"/interactions/%D?from=%D\">earlier</a>", id,
+			 x->from > WEB_TALK_PAGE ? x->from - WEB_TALK_PAGE : (int64_t)0);
+	if (last < x->total)
+		web_html(&req->out, " · <a href=\"/interactions/%D?from=%D\">later</a>", id, last);
+	web_html(&req->out, "</p>");
+}
+
 int web_page_talk(struct web_request *req)
 {
 	struct candor_app app;
 	struct candor_app_interaction x;
 	struct candor_scope sc;
 	int64_t id = req->ids[0];
+	long long from = 0;
 	int rc;
 
 	if ((rc = web_see_record(req, CANDOR_RECORD_INTERACTION, id, false, &sc)))
 		return rc;
 	web_app(req, &app);
-	if ((rc = candor_app_interaction_load(&app, id, &x))) {
+	{
+		const char *f = web_query(req, "from");
+		char *end;
+
+		errno = 0;
+		from = f ? strtoll(f, &end, 10) : 0;
+		if (f && (errno || end == f || *end || from < 0)) {
+			rc = web_error(req, 400, "from", "'from' must be an utterance number");
+			memset(&x, 0, sizeof(x));
+			goto cleanup;
+		}
+	}
+	if ((rc = candor_app_interaction_load_page(&app, id, from, WEB_TALK_PAGE, &x))) {
 		rc = web_fail(req, rc);
 		goto cleanup;
 	}
@@ -220,8 +248,12 @@ int web_page_talk(struct web_request *req)
 	metrics(req, x.it);
 	web_html(&req->out, "<section class=\"card\" aria-labelledby=\"h-words\"><h2 id=\"h-words\">"
 		 "What was said</h2>");
+	if (x.total > (int64_t)x.nutts)
+		pager(req, id, &x);
 	for (size_t i = 0; i < x.nutts; i++)
 		utterance(req, &x.set, id, &x.utts[i], web_account_changeable(req, sc.account_id));
+	if (x.total > (int64_t)x.nutts)
+		pager(req, id, &x);
 	if (!x.nutts)
 		web_html(&req->out, "<p class=\"muted\">no transcript: logged by hand</p>");
 	web_html(&req->out, "</section>");

@@ -34,7 +34,8 @@ int web_form_signal_wrong(struct web_request *req)
 	}
 	if ((rc = candor_app_signal_wrong(&app, id, req->user.name, &correction)))
 		return web_fail(req, rc);
-	return web_redirect(req, "/interactions/%" PRId64 "#utt-%" PRId64, interaction, utt);
+	return web_redirect(req, "/interactions/%" PRId64 "?from=%" PRId64 "#utt-%" PRId64,
+			    interaction, utt - utt % WEB_TALK_PAGE, utt);
 }
 
 /* POST /interactions/{id}/signal: fields utterance (its index) and category */
@@ -59,5 +60,6 @@ int web_form_signal_add(struct web_request *req)
 	web_app(req, &app);
 	if ((rc = candor_app_signal_add(&app, id, (int64_t)utt, cat, req->user.name, &correction)))
 		return web_fail(req, rc);
-	return web_redirect(req, "/interactions/%" PRId64 "#utt-%lld", id, utt);
+	return web_redirect(req, "/interactions/%" PRId64 "?from=%lld#utt-%lld", id,
+			    utt - utt % WEB_TALK_PAGE, utt);
 }

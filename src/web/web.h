@@ -35,6 +35,7 @@
 #define WEB_MAX_BODY ((size_t)20 << 20)  /* 20 MiB: more is 413 */
 #define WEB_SESSION_SECONDS (12 * 3600)
 #define WEB_TEXT_MAX 20000              /* bytes in one text field */
+#define WEB_TALK_PAGE 500               /* utterances on one conversation page */
 #define WEB_REQUEST_SECONDS 60          /* a request's deadline, from its first byte */
 #define WEB_PER_ADDR 16                 /* connections (or proxied requests) per client */
 

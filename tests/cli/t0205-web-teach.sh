@@ -5,11 +5,13 @@
 . "$CANDOR_TOP/tests/cli/lib.sh"
 . "$CANDOR_TOP/tests/cli/web-lib.sh"
 
-test_expect 'setup: an imported call' '
+test_expect 'setup: an imported call, and a long one (1,100 turns)' '
 	candor init >/dev/null &&
 	candor account add Northwind >/dev/null &&
 	candor contact add "Dana Reyes" --account Northwind >/dev/null &&
-	candor import "$DATA/discovery-call.vtt" --with Dana --at 2026-11-18 >/dev/null 2>&1
+	candor import "$DATA/discovery-call.vtt" --with Dana --at 2026-11-18 >/dev/null 2>&1 &&
+	for i in $(seq 1 550); do echo "Sam Seller: point number $i about the rollout."; echo "Dana Reyes: noted, item $i."; done >long.txt &&
+	candor import long.txt --with Dana --at 2026-11-19 >/dev/null 2>&1
 '
 serve_start
 
@@ -27,7 +29,7 @@ test_expect '"not stall" takes the stall away and keeps a correction; back at th
 	csrf=$(grep -o "name=\"csrf\" value=\"[0-9a-f]*\"" "$TRASH/body" | head -1 | cut -d\" -f4) &&
 	test -n "$sid" && test -n "$csrf" && echo "$csrf" >csrf &&
 	expect_status 303 "$(http POST /signals/$sid/wrong -d csrf=$csrf -D "$TRASH/headers")" &&
-	test_grep "^Location: /interactions/1#utt-3" "$TRASH/headers" &&
+	test_grep "^Location: /interactions/1\?from=0#utt-3" "$TRASH/headers" &&
 	candor signal list --json >l.json &&
 	test "$(jget l.json "#")" = 1 &&
 	test "$(jget l.json 0.verdict)" = wrong &&
@@ -81,6 +83,19 @@ test_expect 'the API refuses a wrong type, a missing utterance, a missing signal
 	expect_status 404 "$(http GET /api/v1/interactions/99/corrections)" &&
 	db_dump >after &&
 	test_cmp before after
+'
+
+test_expect 'a long call is paged: 500 utterances a page, with earlier and later' '
+	expect_status 200 "$(http GET /interactions/2)" &&
+	test_grep "utterances 1–500 of 1100 · <a href=\"/interactions/2\?from=500\">later</a>" "$TRASH/body" &&
+	test "$(grep -o "<div id=\"utt-[0-9]*\">" "$TRASH/body" | wc -l)" = 500 &&
+	expect_status 200 "$(http GET "/interactions/2?from=1000")" &&
+	test_grep "utterances 1001–1100 of 1100 · <a href=\"/interactions/2\?from=500\">earlier</a>" "$TRASH/body" &&
+	test_grep "<div id=\"utt-1099\">" "$TRASH/body" &&
+	test_no_grep "<div id=\"utt-999\">" "$TRASH/body" &&
+	expect_status 400 "$(http GET "/interactions/2?from=x")" &&
+	expect_status 200 "$(http GET /interactions/1)" &&
+	test_no_grep "class=\"pager\"" "$TRASH/body"
 '
 
 serve_stop; stopped=$?
