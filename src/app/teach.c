@@ -96,16 +96,17 @@ int candor_app_signals_store(struct candor_app *app, const struct candor_interac
 
 	for (size_t i = 0; i < a->nsignals && !rc; i++) {
 		const struct candor_text_signal *x = &a->signals[i];
-		struct candor_signal sg = {
+		struct candor_signal sg;
+
+		if (x->utterance >= n)
+			continue;
+		sg = (struct candor_signal){
 			.interaction_id = it->id, .contact_id = it->contact_id,
 			.category = (char *)x->category, .text = x->text,
 			.side = u[x->utterance].side, .utterance = (int64_t)u[x->utterance].index,
 			.start = (int64_t)x->cstart, .end = (int64_t)x->cend,
 			.confidence = x->confidence,
 		};
-
-		if (x->utterance >= n)
-			continue;
 		if (verdict_on(c, nc, sg.utterance, x->category) == CANDOR_VERDICT_WRONG)
 			continue;
 		candor_buf_reset(&quote);
@@ -368,6 +369,24 @@ int candor_app_interaction_reanalyse(struct candor_app *app, int64_t id,
 	int rc = candor_store_locate(app->store, CANDOR_RECORD_INTERACTION, id, &sc);
 
 	return rc ? rc : reanalyse(app, &sc, id, az, out);
+}
+
+int candor_app_transcript_check(struct candor_app *app, int64_t id)
+{
+	struct candor_scope sc;
+	struct candor_utterance *u = NULL;
+	size_t n = 0;
+	int64_t total = 0;
+	int rc = candor_store_locate(app->store, CANDOR_RECORD_INTERACTION, id, &sc);
+
+	if (!rc)
+		rc = candor_store_utterance_range(app->store, sc.account_id, id, 0, 1, &u, &n, &total);
+	candor_utterances_free(u, n);
+	if (!rc && !total)
+		rc = candor_error_set(app->err, CANDOR_EINVALID, "interaction",
+				      "interaction #%" PRId64 " has no transcript to analyse: it was "
+				      "logged, not imported", id);
+	return rc;
 }
 
 static int cmp_at(const void *a, const void *b)

@@ -57,6 +57,10 @@ struct candor_app_reanalysed {
 int candor_app_interaction_reanalyse(struct candor_app *app, int64_t id,
 				     struct candor_analyzer *az, struct candor_app_reanalysed *out);
 
+/* CANDOR_ENOTFOUND when interaction id is missing, CANDOR_EINVALID when it
+ * has no transcript (it was logged by hand): what reanalyse would refuse. */
+int candor_app_transcript_check(struct candor_app *app, int64_t id);
+
 /* The ids of every interaction imported from a transcript, oldest first
  * (free *ids); what `candor reanalyze --all` goes over. */
 int candor_app_transcripts(struct candor_app *app, int64_t **ids, size_t *n);

@@ -252,6 +252,12 @@ int cmd_reanalyze(int argc, char **argv, struct candor_ctx *ctx)
 		rc = cli_fail(ctx, rc);
 		goto cleanup;
 	}
+	/* every id exists and has a transcript, before anything is said or changed */
+	for (size_t i = 0; i < n; i++)
+		if ((rc = candor_app_transcript_check(&app, ids[i]))) {
+			rc = cli_fail(ctx, rc);
+			goto cleanup;
+		}
 	if (!(all = json_array())) {
 		rc = cli_errorf(ctx, CLI_INTERNAL, "out of memory");
 		goto cleanup;
@@ -323,6 +329,12 @@ static int model_train(struct candor_ctx *ctx, const struct teach_opts *o)
 	t.progress = stderr;
 	if ((rc = cli_lexicon(ctx, &o->talk, &lx)) || (rc = cli_store(ctx, false)))
 		goto cleanup;
+	/* training reads the corrections and writes nothing to the store: a
+	 * read snapshot, so other writers are not held back for its minute */
+	if ((rc = candor_store_commit(ctx->store)) || (rc = candor_store_begin_read(ctx->store))) {
+		rc = cli_fail(ctx, rc);
+		goto cleanup;
+	}
 	cli_app(ctx, &app);
 	if ((rc = candor_app_model_train(&app, lx, &t, &r))) {
 		rc = cli_fail(ctx, rc);
@@ -399,8 +411,7 @@ int cmd_model(int argc, char **argv, struct candor_ctx *ctx)
 			return cli_usage_error(ctx, "which model? 'candor model use ID|previous|shipped' "
 					       "(see 'candor model list')");
 		if ((rc = candor_app_model_use(pos[1], id, sizeof(id), &ctx->err)))
-			return rc == CANDOR_ENOTFOUND || rc == CANDOR_EAMBIGUOUS
-				? cli_errorf(ctx, CLI_INVALID, "%s", ctx->err.msg) : cli_fail(ctx, rc);
+			return cli_fail(ctx, rc);
 		printf("model %s now decides the signals; 'candor reanalyze --all' applies it to "
 		       "stored conversations\n", id);
 		return CLI_OK;

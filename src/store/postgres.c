@@ -750,13 +750,13 @@ static int pg_proposal_resolve(struct candor_store *s, const struct candor_propo
 
 static int pg_signal_delete(struct candor_store *s, int64_t account_id, int64_t id)
 {
-	return pg_exec(s, pg_write(s, "DELETE FROM signals WHERE account_id = $1 AND id = $2", "ii",
+	return pg_exec(s, pg_write(s, "UPDATE signals SET withdrawn = 1 WHERE account_id = $1 AND id = $2", "ii",
 				   account_id, id), NULL);
 }
 
 static int pg_signals_clear(struct candor_store *s, int64_t account_id, int64_t interaction_id)
 {
-	return pg_exec(s, pg_write(s, "DELETE FROM signals WHERE account_id = $1 AND interaction_id = $2"
+	return pg_exec(s, pg_write(s, "UPDATE signals SET withdrawn = 1 WHERE account_id = $1 AND interaction_id = $2"
 				   " AND utterance >= 0", "ii", account_id, interaction_id), NULL);
 }
 
@@ -781,7 +781,7 @@ static int pg_correction_add(struct candor_store *s, struct candor_correction *c
 
 static int pg_correction_delete(struct candor_store *s, int64_t account_id, int64_t id)
 {
-	return pg_exec(s, pg_write(s, "DELETE FROM corrections WHERE account_id = $1 AND id = $2", "ii",
+	return pg_exec(s, pg_write(s, "UPDATE corrections SET undone = 1 WHERE account_id = $1 AND id = $2", "ii",
 				   account_id, id), NULL);
 }
 
@@ -809,7 +809,8 @@ static int pg_corrections(struct candor_store *s, int64_t id, int64_t interactio
 	*n = 0;
 	return pg_load(s, id, interaction_id, "SELECT id, account_id, contact_id, interaction_id,"
 		       " utterance, category, verdict, side, text, by_user, at FROM corrections"
-		       " WHERE ($1 = 0 OR id = $1) AND ($2 = 0 OR interaction_id = $2) ORDER BY id",
+		       " WHERE ($1 = 0 OR id = $1) AND ($2 = 0 OR interaction_id = $2) AND undone = 0"
+		       " ORDER BY id",
 		       (void **)out, n, sizeof(**out), fill_correction);
 }
 
@@ -830,10 +831,10 @@ static int pg_locate(struct candor_store *s, enum candor_record what, int64_t id
 		r = pg_query(s, "SELECT account_id, contact_id FROM proposals WHERE id = $1", "i", id);
 		break;
 	case CANDOR_RECORD_SIGNAL:
-		r = pg_query(s, "SELECT account_id, contact_id FROM signals WHERE id = $1", "i", id);
+		r = pg_query(s, "SELECT account_id, contact_id FROM signals WHERE id = $1 AND withdrawn = 0", "i", id);
 		break;
 	case CANDOR_RECORD_CORRECTION:
-		r = pg_query(s, "SELECT account_id, contact_id FROM corrections WHERE id = $1", "i", id);
+		r = pg_query(s, "SELECT account_id, contact_id FROM corrections WHERE id = $1 AND undone = 0", "i", id);
 		break;
 	default:
 		r = pg_query(s, "SELECT account_id, contact_id FROM commitments WHERE id = $1", "i", id);
@@ -864,7 +865,7 @@ static int pg_evidence(struct candor_store *s, const struct candor_scope *sc,
 			    " g.interaction_id, i.at, g.category, g.text, g.side, g.utterance,"
 			    " g.start_char, g.end_char, g.quote, g.confidence FROM signals g"
 			    " JOIN interactions i ON i.account_id = g.account_id AND i.id = g.interaction_id",
-			    " ORDER BY g.contact_id, i.at, g.id"),
+			    " AND g.withdrawn = 0 ORDER BY g.contact_id, i.at, g.id"),
 			    (void **)&ev->signals, &ev->nsignals, sizeof(*ev->signals), fill_signal);
 	rc = rc ? rc : pg_load(s, a, c, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id, text,"
 			    " made FROM commitments", " ORDER BY contact_id, made, id"),

@@ -202,12 +202,16 @@ const char *const candor_migrations[] = {
 	 * is a user's word on one utterance and one category: 'wrong' (the
 	 * analyser found it and should not have) or 'missing' (it should have);
 	 * it keeps the utterance's words and side as they were, so the model
-	 * can learn from it, and it outlives any re-analysis.  A chat is an
+	 * can learn from it, and it outlives any re-analysis.  A signal taken away
+ * (a correction, a re-analysis) is marked withdrawn and a correction taken
+ * back undone, never deleted: ids are never given out twice, so a stale
+ * id (a browser tab, a script) cannot correct another signal.  A chat is an
 	 * interaction of kind 'chat': SQLite cannot change a CHECK, so its
 	 * backend rebuilds the interactions table after this (sqlite.c), and
 	 * PostgreSQL replaces the constraint (postgres-schema.c). */
 	"ALTER TABLE interactions ADD COLUMN analyser TEXT NOT NULL DEFAULT '';"
 	"ALTER TABLE signals ADD COLUMN confidence REAL NOT NULL DEFAULT -1;"
+	"ALTER TABLE signals ADD COLUMN withdrawn INTEGER NOT NULL DEFAULT 0;"
 	"CREATE TABLE corrections ("
 	"  id INTEGER PRIMARY KEY,"
 	"  account_id INTEGER NOT NULL REFERENCES accounts(id),"
@@ -219,7 +223,8 @@ const char *const candor_migrations[] = {
 	"  side TEXT NOT NULL CHECK (side IN ('seller','buyer','unknown')),"
 	"  text TEXT NOT NULL,"
 	"  by_user TEXT NOT NULL DEFAULT '',"
-	"  at INTEGER NOT NULL);"
+	"  at INTEGER NOT NULL,"
+	"  undone INTEGER NOT NULL DEFAULT 0);"
 	"CREATE INDEX corrections_interaction ON corrections(account_id, interaction_id, utterance);",
 	NULL
 };
@@ -259,10 +264,10 @@ static const struct candor_column interactions_cols[] = {
 	{ "id", 'i' }, { "account_id", 'i' }, { "contact_id", 'i' }, { "kind", 't' }, { "inbound", 'i' }, { "at", 'i' }, { "seller", 't' }, { "text", 't' }, { "source", 't' }, { "metrics", 't' }, { "seller_share", 'd' }, { "analyser", 't' },
 };
 static const struct candor_column signals_cols[] = {
-	{ "id", 'i' }, { "account_id", 'i' }, { "contact_id", 'i' }, { "interaction_id", 'i' }, { "category", 't' }, { "text", 't' }, { "side", 't' }, { "utterance", 'i' }, { "start_char", 'i' }, { "end_char", 'i' }, { "quote", 't' }, { "confidence", 'd' },
+	{ "id", 'i' }, { "account_id", 'i' }, { "contact_id", 'i' }, { "interaction_id", 'i' }, { "category", 't' }, { "text", 't' }, { "side", 't' }, { "utterance", 'i' }, { "start_char", 'i' }, { "end_char", 'i' }, { "quote", 't' }, { "confidence", 'd' }, { "withdrawn", 'i' },
 };
 static const struct candor_column corrections_cols[] = {
-	{ "id", 'i' }, { "account_id", 'i' }, { "contact_id", 'i' }, { "interaction_id", 'i' }, { "utterance", 'i' }, { "category", 't' }, { "verdict", 't' }, { "side", 't' }, { "text", 't' }, { "by_user", 't' }, { "at", 'i' },
+	{ "id", 'i' }, { "account_id", 'i' }, { "contact_id", 'i' }, { "interaction_id", 'i' }, { "utterance", 'i' }, { "category", 't' }, { "verdict", 't' }, { "side", 't' }, { "text", 't' }, { "by_user", 't' }, { "at", 'i' }, { "undone", 'i' },
 };
 static const struct candor_column commitments_cols[] = {
 	{ "id", 'i' }, { "account_id", 'i' }, { "contact_id", 'i' }, { "text", 't' }, { "made", 'i' },

@@ -102,6 +102,14 @@ static int migrate(struct candor_store *s)
 	    (rc = sq_exec_script(s, "PRAGMA foreign_keys = OFF", "upgrading the database")) ||
 	    (rc = sq_exec_script(s, "BEGIN IMMEDIATE", "upgrading the database")))
 		goto fail;
+	/* another process may have upgraded it while this one waited for the lock */
+	if ((rc = sq_schema_version(s, &version)))
+		goto fail;
+	if (version >= CANDOR_SCHEMA_VERSION) {
+		if ((rc = sq_exec_script(s, "COMMIT", "opening the database")))
+			goto fail;
+		return sq_exec_script(s, "PRAGMA foreign_keys = ON", "opening the database");
+	}
 	for (; version < CANDOR_SCHEMA_VERSION; version++) {
 		if ((rc = sq_exec_script(s, candor_migrations[version], "upgrading the database")))
 			goto fail;
@@ -885,13 +893,13 @@ static int sq_proposal_resolve(struct candor_store *s, const struct candor_propo
 
 static int sq_signal_delete(struct candor_store *s, int64_t account_id, int64_t id)
 {
-	return sq_exec(s, sq_bind(s, "DELETE FROM signals WHERE account_id = ? AND id = ?", "ii",
+	return sq_exec(s, sq_bind(s, "UPDATE signals SET withdrawn = 1 WHERE account_id = ? AND id = ?", "ii",
 			    account_id, id), "removing the signal", NULL);
 }
 
 static int sq_signals_clear(struct candor_store *s, int64_t account_id, int64_t interaction_id)
 {
-	return sq_exec(s, sq_bind(s, "DELETE FROM signals WHERE account_id = ? AND interaction_id = ?"
+	return sq_exec(s, sq_bind(s, "UPDATE signals SET withdrawn = 1 WHERE account_id = ? AND interaction_id = ?"
 			    " AND utterance >= 0", "ii", account_id, interaction_id),
 		    "re-analysing the interaction", NULL);
 }
@@ -917,7 +925,7 @@ static int sq_correction_add(struct candor_store *s, struct candor_correction *c
 
 static int sq_correction_delete(struct candor_store *s, int64_t account_id, int64_t id)
 {
-	return sq_exec(s, sq_bind(s, "DELETE FROM corrections WHERE account_id = ? AND id = ?", "ii",
+	return sq_exec(s, sq_bind(s, "UPDATE corrections SET undone = 1 WHERE account_id = ? AND id = ?", "ii",
 			    account_id, id), "taking the correction back", NULL);
 }
 
@@ -947,7 +955,8 @@ static int sq_corrections(struct candor_store *s, int64_t id, int64_t interactio
 	*n = 0;
 	return sq_load(s, &sc, "SELECT id, account_id, contact_id, interaction_id, utterance, category,"
 		    " verdict, side, text, by_user, at FROM corrections"
-		    " WHERE (?1 = 0 OR id = ?1) AND (?2 = 0 OR interaction_id = ?2) ORDER BY id",
+		    " WHERE (?1 = 0 OR id = ?1) AND (?2 = 0 OR interaction_id = ?2) AND undone = 0"
+		    " ORDER BY id",
 		    (void **)out, n, sizeof(**out), fill_correction);
 }
 
@@ -968,10 +977,10 @@ static int sq_locate(struct candor_store *s, enum candor_record what, int64_t id
 		st = sq_bind(s, "SELECT account_id, contact_id FROM proposals WHERE id = ?", "i", id);
 		break;
 	case CANDOR_RECORD_SIGNAL:
-		st = sq_bind(s, "SELECT account_id, contact_id FROM signals WHERE id = ?", "i", id);
+		st = sq_bind(s, "SELECT account_id, contact_id FROM signals WHERE id = ? AND withdrawn = 0", "i", id);
 		break;
 	case CANDOR_RECORD_CORRECTION:
-		st = sq_bind(s, "SELECT account_id, contact_id FROM corrections WHERE id = ?", "i", id);
+		st = sq_bind(s, "SELECT account_id, contact_id FROM corrections WHERE id = ? AND undone = 0", "i", id);
 		break;
 	default:
 		st = sq_bind(s, "SELECT account_id, contact_id FROM commitments WHERE id = ?", "i", id);
@@ -1002,7 +1011,7 @@ static int sq_evidence(struct candor_store *s, const struct candor_scope *sc,
 			    " g.interaction_id, i.at, g.category, g.text, g.side, g.utterance,"
 			    " g.start_char, g.end_char, g.quote, g.confidence"
 			    " FROM signals g JOIN interactions i ON i.id = g.interaction_id",
-			    " ORDER BY g.contact_id, i.at, g.id"),
+			    " AND g.withdrawn = 0 ORDER BY g.contact_id, i.at, g.id"),
 			    (void **)&ev->signals, &ev->nsignals, sizeof(*ev->signals), fill_signal);
 	rc = rc ? rc : sq_load(s, sc, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id, text,"
 			    " made FROM commitments", " ORDER BY contact_id, made, id"),

@@ -511,11 +511,17 @@ bool candor_signal_model_chosen(char *name, size_t n, const char *which)
 		name[0] = '\0';
 	fclose(f);
 	len = strlen(name);
-	while (len && (name[len - 1] == '\n' || name[len - 1] == ' '))
+	while (len && (name[len - 1] == '\n' || name[len - 1] == '\r' || name[len - 1] == ' '))
 		name[--len] = '\0';
-	/* a bare file name in the folder, nothing else */
-	if (strchr(name, '/') || !strcmp(name, "..") || !strcmp(name, "."))
-		name[0] = '\0';
+	/* "shipped", or a model file of the folder (signals-HEX.model), nothing else */
+	if (strcmp(name, "shipped")) {
+		bool ok = len > 14 && !strncmp(name, "signals-", 8) && !strcmp(name + len - 6, ".model");
+
+		for (size_t i = 8; ok && i < len - 6; i++)
+			ok = (name[i] >= '0' && name[i] <= '9') || (name[i] >= 'a' && name[i] <= 'f');
+		if (!ok)
+			name[0] = '\0';
+	}
 	return name[0] != '\0';
 }
 
@@ -538,10 +544,11 @@ const char *candor_signal_model_default_path(void)
 
 	if (env && *env)
 		return env;
-	if (candor_signal_model_chosen(name, sizeof(name), "current")) {
+	/* the model chosen is used, or its loss is an error naming it: never a
+	 * silent fall back to another model */
+	if (candor_signal_model_chosen(name, sizeof(name), "current") && strcmp(name, "shipped")) {
 		snprintf(path, sizeof(path), "%s/%s", candor_signal_model_dir(), name);
-		if (access(path, R_OK) == 0)
-			return path;
+		return path;
 	}
 	snprintf(path, sizeof(path), "%s/signals.model", CANDOR_MODEL_SRCDIR);
 	if (access(path, R_OK) == 0)

@@ -65,7 +65,7 @@ test_expect 'model use previous goes back to the shipped model; the trained one 
 '
 
 test_expect 'model use: an unknown model is refused and the choice stays' '
-	test_exit 2 candor model use 0123456789abcdef 2>err &&
+	test_exit 3 candor model use 0123456789abcdef 2>err &&
 	test_grep "no model .0123456789abcdef." err &&
 	test "$(stalls like.txt)" = 2 &&
 	test_exit 2 candor model train --weight 0 2>err &&

@@ -79,6 +79,20 @@ assert [g for u in d[\"utterances\"] for g in u[\"signals\"] if g[\"category\"] 
 "
 '
 
+test_expect 'a signal id is never given out twice: a stale one is not found, and changes nothing' '
+	sid=$(stall_id show.json) &&
+	fails 3 candor signal wrong "$sid" &&
+	test_grep "no signal #$sid" err
+'
+
+test_expect 'reanalyze checks every id first: one missing, nothing said, nothing changed' '
+	fails 3 candor reanalyze 1 99 &&
+	test_grep "no interaction #99" err &&
+	candor log Dana "a note" >nid &&
+	fails 2 candor reanalyze "$(cat nid)" &&
+	test_grep "no transcript" err
+'
+
 test_expect 'signal add: the missed category is put in, on the whole utterance' '
 	candor signal add 1:3 social >out 2>err &&
 	test "$(cat out)" = 2 &&

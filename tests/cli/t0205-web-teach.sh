@@ -68,10 +68,10 @@ test_expect 'the API: a missed category added, corrections listed, a signal take
 	test "$(jget "$TRASH/body" "#")" = 3 &&
 	test "$(jget "$TRASH/body" 2.category)" = candor &&
 	test "$(jget "$TRASH/body" 2.verdict)" = missing &&
-	sid=$(db_sql "SELECT id FROM signals WHERE category = '"'"'disclosure'"'"' LIMIT 1") &&
+	sid=$(db_sql "SELECT id FROM signals WHERE category = '"'"'disclosure'"'"' AND withdrawn = 0 LIMIT 1") &&
 	expect_status 200 "$(http POST /api/v1/signals/$sid/wrong -H "Content-Type: application/json" -d "{}")" &&
 	test "$(jget "$TRASH/body" correction)" = 4 &&
-	test -z "$(db_sql "SELECT id FROM signals WHERE category = '"'"'disclosure'"'"'")"
+	test -z "$(db_sql "SELECT id FROM signals WHERE category = '"'"'disclosure'"'"' AND withdrawn = 0")"
 '
 
 test_expect 'the API refuses a wrong type, a missing utterance, a missing signal; nothing changes' '
