@@ -273,6 +273,11 @@ static bool overlaps(const struct cli_mark *a, const struct cli_mark *b)
 
 void cli_print_marked(const char *text, const struct cli_mark *marks, size_t n)
 {
+	cli_print_marked_shown(text, marks, n, NULL);
+}
+
+void cli_print_marked_shown(const char *text, const struct cli_mark *marks, size_t n, bool *shown)
+{
 	size_t at = 0, len = strlen(text);
 
 	for (size_t i = 0; i < n; i++) {
@@ -282,6 +287,8 @@ void cli_print_marked(const char *text, const struct cli_mark *marks, size_t n)
 		for (size_t k = 0; k < n && !hidden && !strcmp(m->category, "question"); k++)
 			hidden = k != i && strcmp(marks[k].category, "question") &&
 				 overlaps(m, &marks[k]);
+		if (shown)
+			shown[i] = !hidden;
 		if (hidden)
 			continue;
 		printf("%.*s[%s: %.*s]", (int)(m->start - at), text + at, m->category,

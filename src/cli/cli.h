@@ -141,6 +141,9 @@ int cli_id(struct candor_ctx *ctx, const char *arg, const char *what, int64_t *o
  */
 struct cli_mark { size_t start, end; const char *category; };
 void cli_print_marked(const char *text, const struct cli_mark *marks, size_t n);
+/* The same, saying in shown[i] whether mark i could be shown inline (one
+ * overlapping a mark before it is not). */
+void cli_print_marked_shown(const char *text, const struct cli_mark *marks, size_t n, bool *shown);
 
 /* A stage as the text output shows it ("TRUST"), shared by status and pipeline. */
 const char *cli_stage_label(int stage);

@@ -140,7 +140,21 @@ static void print_utterance(const struct shown *s, const struct candor_utterance
 			n++;
 		}
 	}
-	cli_print_marked(u->text, marks, n);
+	{
+		bool shown[64];
+		bool any = false;
+
+		cli_print_marked_shown(u->text, marks, n, shown);
+		/* a signal over the words of another (one you added over the whole
+		 * line) is listed under it, so it can be seen and taken back */
+		for (size_t k = 0; k < n; k++)
+			if (!shown[k]) {
+				printf("%s[%s]", any ? " " : "          also: ", marks[k].category);
+				any = true;
+			}
+		if (any)
+			printf("\n");
+	}
 }
 
 static void show_print(const struct shown *s)
