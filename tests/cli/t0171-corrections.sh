@@ -101,10 +101,9 @@ test_expect 'signal add: the missed category is put in, on the whole utterance' 
 g = [g for g in d[\"utterances\"][3][\"signals\"] if g[\"category\"] == \"social\"]
 assert len(g) == 1 and g[0][\"confidence\"] is None and g[0][\"start\"] == 0, g
 assert g[0][\"text\"] == d[\"utterances\"][3][\"text\"], g
- &&
+" &&
 	candor show interaction 1 >shown &&
 	test_grep "^ +also: .*\[social #[0-9]+\]" shown
-'
 '
 
 test_expect 'export --format json carries the corrections' '
