@@ -522,14 +522,24 @@ static int write_choice(const char *which, const char *name, struct candor_error
 {
 	char path[4200], tmp[4300];
 	FILE *f;
+	int rc;
 
 	snprintf(path, sizeof(path), "%s/%s", candor_signal_model_dir(), which);
 	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
-	if (!(f = fopen(tmp, "w")) || fprintf(f, "%s\n", name) < 0 || fclose(f) ||
-	    rename(tmp, path))
-		return candor_error_set(err, CANDOR_ERROR, NULL, "cannot write '%s': %s", path,
-					strerror(errno));
+	if (!(f = fopen(tmp, "w")))
+		goto fail;
+	if (fprintf(f, "%s\n", name) < 0 || fflush(f) || fsync(fileno(f))) {
+		fclose(f);
+		goto fail;
+	}
+	if (fclose(f) || rename(tmp, path))
+		goto fail;
 	return 0;
+fail:
+	rc = candor_error_set(err, CANDOR_ERROR, NULL, "cannot write '%s': %s", path,
+			      strerror(errno));
+	unlink(tmp);
+	return rc;
 }
 
 /* The file name in use now ("shipped" when none is chosen). */
@@ -594,7 +604,9 @@ int candor_app_model_train(struct candor_app *app, const struct candor_lexicon *
 		rc = candor_error_set(app->err, CANDOR_ERROR, NULL, "out of memory");
 		goto cleanup;
 	}
-	snprintf(tmp, sizeof(tmp), "%s/training.model", candor_signal_model_dir());
+	/* a name of this process's own: two trainings never write one file */
+	snprintf(tmp, sizeof(tmp), "%s/training-%ld.model", candor_signal_model_dir(),
+		 (long)getpid());
 	if ((rc = make_dir(candor_signal_model_dir(), app->err)) ||
 	    (rc = candor_signal_model_write(m, tmp, app->err)))
 		goto cleanup;

@@ -147,10 +147,17 @@ static int signal_list(struct candor_ctx *ctx, const struct teach_opts *o)
 			char d[CANDOR_DATE_MAX];
 
 			candor_date_format(d, sizeof(d), c[i].at);
-			printf("#%-4" PRId64 " %s  %" PRId64 ":%" PRId64 "  %-8s %-14s \"%.60s%s\"\n",
+			size_t cut = 0;
+
+			/* the first 60 characters, cut at a whole one */
+			for (int k = 0; k < 60 && c[i].text[cut]; k++)
+				do
+					cut++;
+				while ((c[i].text[cut] & 0xc0) == 0x80);
+			printf("#%-4" PRId64 " %s  %" PRId64 ":%" PRId64 "  %-8s %-14s \"%.*s%s\"\n",
 			       c[i].id, d, c[i].interaction_id, c[i].utterance,
-			       candor_name_of(candor_verdicts, c[i].verdict), c[i].category, c[i].text,
-			       strlen(c[i].text) > 60 ? "..." : "");
+			       candor_name_of(candor_verdicts, c[i].verdict), c[i].category, (int)cut,
+			       c[i].text, c[i].text[cut] ? "..." : "");
 		}
 	}
 	candor_corrections_free(c, n);
@@ -344,6 +351,10 @@ static int model_train(struct candor_ctx *ctx, const struct teach_opts *o)
 	       r.id, r.seconds, r.corrections, r.corrections == 1 ? "" : "s", r.utterances,
 	       r.utterances == 1 ? "" : "s");
 	print_scores(&r);
+	if (r.before[CANDOR_NCATS] >= 0 && r.after[CANDOR_NCATS] < r.before[CANDOR_NCATS] - 0.005)
+		printf("note: its cross-validated macro-F1 is lower than the model before (%.2f, was "
+		       "%.2f); 'candor model use previous' goes back\n", r.after[CANDOR_NCATS],
+		       r.before[CANDOR_NCATS]);
 	printf("now in use: %s\nthe one before: %s ('candor model use previous' goes back)\n",
 	       r.path, r.previous);
 	printf("stored conversations keep their signals until 'candor reanalyze --all'\n");
