@@ -441,6 +441,38 @@ cleanup:
 
 /* ---- models of one's own ---- */
 
+/* Each sentence of c's utterance (when it has several) as a line that does
+ * not say the categories in wrong. */
+static int wrong_sentences(struct candor_corpus *corpus, const char *name,
+			   const struct candor_correction *c, uint32_t wrong, unsigned weight,
+			   struct candor_error *err)
+{
+	const char *t = c->text, *start = t;
+	struct candor_buf b = CANDOR_BUF_INIT;
+	int n = 0, rc = 0;
+
+	for (const char *p = t; *p; p++)
+		n += strchr(".?!", *p) && p[1] == ' ';
+	if (!n)
+		return 0;
+	for (const char *p = t; !rc; p++) {
+		if (*p && !(strchr(".?!", *p) && p[1] == ' '))
+			continue;
+		candor_buf_reset(&b);
+		candor_buf_add(&b, start, (size_t)(p - start) + (*p ? 1 : 0));
+		if (candor_buf_error(&b))
+			rc = candor_error_set(err, CANDOR_ERROR, NULL, "out of memory");
+		else if (b.len && strspn(b.ptr, " ") < b.len)
+			rc = candor_corpus_add_utterance(corpus, name, b.ptr, c->side, 0, wrong, weight,
+							 err);
+		if (!*p)
+			break;
+		start = p + 1;
+	}
+	candor_buf_release(&b);
+	return rc;
+}
+
 /* The corrections, one labelled line per corrected utterance, into corpus. */
 static int corrections_corpus(struct candor_app *app, struct candor_corpus *corpus,
 			      unsigned weight, struct candor_app_trained *out)
@@ -477,6 +509,10 @@ static int corrections_corpus(struct candor_app *app, struct candor_corpus *corp
 		snprintf(name, sizeof(name), "correction #%" PRId64, c[k].id);
 		rc = candor_corpus_add_utterance(corpus, name, c[k].text, c[k].side, labels, labelled,
 						 weight, app->err);
+		/* the analyser finds a category in a sentence of a long turn as well
+		 * as in the whole: a "wrong" is taught on each sentence too */
+		if (!rc && (labelled & ~labels))
+			rc = wrong_sentences(corpus, name, &c[k], labelled & ~labels, weight, app->err);
 		out->utterances++;
 	}
 	candor_corrections_free(c, n);
