@@ -11,6 +11,10 @@
 stalls() {
 	candor analyze --seller "Sam Seller" "$1" | grep -c "(buyer): .*\[stall: " || true
 }
+# vendors FILE: how many of the buyer's lines it marks as naming a competitor.
+vendors() {
+	candor analyze --seller "Sam Seller" "$1" | grep -c "(buyer): .*\[competitor: " || true
+}
 
 test_expect 'setup: a stall the shipped model misses, and two paraphrases of it' '
 	candor init >/dev/null &&
@@ -23,6 +27,18 @@ test_expect 'setup: a stall the shipped model misses, and two paraphrases of it'
 	candor import call.txt --with Dana --at 2026-11-20 >/dev/null 2>&1
 '
 
+test_expect 'setup: a flour supplier the shipped model takes for a competitor, and a paraphrase' '
+	printf "Sam Seller: What does the vendor landscape look like?\nDana Reyes: We buy our flour from Miller Brothers. They deliver on Mondays. Our bakers like them.\n" >flour.txt &&
+	printf "Sam Seller: Who supplies you?\nDana Reyes: We get our flour from Miller Brothers. They come on Mondays.\n" >flour2.txt &&
+	test "$(vendors flour.txt)" = 1 &&
+	test "$(vendors flour2.txt)" = 1 &&
+	candor import flour.txt --with Dana --at 2026-11-21 >/dev/null 2>&1 &&
+	candor show interaction 2 --json >f.json &&
+	python3 -c "
+import json; d = json.load(open(\"f.json\"))
+print(next(g[\"id\"] for u in d[\"utterances\"] for g in u[\"signals\"] if g[\"category\"] == \"competitor\"))" >vid
+'
+
 test_expect 'model list: the shipped model is the one in use' '
 	candor model list >list &&
 	test_grep "^\* [0-9a-f]{16}  shipped " list &&
@@ -31,8 +47,9 @@ test_expect 'model list: the shipped model is the one in use' '
 
 test_expect 'the user says the line is a stall; model train learns it, printing scores before and after' '
 	candor signal add 1:1 stall >/dev/null 2>&1 &&
+	candor signal wrong "$(cat vid)" >/dev/null 2>&1 &&
 	candor model train --jobs 2 >report 2>progress &&
-	test_grep "^model [0-9a-f]{16} trained in [0-9.]+ s from the corpus and 1 correction \(1 utterance\)$" report &&
+	test_grep "^model [0-9a-f]{16} trained in [0-9.]+ s from the corpus and 2 corrections \(2 utterances\)$" report &&
 	test_grep "^  stall +0\.[0-9]{2}  +0\.[0-9]{2}$" report &&
 	test_grep "^  macro +0\.[0-9]{2}  +0\.[0-9]{2}$" report &&
 	test_grep "^the one before: shipped" report &&
@@ -43,6 +60,11 @@ test_expect 'the user says the line is a stall; model train learns it, printing 
 test_expect 'the new model finds the stall in the same sentence and in both paraphrases' '
 	test "$(stalls call.txt)" = 1 &&
 	test "$(stalls like.txt)" = 2
+'
+
+test_expect 'and no longer takes the flour supplier for a competitor, in either wording' '
+	test "$(vendors flour.txt)" = 0 &&
+	test "$(vendors flour2.txt)" = 0
 '
 
 test_expect 'reanalyze: the stored call is read by the new model, and says which' '
@@ -59,7 +81,7 @@ test_expect 'model use previous goes back to the shipped model; the trained one 
 	test "$(stalls like.txt)" = 0 &&
 	candor model list >list &&
 	test_grep "^\* [0-9a-f]{16}  shipped " list &&
-	test_grep "^  [0-9a-f]{16}  signals-[0-9a-f]{16}\.model .*1 correction \(previous\)$" list &&
+	test_grep "^  [0-9a-f]{16}  signals-[0-9a-f]{16}\.model .*2 corrections \(previous\)$" list &&
 	candor model use previous >/dev/null &&
 	test "$(stalls like.txt)" = 2
 '
