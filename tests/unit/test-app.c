@@ -457,7 +457,7 @@ static void test_users_tokens_sessions(void **state)
 	assert_int_equal(candor_app_user_add(&f->app, "ann", CANDOR_ROLE_ADMIN, "long enough",
 					     &id), CANDOR_ECONFLICT);
 	candor_error_clear(&f->err);
-	assert_int_equal(candor_app_token_new(&f->app, "Ann", token), 0);
+	assert_int_equal(candor_app_token_new(&f->app, "Ann", 0, token), 0);
 	assert_int_equal(candor_app_signed_in(&f->app, CANDOR_SECRET_TOKEN, token, &who), 0);
 	assert_string_equal(who.user.name, "Ann");
 	assert_string_equal(who.csrf, "");
