@@ -4,6 +4,7 @@
 #include "util/common.h"
 #include <pthread.h>
 #include "app/users.h"
+#include "app/access.h"
 
 static int check_password(struct candor_app *app, const char *password)
 {
@@ -44,12 +45,15 @@ cleanup:
 	return rc;
 }
 
-int candor_app_token_new(struct candor_app *app, const char *name, char *token)
+int candor_app_token_new(struct candor_app *app, const char *name, int64_t expires, char *token)
 {
 	struct candor_user u = { 0 };
-	struct candor_secret sec = { .created = app->now };
+	struct candor_secret sec = { .created = app->now, .expires = expires };
 	int rc;
 
+	if (expires && expires <= app->now)
+		return candor_error_set(app->err, CANDOR_EINVALID, "expires",
+					"that expiry is already past: give a later date");
 	if ((rc = candor_store_user_find(app->store, 0, name, &u)))
 		return rc;
 	sec.user_id = u.id;
@@ -98,7 +102,8 @@ int candor_app_session_new(struct candor_app *app, const char *name, const char 
 	candor_token_new(&sec, out->token);
 	candor_random_hex(sec.csrf, 32);
 	snprintf(out->csrf, sizeof(out->csrf), "%s", sec.csrf);
-	rc = candor_store_secret_add(app->store, CANDOR_SECRET_SESSION, &sec);
+	if (!(rc = candor_store_secret_add(app->store, CANDOR_SECRET_SESSION, &sec)))
+		rc = candor_store_secrets_purge(app->store, app->now);
 cleanup:
 	candor_user_release(&u);
 	return rc;
@@ -124,4 +129,219 @@ int candor_app_signed_in(struct candor_app *app, int kind, const char *token,
 int candor_app_session_end(struct candor_app *app, const char *selector)
 {
 	return candor_store_secret_delete(app->store, CANDOR_SECRET_SESSION, selector);
+}
+
+int candor_app_secrets_purge(struct candor_app *app)
+{
+	return candor_store_secrets_purge(app->store, app->now);
+}
+
+/* How many admins there are, into *n. */
+static int count_admins(struct candor_app *app, size_t *n)
+{
+	struct candor_user_list l = { 0 };
+	int rc = candor_store_users(app->store, 0, NULL, &l);
+
+	*n = 0;
+	for (size_t i = 0; !rc && i < l.n; i++)
+		*n += l.v[i].role == CANDOR_ROLE_ADMIN;
+	candor_user_list_release(&l);
+	return rc;
+}
+
+/* u stops being an admin: refused when u is the last one. */
+static int check_not_last_admin(struct candor_app *app, const struct candor_user *u,
+				const char *doing)
+{
+	size_t n;
+	int rc;
+
+	if (u->role != CANDOR_ROLE_ADMIN)
+		return 0;
+	if ((rc = count_admins(app, &n)))
+		return rc;
+	if (n <= 1)
+		return candor_error_set(app->err, CANDOR_ECONFLICT, "role", "'%s' is the last admin "
+					"and cannot be %s: make another user admin first",
+					u->name, doing);
+	return 0;
+}
+
+/* The accounts whose owner is name, counted into *n. */
+static int count_owned(struct candor_app *app, const char *name, int64_t *n)
+{
+	struct candor_list_query q = { .owner = name, .order = CANDOR_ORDER_ID };
+	struct candor_account_list l = { 0 };
+	char next[CANDOR_CURSOR_MAX];
+	int rc = candor_store_account_page(app->store, &q, &l, next);
+
+	*n = rc ? 0 : (int64_t)l.n;
+	candor_account_list_release(&l);
+	return rc;
+}
+
+int candor_app_user_remove(struct candor_app *app, const char *name, int64_t *owned)
+{
+	struct candor_user u = { 0 };
+	int rc;
+
+	*owned = 0;
+	if ((rc = candor_store_user_find(app->store, 0, name, &u)) ||
+	    (rc = check_not_last_admin(app, &u, "removed")))
+		goto cleanup;
+	if (app->who && app->who->name && !strcasecmp(app->who->name, u.name)) {
+		rc = candor_error_set(app->err, CANDOR_ECONFLICT, "user", "you are signed in as "
+				      "'%s': another admin must remove you", u.name);
+		goto cleanup;
+	}
+	if (!(rc = candor_store_user_delete(app->store, u.id)))
+		rc = count_owned(app, u.name, owned);
+cleanup:
+	candor_user_release(&u);
+	return rc;
+}
+
+int candor_app_user_role(struct candor_app *app, const char *name, int role)
+{
+	struct candor_user u = { 0 };
+	int rc;
+
+	if ((rc = candor_app_check_enum(app, "role", candor_roles, role,
+					"seller, manager or admin")) ||
+	    (rc = candor_store_user_find(app->store, 0, name, &u)))
+		goto cleanup;
+	if (role != CANDOR_ROLE_ADMIN && (rc = check_not_last_admin(app, &u, "made anything else")))
+		goto cleanup;
+	u.role = role;
+	rc = candor_store_user_update(app->store, &u);
+cleanup:
+	candor_user_release(&u);
+	return rc;
+}
+
+/* How many sessions of user_id there are, into *n. */
+static int count_sessions(struct candor_app *app, int64_t user_id, int64_t *n)
+{
+	struct candor_secret *v = NULL;
+	size_t k = 0;
+	int rc = candor_store_secrets(app->store, CANDOR_SECRET_SESSION, user_id, &v, &k);
+
+	*n = (int64_t)k;
+	free(v);
+	return rc;
+}
+
+static int end_sessions(struct candor_app *app, int64_t user_id, int64_t *ended)
+{
+	int rc = count_sessions(app, user_id, ended);
+
+	return rc ? rc : candor_store_secrets_delete(app->store, CANDOR_SECRET_SESSION, 0, user_id);
+}
+
+int candor_app_user_password(struct candor_app *app, const char *name, const char *password,
+			     int64_t *ended)
+{
+	char hash[256] = "";
+	struct candor_user u = { 0 };
+	char *old = NULL;
+	int rc;
+
+	*ended = 0;
+	if ((rc = check_password(app, password)) ||
+	    (rc = candor_store_user_find(app->store, 0, name, &u)))
+		goto cleanup;
+	if (candor_password_hash(hash, sizeof(hash), password)) {
+		rc = candor_error_set(app->err, CANDOR_ERROR, NULL,
+				      "out of memory hashing the password");
+		goto cleanup;
+	}
+	old = u.pwhash;
+	u.pwhash = hash;
+	if (!(rc = candor_store_user_update(app->store, &u)))
+		rc = end_sessions(app, u.id, ended);
+	u.pwhash = old;
+cleanup:
+	memset(hash, 0, sizeof(hash));
+	candor_user_release(&u);
+	return rc;
+}
+
+int candor_app_sessions_end(struct candor_app *app, const char *name, int64_t *ended)
+{
+	struct candor_user u = { 0 };
+	int rc;
+
+	*ended = 0;
+	if (!(rc = candor_store_user_find(app->store, 0, name, &u)))
+		rc = end_sessions(app, u.id, ended);
+	candor_user_release(&u);
+	return rc;
+}
+
+/* The name of user id among l, or "#id". */
+static void user_name(const struct candor_user_list *l, int64_t id, char *out, size_t n)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].id == id) {
+			snprintf(out, n, "%s", l->v[i].name);
+			return;
+		}
+	snprintf(out, n, "#%" PRId64, id);
+}
+
+int candor_app_tokens(struct candor_app *app, const char *name, struct candor_app_token **out,
+		      size_t *n)
+{
+	struct candor_user_list users = { 0 };
+	struct candor_user u = { 0 };
+	struct candor_secret *v = NULL;
+	size_t k = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((name && (rc = candor_store_user_find(app->store, 0, name, &u))) ||
+	    (rc = candor_store_users(app->store, 0, NULL, &users)) ||
+	    (rc = candor_store_secrets(app->store, CANDOR_SECRET_TOKEN, u.id, &v, &k)))
+		goto cleanup;
+	if (k && !(*out = calloc(k, sizeof(**out)))) {
+		rc = candor_error_set(app->err, CANDOR_ERROR, NULL, "out of memory");
+		goto cleanup;
+	}
+	for (size_t i = 0; i < k; i++) {
+		struct candor_app_token *t = &(*out)[i];
+		size_t len = strlen(v[i].selector);
+
+		t->id = v[i].id;
+		t->created = v[i].created;
+		t->expires = v[i].expires;
+		user_name(&users, v[i].user_id, t->user, sizeof(t->user));
+		snprintf(t->tail, sizeof(t->tail), "%s", v[i].selector + (len > 8 ? len - 8 : 0));
+	}
+	*n = k;
+cleanup:
+	if (v)
+		memset(v, 0, k * sizeof(*v));
+	free(v);
+	candor_user_release(&u);
+	candor_user_list_release(&users);
+	return rc;
+}
+
+int candor_app_token_revoke(struct candor_app *app, int64_t id)
+{
+	struct candor_secret *v = NULL;
+	size_t k = 0;
+	bool found = false;
+	int rc = candor_store_secrets(app->store, CANDOR_SECRET_TOKEN, 0, &v, &k);
+
+	for (size_t i = 0; !rc && i < k; i++)
+		found |= v[i].id == id;
+	free(v);
+	if (rc)
+		return rc;
+	if (!found || id <= 0)
+		return candor_error_set(app->err, CANDOR_ENOTFOUND, "token", "no API token #%" PRId64
+					" ('candor token list' shows them)", id);
+	return candor_store_secrets_delete(app->store, CANDOR_SECRET_TOKEN, id, 0);
 }

@@ -19,8 +19,43 @@
 int candor_app_user_add(struct candor_app *app, const char *name, int role,
 			const char *password, int64_t *out);
 
-/* A new API token for user name: token (CANDOR_TOKEN_MAX bytes) gets it, once. */
-int candor_app_token_new(struct candor_app *app, const char *name, char *token);
+/*
+ * A new API token for user name: token (CANDOR_TOKEN_MAX bytes) gets it,
+ * once.  It stops working at expires (0: never; a moment already past is
+ * CANDOR_EINVALID, field "expires").  Older tokens stay valid: revoke them.
+ */
+int candor_app_token_new(struct candor_app *app, const char *name, int64_t expires, char *token);
+
+/*
+ * Taking access away.  Each ends at once: the next request with an ended
+ * session or a revoked token is signed out.  The last admin cannot be
+ * removed or made anything else (CANDOR_ECONFLICT, field "role"), and
+ * whoever acts through app->who (the web) cannot remove themselves.
+ */
+/* Remove user name, their sessions and tokens; *owned: accounts still naming them. */
+int candor_app_user_remove(struct candor_app *app, const char *name, int64_t *owned);
+/* Give user name role (enum candor_role); it holds from their next request. */
+int candor_app_user_role(struct candor_app *app, const char *name, int role);
+/* Set user name's password (checked as for user_add) and end their sessions (*ended). */
+int candor_app_user_password(struct candor_app *app, const char *name, const char *password,
+			     int64_t *ended);
+/* End every session of user name; *ended says how many there were. */
+int candor_app_sessions_end(struct candor_app *app, const char *name, int64_t *ended);
+
+/* An API token as it may be shown: never its secret, only its selector's end. */
+struct candor_app_token {
+	int64_t id;
+	char user[256];        /* the user's name ("#id" if unknown) */
+	int64_t created, expires;
+	char tail[9];          /* the last 8 hex digits of the selector */
+};
+/* The tokens of user name (NULL: everyone's), by id: *out (n) freed with free(). */
+int candor_app_tokens(struct candor_app *app, const char *name, struct candor_app_token **out,
+		      size_t *n);
+/* Revoke token id; CANDOR_ENOTFOUND (field "token") when there is none. */
+int candor_app_token_revoke(struct candor_app *app, int64_t id);
+/* Delete every session and token that expired before app->now. */
+int candor_app_secrets_purge(struct candor_app *app);
 
 /* A new session, from sign-in. */
 struct candor_app_session {
@@ -31,7 +66,8 @@ struct candor_app_session {
 /*
  * Sign name in with password: a session lasting seconds.  A wrong password
  * and an unknown name are the same CANDOR_EINVALID ("do not match") and
- * take the same time, so the answer does not tell which names exist.
+ * take the same time, so the answer does not tell which names exist.  A
+ * sign-in also deletes every expired session and token.
  */
 int candor_app_session_new(struct candor_app *app, const char *name, const char *password,
 			   int64_t seconds, struct candor_app_session *out);
@@ -43,7 +79,7 @@ struct candor_app_signed_in {
 	char csrf[65];                 /* a session's CSRF token; "" for API tokens */
 };
 
-/* CANDOR_ENOTFOUND when the token is malformed, unknown, wrong or expired. */
+/* CANDOR_ENOTFOUND when the token is malformed, unknown, wrong, expired or revoked. */
 int candor_app_signed_in(struct candor_app *app, int kind, const char *token,
 			 struct candor_app_signed_in *out);
 

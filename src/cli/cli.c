@@ -229,6 +229,18 @@ int cli_hold_json(struct candor_ctx *ctx, json_t *j)
 						     : CLI_OK;
 }
 
+int cli_say(struct candor_ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	candor_buf_vaddf(&ctx->after_commit, fmt, ap);
+	va_end(ap);
+	candor_buf_addch(&ctx->after_commit, '\n');
+	return candor_buf_error(&ctx->after_commit) ? cli_errorf(ctx, CLI_INTERNAL, "out of memory")
+						     : CLI_OK;
+}
+
 int cli_print_id(struct candor_ctx *ctx, bool json, const char *what, int64_t id,
 		 const char *detail)
 {

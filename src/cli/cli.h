@@ -125,6 +125,9 @@ int cli_print_json(struct candor_ctx *ctx, json_t *j);
 int cli_print_id(struct candor_ctx *ctx, bool json, const char *what, int64_t id,
 		 const char *detail);
 
+/* Say what was done, a line on stdout, once the command commits. */
+int cli_say(struct candor_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 /* Hold JSON (consumed) for printing once the command commits. */
 int cli_hold_json(struct candor_ctx *ctx, json_t *j);
 
@@ -178,6 +181,7 @@ int cmd_signal(int argc, char **argv, struct candor_ctx *ctx);
 int cmd_reanalyze(int argc, char **argv, struct candor_ctx *ctx);
 int cmd_model(int argc, char **argv, struct candor_ctx *ctx);
 int cmd_user(int argc, char **argv, struct candor_ctx *ctx);
+int cmd_token(int argc, char **argv, struct candor_ctx *ctx);
 int cmd_help(int argc, char **argv, struct candor_ctx *ctx);
 
 #endif

@@ -12,6 +12,7 @@
 #include "cli/cli.h"
 #include "cli/transcript-file.h"
 #include "app/secret.h"
+#include "app/users.h"
 #include "web/web.h"
 
 struct serve_opts {
@@ -61,17 +62,21 @@ static const struct option serve_options[] = {
 
 /*
  * Open the store (migrating it), count its users, keep the store's own name
- * for it (a password in the address shows as ***), and close it again.
+ * for it (a password in the address shows as ***), delete the expired
+ * sessions and tokens, and close it again.
  */
 static int serve_check(struct candor_ctx *ctx, struct web_server *srv)
 {
 	struct candor_user_list users = { 0 };
+	struct candor_app app;
 	int rc;
 
 	if ((rc = cli_store(ctx, false)))
 		return rc;
 	snprintf(srv->db_shown, sizeof(srv->db_shown), "%s", ctx->store->location);
-	rc = candor_store_users(ctx->store, 0, NULL, &users);
+	cli_app(ctx, &app);
+	if (!(rc = candor_app_secrets_purge(&app)))
+		rc = candor_store_users(ctx->store, 0, NULL, &users);
 	srv->no_users = users.n == 0;
 	candor_user_list_release(&users);
 	if (!rc)

@@ -1,8 +1,9 @@
 /*
- * cmd-user.c: `candor user add|list|token`, the people who sign in to
- * `candor serve`.  Passwords are read without echo from a terminal, or as
- * one line of standard input otherwise; the use cases (app/users.h) check
- * and hash them.  API tokens are printed once and stored hashed.
+ * cmd-user.c: `candor user add|list|token|remove|role|password|sessions`,
+ * the people who sign in to `candor serve`.  Passwords are read without
+ * echo from a terminal, or as one line of standard input otherwise; the use
+ * cases (app/users.h) check and hash them.  API tokens are printed once and
+ * stored hashed (`candor token` lists and revokes them).
  */
 #include "util/common.h"
 #include <termios.h>
@@ -12,7 +13,10 @@
 
 struct user_opts {
 	const char *role;
+	const char *expires;
+	const char *days;
 	bool json;
+	bool end;
 };
 
 static int user_opt(struct candor_ctx *ctx, int code, const char *arg, void *data)
@@ -23,12 +27,21 @@ static int user_opt(struct candor_ctx *ctx, int code, const char *arg, void *dat
 		o->role = arg;
 	else if (code == 'j')
 		o->json = true;
+	else if (code == 'e')
+		o->expires = arg;
+	else if (code == 'd')
+		o->days = arg;
+	else if (code == 'E')
+		o->end = true;
 	return CLI_OK;
 }
 
 static const struct option user_options[] = {
 	{ "role", required_argument, NULL, 'r' },
 	{ "json", no_argument, NULL, 'j' },
+	{ "expires", required_argument, NULL, 'e' },
+	{ "days", required_argument, NULL, 'd' },
+	{ "end", no_argument, NULL, 'E' },
 	{ 0 }
 };
 
@@ -106,21 +119,118 @@ static int user_list(struct candor_ctx *ctx, const struct user_opts *o)
 	return o->json ? cli_print_json(ctx, candor_json_checked(arr, bad)) : (json_decref(arr), CLI_OK);
 }
 
-static int user_token(struct candor_ctx *ctx, const char *name)
+/* --expires DATE (the end of that day, or that moment) or --days N, into *out (0: never). */
+static int token_expiry(struct candor_ctx *ctx, const struct user_opts *o, int64_t *out)
+{
+	char *end = NULL;
+	long long days;
+
+	*out = 0;
+	if (o->expires && o->days)
+		return cli_usage_error(ctx, "give --expires DATE or --days N, not both");
+	if (o->expires)
+		return cli_asof_date(ctx, out, o->expires, "--expires");
+	if (!o->days)
+		return CLI_OK;
+	errno = 0;
+	days = strtoll(o->days, &end, 10);
+	if (errno || end == o->days || *end || days < 1 || days > 36500)
+		return cli_errorf(ctx, CLI_INVALID, "--days '%s': give a whole number of days, "
+				  "1 to 36500", o->days);
+	*out = ctx->now + (int64_t)days * 86400;
+	return CLI_OK;
+}
+
+static int user_token(struct candor_ctx *ctx, const char *name, const struct user_opts *o)
 {
 	struct candor_app app;
 	char token[CANDOR_TOKEN_MAX];
+	int64_t expires;
+	int rc;
+
+	if ((rc = token_expiry(ctx, o, &expires)) || (rc = cli_store(ctx, false)))
+		return rc;
+	cli_app(ctx, &app);
+	if ((rc = candor_app_token_new(&app, name, expires, token)))
+		return cli_fail(ctx, rc);
+	printf("%s\n", token);
+	fprintf(stderr, "a new API token for '%s': send it as 'Authorization: Bearer TOKEN'; "
+		"it is shown only now\n", name);
+	if (expires) {
+		char day[32];
+
+		candor_date_format(day, sizeof(day), expires);
+		fprintf(stderr, "it stops working at %s\n", day);
+	}
+	return CLI_OK;
+}
+
+static int user_remove(struct candor_ctx *ctx, const char *name)
+{
+	struct candor_app app;
+	int64_t owned;
 	int rc;
 
 	if ((rc = cli_store(ctx, false)))
 		return rc;
 	cli_app(ctx, &app);
-	if ((rc = candor_app_token_new(&app, name, token)))
+	if ((rc = candor_app_user_remove(&app, name, &owned)))
 		return cli_fail(ctx, rc);
-	printf("%s\n", token);
-	fprintf(stderr, "a new API token for '%s': send it as 'Authorization: Bearer TOKEN'; "
-		"it is shown only now\n", name);
-	return CLI_OK;
+	return cli_say(ctx, "removed user '%s', their sessions and API tokens; %" PRId64
+		       " account%s still name%s them as owner", name, owned, owned == 1 ? "" : "s",
+		       owned == 1 ? "s" : "");
+}
+
+static int user_role(struct candor_ctx *ctx, const char *name, const char *role_name)
+{
+	struct candor_app app;
+	int rc, role;
+
+	if ((rc = cli_enum(ctx, candor_roles, role_name, "ROLE", &role)) ||
+	    (rc = cli_store(ctx, false)))
+		return rc;
+	cli_app(ctx, &app);
+	if ((rc = candor_app_user_role(&app, name, role)))
+		return cli_fail(ctx, rc);
+	return cli_say(ctx, "'%s' is now %s, from their next request", name, role_name);
+}
+
+static int user_password(struct candor_ctx *ctx, const char *name)
+{
+	char pw[CANDOR_PASSWORD_MAX + 2];
+	struct candor_app app;
+	int64_t ended;
+	int rc;
+
+	if ((rc = read_password(ctx, pw, sizeof(pw))) || (rc = cli_store(ctx, false)))
+		goto cleanup;
+	cli_app(ctx, &app);
+	if ((rc = candor_app_user_password(&app, name, pw, &ended)))
+		rc = cli_fail(ctx, rc);
+	else
+		rc = cli_say(ctx, "a new password for '%s'; %" PRId64 " session%s ended", name,
+			     ended, ended == 1 ? "" : "s");
+cleanup:
+	memset(pw, 0, sizeof(pw));
+	return rc;
+}
+
+static int user_sessions(struct candor_ctx *ctx, const char *name, const struct user_opts *o)
+{
+	struct candor_app app;
+	int64_t ended;
+	int rc;
+
+	if (!o->end)
+		return cli_usage_error(ctx, "write 'candor user sessions NAME --end' to sign them "
+				       "out everywhere");
+	if ((rc = cli_store(ctx, false)))
+		return rc;
+	cli_app(ctx, &app);
+	if ((rc = candor_app_sessions_end(&app, name, &ended)))
+		return cli_fail(ctx, rc);
+	return cli_say(ctx, "ended %" PRId64 " session%s of '%s'", ended, ended == 1 ? "" : "s",
+		       name);
 }
 
 int cmd_user(int argc, char **argv, struct candor_ctx *ctx)
@@ -137,7 +247,17 @@ int cmd_user(int argc, char **argv, struct candor_ctx *ctx)
 	if (npos == 1 && !strcmp(pos[0], "list"))
 		return user_list(ctx, &o);
 	if (npos == 2 && !strcmp(pos[0], "token"))
-		return user_token(ctx, pos[1]);
-	return cli_usage_error(ctx, "write 'candor user add NAME --role ROLE', 'candor user list' "
-			       "or 'candor user token NAME'");
+		return user_token(ctx, pos[1], &o);
+	if (npos == 2 && !strcmp(pos[0], "remove"))
+		return user_remove(ctx, pos[1]);
+	if (npos == 3 && !strcmp(pos[0], "role"))
+		return user_role(ctx, pos[1], pos[2]);
+	if (npos == 2 && !strcmp(pos[0], "password"))
+		return user_password(ctx, pos[1]);
+	if (npos == 2 && !strcmp(pos[0], "sessions"))
+		return user_sessions(ctx, pos[1], &o);
+	return cli_usage_error(ctx, "write 'candor user add NAME --role ROLE', 'candor user list', "
+			       "'candor user token NAME', 'candor user remove NAME', "
+			       "'candor user role NAME ROLE', 'candor user password NAME' "
+			       "or 'candor user sessions NAME --end'");
 }

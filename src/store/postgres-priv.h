@@ -97,5 +97,11 @@ int pg_secret_add(struct candor_store *s, int kind, const struct candor_secret *
 int pg_secret_find(struct candor_store *s, int kind, const char *selector,
 		   struct candor_secret *out);
 int pg_secret_delete(struct candor_store *s, int kind, const char *selector);
+int pg_user_update(struct candor_store *s, const struct candor_user *u);
+int pg_user_delete(struct candor_store *s, int64_t id);
+int pg_secrets(struct candor_store *s, int kind, int64_t user_id, struct candor_secret **out,
+	       size_t *n);
+int pg_secrets_delete(struct candor_store *s, int kind, int64_t id, int64_t user_id);
+int pg_secrets_purge(struct candor_store *s, int64_t now);
 
 #endif

@@ -69,23 +69,34 @@ int pg_secret_add(struct candor_store *s, int kind, const struct candor_secret *
 			   " SELECT coalesce(max(id), 0) + 1, $1, $2, $3, $4, $5, $6 FROM sessions",
 			   "itttii", sec->user_id, sec->selector, sec->hash, sec->csrf, sec->created,
 			   sec->expires)
-		: pg_write(s, "INSERT INTO api_tokens(id, user_id, selector, hash, created)"
-			   " SELECT coalesce(max(id), 0) + 1, $1, $2, $3, $4 FROM api_tokens",
-			   "itti", sec->user_id, sec->selector, sec->hash, sec->created);
+		: pg_write(s, "INSERT INTO api_tokens(id, user_id, selector, hash, created, expires)"
+			   " SELECT coalesce(max(id), 0) + 1, $1, $2, $3, $4, $5 FROM api_tokens",
+			   "ittii", sec->user_id, sec->selector, sec->hash, sec->created, sec->expires);
 
 	return pg_exec(s, r, NULL);
 }
 
-static void copy_col(char *dst, size_t n, const PGresult *r, int col)
+static void copy_col(char *dst, size_t n, const PGresult *r, int row, int col)
 {
-	snprintf(dst, n, "%s", PQgetvalue(r, 0, col));
+	snprintf(dst, n, "%s", PQgetvalue(r, row, col));
+}
+
+static void secret_row(const PGresult *r, int i, struct candor_secret *out)
+{
+	out->id = pg_col_int(r, i, 0);
+	out->user_id = pg_col_int(r, i, 1);
+	copy_col(out->selector, sizeof(out->selector), r, i, 2);
+	copy_col(out->hash, sizeof(out->hash), r, i, 3);
+	copy_col(out->csrf, sizeof(out->csrf), r, i, 4);
+	out->created = pg_col_int(r, i, 5);
+	out->expires = pg_col_int(r, i, 6);
 }
 
 int pg_secret_find(struct candor_store *s, int kind, const char *selector,
 		   struct candor_secret *out)
 {
 	PGresult *r = kind == CANDOR_SECRET_TOKEN
-		? pg_query(s, "SELECT id, user_id, selector, hash, '', created, 0 FROM api_tokens"
+		? pg_query(s, "SELECT id, user_id, selector, hash, '', created, expires FROM api_tokens"
 			   " WHERE selector = $1", "t", selector)
 		: pg_query(s, "SELECT id, user_id, selector, hash, csrf, created, expires FROM sessions"
 			   " WHERE selector = $1", "t", selector);
@@ -95,13 +106,7 @@ int pg_secret_find(struct candor_store *s, int kind, const char *selector,
 	if (!r)
 		return s->err->code;
 	if (PQntuples(r) == 1) {
-		out->id = pg_col_int(r, 0, 0);
-		out->user_id = pg_col_int(r, 0, 1);
-		copy_col(out->selector, sizeof(out->selector), r, 2);
-		copy_col(out->hash, sizeof(out->hash), r, 3);
-		copy_col(out->csrf, sizeof(out->csrf), r, 4);
-		out->created = pg_col_int(r, 0, 5);
-		out->expires = pg_col_int(r, 0, 6);
+		secret_row(r, 0, out);
 	} else {
 		rc = candor_error_set(s->err, CANDOR_ENOTFOUND, NULL, "no such session or token");
 	}
@@ -114,4 +119,78 @@ int pg_secret_delete(struct candor_store *s, int kind, const char *selector)
 	return pg_exec(s, kind == CANDOR_SECRET_TOKEN
 		       ? pg_write(s, "DELETE FROM api_tokens WHERE selector = $1", "t", selector)
 		       : pg_write(s, "DELETE FROM sessions WHERE selector = $1", "t", selector), NULL);
+}
+
+/* Run a write that must touch exactly one row; CANDOR_ENOTFOUND otherwise. */
+static int one_row(struct candor_store *s, PGresult *r, int64_t id)
+{
+	bool one;
+
+	if (!r)
+		return s->err->code ? s->err->code : CANDOR_ERROR;
+	one = !strcmp(PQcmdTuples(r), "1");
+	PQclear(r);
+	return one ? 0 : candor_error_set(s->err, CANDOR_ENOTFOUND, "user", "no user #%" PRId64, id);
+}
+
+int pg_user_update(struct candor_store *s, const struct candor_user *u)
+{
+	return one_row(s, pg_write(s, "UPDATE users SET role = $1, pwhash = $2 WHERE id = $3", "tti",
+				   candor_name_of(candor_roles, u->role), u->pwhash, u->id), u->id);
+}
+
+/* The sessions and tokens go first: they reference the user (foreign keys). */
+int pg_user_delete(struct candor_store *s, int64_t id)
+{
+	int rc;
+
+	if ((rc = pg_exec(s, pg_write(s, "DELETE FROM sessions WHERE user_id = $1", "i", id), NULL)) ||
+	    (rc = pg_exec(s, pg_write(s, "DELETE FROM api_tokens WHERE user_id = $1", "i", id), NULL)))
+		return rc;
+	return one_row(s, pg_write(s, "DELETE FROM users WHERE id = $1", "i", id), id);
+}
+
+int pg_secrets(struct candor_store *s, int kind, int64_t user_id, struct candor_secret **out,
+	       size_t *n)
+{
+	PGresult *r = kind == CANDOR_SECRET_TOKEN
+		? pg_query(s, "SELECT id, user_id, selector, hash, '', created, expires FROM api_tokens"
+			   " WHERE ($1 = 0 OR user_id = $1) ORDER BY id", "i", user_id)
+		: pg_query(s, "SELECT id, user_id, selector, hash, csrf, created, expires FROM sessions"
+			   " WHERE ($1 = 0 OR user_id = $1) ORDER BY id", "i", user_id);
+	int rc = 0, rows;
+
+	if (!r)
+		return s->err->code;
+	rows = PQntuples(r);
+	for (int i = 0; i < rows && !rc; i++) {
+		if ((rc = pg_grow(s, (void **)out, *n, sizeof(**out))))
+			break;
+		memset(&(*out)[*n], 0, sizeof(**out));
+		secret_row(r, i, &(*out)[(*n)++]);
+	}
+	PQclear(r);
+	if (rc) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+int pg_secrets_delete(struct candor_store *s, int kind, int64_t id, int64_t user_id)
+{
+	return pg_exec(s, kind == CANDOR_SECRET_TOKEN
+		       ? pg_write(s, "DELETE FROM api_tokens WHERE ($1 = 0 OR id = $1)"
+				  " AND ($2 = 0 OR user_id = $2)", "ii", id, user_id)
+		       : pg_write(s, "DELETE FROM sessions WHERE ($1 = 0 OR id = $1)"
+				  " AND ($2 = 0 OR user_id = $2)", "ii", id, user_id), NULL);
+}
+
+int pg_secrets_purge(struct candor_store *s, int64_t now)
+{
+	int rc = pg_exec(s, pg_write(s, "DELETE FROM sessions WHERE expires < $1", "i", now), NULL);
+
+	return rc ? rc : pg_exec(s, pg_write(s, "DELETE FROM api_tokens WHERE expires <> 0"
+					     " AND expires < $1", "i", now), NULL);
 }

@@ -943,6 +943,11 @@ const struct candor_store_be candor_store_postgres = {
 	.secret_add = pg_secret_add,
 	.secret_find = pg_secret_find,
 	.secret_delete = pg_secret_delete,
+	.user_update = pg_user_update,
+	.user_delete = pg_user_delete,
+	.secrets = pg_secrets,
+	.secrets_delete = pg_secrets_delete,
+	.secrets_purge = pg_secrets_purge,
 	.rows = pg_rows,
 	.row_add = pg_row_add,
 };

@@ -226,6 +226,11 @@ const char *const candor_migrations[] = {
 	"  at INTEGER NOT NULL,"
 	"  undone INTEGER NOT NULL DEFAULT 0);"
 	"CREATE INDEX corrections_interaction ON corrections(account_id, interaction_id, utterance);",
+	/* 5 -> 6: taking access away.  An API token may expire (0: never);
+	 * a user's sessions and tokens are found by user, to end them all. */
+	"ALTER TABLE api_tokens ADD COLUMN expires INTEGER NOT NULL DEFAULT 0;"
+	"CREATE INDEX sessions_user ON sessions(user_id);"
+	"CREATE INDEX api_tokens_user ON api_tokens(user_id);",
 	NULL
 };
 
@@ -250,7 +255,7 @@ const char candor_interactions_v5[] =
 	"ALTER TABLE interactions_v5 RENAME TO interactions;"
 	"CREATE INDEX interactions_contact ON interactions(account_id, contact_id, at);";
 
-/* The tables and columns of schema 5 (schema.h): update with each migration. */
+/* The tables and columns of schema 6 (schema.h): update with each migration. */
 static const struct candor_column accounts_cols[] = {
 	{ "id", 'i' }, { "name", 't' }, { "owner", 't' }, { "note", 't' }, { "created", 'i' },
 };
@@ -303,7 +308,7 @@ static const struct candor_column sessions_cols[] = {
 	{ "id", 'i' }, { "user_id", 'i' }, { "selector", 't' }, { "hash", 't' }, { "csrf", 't' }, { "created", 'i' }, { "expires", 'i' },
 };
 static const struct candor_column api_tokens_cols[] = {
-	{ "id", 'i' }, { "user_id", 'i' }, { "selector", 't' }, { "hash", 't' }, { "created", 'i' },
+	{ "id", 'i' }, { "user_id", 'i' }, { "selector", 't' }, { "hash", 't' }, { "created", 'i' }, { "expires", 'i' },
 };
 #define TABLE(t) { #t, t##_cols, CANDOR_ARRAY_SIZE(t##_cols) }
 const struct candor_table candor_tables[] = {

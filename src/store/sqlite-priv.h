@@ -64,5 +64,11 @@ int sq_secret_add(struct candor_store *s, int kind, const struct candor_secret *
 int sq_secret_find(struct candor_store *s, int kind, const char *selector,
 		   struct candor_secret *out);
 int sq_secret_delete(struct candor_store *s, int kind, const char *selector);
+int sq_user_update(struct candor_store *s, const struct candor_user *u);
+int sq_user_delete(struct candor_store *s, int64_t id);
+int sq_secrets(struct candor_store *s, int kind, int64_t user_id, struct candor_secret **out,
+	       size_t *n);
+int sq_secrets_delete(struct candor_store *s, int kind, int64_t id, int64_t user_id);
+int sq_secrets_purge(struct candor_store *s, int64_t now);
 
 #endif

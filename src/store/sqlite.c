@@ -1090,6 +1090,11 @@ const struct candor_store_be candor_store_sqlite = {
 	.secret_add = sq_secret_add,
 	.secret_find = sq_secret_find,
 	.secret_delete = sq_secret_delete,
+	.user_update = sq_user_update,
+	.user_delete = sq_user_delete,
+	.secrets = sq_secrets,
+	.secrets_delete = sq_secrets_delete,
+	.secrets_purge = sq_secrets_purge,
 	.rows = sq_rows,
 	.row_add = sq_row_add,
 };

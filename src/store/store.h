@@ -226,6 +226,13 @@ struct candor_store_be {
 	int (*secret_find)(struct candor_store *s, int kind, const char *selector,
 			   struct candor_secret *out);
 	int (*secret_delete)(struct candor_store *s, int kind, const char *selector);
+	/* Taking access away (schema 6). */
+	int (*user_update)(struct candor_store *s, const struct candor_user *u);
+	int (*user_delete)(struct candor_store *s, int64_t id);
+	int (*secrets)(struct candor_store *s, int kind, int64_t user_id,
+		       struct candor_secret **out, size_t *n);
+	int (*secrets_delete)(struct candor_store *s, int kind, int64_t id, int64_t user_id);
+	int (*secrets_purge)(struct candor_store *s, int64_t now);
 
 	/* Copying a whole store (copy.h): every row of table t in id order;
 	 * adding one row as it is, id included. */
@@ -246,7 +253,7 @@ extern const struct candor_store_be candor_store_sqlite;
 extern const struct candor_store_be candor_store_postgres;
 
 /* The newest schema this build knows. */
-#define CANDOR_SCHEMA_VERSION 5
+#define CANDOR_SCHEMA_VERSION 6
 
 /*
  * Open the store at location, an address that chooses the backend:
@@ -471,7 +478,8 @@ struct candor_user_list { struct candor_user *v; size_t n; };
  * A session or an API token, as a split token "SELECTOR.SECRET": the
  * selector (hex) finds the row, and only a hash of the secret is stored, to
  * be compared in constant time (app/secret.h).  csrf is the session's CSRF
- * token ("" for API tokens); expires is 0 for tokens that do not expire.
+ * token ("" for API tokens); expires is 0 for an API token that does not
+ * expire (schema 6: tokens may expire too).
  */
 enum candor_secret_kind { CANDOR_SECRET_SESSION, CANDOR_SECRET_TOKEN };
 struct candor_secret {
@@ -499,5 +507,20 @@ int candor_store_secret_add(struct candor_store *s, int kind, const struct cando
 int candor_store_secret_find(struct candor_store *s, int kind, const char *selector,
 			     struct candor_secret *out);
 int candor_store_secret_delete(struct candor_store *s, int kind, const char *selector);
+
+/* Set user u->id's role and pwhash to u's; CANDOR_ENOTFOUND when no such user. */
+int candor_store_user_update(struct candor_store *s, const struct candor_user *u);
+/* Remove user id with every session and API token of theirs (schema 6). */
+int candor_store_user_delete(struct candor_store *s, int64_t id);
+/*
+ * The secrets of kind of user_id (0: every user's), by id: *out (n of
+ * them) is freed with free().  Hashes come too: never show them.
+ */
+int candor_store_secrets(struct candor_store *s, int kind, int64_t user_id,
+			 struct candor_secret **out, size_t *n);
+/* Delete the secret of kind with id (when id > 0), or every one of user_id's. */
+int candor_store_secrets_delete(struct candor_store *s, int kind, int64_t id, int64_t user_id);
+/* Delete every session and API token that expired before now (expires 0: never). */
+int candor_store_secrets_purge(struct candor_store *s, int64_t now);
 
 #endif

@@ -81,3 +81,35 @@ int candor_store_secret_delete(struct candor_store *s, int kind, const char *sel
 {
 	return s->be->secret_delete(s, kind, selector);
 }
+
+int candor_store_user_update(struct candor_store *s, const struct candor_user *u)
+{
+	if (!u->pwhash || !*u->pwhash)
+		return candor_error_set(s->err, CANDOR_EINVALID, "password", "a user needs a password");
+	return s->be->user_update(s, u);
+}
+
+int candor_store_user_delete(struct candor_store *s, int64_t id)
+{
+	return s->be->user_delete(s, id);
+}
+
+int candor_store_secrets(struct candor_store *s, int kind, int64_t user_id,
+			 struct candor_secret **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	return s->be->secrets(s, kind, user_id, out, n);
+}
+
+int candor_store_secrets_delete(struct candor_store *s, int kind, int64_t id, int64_t user_id)
+{
+	if (id <= 0 && user_id <= 0) /* never "all of them" by mistake */
+		return candor_error_set(s->err, CANDOR_EINVALID, NULL, "which session or token?");
+	return s->be->secrets_delete(s, kind, id > 0 ? id : 0, id > 0 ? 0 : user_id);
+}
+
+int candor_store_secrets_purge(struct candor_store *s, int64_t now)
+{
+	return s->be->secrets_purge(s, now);
+}

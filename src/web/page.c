@@ -70,8 +70,11 @@ void web_page_begin(struct web_request *req, const char *title)
 		 "<a class=\"skip\" href=\"#main\">Skip to content</a>"
 		 "<header class=\"top\"><a href=\"/\">Candor · pipeline</a>", title);
 	if (req->signed_in && !req->user.local) {
-		web_html(b, "<span>%s (%s) <form class=\"inline\" method=\"post\" action=\"/logout\">",
-			 req->user.name, candor_name_of(candor_roles, req->user.role));
+		web_html(b, "<span>%s (%s) ", req->user.name,
+			 candor_name_of(candor_roles, req->user.role));
+		if (req->user.role == CANDOR_ROLE_ADMIN)
+			web_html(b, "<a href=\"/admin/users\">Users</a> ");
+		web_html(b, "<form class=\"inline\" method=\"post\" action=\"/logout\">");
 		web_csrf_field(req);
 		web_html(b, "<button class=\"plain\">Sign out</button></form></span>");
 	} else if (req->signed_in) {

@@ -29,6 +29,11 @@ const struct web_route web_routes[] = {
 	{ WEB_POST, "/proposals/{id}/dismiss", web_form_dismiss, 0 },
 	{ WEB_POST, "/signals/{id}/wrong", web_form_signal_wrong, 0 },
 	{ WEB_POST, "/interactions/{id}/signal", web_form_signal_add, 0 },
+	{ WEB_GET, "/admin/users", web_page_admin_users, 0 },
+	{ WEB_POST, "/admin/users/{id}/role", web_form_user_role, 0 },
+	{ WEB_POST, "/admin/users/{id}/sessions/end", web_form_user_sessions_end, 0 },
+	{ WEB_POST, "/admin/users/{id}/remove", web_form_user_remove, 0 },
+	{ WEB_POST, "/admin/tokens/{id}/revoke", web_form_token_revoke, 0 },
 
 	{ WEB_GET, "/api/v1/openapi.json", web_api_openapi, API | PUBLIC },
 	{ WEB_GET, "/api/v1/accounts", web_api_accounts, API },

@@ -167,6 +167,12 @@ int web_page_board(struct web_request *req);
 int web_page_buyer(struct web_request *req);
 int web_page_talk(struct web_request *req);
 int web_page_login(struct web_request *req);
+/* The admin's users and tokens (page-admin.c): a 404 to anyone else. */
+int web_page_admin_users(struct web_request *req);
+int web_form_user_role(struct web_request *req);
+int web_form_user_sessions_end(struct web_request *req);
+int web_form_user_remove(struct web_request *req);
+int web_form_token_revoke(struct web_request *req);
 int web_login(struct web_request *req);
 int web_logout(struct web_request *req);
 int web_style(struct web_request *req);

@@ -457,7 +457,7 @@ static void test_users_tokens_sessions(void **state)
 	assert_int_equal(candor_app_user_add(&f->app, "ann", CANDOR_ROLE_ADMIN, "long enough",
 					     &id), CANDOR_ECONFLICT);
 	candor_error_clear(&f->err);
-	assert_int_equal(candor_app_token_new(&f->app, "Ann", token), 0);
+	assert_int_equal(candor_app_token_new(&f->app, "Ann", 0, token), 0);
 	assert_int_equal(candor_app_signed_in(&f->app, CANDOR_SECRET_TOKEN, token, &who), 0);
 	assert_string_equal(who.user.name, "Ann");
 	assert_string_equal(who.csrf, "");
@@ -477,6 +477,73 @@ static void test_users_tokens_sessions(void **state)
 	assert_int_equal(candor_app_session_end(&f->app, who.selector), 0);
 	assert_int_equal(candor_app_signed_in(&f->app, CANDOR_SECRET_SESSION, ses.token, &who),
 			 CANDOR_ENOTFOUND);
+	candor_error_clear(&f->err);
+}
+
+/* Taking access away (app/users.h): the last admin stays, nobody removes
+ * themselves, a revoked or expired token and an ended session sign no one
+ * in, a new password ends the old sessions. */
+static void test_access_taken_away(void **state)
+{
+	struct fixture *f = *state;
+	struct candor_app_actor ann_acts = { "ann", CANDOR_ROLE_ADMIN };
+	struct candor_app_session ses;
+	struct candor_app_signed_in who;
+	struct candor_app_token *t = NULL;
+	char tok[CANDOR_TOKEN_MAX], soon[CANDOR_TOKEN_MAX];
+	int64_t id, n;
+	size_t nt;
+
+	assert_int_equal(candor_secret_init(), 0);
+	assert_int_equal(candor_app_user_add(&f->app, "Ann", CANDOR_ROLE_ADMIN, "long enough", &id), 0);
+	assert_int_equal(candor_app_user_add(&f->app, "Bob", CANDOR_ROLE_SELLER, "long enough", &id), 0);
+	refused(f, candor_app_user_role(&f->app, "Ann", CANDOR_ROLE_MANAGER), CANDOR_ECONFLICT,
+		"role", snapshot(f));
+	refused(f, candor_app_user_remove(&f->app, "Ann", &n), CANDOR_ECONFLICT, "role", snapshot(f));
+	refused(f, candor_app_user_role(&f->app, "Bob", 7), CANDOR_EINVALID, "role", snapshot(f));
+	assert_int_equal(candor_app_user_role(&f->app, "Bob", CANDOR_ROLE_ADMIN), 0);
+	f->app.who = &ann_acts;
+	refused(f, candor_app_user_remove(&f->app, "Ann", &n), CANDOR_ECONFLICT, "user", snapshot(f));
+	f->app.who = NULL;
+	/* tokens: one that expires, one revoked */
+	refused(f, candor_app_token_new(&f->app, "Bob", f->app.now, tok), CANDOR_EINVALID, "expires",
+		snapshot(f));
+	assert_int_equal(candor_app_token_new(&f->app, "Bob", 0, tok), 0);
+	assert_int_equal(candor_app_token_new(&f->app, "Bob", f->app.now + 60, soon), 0);
+	assert_int_equal(candor_app_tokens(&f->app, "Bob", &t, &nt), 0);
+	assert_int_equal(nt, 2);
+	assert_string_equal(t[0].user, "Bob");
+	assert_int_equal(strlen(t[0].tail), 8);
+	assert_non_null(strstr(tok, t[0].tail));
+	assert_int_equal(t[1].expires, f->app.now + 60);
+	id = t[0].id;
+	free(t);
+	assert_int_equal(candor_app_signed_in(&f->app, CANDOR_SECRET_TOKEN, soon, &who), 0);
+	candor_user_release(&who.user);
+	f->app.now += 61;
+	assert_int_equal(candor_app_signed_in(&f->app, CANDOR_SECRET_TOKEN, soon, &who), CANDOR_ENOTFOUND);
+	assert_int_equal(candor_app_token_revoke(&f->app, id), 0);
+	assert_int_equal(candor_app_signed_in(&f->app, CANDOR_SECRET_TOKEN, tok, &who), CANDOR_ENOTFOUND);
+	refused(f, candor_app_token_revoke(&f->app, id), CANDOR_ENOTFOUND, "token", snapshot(f));
+	/* a sign-in purges the expired token */
+	assert_int_equal(candor_app_session_new(&f->app, "Bob", "long enough", 3600, &ses), 0);
+	assert_int_equal(candor_app_tokens(&f->app, NULL, &t, &nt), 0);
+	assert_int_equal(nt, 0);
+	free(t);
+	/* a new password ends the session; the old password no longer signs in */
+	assert_int_equal(candor_app_user_password(&f->app, "Bob", "a new password", &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(candor_app_signed_in(&f->app, CANDOR_SECRET_SESSION, ses.token, &who),
+			 CANDOR_ENOTFOUND);
+	assert_int_equal(candor_app_session_new(&f->app, "Bob", "long enough", 3600, &ses),
+			 CANDOR_EINVALID);
+	assert_int_equal(candor_app_session_new(&f->app, "Bob", "a new password", 3600, &ses), 0);
+	assert_int_equal(candor_app_sessions_end(&f->app, "Bob", &n), 0);
+	assert_int_equal(n, 1);
+	/* with two admins, one may go */
+	assert_int_equal(candor_app_user_remove(&f->app, "Ann", &n), 0);
+	assert_int_equal(n, 0);
+	refused(f, candor_app_user_remove(&f->app, "Bob", &n), CANDOR_ECONFLICT, "role", snapshot(f));
 	candor_error_clear(&f->err);
 }
 
@@ -749,6 +816,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_accounts_and_contacts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_proposals, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_users_tokens_sessions, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_access_taken_away, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pipeline, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_account_assess, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_call_import, setup, teardown),

@@ -239,7 +239,11 @@ static const char v4_rows[] =
 	"  VALUES (1, 1, 1, 1, 'stall', 'Let me think about it', 'buyer', 0, 0, 21, 'q');"
 	"INSERT INTO proposals(id, account_id, contact_id, interaction_id, kind, side, text)"
 	"  VALUES (1, 1, 1, 1, 'fact', 'buyer', 'p');"
-	"INSERT INTO assessments(id, account_id) VALUES (1, 1);";
+	"INSERT INTO assessments(id, account_id) VALUES (1, 1);"
+	"INSERT INTO users(id, name, role, pwhash, created) VALUES (1, 'Una', 'seller', 'h', 100);"
+	"INSERT INTO sessions(id, user_id, selector, hash, csrf, created, expires)"
+	"  VALUES (1, 1, 'aa', 'h', 'c', 100, 200);"
+	"INSERT INTO api_tokens(id, user_id, selector, hash, created) VALUES (1, 1, 'bb', 'h', 100);";
 
 /* Migrations 0..3 as the backend would have run them, then the rows. */
 static void make_v4_store(const struct fixture *f)
@@ -280,8 +284,10 @@ static void make_v4_store(const struct fixture *f)
 	candor_buf_release(&sql);
 }
 
-/* A store of schema 4 is brought to 5 with every row kept: a chat can be
- * logged, the old signal reads as not a model's, and keys still hold. */
+/* A store of schema 4 is brought to 6 with every row kept: a chat can be
+ * logged, the old signal reads as not a model's, and keys still hold; an
+ * old API token reads as never expiring, and its user can be removed with
+ * their session and token (schema 6). */
 static void an_older_store_is_upgraded_with_its_rows(void **state)
 {
 	struct fixture *f = *state;
@@ -305,8 +311,24 @@ static void an_older_store_is_upgraded_with_its_rows(void **state)
 	if (candor_store_open(&s, old.path, false, &err))
 		fail_msg("%s", err.msg);
 	assert_int_equal(s->be->schema_version(s, &v), 0);
-	assert_int_equal(v, 5);
+	assert_int_equal(v, CANDOR_SCHEMA_VERSION);
+	assert_int_equal(v, 6);
 	assert_int_equal(candor_store_begin(s), 0);
+	{
+		struct candor_secret *toks = NULL, tok;
+		size_t ntoks = 0;
+
+		assert_int_equal(candor_store_secret_find(s, CANDOR_SECRET_TOKEN, "bb", &tok), 0);
+		assert_int_equal(tok.expires, 0);
+		assert_int_equal(candor_store_secrets(s, CANDOR_SECRET_TOKEN, 1, &toks, &ntoks), 0);
+		assert_int_equal(ntoks, 1);
+		free(toks);
+		assert_int_equal(candor_store_user_delete(s, 1), 0);
+		assert_int_equal(candor_store_secret_find(s, CANDOR_SECRET_SESSION, "aa", &tok),
+				 CANDOR_ENOTFOUND);
+		assert_int_equal(candor_store_secret_find(s, CANDOR_SECRET_TOKEN, "bb", &tok),
+				 CANDOR_ENOTFOUND);
+	}
 	assert_int_equal(candor_store_evidence(s, &sc, &ev), 0);
 	assert_int_equal(ev.ninteractions, 1);
 	assert_string_equal(ev.interactions[0].source, "old.vtt");
@@ -457,11 +479,74 @@ static void users_and_secrets_round_trip(void **state)
 	assert_int_equal(out.expires, 9);
 	assert_int_equal(candor_store_secret_find(f->s, CANDOR_SECRET_TOKEN, "00ff", &out), 0);
 	assert_string_equal(out.csrf, "");
-	assert_int_equal(out.expires, 0);
+	assert_int_equal(out.expires, 9);  /* schema 6: tokens keep their expiry */
 	assert_int_equal(candor_store_secret_delete(f->s, CANDOR_SECRET_SESSION, "00ff"), 0);
 	assert_int_equal(candor_store_secret_find(f->s, CANDOR_SECRET_SESSION, "00ff", &out),
 			 CANDOR_ENOTFOUND);
 	assert_int_equal(candor_store_secret_find(f->s, CANDOR_SECRET_TOKEN, "00ff", &out), 0);
+}
+
+/* Taking access away (schema 6): tokens expire, are listed and revoked by
+ * id, a user's sessions end together, expired rows are purged, and a user
+ * goes with their sessions and tokens (foreign keys hold on PostgreSQL). */
+static void access_is_taken_away(void **state)
+{
+	struct fixture *f = *state;
+	struct candor_user a = { .name = "Ann", .role = CANDOR_ROLE_ADMIN, .pwhash = "h1", .created = 1 };
+	struct candor_user b = { .name = "Bob", .role = CANDOR_ROLE_SELLER, .pwhash = "h2", .created = 1 };
+	struct candor_user got, ghost = { .id = 99, .role = CANDOR_ROLE_SELLER, .pwhash = "x" };
+	struct candor_secret sec = { .created = 5 }, *v = NULL, out;
+	size_t n = 0;
+	const char *sel[] = { "s1", "s2", "s3", "t1", "t2", "t3" };
+
+	assert_int_equal(candor_store_user_add(f->s, &a), 0);
+	assert_int_equal(candor_store_user_add(f->s, &b), 0);
+	for (int i = 0; i < 6; i++) {
+		sec.user_id = i % 3 == 2 ? a.id : b.id;
+		sec.expires = i % 3 == 1 ? 50 : i % 3 == 0 && i >= 3 ? 0 : 500;
+		snprintf(sec.selector, sizeof(sec.selector), "%s", sel[i]);
+		snprintf(sec.hash, sizeof(sec.hash), "hash");
+		assert_int_equal(candor_store_secret_add(f->s, i < 3 ? CANDOR_SECRET_SESSION
+							  : CANDOR_SECRET_TOKEN, &sec), 0);
+	}
+	assert_int_equal(candor_store_secret_find(f->s, CANDOR_SECRET_TOKEN, "t2", &out), 0);
+	assert_int_equal(out.expires, 50);
+	assert_int_equal(candor_store_secrets(f->s, CANDOR_SECRET_TOKEN, b.id, &v, &n), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(v[0].selector, "t1");
+	assert_int_equal(v[0].expires, 0);
+	free(v);
+	assert_int_equal(candor_store_secrets(f->s, CANDOR_SECRET_TOKEN, 0, &v, &n), 0);
+	assert_int_equal(n, 3);
+	free(v);
+	/* purge: the two that expired at 50 go; expires 0 never does */
+	assert_int_equal(candor_store_secrets_purge(f->s, 100), 0);
+	assert_int_equal(candor_store_secret_find(f->s, CANDOR_SECRET_SESSION, "s2", &out), CANDOR_ENOTFOUND);
+	assert_int_equal(candor_store_secret_find(f->s, CANDOR_SECRET_TOKEN, "t2", &out), CANDOR_ENOTFOUND);
+	assert_int_equal(candor_store_secret_find(f->s, CANDOR_SECRET_TOKEN, "t1", &out), 0);
+	/* revoke one token by id; end all of a user's sessions */
+	assert_int_equal(candor_store_secrets_delete(f->s, CANDOR_SECRET_TOKEN, out.id, 0), 0);
+	assert_int_equal(candor_store_secret_find(f->s, CANDOR_SECRET_TOKEN, "t1", &out), CANDOR_ENOTFOUND);
+	assert_int_equal(candor_store_secret_find(f->s, CANDOR_SECRET_TOKEN, "t3", &out), 0);
+	assert_int_equal(candor_store_secrets_delete(f->s, CANDOR_SECRET_SESSION, 0, b.id), 0);
+	assert_int_equal(candor_store_secret_find(f->s, CANDOR_SECRET_SESSION, "s1", &out), CANDOR_ENOTFOUND);
+	assert_int_equal(candor_store_secret_find(f->s, CANDOR_SECRET_SESSION, "s3", &out), 0);
+	assert_int_equal(candor_store_secrets_delete(f->s, CANDOR_SECRET_SESSION, 0, 0), CANDOR_EINVALID);
+	/* a new role and password */
+	b.role = CANDOR_ROLE_MANAGER;
+	b.pwhash = "h3";
+	assert_int_equal(candor_store_user_update(f->s, &b), 0);
+	assert_int_equal(candor_store_user_find(f->s, b.id, NULL, &got), 0);
+	assert_int_equal(got.role, CANDOR_ROLE_MANAGER);
+	assert_string_equal(got.pwhash, "h3");
+	candor_user_release(&got);
+	assert_int_equal(candor_store_user_update(f->s, &ghost), CANDOR_ENOTFOUND);
+	/* Ann goes with her session and token */
+	assert_int_equal(candor_store_user_delete(f->s, a.id), 0);
+	assert_int_equal(candor_store_secret_find(f->s, CANDOR_SECRET_SESSION, "s3", &out), CANDOR_ENOTFOUND);
+	assert_int_equal(candor_store_secret_find(f->s, CANDOR_SECRET_TOKEN, "t3", &out), CANDOR_ENOTFOUND);
+	assert_int_equal(candor_store_user_find(f->s, a.id, NULL, &got), CANDOR_ENOTFOUND);
+	assert_int_equal(candor_store_user_delete(f->s, a.id), CANDOR_ENOTFOUND);
 }
 
 /* Transcripts, signals, proposals: exact doubles, 64-bit times, enums. */
@@ -868,6 +953,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(ids_are_dense_after_a_rollback, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_read_transaction_is_a_snapshot, setup, teardown),
 		cmocka_unit_test_setup_teardown(users_and_secrets_round_trip, setup, teardown),
+		cmocka_unit_test_setup_teardown(access_is_taken_away, setup, teardown),
 		cmocka_unit_test_setup_teardown(conversations_round_trip, setup, teardown),
 		cmocka_unit_test_setup_teardown(corrections_round_trip, setup, teardown),
 		cmocka_unit_test_setup_teardown(expectations_resolve, setup, teardown),
