@@ -2,7 +2,8 @@
  * fuzz-corpus.c: a libFuzzer harness for the labelled-corpus reader
  * (text/corpus.c), fed through a memory file (it reads a path).  A call
  * read has its utterances in order, each with text, a speaker, a known
- * side and labels among the 17 categories; a refused file leaves the
+ * side, valid UTF-8 (control characters pass: it is not typed text) and
+ * labels among the 17 categories; a refused file leaves the
  * corpus as it was and has a message.
  */
 #include "fuzz.h"
@@ -19,8 +20,8 @@ static void check(const struct candor_labelled_call *call)
 		const struct candor_utterance *u = &call->u[i];
 
 		if (!u->text || !u->speaker || u->index != i || (call->labels[i] & ~all) ||
-		    u->side > CANDOR_SIDE_BUYER || !candor_utf8_str_ok(u->text) ||
-		    !candor_utf8_str_ok(u->speaker))
+		    u->side > CANDOR_SIDE_BUYER || !candor_utf8_valid(u->text, strlen(u->text)) ||
+		    !candor_utf8_valid(u->speaker, strlen(u->speaker)))
 			abort();
 	}
 }
