@@ -181,7 +181,7 @@ static int add_line(struct candor_labelled_call *c, char *line, const char *path
 static int header_line(struct candor_labelled_call *c, const char *line, const char *path,
 		       size_t lno, struct candor_error *err)
 {
-	char field[64], msg[sizeof(err->msg)];
+	char msg[sizeof(err->msg)];
 	int rc;
 
 	if (!strncmp(line, "# call: ", 8)) {
@@ -191,10 +191,8 @@ static int header_line(struct candor_labelled_call *c, const char *line, const c
 		}
 		return 0;
 	}
-	if (!strncmp(line, "# labels: ", 10)) {
-		snprintf(field, sizeof(field), "%s", line + 10);
-		return parse_cats(field, &c->labelled, path, lno, err);
-	}
+	if (!strncmp(line, "# labels: ", 10))
+		return parse_cats(line + 10, &c->labelled, path, lno, err);
 	return 0;
 }
 

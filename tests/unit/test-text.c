@@ -151,6 +151,15 @@ static void test_corpus_errors(void **state)
 	assert_non_null(strstr(err.msg, want));
 	assert_true(candor_utf8_valid(err.msg, strlen(err.msg)));
 	unlink(path);
+	/* a long "# labels:" line was cut at 63 bytes (found by fuzz-corpus) */
+	memcpy(path + strlen(path) - 6, "XXXXXX", 6);
+	assert_int_equal(corpus_from(&c, path, "# labels: social,stall,candor,disclosure,toward,"
+				     "away,options,procedures,objection,question\nbuyer|A|x|-\n",
+				     &err), 0);
+	assert_int_equal(c.n, 1);
+	assert_int_equal(c.calls[0].labelled & (1u << candor_signal_category("question")),
+			 1u << candor_signal_category("question"));
+	unlink(path);
 	candor_corpus_release(&c);
 }
 
