@@ -344,6 +344,16 @@ static char *next_line(char **cur)
 	return line;
 }
 
+/* Lines in text from cur on, the last one counted without its newline. */
+static size_t lines_left(const char *cur)
+{
+	size_t n = *cur != '\0';
+
+	for (; *cur; cur++)
+		n += cur[0] == '\n' && cur[1];
+	return n;
+}
+
 static int parse(struct candor_signal_model **out, char *text, const char *path,
 		 struct candor_error *err)
 {
@@ -368,7 +378,12 @@ static int parse(struct candor_signal_model **out, char *text, const char *path,
 				goto cleanup;
 			ncat++;
 		} else if (!strncmp(line, "features ", 9) && !m) {
-			if (sscanf(line + 9, "%zu", &nrows) != 1 || nrows > 50000000)
+			char extra;
+
+			/* no more rows than the file has lines: nothing is allocated
+			 * for rows that are not there (found by fuzz-sigmodel) */
+			if (sscanf(line + 9, "%zu%c", &nrows, &extra) != 1 || nrows > 50000000 ||
+			    nrows > lines_left(cur))
 				return bad(err, path, lno, "bad feature count");
 			if (candor_signal_model_new(&m, nrows))
 				return candor_error_set(err, CANDOR_ERROR, NULL, "out of memory");

@@ -116,6 +116,34 @@ static void test_lexicon_not_utf8(void **state)
 	assert_true(candor_utf8_valid(err.msg, strlen(err.msg)));
 }
 
+/* Found by fuzz-sigmodel: a 40-byte file that said "features 40000000"
+ * made the loader allocate 2.7 GB before reading a row. */
+static void test_model_feature_count(void **state)
+{
+	static const char *const files[] = {
+		"candor-signals 1\nfeatures 40000000\n",
+		"candor-signals 1\nfeatures 2\n00000000000000a1 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n",
+		"candor-signals 1\nfeatures 1x\n00000000000000a1 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n",
+	};
+	struct candor_signal_model *m = NULL;
+	struct candor_error err = CANDOR_ERROR_INIT;
+	char path[] = "/tmp/candor-model-XXXXXX", want[64];
+
+	for (size_t i = 0; i < CANDOR_ARRAY_SIZE(files); i++) {
+		int fd = mkstemp(path);
+
+		assert_true(fd >= 0);
+		assert_int_equal(write(fd, files[i], strlen(files[i])), (ssize_t)strlen(files[i]));
+		close(fd);
+		assert_int_equal(candor_signal_model_load(&m, path, &err), CANDOR_EINVALID);
+		assert_null(m);
+		snprintf(want, sizeof(want), "%s:2: bad feature count", path);
+		assert_non_null(strstr(err.msg, want));
+		unlink(path);
+		memcpy(path + strlen(path) - 6, "XXXXXX", 6);
+	}
+}
+
 /* A labelled call in a temporary file; the caller unlinks path. */
 static int corpus_from(struct candor_corpus *c, char *path, const char *text,
 		       struct candor_error *err)
@@ -690,6 +718,7 @@ int main(void)
 		cmocka_unit_test(test_lexicon_errors),
 		cmocka_unit_test(test_lexicon_not_utf8),
 		cmocka_unit_test(test_corpus_errors),
+		cmocka_unit_test(test_model_feature_count),
 		cmocka_unit_test(test_negation_hedge),
 		cmocka_unit_test(test_questions),
 		cmocka_unit_test(test_offsets),
