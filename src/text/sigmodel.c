@@ -284,8 +284,8 @@ static int bad(struct candor_error *err, const char *path, size_t line, const ch
 	return candor_error_set(err, CANDOR_EINVALID, "model", "%s:%zu: %s", path, line, what);
 }
 
-static int parse_category(struct candor_cat_params *cat, char *line, const char *path,
-			  size_t lno, struct candor_error *err)
+static int parse_category(struct candor_cat_params *cat, uint32_t *seen, char *line,
+			  const char *path, size_t lno, struct candor_error *err)
 {
 	char name[64], side[16];
 	struct candor_cat_params p;
@@ -300,6 +300,10 @@ static int parse_category(struct candor_cat_params *cat, char *line, const char 
 		return bad(err, path, lno, "the category's side is not the one SIGNALS.md gives");
 	if (!isfinite(p.bias) || !(p.threshold > 0 && p.threshold < 1))
 		return bad(err, path, lno, "bias or threshold out of range");
+	/* twice would leave another unset, yet count as all 17 (found by fuzz-sigmodel) */
+	if (*seen & (1u << c))
+		return bad(err, path, lno, "a category given twice");
+	*seen |= 1u << c;
 	cat[c] = p;
 	return 0;
 }
@@ -361,6 +365,7 @@ static int parse(struct candor_signal_model **out, char *text, const char *path,
 	struct candor_cat_params cat[CANDOR_NCATS];
 	char *cur = text, *line, *about = NULL;
 	size_t lno = 0, nrows = 0, row = 0, ncat = 0;
+	uint32_t seen = 0;
 	int rc = 0;
 
 	while ((line = next_line(&cur))) {
@@ -374,7 +379,7 @@ static int parse(struct candor_signal_model **out, char *text, const char *path,
 		if (!strncmp(line, "trained ", 8) && !m) {
 			about = line + 8;
 		} else if (!strncmp(line, "category ", 9) && !m) {
-			if ((rc = parse_category(cat, line, path, lno, err)))
+			if ((rc = parse_category(cat, &seen, line, path, lno, err)))
 				goto cleanup;
 			ncat++;
 		} else if (!strncmp(line, "features ", 9) && !m) {

@@ -15,6 +15,7 @@
 #include "text/features.h"
 #include "text/sigmodel.h"
 #include "text/corpus.h"
+#include "util/buf.h"
 #include "util/utf8.h"
 
 #include <setjmp.h>
@@ -142,6 +143,39 @@ static void test_model_feature_count(void **state)
 		unlink(path);
 		memcpy(path + strlen(path) - 6, "XXXXXX", 6);
 	}
+}
+
+/* Found by fuzz-sigmodel: a category given twice and another not at all
+ * loaded, with the missing one's parameters left unset. */
+static void test_model_category_twice(void **state)
+{
+	struct candor_signal_model *m = NULL;
+	struct candor_error err = CANDOR_ERROR_INIT;
+	struct candor_buf b = CANDOR_BUF_INIT, text = CANDOR_BUF_INIT;
+	char path[] = "/tmp/candor-model-XXXXXX";
+	const char *p, *social;
+	int fd;
+
+	assert_int_equal(candor_buf_read_file(&b, CANDOR_TEST_DATA "/../../model/signals.model",
+					      &err), 0);
+	/* the "stall" line becomes a second "social" line */
+	social = strstr(b.ptr, "category social ");
+	p = strstr(b.ptr, "category stall ");
+	assert_non_null(social);
+	assert_non_null(p);
+	candor_buf_add(&text, b.ptr, (size_t)(p - b.ptr));
+	candor_buf_add(&text, social, (size_t)(strchr(social, '\n') + 1 - social));
+	candor_buf_adds(&text, strchr(p, '\n') + 1);
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text.ptr, text.len), (ssize_t)text.len);
+	close(fd);
+	assert_int_equal(candor_signal_model_load(&m, path, &err), CANDOR_EINVALID);
+	assert_null(m);
+	assert_non_null(strstr(err.msg, "a category given twice"));
+	unlink(path);
+	candor_buf_release(&b);
+	candor_buf_release(&text);
 }
 
 /* A labelled call in a temporary file; the caller unlinks path. */
@@ -719,6 +753,7 @@ int main(void)
 		cmocka_unit_test(test_lexicon_not_utf8),
 		cmocka_unit_test(test_corpus_errors),
 		cmocka_unit_test(test_model_feature_count),
+		cmocka_unit_test(test_model_category_twice),
 		cmocka_unit_test(test_negation_hedge),
 		cmocka_unit_test(test_questions),
 		cmocka_unit_test(test_offsets),
