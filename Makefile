@@ -2,14 +2,17 @@
 #   make demo    install dependencies, build, and show a demo pipeline
 #   make check   install dependencies, build with ASan+UBSan, run every test
 # Other targets: build, install, train (rebuild model/signals.model from the
-# labelled corpus), fuzz (long fuzzing), bench, clean.
+# labelled corpus), fuzz (each fuzz target FUZZ_SECONDS), crash (kill -9
+# during imports and uploads, then check the database), bench, clean.
 
 BUILD     ?= build
 SANBUILD  ?= build-san
 MESON     ?= meson
 PREFIX    ?= /usr/local
+FUZZ_SECONDS ?= 300
+CRASH_RUNS   ?= 100
 
-.PHONY: all deps build check demo install train fuzz bench clean
+.PHONY: all deps build check demo install train fuzz crash bench clean
 
 all: build
 
@@ -40,7 +43,12 @@ install: build
 	$(MESON) install -C $(BUILD)
 
 fuzz: deps
-	@tests/fuzz/run long
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run long
+
+# SQLite, then PostgreSQL on a throw-away pg_virtualenv server
+crash: build
+	@tests/crash/run $(BUILD)/candor $(CRASH_RUNS)
+	@CANDOR_CRASH_PG=1 tests/crash/run $(BUILD)/candor $(CRASH_RUNS)
 
 bench: build
 	@bench/run $(BUILD)/candor

@@ -6,6 +6,7 @@
 #include "util/buf.h"
 #include "util/date.h"
 #include "util/error.h"
+#include "util/utf8.h"
 #include "text/corpus.h"
 #include "text/sigmodel.h"
 
@@ -180,18 +181,18 @@ static int add_line(struct candor_labelled_call *c, char *line, const char *path
 static int header_line(struct candor_labelled_call *c, const char *line, const char *path,
 		       size_t lno, struct candor_error *err)
 {
-	char field[64];
+	char msg[sizeof(err->msg)];
 	int rc;
 
 	if (!strncmp(line, "# call: ", 8)) {
-		if ((rc = candor_date_parse(&c->when, line + 8, "call", err)))
-			return candor_error_set(err, rc, "call", "%s:%zu: %s", path, lno, err->msg);
+		if ((rc = candor_date_parse(&c->when, line + 8, "call", err))) {
+			snprintf(msg, sizeof(msg), "%s", err->msg);  /* not formatted into itself */
+			return candor_error_set(err, rc, "call", "%s:%zu: %s", path, lno, msg);
+		}
 		return 0;
 	}
-	if (!strncmp(line, "# labels: ", 10)) {
-		snprintf(field, sizeof(field), "%s", line + 10);
-		return parse_cats(field, &c->labelled, path, lno, err);
-	}
+	if (!strncmp(line, "# labels: ", 10))
+		return parse_cats(line + 10, &c->labelled, path, lno, err);
 	return 0;
 }
 
@@ -222,11 +223,22 @@ static int parse_call(struct candor_labelled_call *c, char *text, const char *pa
 	return rc;
 }
 
+/* The 1-based line of byte off in text. */
+static size_t line_of(const char *text, size_t off)
+{
+	size_t line = 1;
+
+	for (size_t i = 0; i < off; i++)
+		line += text[i] == '\n';
+	return line;
+}
+
 int candor_corpus_read_file(struct candor_corpus *c, const char *path,
 			    struct candor_error *err)
 {
 	struct candor_buf b = CANDOR_BUF_INIT;
 	struct candor_labelled_call call = { 0 };
+	size_t bad;
 	int rc;
 
 	candor_buf_init(&b, 64u << 20);
@@ -234,6 +246,11 @@ int candor_corpus_read_file(struct candor_corpus *c, const char *path,
 		goto cleanup;
 	if (memchr(b.ptr, '\0', b.len)) {
 		rc = candor_error_set(err, CANDOR_EINVALID, NULL, "%s: holds a NUL byte", path);
+		goto cleanup;
+	}
+	if ((bad = candor_utf8_check(b.ptr, b.len)) < b.len) {
+		rc = candor_error_set(err, CANDOR_EINVALID, NULL, "%s:%zu: not UTF-8 text "
+				      "(save the file as UTF-8)", path, line_of(b.ptr, bad));
 		goto cleanup;
 	}
 	if ((rc = parse_call(&call, b.ptr, path, err)))

@@ -12,6 +12,7 @@
 #include "util/array.h"
 #include "util/buf.h"
 #include "util/error.h"
+#include "util/utf8.h"
 #include "text/lexicon-priv.h"
 #include "text/sigmodel.h"
 #include "text/lexicon-dir.h"
@@ -328,12 +329,27 @@ static int parse_line(struct lex_parser *p, char *s)
 	return parse_phrase(p, s);
 }
 
+/* The 1-based line of byte off in text. */
+static size_t line_of(const char *text, size_t off)
+{
+	size_t line = 1;
+
+	for (size_t i = 0; i < off; i++)
+		line += text[i] == '\n';
+	return line;
+}
+
 static int parse_text(struct candor_lexicon *lx, const char *name, char *text,
 		      struct candor_error *err)
 {
 	struct lex_parser p = { lx, name, 0, CANDOR_NORM_INIT, err };
 	char *line = text, *nl;
+	size_t n = strlen(text), bad = candor_utf8_check(text, n);
 	int rc = 0;
+
+	if (bad < n)  /* the line is not quoted: the message stays UTF-8 */
+		return candor_error_set(err, CANDOR_EINVALID, NULL, "%s:%zu: not UTF-8 text "
+					"(save the file as UTF-8)", name, line_of(text, bad));
 
 	while (line && !rc) {
 		nl = strchr(line, '\n');

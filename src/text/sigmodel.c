@@ -284,8 +284,8 @@ static int bad(struct candor_error *err, const char *path, size_t line, const ch
 	return candor_error_set(err, CANDOR_EINVALID, "model", "%s:%zu: %s", path, line, what);
 }
 
-static int parse_category(struct candor_cat_params *cat, char *line, const char *path,
-			  size_t lno, struct candor_error *err)
+static int parse_category(struct candor_cat_params *cat, uint32_t *seen, char *line,
+			  const char *path, size_t lno, struct candor_error *err)
 {
 	char name[64], side[16];
 	struct candor_cat_params p;
@@ -300,6 +300,10 @@ static int parse_category(struct candor_cat_params *cat, char *line, const char 
 		return bad(err, path, lno, "the category's side is not the one SIGNALS.md gives");
 	if (!isfinite(p.bias) || !(p.threshold > 0 && p.threshold < 1))
 		return bad(err, path, lno, "bias or threshold out of range");
+	/* twice would leave another unset, yet count as all 17 (found by fuzz-sigmodel) */
+	if (*seen & (1u << c))
+		return bad(err, path, lno, "a category given twice");
+	*seen |= 1u << c;
 	cat[c] = p;
 	return 0;
 }
@@ -344,6 +348,16 @@ static char *next_line(char **cur)
 	return line;
 }
 
+/* Lines in text from cur on, the last one counted without its newline. */
+static size_t lines_left(const char *cur)
+{
+	size_t n = *cur != '\0';
+
+	for (; *cur; cur++)
+		n += cur[0] == '\n' && cur[1];
+	return n;
+}
+
 static int parse(struct candor_signal_model **out, char *text, const char *path,
 		 struct candor_error *err)
 {
@@ -351,6 +365,7 @@ static int parse(struct candor_signal_model **out, char *text, const char *path,
 	struct candor_cat_params cat[CANDOR_NCATS];
 	char *cur = text, *line, *about = NULL;
 	size_t lno = 0, nrows = 0, row = 0, ncat = 0;
+	uint32_t seen = 0;
 	int rc = 0;
 
 	while ((line = next_line(&cur))) {
@@ -364,11 +379,16 @@ static int parse(struct candor_signal_model **out, char *text, const char *path,
 		if (!strncmp(line, "trained ", 8) && !m) {
 			about = line + 8;
 		} else if (!strncmp(line, "category ", 9) && !m) {
-			if ((rc = parse_category(cat, line, path, lno, err)))
+			if ((rc = parse_category(cat, &seen, line, path, lno, err)))
 				goto cleanup;
 			ncat++;
 		} else if (!strncmp(line, "features ", 9) && !m) {
-			if (sscanf(line + 9, "%zu", &nrows) != 1 || nrows > 50000000)
+			char extra;
+
+			/* no more rows than the file has lines: nothing is allocated
+			 * for rows that are not there (found by fuzz-sigmodel) */
+			if (sscanf(line + 9, "%zu%c", &nrows, &extra) != 1 || nrows > 50000000 ||
+			    nrows > lines_left(cur))
 				return bad(err, path, lno, "bad feature count");
 			if (candor_signal_model_new(&m, nrows))
 				return candor_error_set(err, CANDOR_ERROR, NULL, "out of memory");

@@ -4,6 +4,7 @@
 #include "util/common.h"
 #include "util/date.h"
 #include "util/error.h"
+#include "util/utf8.h"
 
 static int digits(const char **p, int n, int *out)
 {
@@ -86,6 +87,11 @@ int candor_date_parse(int64_t *out, const char *s, const char *field,
 	*out = (int64_t)timegm(&tm) - off;
 	return 0;
 bad:
+	if (s && !candor_utf8_valid(s, strlen(s)))  /* not quoted: the message stays UTF-8 */
+		return candor_error_set(err, CANDOR_EINVALID, field,
+					"%s%sthat is not a date: it is not UTF-8 text "
+					"(use YYYY-MM-DD or YYYY-MM-DDTHH:MM)",
+					field ? field : "", field ? ": " : "");
 	return candor_error_set(err, CANDOR_EINVALID, field,
 				"%s%s'%s' is not a date (use YYYY-MM-DD or YYYY-MM-DDTHH:MM)",
 				field ? field : "", field ? ": " : "", s ? s : "");

@@ -3,6 +3,20 @@
  */
 #include "util/common.h"
 #include "util/error.h"
+#include "util/utf8.h"
+
+/* After s was cut to fit its buffer: drop a last character cut in half, so
+ * a message that was UTF-8 stays UTF-8 (found by fuzz-date). */
+static void cut_whole(char *s)
+{
+	size_t n = strlen(s), i = n;
+
+	while (i > 0 && n - i < 3 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+		i--;
+	if (i > 0 && (unsigned char)s[i - 1] >= 0xC0 &&
+	    candor_utf8_seq((const unsigned char *)s + i - 1, n - i + 1) != n - i + 1)
+		s[i - 1] = '\0';
+}
 
 int candor_error_set(struct candor_error *err, int code, const char *field,
 		     const char *fmt, ...)
@@ -12,9 +26,12 @@ int candor_error_set(struct candor_error *err, int code, const char *field,
 	if (!err)
 		return code;
 	err->code = code;
-	snprintf(err->field, sizeof(err->field), "%s", field ? field : "");
+	if (snprintf(err->field, sizeof(err->field), "%s", field ? field : "") >=
+	    (int)sizeof(err->field))
+		cut_whole(err->field);
 	va_start(ap, fmt);
-	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	if (vsnprintf(err->msg, sizeof(err->msg), fmt, ap) >= (int)sizeof(err->msg))
+		cut_whole(err->msg);
 	va_end(ap);
 	return code;
 }

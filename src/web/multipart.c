@@ -92,9 +92,12 @@ static int header(struct web_part *p, const char *s, size_t n, bool *disposition
 	for (vi = nl + 1; vi < n && (s[vi] == ' ' || s[vi] == '\t'); vi++)
 		;
 	if (nl == 19 && !strncasecmp(s, "Content-Disposition", 19)) {
+		if (*disposition)
+			return BAD(err, "a part has two Content-Disposition headers");
 		if (n - vi < 9 || strncasecmp(s + vi, "form-data", 9))
 			return BAD(err, "a part is not form-data");
-		if (param(s + vi + 9, n - vi - 9, "name", p->name, sizeof(p->name), &found) || !found)
+		if (param(s + vi + 9, n - vi - 9, "name", p->name, sizeof(p->name), &found) ||
+		    !found || !p->name[0])
 			return BAD(err, "a part has no usable name");
 		if (param(s + vi + 9, n - vi - 9, "filename", p->filename, sizeof(p->filename),
 			  &p->is_file))

@@ -5,6 +5,7 @@
  */
 #include "util/common.h"
 #include <dirent.h>
+#include <unistd.h>
 #include "util/date.h"
 #include "util/error.h"
 #include "text/analyze.h"
@@ -13,6 +14,9 @@
 #include "text/normalize.h"
 #include "text/features.h"
 #include "text/sigmodel.h"
+#include "text/corpus.h"
+#include "util/buf.h"
+#include "util/utf8.h"
 
 #include <setjmp.h>
 #include <cmocka.h>
@@ -93,6 +97,132 @@ static void test_lexicon_errors(void **state)
 	assert_non_null(strstr(err.msg, "y.lex:1"));
 	assert_int_equal(candor_lexicon_load(&lx, "/nonexistent/dir", &err), CANDOR_ENOTFOUND);
 	assert_null(lx);
+}
+
+/* Found by fuzz-lexicon: a line that is not UTF-8 is refused by its
+ * number, and the message quotes no broken bytes. */
+static void test_lexicon_not_utf8(void **state)
+{
+	struct candor_lexicon *lx = NULL;
+	struct candor_error err = CANDOR_ERROR_INIT;
+
+	assert_int_equal(candor_lexicon_from_string(&lx, "u.lex", "[price]\ntoo dear\ncaf\xe9\n",
+						    &err), CANDOR_EINVALID);
+	assert_null(lx);
+	assert_non_null(strstr(err.msg, "u.lex:3"));
+	assert_true(candor_utf8_valid(err.msg, strlen(err.msg)));
+	assert_int_equal(candor_lexicon_from_string(&lx, "v.lex", "\xfe~ before any section\n",
+						    &err), CANDOR_EINVALID);
+	assert_non_null(strstr(err.msg, "v.lex:1"));
+	assert_true(candor_utf8_valid(err.msg, strlen(err.msg)));
+}
+
+/* Found by fuzz-sigmodel: a 40-byte file that said "features 40000000"
+ * made the loader allocate 2.7 GB before reading a row. */
+static void test_model_feature_count(void **state)
+{
+	static const char *const files[] = {
+		"candor-signals 1\nfeatures 40000000\n",
+		"candor-signals 1\nfeatures 2\n00000000000000a1 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n",
+		"candor-signals 1\nfeatures 1x\n00000000000000a1 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n",
+	};
+	struct candor_signal_model *m = NULL;
+	struct candor_error err = CANDOR_ERROR_INIT;
+	char path[] = "/tmp/candor-model-XXXXXX", want[64];
+
+	for (size_t i = 0; i < CANDOR_ARRAY_SIZE(files); i++) {
+		int fd = mkstemp(path);
+
+		assert_true(fd >= 0);
+		assert_int_equal(write(fd, files[i], strlen(files[i])), (ssize_t)strlen(files[i]));
+		close(fd);
+		assert_int_equal(candor_signal_model_load(&m, path, &err), CANDOR_EINVALID);
+		assert_null(m);
+		snprintf(want, sizeof(want), "%s:2: bad feature count", path);
+		assert_non_null(strstr(err.msg, want));
+		unlink(path);
+		memcpy(path + strlen(path) - 6, "XXXXXX", 6);
+	}
+}
+
+/* Found by fuzz-sigmodel: a category given twice and another not at all
+ * loaded, with the missing one's parameters left unset. */
+static void test_model_category_twice(void **state)
+{
+	struct candor_signal_model *m = NULL;
+	struct candor_error err = CANDOR_ERROR_INIT;
+	struct candor_buf b = CANDOR_BUF_INIT, text = CANDOR_BUF_INIT;
+	char path[] = "/tmp/candor-model-XXXXXX";
+	const char *p, *social;
+	int fd;
+
+	assert_int_equal(candor_buf_read_file(&b, CANDOR_TEST_DATA "/../../model/signals.model",
+					      &err), 0);
+	/* the "stall" line becomes a second "social" line */
+	social = strstr(b.ptr, "category social ");
+	p = strstr(b.ptr, "category stall ");
+	assert_non_null(social);
+	assert_non_null(p);
+	candor_buf_add(&text, b.ptr, (size_t)(p - b.ptr));
+	candor_buf_add(&text, social, (size_t)(strchr(social, '\n') + 1 - social));
+	candor_buf_adds(&text, strchr(p, '\n') + 1);
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text.ptr, text.len), (ssize_t)text.len);
+	close(fd);
+	assert_int_equal(candor_signal_model_load(&m, path, &err), CANDOR_EINVALID);
+	assert_null(m);
+	assert_non_null(strstr(err.msg, "a category given twice"));
+	unlink(path);
+	candor_buf_release(&b);
+	candor_buf_release(&text);
+}
+
+/* A labelled call in a temporary file; the caller unlinks path. */
+static int corpus_from(struct candor_corpus *c, char *path, const char *text,
+		       struct candor_error *err)
+{
+	int fd = mkstemp(path);
+
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	return candor_corpus_read_file(c, path, err);
+}
+
+/* Found by fuzz-corpus: a bad "# call:" date gave a garbled message (it was
+ * formatted into itself), and bytes that are not UTF-8 were read as text. */
+static void test_corpus_errors(void **state)
+{
+	struct candor_corpus c = CANDOR_CORPUS_INIT;
+	struct candor_error err = CANDOR_ERROR_INIT;
+	char path[] = "/tmp/candor-corpus-XXXXXX", want[256];
+
+	assert_int_equal(corpus_from(&c, path, "# call: 2026-02-30\nbuyer|A|x|-\n", &err),
+			 CANDOR_EINVALID);
+	snprintf(want, sizeof(want), "%s:1: call: '2026-02-30' is not a date "
+		 "(use YYYY-MM-DD or YYYY-MM-DDTHH:MM)", path);
+	assert_string_equal(err.msg, want);
+	assert_string_equal(err.field, "call");
+	unlink(path);
+	memcpy(path + strlen(path) - 6, "XXXXXX", 6);
+	assert_int_equal(corpus_from(&c, path, "seller|Jo|Hi|-\nbuyer|A|caf\xe9|price\n", &err),
+			 CANDOR_EINVALID);
+	assert_int_equal(c.n, 0);
+	snprintf(want, sizeof(want), "%s:2:", path);
+	assert_non_null(strstr(err.msg, want));
+	assert_true(candor_utf8_valid(err.msg, strlen(err.msg)));
+	unlink(path);
+	/* a long "# labels:" line was cut at 63 bytes (found by fuzz-corpus) */
+	memcpy(path + strlen(path) - 6, "XXXXXX", 6);
+	assert_int_equal(corpus_from(&c, path, "# labels: social,stall,candor,disclosure,toward,"
+				     "away,options,procedures,objection,question\nbuyer|A|x|-\n",
+				     &err), 0);
+	assert_int_equal(c.n, 1);
+	assert_int_equal(c.calls[0].labelled & (1u << candor_signal_category("question")),
+			 1u << candor_signal_category("question"));
+	unlink(path);
+	candor_corpus_release(&c);
 }
 
 static void set_utt(struct candor_utterance *u, size_t i, enum candor_side side,
@@ -620,6 +750,10 @@ int main(void)
 		cmocka_unit_test(test_normalise),
 		cmocka_unit_test(test_norm_span),
 		cmocka_unit_test(test_lexicon_errors),
+		cmocka_unit_test(test_lexicon_not_utf8),
+		cmocka_unit_test(test_corpus_errors),
+		cmocka_unit_test(test_model_feature_count),
+		cmocka_unit_test(test_model_category_twice),
 		cmocka_unit_test(test_negation_hedge),
 		cmocka_unit_test(test_questions),
 		cmocka_unit_test(test_offsets),

@@ -88,6 +88,37 @@ static void dates_refuse(void **state)
 	}
 }
 
+/* Found by fuzz-date: a date that is not UTF-8 was quoted in the message,
+ * which then was not UTF-8 either (and a JSON error could not carry it). */
+static void dates_refuse_bytes(void **state)
+{
+	struct candor_error err = CANDOR_ERROR_INIT;
+	int64_t t;
+
+	assert_int_equal(candor_date_parse(&t, "2026-11\xd3\xcd\xcf\xae" "14:30", "at", &err),
+			 CANDOR_EINVALID);
+	assert_string_equal(err.field, "at");
+	assert_true(candor_utf8_valid(err.msg, strlen(err.msg)));
+	assert_non_null(strstr(err.msg, "is not a date"));
+}
+
+/* Found by fuzz-date: a long message cut at the buffer's end could end in
+ * half a character, and then was not UTF-8. */
+static void error_cut_whole(void **state)
+{
+	struct candor_error err = CANDOR_ERROR_INIT;
+	char text[2001];
+
+	for (size_t i = 0; i < 1000; i++)
+		memcpy(text + 2 * i, "\xc3\xa9", 2);  /* e acute */
+	text[2000] = '\0';
+	candor_error_set(&err, CANDOR_EINVALID, text, "%s", text);
+	assert_true(candor_utf8_valid(err.msg, strlen(err.msg)));
+	assert_true(candor_utf8_valid(err.field, strlen(err.field)));
+	assert_int_equal(strlen(err.msg), sizeof(err.msg) - 2);  /* 511 whole ones */
+	assert_int_equal(strlen(err.field), sizeof(err.field) - 2);
+}
+
 static void dates_round_trip(void **state)
 {
 	struct candor_error err = CANDOR_ERROR_INIT;
@@ -153,6 +184,8 @@ int main(void)
 		cmocka_unit_test(buf_detach_hands_over),
 		cmocka_unit_test(dates_parse),
 		cmocka_unit_test(dates_refuse),
+		cmocka_unit_test(dates_refuse_bytes),
+		cmocka_unit_test(error_cut_whole),
 		cmocka_unit_test(dates_round_trip),
 		cmocka_unit_test(now_from_environment),
 		cmocka_unit_test(utf8_strict),

@@ -136,6 +136,12 @@ static void test_multipart_bad(void **state)
 		"",                                              /* nothing */
 		"--XyZ\r\n\r\nno headers\r\n--XyZ--",            /* no disposition */
 		"--XyZ\r\nContent-Disposition: form-data\r\n\r\nx\r\n--XyZ--", /* no name */
+		/* an empty name (found by fuzz-multipart) */
+		"--XyZ\r\nContent-Disposition: form-data; name=\"\"\r\n\r\nx\r\n--XyZ--",
+		"--XyZ\r\nContent-Disposition: form-data; name= x\r\n\r\nx\r\n--XyZ--",
+		/* two dispositions: a file name kept from the first, is_file from the second */
+		"--XyZ\r\nContent-Disposition: form-data; name=f; filename=a.vtt\r\n"
+		"Content-Disposition: form-data; name=g\r\n\r\nx\r\n--XyZ--",
 		"--XyZ\r\nContent-Disposition: attachment; name=a\r\n\r\nx\r\n--XyZ--",
 		"--XyZ\r\nContent-Disposition: form-data; name=a\r\n\r\nunterminated",
 		"--XyZ\r\nContent-Disposition: form-data; name=\"a\r\n\r\nx\r\n--XyZ--",

@@ -1,0 +1,2 @@
+[bad
+phrase without a section
