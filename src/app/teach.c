@@ -5,6 +5,7 @@
 #include "util/buf.h"
 #include "app/teach.h"
 #include "app/import.h"
+#include "app/interaction.h"
 #include "text/corpus.h"
 #include "text/lexicon.h"
 #include "text/normalize.h"
@@ -139,40 +140,6 @@ int candor_app_signals_store(struct candor_app *app, const struct candor_interac
 	return rc;
 }
 
-/* The interaction, its contact's evidence and its utterances, by id. */
-struct loaded {
-	struct candor_scope sc;
-	struct candor_evidence_set set;
-	const struct candor_interaction *it;
-	struct candor_utterance *u;
-	size_t n;
-};
-
-static void loaded_release(struct loaded *l)
-{
-	candor_evidence_set_release(&l->set);
-	candor_utterances_free(l->u, l->n);
-	memset(l, 0, sizeof(*l));
-}
-
-static int load(struct candor_app *app, const struct candor_scope *sc, int64_t interaction,
-		struct loaded *l)
-{
-	int rc;
-
-	l->sc = *sc;
-	if ((rc = candor_store_evidence(app->store, sc, &l->set)) ||
-	    (rc = candor_store_utterances(app->store, sc->account_id, interaction, &l->u, &l->n)))
-		return rc;
-	for (size_t i = 0; i < l->set.ninteractions; i++)
-		if (l->set.interactions[i].id == interaction)
-			l->it = &l->set.interactions[i];
-	if (!l->it)
-		return candor_error_set(app->err, CANDOR_ENOTFOUND, "interaction",
-					"no interaction #%" PRId64, interaction);
-	return 0;
-}
-
 static int keep_correction(struct candor_app *app, const struct candor_interaction *it,
 			   const struct candor_utterance *u, const char *category, int verdict,
 			   const char *by, int64_t *out)
@@ -190,13 +157,16 @@ static int keep_correction(struct candor_app *app, const struct candor_interacti
 	return rc;
 }
 
-int candor_app_signal_wrong(struct candor_app *app, int64_t id, const char *by, int64_t *out)
+int candor_app_signal_wrong(struct candor_app *app, int64_t id, const char *by,
+			    struct candor_app_corrected *out)
 {
 	struct candor_scope sc;
-	struct loaded l = { 0 };
-	const struct candor_signal *sg = NULL;
-	const struct candor_utterance *u;
 	struct candor_evidence_set set = { 0 };
+	struct candor_utterance *utts = NULL;
+	size_t nutts = 0;
+	const struct candor_signal *sg = NULL;
+	const struct candor_interaction *it = NULL;
+	const struct candor_utterance *u;
 	int rc;
 
 	if ((rc = candor_app_signal_scope(app, id, &sc)) ||
@@ -215,26 +185,33 @@ int candor_app_signal_wrong(struct candor_app *app, int64_t id, const char *by, 
 				      "found by the analyser: there is nothing to teach it", id);
 		goto cleanup;
 	}
-	if ((rc = load(app, &sc, sg->interaction_id, &l)))
+	for (size_t i = 0; i < set.ninteractions; i++)
+		if (set.interactions[i].id == sg->interaction_id)
+			it = &set.interactions[i];
+	if ((rc = candor_store_utterances(app->store, sc.account_id, sg->interaction_id, &utts,
+					  &nutts)))
 		goto cleanup;
-	if (!(u = utterance_at(l.u, l.n, sg->utterance))) {
+	if (!it || !(u = utterance_at(utts, nutts, sg->utterance))) {
 		rc = candor_error_set(app->err, CANDOR_ENOTFOUND, "utterance",
 				      "signal #%" PRId64 " points at no utterance of its conversation", id);
 		goto cleanup;
 	}
 	/* every signal of its category in that utterance goes: the word is on the utterance */
-	for (size_t i = 0; i < l.set.nsignals && !rc; i++) {
-		const struct candor_signal *g = &l.set.signals[i];
+	for (size_t i = 0; i < set.nsignals && !rc; i++) {
+		const struct candor_signal *g = &set.signals[i];
 
 		if (g->interaction_id == sg->interaction_id && g->utterance == sg->utterance &&
 		    !strcmp(g->category, sg->category))
 			rc = candor_store_signal_delete(app->store, g, sc.account_id);
 	}
-	if (!rc)
-		rc = keep_correction(app, l.it, u, sg->category, CANDOR_VERDICT_WRONG, by, out);
+	if (!rc && !(rc = keep_correction(app, it, u, sg->category, CANDOR_VERDICT_WRONG, by,
+					  &out->correction))) {
+		out->interaction = sg->interaction_id;
+		out->utterance = sg->utterance;
+	}
 cleanup:
+	candor_utterances_free(utts, nutts);
 	candor_evidence_set_release(&set);
-	loaded_release(&l);
 	return rc;
 }
 
@@ -248,8 +225,7 @@ static void category_names(struct candor_buf *b)
 int candor_app_signal_add(struct candor_app *app, int64_t id, int64_t utt, const char *category,
 			  const char *by, int64_t *out)
 {
-	struct candor_scope sc;
-	struct loaded l = { 0 };
+	struct candor_app_interaction l = { 0 };
 	const struct candor_utterance *u;
 	int cat = category ? candor_signal_category(category) : -1, rc;
 
@@ -263,13 +239,12 @@ int candor_app_signal_add(struct candor_app *app, int64_t id, int64_t utt, const
 		candor_buf_release(&b);
 		return rc;
 	}
-	if ((rc = candor_store_locate(app->store, CANDOR_RECORD_INTERACTION, id, &sc)) ||
-	    (rc = load(app, &sc, id, &l)))
+	if ((rc = candor_app_interaction_load(app, id, &l)))
 		goto cleanup;
-	if (!(u = utterance_at(l.u, l.n, utt))) {
-		rc = l.n ? candor_error_set(app->err, CANDOR_ENOTFOUND, "utterance",
+	if (!(u = utterance_at(l.utts, l.nutts, utt))) {
+		rc = l.nutts ? candor_error_set(app->err, CANDOR_ENOTFOUND, "utterance",
 					    "interaction #%" PRId64 " has no utterance %" PRId64
-					    " (its utterances are 0 to %zu)", id, utt, l.n - 1)
+					    " (its utterances are 0 to %zu)", id, utt, l.nutts - 1)
 			 : candor_error_set(app->err, CANDOR_EINVALID, "utterance",
 					    "interaction #%" PRId64 " has no transcript: it was "
 					    "logged, not imported", id);
@@ -297,7 +272,7 @@ int candor_app_signal_add(struct candor_app *app, int64_t id, int64_t utt, const
 		rc = keep_correction(app, l.it, u, candor_signal_categories[cat],
 				     CANDOR_VERDICT_MISSING, by, out);
 cleanup:
-	loaded_release(&l);
+	candor_app_interaction_release(&l);
 	return rc;
 }
 
@@ -313,7 +288,7 @@ static size_t analysed_signals(const struct candor_evidence_set *set, int64_t id
 static int reanalyse(struct candor_app *app, const struct candor_scope *sc, int64_t id,
 		     struct candor_analyzer *az, struct candor_app_reanalysed *out)
 {
-	struct loaded l = { 0 };
+	struct candor_app_interaction l = { 0 };
 	struct candor_analysis a = CANDOR_ANALYSIS_INIT;
 	struct candor_correction *c = NULL;
 	struct candor_interaction it;
@@ -324,9 +299,9 @@ static int reanalyse(struct candor_app *app, const struct candor_scope *sc, int6
 
 	memset(out, 0, sizeof(*out));
 	out->id = id;
-	if ((rc = load(app, sc, id, &l)))
+	if ((rc = candor_app_interaction_load(app, id, &l)))
 		goto cleanup;
-	if (!l.n) {
+	if (!l.nutts) {
 		rc = candor_error_set(app->err, CANDOR_EINVALID, "interaction",
 				      "interaction #%" PRId64 " has no transcript to analyse: it was "
 				      "logged, not imported", id);
@@ -335,7 +310,7 @@ static int reanalyse(struct candor_app *app, const struct candor_scope *sc, int6
 	snprintf(out->before, sizeof(out->before), "%s", l.it->analyser ? l.it->analyser : "");
 	out->nbefore = analysed_signals(&l.set, id);
 	if ((rc = candor_store_corrections(app->store, 0, id, &c, &nc)) ||
-	    (rc = candor_analyzer_run(az, &a, l.u, l.n, l.it->at, app->err)))
+	    (rc = candor_analyzer_run(az, &a, l.utts, l.nutts, l.it->at, app->err)))
 		goto cleanup;
 	it = *l.it;
 	it.analyser = (char *)(a.analyser ? a.analyser : "");
@@ -347,7 +322,7 @@ static int reanalyse(struct candor_app *app, const struct candor_scope *sc, int6
 	}
 	snprintf(out->after, sizeof(out->after), "%s", it.analyser);
 	if (!(rc = candor_store_signals_clear(app->store, &it)) &&
-	    !(rc = candor_app_signals_store(app, &it, l.u, l.n, &a, c, nc, &out->ncorrections)) &&
+	    !(rc = candor_app_signals_store(app, &it, l.utts, l.nutts, &a, c, nc, &out->ncorrections)) &&
 	    !(rc = candor_store_interaction_analysed(app->store, &it)) &&
 	    !(rc = candor_store_evidence(app->store, sc, &after)))
 		out->nafter = analysed_signals(&after, id);
@@ -358,7 +333,7 @@ cleanup:
 	candor_evidence_set_release(&after);
 	candor_corrections_free(c, nc);
 	candor_analysis_release(&a);
-	loaded_release(&l);
+	candor_app_interaction_release(&l);
 	return rc;
 }
 

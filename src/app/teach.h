@@ -25,10 +25,15 @@ int candor_app_correction_scope(struct candor_app *app, int64_t id, struct cando
 /*
  * Signal id, found by the analyser, should not have been: every signal of
  * its category on its utterance goes, and a "wrong" correction is kept
- * (*out: its id).  by is who says so ("" on the command line).  A signal
+ * (*out: its id, and the signal's interaction and utterance).  by is who says so ("" on the command line).  A signal
  * logged by hand is CANDOR_EINVALID: there is no analysis to correct.
  */
-int candor_app_signal_wrong(struct candor_app *app, int64_t id, const char *by, int64_t *out);
+struct candor_app_corrected {
+	int64_t correction;          /* the correction kept */
+	int64_t interaction, utterance; /* where the signal was */
+};
+int candor_app_signal_wrong(struct candor_app *app, int64_t id, const char *by,
+			    struct candor_app_corrected *out);
 
 /*
  * Utterance index utt of interaction id says category: the signal is

@@ -188,13 +188,15 @@ int cmd_signal(int argc, char **argv, struct candor_ctx *ctx)
 			return cli_usage_error(ctx, "give one signal id (see 'candor show interaction ID')");
 		if ((rc = cli_id(ctx, pos[1], "signal", &id)) || (rc = cli_store(ctx, false)))
 			return rc;
+		struct candor_app_corrected done;
+
 		cli_app(ctx, &app);
-		if ((rc = candor_app_signal_wrong(&app, id, "", &out)))
+		if ((rc = candor_app_signal_wrong(&app, id, "", &done)))
 			return cli_fail(ctx, rc);
 		fprintf(stderr, "signal #%" PRId64 " taken away; correction #%" PRId64 " kept "
 			"('candor model train' learns from it, 'candor signal undo %" PRId64 "' takes "
-			"it back)\n", id, out, out);
-		return cli_print_id(ctx, o.json, "correction", out, NULL);
+			"it back)\n", id, done.correction, done.correction);
+		return cli_print_id(ctx, o.json, "correction", done.correction, NULL);
 	}
 	if (!strcmp(pos[0], "add")) {
 		if (npos != 3)

@@ -538,16 +538,16 @@ int web_api_signal_wrong(struct web_request *req)
 {
 	struct candor_app app;
 	struct candor_scope sc;
-	int64_t correction = 0;
+	struct candor_app_corrected done;
 	int rc = body_typed(req);
 
 	if (rc || (rc = web_see_record(req, CANDOR_RECORD_SIGNAL, req->ids[0], true, &sc)))
 		return rc;
 	web_app(req, &app);
-	if ((rc = candor_app_signal_wrong(&app, req->ids[0], req->user.name, &correction)))
+	if ((rc = candor_app_signal_wrong(&app, req->ids[0], req->user.name, &done)))
 		return web_fail(req, rc);
 	return answer(req, 200, json_pack("{s:I,s:I}", "signal", (json_int_t)req->ids[0],
-					  "correction", (json_int_t)correction));
+					  "correction", (json_int_t)done.correction));
 }
 
 /* POST /api/v1/interactions/{id}/signals {"utterance", "category"}: it was missed. */

@@ -13,29 +13,19 @@ int web_form_signal_wrong(struct web_request *req)
 {
 	struct candor_app app;
 	struct candor_scope sc;
-	int64_t id = req->ids[0], correction = 0, interaction = 0, utt = -1;
+	struct candor_app_corrected done;
+	int64_t id = req->ids[0];
 	int rc;
 
 	if ((rc = web_see_record(req, CANDOR_RECORD_SIGNAL, id, true, &sc)))
 		return rc;
 	web_app(req, &app);
-	/* where to come back to: the signal's conversation, at its utterance */
-	{
-		struct candor_evidence_set set = { 0 };
-
-		if ((rc = candor_store_evidence(req->store, &sc, &set))) {
-			candor_evidence_set_release(&set);
-			return web_fail(req, rc);
-		}
-		for (size_t i = 0; i < set.nsignals; i++)
-			if (set.signals[i].id == id)
-				interaction = set.signals[i].interaction_id, utt = set.signals[i].utterance;
-		candor_evidence_set_release(&set);
-	}
-	if ((rc = candor_app_signal_wrong(&app, id, req->user.name, &correction)))
+	if ((rc = candor_app_signal_wrong(&app, id, req->user.name, &done)))
 		return web_fail(req, rc);
+	/* back to the signal's conversation, at its utterance */
 	return web_redirect(req, "/interactions/%" PRId64 "?from=%" PRId64 "#utt-%" PRId64,
-			    interaction, utt - utt % WEB_TALK_PAGE, utt);
+			    done.interaction, done.utterance - done.utterance % WEB_TALK_PAGE,
+			    done.utterance);
 }
 
 /* POST /interactions/{id}/signal: fields utterance (its index) and category */
