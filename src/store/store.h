@@ -239,6 +239,17 @@ struct candor_store_be {
 	int (*rows)(struct candor_store *s, const struct candor_table *t, candor_row_fn fn, void *arg);
 	int (*row_add)(struct candor_store *s, const struct candor_table *t,
 		       const struct candor_cell *row);
+	/* The audit trail (audit.h, schema 7): the rows of t whose column col
+	 * is v (and col2 is v2, when col2 is not NULL; col NULL: every row), in
+	 * id order; every column of row row[0].i set to row's (but a contact's
+	 * evidence counter), CANDOR_ENOTFOUND when there is no such row; the
+	 * largest id in t (0 when empty).  Column names come from schema.h,
+	 * never from input. */
+	int (*rows_where)(struct candor_store *s, const struct candor_table *t, const char *col,
+			  int64_t v, const char *col2, int64_t v2, candor_row_fn fn, void *arg);
+	int (*row_put)(struct candor_store *s, const struct candor_table *t,
+		       const struct candor_cell *row);
+	int (*max_id)(struct candor_store *s, const struct candor_table *t, int64_t *out);
 };
 
 struct candor_store {
@@ -247,6 +258,7 @@ struct candor_store {
 	struct candor_error *err;   /* where messages go; borrowed */
 	char location[4096];        /* the address, as messages show it (no password) */
 	bool retry;                 /* the last failure was transient: see candor_store_retryable */
+	struct candor_audit *audit; /* the batch being recorded (audit.h), or NULL */
 };
 
 extern const struct candor_store_be candor_store_sqlite;
