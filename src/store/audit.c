@@ -180,6 +180,18 @@ int candor_audit_describe(struct candor_store *s, const char *fmt, ...)
 	return 0;
 }
 
+int candor_audit_kind(struct candor_store *s, const char *kind)
+{
+	if (!s->audit)
+		return 0;
+	if (s->audit->batch)
+		return candor_error_set(s->err, CANDOR_ERROR, NULL,
+					"batch %" PRId64 " is already written as a '%s'",
+					s->audit->batch, s->audit->kind);
+	snprintf(s->audit->kind, sizeof(s->audit->kind), "%s", kind);
+	return 0;
+}
+
 bool candor_audit_described(const struct candor_store *s)
 {
 	return s->audit && s->audit->what[0];

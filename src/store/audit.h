@@ -40,6 +40,8 @@ int candor_audit_begin(struct candor_store *s, const char *kind, const char *wha
 /* Replace the batch's description (when one is open). */
 int candor_audit_describe(struct candor_store *s, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* Change the open batch's kind ("undo" for an undo), before its first change. */
+int candor_audit_kind(struct candor_store *s, const char *kind);
 /* Whether a batch is open and already has a description. */
 bool candor_audit_described(const struct candor_store *s);
 /* Where the records written next came from ("hubspot.csv:12"; "" or NULL: none). */

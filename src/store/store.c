@@ -500,15 +500,17 @@ int candor_store_contact_add(struct candor_store *s, struct candor_contact *c)
 
 int candor_store_interaction_add(struct candor_store *s, struct candor_interaction *it)
 {
-	return added(s, touched(s, s->be->interaction_add(s, it), it->account_id, it->contact_id),
-		     "interactions", it->id);
+	int rc = touched(s, s->be->interaction_add(s, it), it->account_id, it->contact_id);
+
+	return added(s, rc, "interactions", it->id);
 }
 
 int candor_store_signal_add(struct candor_store *s, int64_t account_id, struct candor_signal *sg)
 {
-	return nonempty(s, "text", sg->text) ? s->err->code
-		: added(s, touched(s, s->be->signal_add(s, account_id, sg), account_id, sg->contact_id),
-			"signals", sg->id);
+	int rc = nonempty(s, "text", sg->text) ? s->err->code : 0;
+
+	rc = rc ? rc : touched(s, s->be->signal_add(s, account_id, sg), account_id, sg->contact_id);
+	return added(s, rc, "signals", sg->id);
 }
 
 int candor_store_signal_delete(struct candor_store *s, const struct candor_signal *sg,
@@ -533,9 +535,10 @@ int candor_store_interaction_analysed(struct candor_store *s, const struct cando
 
 int candor_store_correction_add(struct candor_store *s, struct candor_correction *c)
 {
-	return nonempty(s, "category", c->category) ? s->err->code
-		: added(s, touched(s, s->be->correction_add(s, c), c->account_id, c->contact_id),
-			"corrections", c->id);
+	int rc = nonempty(s, "category", c->category) ? s->err->code : 0;
+
+	rc = rc ? rc : touched(s, s->be->correction_add(s, c), c->account_id, c->contact_id);
+	return added(s, rc, "corrections", c->id);
 }
 
 int candor_store_correction_delete(struct candor_store *s, const struct candor_correction *c)
@@ -570,9 +573,10 @@ void candor_corrections_free(struct candor_correction *c, size_t n)
 
 int candor_store_commitment_add(struct candor_store *s, struct candor_commitment *c)
 {
-	int rc = nonempty(s, "text", c->text) ? s->err->code
-		: added(s, touched(s, s->be->commitment_add(s, c), c->account_id, c->contact_id),
-			"commitments", c->id);
+	int rc = nonempty(s, "text", c->text) ? s->err->code : 0;
+
+	rc = rc ? rc : touched(s, s->be->commitment_add(s, c), c->account_id, c->contact_id);
+	rc = added(s, rc, "commitments", c->id);
 
 	for (size_t i = 0; !rc && i < c->nevents; i++)
 		rc = candor_audit_added(s, "commitment_events", c->events[i].id);
@@ -582,15 +586,17 @@ int candor_store_commitment_add(struct candor_store *s, struct candor_commitment
 int candor_store_commitment_event_add(struct candor_store *s, const struct candor_commitment *c,
 				      struct candor_commitment_event *e)
 {
-	return added(s, touched(s, s->be->commitment_event_add(s, c, e), c->account_id, c->contact_id),
-		     "commitment_events", e->id);
+	int rc = touched(s, s->be->commitment_event_add(s, c, e), c->account_id, c->contact_id);
+
+	return added(s, rc, "commitment_events", e->id);
 }
 
 int candor_store_expectation_add(struct candor_store *s, struct candor_expectation *e)
 {
-	return nonempty(s, "text", e->text) ? s->err->code
-		: added(s, touched(s, s->be->expectation_add(s, e), e->account_id, e->contact_id),
-			"expectations", e->id);
+	int rc = nonempty(s, "text", e->text) ? s->err->code : 0;
+
+	rc = rc ? rc : touched(s, s->be->expectation_add(s, e), e->account_id, e->contact_id);
+	return added(s, rc, "expectations", e->id);
 }
 
 int candor_store_expectation_resolve(struct candor_store *s, const struct candor_expectation *e)
@@ -601,29 +607,33 @@ int candor_store_expectation_resolve(struct candor_store *s, const struct candor
 
 int candor_store_fact_add(struct candor_store *s, struct candor_fact *f)
 {
-	return nonempty(s, "text", f->text) ? s->err->code
-		: added(s, touched(s, s->be->fact_add(s, f), f->account_id, f->contact_id),
-			"facts", f->id);
+	int rc = nonempty(s, "text", f->text) ? s->err->code : 0;
+
+	rc = rc ? rc : touched(s, s->be->fact_add(s, f), f->account_id, f->contact_id);
+	return added(s, rc, "facts", f->id);
 }
 
 int candor_store_value_add(struct candor_store *s, struct candor_value *v)
 {
-	return nonempty(s, "text", v->text) ? s->err->code
-		: added(s, touched(s, s->be->value_add(s, v), v->account_id, v->contact_id),
-			"value_exchanged", v->id);
+	int rc = nonempty(s, "text", v->text) ? s->err->code : 0;
+
+	rc = rc ? rc : touched(s, s->be->value_add(s, v), v->account_id, v->contact_id);
+	return added(s, rc, "value_exchanged", v->id);
 }
 
 int candor_store_fit_add(struct candor_store *s, struct candor_fit *f)
 {
-	return nonempty(s, "text", f->text) ? s->err->code
-		: added(s, touched(s, s->be->fit_add(s, f), f->account_id, f->contact_id),
-			"fits", f->id);
+	int rc = nonempty(s, "text", f->text) ? s->err->code : 0;
+
+	rc = rc ? rc : touched(s, s->be->fit_add(s, f), f->account_id, f->contact_id);
+	return added(s, rc, "fits", f->id);
 }
 
 int candor_store_decision_add(struct candor_store *s, struct candor_decision *d)
 {
-	return added(s, touched(s, s->be->decision_add(s, d), d->account_id, d->contact_id),
-		     "decisions", d->id);
+	int rc = touched(s, s->be->decision_add(s, d), d->account_id, d->contact_id);
+
+	return added(s, rc, "decisions", d->id);
 }
 
 int candor_store_assessments_stale(struct candor_store *s, const char *model, int64_t at,
@@ -831,7 +841,9 @@ void candor_utterances_free(struct candor_utterance *u, size_t n)
 
 int candor_store_proposal_add(struct candor_store *s, struct candor_proposal_row *p)
 {
-	return added(s, s->be->proposal_add(s, p), "proposals", p->id);
+	int rc = s->be->proposal_add(s, p);
+
+	return added(s, rc, "proposals", p->id);
 }
 
 int candor_store_proposals(struct candor_store *s, int64_t id, int64_t interaction_id,
