@@ -702,15 +702,10 @@ static int last_batch(struct candor_app *app, const char *by, int64_t *out)
 /* An undo of an undo puts the batch it undid back in force. */
 static int redone(struct candor_app *app, int64_t undo_id)
 {
-	struct candor_batch *b = NULL;
-	size_t n = 0;
-	int rc = candor_store_batches(app->store, 0, 0, NULL, 0, &b, &n);
+	int64_t target = 0;
+	int rc = candor_store_batch_undid(app->store, undo_id, &target);
 
-	for (size_t i = 0; !rc && i < n; i++)
-		if (b[i].undone_by == undo_id)
-			rc = candor_store_batch_undone(app->store, b[i].id, 0, 0);
-	candor_batches_free(b, n);
-	return rc;
+	return rc || !target ? rc : candor_store_batch_undone(app->store, target, 0, 0);
 }
 
 static int undo_checks(struct candor_app *app, const struct candor_batch *b, const char *only_kind,

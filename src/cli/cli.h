@@ -156,6 +156,9 @@ int cmd_account(int argc, char **argv, struct candor_ctx *ctx);
 int cmd_contact(int argc, char **argv, struct candor_ctx *ctx);
 int cmd_log(int argc, char **argv, struct candor_ctx *ctx);
 int cmd_log_audit(int argc, char **argv, struct candor_ctx *ctx);
+/* The whole audit trail as JSON (export): batches oldest first, each with
+ * its changes; NULL on failure (message in ctx->err when the store failed). */
+json_t *cli_audit_json(struct candor_ctx *ctx);
 int cmd_edit(int argc, char **argv, struct candor_ctx *ctx);
 int cmd_delete(int argc, char **argv, struct candor_ctx *ctx);
 int cmd_undo(int argc, char **argv, struct candor_ctx *ctx);

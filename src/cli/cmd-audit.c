@@ -290,3 +290,29 @@ cleanup:
 	candor_account_release(&acct);
 	return rc;
 }
+
+json_t *cli_audit_json(struct candor_ctx *ctx)
+{
+	struct candor_batch *b = NULL;
+	struct candor_app app;
+	json_t *arr = json_array();
+	size_t n = 0;
+	bool bad = false;
+
+	cli_app(ctx, &app);
+	if (candor_app_audit_log(&app, 0, 0, 0, &b, &n)) {
+		json_decref(arr);
+		return NULL;
+	}
+	for (size_t i = n; i-- > 0 && !bad;) {
+		struct candor_change *c = NULL;
+		size_t nc = 0;
+
+		bad = candor_store_changes(ctx->store, b[i].id, &c, &nc) != 0;
+		if (!bad)
+			candor_json_push(arr, batch_json(&b[i], c, nc), &bad);
+		candor_changes_free(c, nc);
+	}
+	candor_batches_free(b, n);
+	return candor_json_checked(arr, bad);
+}

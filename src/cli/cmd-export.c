@@ -188,7 +188,8 @@ static int export_run(struct candor_ctx *ctx, const struct export_opts *o,
 		}
 		cj = j ? candor_json_corrections(c, nc) : NULL;
 		candor_corrections_free(c, nc);
-		if (!j || !cj || json_object_set_new(j, "corrections", cj)) {
+		if (!j || !cj || json_object_set_new(j, "corrections", cj) ||
+		    json_object_set_new(j, "audit", cli_audit_json(ctx))) {
 			rc = cli_errorf(ctx, CLI_INTERNAL, "%s", CLI_JSON_FAILED);
 		} else if (json_dumpf(j, f, JSON_INDENT(2) | JSON_REAL_PRECISION(12)) || fputc('\n', f) < 0) {
 			rc = cli_errorf(ctx, CLI_INTERNAL, "cannot write the export: %s", strerror(errno));

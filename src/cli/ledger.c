@@ -50,6 +50,16 @@ static void print_commitments(const struct candor_evidence *ev, int64_t now)
 		if (st.renegotiations)
 			printf("  [renegotiated %d×]", st.renegotiations);
 		putchar('\n');
+		/* the history after the promise itself, with the ids 'candor edit event' takes */
+		for (size_t k = 1; k < c->nevents; k++) {
+			const struct candor_commitment_event *e = &c->events[k];
+
+			printf("        event #%-4" PRId64 " %-12s %s", e->id,
+			       candor_name_of(candor_commitment_statuses, e->status), day(d, e->at));
+			if (e->status == CANDOR_COMMITMENT_RENEGOTIATED)
+				printf("  due %s", day(r, e->due));
+			printf("%s%s\n", *e->note ? "  " : "", e->note);
+		}
 	}
 }
 

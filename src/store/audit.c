@@ -876,11 +876,39 @@ int candor_store_batch_undone(struct candor_store *s, int64_t id, int64_t at, in
 	return rc;
 }
 
+int candor_store_batch_undid(struct candor_store *s, int64_t undo_id, int64_t *out)
+{
+	struct batchlist l = { 0 };
+	int rc = s->be->rows_where(s, batches_table(), "undone_by_batch", undo_id, NULL, 0,
+				   take_batch, &l);
+
+	if (rc && l.oom)
+		rc = candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory");
+	*out = !rc && l.n ? l.v[0].id : 0;
+	candor_batches_free(l.v, l.n);
+	return rc;
+}
+
+/* An undo of a batch made after since: the two cancel out, for since's sake. */
+static int cancels(struct candor_store *s, const struct candor_batch *b, int64_t since, bool *skip)
+{
+	int64_t target = 0;
+	int rc = 0;
+
+	*skip = false;
+	if (strcmp(b->kind, "undo"))
+		return 0;
+	if (!(rc = candor_store_batch_undid(s, b->id, &target)))
+		*skip = target > since;
+	return rc;
+}
+
 int candor_store_change_later(struct candor_store *s, const struct candor_change *c,
 			      int64_t *out)
 {
 	struct changelist l = { 0 };
 	int rc = changes_where(s, "record_id", c->record_id, NULL, 0, &l);
+	bool skip = false;
 
 	*out = 0;
 	for (size_t i = 0; !rc && i < l.n && !*out; i++) {
@@ -890,7 +918,7 @@ int candor_store_change_later(struct candor_store *s, const struct candor_change
 			continue;
 		if ((rc = candor_store_batch_get(s, l.v[i].batch_id, &b)))
 			break;
-		if (!b.undone_at)
+		if (!b.undone_at && !(rc = cancels(s, &b, c->batch_id, &skip)) && !skip)
 			*out = b.id;
 		candor_batch_release(&b);
 	}

@@ -115,7 +115,10 @@ int candor_store_changes(struct candor_store *s, int64_t batch_id, struct candor
 			 size_t *n);
 /* Mark batch id undone at at by batch by_batch (0 and 0: not undone). */
 int candor_store_batch_undone(struct candor_store *s, int64_t id, int64_t at, int64_t by_batch);
-/* The first batch after c's that is not undone and changed c's row (0: none). */
+/* The batch undo_id undid (0: none, or it is redone). */
+int candor_store_batch_undid(struct candor_store *s, int64_t undo_id, int64_t *out);
+/* The first batch after c's that is not undone and changed c's row (0: none);
+ * an undo of a batch made after c's cancels that batch out, and counts not. */
 int candor_store_change_later(struct candor_store *s, const struct candor_change *c,
 			      int64_t *out);
 

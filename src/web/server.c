@@ -28,6 +28,7 @@
 #include "web/web.h"
 #include "app/access.h"
 #include "app/users.h"
+#include "app/audit.h"
 #include "web/cookie.h"
 
 #define CONNECTION_LIMIT 4000         /* lowered to what RLIMIT_NOFILE allows */
@@ -525,6 +526,19 @@ static int check_access(struct web_request *req)
 	return 0;
 }
 
+/* A request that may write is one batch of the audit trail (app/audit.h). */
+static int batch_open(struct web_request *req, const char *method)
+{
+	struct candor_app app;
+	char what[300];
+
+	candor_app_init(&app, req->store, req->now);
+	app.err = &req->err;
+	snprintf(what, sizeof(what), "%s %.280s", method, req->path);
+	return candor_app_batch_open(&app, req->api ? "api" : "web", req->user.name, what)
+		? web_fail(req, req->err.code) : 0;
+}
+
 static int dispatch(struct web_request *req, const char *method)
 {
 	int rc;
@@ -548,7 +562,8 @@ static int dispatch(struct web_request *req, const char *method)
 				? candor_store_begin_read(req->store)
 				: candor_store_begin(req->store)))
 		return web_fail(req, req->err.code);
-	if ((rc = sign_in(req)) || (rc = body_decode(req)) || (rc = check_access(req)))
+	if ((rc = sign_in(req)) || (rc = body_decode(req)) || (rc = check_access(req)) ||
+	    (req->method != WEB_GET && (rc = batch_open(req, method))))
 		return rc;
 	return req->route->fn(req);
 }
