@@ -746,6 +746,37 @@ static int undo_checks(struct candor_app *app, const struct candor_batch *b, con
 	return rc;
 }
 
+/*
+ * A contact or an account an undo brought back (or renamed back) must not
+ * share its name with one added since: the names stay unique, as on add.
+ */
+static int still_unique(struct candor_app *app, const struct candor_change *c)
+{
+	const struct kind *k = kind_of_table(c->tbl);
+	json_t *row = NULL;
+	char *json = NULL;
+	int rc;
+
+	if (!k || (strcmp(k->tbl, "contacts") && strcmp(k->tbl, "accounts")))
+		return 0;
+	if ((rc = candor_store_record_get(app->store, k->tbl, c->record_id, &json)))
+		return rc;
+	if (!(row = json_loads(json, 0, NULL)))
+		rc = candor_error_set(app->err, CANDOR_ERROR, NULL, "out of memory");
+	else if (!jint(row, "deleted") && (rc = name_unique(app, k, row)) == CANDOR_ECONFLICT) {
+		char why[sizeof(app->err->msg)];
+
+		snprintf(why, sizeof(why), "%s", app->err->msg);
+		rc = candor_error_set(app->err, CANDOR_ECONFLICT, "batch",
+				      "batch %" PRId64 " cannot be undone: it would bring back %s "
+				      "#%" PRId64 " '%s', and %s; rename one first", c->batch_id,
+				      k->name, c->record_id, jtext(row, "name"), why);
+	}
+	json_decref(row);
+	free(json);
+	return rc;
+}
+
 int candor_app_undo(struct candor_app *app, int64_t id, const char *by, const char *only_kind,
 		    struct candor_app_undone *out)
 {
@@ -768,6 +799,8 @@ int candor_app_undo(struct candor_app *app, int64_t id, const char *by, const ch
 		rc = c[i].before[0] ? candor_store_record_restore(app->store, c[i].tbl, c[i].record_id,
 								  c[i].before)
 				    : candor_store_record_delete(app->store, c[i].tbl, c[i].record_id);
+	for (size_t i = 0; !rc && i < n; i++)
+		rc = still_unique(app, &c[i]);
 	rc = rc ? rc : candor_audit_batch(app->store, &out->undo);
 	rc = rc ? rc : redone(app, b.id);
 	rc = rc ? rc : candor_store_batch_undone(app->store, b.id, app->now, out->undo);

@@ -5,6 +5,10 @@
 #include "app/import.h"
 #include "util/buf.h"
 #include "app/teach.h"
+#include "app/access.h"
+#include "store/audit.h"
+#include "util/date.h"
+#include <jansson.h>
 
 static bool sentence_end(const char *text, size_t i)
 {
@@ -76,6 +80,50 @@ static int check_call(struct candor_app *app, const struct candor_app_call *c)
 	return 0;
 }
 
+/* The error of a file imported before, as the first interaction from it the
+ * asker may see; 0 when there is none. */
+static int imported_before(struct candor_app *app, const struct candor_app_call *c)
+{
+	int64_t *ids = NULL;
+	size_t n = 0;
+	int rc;
+
+	if (c->again || !c->t->sha256[0])
+		return 0;
+	rc = candor_store_record_ids_text(app->store, "interactions", "content_sha256", c->t->sha256,
+					  &ids, &n);
+	for (size_t i = 0; !rc && i < n; i++) {
+		struct candor_scope sc;
+		struct candor_contact who = { 0 };
+		char ref[32], day[CANDOR_DATE_MAX], *json = NULL;
+		json_t *row = NULL;
+
+		if (app->who && candor_app_record_see(app, app->who, CANDOR_RECORD_INTERACTION, ids[i],
+						      &sc, NULL))
+			continue;
+		snprintf(ref, sizeof(ref), "%" PRId64, ids[i]);
+		if (!(rc = candor_store_record_get(app->store, "interactions", ids[i], &json)) &&
+		    (row = json_loads(json, 0, NULL))) {
+			snprintf(ref, sizeof(ref), "%" PRId64,
+				 (int64_t)json_integer_value(json_object_get(row, "contact_id")));
+			candor_date_format(day, sizeof(day),
+					   json_integer_value(json_object_get(row, "at")));
+			if (!(rc = candor_store_contact_find(app->store, ref, &who)))
+				rc = candor_error_set(app->err, CANDOR_ECONFLICT, "file",
+						      "'%s' was already imported as interaction %" PRId64
+						      " (%s, %s): to import it again anyway, say so "
+						      "(--again)", c->source, ids[i], who.name, day);
+		}
+		candor_contact_release(&who);
+		json_decref(row);
+		free(json);
+		if (!rc)
+			rc = candor_error_set(app->err, CANDOR_ERROR, NULL, "out of memory");
+	}
+	free(ids);
+	return rc;
+}
+
 int candor_app_call_store(struct candor_app *app, const struct candor_app_call *c, int64_t *out)
 {
 	struct candor_store *s = app->store;
@@ -84,12 +132,13 @@ int candor_app_call_store(struct candor_app *app, const struct candor_app_call *
 		.kind = candor_app_call_kind(c), .at = c->at, .seller = (char *)(c->seller ? c->seller : ""),
 		.source = (char *)c->source, .seller_share = c->a->metrics.seller.word_share,
 		.analyser = (char *)(c->a->analyser ? c->a->analyser : ""),
+		.sha256 = c->t->sha256,
 	};
 	struct candor_buf text = CANDOR_BUF_INIT;
 	json_t *metrics = candor_metrics_to_json(&c->a->metrics);
 	int rc;
 
-	if ((rc = check_call(app, c)))
+	if ((rc = check_call(app, c)) || (rc = imported_before(app, c)))
 		goto cleanup;
 	if (c->t->chat)
 		candor_buf_addf(&text, "chat %s: %zu messages", c->source, c->t->nutts);
@@ -122,7 +171,7 @@ int candor_app_call_import(struct candor_app *app, const struct candor_app_call 
 	struct candor_app_call call = *c;
 	int rc;
 
-	if ((rc = check_call(app, c)) ||
+	if ((rc = check_call(app, c)) || (rc = imported_before(app, c)) ||
 	    (rc = candor_analyzer_run(az, &a, c->t->utts, c->t->nutts, c->at, app->err)))
 		goto cleanup;
 	call.a = &a;

@@ -27,6 +27,7 @@ struct candor_app_call {
 	int64_t at;          /* when the call was */
 	const char *seller;  /* the seller's name, for the interaction */
 	const char *source;  /* the file's name (no folders) */
+	bool again;          /* import it even when the same file (t->sha256) was imported */
 };
 
 /* The kind the file says: a chat for a chat (Zoom, Meet), a call otherwise. */
@@ -38,7 +39,10 @@ int candor_app_call_kind(const struct candor_app_call *c);
 /*
  * Store c (analysed) as a new interaction; *out gets its id.  kind, at
  * (not in the future), seller and source are checked before anything is
- * written.  Nothing is borrowed past the call.
+ * written.  A file whose SHA-256 (c->t->sha256) an interaction the asker
+ * can see already has is CANDOR_ECONFLICT ("already imported as
+ * interaction 12 (Dana Reyes, 2026-11-16)", field "file"), unless c->again.
+ * Nothing is borrowed past the call.
  */
 int candor_app_call_store(struct candor_app *app, const struct candor_app_call *c,
 			  int64_t *out);

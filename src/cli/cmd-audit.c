@@ -13,6 +13,36 @@ static bool is_help(const char *a)
 	return !strcmp(a, "--help") || !strcmp(a, "-h");
 }
 
+/*
+ * The id of the record ref names: a number, or for a contact or an account
+ * its name too (as everywhere else).  Opens the store.
+ */
+static int record_ref(struct candor_ctx *ctx, const char *kind, const char *ref, int64_t *id)
+{
+	bool named = ref[strspn(ref, "#0123456789")] != '\0';
+	int rc;
+
+	if (!named || (strcmp(kind, "contact") && strcmp(kind, "account")))
+		return (rc = cli_id(ctx, ref, kind, id)) ? rc : cli_store(ctx, false);
+	if ((rc = cli_store(ctx, false)))
+		return rc;
+	if (!strcmp(kind, "contact")) {
+		struct candor_contact c = { 0 };
+
+		rc = cli_contact(ctx, ref, &c);
+		*id = c.id;
+		candor_contact_release(&c);
+		return rc;
+	} else {
+		struct candor_account a = { 0 };
+
+		rc = candor_store_account_find(ctx->store, ref, &a);
+		*id = a.id;
+		candor_account_release(&a);
+		return rc ? cli_fail(ctx, rc) : CLI_OK;
+	}
+}
+
 /* edit KIND ID --FIELD VALUE... */
 int cmd_edit(int argc, char **argv, struct candor_ctx *ctx)
 {
@@ -32,8 +62,6 @@ int cmd_edit(int argc, char **argv, struct candor_ctx *ctx)
 	kind = argv[1];
 	if (!candor_app_record_table(kind))
 		return cli_usage_error(ctx, "'%s' is not a kind of record: %s", kind, candor_app_record_kinds);
-	if ((rc = cli_id(ctx, argv[2], kind, &id)))
-		return rc;
 	for (int i = 3; i < argc; i++) {
 		char *eq;
 
@@ -54,7 +82,7 @@ int cmd_edit(int argc, char **argv, struct candor_ctx *ctx)
 	}
 	if (!n)
 		return cli_usage_error(ctx, "say what to change: --FIELD VALUE (see --help)");
-	if ((rc = cli_store(ctx, false)))
+	if ((rc = record_ref(ctx, kind, argv[2], &id)))
 		return rc;
 	cli_app(ctx, &app);
 	if ((rc = candor_app_record_edit(&app, kind, id, f, n, &changed))) {
@@ -108,7 +136,7 @@ int cmd_delete(int argc, char **argv, struct candor_ctx *ctx)
 		return cli_usage_error(ctx, "give what to delete and its id: candor delete fact 12");
 	if (!candor_app_record_table(kind))
 		return cli_usage_error(ctx, "'%s' is not a kind of record: %s", kind, candor_app_record_kinds);
-	if ((rc = cli_id(ctx, ref, kind, &id)) || (rc = cli_store(ctx, false)))
+	if ((rc = record_ref(ctx, kind, ref, &id)))
 		return rc;
 	cli_app(ctx, &app);
 	if ((rc = candor_app_record_delete_plan(&app, kind, id, &d)))

@@ -12,11 +12,12 @@
 #include <libgen.h>
 #include "cli/transcript-file.h"
 #include "app/import.h"
+#include "app/audit.h"
 
 struct import_opts {
 	struct cli_talk_opts talk;
 	const char *with, *at, *kind;
-	bool json;
+	bool json, again;
 };
 
 static int import_opt(struct candor_ctx *ctx, int code, const char *arg, void *data)
@@ -31,6 +32,8 @@ static int import_opt(struct candor_ctx *ctx, int code, const char *arg, void *d
 		o->kind = arg;
 	else if (code == 'j')
 		o->json = true;
+	else if (code == 'g')
+		o->again = true;
 	else
 		return cli_talk_opt(ctx, &o->talk, code, arg);
 	return CLI_OK;
@@ -41,6 +44,7 @@ static const struct option import_options[] = {
 	{ "at", required_argument, NULL, 'A' },
 	{ "kind", required_argument, NULL, 'k' },
 	{ "json", no_argument, NULL, 'j' },
+	{ "again", no_argument, NULL, 'g' },
 	CLI_TALK_OPTIONS,
 	{ 0 }
 };
@@ -60,7 +64,7 @@ static int store_talk(struct candor_ctx *ctx, const struct import_opts *o,
 	struct candor_app_call call = {
 		.contact = c, .t = &t->t, .a = &t->a, .kind = kind, .at = at,
 		.seller = o->talk.seller ? o->talk.seller : ctx->seller,
-		.source = base_name(t->path),
+		.source = base_name(t->path), .again = o->again,
 	};
 	struct candor_app app;
 
@@ -69,6 +73,25 @@ static int store_talk(struct candor_ctx *ctx, const struct import_opts *o,
 			t->t.nutts, t->a.nsignals);
 	cli_app(ctx, &app);
 	return candor_app_call_store(&app, &call, id);
+}
+
+/* The command is a batch of kind import ('candor undo import BATCH'). */
+static int import_batch(struct candor_ctx *ctx, const struct candor_contact *c, char **files,
+			int n)
+{
+	struct candor_buf what = CANDOR_BUF_INIT;
+	struct candor_app app;
+	int rc;
+
+	candor_buf_adds(&what, "import");
+	for (int i = 0; i < n && what.len < 240; i++)
+		candor_buf_addf(&what, " %s", base_name(files[i]));
+	candor_buf_addf(&what, " with %s", c->name);
+	cli_app(ctx, &app);
+	rc = candor_buf_error(&what) ? CANDOR_ERROR
+	   : candor_app_batch_open(&app, "import", ctx->seller, what.ptr);
+	candor_buf_release(&what);
+	return rc ? cli_fail(ctx, rc) : CLI_OK;
 }
 
 static void summary(const struct cli_talk *t, int64_t id)
@@ -122,7 +145,8 @@ int cmd_import(int argc, char **argv, struct candor_ctx *ctx)
 		if ((rc = cli_talk_read(ctx, &o.talk, &talks[i], pos[i])) ||
 		    (rc = cli_talk_analyse(ctx, az, &talks[i], at)))
 			goto cleanup;
-	if ((rc = cli_store(ctx, false)) || (rc = cli_contact(ctx, o.with, &c)))
+	if ((rc = cli_store(ctx, false)) || (rc = cli_contact(ctx, o.with, &c)) ||
+	    (rc = import_batch(ctx, &c, pos, npos)))
 		goto cleanup;
 	if (!(ids = json_array())) {
 		rc = cli_errorf(ctx, CLI_INTERNAL, "out of memory");

@@ -69,6 +69,8 @@ struct candor_interaction {
 	char *metrics;   /* the conversation metrics as JSON text; "" when none */
 	double seller_share; /* the seller's share of the talk, 0..1; -1 when unknown */
 	char *analyser;  /* what found its signals: a signal model's id, "phrases", or "" by hand */
+	const char *sha256; /* adding only (borrowed; reads leave it NULL): the SHA-256 (hex)
+			       of the file it was imported from, NULL or "" when none */
 };
 
 /*

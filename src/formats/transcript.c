@@ -9,6 +9,7 @@
  * merge cues into utterances and list the speakers.
  */
 #include "util/common.h"
+#include <sodium.h>
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/utf8.h"
@@ -189,9 +190,20 @@ cleanup:
 }
 
 /* Normalise data, tell its format unless *format is given (>= 0), and read it. */
+/* The SHA-256 of the bytes as given (libsodium's), in hex. */
+static void content_hash(char out[65], const char *data, size_t len)
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+
+	crypto_hash_sha256(h, (const unsigned char *)data, len);
+	sodium_bin2hex(out, 65, h, sizeof(h));
+}
+
 static int read_any(struct candor_transcript *out, int format, const char *data,
 		    size_t len, const char *name, struct candor_error *err)
 {
+	const char *original = data;
+	size_t originallen = len;
 	struct candor_transcript t = CANDOR_TRANSCRIPT_INIT;
 	struct fmt_input in = { NULL, 0, name ? name : "transcript" };
 	enum candor_format f = (enum candor_format)format;
@@ -217,6 +229,7 @@ static int read_any(struct candor_transcript *out, int format, const char *data,
 	if ((rc = read_format(&t, f, &in, err)))
 		goto cleanup;
 	t.encoding = encoding;
+	content_hash(t.sha256, original, originallen);
 	*out = t;
 	memset(&t, 0, sizeof(t));
 cleanup:

@@ -114,9 +114,11 @@ struct candor_transcript {
 	const char *encoding;           /* static: the encoding transcoded from
 					   ("Windows-1252", "Latin-1", "UTF-16LE",
 					   "UTF-16BE"); NULL when the file was UTF-8 */
+	char sha256[65];                /* the SHA-256 of the bytes read, in hex: a
+					   file imported twice is known by it */
 };
 
-#define CANDOR_TRANSCRIPT_INIT { CANDOR_FORMAT_VTT, NULL, 0, NULL, 0, NULL, 0, 0, 0, false, NULL }
+#define CANDOR_TRANSCRIPT_INIT { CANDOR_FORMAT_VTT, NULL, 0, NULL, 0, NULL, 0, 0, 0, false, NULL, "" }
 
 /*
  * Whether speaker is a label the tools give unidentified voices ("Unknown

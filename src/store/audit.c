@@ -673,6 +673,22 @@ int candor_store_record_ids(struct candor_store *s, const char *tbl, const char 
 	return 0;
 }
 
+int candor_store_record_ids_text(struct candor_store *s, const char *tbl, const char *col,
+				 const char *text, int64_t **out, size_t *n)
+{
+	const struct candor_table *t;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = record_table(s, tbl, &t)))
+		return rc;
+	if (col_of(t, col) < 0 || t->cols[col_of(t, col)].type != 't')
+		return candor_error_set(s->err, CANDOR_ERROR, NULL, "no text column '%s' in '%s'",
+					col, tbl);
+	return s->be->ids_text(s, t, col, text, out, n);
+}
+
 /* Reading the trail back. */
 struct batchlist {
 	struct candor_batch *v;

@@ -84,6 +84,10 @@ int candor_store_record_restore(struct candor_store *s, const char *tbl, int64_t
 int candor_store_record_ids(struct candor_store *s, const char *tbl, const char *col, int64_t v,
 			    int64_t **out, size_t *n);
 
+/* As candor_store_record_ids for a text column: interactions by content_sha256. */
+int candor_store_record_ids_text(struct candor_store *s, const char *tbl, const char *col,
+				 const char *text, int64_t **out, size_t *n);
+
 /* A batch and its changes, as stored. */
 struct candor_batch {
 	int64_t id;

@@ -93,6 +93,8 @@ int pg_rows_where(struct candor_store *s, const struct candor_table *t, const ch
 		  const char *col2, int64_t v2, candor_row_fn fn, void *arg);
 int pg_row_put(struct candor_store *s, const struct candor_table *t, const struct candor_cell *row);
 int pg_max_id(struct candor_store *s, const struct candor_table *t, int64_t *out);
+int pg_ids_text(struct candor_store *s, const struct candor_table *t, const char *col,
+		const char *text, int64_t **out, size_t *n);
 
 /* Users, sessions and API tokens: postgres-users.c. */
 int pg_user_add(struct candor_store *s, struct candor_user *u);

@@ -197,6 +197,36 @@ cleanup:
 	return rc;
 }
 
+int pg_ids_text(struct candor_store *s, const struct candor_table *t, const char *col,
+		const char *text, int64_t **out, size_t *n)
+{
+	struct candor_buf sql = CANDOR_BUF_INIT;
+	const char *vals[] = { text };
+	PGresult *r = NULL;
+	int rc = 0, rows;
+
+	*out = NULL;
+	*n = 0;
+	candor_buf_addf(&sql, "SELECT id FROM %s WHERE %s = $1 AND deleted = 0 ORDER BY id",
+			t->name, col);
+	if (candor_buf_error(&sql)) {
+		candor_buf_release(&sql);
+		return candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory");
+	}
+	r = PQexecParams(PG(s)->conn, sql.ptr, 1, NULL, vals, NULL, NULL, 0);
+	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+		rc = pg_fail(s, r, "reading the database");
+	} else if ((rows = PQntuples(r)) > 0) {
+		if (!(*out = calloc((size_t)rows, sizeof(**out))))
+			rc = candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory");
+		for (int i = 0; !rc && i < rows; i++)
+			(*out)[(*n)++] = pg_col_int(r, i, 0);
+	}
+	PQclear(r);
+	candor_buf_release(&sql);
+	return rc;
+}
+
 int pg_max_id(struct candor_store *s, const struct candor_table *t, int64_t *out)
 {
 	struct candor_buf sql = CANDOR_BUF_INIT;

@@ -375,12 +375,12 @@ static int pg_contacts(struct candor_store *s, int64_t id, const char *name, boo
 static int pg_interaction_add(struct candor_store *s, struct candor_interaction *it)
 {
 	return pg_exec(s, pg_write(s, "INSERT INTO interactions(id, account_id, contact_id, kind, inbound,"
-				   " at, seller, text, source, metrics, seller_share, analyser)"
-				   " VALUES ((" NEXT("interactions") "), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
-				   " RETURNING id", "iitbittttdt", it->account_id, it->contact_id,
+				   " at, seller, text, source, metrics, seller_share, analyser, content_sha256)"
+				   " VALUES ((" NEXT("interactions") "), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10,"
+				   " $11, $12) RETURNING id", "iitbittttdtt", it->account_id, it->contact_id,
 				   candor_name_of(candor_interaction_kinds, it->kind), (int)it->inbound,
 				   it->at, it->seller, it->text, it->source, it->metrics,
-				   it->seller_share, it->analyser), &it->id);
+				   it->seller_share, it->analyser, it->sha256), &it->id);
 }
 
 static int pg_signal_add(struct candor_store *s, int64_t account_id, struct candor_signal *sg)
@@ -960,4 +960,5 @@ const struct candor_store_be candor_store_postgres = {
 	.rows_where = pg_rows_where,
 	.row_put = pg_row_put,
 	.max_id = pg_max_id,
+	.ids_text = pg_ids_text,
 };

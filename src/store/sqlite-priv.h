@@ -60,6 +60,8 @@ int sq_rows_where(struct candor_store *s, const struct candor_table *t, const ch
 		  const char *col2, int64_t v2, candor_row_fn fn, void *arg);
 int sq_row_put(struct candor_store *s, const struct candor_table *t, const struct candor_cell *row);
 int sq_max_id(struct candor_store *s, const struct candor_table *t, int64_t *out);
+int sq_ids_text(struct candor_store *s, const struct candor_table *t, const char *col,
+		const char *text, int64_t **out, size_t *n);
 
 /* Users, sessions and API tokens: sqlite-users.c. */
 int sq_user_add(struct candor_store *s, struct candor_user *u);

@@ -163,6 +163,43 @@ cleanup:
 	return rc;
 }
 
+int sq_ids_text(struct candor_store *s, const struct candor_table *t, const char *col,
+		const char *text, int64_t **out, size_t *n)
+{
+	struct candor_buf sql = CANDOR_BUF_INIT;
+	sqlite3_stmt *st = NULL;
+	int rc = 0, step;
+
+	*out = NULL;
+	*n = 0;
+	candor_buf_addf(&sql, "SELECT id FROM %s WHERE %s = ?1 AND deleted = 0 ORDER BY id",
+			t->name, col);
+	if (candor_buf_error(&sql)) {
+		rc = candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory");
+		goto cleanup;
+	}
+	if ((step = sqlite3_prepare_v2(SQ(s)->db, sql.ptr, -1, &st, NULL))) {
+		rc = sq_fail(s, step, "reading the database");
+		goto cleanup;
+	}
+	sqlite3_bind_text(st, 1, text, -1, SQLITE_TRANSIENT);
+	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		if (!(rc = sq_grow(s, (void **)out, *n, sizeof(**out))))
+			(*out)[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = sq_fail(s, step, "reading the database");
+cleanup:
+	if (rc) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	sqlite3_finalize(st);
+	candor_buf_release(&sql);
+	return rc;
+}
+
 int sq_max_id(struct candor_store *s, const struct candor_table *t, int64_t *out)
 {
 	struct candor_buf sql = CANDOR_BUF_INIT;

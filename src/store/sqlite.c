@@ -540,11 +540,12 @@ static int sq_contacts(struct candor_store *s, int64_t id, const char *name, boo
 static int sq_interaction_add(struct candor_store *s, struct candor_interaction *it)
 {
 	return sq_exec(s, sq_bind(s, "INSERT INTO interactions(account_id, contact_id, kind, inbound, at,"
-			    " seller, text, source, metrics, seller_share, analyser) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-			    "iitbittttdt", it->account_id, it->contact_id,
+			    " seller, text, source, metrics, seller_share, analyser, content_sha256)"
+			    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+			    "iitbittttdtt", it->account_id, it->contact_id,
 			    candor_name_of(candor_interaction_kinds, it->kind), (int)it->inbound,
 			    it->at, it->seller, it->text, it->source, it->metrics, it->seller_share,
-			    it->analyser),
+			    it->analyser, it->sha256),
 		    "logging the interaction", &it->id);
 }
 
@@ -1106,4 +1107,5 @@ const struct candor_store_be candor_store_sqlite = {
 	.rows_where = sq_rows_where,
 	.row_put = sq_row_put,
 	.max_id = sq_max_id,
+	.ids_text = sq_ids_text,
 };

@@ -250,6 +250,10 @@ struct candor_store_be {
 	int (*row_put)(struct candor_store *s, const struct candor_table *t,
 		       const struct candor_cell *row);
 	int (*max_id)(struct candor_store *s, const struct candor_table *t, int64_t *out);
+	/* The ids of the standing rows of t whose text column col is text, in id order
+	 * (*out malloc'd): an interaction by the SHA-256 of its file. */
+	int (*ids_text)(struct candor_store *s, const struct candor_table *t, const char *col,
+			const char *text, int64_t **out, size_t *n);
 };
 
 struct candor_store {

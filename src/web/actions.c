@@ -330,6 +330,7 @@ int web_act_upload(struct web_request *req, int64_t contact_id, int64_t *id)
 	/* seller names the speaker in the file; the call is recorded as the
 	 * signed-in user's (an admin may record it for the named seller) */
 	call.source = file->filename;
+	call.again = web_multipart_get(req->mp, "again") != NULL;  /* the same file, on purpose */
 	call.seller = req->user.role == CANDOR_ROLE_ADMIN && *seller ? seller : req->user.name;
 	rc = upload_store(req, &call, file, *seller ? seller : req->user.name, id);
 	candor_contact_release(&c);

@@ -266,8 +266,8 @@ for line in open(\"fmt.list\"):
 "
 '
 
-test_expect 'several files: one interaction each, ids in order on stdout' '
-	candor import "$TX/zoom-pricing.vtt" "$DATA/candid-call.txt" "$TX/plain-notes.txt" --with Dana --at 2026-11-21 >ids 2>err &&
+test_expect 'several files (imported before: --again): one interaction each, ids in order on stdout' '
+	candor import "$TX/zoom-pricing.vtt" "$DATA/candid-call.txt" "$TX/plain-notes.txt" --again --with Dana --at 2026-11-21 >ids 2>err &&
 	test "$(wc -l <ids)" -eq 3 &&
 	test "$(wc -l <err)" -eq 3 &&
 	a=$(sed -n 1p ids) b=$(sed -n 2p ids) c=$(sed -n 3p ids) &&
@@ -277,20 +277,20 @@ test_expect 'several files: one interaction each, ids in order on stdout' '
 '
 
 test_expect 'import --json: {id, file} for one file, an array for several' '
-	candor import "$TX/zoom-chat.txt" --with Dana --at 2026-11-21 --json >one.json 2>/dev/null &&
+	candor import "$TX/zoom-chat.txt" --again --with Dana --at 2026-11-21 --json >one.json 2>/dev/null &&
 	py one.json "assert set(d) == {\"id\", \"file\"} and d[\"file\"].endswith(\"zoom-chat.txt\"), d" &&
-	candor import "$TX/zoom-chat.txt" "$TX/plain-notes.txt" --with Dana --at 2026-11-21 --json >two.json 2>/dev/null &&
+	candor import "$TX/zoom-chat.txt" "$TX/plain-notes.txt" --again --with Dana --at 2026-11-21 --json >two.json 2>/dev/null &&
 	py two.json "assert [e[\"file\"].rsplit(\"/\", 1)[1] for e in d] == [\"zoom-chat.txt\", \"plain-notes.txt\"] and d[1][\"id\"] == d[0][\"id\"] + 1, d"
 '
 
 test_expect '--kind meeting, and --at defaults to now' '
-	candor import "$TX/meet-kickoff.txt" --with Dana --kind meeting >mid 2>/dev/null &&
+	candor import "$TX/meet-kickoff.txt" --again --with Dana --kind meeting >mid 2>/dev/null &&
 	candor show interaction "$(cat mid)" --json >m.json &&
 	py m.json "assert (d[\"kind\"], d[\"at\"]) == (\"meeting\", \"2026-11-25T09:00\"), (d[\"kind\"], d[\"at\"])"
 '
 
 test_expect 'import reads standard input as -' '
-	candor import - --with Dana --at 2026-11-22 <"$DATA/candid-call.txt" >sid 2>/dev/null &&
+	candor import - --again --with Dana --at 2026-11-22 <"$DATA/candid-call.txt" >sid 2>/dev/null &&
 	candor show interaction "$(cat sid)" --json >s.json &&
 	py s.json "assert len(d[\"utterances\"]) == 4 and d[\"utterances\"][1][\"side\"] == \"buyer\", d[\"utterances\"]"
 '

@@ -74,7 +74,7 @@ assert u[1][\"text\"] == \"Please have a look before Thursday.\", u[1]
 '
 
 test_expect 'a chat imported with --kind meeting is stored as a meeting' '
-	imported zoom-chat-cloud.txt --kind meeting &&
+	imported zoom-chat-cloud.txt --kind meeting --again &&
 	test "$(jget zoom-chat-cloud.txt.json kind)" = meeting
 '
 
