@@ -108,6 +108,7 @@ static int imported_before(struct candor_app *app, const struct candor_app_call 
 				 (int64_t)json_integer_value(json_object_get(row, "contact_id")));
 			candor_date_format(day, sizeof(day),
 					   json_integer_value(json_object_get(row, "at")));
+			day[strcspn(day, "T")] = '\0';   /* the day is enough to find it */
 			if (!(rc = candor_store_contact_find(app->store, ref, &who)))
 				rc = candor_error_set(app->err, CANDOR_ECONFLICT, "file",
 						      "'%s' was already imported as interaction %" PRId64

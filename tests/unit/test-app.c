@@ -12,6 +12,7 @@
 #include <cmocka.h>
 #include "util/date.h"
 #include "app/access.h"
+#include "app/audit.h"
 #include "app/assess.h"
 #include "app/fates.h"
 #include "app/import.h"
@@ -698,6 +699,12 @@ static void test_chat_import(void **state)
 	assert_int_equal(x.nutts, 2);  /* not merged; the reaction is no message */
 	candor_app_interaction_release(&x);
 	call.kind = CANDOR_INTERACTION_MEETING;
+	/* the same file again is refused, naming the first; again, it is imported */
+	assert_int_equal(candor_app_call_import(&f->app, &call, az, &id), CANDOR_ECONFLICT);
+	assert_string_equal(f->err.field, "file");
+	assert_non_null(strstr(f->err.msg, "already imported as interaction"));
+	assert_non_null(strstr(f->err.msg, "(Dana Reyes, 2026-11-18)"));
+	call.again = true;
 	assert_int_equal(candor_app_call_import(&f->app, &call, az, &id), 0);
 	assert_int_equal(candor_app_interaction_load(&f->app, id, &x), 0);
 	assert_int_equal(x.it->kind, CANDOR_INTERACTION_MEETING);
@@ -724,6 +731,66 @@ static void test_access(void **state)
 	assert_true(candor_app_may_see(&meg, "Bob") && !candor_app_may_change(&meg, "Bob"));
 	assert_true(candor_app_may_change(&meg, "Meg"));
 	assert_true(candor_app_may_see(&ada, "Bob") && candor_app_may_change(&ada, "Bob"));
+}
+
+
+/* The message of err with every run of digits made "N": two ids' errors compared. */
+static void without_ids(char *out, size_t n, const char *msg)
+{
+	size_t k = 0;
+
+	for (const char *p = msg; *p && k + 2 < n; p++) {
+		if (*p >= '0' && *p <= '9') {
+			while (p[1] >= '0' && p[1] <= '9')
+				p++;
+			out[k++] = 'N';
+		} else {
+			out[k++] = *p;
+		}
+	}
+	out[k] = '\0';
+}
+
+/* A seller cannot edit, delete or undo another seller's records: the answer
+ * is the one a missing id gets.  A failed edit changes nothing. */
+static void test_audit_access(void **state)
+{
+	struct fixture *f = *state;
+	struct candor_app_actor ann = { "Ann", CANDOR_ROLE_SELLER };
+	struct candor_app_actor sam = { "Sam", CANDOR_ROLE_SELLER };
+	struct candor_app_edit due = { "due", "2026-12-01" }, early = { "due", "2026-11-01" };
+	struct candor_app_deletion d;
+	struct candor_app_undone u;
+	char hidden[1024], missing[1024];
+	bool changed = false;
+	int64_t id, batch = 0;
+
+	assert_int_equal(candor_app_batch_open(&f->app, "command", "Sam", "promise"), 0);
+	id = promise(f, "2026-11-20", "2026-11-27");
+	assert_int_equal(candor_audit_batch(f->s, &batch), 0);
+	assert_true(batch > 0);
+	f->app.who = &ann;
+	assert_int_equal(candor_app_record_edit(&f->app, "promise", id, &due, 1, &changed),
+			 CANDOR_ENOTFOUND);
+	without_ids(hidden, sizeof(hidden), f->err.msg);
+	assert_int_equal(candor_app_record_edit(&f->app, "promise", id + 100, &due, 1, &changed),
+			 CANDOR_ENOTFOUND);
+	without_ids(missing, sizeof(missing), f->err.msg);
+	assert_string_equal(hidden, missing);
+	assert_int_equal(candor_app_record_delete(&f->app, "promise", id, &d), CANDOR_ENOTFOUND);
+	assert_int_equal(candor_app_undo(&f->app, batch, "Ann", NULL, &u), CANDOR_ENOTFOUND);
+	without_ids(hidden, sizeof(hidden), f->err.msg);
+	assert_int_equal(candor_app_undo(&f->app, batch + 100, "Ann", NULL, &u), CANDOR_ENOTFOUND);
+	without_ids(missing, sizeof(missing), f->err.msg);
+	assert_string_equal(hidden, missing);
+	/* the owner may; a due date before the promise was made is refused, nothing changes */
+	f->app.who = &sam;
+	refused(f, candor_app_record_edit(&f->app, "promise", id, &early, 1, &changed),
+		CANDOR_EINVALID, "due", snapshot(f));
+	assert_false(changed);
+	assert_int_equal(candor_app_record_edit(&f->app, "promise", id, &due, 1, &changed), 0);
+	assert_true(changed);
+	f->app.who = NULL;
 }
 
 /* A value a writer cannot build (text that is not UTF-8) makes the whole
@@ -816,6 +883,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_accounts_and_contacts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_proposals, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_users_tokens_sessions, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_audit_access, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_access_taken_away, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pipeline, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_account_assess, setup, teardown),

@@ -15,6 +15,7 @@
 #include <sqlite3.h>
 #include "store/store.h"
 #include "store/schema.h"
+#include "store/audit.h"
 #include "util/buf.h"
 #include "test-place.h"
 
@@ -978,6 +979,139 @@ static void kept_answers_go_stale_with_the_evidence(void **state)
 	assert_int_equal(candor_store_commit(f->s), 0);
 }
 
+/* The audit trail (schema 7): each write of an open batch is a change with
+ * the row before and after; a deleted row is in no read; a restored one is
+ * back as it was, and its buyer's kept answer goes stale; a batch rolled
+ * back, or one that wrote nothing, leaves no batch. */
+static int64_t nbatches(struct candor_store *s)
+{
+	struct candor_batch *b = NULL;
+	size_t n = 0;
+
+	assert_int_equal(candor_store_batches(s, 0, 0, NULL, 0, &b, &n), 0);
+	candor_batches_free(b, n);
+	return (int64_t)n;
+}
+
+static void the_audit_trail_records_deletes_and_restores(void **state)
+{
+	struct fixture *f = *state;
+	struct candor_fact fact = { .kind = 0, .text = "audit findings", .source = "",
+				    .confidence = 1, .at = 100 };
+	struct candor_field edit = { .col = "text", .t = "the audit findings" };
+	struct candor_change *ch = NULL, *del = NULL;
+	struct candor_batch *b = NULL;
+	struct candor_evidence_set ev = { 0 };
+	struct candor_contact c;
+	struct candor_contact_list l = { 0 };
+	struct candor_stale *st = NULL;
+	struct candor_list_query q = { 0 };
+	int64_t counts[CANDOR_STAGE_DECIDED + 1] = { 0 };
+	size_t nch = 0, ndel = 0, nb = 0, nst = 0;
+	int64_t acc, dana, later = 0;
+	char *json = NULL;
+
+	assert_int_equal(candor_store_begin(f->s), 0);
+	assert_int_equal(candor_audit_begin(f->s, "command", "gone", "sam", 100), 0);
+	add_account(f->s, "Gone");
+	candor_store_rollback(f->s);
+	assert_int_equal(candor_store_begin(f->s), 0);
+	assert_int_equal(candor_audit_begin(f->s, "command", "nothing", "sam", 100), 0);
+	assert_int_equal(candor_store_commit(f->s), 0);
+	assert_int_equal(nbatches(f->s), 0);
+
+	assert_int_equal(candor_store_begin(f->s), 0);
+	assert_int_equal(candor_audit_begin(f->s, "import", NULL, "sam", 100), 0);
+	assert_int_equal(candor_audit_source(f->s, "crm.csv:2"), 0);
+	acc = add_account(f->s, "Northwind");
+	dana = add_contact(f->s, acc, "Dana Reyes");
+	fact.account_id = acc;
+	fact.contact_id = dana;
+	assert_int_equal(candor_store_fact_add(f->s, &fact), 0);
+	assert_int_equal(candor_audit_describe(f->s, "import crm.csv"), 0);
+	assert_int_equal(candor_store_commit(f->s), 0);
+	assert_int_equal(candor_store_batches(f->s, dana, 0, NULL, 0, &b, &nb), 0);
+	assert_int_equal(nb, 1);
+	assert_string_equal(b[0].kind, "import");
+	assert_string_equal(b[0].what, "import crm.csv");
+	assert_string_equal(b[0].by, "sam");
+	assert_int_equal(candor_store_changes(f->s, b[0].id, &ch, &nch), 0);
+	assert_int_equal(nch, 3);
+	assert_string_equal(ch[2].tbl, "facts");
+	assert_string_equal(ch[2].action, "add");
+	assert_string_equal(ch[2].before, "");
+	assert_non_null(strstr(ch[2].after, "\"audit findings\""));
+	assert_string_equal(ch[2].source, "crm.csv:2");
+	assert_int_equal(ch[2].contact_id, dana);
+	assert_int_equal(ch[1].contact_id, dana);    /* the contact's own row */
+	candor_changes_free(ch, nch);
+	candor_batches_free(b, nb);
+
+	assert_int_equal(candor_store_begin(f->s), 0);
+	assert_int_equal(candor_audit_begin(f->s, "command", "edit", "sam", 110), 0);
+	assert_int_equal(candor_store_record_set(f->s, "facts", fact.id, &edit, 1), 0);
+	assert_int_equal(candor_store_commit(f->s), 0);
+	assert_int_equal(candor_store_changes(f->s, 2, &ch, &nch), 0);
+	assert_int_equal(nch, 1);
+	assert_string_equal(ch[0].action, "edit");
+	assert_non_null(strstr(ch[0].before, "\"audit findings\""));
+	assert_non_null(strstr(ch[0].after, "\"the audit findings\""));
+
+	assert_int_equal(candor_store_begin(f->s), 0);
+	assert_int_equal(candor_audit_begin(f->s, "command", "delete", "sam", 120), 0);
+	assert_int_equal(candor_store_record_delete(f->s, "facts", fact.id), 0);
+	assert_int_equal(candor_store_record_delete(f->s, "contacts", dana), 0);
+	assert_int_equal(candor_store_commit(f->s), 0);
+	/* in no read */
+	assert_int_equal(candor_store_contact_find(f->s, "Dana Reyes", &c), CANDOR_ENOTFOUND);
+	assert_int_equal(candor_store_contact_list(f->s, acc, &l), 0);
+	assert_int_equal(l.n, 0);
+	candor_contact_list_release(&l);
+	assert_int_equal(candor_store_evidence(f->s, &(struct candor_scope){ acc, 0 }, &ev), 0);
+	assert_int_equal(ev.nfacts, 0);
+	candor_evidence_set_release(&ev);
+	assert_int_equal(candor_store_pipeline_counts(f->s, &q, counts), 0);
+	for (int i = 0; i <= CANDOR_STAGE_DECIDED; i++)
+		assert_int_equal(counts[i], 0);
+	assert_int_equal(candor_store_assessments_stale(f->s, "m/1", 150, &st, &nst), 0);
+	assert_int_equal(nst, 0);
+	free(st);
+	assert_int_equal(candor_store_record_delete(f->s, "facts", fact.id), CANDOR_ENOTFOUND);
+	assert_int_equal(candor_store_change_later(f->s, &ch[0], &later), 0);
+	assert_int_equal(later, 3);
+	candor_changes_free(ch, nch);
+
+	/* restored from the delete's befores, newest first */
+	assert_int_equal(candor_store_changes(f->s, 3, &del, &ndel), 0);
+	assert_int_equal(ndel, 2);
+	assert_string_equal(del[0].action, "delete");
+	assert_int_equal(candor_store_begin(f->s), 0);
+	assert_int_equal(candor_audit_begin(f->s, "undo", "undo 3", "sam", 130), 0);
+	for (size_t i = ndel; i-- > 0;)
+		assert_int_equal(candor_store_record_restore(f->s, del[i].tbl, del[i].record_id,
+							     del[i].before), 0);
+	assert_int_equal(candor_store_commit(f->s), 0);
+	assert_int_equal(candor_store_contact_find(f->s, "Dana Reyes", &c), 0);
+	candor_contact_release(&c);
+	assert_int_equal(candor_store_evidence(f->s, &(struct candor_scope){ acc, dana }, &ev), 0);
+	assert_int_equal(ev.nfacts, 1);
+	assert_string_equal(ev.facts[0].text, "the audit findings");
+	candor_evidence_set_release(&ev);
+	assert_int_equal(candor_store_record_get(f->s, "facts", fact.id, &json), 0);
+	assert_string_equal(json, del[0].before);
+	free(json);
+	assert_int_equal(candor_store_assessments_stale(f->s, "m/1", 150, &st, &nst), 0);
+	assert_int_equal(nst, 1);
+	free(st);
+	assert_int_equal(candor_store_changes(f->s, 4, &ch, &nch), 0);
+	assert_int_equal(nch, 2);
+	assert_string_equal(ch[0].action, "add");    /* back from deleted */
+	candor_changes_free(ch, nch);
+	candor_changes_free(del, ndel);
+	assert_int_equal(nbatches(f->s), 4);
+	assert_int_equal(candor_store_record_set(f->s, "users", 1, &edit, 1), CANDOR_EINVALID);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -998,6 +1132,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(expectations_resolve, setup, teardown),
 		cmocka_unit_test_setup_teardown(lists_page_with_filters_and_cursors, setup, teardown),
 		cmocka_unit_test_setup_teardown(kept_answers_go_stale_with_the_evidence, setup, teardown),
+		cmocka_unit_test_setup_teardown(the_audit_trail_records_deletes_and_restores, setup, teardown),
 		cmocka_unit_test(addresses_choose_the_backend),
 	};
 
