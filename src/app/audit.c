@@ -4,6 +4,7 @@
  * strictly as the add use cases check it (records.c, fates.c).
  */
 #include "util/common.h"
+#include <stdarg.h>
 #include <strings.h>
 #include <jansson.h>
 #include "util/date.h"
@@ -56,6 +57,19 @@ int candor_app_batch_open(struct candor_app *app, const char *kind, const char *
 			  const char *what)
 {
 	return candor_audit_begin(app->store, kind, what, by, app->now);
+}
+
+void candor_app_batch_say(struct candor_app *app, const char *fmt, ...)
+{
+	char what[400];
+	va_list ap;
+
+	if (!app->store->audit || candor_audit_described(app->store))
+		return;
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	candor_audit_describe(app->store, "%s", what);
 }
 
 int candor_app_batch_source(struct candor_app *app, const char *source)

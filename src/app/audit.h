@@ -27,6 +27,10 @@
  * by; what may be NULL (the use cases and the front door describe it). */
 int candor_app_batch_open(struct candor_app *app, const char *kind, const char *by,
 			  const char *what);
+/* Describe the open batch ("promise 'send the case study' for Dana Reyes")
+ * unless something said it already: the use cases say what they did. */
+void candor_app_batch_say(struct candor_app *app, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 /* Where the next records come from ("file:row"); NULL or "" for none. */
 int candor_app_batch_source(struct candor_app *app, const char *source);
 

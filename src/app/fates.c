@@ -6,6 +6,7 @@
 #include "util/date.h"
 #include "core/model.h"
 #include "app/fates.h"
+#include "app/audit.h"
 
 void candor_app_fate_release(struct candor_app_fate *f)
 {
@@ -100,6 +101,8 @@ static int promise_change(struct candor_app *app, int64_t id, struct candor_comm
 		e->note = "";
 	if ((rc = candor_store_commitment_event_add(app->store, c, e)))
 		goto cleanup;
+	candor_app_batch_say(app, "promise #%" PRId64 " '%.200s' %s", id, c->text,
+			     candor_name_of(candor_commitment_statuses, e->status));
 	*out = (struct candor_app_fate){ .id = id, .contact_id = c->contact_id,
 					 .status = e->status, .due = e->due,
 					 .text = strdup(c->text) };
@@ -169,6 +172,8 @@ static int expectation_change(struct candor_app *app, int64_t id, int64_t at, in
 	e->resolved_at = at;
 	if ((rc = candor_store_expectation_resolve(app->store, e)))
 		goto cleanup;
+	candor_app_batch_say(app, "expectation #%" PRId64 " '%.200s' %s", id, e->text,
+			     candor_name_of(candor_expectation_statuses, status));
 	*out = (struct candor_app_fate){ .id = id, .contact_id = e->contact_id, .status = status,
 					 .due = e->by, .text = strdup(e->text) };
 	if (!out->text)

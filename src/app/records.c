@@ -7,6 +7,7 @@
 #include "core/model.h"
 #include "app/access.h"
 #include "app/records.h"
+#include "app/audit.h"
 
 /*
  * The owner an account is given to: when the store has users (a team
@@ -78,6 +79,7 @@ int candor_app_account_add(struct candor_app *app, const char *name, const char 
 	    (rc = name_free(app, a.name)) ||
 	    (rc = candor_store_account_add(app->store, &a)))
 		goto cleanup;
+	candor_app_batch_say(app, "account '%s'", a.name);
 	*out = a.id;
 cleanup:
 	free(a.name);
@@ -98,6 +100,7 @@ int candor_app_contact_add(struct candor_app *app, int64_t account_id, const cha
 	    (rc = candor_app_check_optional(app, "email", email)) ||
 	    (rc = candor_store_contact_add(app->store, &c)))
 		goto cleanup;
+	candor_app_batch_say(app, "contact '%s'", c.name);
 	*out = c.id;
 cleanup:
 	free(c.name);
@@ -175,6 +178,8 @@ int candor_app_interaction_log(struct candor_app *app, const struct candor_conta
 	    (rc = candor_app_check_past(app, "at", in->at)) || (rc = check_said(app, in)) ||
 	    (rc = candor_store_interaction_add(app->store, &it)) || (rc = add_said(app, &it, in)))
 		return rc;
+	candor_app_batch_say(app, "%s with %s", candor_name_of(candor_interaction_kinds, in->kind),
+			     who->name);
 	*out = it.id;
 	return 0;
 }
@@ -194,6 +199,7 @@ int candor_app_promise_make(struct candor_app *app, const struct candor_contact 
 	    (rc = candor_app_check_due(app, "due", due, at, "the date it was made")) ||
 	    (rc = candor_store_commitment_add(app->store, &c)))
 		return rc;
+	candor_app_batch_say(app, "promise '%.200s' for %s", text, who->name);
 	*out = c.id;
 	return 0;
 }
@@ -210,6 +216,7 @@ int candor_app_expectation_set(struct candor_app *app, const struct candor_conta
 	    (rc = candor_app_check_due(app, "by", by, at, "the date it was set")) ||
 	    (rc = candor_store_expectation_add(app->store, &e)))
 		return rc;
+	candor_app_batch_say(app, "expectation '%.200s' for %s", text, who->name);
 	*out = e.id;
 	return 0;
 }
@@ -232,6 +239,7 @@ int candor_app_fact_learn(struct candor_app *app, const struct candor_contact *w
 	    (rc = candor_app_check_past(app, "at", in->at)) ||
 	    (rc = candor_store_fact_add(app->store, &f)))
 		return rc;
+	candor_app_batch_say(app, "fact '%.200s' about %s", in->text, who->name);
 	*out = f.id;
 	return 0;
 }
@@ -249,6 +257,8 @@ int candor_app_value_record(struct candor_app *app, const struct candor_contact 
 	    (rc = candor_app_check_past(app, "at", at)) ||
 	    (rc = candor_store_value_add(app->store, &v)))
 		return rc;
+	candor_app_batch_say(app, "value %s '%.200s' with %s",
+			     candor_name_of(candor_value_directions, direction), text, who->name);
 	*out = v.id;
 	return 0;
 }
@@ -266,6 +276,8 @@ int candor_app_fit_record(struct candor_app *app, const struct candor_contact *w
 	    (rc = candor_app_check_past(app, "at", at)) ||
 	    (rc = candor_store_fit_add(app->store, &f)))
 		return rc;
+	candor_app_batch_say(app, "fit %s '%.200s' with %s",
+			     candor_name_of(candor_fit_verdicts, verdict), text, who->name);
 	*out = f.id;
 	return 0;
 }
@@ -283,6 +295,8 @@ int candor_app_decision_record(struct candor_app *app, const struct candor_conta
 	    (rc = candor_app_check_past(app, "at", at)) ||
 	    (rc = candor_store_decision_add(app->store, &d)))
 		return rc;
+	candor_app_batch_say(app, "decision '%s' of %s", candor_name_of(candor_decision_kinds, kind),
+			     who->name);
 	*out = d.id;
 	return 0;
 }

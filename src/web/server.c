@@ -29,6 +29,7 @@
 #include "app/access.h"
 #include "app/users.h"
 #include "app/audit.h"
+#include "store/audit.h"
 #include "web/cookie.h"
 
 #define CONNECTION_LIMIT 4000         /* lowered to what RLIMIT_NOFILE allows */
@@ -527,15 +528,13 @@ static int check_access(struct web_request *req)
 }
 
 /* A request that may write is one batch of the audit trail (app/audit.h). */
-static int batch_open(struct web_request *req, const char *method)
+static int batch_open(struct web_request *req)
 {
 	struct candor_app app;
-	char what[300];
 
 	candor_app_init(&app, req->store, req->now);
 	app.err = &req->err;
-	snprintf(what, sizeof(what), "%s %.280s", method, req->path);
-	return candor_app_batch_open(&app, req->api ? "api" : "web", req->user.name, what)
+	return candor_app_batch_open(&app, req->api ? "api" : "web", req->user.name, NULL)
 		? web_fail(req, req->err.code) : 0;
 }
 
@@ -563,7 +562,7 @@ static int dispatch(struct web_request *req, const char *method)
 				: candor_store_begin(req->store)))
 		return web_fail(req, req->err.code);
 	if ((rc = sign_in(req)) || (rc = body_decode(req)) || (rc = check_access(req)) ||
-	    (req->method != WEB_GET && (rc = batch_open(req, method))))
+	    (req->method != WEB_GET && (rc = batch_open(req))))
 		return rc;
 	return req->route->fn(req);
 }
@@ -572,6 +571,9 @@ static void finish(struct web_request *req)
 {
 	if (!req->store)
 		return;
+	/* a batch no use case described says the request */
+	if (req->status < 400 && !candor_audit_described(req->store))
+		candor_audit_describe(req->store, "%s %.280s", req->method == WEB_GET ? "GET" : "POST", req->path);
 	if (req->status < 400 && candor_store_commit(req->store))
 		web_fail(req, req->err.code);
 	else if (req->status >= 400)

@@ -51,7 +51,8 @@ test_expect 'log --audit: newest first, who, when, what, each change old -> new'
 	test_grep "edit +contact #1: role: .. -> .CFO." log &&
 	candor log --audit --account Northwind --limit 2 >log2 &&
 	test "$(grep -c "^batch" log2)" = 2 &&
-	candor log --audit --limit 0 >all && test_grep "account add Northwind" all &&
+	candor log --audit --limit 0 >all && test_grep "command: account .Northwind." all &&
+	test_grep "command: contact .Lee Park." all &&
 	fails 3 candor log --audit Nobody
 '
 
@@ -61,7 +62,7 @@ test_expect 'export json carries the audit trail; deleted rows are left out of t
 	python3 -c "
 import json, sys
 d = json.load(open(\"e.json\"))
-assert d[\"audit\"][0][\"what\"] == \"candor account add Northwind\", d[\"audit\"][0]
+assert d[\"audit\"][0][\"what\"] == \"account \x27Northwind\x27\", d[\"audit\"][0]
 kinds = {b[\"kind\"] for b in d[\"audit\"]}
 assert {\"command\", \"import\", \"undo\"} <= kinds, kinds
 text = json.dumps({k: v for k, v in d.items() if k != \"audit\"})
@@ -93,7 +94,7 @@ test_expect 'web: the API leaves deleted rows out; a write through it is a batch
 serve_stop
 test_expect 'the API write is in the audit trail, by the local user' '
 	candor log --audit --limit 1 >log &&
-	test_grep "api: POST /api/v1/facts" log && test_grep "add +fact #" log
+	test_grep "api: fact .close the books faster. about Dana Reyes" log && test_grep "add +fact #" log
 '
 
 test_done
