@@ -943,6 +943,43 @@ void candor_app_change_diff(const struct candor_change *c, struct candor_buf *ou
 	json_decref(b);
 }
 
+static json_t *change_json(const struct candor_change *c)
+{
+	json_t *before = c->before[0] ? json_loads(c->before, 0, NULL) : json_null();
+	json_t *after = c->after[0] ? json_loads(c->after, 0, NULL) : json_null();
+	char subject[64];
+
+	candor_app_change_subject(c, subject, sizeof(subject));
+	return json_pack("{s:I,s:s,s:s,s:I,s:s,s:o*,s:o*,s:s}", "id", (json_int_t)c->id,
+			 "record", subject, "table", c->tbl, "record_id", (json_int_t)c->record_id,
+			 "action", c->action, "before", before, "after", after, "source", c->source);
+}
+
+json_t *candor_app_batch_json(const struct candor_batch *b, const struct candor_change *c,
+			      size_t n)
+{
+	char at[CANDOR_DATE_MAX], undone[CANDOR_DATE_MAX];
+	json_t *arr = json_array();
+	bool bad = false;
+
+	for (size_t i = 0; i < n; i++) {
+		json_t *v = change_json(&c[i]);
+
+		if (!v || json_array_append_new(arr, v))
+			bad = true;
+	}
+	if (bad) {
+		json_decref(arr);
+		return NULL;
+	}
+	candor_date_format(at, sizeof(at), b->at);
+	candor_date_format(undone, sizeof(undone), b->undone_at);
+	return json_pack("{s:I,s:s,s:s,s:s,s:s,s:o,s:I,s:o}", "id", (json_int_t)b->id, "kind", b->kind,
+			 "what", b->what, "by", b->by, "at", at,
+			 "undone_at", b->undone_at ? json_string(undone) : json_null(),
+			 "undone_by", (json_int_t)b->undone_by, "changes", arr);
+}
+
 void candor_app_change_subject(const struct candor_change *c, char *out, size_t n)
 {
 	const struct kind *k = kind_of_table(c->tbl);

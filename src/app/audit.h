@@ -22,6 +22,7 @@
 #include "app/app.h"
 #include "store/audit.h"
 #include "util/buf.h"
+#include <jansson.h>
 
 /* Open a batch of kind ("command", "web", "api", "import", "merge") by user
  * by; what may be NULL (the use cases and the front door describe it). */
@@ -99,6 +100,12 @@ int candor_app_undo(struct candor_app *app, int64_t id, const char *by, const ch
  */
 int candor_app_audit_log(struct candor_app *app, int64_t contact_id, int64_t account_id,
 			 size_t limit, struct candor_batch **out, size_t *n);
+
+/* A batch with its changes as JSON ({id, kind, what, by, at, undone_at,
+ * undone_by, changes: [{id, record, table, record_id, action, before,
+ * after, source}]}); NULL when it cannot be built. */
+json_t *candor_app_batch_json(const struct candor_batch *b, const struct candor_change *c,
+			      size_t n);
 
 /* "text: 'a' -> 'b'; at: 2026-11-20 -> 2026-11-21" for a change of an edit
  * ("" for an add or a delete), appended to out. */

@@ -184,35 +184,6 @@ int cmd_undo(int argc, char **argv, struct candor_ctx *ctx)
 		       u.changes == 1 ? "" : "s", u.undo);
 }
 
-static json_t *change_json(const struct candor_change *c)
-{
-	json_t *before = c->before[0] ? json_loads(c->before, 0, NULL) : json_null();
-	json_t *after = c->after[0] ? json_loads(c->after, 0, NULL) : json_null();
-	char subject[64];
-
-	candor_app_change_subject(c, subject, sizeof(subject));
-	return json_pack("{s:I,s:s,s:s,s:I,s:s,s:o*,s:o*,s:s}", "id", (json_int_t)c->id,
-			 "record", subject, "table", c->tbl, "record_id", (json_int_t)c->record_id,
-			 "action", c->action, "before", before, "after", after, "source", c->source);
-}
-
-static json_t *batch_json(const struct candor_batch *b, const struct candor_change *c, size_t n)
-{
-	char at[CANDOR_DATE_MAX], undone[CANDOR_DATE_MAX];
-	json_t *arr = json_array();
-	bool bad = false;
-
-	for (size_t i = 0; i < n; i++)
-		candor_json_push(arr, change_json(&c[i]), &bad);
-	candor_date_format(at, sizeof(at), b->at);
-	candor_date_format(undone, sizeof(undone), b->undone_at);
-	return json_pack("{s:I,s:s,s:s,s:s,s:s,s:o,s:I,s:o}", "id", (json_int_t)b->id, "kind", b->kind,
-			 "what", b->what, "by", b->by, "at", at,
-			 "undone_at", b->undone_at ? json_string(undone) : json_null(),
-			 "undone_by", (json_int_t)b->undone_by, "changes",
-			 candor_json_checked(arr, bad));
-}
-
 static void print_batch(const struct candor_batch *b, const struct candor_change *c, size_t n)
 {
 	char at[CANDOR_DATE_MAX];
@@ -300,7 +271,7 @@ int cmd_log_audit(int argc, char **argv, struct candor_ctx *ctx)
 			break;
 		}
 		if (o.json)
-			candor_json_push(arr, batch_json(&b[i], c, nc), &bad);
+			candor_json_push(arr, candor_app_batch_json(&b[i], c, nc), &bad);
 		else
 			print_batch(&b[i], c, nc);
 		candor_changes_free(c, nc);
@@ -338,7 +309,7 @@ json_t *cli_audit_json(struct candor_ctx *ctx)
 
 		bad = candor_store_changes(ctx->store, b[i].id, &c, &nc) != 0;
 		if (!bad)
-			candor_json_push(arr, batch_json(&b[i], c, nc), &bad);
+			candor_json_push(arr, candor_app_batch_json(&b[i], c, nc), &bad);
 		candor_changes_free(c, nc);
 	}
 	candor_batches_free(b, n);

@@ -42,6 +42,8 @@ const struct web_route web_routes[] = {
 	{ WEB_POST, "/api/v1/contacts", web_api_contact_add, API },
 	{ WEB_GET, "/api/v1/contacts/{id}", web_api_contact, API },
 	{ WEB_GET, "/api/v1/contacts/{id}/status", web_api_status, API },
+	{ WEB_GET, "/api/v1/contacts/{id}/changes", web_api_contact_changes, API },
+	{ WEB_POST, "/api/v1/batches/{id}/undo", web_api_batch_undo, API },
 	{ WEB_GET, "/api/v1/interactions", web_api_interactions, API },
 	{ WEB_POST, "/api/v1/interactions", web_api_interaction_add, API },
 	{ WEB_GET, "/api/v1/interactions/{id}", web_api_interaction, API },

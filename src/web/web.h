@@ -217,6 +217,9 @@ int web_api_signal_wrong(struct web_request *req);
 int web_api_signal_add(struct web_request *req);
 int web_api_corrections(struct web_request *req);
 int web_api_pipeline(struct web_request *req);
+/* The audit trail (api-audit.c). */
+int web_api_contact_changes(struct web_request *req);
+int web_api_batch_undo(struct web_request *req);
 int web_api_openapi(struct web_request *req);
 
 /* What forms and the API both do (actions.c): read the fields, check access,

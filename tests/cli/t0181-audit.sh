@@ -89,12 +89,27 @@ test_expect 'web: the API leaves deleted rows out; a write through it is a batch
 	expect_status 404 "$(http GET /api/v1/contacts/2)" &&
 	expect_status 200 "$(http GET "/?q=Lee")" &&
 	expect_status 201 "$(http POST /api/v1/facts -H "Content-Type: application/json" \
-		-d "{\"contact\":1,\"kind\":\"hoped\",\"text\":\"close the books faster\"}")"
+		-d "{\"contact\":1,\"kind\":\"hoped\",\"text\":\"close the books faster\"}")" &&
+	expect_status 200 "$(http GET "/api/v1/contacts/1/changes?limit=1")" && cp "$TRASH/body" ch.json &&
+	test "$(jget ch.json batches.#)" = 1 &&
+	test "$(jget ch.json batches.0.kind)" = api &&
+	test "$(jget ch.json batches.0.changes.0.after.text)" = "close the books faster" &&
+	batch=$(jget ch.json batches.0.id) &&
+	expect_status 404 "$(http GET /api/v1/contacts/2/changes)" &&
+	expect_status 422 "$(http POST /api/v1/batches/$batch/undo -H "Content-Type: application/json" -d "{}")" &&
+	expect_status 200 "$(http POST /api/v1/batches/$batch/undo -H "Content-Type: application/json" \
+		-d "{\"confirm\":true}")" && test "$(jget "$TRASH/body" undone)" = "$batch" &&
+	expect_status 409 "$(http POST /api/v1/batches/$batch/undo -H "Content-Type: application/json" \
+		-d "{\"confirm\":true}")" && test_grep "already undone" "$TRASH/body" &&
+	expect_status 404 "$(http POST /api/v1/batches/9999/undo -H "Content-Type: application/json" \
+		-d "{\"confirm\":true}")" &&
+	expect_status 200 "$(http GET /api/v1/contacts/1)" && test_no_grep "close the books faster" "$TRASH/body"
 '
 serve_stop
-test_expect 'the API write is in the audit trail, by the local user' '
-	candor log --audit --limit 1 >log &&
-	test_grep "api: fact .close the books faster. about Dana Reyes" log && test_grep "add +fact #" log
+test_expect 'the API write and its undo are in the audit trail' '
+	candor log --audit --limit 2 >log &&
+	test_grep "api: fact .close the books faster. about Dana Reyes" log && test_grep "add +fact #" log &&
+	test_grep "undo: undo batch [0-9]+ \(fact .close" log
 '
 
 test_done
