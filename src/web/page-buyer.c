@@ -269,6 +269,7 @@ int web_page_buyer(struct web_request *req)
 		discovery(req, &w);
 		commitments(req, &w);
 		timeline(req, &w);
+		web_html(&req->out, "<p><a href=\"/buyers/%D/changes\">Changes</a></p>", w.c.id);
 		if (w.may_change)
 			forms(req, &w);
 		web_page_end(req);

@@ -16,6 +16,8 @@ const struct web_route web_routes[] = {
 	{ WEB_POST, "/login", web_login, PUBLIC },
 	{ WEB_POST, "/logout", web_logout, 0 },
 	{ WEB_GET, "/buyers/{id}", web_page_buyer, 0 },
+	{ WEB_GET, "/buyers/{id}/changes", web_page_changes, 0 },
+	{ WEB_POST, "/buyers/{id}/changes/{id}/undo", web_form_changes_undo, 0 },
 	{ WEB_GET, "/interactions/{id}", web_page_talk, 0 },
 	{ WEB_POST, "/accounts", web_form_account, 0 },
 	{ WEB_POST, "/contacts", web_form_contact, 0 },

@@ -219,6 +219,9 @@ int web_api_corrections(struct web_request *req);
 int web_api_pipeline(struct web_request *req);
 /* The audit trail (api-audit.c). */
 int web_api_contact_changes(struct web_request *req);
+/* A buyer's changes and the undo of the last (page-changes.c). */
+int web_page_changes(struct web_request *req);
+int web_form_changes_undo(struct web_request *req);
 int web_api_batch_undo(struct web_request *req);
 int web_api_openapi(struct web_request *req);
 

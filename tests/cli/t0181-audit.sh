@@ -105,11 +105,27 @@ test_expect 'web: the API leaves deleted rows out; a write through it is a batch
 		-d "{\"confirm\":true}")" &&
 	expect_status 200 "$(http GET /api/v1/contacts/1)" && test_no_grep "close the books faster" "$TRASH/body"
 '
+test_expect 'web: the buyer page links its changes; the changes page shows them, with an Undo' '
+	expect_status 200 "$(http GET /buyers/1)" && test_grep "href=\"/buyers/1/changes\"" "$TRASH/body" &&
+	expect_status 200 "$(http GET /buyers/1/changes)" && cp "$TRASH/body" page.html &&
+	test_grep "<h1>Changes: Dana Reyes</h1>" page.html &&
+	test_grep "role: &#39;&#39; -&gt; &#39;CFO&#39;" page.html &&
+	test_grep "action=\"/buyers/1/changes/[0-9]+/undo\"" page.html &&
+	expect_status 404 "$(http GET /buyers/2/changes)" &&
+	last=$(grep -o "/buyers/1/changes/[0-9]*/undo" page.html | head -1 | cut -d/ -f5) &&
+	expect_status 403 "$(http POST /buyers/1/changes/$last/undo)" &&
+	csrf=$(grep -o "name=\"csrf\" value=\"[0-9a-f]*\"" page.html | head -1 | cut -d\" -f4) &&
+	expect_status 303 "$(http POST /buyers/1/changes/$last/undo -d csrf=$csrf)" &&
+	expect_status 200 "$(http GET "/buyers/1/changes?undone=$last")" &&
+	test_grep "Undone: <strong>" "$TRASH/body" &&
+	expect_status 409 "$(http POST /buyers/1/changes/$last/undo -d csrf=$csrf)"
+'
 serve_stop
-test_expect 'the API write and its undo are in the audit trail' '
-	candor log --audit --limit 2 >log &&
+test_expect 'the API write, its undo and the undo of that from the page are in the audit trail' '
+	candor log --audit --limit 3 >log &&
 	test_grep "api: fact .close the books faster. about Dana Reyes" log && test_grep "add +fact #" log &&
-	test_grep "undo: undo batch [0-9]+ \(fact .close" log
+	test_grep "undo: undo batch [0-9]+ \(fact .close" log &&
+	test_grep "undo: undo batch [0-9]+ \(undo batch" log
 '
 
 test_done

@@ -1,0 +1,128 @@
+/*
+ * web/page-changes.c: a buyer's changes, /buyers/{id}/changes: every batch
+ * that changed their records, newest first (who, when, what, each field
+ * old -> new), and an Undo button on the newest one that can be undone.
+ * The undo is a POST with the CSRF token; the page then says what was
+ * undone.  The rules are app/audit.h's, as for `candor log --audit` and
+ * `candor undo`.
+ */
+#include "util/common.h"
+#include "web/web.h"
+#include "app/access.h"
+#include "app/audit.h"
+
+static void batch_item(struct web_request *req, const struct candor_batch *b,
+		       const struct candor_change *c, size_t n)
+{
+	struct candor_buf *out = &req->out;
+
+	web_html(out, "<li id=\"batch-%D\"><strong>%s</strong> · %T · %s%R%s%R", b->id, b->what,
+		 b->at, *b->by ? b->by : "someone", b->undone_at ? " · <em>undone</em> (batch " : "",
+		 b->undone_at ? "" : "", b->undone_at ? ")" : "");
+	if (b->undone_at)
+		web_html(out, " <a href=\"#batch-%D\">%D</a>", b->undone_by, b->undone_by);
+	web_html(out, "<ul>");
+	for (size_t i = 0; i < n; i++) {
+		struct candor_buf diff = CANDOR_BUF_INIT;
+		char subject[64];
+
+		candor_app_change_subject(&c[i], subject, sizeof(subject));
+		candor_app_change_diff(&c[i], &diff);
+		web_html(out, "<li>%s %s%R%s</li>", c[i].action, subject, diff.len ? ": " : "",
+			 diff.len ? diff.ptr : "");
+		candor_buf_release(&diff);
+	}
+	web_html(out, "</ul></li>");
+}
+
+static void undo_form(struct web_request *req, int64_t contact, const struct candor_batch *b)
+{
+	web_html(&req->out, "<form method=\"post\" action=\"/buyers/%D/changes/%D/undo\">", contact,
+		 b->id);
+	web_csrf_field(req);
+	web_html(&req->out, "<p>The last change: <strong>%s</strong> (%T). "
+		 "<button>Undo it</button></p></form>", b->what, b->at);
+}
+
+/* "Batch 12 (what) was undone", after an undo (?undone=12). */
+static void confirmation(struct web_request *req)
+{
+	const char *q = web_query(req, "undone");
+	struct candor_batch b = { 0 };
+	char *end = NULL;
+	long long id = q ? strtoll(q, &end, 10) : 0;
+
+	if (!q || !*q || *end || id <= 0 || candor_store_batch_get(req->store, id, &b))
+		return;
+	web_html(&req->out, "<p class=\"card\" role=\"status\">Undone: <strong>%s</strong>. "
+		 "Everything it changed is back as it was; the undo is listed below and can be "
+		 "undone too.</p>", b.what);
+	candor_batch_release(&b);
+}
+
+int web_page_changes(struct web_request *req)
+{
+	struct candor_app_actor who = { req->user.name, req->user.role };
+	struct candor_contact c = { 0 };
+	struct candor_batch *b = NULL;
+	struct candor_app app;
+	size_t n = 0;
+	bool may_change, offered = false;
+	int rc;
+
+	if ((rc = web_see_contact(req, req->ids[0], false, &c)))
+		return rc;
+	web_app(req, &app);
+	app.who = req->user.local ? NULL : &who;
+	if ((rc = candor_app_audit_log(&app, c.id, 0, 50, &b, &n))) {
+		rc = web_fail(req, rc);
+		goto cleanup;
+	}
+	may_change = web_account_changeable(req, c.account_id);
+	web_page_begin(req, c.name);
+	web_html(&req->out, "<h1>Changes: %s</h1><p class=\"muted\"><a href=\"/buyers/%D\">back to "
+		 "%s</a> · who changed what, newest first</p>", c.name, c.id, c.name);
+	confirmation(req);
+	for (size_t i = 0; i < n && may_change && !offered; i++)
+		if (!b[i].undone_at) {
+			undo_form(req, c.id, &b[i]);
+			offered = true;
+		}
+	web_html(&req->out, "<section class=\"card\"><ol class=\"changes\">");
+	for (size_t i = 0; i < n; i++) {
+		struct candor_change *ch = NULL;
+		size_t nch = 0;
+
+		if ((rc = candor_store_changes(req->store, b[i].id, &ch, &nch))) {
+			rc = web_fail(req, rc);
+			goto cleanup;
+		}
+		batch_item(req, &b[i], ch, nch);
+		candor_changes_free(ch, nch);
+	}
+	web_html(&req->out, "</ol>%R</section>", n ? "" : "<p>No changes recorded yet.</p>");
+	web_page_end(req);
+	rc = req->status = 200;
+cleanup:
+	candor_batches_free(b, n);
+	candor_contact_release(&c);
+	return rc;
+}
+
+int web_form_changes_undo(struct web_request *req)
+{
+	struct candor_app_actor who = { req->user.name, req->user.role };
+	struct candor_contact c = { 0 };
+	struct candor_app_undone u;
+	struct candor_app app;
+	int rc;
+
+	if ((rc = web_see_contact(req, req->ids[0], true, &c)))
+		return rc;
+	candor_contact_release(&c);
+	web_app(req, &app);
+	app.who = req->user.local ? NULL : &who;
+	if ((rc = candor_app_undo(&app, req->ids[1], req->user.name, NULL, &u)))
+		return web_fail(req, rc);
+	return web_redirect(req, "/buyers/%" PRId64 "/changes?undone=%" PRId64, req->ids[0], u.batch);
+}
