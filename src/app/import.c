@@ -7,6 +7,7 @@
 #include "app/teach.h"
 #include "app/access.h"
 #include "store/audit.h"
+#include "app/audit.h"
 #include "util/date.h"
 #include <jansson.h>
 
@@ -139,8 +140,11 @@ int candor_app_call_store(struct candor_app *app, const struct candor_app_call *
 	json_t *metrics = candor_metrics_to_json(&c->a->metrics);
 	int rc;
 
-	if ((rc = check_call(app, c)) || (rc = imported_before(app, c)))
+	/* an import, whichever door it came through: 'candor undo import BATCH' */
+	if ((rc = check_call(app, c)) || (rc = imported_before(app, c)) ||
+	    (rc = candor_audit_kind(s, "import")))
 		goto cleanup;
+	candor_app_batch_say(app, "import %s with %s", c->source, c->contact->name);
 	if (c->t->chat)
 		candor_buf_addf(&text, "chat %s: %zu messages", c->source, c->t->nutts);
 	else

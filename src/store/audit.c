@@ -184,6 +184,8 @@ int candor_audit_kind(struct candor_store *s, const char *kind)
 {
 	if (!s->audit)
 		return 0;
+	if (s->audit->batch && !strcmp(s->audit->kind, kind))
+		return 0;
 	if (s->audit->batch)
 		return candor_error_set(s->err, CANDOR_ERROR, NULL,
 					"batch %" PRId64 " is already written as a '%s'",

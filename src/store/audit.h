@@ -40,7 +40,8 @@ int candor_audit_begin(struct candor_store *s, const char *kind, const char *wha
 /* Replace the batch's description (when one is open). */
 int candor_audit_describe(struct candor_store *s, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-/* Change the open batch's kind ("undo" for an undo), before its first change. */
+/* Change the open batch's kind ("undo" for an undo), before its first change
+ * (after it, only to the kind it has). */
 int candor_audit_kind(struct candor_store *s, const char *kind);
 /* Whether a batch is open and already has a description. */
 bool candor_audit_described(const struct candor_store *s);

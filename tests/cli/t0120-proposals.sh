@@ -45,7 +45,7 @@ test_expect 'setup: the same discovery call imported twice (Wednesday 2026-11-18
 	candor account add Northwind >/dev/null &&
 	candor contact add "Dana Reyes" --account Northwind >/dev/null &&
 	candor import "$CANDOR_TOP/tests/data/cli/discovery-call.vtt" --with Dana --at 2026-11-18T15:00 >call1 2>/dev/null &&
-	candor import "$CANDOR_TOP/tests/data/cli/discovery-call.vtt" --with Dana --at 2026-11-18T16:00 >call2 2>/dev/null &&
+	candor import "$CANDOR_TOP/tests/data/cli/discovery-call.vtt" --again --with Dana --at 2026-11-18T16:00 >call2 2>/dev/null &&
 	C1=$(cat call1) && C2=$(cat call2) &&
 	props $C1 && props $C2 2 &&
 	test "$(sort -u dated undated buyer fact dated2 undated2 fact2 | wc -l)" -eq 7

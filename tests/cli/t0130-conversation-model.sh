@@ -109,7 +109,7 @@ test_expect 'the pipeline puts the stalled buyer first, with the reason' '
 
 test_expect 'dismissing every proposal of the call does not lift the stall (the signals stay)' '
 	candor contact add "Kim Park" --account Fabrikam >/dev/null &&
-	candor import "$DATA/discovery-call.vtt" --with Kim --at 2026-11-18 >c4 2>/dev/null &&
+	candor import "$DATA/discovery-call.vtt" --again --with Kim --at 2026-11-18 >c4 2>/dev/null &&
 	candor show interaction "$(cat c4)" --json >i4.json &&
 	ids=$(q i4.json "\" \".join(str(p[\"id\"]) for p in d[\"proposals\"])") &&
 	test -n "$ids" &&
