@@ -13,6 +13,7 @@
  */
 #include "util/common.h"
 #include "store/postgres-priv.h"
+#include <jansson.h>
 
 static void quiet(void *arg, const char *message)
 {
@@ -368,6 +369,7 @@ static int pg_contacts(struct candor_store *s, int64_t id, const char *name, boo
 
 /* The next id of a table, in an INSERT ... SELECT. */
 #define NEXT(table) "SELECT coalesce(max(id), 0) + 1 FROM " table
+#define NEXT_BASE(table) "SELECT coalesce(max(id), 0) AS n FROM " table
 
 static int pg_interaction_add(struct candor_store *s, struct candor_interaction *it)
 {
@@ -636,18 +638,44 @@ static int fill_decision(struct candor_store *s, const PGresult *r, int i, void 
 	return pg_col_enum(s, r, i, 3, candor_decision_kinds, &d->kind);
 }
 
+/* A call's utterances in one statement (one round trip, not one a line: a
+ * long call has thousands): they travel as one JSON array, the ids follow
+ * the table's highest in the array's order. */
 static int pg_utterances_add(struct candor_store *s, int64_t account_id, int64_t interaction_id,
 			     const struct candor_utterance *u, size_t n)
 {
+	json_t *rows = json_array();
+	char *doc = NULL;
 	int rc = 0;
 
-	for (size_t i = 0; i < n && !rc; i++)
+	for (size_t i = 0; i < n && rows; i++) {
+		json_t *o = json_pack("{sIsIsssssfsfsIss}", "i", (json_int_t)i,
+				      "idx", (json_int_t)u[i].index, "speaker", u[i].speaker,
+				      "side", candor_name_of(candor_sides, u[i].side),
+				      "start_s", u[i].start, "end_s", u[i].end,
+				      "line", (json_int_t)u[i].line, "text", u[i].text);
+
+		if (!o || json_array_append_new(rows, o)) {
+			json_decref(rows);
+			rows = NULL;
+		}
+	}
+	if (rows)
+		doc = json_dumps(rows, JSON_COMPACT | JSON_REAL_PRECISION(17));
+	json_decref(rows);
+	if (!doc)
+		return candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory");
+	if (n)
 		rc = pg_exec(s, pg_write(s, "INSERT INTO utterances(id, account_id, interaction_id, idx,"
 					 " speaker, side, start_s, end_s, line, text)"
-					 " VALUES ((" NEXT("utterances") "), $1, $2, $3, $4, $5, $6, $7, $8, $9)",
-					 "iiittddit", account_id, interaction_id, (int64_t)u[i].index,
-					 u[i].speaker, candor_name_of(candor_sides, u[i].side), u[i].start,
-					 u[i].end, (int64_t)u[i].line, u[i].text), NULL);
+					 " SELECT top.n + u.i + 1, $1, $2, u.idx, u.speaker, u.side,"
+					 " u.start_s, u.end_s, u.line, u.text"
+					 " FROM (" NEXT_BASE("utterances") ") AS top,"
+					 " json_to_recordset($3::json) AS u(i bigint, idx bigint,"
+					 " speaker text, side text, start_s double precision,"
+					 " end_s double precision, line bigint, text text) ORDER BY u.i",
+					 "iit", account_id, interaction_id, doc), NULL);
+	free(doc);
 	return rc;
 }
 
