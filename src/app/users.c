@@ -81,11 +81,10 @@ static const char *dummy_hash(void)
 	return dummy;
 }
 
-int candor_app_session_new(struct candor_app *app, const char *name, const char *password,
-			   int64_t seconds, struct candor_app_session *out)
+int candor_app_password_check(struct candor_app *app, const char *name, const char *password,
+			      int64_t *user_id)
 {
 	struct candor_user u = { 0 };
-	struct candor_secret sec = { .created = app->now, .expires = app->now + seconds };
 	bool usable = name && password && strlen(password) <= CANDOR_PASSWORD_MAX;
 	bool known = usable && !candor_store_user_find(app->store, 0, name, &u);
 	int rc = 0;
@@ -93,20 +92,45 @@ int candor_app_session_new(struct candor_app *app, const char *name, const char 
 	/* an unknown name costs the same hashing as a wrong password */
 	if (!known && usable)
 		candor_password_check(dummy_hash(), password);
-	if (!known || !candor_password_check(u.pwhash, password)) {
+	if (!known || !candor_password_check(u.pwhash, password))
 		rc = candor_error_set(app->err, CANDOR_EINVALID, "password",
 				      "that name and password do not match");
-		goto cleanup;
+	else
+		*user_id = u.id;
+	candor_user_release(&u);
+	return rc;
+}
+
+int candor_app_session_open(struct candor_app *app, int64_t user_id, int64_t seconds,
+			    struct candor_app_session *out)
+{
+	struct candor_user u = { 0 };
+	struct candor_secret sec = { .created = app->now, .expires = app->now + seconds,
+				     .user_id = user_id };
+	int rc;
+
+	/* removed while the password was checked: as if it never matched */
+	if (candor_store_user_find(app->store, user_id, NULL, &u)) {
+		candor_user_release(&u);
+		return candor_error_set(app->err, CANDOR_EINVALID, "password",
+					"that name and password do not match");
 	}
-	sec.user_id = u.id;
+	candor_user_release(&u);
 	candor_token_new(&sec, out->token);
 	candor_random_hex(sec.csrf, 32);
 	snprintf(out->csrf, sizeof(out->csrf), "%s", sec.csrf);
 	if (!(rc = candor_store_secret_add(app->store, CANDOR_SECRET_SESSION, &sec)))
 		rc = candor_store_secrets_purge(app->store, app->now);
-cleanup:
-	candor_user_release(&u);
 	return rc;
+}
+
+int candor_app_session_new(struct candor_app *app, const char *name, const char *password,
+			   int64_t seconds, struct candor_app_session *out)
+{
+	int64_t id = 0;
+	int rc = candor_app_password_check(app, name, password, &id);
+
+	return rc ? rc : candor_app_session_open(app, id, seconds, out);
 }
 
 int candor_app_signed_in(struct candor_app *app, int kind, const char *token,

@@ -68,7 +68,18 @@ struct candor_app_session {
  * and an unknown name are the same CANDOR_EINVALID ("do not match") and
  * take the same time, so the answer does not tell which names exist.  A
  * sign-in also deletes every expired session and token.
+ *
+ * In two steps for a front door that checks in a read transaction (the
+ * hashing is slow on purpose: it must not hold the write lock) and writes
+ * in a fresh write transaction (SQLite cannot turn a read that another
+ * writer overtook into a write): candor_app_password_check sets *user_id,
+ * candor_app_session_open makes the session (CANDOR_EINVALID when the user
+ * went in between).  candor_app_session_new does both in one transaction.
  */
+int candor_app_password_check(struct candor_app *app, const char *name, const char *password,
+			      int64_t *user_id);
+int candor_app_session_open(struct candor_app *app, int64_t user_id, int64_t seconds,
+			    struct candor_app_session *out);
 int candor_app_session_new(struct candor_app *app, const char *name, const char *password,
 			   int64_t seconds, struct candor_app_session *out);
 

@@ -60,19 +60,30 @@ int web_page_login(struct web_request *req)
 	return login_form(req, 200, NULL);
 }
 
-/* Check name's password, taking a turn to hash it: 0, CANDOR_EINVALID, or another code. */
+/*
+ * Check name's password, taking a turn to hash it, in the request's read
+ * transaction; then make the session in a write transaction of its own
+ * (BEGIN IMMEDIATE queues for the lock): the read's snapshot is stale when
+ * another writer committed during the hashing, and SQLite refuses to turn
+ * it into a write.  0, CANDOR_EINVALID, 1 (busy hashing) or another code.
+ */
 static int password_check(struct web_request *req, const char *name, struct candor_app_session *ses)
 {
 	struct candor_app app;
+	int64_t id = 0;
 	int rc;
 
 	if (!web_throttle_hash_begin(&req->srv->throttle))
 		return 1;
 	web_app(req, &app);
-	rc = candor_app_session_new(&app, name, web_form_get(&req->form, "password"),
-				    WEB_SESSION_SECONDS, ses);
+	rc = candor_app_password_check(&app, name, web_form_get(&req->form, "password"), &id);
 	web_throttle_hash_end(&req->srv->throttle);
-	return rc;
+	if (rc)
+		return rc;
+	candor_store_rollback(req->store);
+	if ((rc = candor_store_begin(req->store)))
+		return rc;
+	return candor_app_session_open(&app, id, WEB_SESSION_SECONDS, ses);
 }
 
 int web_login(struct web_request *req)
