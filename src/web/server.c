@@ -462,8 +462,9 @@ static int body_decode(struct web_request *req)
 	const char *ct = MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, "Content-Type");
 	json_error_t jerr;
 
-	if (req->method != WEB_POST)
+	if (req->method != WEB_POST || req->decoded)
 		return 0;
+	req->decoded = true;
 	if (req->api) {
 		if (!media_type_is(ct, "application/json"))
 			return web_error(req, 415, NULL, "send the body as application/json");
@@ -544,13 +545,42 @@ static int dispatch(struct web_request *req, const char *method)
 	 * the write lock that BEGIN IMMEDIATE takes */
 	/* signing in reads until the password is checked (slowly, on purpose),
 	 * so failed attempts never hold the write lock */
-	if (store_take(req) || (req->method == WEB_GET || req->route->fn == web_login
+	/* run again (dispatch_retrying) when the store was busy: then write */
+	if (store_take(req) || ((req->method == WEB_GET || req->route->fn == web_login) && !req->attempt
 				? candor_store_begin_read(req->store)
 				: candor_store_begin(req->store)))
 		return web_fail(req, req->err.code);
 	if ((rc = sign_in(req)) || (rc = body_decode(req)) || (rc = check_access(req)))
 		return rc;
 	return req->route->fn(req);
+}
+
+/*
+ * Dispatch, and again (up to WEB_ATTEMPTS times in all) when the store
+ * failed in a way it says is safe to retry: nothing was written, and the
+ * answer so far is dropped.  A GET reads in a snapshot, and keeping a
+ * buyer's recomputed answer (the board does) must then become a write,
+ * which SQLite refuses once another writer committed after the snapshot
+ * began; the next attempt begins as a write and waits its turn.
+ */
+#define WEB_ATTEMPTS 3
+static void dispatch_retrying(struct web_request *req, const char *method)
+{
+	for (;;) {
+		dispatch(req, method);
+		if (req->status != 503 || !req->store || !candor_store_retryable(req->store) ||
+		    req->attempt + 1 >= WEB_ATTEMPTS)
+			return;
+		candor_store_rollback(req->store);
+		req->attempt++;
+		req->status = 0;
+		req->retry_after = 0;
+		req->ctype = NULL;
+		req->location[0] = '\0';
+		req->cookie[0] = '\0';
+		candor_buf_reset(&req->out);
+		candor_error_clear(&req->err);
+	}
 }
 
 static void finish(struct web_request *req)
@@ -745,7 +775,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	if (req->status)
 		return MHD_YES;  /* already answered */
 	req->path = url;
-	dispatch(req, method);
+	dispatch_retrying(req, method);
 	finish(req);
 	return respond(req);
 }

@@ -89,6 +89,8 @@ struct web_request {
 	bool too_big;
 	struct web_form form;         /* urlencoded POST bodies */
 	struct web_multipart *mp;     /* multipart POST bodies (uploads) */
+	bool decoded;                 /* form, mp or json hold the body */
+	int attempt;                  /* 0, then 1.. when a busy store made it run again */
 	json_t *json;                 /* API POST bodies */
 	char argbuf[80];              /* a JSON number as text, for web_arg */
 	struct candor_store *store;

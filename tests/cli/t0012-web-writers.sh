@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # t0012: the team server's writers at once.  While CLI processes log and
 # promise, API clients post interactions and promises, a signed-in seller
-# makes promises through the buyer page's form, and people sign in: no
+# makes promises through the buyer page's form, people sign in and others
+# read the board and a buyer page: no
 # request fails (no 5xx, no "locked"), no sign-in is refused, and every
 # record is there afterwards, each on its own buyer.  Runs on both backends.
 . "$CANDOR_TOP/tests/cli/lib.sh"
@@ -67,6 +68,24 @@ form_writer() {
 	done
 	echo $bad >fail.form
 }
+# the board and a buyer page, read while the others write: a GET that keeps
+# recomputed answers must not fail because a writer committed meanwhile
+reader() {
+	local c=$1 k bad=0 code
+	code=$(sign_in Bob password-Bob-1 jar.read)
+	[ "$code" = 303 ] || { echo "sign-in $code" >>err.read; echo $EACH >fail.read; return; }
+	for k in $(seq $EACH); do
+		for p in / /buyers/$c; do
+			code=$(curl -s -o body.read -w '%{http_code}' -b jar.read "$B$p")
+			case $p:$code in /:200|/buyers/*:404) ;;  # Bob sees no buyer of Ann's
+			*) bad=$((bad + 1)); echo "$p $code $(sed 's/<[^>]*>/ /g' body.read | tr -s ' ' | tail -c 300)" >>err.read ;;
+			esac
+		done
+		code=$(curl -s -o body.read -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$B/")
+		[ "$code" = 200 ] || { bad=$((bad + 1)); echo "/ as Ann: $code" >>err.read; }
+	done
+	echo $bad >fail.read
+}
 signer() {
 	local k bad=0 code who
 	for k in $(seq $SIGNINS); do
@@ -84,7 +103,7 @@ test_expect "CLI, API, form writers and sign-ins at once: none fails, every reco
 	start=$(date +%s.%N) &&
 	{
 		cli_writer cli1 & cli_writer cli2 & api_writer api1 $api1 & api_writer api2 $api2 &
-		form_writer $form & signer & wait
+		form_writer $form & signer & reader $form & wait
 	} &&
 	secs=$(echo "$(date +%s.%N) - $start" | bc) &&
 	failed=$(cat fail.* | paste -sd+ | bc) &&
@@ -92,11 +111,11 @@ test_expect "CLI, API, form writers and sign-ins at once: none fails, every reco
 	logs=$(db_sql "SELECT count(*) FROM interactions") &&
 	promises=$(db_sql "SELECT count(*) FROM commitments") &&
 	distinct=$(db_sql "SELECT count(DISTINCT text) FROM commitments") &&
-	printf "# %s: 4 writers x %d, a form writer x %d and %d sign-ins in %.1f s: %d failed; %d interactions, %d promises\n" \
+	printf "# %s: 4 writers x %d, a form writer x %d, a reader and %d sign-ins in %.1f s: %d failed; %d interactions, %d promises\n" \
 		"$backend" $EACH $EACH $SIGNINS "$secs" "$failed" "$logs" "$promises" \
 		>"$CANDOR_BUILD/web-writers-$backend.txt" &&
 	cat "$CANDOR_BUILD/web-writers-$backend.txt" >&2 &&
-	test "$(ls fail.* | wc -l)" -eq 6 &&
+	test "$(ls fail.* | wc -l)" -eq 7 &&
 	test "$failed" -eq 0 &&
 	test "$logs" -eq $((4 * EACH / 2)) &&
 	test "$promises" -eq $((4 * EACH / 2 + EACH)) &&
