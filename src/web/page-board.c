@@ -93,7 +93,7 @@ static const char *const stage_titles[] = { "NEW", "KNOW", "LIKE", "TRUST", "REA
 struct board {
 	struct candor_app_pipeline_query q;
 	char *owners;
-	int status;           /* 0, or 400 / 404 with message */
+	int status;           /* 0, or the status to answer with message */
 	char message[sizeof(((struct candor_error *)0)->msg)];
 };
 
@@ -146,7 +146,8 @@ static void board_init(struct web_request *req, struct board *b)
 	board_account(req, &app, &who, b);
 	if (!b->status && seller && *seller &&
 	    candor_app_pipeline_sellers(&app, seller, b->q.only_owner, &b->owners)) {
-		b->status = req->err.code == CANDOR_ENOTFOUND ? 404 : 500;
+		/* a seller filter that names no one is a search that found nothing: 200 */
+		b->status = req->err.code == CANDOR_ENOTFOUND ? 200 : 500;
 		snprintf(b->message, sizeof(b->message), "%s", req->err.msg);
 	}
 	b->q.owners = b->owners;
