@@ -539,8 +539,9 @@ static void decision_words(char *dst, size_t n, int kind)
 			*p = ' ';
 }
 
-/* The day the buyer's last gate opened: the earliest day-end since which the
- * model has said READY (assumed to hold once it does), up to ten years back. */
+/* When the buyer's last gate opened: the first moment since which the model
+ * has said READY (a bisection: assumed to hold once it does; about 28
+ * assessments, made when the answer is kept), up to ten years back. */
 static int64_t ready_since(const struct candor_evidence *ev, int64_t at)
 {
 	struct candor_assessment *a = malloc(sizeof(*a));
@@ -548,7 +549,7 @@ static int64_t ready_since(const struct candor_evidence *ev, int64_t at)
 
 	if (!a)
 		return 0;
-	while (hi - lo > CANDOR_DAY_SECONDS) {
+	while (hi - lo > 1) {
 		int64_t mid = lo + (hi - lo) / 2;
 
 		candor_model_assess(a, ev, mid, NULL);
