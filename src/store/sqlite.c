@@ -433,9 +433,10 @@ static int sq_assessment_put(struct candor_store *s, const struct candor_assessm
 #define PL_LAST "coalesce((SELECT max(i.at) FROM interactions i" \
 	" WHERE i.account_id = c.account_id AND i.contact_id = c.id), 0)"
 /* an open promise: no kept, kept-late or broken event; its due date the last set */
-#define PL_PROMISE_DUE "(SELECT min(e.due) FROM commitments k JOIN commitment_events e" \
-	" ON e.account_id = k.account_id AND e.commitment_id = k.id" \
-	" WHERE k.account_id = c.account_id AND k.contact_id = c.id" \
+/* (CROSS JOIN: the buyer's few promises first, then each one's events by index) */
+#define PL_PROMISE_DUE "(SELECT min(e.due) FROM commitments k CROSS JOIN commitment_events e" \
+	" WHERE e.account_id = k.account_id AND e.commitment_id = k.id" \
+	" AND k.account_id = c.account_id AND k.contact_id = c.id" \
 	" AND e.status IN ('open', 'renegotiated') AND NOT EXISTS (SELECT 1 FROM commitment_events f" \
 	"  WHERE f.account_id = k.account_id AND f.commitment_id = k.id AND (f.status IN" \
 	"  ('kept', 'kept_late', 'broken') OR (f.status = 'renegotiated'" \
