@@ -353,9 +353,9 @@ static void add_forms(struct web_request *req, const struct candor_account_list 
 /* No account yet: how to start, with the first form right here. */
 static int first_run(struct web_request *req)
 {
-	web_page_begin(req, "Welcome");
-	web_html(&req->out, "<h1>Welcome to Candor</h1><p>Nothing is recorded yet. Three steps "
-		 "start your pipeline:</p><ol class=\"first-run\">"
+	web_page_begin(req, "Pipeline");
+	web_html(&req->out, "<h1>Pipeline</h1><p><strong>Welcome to Candor.</strong> Nothing is "
+		 "recorded yet: three steps start your pipeline.</p><ol class=\"first-run\">"
 		 "<li class=\"card\"><h2>Add an account</h2><p>The company you sell to.</p>");
 	add_account_form(req);
 	web_html(&req->out, "</li><li class=\"card\"><h2>Add the people you talk to</h2><p>One at a "
