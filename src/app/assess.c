@@ -9,6 +9,7 @@
 #include "util/buf.h"
 #include "util/date.h"
 #include "util/fold.h"
+#include "util/utf8.h"
 
 int candor_app_contact_assess(struct candor_app *app, const struct candor_contact *c, int64_t at,
 			      struct candor_evidence_set *set, struct candor_evidence *ev,
@@ -583,6 +584,7 @@ void candor_app_buyer_reason(char *dst, size_t n, const struct candor_assessment
 	} else {
 		snprintf(dst, n, "nothing logged yet: log a first conversation");
 	}
+	dst[candor_utf8_check(dst, strlen(dst))] = '\0';   /* a cut ends at a whole character */
 }
 
 /* The store's query for q: its filters, the seller resolved (*owners, freed by the caller). */

@@ -8,6 +8,7 @@
  */
 #include "util/common.h"
 #include "cli/cli.h"
+#include <ctype.h>
 #include <strings.h>
 #include "cli/ledger.h"
 #include "app/assess.h"
@@ -81,6 +82,42 @@ static void print_rows(const struct candor_app_buyer *rows, size_t n, int64_t at
 	}
 	if (!n)
 		printf("no buyers yet: add one with 'candor contact add NAME --account ACCOUNT'\n");
+}
+
+/* An argument as the shell reads it back: bare when plain, else in single quotes. */
+static void print_arg(const char *flag, const char *v)
+{
+	bool plain = *v != '\0';
+
+	for (const char *p = v; *p; p++)
+		plain &= isalnum((unsigned char)*p) || strchr("-_.,@:/", *p) != NULL;
+	printf(" %s ", flag);
+	if (plain) {
+		fputs(v, stdout);
+		return;
+	}
+	putchar('\'');
+	for (const char *p = v; *p; p++)
+		fputs(*p == '\'' ? "'\\''" : (char[2]){ *p, 0 }, stdout);
+	putchar('\'');
+}
+
+/* The command that prints the next page: the same filters, sort and limit, after next. */
+static void print_more(const struct pipeline_opts *o, const struct candor_app_pipeline_query *q,
+		       const char *next)
+{
+	printf("\nmore: candor pipeline --limit %zu", q->limit);
+	if (o->at)
+		print_arg("--at", o->at);
+	if (o->account)
+		print_arg("--account", o->account);
+	if (o->seller)
+		print_arg("--seller", o->seller);
+	if (o->search)
+		print_arg("--search", o->search);
+	if (q->sort)
+		print_arg("--sort", candor_name_of(candor_pipeline_sorts, q->sort));
+	printf(" --after %s\n", next);
 }
 
 /* --limit N: a whole number from 1 to 10000. */
@@ -225,9 +262,7 @@ int cmd_pipeline(int argc, char **argv, struct candor_ctx *ctx)
 	} else {
 		print_rows(p.v, p.n, q.at, q.sort);
 		if (p.next[0])
-			printf("\nmore: candor pipeline --limit %zu%s%s --after %s\n", q.limit,
-			       q.sort ? " --sort " : "", q.sort ? candor_name_of(candor_pipeline_sorts, q.sort) : "",
-			       p.next);
+			print_more(&o, &q, p.next);
 	}
 cleanup:
 	candor_app_pipeline_page_release(&p);

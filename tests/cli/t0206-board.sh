@@ -149,6 +149,20 @@ test_expect 'every card has a reason, READY and DECIDED too, the same as candor 
 	candor pipeline >out && test_grep "Rita Ready .*every gate open since 2026-11-15" out &&
 	test_grep "Marco Bianchi .*bought on 2026-11-12" out
 '
+test_expect 'one stage alone pages under a sort: the next link keeps it, each buyer once, in the CLI order' '
+	for i in $(seq 1 55); do
+		candor contact add "Bulk $i" --account Fabrikam >/dev/null &&
+		candor promise "Bulk $i" --at 2026-11-01 --due "2026-12-$(printf %02d $(( (i * 7) % 28 + 1 )))" "step $i" >/dev/null || return 1
+	done &&
+	expect_status 200 "$(http GET "/?stage=new&sort=due")" && cards >paged &&
+	next=$(grep -o "href=\"/?stage=new&after=[^\"]*\"" "$TRASH/body" | sed "s/^href=\"//; s/\"$//") &&
+	case $next in *"sort=due"*) ;; *) echo "the next link forgot the sort: $next" >&2; false ;; esac &&
+	expect_status 200 "$(http GET "$next")" && cards >>paged &&
+	test "$(wc -l <paged)" -eq "$(sort -u paged | wc -l)" &&
+	candor pipeline --sort due --json >all.json &&
+	python3 -c "import json,sys; [print(b[\"contact\"][\"name\"]) for b in json.load(open(sys.argv[1]))[\"buyers\"] if b[\"stage\"] == \"new\"]" all.json >want &&
+	test "$(wc -l <want)" -gt 50 && test_cmp want paged
+'
 serve_stop; stopped=$?
 test_expect 'the server stopped cleanly (no sanitizer report)' '[ $stopped -eq 0 ] || { cat "$TRASH/serve.err" >&2; false; }'
 test_done
