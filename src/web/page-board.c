@@ -350,12 +350,12 @@ static void add_forms(struct web_request *req, const struct candor_account_list 
 		 "<button>Add buyer</button></form></section></div>");
 }
 
-/* No account yet: how to start, with the first form right here. */
+/* No account the user may see yet: how to start, with the first form right here. */
 static int first_run(struct web_request *req)
 {
 	web_page_begin(req, "Pipeline");
-	web_html(&req->out, "<h1>Pipeline</h1><p><strong>Welcome to Candor.</strong> Nothing is "
-		 "recorded yet: three steps start your pipeline.</p><ol class=\"first-run\">"
+	web_html(&req->out, "<h1>Pipeline</h1><p><strong>Welcome to Candor.</strong> No account to "
+		 "show yet: three steps start your pipeline.</p><ol class=\"first-run\">"
 		 "<li class=\"card\"><h2>Add an account</h2><p>The company you sell to.</p>");
 	add_account_form(req);
 	web_html(&req->out, "</li><li class=\"card\"><h2>Add the people you talk to</h2><p>One at a "
