@@ -253,6 +253,9 @@ int web_buyers_page(struct web_request *req, size_t default_limit, int in_stage,
 		    struct candor_app_pipeline_page *out);
 int web_buyers_load(struct web_request *req, struct candor_app_pipeline *out);
 
+/* The buyer page's forms (page-buyer-forms.c): everything a seller records about c. */
+void web_buyer_forms(struct web_request *req, const struct candor_contact *c);
+
 /* The SVG chart of trust and its components over time (chart.c). */
 void web_chart(struct candor_buf *b, const struct candor_evidence *ev, int64_t from, int64_t to);
 
