@@ -102,39 +102,30 @@ static void discovery(struct web_request *req, const struct buyer *w)
 	web_html(b, "</ul></section>");
 }
 
-static void resolve_buttons(struct web_request *req, int64_t id)
-{
-	web_html(&req->out, "<form class=\"inline\" method=\"post\" action=\"/commitments/%D/kept\">", id);
-	web_csrf_field(req);
-	web_html(&req->out, "<button>Kept</button></form> "
-		 "<form class=\"inline\" method=\"post\" action=\"/commitments/%D/broken\">", id);
-	web_csrf_field(req);
-	web_html(&req->out, "<button class=\"plain\">Broken</button></form>");
-}
-
 static void commitments(struct web_request *req, const struct buyer *w)
 {
 	struct candor_buf *b = &req->out;
 
 	web_html(b, "<section class=\"card\" aria-labelledby=\"h-prom\"><h2 id=\"h-prom\">Promises</h2>"
-		 "<table><thead><tr><th>promise</th><th>due</th><th>state</th><th>history</th></tr></thead>"
+		 "<table class=\"stack\"><thead><tr><th scope=\"col\">Promise</th><th scope=\"col\">Due</th>"
+		 "<th scope=\"col\">State</th><th scope=\"col\">History</th></tr></thead>"
 		 "<tbody>");
 	for (size_t i = 0; i < w->ev.ncommitments; i++) {
 		const struct candor_commitment *c = &w->ev.commitments[i];
 		struct candor_commitment_state st;
 
 		candor_commitment_state_at(&st, c, req->now);
-		web_html(b, "<tr id=\"commitment-%D\"><td>%s</td><td>%T</td><td class=\"%R\">%s%R",
+		web_html(b, "<tr id=\"commitment-%D\"><td data-label=\"Promise\">%s</td>"
+			 "<td data-label=\"Due\" class=\"date\">%T</td><td data-label=\"State\" "
+			 "class=\"%R\">%s%R",
 			 c->id, c->text, st.due, st.status == CANDOR_COMMITMENT_BROKEN || st.overdue
 			 ? "shut" : "", candor_name_of(candor_commitment_statuses, st.status),
 			 st.overdue ? " (overdue)" : "");
-		if (st.status == CANDOR_COMMITMENT_OPEN && w->may_change) {
-			web_html(b, "<br>");
-			resolve_buttons(req, c->id);
-		}
-		web_html(b, "</td><td><ul>");
+		if (st.status == CANDOR_COMMITMENT_OPEN && w->may_change)
+			web_promise_forms(req, c);
+		web_html(b, "</td><td data-label=\"History\"><ul>");
 		for (size_t k = 0; k < c->nevents; k++)
-			web_html(b, "<li>%T %s%R%s</li>", c->events[k].at,
+			web_html(b, "<li><span class=\"date\">%T</span> %s%R%s</li>", c->events[k].at,
 				 candor_name_of(candor_commitment_statuses, c->events[k].status),
 				 *c->events[k].note ? ": " : "", c->events[k].note);
 		web_html(b, "</ul></td></tr>");
@@ -143,8 +134,11 @@ static void commitments(struct web_request *req, const struct buyer *w)
 	for (size_t i = 0; i < w->ev.nexpectations; i++) {
 		const struct candor_expectation *e = &w->ev.expectations[i];
 
-		web_html(b, "<li id=\"expectation-%D\">%s, by %T: %s</li>", e->id, e->text, e->by,
-			 candor_name_of(candor_expectation_statuses, e->status));
+		web_html(b, "<li id=\"expectation-%D\">%s, by <span class=\"date\">%T</span>: %s",
+			 e->id, e->text, e->by, candor_name_of(candor_expectation_statuses, e->status));
+		if (e->status == CANDOR_EXPECTATION_OPEN && w->may_change)
+			web_expectation_forms(req, e);
+		web_html(b, "</li>");
 	}
 	if (!w->ev.nexpectations)
 		web_html(b, "<li class=\"muted\">none set</li>");

@@ -1,7 +1,8 @@
 /*
  * web/page.c: the frame of every page (head, header, the signed-in user),
- * and the stylesheet (signing in and out: signin.c).  Pages work without JavaScript:
- * every action is a link or a POST form carrying the CSRF token.
+ * the stylesheet and the icon (signing in and out: signin.c; error pages:
+ * web_error() in server.c).  Pages work without JavaScript: every action
+ * is a link or a POST form carrying the CSRF token.
  */
 #include "util/common.h"
 #include <pthread.h>
@@ -16,6 +17,62 @@ int web_style(struct web_request *req)
 	return req->status = 200;
 }
 
+int web_icon(struct web_request *req)
+{
+	candor_buf_adds(&req->out, web_icon_svg);
+	req->ctype = "image/svg+xml";
+	return req->status = 200;
+}
+
+bool web_local_path(const char *path)
+{
+	if (!path || path[0] != '/' || path[1] == '/' || path[1] == '\\')
+		return false;
+	for (const char *p = path; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f || *p == '\\')
+			return false;
+	return strlen(path) < 400;
+}
+
+/* Whether the parenthesis at p (up to its ')') gives command-line advice; its length in *n. */
+static bool cli_advice(const char *p, size_t *n)
+{
+	const char *end = strchr(p, ')');
+	const char *c;
+
+	if (!end)
+		return false;
+	*n = (size_t)(end - p) + 1;
+	c = strstr(p, "candor ");
+	return (c && c < end) || ((c = strstr(p, "--")) && c < end);
+}
+
+void web_plain_message(struct candor_buf *b, const char *msg)
+{
+	const char *p = msg;
+	size_t n;
+
+	while (*p) {
+		const char *q = strchr(p, '(');
+
+		if (!q) {
+			web_escape(b, p, strlen(p));
+			break;
+		}
+		if (cli_advice(q, &n)) {
+			const char *keep = q;
+
+			while (keep > p && keep[-1] == ' ')
+				keep--;
+			web_escape(b, p, (size_t)(keep - p));
+			p = q + n;
+		} else {
+			web_escape(b, p, (size_t)(q - p) + 1);
+			p = q + 1;
+		}
+	}
+}
+
 void web_csrf_field(struct web_request *req)
 {
 	web_html(&req->out, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", req->csrf);
@@ -27,9 +84,11 @@ void web_page_begin(struct web_request *req, const char *title)
 
 	web_html(b, "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
 		 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-		 "<title>%s · Candor</title><link rel=\"stylesheet\" href=\"/style.css\"></head><body>"
+		 "<title>%s · Candor</title><link rel=\"stylesheet\" href=\"/style.css\">"
+		 "<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\"></head><body>"
 		 "<a class=\"skip\" href=\"#main\">Skip to content</a>"
-		 "<header class=\"top\"><a href=\"/\">Candor · pipeline</a>", title);
+		 "<header class=\"top\"><a href=\"/\">Candor · pipeline</a>"
+		 "<a href=\"/help\">Help</a>", title);
 	if (req->signed_in && !req->user.local) {
 		web_html(b, "<span>%s (%s) ", req->user.name,
 			 candor_name_of(candor_roles, req->user.role));
