@@ -123,6 +123,9 @@ static int said_args(struct web_request *req, struct candor_app_said *out, size_
 			return rc;
 		if ((!k || !*k) && (!w || !*w))
 			continue;
+		if (!k || !*k)
+			return web_error(req, 422, kname, "say what these words were (a stall, a "
+					 "question...)");
 		out[*n].category = k ? k : "";
 		out[(*n)++].words = w ? w : "";
 	}

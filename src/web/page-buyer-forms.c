@@ -83,21 +83,35 @@ static bool refused(const struct web_request *req, const char *form, const char 
 	return is_again(req, form) && !strcmp(req->fail_field, name);
 }
 
-/* The refusal's message, its field's code name ('due') said as the label. */
+/*
+ * The refusal's message, its field's code name said as the label ("'due'
+ * is before" or "due: not a date" as "Due date ..."), ending in a full stop.
+ */
 static void message(struct web_request *req, const char *label)
 {
-	char quoted[80];
-	const char *m = req->fail_msg, *at;
+	char quoted[80], prefix[80];
+	const char *m = req->fail_msg, *at = NULL;
+	size_t n = 0, len;
 	struct candor_buf tmp = CANDOR_BUF_INIT;
 
 	snprintf(quoted, sizeof(quoted), "'%s'", req->fail_field);
-	if (label && *req->fail_field && (at = strstr(m, quoted))) {
+	snprintf(prefix, sizeof(prefix), "%s:", req->fail_field);
+	if (label && *req->fail_field) {
+		if (!strncmp(m, prefix, strlen(prefix)))
+			at = m, n = strlen(prefix) - 1;
+		else if ((at = strstr(m, quoted)))
+			n = strlen(quoted);
+	}
+	if (at) {
 		candor_buf_add(&tmp, m, (size_t)(at - m));
 		candor_buf_adds(&tmp, label);
-		candor_buf_adds(&tmp, at + strlen(quoted));
+		candor_buf_adds(&tmp, at + n);
 		m = tmp.ptr;
 	}
 	web_plain_message(&req->out, m);
+	len = strlen(m);
+	if (len && !strchr(".!?", m[len - 1]))
+		candor_buf_addch(&req->out, '.');
 	candor_buf_release(&tmp);
 }
 
@@ -257,10 +271,51 @@ static void fact_form(struct web_request *req, int64_t id)
 	web_html(&req->out, "<button>Record it</button></form></section>");
 }
 
-/* Value, fit or decision: a choice, a text and a date. */
+/* The words of value v in c. */
+static const char *words_of(const struct choice *c, const char *v)
+{
+	for (; c->value; c++)
+		if (!strcmp(c->value, v))
+			return c->words;
+	return v;
+}
+
+/* What was recorded so far of one kind (value, fit, decision), newest first. */
+static void recorded(struct web_request *req, const char *form, const struct candor_evidence *ev)
+{
+	size_t n = !strcmp(form, "value") ? ev->nvalues : !strcmp(form, "fit") ? ev->nfits
+		   : ev->ndecisions;
+
+	if (!n)
+		return;
+	web_html(&req->out, "<h3>So far</h3><ul class=\"so-far\">");
+	for (size_t i = n; i-- > 0;) {
+		int64_t id, at;
+		const char *what, *text;
+
+		if (!strcmp(form, "value")) {
+			id = ev->values[i].id, at = ev->values[i].at, text = ev->values[i].text;
+			what = words_of(directions, candor_name_of(candor_value_directions,
+								   ev->values[i].direction));
+		} else if (!strcmp(form, "fit")) {
+			id = ev->fits[i].id, at = ev->fits[i].at, text = ev->fits[i].text;
+			what = words_of(verdicts, candor_name_of(candor_fit_verdicts, ev->fits[i].verdict));
+		} else {
+			id = ev->decisions[i].id, at = ev->decisions[i].at, text = ev->decisions[i].note;
+			what = words_of(decisions, candor_name_of(candor_decision_kinds,
+								  ev->decisions[i].kind));
+		}
+		web_html(&req->out, "<li id=\"%s-%D\"><span class=\"date\">%T</span> %s%R%s</li>",
+			 form, id, at, what, text && *text ? ": " : "", text);
+	}
+	web_html(&req->out, "</ul>");
+}
+
+/* Value, fit or decision: a choice, a text and a date, and what was recorded so far. */
 static void judged_form(struct web_request *req, int64_t id, const char *form, const char *title,
 			const char *field, const char *label, const struct choice *c,
-			const char *text, const char *text_label, bool required, const char *button)
+			const char *text, const char *text_label, bool required, const char *button,
+			const struct candor_evidence *ev)
 {
 	const char *const names[] = { field, text, "at", NULL };
 	char action[64];
@@ -272,7 +327,9 @@ static void judged_form(struct web_request *req, int64_t id, const char *form, c
 	select_(req, form, field, label, c, c->value);
 	input(req, form, text, text_label, "text", "", required);
 	input(req, form, "at", "Date (today when empty)", "date", "", false);
-	web_html(&req->out, "<button>%s</button></form></section>", button);
+	web_html(&req->out, "<button>%s</button></form>", button);
+	recorded(req, form, ev);
+	web_html(&req->out, "</section>");
 }
 
 /* Who the seller is in an uploaded file, before anyone has typed it. */
@@ -310,7 +367,8 @@ static void upload_form(struct web_request *req, int64_t id)
 	web_html(&req->out, "<button>Upload</button></form></section>");
 }
 
-void web_buyer_forms(struct web_request *req, const struct candor_contact *c)
+void web_buyer_forms(struct web_request *req, const struct candor_contact *c,
+		     const struct candor_evidence *ev)
 {
 	int64_t id = c->id;
 
@@ -322,11 +380,11 @@ void web_buyer_forms(struct web_request *req, const struct candor_contact *c)
 		   "By when", "Expect it");
 	fact_form(req, id);
 	judged_form(req, id, "value", "Value given or received", "direction", "Which way",
-		    directions, "text", "What it was", true, "Record it");
+		    directions, "text", "What it was", true, "Record it", ev);
 	judged_form(req, id, "fit", "How well you fit", "verdict", "Your verdict", verdicts,
-		    "text", "Why", true, "Record it");
+		    "text", "Why", true, "Record it", ev);
 	judged_form(req, id, "decision", "Their decision", "decision", "What they decided",
-		    decisions, "note", "A note (optional)", false, "Record it");
+		    decisions, "note", "A note (optional)", false, "Record it", ev);
 	upload_form(req, id);
 	web_html(&req->out, "</div>");
 }

@@ -226,7 +226,7 @@ int web_page_buyer(struct web_request *req)
 		commitments(req, &w);
 		timeline(req, &w);
 		if (w.may_change)
-			web_buyer_forms(req, &w.c);
+			web_buyer_forms(req, &w.c, &w.ev);
 		web_page_end(req);
 		rc = req->status = 200;
 	}

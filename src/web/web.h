@@ -276,8 +276,10 @@ int web_buyers_page(struct web_request *req, size_t default_limit, int in_stage,
 		    struct candor_app_pipeline_page *out);
 int web_buyers_load(struct web_request *req, struct candor_app_pipeline *out);
 
-/* The buyer page's forms (page-buyer-forms.c): everything a seller records about c. */
-void web_buyer_forms(struct web_request *req, const struct candor_contact *c);
+/* The buyer page's forms (page-buyer-forms.c): everything a seller records about c,
+ * with the values, fits and decisions of ev recorded so far. */
+void web_buyer_forms(struct web_request *req, const struct candor_contact *c,
+		     const struct candor_evidence *ev);
 /* What may be done to an open promise (kept, broken, a new date) and an open expectation. */
 void web_promise_forms(struct web_request *req, const struct candor_commitment *c);
 void web_expectation_forms(struct web_request *req, const struct candor_expectation *e);
