@@ -115,11 +115,12 @@ static void message(struct web_request *req, const char *label)
 	candor_buf_release(&tmp);
 }
 
-/* The attributes that tie a control to its refusal, if it has one. */
+/* The attributes that tie a control to its refusal, if it has one (and bring it into view). */
 static void invalid_attrs(struct web_request *req, const char *form, const char *name)
 {
 	if (refused(req, form, name))
-		web_html(&req->out, " aria-invalid=\"true\" aria-describedby=\"e-%s-%s\"", form, name);
+		web_html(&req->out, " aria-invalid=\"true\" aria-describedby=\"e-%s-%s\" autofocus",
+			 form, name);
 }
 
 static void refusal(struct web_request *req, const char *form, const char *name,

@@ -82,7 +82,7 @@ test_expect 'a refused form comes back inline: 422, the field marked, what was t
 	expect_status 422 "$(post /buyers/1/promise -d "text=send the pricing sheet" -d due=2026-11-01)" &&
 	test_grep "<h2 id=\"h-f-promise\">" "$TRASH/body" &&
 	test_grep "name=\"text\" value=\"send the pricing sheet\"" "$TRASH/body" &&
-	test_grep "name=\"due\" value=\"2026-11-01\" required aria-invalid=\"true\" aria-describedby=\"e-promise-due\"" "$TRASH/body" &&
+	test_grep "name=\"due\" value=\"2026-11-01\" required aria-invalid=\"true\" aria-describedby=\"e-promise-due\" autofocus" "$TRASH/body" &&
 	test_grep "<p class=\"why\" id=\"e-promise-due\" role=\"alert\">Due date 2026-11-01 is before" "$TRASH/body" &&
 	test_no_grep "Field: <code>" "$TRASH/body" && test_no_grep "Back to the pipeline" "$TRASH/body" &&
 	status_json && test_no_grep "send the pricing sheet" status.json
