@@ -15,7 +15,6 @@
  */
 #include "util/common.h"
 #include "web/web.h"
-#include "app/records.h"
 
 struct choice { const char *value, *words; };
 

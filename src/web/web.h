@@ -167,10 +167,6 @@ int web_see_record(struct web_request *req, enum candor_record what, int64_t id,
 
 /* Page layout (page.c). */
 void web_page_begin(struct web_request *req, const char *title);
-/* msg without advice for the command line (" (see 'candor ...')"), escaped into b. */
-void web_plain_message(struct candor_buf *b, const char *msg);
-/* Whether path is a path of this site ("/buyers/3"; not "//evil.example", not a URL). */
-bool web_local_path(const char *path);
 void web_page_end(struct web_request *req);
 void web_csrf_field(struct web_request *req);
 extern const char web_css[];
