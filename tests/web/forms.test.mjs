@@ -19,7 +19,7 @@ import {
 async function tappable(page, what) {
 	const small = await page.evaluate(() => {
 		const sel = 'button, summary, input[type=file], select, input[type=text], input[type=date], ' +
-			'input[type=password], header.top a, ul.links a';
+			'input[type=password], header.top a, ul.links a' + (innerWidth < 600 ? ', main li > a' : '');
 		return [...document.querySelectorAll(sel)].filter((e) => {
 			const r = e.getBoundingClientRect();
 			return r.width > 0 && r.height > 0 && (r.height < 43.5 || r.width < 43.5);
@@ -252,6 +252,13 @@ async function flow(browser, view, tag) {
 				check(p.url() === base + '/', `next=${next} led to ${p.url()}`);
 				await c.close();
 			}
+		});
+
+		await step(`${tag}: the board fits`, async () => {
+			await page.goto(base + '/');
+			await fits(page, `${tag} board`);
+			await accessible(page, `${tag} board`);
+			await shot(page, `${tag}-board`);
 		});
 
 		await step(`${tag}: help and the icon answer; error pages speak to web users`, async () => {
