@@ -26,7 +26,11 @@ static int text_arg(struct web_request *req, const char *name, const char **out)
 	return 0;
 }
 
-/* A date field, def when absent. */
+/*
+ * A date field, def when absent.  On a form, "at" given as today's date
+ * (what a date field offers) is now: a promise made this afternoon can be
+ * kept "today" without being kept before it was made.
+ */
 static int date_arg(struct web_request *req, const char *name, int64_t def, int64_t *out)
 {
 	const char *v = web_arg(req, name);
@@ -36,6 +40,9 @@ static int date_arg(struct web_request *req, const char *name, int64_t def, int6
 		return 0;
 	if (candor_date_parse(out, v, name, &req->err))
 		return web_error(req, 422, name, "%s", req->err.msg);
+	if (!req->api && !strcmp(name, "at") && !strchr(v, 'T') &&
+	    *out == req->now - req->now % CANDOR_DAY)
+		*out = req->now;
 	return 0;
 }
 

@@ -78,6 +78,13 @@ test_expect 'renegotiate sets a new due date; an expectation is met or missed on
 	test_grep "intro to the CFO, by <span class=\"date\">2026-11-19</span>: met" page.html &&
 	test_grep "share the numbers, by <span class=\"date\">2026-11-19</span>: missed" page.html
 '
+test_expect 'a promise made today can be kept today (the date the form offers)' '
+	expect_status 303 "$(post /buyers/1/promise -d "text=call back" -d due=2026-11-20)" &&
+	page && day=$(grep -o "id=\"f-kept-4-at\" name=\"at\" value=\"[0-9-]*\"" page.html | grep -o "[0-9-]*\"$" | tr -d \") &&
+	[ "$day" = 2026-11-20 ] &&
+	expect_status 303 "$(post /commitments/4/kept -d at=$day)" &&
+	page && grep -o "id=\"commitment-4\">.*" page.html | grep -q ">kept<"
+'
 test_expect 'a refused form comes back inline: 422, the field marked, what was typed kept' '
 	expect_status 422 "$(post /buyers/1/promise -d "text=send the pricing sheet" -d due=2026-11-01)" &&
 	test_grep "<h2 id=\"h-f-promise\">" "$TRASH/body" &&
