@@ -153,17 +153,26 @@ static void form_begin(struct web_request *req, const char *form, const char *ac
 	web_csrf_field(req);
 }
 
-/* A text, date or password input with its label and its refusal. */
-static void input(struct web_request *req, const char *form, const char *name,
-		  const char *label, const char *type, const char *def, bool required)
+/* A text or date input with its label, its refusal and its list of suggestions (or NULL). */
+static void input_list(struct web_request *req, const char *form, const char *name,
+		       const char *label, const char *type, const char *def, bool required,
+		       const char *list)
 {
 	web_html(&req->out, "<div class=\"field\"><label for=\"f-%s-%s\">%s</label>"
 		 "<input type=\"%s\" id=\"f-%s-%s\" name=\"%s\" value=\"%s\"%R", form, name, label,
 		 type, form, name, name, typed(req, form, name, def), required ? " required" : "");
+	if (list)
+		web_html(&req->out, " list=\"%s\"", list);
 	invalid_attrs(req, form, name);
 	web_html(&req->out, ">");
 	refusal(req, form, name, label);
 	web_html(&req->out, "</div>");
+}
+
+static void input(struct web_request *req, const char *form, const char *name,
+		  const char *label, const char *type, const char *def, bool required)
+{
+	input_list(req, form, name, label, type, def, required, NULL);
 }
 
 static void textarea(struct web_request *req, const char *form, const char *name,
@@ -340,7 +349,37 @@ static const char *default_seller(const struct web_request *req)
 	return req->srv->seller ? req->srv->seller : "";
 }
 
-static void upload_form(struct web_request *req, int64_t id)
+/*
+ * The names the seller had in this buyer's imported calls, newest first,
+ * as a <datalist> for the seller field (which stays free text) when write;
+ * returns how many there are.
+ */
+static size_t seller_names(struct web_request *req, const struct candor_evidence *ev, bool write)
+{
+	size_t shown = 0;
+
+	for (size_t i = ev->ninteractions; i-- > 0 && shown < 8;) {
+		const struct candor_interaction *it = &ev->interactions[i];
+		bool seen = false;
+
+		if (!*it->source || !*it->seller)
+			continue;
+		for (size_t k = i + 1; k < ev->ninteractions && !seen; k++)
+			seen = *ev->interactions[k].source &&
+			       !strcmp(ev->interactions[k].seller, it->seller);
+		if (seen)
+			continue;
+		if (write)
+			web_html(&req->out, "%R<option value=\"%s\">", shown ? "" :
+				 "<datalist id=\"f-upload-sellers\">", it->seller);
+		shown++;
+	}
+	if (shown && write)
+		web_html(&req->out, "</datalist>");
+	return shown;
+}
+
+static void upload_form(struct web_request *req, int64_t id, const struct candor_evidence *ev)
 {
 	static const char *const names[] = { "file", "seller", "aliases", "at", NULL };
 	char action[64];
@@ -359,8 +398,10 @@ static void upload_form(struct web_request *req, int64_t id)
 		web_html(&req->out, "<p class=\"muted\">Choose the file again: a browser does not keep "
 			 "it.</p>");
 	web_html(&req->out, "</div>");
-	input(req, "upload", "seller", "Your name as the file writes it", "text",
-	      default_seller(req), true);
+	input_list(req, "upload", "seller", "Your name as the file writes it", "text",
+		   default_seller(req), true,
+		   seller_names(req, ev, false) ? "f-upload-sellers" : NULL);
+	seller_names(req, ev, true);
 	input(req, "upload", "aliases", "Other names the file gives you (e.g. Sam, Sam S.; "
 	      "optional)", "text", "", false);
 	input(req, "upload", "at", "Date of the call (today when empty)", "date", "", false);
@@ -385,7 +426,7 @@ void web_buyer_forms(struct web_request *req, const struct candor_contact *c,
 		    "text", "Why", true, "Record it", ev);
 	judged_form(req, id, "decision", "Their decision", "decision", "What they decided",
 		    decisions, "note", "A note (optional)", false, "Record it", ev);
-	upload_form(req, id);
+	upload_form(req, id, ev);
 	web_html(&req->out, "</div>");
 }
 

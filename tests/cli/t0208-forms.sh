@@ -113,6 +113,10 @@ test_expect 'an upload with aliases (other names the file gives the seller) is i
 		-F "seller=Sam Seller" -F "aliases=Sam, Sam S." -F at=2026-11-16)" &&
 	candor show interaction 2 >show.out && test_grep "Sam Seller" show.out && test_no_grep "Sam S\." show.out
 '
+test_expect 'the seller names of earlier uploads are offered (a datalist), newest first' '
+	page && test_grep "name=\"seller\" value=\"Sam Seller\" required list=\"f-upload-sellers\"" page.html &&
+	test_grep "<datalist id=\"f-upload-sellers\"><option value=\"Sam Seller\"></datalist>" page.html
+'
 test_expect 'a refused file keeps the form filled and says the file and the line' '
 	expect_status 422 "$(http POST /buyers/1/upload -F csrf=$csrf -F file=@$BAD \
 		-F "seller=Sam Seller" -F "aliases=Sam" -F at=2026-11-16)" &&
