@@ -187,7 +187,7 @@ static void textarea(struct web_request *req, const char *form, const char *name
 	web_html(&req->out, "</div>");
 }
 
-static void select_(struct web_request *req, const char *form, const char *name,
+static void pick(struct web_request *req, const char *form, const char *name,
 		    const char *label, const struct choice *c, const char *def)
 {
 	const char *v = typed(req, form, name, def);
@@ -220,7 +220,7 @@ static void log_form(struct web_request *req, int64_t id)
 	web_html(&req->out, "<section class=\"card\" aria-labelledby=\"h-f-log\">"
 		 "<h2 id=\"h-f-log\">Log an interaction</h2>");
 	form_begin(req, "log", action, names, false);
-	select_(req, "log", "kind", "What it was", interaction_kinds, "call");
+	pick(req, "log", "kind", "What it was", interaction_kinds, "call");
 	in = typed(req, "log", "inbound", "");
 	web_html(&req->out, "<div class=\"field check\"><input type=\"checkbox\" id=\"f-log-inbound\" "
 		 "name=\"inbound\"%R><label for=\"f-log-inbound\">They reached out to you</label></div>",
@@ -241,7 +241,7 @@ static void log_form(struct web_request *req, int64_t id)
 		snprintf(kl, sizeof(kl), "What it was (%d)", i);
 		snprintf(wl, sizeof(wl), "Their words (%d)", i);
 		web_html(&req->out, "<div class=\"said\">");
-		select_(req, "log", kind, kl, said_kinds, "");
+		pick(req, "log", kind, kl, said_kinds, "");
 		input(req, "log", words, wl, "text", "", false);
 		web_html(&req->out, "</div>");
 	}
@@ -273,10 +273,10 @@ static void fact_form(struct web_request *req, int64_t id)
 	web_html(&req->out, "<section class=\"card\" aria-labelledby=\"h-f-fact\">"
 		 "<h2 id=\"h-f-fact\">Record what you learned</h2>");
 	form_begin(req, "fact", action, names, false);
-	select_(req, "fact", "kind", "What you learned", fact_kinds, "bothering");
+	pick(req, "fact", "kind", "What you learned", fact_kinds, "bothering");
 	input(req, "fact", "text", "In their words", "text", "", true);
 	input(req, "fact", "source", "Where from (a call, an email; optional)", "text", "", false);
-	select_(req, "fact", "confidence", "How sure you are", confidences, "medium");
+	pick(req, "fact", "confidence", "How sure you are", confidences, "medium");
 	web_html(&req->out, "<button>Record it</button></form></section>");
 }
 
@@ -333,7 +333,7 @@ static void judged_form(struct web_request *req, int64_t id, const char *form, c
 	web_html(&req->out, "<section class=\"card\" aria-labelledby=\"h-f-%s\">"
 		 "<h2 id=\"h-f-%s\">%s</h2>", form, form, title);
 	form_begin(req, form, action, names, false);
-	select_(req, form, field, label, c, c->value);
+	pick(req, form, field, label, c, c->value);
 	input(req, form, text, text_label, "text", "", required);
 	input(req, form, "at", "Date (today when empty)", "date", "", false);
 	web_html(&req->out, "<button>%s</button></form>", button);
