@@ -89,10 +89,9 @@ int web_page_help(struct web_request *req)
 		 "stored.  These are read:</p>");
 	formats_table(b);
 	web_html(b, "</section><section class=\"card\" id=\"import\"><h2>Importing contacts</h2>"
-		 "<p>Contacts from another tool (a CSV export or vCards) are imported by whoever "
-		 "runs Candor, on the machine it runs on: ask them, or see the README's "
-		 "<em>import contacts</em> section.  On that machine the command is "
-		 "<code>candor import contacts FILE</code>.</p></section>");
+		 "<p>Contacts from another tool (a CSV export or vCards) are imported, for now, "
+		 "by whoever runs Candor, on the machine it runs on: ask them.  There the "
+		 "command is <code>candor import contacts FILE</code>.</p></section>");
 	web_page_end(req);
 	return req->status = 200;
 }
