@@ -102,39 +102,30 @@ static void discovery(struct web_request *req, const struct buyer *w)
 	web_html(b, "</ul></section>");
 }
 
-static void resolve_buttons(struct web_request *req, int64_t id)
-{
-	web_html(&req->out, "<form class=\"inline\" method=\"post\" action=\"/commitments/%D/kept\">", id);
-	web_csrf_field(req);
-	web_html(&req->out, "<button>Kept</button></form> "
-		 "<form class=\"inline\" method=\"post\" action=\"/commitments/%D/broken\">", id);
-	web_csrf_field(req);
-	web_html(&req->out, "<button class=\"plain\">Broken</button></form>");
-}
-
 static void commitments(struct web_request *req, const struct buyer *w)
 {
 	struct candor_buf *b = &req->out;
 
 	web_html(b, "<section class=\"card\" aria-labelledby=\"h-prom\"><h2 id=\"h-prom\">Promises</h2>"
-		 "<table><thead><tr><th>promise</th><th>due</th><th>state</th><th>history</th></tr></thead>"
+		 "<table class=\"stack\"><thead><tr><th scope=\"col\">Promise</th><th scope=\"col\">Due</th>"
+		 "<th scope=\"col\">State</th><th scope=\"col\">History</th></tr></thead>"
 		 "<tbody>");
 	for (size_t i = 0; i < w->ev.ncommitments; i++) {
 		const struct candor_commitment *c = &w->ev.commitments[i];
 		struct candor_commitment_state st;
 
 		candor_commitment_state_at(&st, c, req->now);
-		web_html(b, "<tr id=\"commitment-%D\"><td>%s</td><td>%T</td><td class=\"%R\">%s%R",
+		web_html(b, "<tr id=\"commitment-%D\"><td data-label=\"Promise\">%s</td>"
+			 "<td data-label=\"Due\" class=\"date\">%T</td><td data-label=\"State\" "
+			 "class=\"%R\">%s%R",
 			 c->id, c->text, st.due, st.status == CANDOR_COMMITMENT_BROKEN || st.overdue
 			 ? "shut" : "", candor_name_of(candor_commitment_statuses, st.status),
 			 st.overdue ? " (overdue)" : "");
-		if (st.status == CANDOR_COMMITMENT_OPEN && w->may_change) {
-			web_html(b, "<br>");
-			resolve_buttons(req, c->id);
-		}
-		web_html(b, "</td><td><ul>");
+		if (st.status == CANDOR_COMMITMENT_OPEN && w->may_change)
+			web_promise_forms(req, c);
+		web_html(b, "</td><td data-label=\"History\"><ul>");
 		for (size_t k = 0; k < c->nevents; k++)
-			web_html(b, "<li>%T %s%R%s</li>", c->events[k].at,
+			web_html(b, "<li><span class=\"date\">%T</span> %s%R%s</li>", c->events[k].at,
 				 candor_name_of(candor_commitment_statuses, c->events[k].status),
 				 *c->events[k].note ? ": " : "", c->events[k].note);
 		web_html(b, "</ul></td></tr>");
@@ -143,8 +134,11 @@ static void commitments(struct web_request *req, const struct buyer *w)
 	for (size_t i = 0; i < w->ev.nexpectations; i++) {
 		const struct candor_expectation *e = &w->ev.expectations[i];
 
-		web_html(b, "<li id=\"expectation-%D\">%s, by %T: %s</li>", e->id, e->text, e->by,
-			 candor_name_of(candor_expectation_statuses, e->status));
+		web_html(b, "<li id=\"expectation-%D\">%s, by <span class=\"date\">%T</span>: %s",
+			 e->id, e->text, e->by, candor_name_of(candor_expectation_statuses, e->status));
+		if (e->status == CANDOR_EXPECTATION_OPEN && w->may_change)
+			web_expectation_forms(req, e);
+		web_html(b, "</li>");
 	}
 	if (!w->ev.nexpectations)
 		web_html(b, "<li class=\"muted\">none set</li>");
@@ -196,44 +190,6 @@ static void timeline(struct web_request *req, const struct buyer *w)
 	web_html(&req->out, "</ul></section>");
 }
 
-static void forms(struct web_request *req, const struct buyer *w)
-{
-	struct candor_buf *b = &req->out;
-	int64_t id = w->c.id;
-
-	web_html(b, "<div class=\"grid2\"><section class=\"card\"><h2>Log an interaction</h2>"
-		 "<form method=\"post\" action=\"/buyers/%D/log\">", id);
-	web_csrf_field(req);
-	web_html(b, "<label>Kind <select name=\"kind\"><option>call</option><option>meeting</option>"
-		 "<option>email</option><option>note</option></select></label>"
-		 "<label><input type=\"checkbox\" name=\"inbound\"> the buyer reached out</label>"
-		 "<label>What happened <textarea name=\"text\" required></textarea></label>"
-		 "<label>When (ISO date, default now) <input type=\"text\" name=\"at\"></label>"
-		 "<button>Log it</button></form></section>"
-		 "<section class=\"card\"><h2>Make a promise</h2><form method=\"post\" "
-		 "action=\"/buyers/%D/promise\">", id);
-	web_csrf_field(req);
-	web_html(b, "<label>What you will do <input type=\"text\" name=\"text\" required></label>"
-		 "<label>Due (YYYY-MM-DD) <input type=\"text\" name=\"due\" required></label>"
-		 "<button>Promise</button></form></section>"
-		 "<section class=\"card\"><h2>Record what you learned</h2><form method=\"post\" "
-		 "action=\"/buyers/%D/fact\">", id);
-	web_csrf_field(req);
-	web_html(b, "<label>Kind <select name=\"kind\">");
-	for (int k = 0; k < CANDOR_FACT_KINDS; k++)
-		web_html(b, "<option>%s</option>", candor_name_of(candor_fact_kinds, k));
-	web_html(b, "</select></label><label>What <input type=\"text\" name=\"text\" required></label>"
-		 "<label>Source <input type=\"text\" name=\"source\"></label>"
-		 "<button>Record</button></form></section>"
-		 "<section class=\"card\"><h2>Upload a transcript</h2><form method=\"post\" "
-		 "action=\"/buyers/%D/upload\" enctype=\"multipart/form-data\">", id);
-	web_csrf_field(req);
-	web_html(b, "<label>File (a transcript or a meeting chat) <input type=\"file\" name=\"file\" required>"
-		 "</label><label>Your name in the file <input type=\"text\" name=\"seller\" "
-		 "value=\"%s\"></label><label>Date of the call <input type=\"text\" name=\"at\"></label>"
-		 "<button>Upload</button></form></section></div>", req->user.name);
-}
-
 static int buyer_load(struct web_request *req, struct buyer *w)
 {
 	struct candor_app app;
@@ -270,7 +226,7 @@ int web_page_buyer(struct web_request *req)
 		commitments(req, &w);
 		timeline(req, &w);
 		if (w.may_change)
-			forms(req, &w);
+			web_buyer_forms(req, &w.c, &w.ev);
 		web_page_end(req);
 		rc = req->status = 200;
 	}

@@ -1,7 +1,8 @@
 /*
  * web/page.c: the frame of every page (head, header, the signed-in user),
- * and the stylesheet (signing in and out: signin.c).  Pages work without JavaScript:
- * every action is a link or a POST form carrying the CSRF token.
+ * the stylesheet and the icon (signing in and out: signin.c; error pages:
+ * web_error() in server.c).  Pages work without JavaScript: every action
+ * is a link or a POST form carrying the CSRF token.
  */
 #include "util/common.h"
 #include <pthread.h>
@@ -16,6 +17,13 @@ int web_style(struct web_request *req)
 	return req->status = 200;
 }
 
+int web_icon(struct web_request *req)
+{
+	candor_buf_adds(&req->out, web_icon_svg);
+	req->ctype = "image/svg+xml";
+	return req->status = 200;
+}
+
 void web_csrf_field(struct web_request *req)
 {
 	web_html(&req->out, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", req->csrf);
@@ -27,9 +35,11 @@ void web_page_begin(struct web_request *req, const char *title)
 
 	web_html(b, "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
 		 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-		 "<title>%s · Candor</title><link rel=\"stylesheet\" href=\"/style.css\"></head><body>"
+		 "<title>%s · Candor</title><link rel=\"stylesheet\" href=\"/style.css\">"
+		 "<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\"></head><body>"
 		 "<a class=\"skip\" href=\"#main\">Skip to content</a>"
-		 "<header class=\"top\"><a href=\"/\">Candor · pipeline</a>", title);
+		 "<header class=\"top\"><a href=\"/\">Candor · pipeline</a>"
+		 "<a href=\"/help\">Help</a>", title);
 	if (req->signed_in && !req->user.local) {
 		web_html(b, "<span>%s (%s) ", req->user.name,
 			 candor_name_of(candor_roles, req->user.role));

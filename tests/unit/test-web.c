@@ -242,6 +242,45 @@ static void test_text_ok(void **state)
 	assert_false(web_text_ok("\xf4\x90\x80\x80", 4));  /* above U+10FFFF */
 }
 
+/* Where a browser may be sent after signing in: this site's paths only. */
+static void test_local_path(void **state)
+{
+	assert_true(web_local_path("/"));
+	assert_true(web_local_path("/buyers/3"));
+	assert_true(web_local_path("/interactions/4?x=1#signal-2"));
+	assert_false(web_local_path(NULL));
+	assert_false(web_local_path(""));
+	assert_false(web_local_path("//evil.example"));
+	assert_false(web_local_path("//evil.example/buyers/3"));
+	assert_false(web_local_path("/\\evil.example"));
+	assert_false(web_local_path("/a\\b"));
+	assert_false(web_local_path("https://evil.example/"));
+	assert_false(web_local_path("http:/x"));
+	assert_false(web_local_path("javascript:alert(1)"));
+	assert_false(web_local_path("buyers/3"));
+	assert_false(web_local_path("/a\r\nSet-Cookie: x=1"));
+	assert_false(web_local_path("/a\tb"));
+}
+
+/* A message for the web, without the command line's advice. */
+static void test_plain_message(void **state)
+{
+	struct candor_buf b = CANDOR_BUF_INIT;
+
+	web_plain_message(&b, "no contact '9' (see 'candor contact list')");
+	assert_string_equal(b.ptr, "no contact &#39;9&#39;");
+	candor_buf_reset(&b);
+	web_plain_message(&b, "'said': 'x' is not a category (see 'candor log --help'), sorry");
+	assert_string_equal(b.ptr, "&#39;said&#39;: &#39;x&#39; is not a category, sorry");
+	candor_buf_reset(&b);
+	web_plain_message(&b, "'at' is not a date (use YYYY-MM-DD) <b>");
+	assert_string_equal(b.ptr, "&#39;at&#39; is not a date (use YYYY-MM-DD) &lt;b&gt;");
+	candor_buf_reset(&b);
+	web_plain_message(&b, "an open ( without its end, candor ");
+	assert_string_equal(b.ptr, "an open ( without its end, candor ");
+	candor_buf_release(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -256,6 +295,8 @@ int main(void)
 		cmocka_unit_test(test_tokens),
 		cmocka_unit_test(test_cookie_and_password),
 		cmocka_unit_test(test_text_ok),
+		cmocka_unit_test(test_local_path),
+		cmocka_unit_test(test_plain_message),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -150,12 +150,13 @@ try {
 
 	await step('marked the promise kept', async () => {
 		const row = page.locator('tr[id^=commitment-]', { hasText: 'case study' });
+		await row.locator('summary', { hasText: 'Kept' }).click();
 		await Promise.all([page.waitForURL(/#commitment-\d+$/),
-			row.locator('button', { hasText: 'Kept' }).click()]);
+			row.locator('button', { hasText: 'Record as kept' }).click()]);
 		const after = await page.locator('tr[id^=commitment-]', { hasText: 'case study' }).textContent();
 		check(/kept/.test(after), `after Kept the row reads "${after}"`);
-		check(await page.locator('tr[id^=commitment-] button', { hasText: 'Kept' }).count() === 0,
-			'the Kept button is still there');
+		check(await page.locator('tr[id^=commitment-] summary', { hasText: 'Kept' }).count() === 0,
+			'the Kept step is still there');
 		state.after = await buyerState(page);
 		await shot(page, 'buyer-kept');
 	});
