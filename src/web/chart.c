@@ -125,14 +125,13 @@ static int cooling_events(struct web_chart_event **v, size_t *n, const struct ca
 
 	for (size_t i = 0; i < k; i++) {
 		struct candor_assessment a;
-		int64_t t = (*v)[i].at, next = i + 1 < k ? (*v)[i + 1].at : to + 1;
+		int64_t t = (*v)[i].at;
 
 		if (strcmp((*v)[i].kind, "interaction") || t == seen)
 			continue;
 		candor_model_assess(&a, ev, t, NULL);
 		seen = t;
-		if (a.last_two_way != t || cooling_from(t) >= next || cooling_from(t) > to ||
-		    cooling_from(t) <= from)
+		if (a.last_two_way != t || cooling_from(t) > to || cooling_from(t) <= from)
 			continue;
 		for (size_t j = i + 1; j < k && (*v)[j].at < cooling_from(t); j++)
 			if (!strcmp((*v)[j].kind, "interaction"))

@@ -1,6 +1,6 @@
 /*
- * web/chart.h: the pure parts of the trust chart (chart.c): which records
- * are events on it, and at which moments the model is run to draw it.
+ * web/chart.h: the trust chart (chart.c): which records are events on
+ * it, at which moments the model is run to draw it, and the drawing.
  */
 #ifndef CANDOR_WEB_CHART_H
 #define CANDOR_WEB_CHART_H
@@ -38,5 +38,14 @@ int web_chart_events(struct web_chart_event **out, size_t *n, const struct cando
  */
 size_t web_chart_times(int64_t *out, const int64_t *events, size_t nevents, int64_t from,
 		       int64_t to);
+
+/*
+ * Append to b the SVG chart of trust and its components over the evidence
+ * ev from "from" (the first evidence) to "to" (now), its legend, and the
+ * list of the events marked on it.  0, or -1 when out of memory (b may
+ * then hold part of it).
+ */
+struct candor_buf;
+int web_chart(struct candor_buf *b, const struct candor_evidence *ev, int64_t from, int64_t to);
 
 #endif

@@ -254,10 +254,7 @@ int web_buyers_page(struct web_request *req, size_t default_limit, int in_stage,
 		    struct candor_app_pipeline_page *out);
 int web_buyers_load(struct web_request *req, struct candor_app_pipeline *out);
 
-/* The SVG chart of trust and its components over time, its legend and the
- * list of the events marked on it (chart.c, chart.h): 0, or -1 when out of
- * memory (b may hold part of it). */
-int web_chart(struct candor_buf *b, const struct candor_evidence *ev, int64_t from, int64_t to);
+/* The SVG chart of trust over time: web_chart() in chart.h. */
 
 /* The embedded OpenAPI document (generated from src/web/openapi.json). */
 extern const char web_openapi_json[];
