@@ -160,6 +160,14 @@ test_expect 'a logged call: no empty metrics card, "no transcript: logged by han
 	test_grep "they said: <mark class=\"candor\">can I be honest with you</mark>" logged.html &&
 	test_no_grep "What was said" logged.html
 '
+test_expect 'candor status --explain opens the same numbers: the broken promise, what opened LIKE' '
+	candor status "Dana Reyes" --explain >ex.txt &&
+	sed -n "/^  reliability /,/^  intimacy /p" ex.txt >rel-cli.txt &&
+	test_grep "^        -[0-9.]+  2026-11-04  promise \"introduce her to a reference customer CFO\" broken  \[commitment #2\]$" rel-cli.txt &&
+	test_grep "^  LIKE open because$" ex.txt &&
+	test_grep "they reached out on 2026-10-12: she replied with their close calendar  \[interaction #2\]" ex.txt &&
+	candor status "Dana Reyes" >plain.txt && test_no_grep "why these numbers" plain.txt
+'
 serve_stop; stopped=$?
 test_expect 'the server stopped cleanly (no sanitizer report)' '[ $stopped -eq 0 ] || { cat "$TRASH/serve.err" >&2; false; }'
 test_done
