@@ -273,10 +273,15 @@ static void expectations(struct assess *x, double *r, double *s, double *cp, dou
 	}
 }
 
-static bool is_two_way(const struct candor_interaction *it)
+bool candor_interaction_two_way(const struct candor_interaction *it)
 {
 	return it->kind == CANDOR_INTERACTION_CALL || it->kind == CANDOR_INTERACTION_MEETING ||
 	       it->kind == CANDOR_INTERACTION_CHAT || it->inbound;
+}
+
+static bool is_two_way(const struct candor_interaction *it)
+{
+	return candor_interaction_two_way(it);
 }
 
 /*

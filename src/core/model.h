@@ -195,6 +195,9 @@ int candor_model_explain(struct candor_assessment *out, struct candor_explanatio
 			 const struct candor_model_params *params);
 void candor_explanation_release(struct candor_explanation *why);
 
+/* Whether an interaction is two-way (a call, meeting or chat, or the buyer reaching out). */
+bool candor_interaction_two_way(const struct candor_interaction *it);
+
 /* Assess evidence as of "at" with params (NULL: the defaults). */
 void candor_model_assess(struct candor_assessment *out,
 			 const struct candor_evidence *ev, int64_t at,

@@ -113,36 +113,35 @@ static int64_t cooling_from(int64_t last_two_way)
 }
 
 /*
- * Add an event where each silence becomes cooling: the model's LIKE gate
- * shuts on it, while the numbers themselves only fade.
+ * Add an event where each silence becomes cooling (the model's LIKE gate
+ * shuts on it, while the numbers themselves only fade): the cooling period
+ * after a two-way contact with no other before it ends.
  */
 static int cooling_events(struct web_chart_event **v, size_t *n, const struct candor_evidence *ev,
 			  int64_t from, int64_t to)
 {
-	size_t alloc = *n, k = *n;
-	int64_t seen = 0;
+	size_t alloc = *n;
 	char when[CANDOR_DATE_MAX], days[32];
 
-	for (size_t i = 0; i < k; i++) {
-		struct candor_assessment a;
-		int64_t t = (*v)[i].at;
+	snprintf(days, sizeof(days), "%d days", candor_model_default.cooling_days);
+	for (size_t i = 0; i < ev->ninteractions; i++) {
+		const struct candor_interaction *it = &ev->interactions[i];
+		int64_t c = cooling_from(it->at);
+		bool later = false;
 
-		if (strcmp((*v)[i].kind, "interaction") || t == seen)
+		if (!candor_interaction_two_way(it) || c > to || c <= from)
 			continue;
-		candor_model_assess(&a, ev, t, NULL);
-		seen = t;
-		if (a.last_two_way != t || cooling_from(t) > to || cooling_from(t) <= from)
+		for (size_t k = 0; k < ev->ninteractions && !later; k++)
+			later = k != i && candor_interaction_two_way(&ev->interactions[k]) &&
+				ev->interactions[k].at >= it->at && ev->interactions[k].at < c &&
+				(ev->interactions[k].at > it->at || k > i);
+		if (later)
 			continue;
-		for (size_t j = i + 1; j < k && (*v)[j].at < cooling_from(t); j++)
-			if (!strcmp((*v)[j].kind, "interaction"))
-				goto later; /* a later contact; looked at in its turn */
-		snprintf(days, sizeof(days), "%d days", candor_model_default.cooling_days);
-		candor_date_format(when, sizeof(when), t);
+		candor_date_format(when, sizeof(when), it->at);
 		when[10] = '\0';
-		if (event_add(v, n, &alloc, cooling_from(t), "interaction", (*v)[i].id,
+		if (event_add(v, n, &alloc, c, "interaction", it->id,
 			      "cooling: %s since the last two-way contact (%s)", days, when))
 			return -1;
-later:;
 	}
 	return 0;
 }
@@ -352,51 +351,65 @@ static size_t same_moment(const struct web_chart_event *e, size_t n, size_t i)
 	return j;
 }
 
-/* Each moment's label, "12 Oct 2026: call: ...; learned (...): ...; trust 0.40 → 0.52". */
-static void label(struct candor_buf *b, const struct web_chart_event *e, size_t i, size_t j,
-		  const struct candor_evidence *ev)
+/* The sample at t (the chart samples each marked moment and the second before it). */
+static const struct sample *sample_of(const struct sample *s, size_t n, int64_t t)
 {
-	struct sample before, after;
+	size_t lo = 0, hi = n;
 
-	sample_at(&before, ev, e[i].at - 1);
-	sample_at(&after, ev, e[i].at);
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (s[mid].t <= t)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return &s[lo];
+}
+
+struct drawn { const struct sample *s; size_t n; };
+
+/* Each moment's label, "2026-10-12: call: ...; learned (...): ... (trust 0.40 → 0.52)". */
+static void label(struct candor_buf *b, const struct web_chart_event *e, size_t i, size_t j,
+		  const struct drawn *d)
+{
 	web_html(b, "%s: ", day(e[i].at).s);
 	for (size_t k = i; k < j; k++)
 		web_html(b, "%R%s", k > i ? "; " : "", e[k].text);
-	web_html(b, " (trust %F → %F)", before.v[0], after.v[0]);
+	web_html(b, " (trust %F → %F)", sample_of(d->s, d->n, e[i].at - 1)->v[0],
+		 sample_of(d->s, d->n, e[i].at)->v[0]);
 }
 
 static void marks(struct candor_buf *b, const struct frame *f, const struct web_chart_event *e,
-		  size_t n, size_t first, const struct candor_evidence *ev)
+		  size_t n, size_t first, const struct drawn *d)
 {
 	for (size_t i = first, j; i < n; i = j) {
-		struct sample s;
+		double y = y1of(sample_of(d->s, d->n, e[i].at)->v[0]);
 
 		j = same_moment(e, n, i);
-		sample_at(&s, ev, e[i].at);
 		web_html(b, "<a class=\"mark\" href=\"#ev-%D\" data-at=\"%s\"><title>", (int64_t)i,
 			 day(e[i].at).s);
-		label(b, e, i, j, ev);
+		label(b, e, i, j, d);
 		candor_buf_addf(b, "</title><circle cx=\"%.1f\" cy=\"%.1f\" r=\"14\" fill=\"transparent\"/>"
 				"<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"#fff\" stroke=\"#1d2330\" "
-				"stroke-width=\"2\"/></a>", xof(f, e[i].at), y1of(s.v[0]), xof(f, e[i].at),
-				y1of(s.v[0]));
+				"stroke-width=\"2\"/></a>", xof(f, e[i].at), y, xof(f, e[i].at), y);
 	}
 }
 
 static void event_list(struct candor_buf *b, const struct web_chart_event *e, size_t n,
-		       size_t first, const struct candor_evidence *ev)
+		       size_t first, const struct drawn *d)
 {
 	web_html(b, "<h3 id=\"h-events\">What moved it</h3>");
 	if (first)
-		web_html(b, "<p class=\"muted\">the latest %D moments; %D earlier events are in the "
-			 "timeline</p>", (int64_t)(n - first), (int64_t)first);
+		web_html(b, "<p class=\"muted\">the latest %D moments, each a step on the chart; %D "
+			 "earlier records are in the timeline and the lists below</p>",
+			 (int64_t)WEB_CHART_MARKS, (int64_t)first);
 	web_html(b, "<ol class=\"events\" aria-labelledby=\"h-events\" reversed>");
 	for (size_t i = n, j; i-- > first; ) {
 		for (j = i; j > first && e[j - 1].at == e[i].at; j--)
 			;
 		web_html(b, "<li id=\"ev-%D\">", (int64_t)j);
-		label(b, e, j, i + 1, ev);
+		label(b, e, j, i + 1, d);
 		for (size_t k = j; k <= i; k++)
 			web_html(b, " <a href=\"#%s-%D\">%s #%D</a>", e[k].kind, e[k].id, e[k].kind,
 				 e[k].id);
@@ -445,6 +458,7 @@ int web_chart(struct candor_buf *b, const struct candor_evidence *ev, int64_t fr
 	int64_t *at = NULL, *times = NULL;
 	struct sample *s = NULL;
 	struct frame f = { from, to };
+	struct drawn d;
 	size_t n = 0, nt, first;
 	int rc = -1;
 
@@ -458,12 +472,13 @@ int web_chart(struct candor_buf *b, const struct candor_evidence *ev, int64_t fr
 	s = calloc(WEB_CHART_GRID + 2 + 2 * n, sizeof(*s));
 	if (!at || !times || !s)
 		goto cleanup;
-	for (size_t i = 0; i < n; i++)
-		at[i] = e[i].at;
-	nt = web_chart_times(times, at, n, f.from, f.to);
+	first = first_mark(e, n);
+	for (size_t i = first; i < n; i++)
+		at[i - first] = e[i].at;
+	nt = web_chart_times(times, at, n - first, f.from, f.to);
 	for (size_t i = 0; i < nt; i++)
 		sample_at(&s[i], ev, times[i]);
-	first = first_mark(e, n);
+	d = (struct drawn){ s, nt };
 	web_html(b, "<svg class=\"chart\" viewBox=\"0 0 %d %d\" role=\"group\" aria-labelledby=\"chart-t\" "
 		 "xmlns=\"http://www.w3.org/2000/svg\"><title id=\"chart-t\">Trust %F now, from %F on "
 		 "%T; each mark is an event (listed under the chart)</title>", W, H, s[nt - 1].v[0],
@@ -471,10 +486,10 @@ int web_chart(struct candor_buf *b, const struct candor_evidence *ev, int64_t fr
 	axes(b, &f);
 	cooling(b, &f, s, nt);
 	lines(b, &f, s, nt);
-	marks(b, &f, e, n, first, ev);
+	marks(b, &f, e, n, first, &d);
 	web_html(b, "</svg>");
 	legend(b, &s[nt - 1]);
-	event_list(b, e, n, first, ev);
+	event_list(b, e, n, first, &d);
 	rc = 0;
 cleanup:
 	free(e);

@@ -9,7 +9,8 @@
 #include "core/model.h"
 
 #define WEB_CHART_GRID 120   /* even moments from the first evidence to now */
-#define WEB_CHART_MARKS 80   /* event marks drawn (the latest); the list says how many more */
+#define WEB_CHART_MARKS 80   /* moments marked and drawn as steps (the latest); older
+                                records show through the grid, and in the timeline */
 
 /* One record that can move the model, dated: a mark on the chart. */
 struct web_chart_event {

@@ -11,6 +11,8 @@
 #include "util/common.h"
 #include "web/web.h"
 
+#define WEB_WHY_SHOWN 40 /* records listed under each component, the latest first */
+
 struct buyer {
 	struct candor_contact c;
 	struct candor_evidence_set set;
@@ -165,7 +167,7 @@ static void component(struct web_request *req, const struct buyer *w, int k,
 		 name, open && !strcmp(open, name) ? " open" : "", name, component_value(&w->a, k));
 	component_formula(b, w, k);
 	web_html(b, "</p><ul class=\"why-list\">");
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n && i < WEB_WHY_SHOWN; i++) {
 		bool up = v[i]->weight > 0;
 
 		web_html(b, "<li><span class=\"%R\">%R</span> %T: %s <span class=\"muted\">(%R", up == (k ==
@@ -174,6 +176,15 @@ static void component(struct web_request *req, const struct buyer *w, int k,
 		candor_buf_addf(b, "%.2f)</span>", v[i]->weight);
 		evidence_link(b, w, v[i]->ref_kind, v[i]->ref_id);
 		web_html(b, "</li>");
+	}
+	if (n > WEB_WHY_SHOWN) {
+		double up = 0, down = 0;
+
+		for (size_t i = WEB_WHY_SHOWN; i < n; i++)
+			*(v[i]->weight > 0 ? &up : &down) += v[i]->weight;
+		web_html(b, "<li class=\"muted\">and %D earlier records, together ", (int64_t)(n - WEB_WHY_SHOWN));
+		candor_buf_addf(b, "+%.2f and %.2f", up, down);
+		web_html(b, " (<code>candor status --explain</code> lists them all)</li>");
 	}
 	if (!n)
 		web_html(b, "<li class=\"muted\">nothing on record moved it: it stands where the model "

@@ -284,17 +284,19 @@ static void legend(struct web_request *req, const struct candor_app_interaction 
 		web_html(&req->out, "</ul></div>");
 }
 
-/* "Call with Dana Reyes, 2026-11-18", then where it came from. */
+/* The page's start: "Call with Dana Reyes, 2026-11-18", then where it came from. */
 static void heading(struct web_request *req, const struct candor_app_interaction *x,
 		    const struct candor_contact *c)
 {
-	char kind[32];
+	char kind[32], title[200];
 	const char *file = strrchr(x->it->source, '/');
 
 	snprintf(kind, sizeof(kind), "%s", candor_name_of(candor_interaction_kinds, x->it->kind));
 	if (*kind >= 'a' && *kind <= 'z')
 		*kind = (char)(*kind - 'a' + 'A');
 	file = file ? file + 1 : x->it->source;
+	snprintf(title, sizeof(title), "%s with %s", kind, c->name);
+	web_page_begin(req, title);
 	web_html(&req->out, "<h1>%s with %s, %T</h1><p class=\"muted\">", kind, c->name, x->it->at);
 	if (*file)
 		web_html(&req->out, "from the file <span class=\"file\">%s</span>", file);
@@ -401,7 +403,6 @@ int web_page_talk(struct web_request *req)
 	}
 	if ((rc = web_see_contact(req, x.it->contact_id, false, &c)))
 		goto cleanup;
-	web_page_begin(req, c.name);
 	heading(req, &x, &c);
 	metrics(req, &x);
 	if (x.total)
