@@ -279,10 +279,6 @@ bool candor_interaction_two_way(const struct candor_interaction *it)
 	       it->kind == CANDOR_INTERACTION_CHAT || it->inbound;
 }
 
-static bool is_two_way(const struct candor_interaction *it)
-{
-	return candor_interaction_two_way(it);
-}
 
 /*
  * Whether sg is category cat said by the side that counts for it: the
@@ -327,7 +323,7 @@ static void tally(struct assess *x, struct tallies *t)
 	for (size_t i = 0; i < ev->ninteractions; i++) {
 		const struct candor_interaction *it = &ev->interactions[i];
 
-		if (it->at > x->at || !is_two_way(it))
+		if (it->at > x->at || !candor_interaction_two_way(it))
 			continue;
 		a->two_way_contacts++;
 		t->inbound += it->inbound;
@@ -419,7 +415,7 @@ static void self_reasons(struct assess *x, bool take, bool deficit)
 	for (size_t i = 0; i < ev->ninteractions; i++) {
 		const struct candor_interaction *it = &ev->interactions[i];
 
-		if (it->at > x->at || !is_two_way(it))
+		if (it->at > x->at || !candor_interaction_two_way(it))
 			continue;
 		if (deficit)
 			contribute(x, CANDOR_COMPONENT_SELF_ORIENTATION, 1, "interaction", it->id,
@@ -535,7 +531,7 @@ static const struct candor_interaction *latest_two_way(const struct assess *x, b
 	for (size_t i = 0; i < x->ev->ninteractions; i++) {
 		const struct candor_interaction *t = &x->ev->interactions[i];
 
-		if (t->at <= x->at && is_two_way(t) && (!inbound || t->inbound) &&
+		if (t->at <= x->at && candor_interaction_two_way(t) && (!inbound || t->inbound) &&
 		    (!it || t->at >= it->at))
 			it = t;
 	}

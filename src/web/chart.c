@@ -192,9 +192,9 @@ int web_chart_events(struct web_chart_event **out, size_t *n, const struct cando
 		if (v[i].at > from && v[i].at <= to)
 			v[k++] = v[i];
 	*n = rc ? 0 : k;
-	if (*n)
-		qsort(v, *n, sizeof(*v), event_cmp);
-	if (!rc && (rc = cooling_events(&v, n, ev, from, to)) == 0)
+	if (!rc)
+		rc = cooling_events(&v, n, ev, from, to);
+	if (!rc && *n)
 		qsort(v, *n, sizeof(*v), event_cmp);
 	*out = v;
 	return rc;

@@ -311,6 +311,17 @@ static void test_chart_events(void **state)
 		found |= e[i].at == it.at + 30 * DAY + 1 && strstr(e[i].text, "cooling");
 	}
 	free(e);
+	/* nothing recorded yet: no events, and a chart all the same */
+	{
+		struct candor_evidence none = { 0 };
+
+		assert_int_equal(web_chart_events(&e, &n, &none, NOV4 - 30 * DAY, NOV4), 0);
+		assert_int_equal(n, 0);
+		free(e);
+		assert_int_equal(web_chart(&b, &none, NOV4, NOV4), 0);
+		assert_non_null(strstr(b.ptr, "nothing recorded yet"));
+		candor_buf_reset(&b);
+	}
 	/* drawn: a mark on the day, listed under the chart */
 	assert_int_equal(web_chart(&b, &ev, NOV4 - 20 * DAY, NOV4 + 50 * DAY), 0);
 	assert_non_null(strstr(b.ptr, "<a class=\"mark\" href=\"#ev-"));
