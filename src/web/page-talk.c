@@ -276,7 +276,7 @@ static void legend(struct web_request *req, const struct candor_app_interaction 
 		if (!any)
 			web_html(&req->out, "<div class=\"marks-legend\" id=\"legend\"><h3>What the "
 				 "highlights mean</h3><ul>");
-		web_html(&req->out, "<li><mark class=\"%s\">%s</mark> %s</li>", explain[i].category,
+		web_html(&req->out, "<li><span class=\"swatch %s\">%s</span> %s</li>", explain[i].category,
 			 explain[i].category, explain[i].why);
 		any = true;
 	}
@@ -302,7 +302,7 @@ static void heading(struct web_request *req, const struct candor_app_interaction
 		web_html(&req->out, "from the file <span class=\"file\">%s</span>", file);
 	else
 		web_html(&req->out, "logged by hand: %s", x->it->text);
-	web_html(&req->out, "%R%s · <a href=\"/buyers/%D\">back to %s</a></p>",
+	web_html(&req->out, "%R%s · <a href=\"/buyers/%D\">back to the buyer, %s</a></p>",
 		 *x->it->seller ? " · seller " : "", x->it->seller, x->it->contact_id, c->name);
 }
 

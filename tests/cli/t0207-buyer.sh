@@ -147,7 +147,7 @@ test_expect 'the conversation page: buyer and date in the heading, the file as a
 	test_grep "<h1>Call with Dana Reyes, 2026-11-18</h1>" talk.html &&
 	test_grep "from the file <span class=\"file\">northwind-pricing.vtt</span>" talk.html &&
 	test_grep "<div class=\"marks-legend\" id=\"legend\">" talk.html &&
-	test_grep "<li><mark class=\"stall\">stall</mark> a stall: trust has not stabilised yet</li>" talk.html &&
+	test_grep "<li><span class=\"swatch stall\">stall</span> a stall: trust has not stabilised yet</li>" talk.html &&
 	test_grep "<details id=\"questions\"><summary>Questions: you [0-9]+, the buyer [0-9]+</summary>" talk.html &&
 	test_grep "<details id=\"talk-share\"><summary>You talked" talk.html &&
 	test_grep "<li><a href=\"#utt-[0-9]+\">Sam Seller: " talk.html

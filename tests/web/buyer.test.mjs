@@ -176,7 +176,9 @@ async function walk(browser, name, viewport) {
 		check(/from the file discovery-call\.vtt/.test(await page.locator('main h1 + p').textContent()),
 			'the file name is not given as a detail');
 		const shown = await page.locator('p.utt mark').evaluateAll((ms) => [...new Set(ms.map((m) => m.className))]);
-		const legend = await page.locator('#legend li mark').evaluateAll((ms) => ms.map((m) => m.className));
+		const legend = await page.locator('#legend li .swatch').evaluateAll((ms) => ms.map((m) => m.classList[1]));
+		check(await page.locator('mark').first().evaluate((m) => m.closest('p.utt') !== null),
+			'the first highlight on the page is not in the words');
 		check(shown.length > 0, 'no highlights');
 		for (const c of shown) check(legend.includes(c), `the legend does not explain "${c}"`);
 		await page.locator('#questions summary').click();
