@@ -26,6 +26,7 @@
 #include "store/store.h"
 #include "app/assess.h"
 #include "app/fates.h"
+#include "web/chart.h"
 #include "web/guard.h"
 #include "web/html.h"
 #include "web/multipart.h"
@@ -282,8 +283,7 @@ void web_buyer_forms(struct web_request *req, const struct candor_contact *c,
 void web_promise_forms(struct web_request *req, const struct candor_commitment *c);
 void web_expectation_forms(struct web_request *req, const struct candor_expectation *e);
 
-/* The SVG chart of trust and its components over time (chart.c). */
-void web_chart(struct candor_buf *b, const struct candor_evidence *ev, int64_t from, int64_t to);
+/* The SVG chart of trust over time: web_chart() in chart.h. */
 
 /* The embedded OpenAPI document (generated from src/web/openapi.json). */
 extern const char web_openapi_json[];
