@@ -280,47 +280,8 @@ static void fact_form(struct web_request *req, int64_t id)
 	web_html(&req->out, "<button>Record it</button></form></section>");
 }
 
-/* The words of value v in c. */
-static const char *words_of(const struct choice *c, const char *v)
-{
-	for (; c->value; c++)
-		if (!strcmp(c->value, v))
-			return c->words;
-	return v;
-}
-
-/* What was recorded so far of one kind (value, fit, decision), newest first. */
-static void recorded(struct web_request *req, const char *form, const struct candor_evidence *ev)
-{
-	size_t n = !strcmp(form, "value") ? ev->nvalues : !strcmp(form, "fit") ? ev->nfits
-		   : ev->ndecisions;
-
-	if (!n)
-		return;
-	web_html(&req->out, "<h3>So far</h3><ul class=\"so-far\">");
-	for (size_t i = n; i-- > 0;) {
-		int64_t id, at;
-		const char *what, *text;
-
-		if (!strcmp(form, "value")) {
-			id = ev->values[i].id, at = ev->values[i].at, text = ev->values[i].text;
-			what = words_of(directions, candor_name_of(candor_value_directions,
-								   ev->values[i].direction));
-		} else if (!strcmp(form, "fit")) {
-			id = ev->fits[i].id, at = ev->fits[i].at, text = ev->fits[i].text;
-			what = words_of(verdicts, candor_name_of(candor_fit_verdicts, ev->fits[i].verdict));
-		} else {
-			id = ev->decisions[i].id, at = ev->decisions[i].at, text = ev->decisions[i].note;
-			what = words_of(decisions, candor_name_of(candor_decision_kinds,
-								  ev->decisions[i].kind));
-		}
-		web_html(&req->out, "<li id=\"%s-%D\"><span class=\"date\">%T</span> %s%R%s</li>",
-			 form, id, at, what, text && *text ? ": " : "", text);
-	}
-	web_html(&req->out, "</ul>");
-}
-
-/* Value, fit or decision: a choice, a text and a date, and what was recorded so far. */
+/* Value, fit or decision: a choice, a text and a date (what was recorded so far is in the
+ * buyer page's "Decisions, value and fit" card). */
 static void judged_form(struct web_request *req, int64_t id, const char *form, const char *title,
 			const char *field, const char *label, const struct choice *c,
 			const char *text, const char *text_label, bool required, const char *button,
@@ -337,7 +298,6 @@ static void judged_form(struct web_request *req, int64_t id, const char *form, c
 	input(req, form, text, text_label, "text", "", required);
 	input(req, form, "at", "Date (today when empty)", "date", "", false);
 	web_html(&req->out, "<button>%s</button></form>", button);
-	recorded(req, form, ev);
 	web_html(&req->out, "</section>");
 }
 

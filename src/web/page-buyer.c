@@ -249,13 +249,12 @@ static void expectations(struct web_request *req, const struct buyer *w)
 	for (size_t i = 0; i < w->ev.nexpectations; i++) {
 		const struct candor_expectation *e = &w->ev.expectations[i];
 
-		web_html(b, "<li id=\"expectation-%D\">%s <span class=\"muted\">(set <span class=\"date\">"
-			 "%T</span>, by <span class=\"date\">%T</span>)</span>: <strong>%s</strong>",
-			 e->id, e->text, e->set_at, e->by,
-			 candor_name_of(candor_expectation_statuses, e->status));
+		web_html(b, "<li id=\"expectation-%D\">%s, by <span class=\"date\">%T</span>: %s",
+			 e->id, e->text, e->by, candor_name_of(candor_expectation_statuses, e->status));
 		if (e->status != CANDOR_EXPECTATION_OPEN)
 			web_html(b, " on <span class=\"date\">%T</span>", e->resolved_at);
-		else if (w->may_change)
+		web_html(b, " <span class=\"muted\">(set <span class=\"date\">%T</span>)</span>", e->set_at);
+		if (e->status == CANDOR_EXPECTATION_OPEN && w->may_change)
 			web_expectation_forms(req, e);
 		web_html(b, "</li>");
 	}
@@ -297,6 +296,17 @@ static void commitments(struct web_request *req, const struct buyer *w)
 	web_html(b, "</section>");
 }
 
+/* A decision as a salesperson says it. */
+static const char *decision_words(int kind)
+{
+	switch (kind) {
+	case CANDOR_DECISION_BOUGHT: return "they bought";
+	case CANDOR_DECISION_CHOSE_ANOTHER: return "they chose another supplier";
+	case CANDOR_DECISION_DECIDED_NOT_TO_BUY: return "they decided not to buy";
+	default: return "still deciding";
+	}
+}
+
 /* Decisions, value given and received, fit verdicts: the buyer's side of the exchange. */
 static void exchange(struct web_request *req, const struct buyer *w)
 {
@@ -306,7 +316,7 @@ static void exchange(struct web_request *req, const struct buyer *w)
 		 "Decisions, value and fit</h2><h3>Decisions</h3><ul>");
 	for (size_t i = 0; i < w->ev.ndecisions; i++)
 		web_html(b, "<li id=\"decision-%D\">%T <strong>%s</strong>%R%s</li>", w->ev.decisions[i].id,
-			 w->ev.decisions[i].at, candor_name_of(candor_decision_kinds, w->ev.decisions[i].kind),
+			 w->ev.decisions[i].at, decision_words(w->ev.decisions[i].kind),
 			 *w->ev.decisions[i].note ? ": " : "", w->ev.decisions[i].note);
 	if (!w->ev.ndecisions)
 		web_html(b, "<li class=\"muted\">no decision yet</li>");

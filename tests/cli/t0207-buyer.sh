@@ -79,7 +79,7 @@ test_expect 'Dana: the email, value given and received, with dates' '
 '
 test_expect 'Priya: expectations with dates, fit, the --said candour under its meeting, linked' '
 	page /buyers/3 priya &&
-	test_grep "pilot results on line 2 within four weeks \(set 2026-10-08, by 2026-11-08\): met on 2026-11-06" priya.txt &&
+	test_grep "pilot results on line 2 within four weeks, by 2026-11-08: met on 2026-11-06 \(set 2026-10-08\)" priya.txt &&
 	test_grep "2026-11-10 good: fits both plants" priya.txt &&
 	test_grep "id=\"interaction-[0-9]+\">2026-10-08 meeting: <a href=\"/interactions/[0-9]+\">plant walk-through</a><br><span id=\"signal-[0-9]+\">they said: <mark class=\"candor\">can I be honest with you</mark>" priya.html
 '

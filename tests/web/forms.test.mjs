@@ -138,9 +138,9 @@ async function flow(browser, view, tag) {
 				'the fact is not on the discovery map');
 
 			for (const [a, field, choice, text, words] of [
-				['value', 'direction', 'received', 'text', 'They gave you something'],
-				['fit', 'verdict', 'partial', 'text', 'A partial fit'],
-				['decision', 'decision', 'still_deciding', 'note', 'They are still deciding'],
+				['value', 'direction', 'received', 'text', 'they gave'],
+				['fit', 'verdict', 'partial', 'text', 'partial'],
+				['decision', 'decision', 'still_deciding', 'note', 'still deciding'],
 			]) {
 				f = form(a);
 				await f.locator(`select[name=${field}]`).selectOption(choice);
