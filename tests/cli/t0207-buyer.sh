@@ -103,7 +103,7 @@ test_expect 'an evidence link of a logged signal goes to it on the page; of a tr
 test_expect 'Marco decided: the gates say "decided: bought on" its date, not an empty "ready shut"' '
 	page /buyers/4 marco &&
 	test_grep "decided: bought on 2026-09-10: signed for 60 stores evidence: decision #1" marco.txt &&
-	test_grep "id=\"decision-1\">2026-09-10 <strong>bought</strong>" marco.html &&
+	test_grep "id=\"decision-1\">2026-09-10 <strong>they bought</strong>" marco.html &&
 	python3 - marco.html <<-'\''PY'\''
 	import re, sys
 	s = open(sys.argv[1]).read()
