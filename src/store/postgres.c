@@ -128,6 +128,31 @@ static int pg_accounts(struct candor_store *s, int64_t id, const char *name, boo
  * planner walks the (lower(name), id) index from the cursor on; a row
  * value compares both keys at once.  Case folds in ASCII alone, as on SQLite.
  */
+/* One row changed, else the record (what #id) is missing. */
+static int pg_one(struct candor_store *s, PGresult *r, const char *what, int64_t id)
+{
+	bool one;
+
+	if (!r)
+		return s->err->code ? s->err->code : CANDOR_ERROR;
+	one = !strcmp(PQcmdTuples(r), "1");
+	PQclear(r);
+	return one ? 0 : candor_error_set(s->err, CANDOR_ENOTFOUND, what, "no %s #%" PRId64, what, id);
+}
+
+static int pg_contact_update(struct candor_store *s, const struct candor_contact *c)
+{
+	return pg_one(s, pg_write(s, "UPDATE contacts SET account_id = $1, name = $2, role = $3,"
+				  " email = $4 WHERE id = $5", "ittti", c->account_id, c->name,
+				  c->role, c->email, c->id), "contact", c->id);
+}
+
+static int pg_account_update(struct candor_store *s, const struct candor_account *a)
+{
+	return pg_one(s, pg_write(s, "UPDATE accounts SET owner = $1, note = $2 WHERE id = $3",
+				  "tti", a->owner, a->note, a->id), "account", a->id);
+}
+
 static int fill_contact(struct candor_store *s, const PGresult *r, int i, void *row);
 
 #define SEARCH(col) "strpos(" LOWER(col) ", " LOWER("$2") ") > 0"
@@ -908,6 +933,8 @@ const struct candor_store_be candor_store_postgres = {
 	.account_page = pg_account_page,
 	.contact_page = pg_contact_page,
 	.contact_add = pg_contact_add,
+	.contact_update = pg_contact_update,
+	.account_update = pg_account_update,
 	.evidence_touch = pg_evidence_touch,
 	.assessments_stale = pg_assessments_stale,
 	.assessment_put = pg_assessment_put,

@@ -500,6 +500,29 @@ static int sq_contact_add(struct candor_store *s, struct candor_contact *c)
 		    "adding the contact", &c->id);
 }
 
+/* One row changed, else the record is missing. */
+static int sq_one(struct candor_store *s, int rc, const char *what, int64_t id)
+{
+	if (!rc && sqlite3_changes(SQ(s)->db) != 1)
+		rc = candor_error_set(s->err, CANDOR_ENOTFOUND, what, "no %s #%" PRId64, what, id);
+	return rc;
+}
+
+static int sq_contact_update(struct candor_store *s, const struct candor_contact *c)
+{
+	return sq_one(s, sq_exec(s, sq_bind(s, "UPDATE contacts SET account_id = ?, name = ?,"
+					    " role = ?, email = ? WHERE id = ?", "ittti",
+					    c->account_id, c->name, c->role, c->email, c->id),
+				 "changing the contact", NULL), "contact", c->id);
+}
+
+static int sq_account_update(struct candor_store *s, const struct candor_account *a)
+{
+	return sq_one(s, sq_exec(s, sq_bind(s, "UPDATE accounts SET owner = ?, note = ?"
+					    " WHERE id = ?", "tti", a->owner, a->note, a->id),
+				 "changing the account", NULL), "account", a->id);
+}
+
 static int sq_contacts(struct candor_store *s, int64_t id, const char *name, bool words,
 		       int64_t account_id, struct candor_contact_list *out)
 {
@@ -1055,6 +1078,8 @@ const struct candor_store_be candor_store_sqlite = {
 	.account_page = sq_account_page,
 	.contact_page = sq_contact_page,
 	.contact_add = sq_contact_add,
+	.contact_update = sq_contact_update,
+	.account_update = sq_account_update,
 	.evidence_touch = sq_evidence_touch,
 	.assessments_stale = sq_assessments_stale,
 	.assessment_put = sq_assessment_put,

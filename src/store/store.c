@@ -467,6 +467,32 @@ int candor_store_contact_add(struct candor_store *s, struct candor_contact *c)
 	return touched(s, rc, c->account_id, c->id);
 }
 
+int candor_store_contact_update(struct candor_store *s, const struct candor_contact *c)
+{
+	struct candor_contact_list l = { 0 };
+	int rc;
+
+	if (nonempty(s, "name", c->name))
+		return s->err->code;
+	if ((rc = s->be->contacts(s, 0, c->name, false, c->account_id, &l))) {
+		candor_contact_list_release(&l);
+		return rc;
+	}
+	for (size_t i = 0; i < l.n && !rc; i++)
+		if (l.v[i].id != c->id)
+			rc = candor_error_set(s->err, CANDOR_ECONFLICT, "name",
+					      "there is already a contact '%s' at %s (#%" PRId64 ")",
+					      l.v[i].name, l.v[i].account_name, l.v[i].id);
+	candor_contact_list_release(&l);
+	rc = rc ? rc : s->be->contact_update(s, c);
+	return touched(s, rc, c->account_id, c->id);
+}
+
+int candor_store_account_update(struct candor_store *s, const struct candor_account *a)
+{
+	return s->be->account_update(s, a);
+}
+
 int candor_store_interaction_add(struct candor_store *s, struct candor_interaction *it)
 {
 	return touched(s, s->be->interaction_add(s, it), it->account_id, it->contact_id);

@@ -165,6 +165,9 @@ struct candor_store_be {
 	int (*contact_add)(struct candor_store *s, struct candor_contact *c);
 	int (*contacts)(struct candor_store *s, int64_t id, const char *name, bool words,
 			int64_t account_id, struct candor_contact_list *out);
+	/* Set a contact's account, name, role and email; an account's owner and note. */
+	int (*contact_update)(struct candor_store *s, const struct candor_contact *c);
+	int (*account_update)(struct candor_store *s, const struct candor_account *a);
 
 	int (*interaction_add)(struct candor_store *s, struct candor_interaction *it);
 	int (*signal_add)(struct candor_store *s, int64_t account_id, struct candor_signal *sg);
@@ -360,6 +363,15 @@ int candor_store_account_add(struct candor_store *s, struct candor_account *a);
 int candor_store_accounts_named(struct candor_store *s, const char *name,
 				struct candor_account_list *out);
 int candor_store_contact_add(struct candor_store *s, struct candor_contact *c);
+/*
+ * Change contact c->id to c's account, name, role and email (a CRM import
+ * filling in what was missing).  A name another contact of that account
+ * has is CANDOR_ECONFLICT; a missing contact CANDOR_ENOTFOUND.  Marks the
+ * contact's kept answer stale.
+ */
+int candor_store_contact_update(struct candor_store *s, const struct candor_contact *c);
+/* Change account a->id's owner and note (name is not changed). */
+int candor_store_account_update(struct candor_store *s, const struct candor_account *a);
 int candor_store_interaction_add(struct candor_store *s, struct candor_interaction *it);
 int candor_store_signal_add(struct candor_store *s, int64_t account_id, struct candor_signal *sg);
 int candor_store_commitment_add(struct candor_store *s, struct candor_commitment *c);
