@@ -109,8 +109,11 @@ static int pg_accounts(struct candor_store *s, int64_t id, const char *name, boo
 {
 #define ACCOUNTS(where) "SELECT id, name, owner, note, created FROM accounts WHERE " where \
 	" AND" NAME_MATCH("name") " ORDER BY " LOWER("name") ", id"
-	PGresult *r = id ? pg_query(s, ACCOUNTS("id = $1"), "itb", id, name, (int)words)
-			 : pg_query(s, ACCOUNTS("$1 = 0"), "itb", id, name, (int)words);
+	/* by whole name: the name index (accounts_name_nocase) */
+	PGresult *r = pg_query(s, id ? ACCOUNTS("id = $1")
+			       : name && *name && !words ? ACCOUNTS(LOWER("name") " = " LOWER("$2")
+								    " AND $1 = 0")
+			       : ACCOUNTS("$1 = 0"), "itb", id, name, (int)words);
 #undef ACCOUNTS
 	int rc;
 
@@ -379,8 +382,11 @@ static int pg_contacts(struct candor_store *s, int64_t id, const char *name, boo
 	" FROM contacts c JOIN accounts a ON a.id = c.account_id WHERE " where " AND" \
 	NAME_MATCH("c.name") " AND ($4 = 0 OR c.account_id = $4)" \
 	" ORDER BY " LOWER("a.name") ", " LOWER("c.name") ", c.id"
-	PGresult *r = id ? pg_query(s, CONTACTS("c.id = $1"), "itbi", id, name, (int)words, account_id)
-			 : pg_query(s, CONTACTS("$1 = 0"), "itbi", id, name, (int)words, account_id);
+	/* by whole name: the name index (contacts_name_nocase) */
+	PGresult *r = pg_query(s, id ? CONTACTS("c.id = $1")
+			       : name && *name && !words ? CONTACTS(LOWER("c.name") " = " LOWER("$2")
+								    " AND $1 = 0")
+			       : CONTACTS("$1 = 0"), "itbi", id, name, (int)words, account_id);
 #undef CONTACTS
 	int rc;
 

@@ -233,8 +233,10 @@ static int sq_accounts(struct candor_store *s, int64_t id, const char *name, boo
 #define ACCOUNTS(where) "SELECT id, name, owner, note, created FROM accounts WHERE " where \
 	" AND" NAME_MATCH("name") " ORDER BY name COLLATE NOCASE, id"
 	/* by id: a primary-key look-up (the OR form scans the table) */
-	sqlite3_stmt *st = sq_bind(s, id ? ACCOUNTS("id = ?1") : ACCOUNTS("?1 = 0"), "itb",
-				   id, name, (int)words);
+	/* by whole name: the name index (accounts_name) */
+	sqlite3_stmt *st = sq_bind(s, id ? ACCOUNTS("id = ?1")
+				   : name && *name && !words ? ACCOUNTS("name = ?2 COLLATE NOCASE AND ?1 = 0")
+				   : ACCOUNTS("?1 = 0"), "itb", id, name, (int)words);
 #undef ACCOUNTS
 	int rc;
 
@@ -531,8 +533,11 @@ static int sq_contacts(struct candor_store *s, int64_t id, const char *name, boo
 	NAME_MATCH("c.name") " AND (?4 = 0 OR c.account_id = ?4)" \
 	" ORDER BY a.name COLLATE NOCASE, c.name COLLATE NOCASE, c.id"
 	/* by id: a primary-key look-up (the OR form scans the table) */
-	sqlite3_stmt *st = sq_bind(s, id ? CONTACTS("c.id = ?1") : CONTACTS("?1 = 0"), "itbi",
-				   id, name, (int)words, account_id);
+	/* by whole name: the name index (contacts_name) */
+	sqlite3_stmt *st = sq_bind(s, id ? CONTACTS("c.id = ?1")
+				   : name && *name && !words
+				   ? CONTACTS("c.name = ?2 COLLATE NOCASE AND ?1 = 0") : CONTACTS("?1 = 0"),
+				   "itbi", id, name, (int)words, account_id);
 #undef CONTACTS
 	int rc;
 
