@@ -11,6 +11,8 @@
 #include <jansson.h>
 #include "util/buf.h"
 #include "app/access.h"
+#include "store/audit.h"
+#include "app/audit.h"
 #include "app/records.h"
 #include "app/crm.h"
 
@@ -702,10 +704,49 @@ static int apply_account(struct candor_app *app, struct candor_crm_step *s)
 	return candor_store_account_update(app->store, &a);
 }
 
+/* The record's extra fields with the row's merged in, written when they differ. */
+static int put_extra(struct candor_app *app, const struct candor_crm_import *in,
+		     const struct candor_crm_step *s)
+{
+	const char *tbl = in->kind == CANDOR_CRM_CONTACTS ? "contacts" : "accounts";
+	json_t *row = NULL, *mine, *theirs = NULL;
+	struct candor_field f = { .col = "extra" };
+	char *json = NULL, *merged = NULL;
+	int rc;
+
+	if (!s->nextra)
+		return 0;
+	if ((rc = candor_store_record_get(app->store, tbl, s->id, &json)))
+		return rc;
+	row = json_loads(json, 0, NULL);
+	mine = json_is_object(row) && json_is_string(json_object_get(row, "extra"))
+	       ? json_loads(json_string_value(json_object_get(row, "extra")), 0, NULL) : NULL;
+	if (!json_is_object(mine)) {
+		json_decref(mine);
+		mine = json_object();
+	}
+	if (!mine || !(theirs = json_loads(s->extra, 0, NULL)) ||
+	    (in->prefer == CANDOR_CRM_PREFER_FILE ? json_object_update(mine, theirs)
+	     : json_object_update_missing(mine, theirs)) ||
+	    !(merged = json_dumps(mine, JSON_COMPACT | JSON_SORT_KEYS))) {
+		rc = oom(app);
+	} else {
+		f.t = merged;
+		rc = candor_store_record_set(app->store, tbl, s->id, &f, 1);
+	}
+	free(merged);
+	free(json);
+	json_decref(theirs);
+	json_decref(mine);
+	json_decref(row);
+	return rc;
+}
+
 int candor_app_crm_apply(struct candor_app *app, const struct candor_crm_import *in,
 			 struct candor_crm_plan *plan)
 {
 	struct index made = { 0 };
+	char source[1100];
 	int rc = 0;
 
 	if (plan->count[CANDOR_CRM_CONFLICT] && in->prefer == CANDOR_CRM_PREFER_NONE) {
@@ -720,6 +761,11 @@ int candor_app_crm_apply(struct candor_app *app, const struct candor_crm_import 
 							plan->count[CANDOR_CRM_CONFLICT] == 1 ? "" : "s",
 							in->file, plan->v[i].line, plan->v[i].why);
 	}
+	snprintf(source, sizeof(source), "import %s %s", in->kind == CANDOR_CRM_CONTACTS ?
+		 "contacts" : "accounts", in->file);
+	if (plan->count[CANDOR_CRM_CREATE] + plan->count[CANDOR_CRM_UPDATE] &&
+	    (rc = candor_app_batch_open(app, "import", in->by, source)))
+		return rc;
 	for (size_t i = 0; i < plan->n && !rc; i++) {
 		struct candor_crm_step *s = &plan->v[i];
 
@@ -727,11 +773,16 @@ int candor_app_crm_apply(struct candor_app *app, const struct candor_crm_import 
 			in->progress(in->arg, i + 1, plan->n);
 		if (s->action != CANDOR_CRM_CREATE && s->action != CANDOR_CRM_UPDATE)
 			continue;
-		rc = in->kind == CANDOR_CRM_CONTACTS ? apply_contact(app, &made, s)
-						     : apply_account(app, s);
+		snprintf(source, sizeof(source), "%s:%zu", in->file, s->line);
+		if (!(rc = candor_app_batch_source(app, source)) &&
+		    !(rc = in->kind == CANDOR_CRM_CONTACTS ? apply_contact(app, &made, s)
+			   : apply_account(app, s)))
+			rc = put_extra(app, in, s);
 		if (rc)
 			rc = step_fail(app, in, s, rc);
 	}
+	if (!rc && plan->count[CANDOR_CRM_CREATE] + plan->count[CANDOR_CRM_UPDATE])
+		rc = candor_audit_batch(app->store, &plan->batch);
 	index_release(&made);
 	return rc;
 }

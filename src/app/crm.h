@@ -58,6 +58,7 @@ struct candor_crm_plan {
 	size_t count[CANDOR_CRM_NACTIONS];
 	size_t accounts_created;
 	const char *vendor;   /* static */
+	int64_t batch;        /* after apply: the import's batch (candor undo import BATCH), 0: none */
 };
 
 /* What to import.  Borrowed for the calls. */
@@ -68,6 +69,7 @@ struct candor_crm_import {
 	const char *file;                /* the file's name, for messages and sources */
 	int prefer;                      /* enum candor_crm_prefer */
 	const char *account;             /* contacts: the account of rows without one (or NULL) */
+	const char *by;                  /* who imports, for the batch (app/audit.h) */
 	/* called now and then while applying (done of total rows), or NULL */
 	void (*progress)(void *arg, size_t done, size_t total);
 	void *arg;
@@ -78,8 +80,11 @@ int candor_app_crm_plan(struct candor_app *app, const struct candor_crm_import *
 			struct candor_crm_plan *out);
 /*
  * Apply plan, made by candor_app_crm_plan for in in this transaction:
- * create and update what it says (step ids are set).  CANDOR_ECONFLICT
- * when it has conflicts and in->prefer is NONE (nothing written).
+ * create and update what it says (step ids are set), as one batch of kind
+ * "import" (app/audit.h; plan->batch), each record with its source
+ * "FILE:LINE" and the row's extra fields (merged into a record's own:
+ * what it has wins unless in->prefer is FILE).  CANDOR_ECONFLICT when it
+ * has conflicts and in->prefer is NONE (nothing written).
  */
 int candor_app_crm_apply(struct candor_app *app, const struct candor_crm_import *in,
 			 struct candor_crm_plan *plan);

@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 #include "cli/transcript-file.h"
 #include "app/crm.h"
+#include "formats/vcard.h"
 
 struct crm_opts {
 	const char *prefer, *account;
@@ -90,9 +91,9 @@ static json_t *plan_json(const struct candor_crm_plan *p, const char *file, bool
 		json_decref(counts);
 		return NULL;
 	}
-	return json_pack("{s:s,s:s,s:b,s:o,s:I,s:o}", "file", file, "read_as", p->vendor,
+	return json_pack("{s:s,s:s,s:b,s:o,s:I,s:I,s:o}", "file", file, "read_as", p->vendor,
 			 "dry_run", dry_run, "counts", counts, "accounts_created",
-			 (json_int_t)p->accounts_created, "rows", rows);
+			 (json_int_t)p->accounts_created, "batch", (json_int_t)p->batch, "rows", rows);
 }
 
 static void print_step(struct candor_buf *b, const struct candor_crm_step *s, const char *file,
@@ -110,32 +111,48 @@ static void print_step(struct candor_buf *b, const struct candor_crm_step *s, co
 	candor_buf_addch(b, '\n');
 }
 
-static void summary(struct candor_buf *b, const struct candor_crm_plan *p, const char *file,
+static void summary(struct candor_buf *out, const struct candor_crm_plan *p, const char *file,
 		    bool dry_run)
 {
-	candor_buf_addf(b, "%s (read as %s): %zu to create, %zu to update, %zu unchanged, "
+	const char *verb = dry_run ? " to" : "";
+
+	candor_buf_addf(out, "%s (read as %s): %zu%s create, %zu%s update, %zu unchanged, "
 			"%zu skipped, %zu in conflict", file, p->vendor, p->count[CANDOR_CRM_CREATE],
-			p->count[CANDOR_CRM_UPDATE], p->count[CANDOR_CRM_UNCHANGED],
+			verb, p->count[CANDOR_CRM_UPDATE], verb, p->count[CANDOR_CRM_UNCHANGED],
 			p->count[CANDOR_CRM_SKIP], p->count[CANDOR_CRM_CONFLICT]);
 	if (p->accounts_created)
-		candor_buf_addf(b, "; %zu new account%s", p->accounts_created,
+		candor_buf_addf(out, "; %zu new account%s", p->accounts_created,
 				p->accounts_created == 1 ? "" : "s");
-	candor_buf_adds(b, dry_run ? "; a dry run: nothing changed\n" : "; imported\n");
-	if (!dry_run)
-		for (char *w = strstr(b->ptr, " to "); w; w = strstr(w, " to "))
-			memmove(w, w + 3, strlen(w + 3) + 1);  /* "3 to create" -> "3 create" */
+	if (dry_run)
+		candor_buf_adds(out, "; a dry run: nothing changed\n");
+	else if (p->batch)
+		candor_buf_addf(out, "; imported as batch %" PRId64 " (take it back with 'candor "
+				"undo import %" PRId64 "')\n", p->batch, p->batch);
+	else
+		candor_buf_adds(out, "; nothing changed\n");
 }
 
-static int read_csv(struct candor_ctx *ctx, const char *path, struct candor_csv *csv)
+static int read_table(struct candor_ctx *ctx, const char *path, struct candor_csv *csv,
+		      const char **version)
 {
 	struct candor_buf data = CANDOR_BUF_INIT;
+	const char *name = base_name(path);
 	int rc;
 
+	*version = NULL;
 	if ((rc = candor_buf_read_file(&data, path, &ctx->err)) ||
-	    (rc = candor_csv_read(csv, data.ptr, data.len, path, &ctx->err)))
+	    (rc = candor_vcard_detect(data.ptr, data.len)
+		  ? candor_vcard_read(csv, version, data.ptr, data.len, name, &ctx->err)
+		  : candor_csv_read(csv, data.ptr, data.len, name, &ctx->err)))
 		rc = cli_fail(ctx, rc);
 	candor_buf_release(&data);
 	return rc;
+}
+
+static const char *vcard_vendor(const char *version)
+{
+	return !strcmp(version, "2.1") ? "vCard 2.1" : !strcmp(version, "3.0") ? "vCard 3.0"
+	       : !strcmp(version, "4.0") ? "vCard 4.0" : "vCard";
 }
 
 int cli_import_crm(int argc, char **argv, struct candor_ctx *ctx, int kind)
@@ -147,6 +164,7 @@ int cli_import_crm(int argc, char **argv, struct candor_ctx *ctx, int kind)
 	struct candor_crm_import in = { .kind = kind };
 	struct candor_buf said = CANDOR_BUF_INIT;
 	struct candor_app app;
+	const char *version;
 	char **pos;
 	int npos, rc;
 
@@ -167,13 +185,21 @@ int cli_import_crm(int argc, char **argv, struct candor_ctx *ctx, int kind)
 	in.prefer = !o.prefer ? CANDOR_CRM_PREFER_NONE : !strcmp(o.prefer, "file")
 		    ? CANDOR_CRM_PREFER_FILE : CANDOR_CRM_PREFER_EXISTING;
 	in.account = o.account;
+	in.by = ctx->seller;
 	in.file = base_name(pos[0]);
-	if ((rc = read_csv(ctx, pos[0], &csv)))
+	if ((rc = read_table(ctx, pos[0], &csv, &version)))
 		goto cleanup;
+	if (version && kind != CANDOR_CRM_CONTACTS) {
+		rc = cli_errorf(ctx, CLI_INVALID, "%s holds vCards: import them with 'candor "
+				"import contacts'", in.file);
+		goto cleanup;
+	}
 	if (candor_crm_map_detect(&map, &csv, kind, &ctx->err)) {
 		rc = cli_fail(ctx, ctx->err.code);
 		goto cleanup;
 	}
+	if (version)
+		map.vendor = vcard_vendor(version);
 	for (size_t i = 0; i < o.nmaps; i++)
 		if (candor_crm_map_set(&map, &csv, o.maps[i], &ctx->err)) {
 			rc = cli_fail(ctx, ctx->err.code);

@@ -94,6 +94,13 @@ static const struct column atomic_contacts[] = {
 static const struct column atomic_accounts[] = {
 	{ "name", F(NAME) }, { "description", F(NOTE) }, { NULL, 0 } };
 
+/* vCards, as formats/vcard.c tables them */
+static const char *const vcard_sig[] = { "N:family", NULL };
+static const struct column vcard_contacts[] = {
+	{ "FN", F(NAME) }, { "N:given", F(FIRST) }, { "N:additional", F(MIDDLE) },
+	{ "N:family", F(LAST) }, { "EMAIL", F(EMAIL) }, { "EMAIL 2", F(EMAIL) },
+	{ "EMAIL 3", F(EMAIL) }, { "ORG", F(ACCOUNT) }, { "TITLE", F(ROLE) }, { NULL, 0 } };
+
 /* a file none of them wrote: the common names */
 static const struct column generic_contacts[] = {
 	{ "Name", F(NAME) }, { "Full Name", F(NAME) }, { "First Name", F(FIRST) },
@@ -109,6 +116,7 @@ static const struct column generic_accounts[] = {
 
 /* In the order they are tried: the most particular signatures first. */
 static const struct vendor vendors[] = {
+	{ "vCard", vcard_sig, vcard_contacts, NULL },
 	{ "Pipedrive", pipedrive_sig, pipedrive_contacts, pipedrive_accounts },
 	{ "Atomic CRM", atomic_sig, atomic_contacts, atomic_accounts },
 	{ "Salesforce (Data Export)", sfapi_sig, sfapi_contacts, sfapi_accounts },

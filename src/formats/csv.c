@@ -95,9 +95,8 @@ static int check_text(const char *s, size_t n, const char *name, struct candor_e
 				(unsigned char)s[bad]);
 }
 
-/* Make the text UTF-8 with LF line ends, in *out. */
-static int decode(struct candor_buf *out, const char **encoding, const char *data, size_t len,
-		  const char *name, struct candor_error *err)
+int candor_text_decode(struct candor_buf *out, const char **encoding, const char *data,
+		       size_t len, const char *name, struct candor_error *err)
 {
 	const unsigned char *u = (const unsigned char *)data;
 	struct candor_buf wide = CANDOR_BUF_INIT;
@@ -315,7 +314,7 @@ int candor_csv_read(struct candor_csv *out, const char *data, size_t len, const 
 	bool parser = false;
 	int rc;
 
-	if ((rc = decode(&text, &out->encoding, data, len, name, err)))
+	if ((rc = candor_text_decode(&text, &out->encoding, data, len, name, err)))
 		goto cleanup;
 	out->sep = separator(text.ptr, text.len);
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI)) {

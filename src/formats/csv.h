@@ -52,6 +52,17 @@ int candor_csv_read(struct candor_csv *out, const char *data, size_t len, const 
 		    struct candor_error *err);
 void candor_csv_release(struct candor_csv *c);
 
+/*
+ * The text of a file as csv.c takes it (and vcard.c): UTF-8 (a BOM
+ * dropped) or UTF-16 with a BOM, transcoded, checked to be UTF-8 without
+ * NUL, CR LF and CR made LF, into out (which must be empty); *encoding as
+ * for struct candor_csv.  0, CANDOR_EINVALID ("NAME:LINE:COLUMN: ...") or
+ * CANDOR_ERROR.
+ */
+struct candor_buf;
+int candor_text_decode(struct candor_buf *out, const char **encoding, const char *data,
+		       size_t len, const char *name, struct candor_error *err);
+
 /* The index of the header column named name (exactly), or -1. */
 long candor_csv_column(const struct candor_csv *c, const char *name);
 

@@ -108,7 +108,7 @@ static int pg_accounts(struct candor_store *s, int64_t id, const char *name, boo
 		       struct candor_account_list *out)
 {
 #define ACCOUNTS(where) "SELECT id, name, owner, note, created FROM accounts WHERE " where \
-	" AND" NAME_MATCH("name") " ORDER BY " LOWER("name") ", id"
+	" AND deleted = 0 AND" NAME_MATCH("name") " ORDER BY " LOWER("name") ", id"
 	/* by whole name: the name index (accounts_name_nocase) */
 	PGresult *r = pg_query(s, id ? ACCOUNTS("id = $1")
 			       : name && *name && !words ? ACCOUNTS(LOWER("name") " = " LOWER("$2")
@@ -131,38 +131,13 @@ static int pg_accounts(struct candor_store *s, int64_t id, const char *name, boo
  * planner walks the (lower(name), id) index from the cursor on; a row
  * value compares both keys at once.  Case folds in ASCII alone, as on SQLite.
  */
-/* One row changed, else the record (what #id) is missing. */
-static int pg_one(struct candor_store *s, PGresult *r, const char *what, int64_t id)
-{
-	bool one;
-
-	if (!r)
-		return s->err->code ? s->err->code : CANDOR_ERROR;
-	one = !strcmp(PQcmdTuples(r), "1");
-	PQclear(r);
-	return one ? 0 : candor_error_set(s->err, CANDOR_ENOTFOUND, what, "no %s #%" PRId64, what, id);
-}
-
-static int pg_contact_update(struct candor_store *s, const struct candor_contact *c)
-{
-	return pg_one(s, pg_write(s, "UPDATE contacts SET account_id = $1, name = $2, role = $3,"
-				  " email = $4 WHERE id = $5", "ittti", c->account_id, c->name,
-				  c->role, c->email, c->id), "contact", c->id);
-}
-
-static int pg_account_update(struct candor_store *s, const struct candor_account *a)
-{
-	return pg_one(s, pg_write(s, "UPDATE accounts SET owner = $1, note = $2 WHERE id = $3",
-				  "tti", a->owner, a->note, a->id), "account", a->id);
-}
-
 static int fill_contact(struct candor_store *s, const PGresult *r, int i, void *row);
 
 #define SEARCH(col) "strpos(" LOWER(col) ", " LOWER("$2") ") > 0"
 #define LIMIT " LIMIT nullif($4::bigint, -1)"
 #define ACCOUNT_PAGE(after, order) "SELECT id, name, owner, note, created FROM accounts" \
 	" WHERE ($1 = '' OR " LOWER("owner") " = " LOWER("$1") ") AND ($2 = '' OR " SEARCH("name") ")" \
-	" AND ($3::bigint = 0 OR true)" after " ORDER BY " order LIMIT
+	" AND ($3::bigint = 0 OR true) AND deleted = 0" after " ORDER BY " order LIMIT
 #define BY_NAME(p) LOWER(p "name") ", " p "id"
 #define AFTER_NAME(t, p) " AND (" BY_NAME(p) ") > ((SELECT " LOWER("name") " FROM " t \
 	" WHERE id = $3), $3)"
@@ -189,7 +164,8 @@ static int pg_account_page(struct candor_store *s, const struct candor_list_quer
 	" c.created FROM contacts c JOIN accounts a ON a.id = c.account_id" \
 	" WHERE ($1 = '' OR " LOWER("a.owner") " = " LOWER("$1") ")" \
 	" AND ($2 = '' OR " SEARCH("c.name") " OR " SEARCH("c.email") ")" \
-	" AND ($3::bigint = 0 OR true) AND ($5::bigint = 0 OR c.account_id = $5)" after \
+	" AND ($3::bigint = 0 OR true) AND ($5::bigint = 0 OR c.account_id = $5)" \
+	" AND c.deleted = 0 AND a.deleted = 0" after \
 	" ORDER BY " order LIMIT
 
 static int pg_contact_page(struct candor_store *s, const struct candor_list_query *q,
@@ -240,7 +216,7 @@ static int pg_assessments_stale(struct candor_store *s, const char *model, int64
 			       " (SELECT id FROM assessments WHERE valid_until <= $1"
 			       "  UNION SELECT id FROM assessments WHERE at > $1"
 			       "  UNION SELECT id FROM assessments WHERE model < $2"
-			       "  UNION SELECT id FROM assessments WHERE model > $2) ORDER BY c.id",
+			       "  UNION SELECT id FROM assessments WHERE model > $2) AND c.deleted = 0 ORDER BY c.id",
 			       "it", at, model);
 
 	return pg_fill_all(s, r, (void **)out, n, sizeof(**out), fill_stale);
@@ -291,7 +267,7 @@ static int fill_buyer(struct candor_store *s, const PGresult *r, int i, void *ro
 	" FROM assessments x JOIN contacts c ON c.id = x.id JOIN accounts a ON a.id = c.account_id" \
 	" WHERE ($1 = '' OR " LOWER("a.owner") " = " LOWER("$1") ")" \
 	" AND ($2 = '' OR " SEARCH("c.name") " OR " SEARCH("c.email") ")" \
-	" AND ($5::bigint = 0 OR x.account_id = $5) AND " stage \
+	" AND ($5::bigint = 0 OR x.account_id = $5) AND c.deleted = 0 AND a.deleted = 0 AND " stage \
 	" AND ($3::bigint + $6::bigint + $7::bigint + $8::float8 IS NOT NULL)" after \
 	" ORDER BY x.stage, x.stalled_last, x.neg_trust, x.id" LIMIT
 
@@ -332,12 +308,14 @@ static int pg_pipeline_counts(struct candor_store *s, const struct candor_list_q
 {
 	bool plain = !(q->owner && *q->owner) && !(q->search && *q->search) && !q->account_id;
 	PGresult *r = plain
-		? pg_query(s, "SELECT stage, count(*) FROM assessments GROUP BY stage", "")
+		? pg_query(s, "SELECT stage, count(*) FROM assessments WHERE id NOT IN"
+			   " (SELECT id FROM contacts WHERE deleted <> 0) GROUP BY stage", "")
 		: pg_query(s, "SELECT x.stage, count(*) FROM assessments x JOIN contacts c ON c.id = x.id"
 			   " JOIN accounts a ON a.id = c.account_id"
 			   " WHERE ($1 = '' OR " LOWER("a.owner") " = " LOWER("$1") ")"
 			   " AND ($2 = '' OR " SEARCH("c.name") " OR " SEARCH("c.email") ")"
-			   " AND ($3::bigint = 0 OR x.account_id = $3) GROUP BY x.stage", "tti",
+			   " AND ($3::bigint = 0 OR x.account_id = $3) AND c.deleted = 0 AND a.deleted = 0"
+			   " GROUP BY x.stage", "tti",
 			   q->owner, q->search, q->account_id);
 
 	if (!r)
@@ -379,8 +357,8 @@ static int pg_contacts(struct candor_store *s, int64_t id, const char *name, boo
 		       int64_t account_id, struct candor_contact_list *out)
 {
 #define CONTACTS(where) "SELECT c.id, c.account_id, a.name, c.name, c.role, c.email, c.created" \
-	" FROM contacts c JOIN accounts a ON a.id = c.account_id WHERE " where " AND" \
-	NAME_MATCH("c.name") " AND ($4 = 0 OR c.account_id = $4)" \
+	" FROM contacts c JOIN accounts a ON a.id = c.account_id WHERE " where \
+	" AND c.deleted = 0 AND a.deleted = 0 AND" NAME_MATCH("c.name") " AND ($4 = 0 OR c.account_id = $4)" \
 	" ORDER BY " LOWER("a.name") ", " LOWER("c.name") ", c.id"
 	/* by whole name: the name index (contacts_name_nocase) */
 	PGresult *r = pg_query(s, id ? CONTACTS("c.id = $1")
@@ -577,6 +555,7 @@ static int load_events(struct candor_store *s, const struct candor_scope *sc,
 				     " e.commitment_id FROM commitment_events e"
 				     " JOIN commitments c ON c.account_id = e.account_id"
 				     " AND c.id = e.commitment_id",
+				     " AND c.deleted = 0 AND e.deleted = 0"
 				     " ORDER BY c.contact_id, c.made, c.id, e.at, e.id"), "ii",
 		     sc->account_id, sc->contact_id);
 	if (!r)
@@ -767,7 +746,7 @@ static int pg_proposals(struct candor_store *s, int64_t id, int64_t interaction_
 	*n = 0;
 	return pg_load(s, id, interaction_id, "SELECT id, account_id, contact_id, interaction_id, kind,"
 		       " side, fact_kind, text, due, utterance, status, record_id FROM proposals"
-		       " WHERE ($1 = 0 OR id = $1) AND ($2 = 0 OR interaction_id = $2) ORDER BY id",
+		       " WHERE ($1 = 0 OR id = $1) AND ($2 = 0 OR interaction_id = $2) AND deleted = 0 ORDER BY id",
 		       (void **)out, n, sizeof(**out), fill_proposal);
 }
 
@@ -840,7 +819,7 @@ static int pg_corrections(struct candor_store *s, int64_t id, int64_t interactio
 	*n = 0;
 	return pg_load(s, id, interaction_id, "SELECT id, account_id, contact_id, interaction_id,"
 		       " utterance, category, verdict, side, text, by_user, at FROM corrections"
-		       " WHERE ($1 = 0 OR id = $1) AND ($2 = 0 OR interaction_id = $2) AND undone = 0"
+		       " WHERE ($1 = 0 OR id = $1) AND ($2 = 0 OR interaction_id = $2) AND undone = 0 AND deleted = 0"
 		       " ORDER BY id",
 		       (void **)out, n, sizeof(**out), fill_correction);
 }
@@ -853,22 +832,24 @@ static int pg_locate(struct candor_store *s, enum candor_record what, int64_t id
 
 	switch (what) {
 	case CANDOR_RECORD_EXPECTATION:
-		r = pg_query(s, "SELECT account_id, contact_id FROM expectations WHERE id = $1", "i", id);
+		r = pg_query(s, "SELECT account_id, contact_id FROM expectations WHERE id = $1 AND deleted = 0", "i", id);
 		break;
 	case CANDOR_RECORD_INTERACTION:
-		r = pg_query(s, "SELECT account_id, contact_id FROM interactions WHERE id = $1", "i", id);
+		r = pg_query(s, "SELECT account_id, contact_id FROM interactions WHERE id = $1 AND deleted = 0", "i", id);
 		break;
 	case CANDOR_RECORD_PROPOSAL:
-		r = pg_query(s, "SELECT account_id, contact_id FROM proposals WHERE id = $1", "i", id);
+		r = pg_query(s, "SELECT account_id, contact_id FROM proposals WHERE id = $1 AND deleted = 0", "i", id);
 		break;
 	case CANDOR_RECORD_SIGNAL:
-		r = pg_query(s, "SELECT account_id, contact_id FROM signals WHERE id = $1 AND withdrawn = 0", "i", id);
+		r = pg_query(s, "SELECT account_id, contact_id FROM signals WHERE id = $1 AND withdrawn = 0"
+			     " AND deleted = 0", "i", id);
 		break;
 	case CANDOR_RECORD_CORRECTION:
-		r = pg_query(s, "SELECT account_id, contact_id FROM corrections WHERE id = $1 AND undone = 0", "i", id);
+		r = pg_query(s, "SELECT account_id, contact_id FROM corrections WHERE id = $1 AND undone = 0"
+			     " AND deleted = 0", "i", id);
 		break;
 	default:
-		r = pg_query(s, "SELECT account_id, contact_id FROM commitments WHERE id = $1", "i", id);
+		r = pg_query(s, "SELECT account_id, contact_id FROM commitments WHERE id = $1 AND deleted = 0", "i", id);
 	}
 	if (!r)
 		return s->err->code;
@@ -890,34 +871,35 @@ static int pg_evidence(struct candor_store *s, const struct candor_scope *sc,
 
 	rc = pg_load(s, a, c, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id, kind, inbound,"
 		     " at, seller, text, source, metrics, seller_share, analyser FROM interactions",
-		     " ORDER BY contact_id, at, id"), (void **)&ev->interactions,
+		     " AND deleted = 0 ORDER BY contact_id, at, id"), (void **)&ev->interactions,
 		     &ev->ninteractions, sizeof(*ev->interactions), fill_interaction);
 	rc = rc ? rc : pg_load(s, a, c, EVIDENCE_SQL(sc, "g.", "SELECT g.id, g.contact_id,"
 			    " g.interaction_id, i.at, g.category, g.text, g.side, g.utterance,"
 			    " g.start_char, g.end_char, g.quote, g.confidence FROM signals g"
 			    " JOIN interactions i ON i.account_id = g.account_id AND i.id = g.interaction_id",
-			    " AND g.withdrawn = 0 ORDER BY g.contact_id, i.at, g.id"),
+			    " AND g.withdrawn = 0 AND g.deleted = 0 AND i.deleted = 0"
+			    " ORDER BY g.contact_id, i.at, g.id"),
 			    (void **)&ev->signals, &ev->nsignals, sizeof(*ev->signals), fill_signal);
 	rc = rc ? rc : pg_load(s, a, c, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id, text,"
-			    " made FROM commitments", " ORDER BY contact_id, made, id"),
+			    " made FROM commitments", " AND deleted = 0 ORDER BY contact_id, made, id"),
 			    (void **)&ev->commitments, &ev->ncommitments, sizeof(*ev->commitments),
 			    fill_commitment);
 	rc = rc ? rc : load_events(s, sc, ev);
 	rc = rc ? rc : pg_load(s, a, c, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id, text,"
 			    " set_at, by_at, status, resolved_at FROM expectations",
-			    " ORDER BY contact_id, set_at, id"), (void **)&ev->expectations,
+			    " AND deleted = 0 ORDER BY contact_id, set_at, id"), (void **)&ev->expectations,
 			    &ev->nexpectations, sizeof(*ev->expectations), fill_expectation);
 	rc = rc ? rc : pg_load(s, a, c, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id, kind,"
-			    " text, source, confidence, at FROM facts", " ORDER BY contact_id, at, id"),
+			    " text, source, confidence, at FROM facts", " AND deleted = 0 ORDER BY contact_id, at, id"),
 			    (void **)&ev->facts, &ev->nfacts, sizeof(*ev->facts), fill_fact);
 	rc = rc ? rc : pg_load(s, a, c, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id,"
-			    " direction, text, at FROM value_exchanged", " ORDER BY contact_id, at, id"),
+			    " direction, text, at FROM value_exchanged", " AND deleted = 0 ORDER BY contact_id, at, id"),
 			    (void **)&ev->values, &ev->nvalues, sizeof(*ev->values), fill_value);
 	rc = rc ? rc : pg_load(s, a, c, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id,"
-			    " verdict, text, at FROM fits", " ORDER BY contact_id, at, id"),
+			    " verdict, text, at FROM fits", " AND deleted = 0 ORDER BY contact_id, at, id"),
 			    (void **)&ev->fits, &ev->nfits, sizeof(*ev->fits), fill_fit);
 	rc = rc ? rc : pg_load(s, a, c, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id, kind,"
-			    " note, at FROM decisions", " ORDER BY contact_id, at, id"),
+			    " note, at FROM decisions", " AND deleted = 0 ORDER BY contact_id, at, id"),
 			    (void **)&ev->decisions, &ev->ndecisions, sizeof(*ev->decisions),
 			    fill_decision);
 	if (rc)
@@ -939,8 +921,6 @@ const struct candor_store_be candor_store_postgres = {
 	.account_page = pg_account_page,
 	.contact_page = pg_contact_page,
 	.contact_add = pg_contact_add,
-	.contact_update = pg_contact_update,
-	.account_update = pg_account_update,
 	.evidence_touch = pg_evidence_touch,
 	.assessments_stale = pg_assessments_stale,
 	.assessment_put = pg_assessment_put,
@@ -983,4 +963,7 @@ const struct candor_store_be candor_store_postgres = {
 	.secrets_purge = pg_secrets_purge,
 	.rows = pg_rows,
 	.row_add = pg_row_add,
+	.rows_where = pg_rows_where,
+	.row_put = pg_row_put,
+	.max_id = pg_max_id,
 };

@@ -231,7 +231,7 @@ static int sq_accounts(struct candor_store *s, int64_t id, const char *name, boo
 		       struct candor_account_list *out)
 {
 #define ACCOUNTS(where) "SELECT id, name, owner, note, created FROM accounts WHERE " where \
-	" AND" NAME_MATCH("name") " ORDER BY name COLLATE NOCASE, id"
+	" AND deleted = 0 AND" NAME_MATCH("name") " ORDER BY name COLLATE NOCASE, id"
 	/* by id: a primary-key look-up (the OR form scans the table) */
 	/* by whole name: the name index (accounts_name) */
 	sqlite3_stmt *st = sq_bind(s, id ? ACCOUNTS("id = ?1")
@@ -269,7 +269,7 @@ static int sq_accounts(struct candor_store *s, int64_t id, const char *name, boo
 #define SEARCH(col) "instr(lower(" col "), lower(?2)) > 0"
 #define ACCOUNT_PAGE(after, order) "SELECT id, name, owner, note, created FROM accounts" \
 	" WHERE (?1 = '' OR owner = ?1 COLLATE NOCASE) AND (?2 = '' OR " SEARCH("name") ")" \
-	" AND (?3 = 0 OR 1)" after " ORDER BY " order " LIMIT ?4"
+	" AND (?3 = 0 OR 1) AND deleted = 0" after " ORDER BY " order " LIMIT ?4"
 #define BY_NAME "name COLLATE NOCASE, id"
 #define AFTER_NAME(t, p) " AND (" p "name COLLATE NOCASE, " p "id) >" \
 	" ((SELECT name FROM " t " WHERE id = ?3) COLLATE NOCASE, ?3)"
@@ -307,7 +307,8 @@ static int sq_account_page(struct candor_store *s, const struct candor_list_quer
 	" c.created FROM contacts c JOIN accounts a ON a.id = c.account_id" \
 	" WHERE (?1 = '' OR a.owner = ?1 COLLATE NOCASE)" \
 	" AND (?2 = '' OR " SEARCH("c.name") " OR " SEARCH("c.email") ")" \
-	" AND (?3 = 0 OR 1) AND (?5 = 0 OR c.account_id = ?5)" after " ORDER BY " order " LIMIT ?4"
+	" AND (?3 = 0 OR 1) AND (?5 = 0 OR c.account_id = ?5) AND c.deleted = 0 AND a.deleted = 0" \
+	after " ORDER BY " order " LIMIT ?4"
 
 static int sq_contact_page(struct candor_store *s, const struct candor_list_query *q,
 			   const struct candor_cursor *cur, struct candor_contact_list *out)
@@ -371,7 +372,7 @@ static int sq_assessments_stale(struct candor_store *s, const char *model, int64
 				   " (SELECT id FROM assessments WHERE valid_until <= ?1"
 				   "  UNION SELECT id FROM assessments WHERE at > ?1"
 				   "  UNION SELECT id FROM assessments WHERE model < ?2"
-				   "  UNION SELECT id FROM assessments WHERE model > ?2) ORDER BY c.id",
+				   "  UNION SELECT id FROM assessments WHERE model > ?2) AND c.deleted = 0 ORDER BY c.id",
 				   "it", at, model);
 	int rc, frc = 0;
 
@@ -411,7 +412,7 @@ static int sq_assessment_put(struct candor_store *s, const struct candor_assessm
 	" FROM assessments x JOIN contacts c ON c.id = x.id JOIN accounts a ON a.id = c.account_id" \
 	" WHERE (?1 = '' OR a.owner = ?1 COLLATE NOCASE)" \
 	" AND (?2 = '' OR " SEARCH("c.name") " OR " SEARCH("c.email") ")" \
-	" AND (?5 = 0 OR x.account_id = ?5) AND " stage \
+	" AND (?5 = 0 OR x.account_id = ?5) AND c.deleted = 0 AND a.deleted = 0 AND " stage \
 	" AND (?3 + ?6 + ?7 + ?8 IS NOT NULL)" after \
 	" ORDER BY x.stage, x.stalled_last, x.neg_trust, x.id LIMIT ?4"
 
@@ -473,12 +474,14 @@ static int sq_pipeline_counts(struct candor_store *s, const struct candor_list_q
 {
 	bool plain = !(q->owner && *q->owner) && !(q->search && *q->search) && !q->account_id;
 	sqlite3_stmt *st = plain
-		? sq_bind(s, "SELECT stage, count(*) FROM assessments GROUP BY stage", "")
+		? sq_bind(s, "SELECT stage, count(*) FROM assessments WHERE id NOT IN"
+			  " (SELECT id FROM contacts WHERE deleted <> 0) GROUP BY stage", "")
 		: sq_bind(s, "SELECT x.stage, count(*) FROM assessments x JOIN contacts c ON c.id = x.id"
 			  " JOIN accounts a ON a.id = c.account_id"
 			  " WHERE (?1 = '' OR a.owner = ?1 COLLATE NOCASE)"
 			  " AND (?2 = '' OR " SEARCH("c.name") " OR " SEARCH("c.email") ")"
-			  " AND (?3 = 0 OR x.account_id = ?3) GROUP BY x.stage", "tti",
+			  " AND (?3 = 0 OR x.account_id = ?3) AND c.deleted = 0 AND a.deleted = 0"
+			  " GROUP BY x.stage", "tti",
 			  q->owner, q->search, q->account_id);
 	int rc;
 
@@ -502,35 +505,12 @@ static int sq_contact_add(struct candor_store *s, struct candor_contact *c)
 		    "adding the contact", &c->id);
 }
 
-/* One row changed, else the record is missing. */
-static int sq_one(struct candor_store *s, int rc, const char *what, int64_t id)
-{
-	if (!rc && sqlite3_changes(SQ(s)->db) != 1)
-		rc = candor_error_set(s->err, CANDOR_ENOTFOUND, what, "no %s #%" PRId64, what, id);
-	return rc;
-}
-
-static int sq_contact_update(struct candor_store *s, const struct candor_contact *c)
-{
-	return sq_one(s, sq_exec(s, sq_bind(s, "UPDATE contacts SET account_id = ?, name = ?,"
-					    " role = ?, email = ? WHERE id = ?", "ittti",
-					    c->account_id, c->name, c->role, c->email, c->id),
-				 "changing the contact", NULL), "contact", c->id);
-}
-
-static int sq_account_update(struct candor_store *s, const struct candor_account *a)
-{
-	return sq_one(s, sq_exec(s, sq_bind(s, "UPDATE accounts SET owner = ?, note = ?"
-					    " WHERE id = ?", "tti", a->owner, a->note, a->id),
-				 "changing the account", NULL), "account", a->id);
-}
-
 static int sq_contacts(struct candor_store *s, int64_t id, const char *name, bool words,
 		       int64_t account_id, struct candor_contact_list *out)
 {
 #define CONTACTS(where) "SELECT c.id, c.account_id, a.name, c.name, c.role, c.email, c.created" \
-	" FROM contacts c JOIN accounts a ON a.id = c.account_id WHERE " where " AND" \
-	NAME_MATCH("c.name") " AND (?4 = 0 OR c.account_id = ?4)" \
+	" FROM contacts c JOIN accounts a ON a.id = c.account_id WHERE " where \
+	" AND c.deleted = 0 AND a.deleted = 0 AND" NAME_MATCH("c.name") " AND (?4 = 0 OR c.account_id = ?4)" \
 	" ORDER BY a.name COLLATE NOCASE, c.name COLLATE NOCASE, c.id"
 	/* by id: a primary-key look-up (the OR form scans the table) */
 	/* by whole name: the name index (contacts_name) */
@@ -731,7 +711,7 @@ static int load_events(struct candor_store *s, struct candor_commitment *c)
 	struct candor_scope sc = { c->account_id, c->id };
 
 	return sq_load(s, &sc, "SELECT id, at, status, due, note FROM commitment_events"
-		    " WHERE account_id = ?1 AND commitment_id = ?2 ORDER BY at, id",
+		    " WHERE account_id = ?1 AND commitment_id = ?2 AND deleted = 0 ORDER BY at, id",
 		    (void **)&c->events, &c->nevents, sizeof(*c->events), fill_event);
 }
 
@@ -906,7 +886,7 @@ static int sq_proposals(struct candor_store *s, int64_t id, int64_t interaction_
 	*n = 0;
 	return sq_load(s, &sc, "SELECT id, account_id, contact_id, interaction_id, kind, side,"
 		    " fact_kind, text, due, utterance, status, record_id FROM proposals"
-		    " WHERE (?1 = 0 OR id = ?1) AND (?2 = 0 OR interaction_id = ?2) ORDER BY id",
+		    " WHERE (?1 = 0 OR id = ?1) AND (?2 = 0 OR interaction_id = ?2) AND deleted = 0 ORDER BY id",
 		    (void **)out, n, sizeof(**out), fill_proposal);
 }
 
@@ -983,7 +963,7 @@ static int sq_corrections(struct candor_store *s, int64_t id, int64_t interactio
 	*n = 0;
 	return sq_load(s, &sc, "SELECT id, account_id, contact_id, interaction_id, utterance, category,"
 		    " verdict, side, text, by_user, at FROM corrections"
-		    " WHERE (?1 = 0 OR id = ?1) AND (?2 = 0 OR interaction_id = ?2) AND undone = 0"
+		    " WHERE (?1 = 0 OR id = ?1) AND (?2 = 0 OR interaction_id = ?2) AND undone = 0 AND deleted = 0"
 		    " ORDER BY id",
 		    (void **)out, n, sizeof(**out), fill_correction);
 }
@@ -996,22 +976,24 @@ static int sq_locate(struct candor_store *s, enum candor_record what, int64_t id
 
 	switch (what) {
 	case CANDOR_RECORD_EXPECTATION:
-		st = sq_bind(s, "SELECT account_id, contact_id FROM expectations WHERE id = ?", "i", id);
+		st = sq_bind(s, "SELECT account_id, contact_id FROM expectations WHERE id = ? AND deleted = 0", "i", id);
 		break;
 	case CANDOR_RECORD_INTERACTION:
-		st = sq_bind(s, "SELECT account_id, contact_id FROM interactions WHERE id = ?", "i", id);
+		st = sq_bind(s, "SELECT account_id, contact_id FROM interactions WHERE id = ? AND deleted = 0", "i", id);
 		break;
 	case CANDOR_RECORD_PROPOSAL:
-		st = sq_bind(s, "SELECT account_id, contact_id FROM proposals WHERE id = ?", "i", id);
+		st = sq_bind(s, "SELECT account_id, contact_id FROM proposals WHERE id = ? AND deleted = 0", "i", id);
 		break;
 	case CANDOR_RECORD_SIGNAL:
-		st = sq_bind(s, "SELECT account_id, contact_id FROM signals WHERE id = ? AND withdrawn = 0", "i", id);
+		st = sq_bind(s, "SELECT account_id, contact_id FROM signals WHERE id = ? AND withdrawn = 0"
+			     " AND deleted = 0", "i", id);
 		break;
 	case CANDOR_RECORD_CORRECTION:
-		st = sq_bind(s, "SELECT account_id, contact_id FROM corrections WHERE id = ? AND undone = 0", "i", id);
+		st = sq_bind(s, "SELECT account_id, contact_id FROM corrections WHERE id = ? AND undone = 0"
+			     " AND deleted = 0", "i", id);
 		break;
 	default:
-		st = sq_bind(s, "SELECT account_id, contact_id FROM commitments WHERE id = ?", "i", id);
+		st = sq_bind(s, "SELECT account_id, contact_id FROM commitments WHERE id = ? AND deleted = 0", "i", id);
 	}
 	if (!st)
 		return s->err->code;
@@ -1033,35 +1015,36 @@ static int sq_evidence(struct candor_store *s, const struct candor_scope *sc,
 
 	rc = sq_load(s, sc, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id, kind, inbound,"
 		     " at, seller, text, source, metrics, seller_share, analyser FROM interactions",
-		     " ORDER BY contact_id, at, id"), (void **)&ev->interactions,
+		     " AND deleted = 0 ORDER BY contact_id, at, id"), (void **)&ev->interactions,
 		     &ev->ninteractions, sizeof(*ev->interactions), fill_interaction);
 	rc = rc ? rc : sq_load(s, sc, EVIDENCE_SQL(sc, "g.", "SELECT g.id, g.contact_id,"
 			    " g.interaction_id, i.at, g.category, g.text, g.side, g.utterance,"
 			    " g.start_char, g.end_char, g.quote, g.confidence"
 			    " FROM signals g JOIN interactions i ON i.id = g.interaction_id",
-			    " AND g.withdrawn = 0 ORDER BY g.contact_id, i.at, g.id"),
+			    " AND g.withdrawn = 0 AND g.deleted = 0 AND i.deleted = 0"
+			    " ORDER BY g.contact_id, i.at, g.id"),
 			    (void **)&ev->signals, &ev->nsignals, sizeof(*ev->signals), fill_signal);
 	rc = rc ? rc : sq_load(s, sc, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id, text,"
-			    " made FROM commitments", " ORDER BY contact_id, made, id"),
+			    " made FROM commitments", " AND deleted = 0 ORDER BY contact_id, made, id"),
 			    (void **)&ev->commitments, &ev->ncommitments, sizeof(*ev->commitments),
 			    fill_commitment);
 	for (size_t i = 0; !rc && i < ev->ncommitments; i++)
 		rc = load_events(s, &ev->commitments[i]);
 	rc = rc ? rc : sq_load(s, sc, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id, text,"
 			    " set_at, by_at, status, resolved_at FROM expectations",
-			    " ORDER BY contact_id, set_at, id"), (void **)&ev->expectations,
+			    " AND deleted = 0 ORDER BY contact_id, set_at, id"), (void **)&ev->expectations,
 			    &ev->nexpectations, sizeof(*ev->expectations), fill_expectation);
 	rc = rc ? rc : sq_load(s, sc, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id, kind,"
-			    " text, source, confidence, at FROM facts", " ORDER BY contact_id, at, id"),
+			    " text, source, confidence, at FROM facts", " AND deleted = 0 ORDER BY contact_id, at, id"),
 			    (void **)&ev->facts, &ev->nfacts, sizeof(*ev->facts), fill_fact);
 	rc = rc ? rc : sq_load(s, sc, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id,"
-			    " direction, text, at FROM value_exchanged", " ORDER BY contact_id, at, id"),
+			    " direction, text, at FROM value_exchanged", " AND deleted = 0 ORDER BY contact_id, at, id"),
 			    (void **)&ev->values, &ev->nvalues, sizeof(*ev->values), fill_value);
 	rc = rc ? rc : sq_load(s, sc, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id,"
-			    " verdict, text, at FROM fits", " ORDER BY contact_id, at, id"),
+			    " verdict, text, at FROM fits", " AND deleted = 0 ORDER BY contact_id, at, id"),
 			    (void **)&ev->fits, &ev->nfits, sizeof(*ev->fits), fill_fit);
 	rc = rc ? rc : sq_load(s, sc, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id, kind,"
-			    " note, at FROM decisions", " ORDER BY contact_id, at, id"),
+			    " note, at FROM decisions", " AND deleted = 0 ORDER BY contact_id, at, id"),
 			    (void **)&ev->decisions, &ev->ndecisions, sizeof(*ev->decisions),
 			    fill_decision);
 	if (rc)
@@ -1083,8 +1066,6 @@ const struct candor_store_be candor_store_sqlite = {
 	.account_page = sq_account_page,
 	.contact_page = sq_contact_page,
 	.contact_add = sq_contact_add,
-	.contact_update = sq_contact_update,
-	.account_update = sq_account_update,
 	.evidence_touch = sq_evidence_touch,
 	.assessments_stale = sq_assessments_stale,
 	.assessment_put = sq_assessment_put,
@@ -1127,4 +1108,7 @@ const struct candor_store_be candor_store_sqlite = {
 	.secrets_purge = sq_secrets_purge,
 	.rows = sq_rows,
 	.row_add = sq_row_add,
+	.rows_where = sq_rows_where,
+	.row_put = sq_row_put,
+	.max_id = sq_max_id,
 };
