@@ -99,6 +99,32 @@ test_expect 'a bad row stops the import with file:line: column, and imports noth
 	test_grep "create +Ann Lee <ann@x.example> at Personal network" out
 '
 
+test_expect 'each record keeps the file and row it came from, and its extra fields' '
+	candor log --audit >audit &&
+	test_grep "add +contact #1 +from hubspot-contacts.csv:2" audit &&
+	test_grep "add +contact #4 +from hubspot-contacts.csv:5" audit &&
+	test "$(db_sql "SELECT source FROM changes WHERE tbl = '\''contacts'\'' AND record_id = 3 AND action = '\''add'\''")" = hubspot-contacts.csv:4 &&
+	db_sql "SELECT extra FROM contacts WHERE id = 1" >extra &&
+	python3 -c "import json,sys; d=json.load(open(\"extra\")); assert d == {\"Create Date\": \"2026-03-02 10:11\", \"Lifecycle Stage\": \"opportunity\", \"Phone Number\": \"+1 555 0100\", \"Record ID\": \"51\"}, d"
+'
+
+test_expect 'undo import BATCH removes exactly what it added and restores what it changed' '
+	db_dump >before &&
+	printf "Name,Email,Company,Title\nOmar Haddad,omar@fabrikam.example,Fabrikam,Buyer\nNew Person,new@p.example,Newco,CEO\n" >undo.csv &&
+	candor import contacts undo.csv >out &&
+	test_grep "1 create, 1 update, .*1 new account; imported as batch [0-9]+ \(take it back with .candor undo import [0-9]+.\)" out &&
+	batch=$(sed -n "s/.*imported as batch \([0-9]*\).*/\1/p" out) &&
+	test "$(db_sql "SELECT role, email FROM contacts WHERE name = '\''Omar Haddad'\''")" = "Buyer|omar@fabrikam.example" &&
+	candor undo import "$batch" >out &&
+	test "$(db_sql "SELECT role, email FROM contacts WHERE name = '\''Omar Haddad'\''")" = "|" &&
+	test "$(db_sql "SELECT count(*) FROM contacts WHERE deleted = 0")" = 4 &&
+	test "$(db_sql "SELECT count(*) FROM accounts WHERE deleted = 0")" = 2 &&
+	candor contact list >list && test_no_grep "New Person" list &&
+	candor account list >list && test_no_grep "Newco" list &&
+	candor import contacts "$CRM/hubspot-contacts.csv" --dry-run >out &&
+	test_grep "0 to create, 0 to update, 4 unchanged" out
+'
+
 test_expect 'a value the file has and Candor lacks is added (update); a different one is a conflict' '
 	printf "Name,Email,Company,Title\nOmar Haddad,omar@fabrikam.example,Fabrikam,Buyer\nDana Reyes,dana.reyes@northwind.example,Northwind Traders,VP Finance\n" >changed.csv &&
 	candor import contacts changed.csv --dry-run >out &&
@@ -156,7 +182,7 @@ test_expect 'with users, an owner must be one of them' '
 	test_grep "owner.csv:2: Owner: there is no user .Nobody Known." err &&
 	printf "Name,Email,Company,Owner\nKim Lo,kim@y.example,Newco,SAM\n" >owner.csv &&
 	candor import contacts owner.csv >/dev/null &&
-	test "$(db_sql "SELECT owner FROM accounts WHERE name = '\''Newco'\''")" = sam
+	test "$(db_sql "SELECT owner FROM accounts WHERE name = '\''Newco'\'' AND deleted = 0")" = sam
 '
 
 test_expect 'import (transcripts) still works, and --help teaches the CRM import' '
