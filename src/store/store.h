@@ -510,6 +510,7 @@ struct candor_secret {
 	char hash[65];
 	char csrf[65];
 	int64_t created, expires;
+	char scope[8];   /* API tokens (schema 7): "api", or "feed" for a calendar feed */
 };
 
 /* Add u (u->id is set); a name already taken is CANDOR_ECONFLICT. */

@@ -12,6 +12,7 @@
 const struct web_route web_routes[] = {
 	{ WEB_GET, "/", web_page_board, 0 },
 	{ WEB_GET, "/style.css", web_style, PUBLIC },
+	{ WEB_GET, "/calendar.ics", web_calendar, PUBLIC },  /* a feed token, or signed in */
 	{ WEB_GET, "/login", web_page_login, PUBLIC },
 	{ WEB_POST, "/login", web_login, PUBLIC },
 	{ WEB_POST, "/logout", web_logout, 0 },

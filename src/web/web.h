@@ -176,6 +176,7 @@ int web_form_token_revoke(struct web_request *req);
 int web_login(struct web_request *req);
 int web_logout(struct web_request *req);
 int web_style(struct web_request *req);
+int web_calendar(struct web_request *req);
 int web_form_account(struct web_request *req);
 int web_form_contact(struct web_request *req);
 int web_form_log(struct web_request *req);

@@ -115,4 +115,32 @@ test_expect 'wrong options are usage errors; an unknown contact exit 3' '
 	fails 3 candor export --format ics --contact Nobody
 '
 
+test_expect 'the feed: GET /calendar.ics with a feed token, a seller sees only their own buyers' '
+	. "$CANDOR_TOP/tests/cli/web-lib.sh" &&
+	echo "a long enough password" | candor user add "Sam Seller" --role seller >/dev/null &&
+	echo "a long enough password" | candor user add "Ann Other" --role seller >/dev/null &&
+	echo "a long enough password" | candor user add boss --role manager >/dev/null &&
+	sam=$(candor user token "Sam Seller" --feed 2>err) && test_grep "calendar.ics\?token=" err &&
+	boss=$(candor user token boss --feed 2>/dev/null) &&
+	api=$(candor user token "Sam Seller" 2>/dev/null) &&
+	candor token list >list && test "$(grep -c "(calendar feed)" list)" = 2 &&
+	serve_start &&
+	expect_status 200 "$(http GET "/calendar.ics?token=$sam" -D "$TRASH/headers")" &&
+	test_grep "^[Cc]ontent-[Tt]ype: text/calendar; charset=utf-8" "$TRASH/headers" &&
+	grep "^UID" "$TRASH/body" | tr -d "\r" | sort >sam.uids &&
+	printf "UID:commitment-1@candor\nUID:commitment-2@candor\nUID:expectation-1@candor\n" >expect &&
+	test_cmp expect sam.uids &&
+	expect_status 200 "$(http GET "/calendar.ics?token=$boss")" &&
+	test "$(grep -c "^UID" "$TRASH/body")" = 5 &&
+	expect_status 401 "$(http GET "/calendar.ics?token=$api")" &&
+	expect_status 401 "$(http GET "/calendar.ics?token=nonsense")" &&
+	expect_status 401 "$(http GET "/calendar.ics")" &&
+	expect_status 401 "$(api "$sam" GET /api/v1/contacts)" &&
+	expect_status 200 "$(api "$api" GET /api/v1/contacts)" &&
+	id=$(candor token list --json | python3 -c "import json,sys; print([t[\"id\"] for t in json.load(sys.stdin) if t[\"user\"] == \"Sam Seller\" and t[\"scope\"] == \"feed\"][0])") &&
+	candor token revoke "$id" >/dev/null &&
+	expect_status 401 "$(http GET "/calendar.ics?token=$sam")" &&
+	serve_stop
+'
+
 test_done
