@@ -162,6 +162,7 @@ int cmd_log_audit(int argc, char **argv, struct candor_ctx *ctx);
 int cmd_edit(int argc, char **argv, struct candor_ctx *ctx);
 int cmd_delete(int argc, char **argv, struct candor_ctx *ctx);
 int cmd_undo(int argc, char **argv, struct candor_ctx *ctx);
+int cmd_merge(int argc, char **argv, struct candor_ctx *ctx);
 int cmd_promise(int argc, char **argv, struct candor_ctx *ctx);
 int cmd_kept(int argc, char **argv, struct candor_ctx *ctx);
 int cmd_broken(int argc, char **argv, struct candor_ctx *ctx);
