@@ -685,7 +685,8 @@ static int apply_contact(struct candor_app *app, struct index *made, struct cand
 		return rc;
 	if (s->action == CANDOR_CRM_CREATE) {
 		s->account_id = account_id;
-		return candor_app_contact_add(app, account_id, s->name, s->role, s->email, &s->id);
+		return candor_app_contact_add_extra(app, account_id, s->name, s->role, s->email,
+						    s->nextra ? s->extra : NULL, &s->id);
 	}
 	c.id = s->id;
 	c.account_id = account_id;
@@ -776,8 +777,9 @@ int candor_app_crm_apply(struct candor_app *app, const struct candor_crm_import 
 		snprintf(source, sizeof(source), "%s:%zu", in->file, s->line);
 		if (!(rc = candor_app_batch_source(app, source)) &&
 		    !(rc = in->kind == CANDOR_CRM_CONTACTS ? apply_contact(app, &made, s)
-			   : apply_account(app, s)))
-			rc = put_extra(app, in, s);
+			   : apply_account(app, s)) &&
+		    (s->action == CANDOR_CRM_UPDATE || in->kind != CANDOR_CRM_CONTACTS))
+			rc = put_extra(app, in, s);  /* a new contact has them already */
 		if (rc)
 			rc = step_fail(app, in, s, rc);
 	}

@@ -332,10 +332,11 @@ static int pg_pipeline_counts(struct candor_store *s, const struct candor_list_q
 
 static int pg_contact_add(struct candor_store *s, struct candor_contact *c)
 {
-	return pg_exec(s, pg_write(s, "INSERT INTO contacts(id, account_id, name, role, email, created)"
-				   " SELECT coalesce(max(id), 0) + 1, $1, $2, $3, $4, $5 FROM contacts"
-				   " RETURNING id", "ittti",
-				   c->account_id, c->name, c->role, c->email, c->created), &c->id);
+	return pg_exec(s, pg_write(s, "INSERT INTO contacts(id, account_id, name, role, email, created,"
+				   " extra) SELECT coalesce(max(id), 0) + 1, $1, $2, $3, $4, $5, $6"
+				   " FROM contacts RETURNING id", "itttit",
+				   c->account_id, c->name, c->role, c->email, c->created,
+				   c->extra ? c->extra : "{}"), &c->id);
 }
 
 static int fill_contact(struct candor_store *s, const PGresult *r, int i, void *row)

@@ -499,9 +499,10 @@ static int sq_pipeline_counts(struct candor_store *s, const struct candor_list_q
 
 static int sq_contact_add(struct candor_store *s, struct candor_contact *c)
 {
-	return sq_exec(s, sq_bind(s, "INSERT INTO contacts(account_id, name, role, email, created)"
-			    " VALUES (?,?,?,?,?)", "ittti",
-			    c->account_id, c->name, c->role, c->email, c->created),
+	return sq_exec(s, sq_bind(s, "INSERT INTO contacts(account_id, name, role, email, created,"
+			    " extra) VALUES (?,?,?,?,?,?)", "itttit",
+			    c->account_id, c->name, c->role, c->email, c->created,
+			    c->extra ? c->extra : "{}"),
 		    "adding the contact", &c->id);
 }
 
