@@ -45,12 +45,14 @@ cleanup:
 	return rc;
 }
 
-int candor_app_token_new(struct candor_app *app, const char *name, int64_t expires, char *token)
+static int token_new(struct candor_app *app, const char *name, int64_t expires,
+		     const char *scope, char *token)
 {
 	struct candor_user u = { 0 };
 	struct candor_secret sec = { .created = app->now, .expires = expires };
 	int rc;
 
+	snprintf(sec.scope, sizeof(sec.scope), "%s", scope);
 	if (expires && expires <= app->now)
 		return candor_error_set(app->err, CANDOR_EINVALID, "expires",
 					"that expiry is already past: give a later date");
@@ -60,6 +62,17 @@ int candor_app_token_new(struct candor_app *app, const char *name, int64_t expir
 	candor_user_release(&u);
 	candor_token_new(&sec, token);
 	return candor_store_secret_add(app->store, CANDOR_SECRET_TOKEN, &sec);
+}
+
+int candor_app_token_new(struct candor_app *app, const char *name, int64_t expires, char *token)
+{
+	return token_new(app, name, expires, "api", token);
+}
+
+int candor_app_feed_token_new(struct candor_app *app, const char *name, int64_t expires,
+			      char *token)
+{
+	return token_new(app, name, expires, "feed", token);
 }
 
 static char dummy[160];
@@ -133,8 +146,9 @@ int candor_app_session_new(struct candor_app *app, const char *name, const char 
 	return rc ? rc : candor_app_session_open(app, id, seconds, out);
 }
 
-int candor_app_signed_in(struct candor_app *app, int kind, const char *token,
-			 struct candor_app_signed_in *out)
+/* Who token is, when it is of kind and (for API tokens) of scope. */
+static int signed_in(struct candor_app *app, int kind, const char *scope, const char *token,
+		     struct candor_app_signed_in *out)
 {
 	struct candor_secret sec;
 	const char *secret;
@@ -142,12 +156,25 @@ int candor_app_signed_in(struct candor_app *app, int kind, const char *token,
 	memset(out, 0, sizeof(*out));
 	if (!candor_token_split(token, out->selector, &secret) ||
 	    candor_store_secret_find(app->store, kind, out->selector, &sec) ||
+	    (kind == CANDOR_SECRET_TOKEN && strcmp(sec.scope, scope)) ||
 	    !candor_token_check(&sec, secret) || (sec.expires && sec.expires < app->now) ||
 	    candor_store_user_find(app->store, sec.user_id, NULL, &out->user))
 		return candor_error_set(app->err, CANDOR_ENOTFOUND, NULL,
 					"not signed in: the token is not valid");
 	snprintf(out->csrf, sizeof(out->csrf), "%s", kind == CANDOR_SECRET_SESSION ? sec.csrf : "");
 	return 0;
+}
+
+int candor_app_signed_in(struct candor_app *app, int kind, const char *token,
+			 struct candor_app_signed_in *out)
+{
+	return signed_in(app, kind, "api", token, out);
+}
+
+int candor_app_feed_signed_in(struct candor_app *app, const char *token,
+			      struct candor_app_signed_in *out)
+{
+	return signed_in(app, CANDOR_SECRET_TOKEN, "feed", token, out);
 }
 
 int candor_app_session_end(struct candor_app *app, const char *selector)
@@ -341,6 +368,7 @@ int candor_app_tokens(struct candor_app *app, const char *name, struct candor_ap
 		t->expires = v[i].expires;
 		user_name(&users, v[i].user_id, t->user, sizeof(t->user));
 		snprintf(t->tail, sizeof(t->tail), "%s", v[i].selector + (len > 8 ? len - 8 : 0));
+		snprintf(t->scope, sizeof(t->scope), "%s", v[i].scope);
 	}
 	*n = k;
 cleanup:

@@ -5,6 +5,7 @@
 #include "util/common.h"
 #include "util/utf8.h"
 #include "cli/cli.h"
+#include "store/audit.h"
 
 #define VERSION "0.1.0"
 
@@ -146,6 +147,18 @@ static int check_utf8(int argc, char **argv)
 	return CLI_OK;
 }
 
+/* A batch no use case described is the command as typed (its first 300 bytes). */
+static void describe(struct candor_store *s, int argc, char **argv)
+{
+	char line[320];
+	size_t n = 0;
+
+	n += (size_t)snprintf(line, sizeof(line), "candor");
+	for (int i = 0; i < argc && n < 300; i++)
+		n += (size_t)snprintf(line + n, sizeof(line) - n, " %s", argv[i]);
+	candor_audit_describe(s, "%.300s", line);
+}
+
 int main(int argc, char **argv)
 {
 	struct candor_ctx ctx = { 0 };
@@ -181,6 +194,8 @@ int main(int argc, char **argv)
 		return rc;
 	candor_buf_init(&ctx.after_commit, 0);
 	rc = cmd->fn(argc - first, argv + first, &ctx);
+	if (ctx.store && rc == CLI_OK && !candor_audit_described(ctx.store))
+		describe(ctx.store, argc - first, argv + first);
 	if (ctx.store) {
 		if (rc == CLI_OK && candor_store_commit(ctx.store))
 			rc = cli_fail(&ctx, ctx.err.code);

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "cli/cli.h"
+#include "app/audit.h"
 
 int cli_exit_code(int code)
 {
@@ -91,6 +92,13 @@ int cli_store(struct candor_ctx *ctx, bool create)
 	rc = candor_store_open(&ctx->store, ctx->db_path, create, &ctx->err);
 	if (!rc)
 		rc = candor_store_begin(ctx->store);
+	if (!rc) {
+		/* the command is one batch of the audit trail (app/audit.h) */
+		struct candor_app app;
+
+		cli_app(ctx, &app);
+		rc = candor_app_batch_open(&app, "command", ctx->seller, NULL);
+	}
 	return rc ? cli_fail(ctx, rc) : CLI_OK;
 }
 

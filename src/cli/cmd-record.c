@@ -138,6 +138,9 @@ int cmd_log(int argc, char **argv, struct candor_ctx *ctx)
 	int64_t id;
 	int rc;
 
+	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)
+		if (!strcmp(argv[i], "--audit"))
+			return cmd_log_audit(argc, argv, ctx);
 	if ((rc = rec_open(ctx, &r, argc, argv, opts, 1, "what happened (TEXT)")) ||
 	    (r.kind && (rc = cli_enum(ctx, candor_interaction_kinds, r.kind, "--kind", &in.kind))))
 		return rec_close(&r, rc);

@@ -89,6 +89,10 @@ int pg_schema_version(struct candor_store *s, int *out);
 /* Rows for copying: postgres-rows.c. */
 int pg_rows(struct candor_store *s, const struct candor_table *t, candor_row_fn fn, void *arg);
 int pg_row_add(struct candor_store *s, const struct candor_table *t, const struct candor_cell *row);
+int pg_rows_where(struct candor_store *s, const struct candor_table *t, const char *col, int64_t v,
+		  const char *col2, int64_t v2, candor_row_fn fn, void *arg);
+int pg_row_put(struct candor_store *s, const struct candor_table *t, const struct candor_cell *row);
+int pg_max_id(struct candor_store *s, const struct candor_table *t, int64_t *out);
 
 /* Users, sessions and API tokens: postgres-users.c. */
 int pg_user_add(struct candor_store *s, struct candor_user *u);

@@ -110,9 +110,12 @@ static int pg_accounts(struct candor_store *s, int64_t id, const char *name, boo
 		       struct candor_account_list *out)
 {
 #define ACCOUNTS(where) "SELECT id, name, owner, note, created FROM accounts WHERE " where \
-	" AND" NAME_MATCH("name") " ORDER BY " LOWER("name") ", id"
-	PGresult *r = id ? pg_query(s, ACCOUNTS("id = $1"), "itb", id, name, (int)words)
-			 : pg_query(s, ACCOUNTS("$1 = 0"), "itb", id, name, (int)words);
+	" AND deleted = 0 AND" NAME_MATCH("name") " ORDER BY " LOWER("name") ", id"
+	/* by whole name: the name index (accounts_name_nocase) */
+	PGresult *r = pg_query(s, id ? ACCOUNTS("id = $1")
+			       : name && *name && !words ? ACCOUNTS(LOWER("name") " = " LOWER("$2")
+								    " AND $1 = 0")
+			       : ACCOUNTS("$1 = 0"), "itb", id, name, (int)words);
 #undef ACCOUNTS
 	int rc;
 
@@ -136,7 +139,7 @@ static int fill_contact(struct candor_store *s, const PGresult *r, int i, void *
 #define LIMIT " LIMIT nullif($4::bigint, -1)"
 #define ACCOUNT_PAGE(after, order) "SELECT id, name, owner, note, created FROM accounts" \
 	" WHERE ($1 = '' OR " LOWER("owner") " = " LOWER("$1") ") AND ($2 = '' OR " SEARCH("name") ")" \
-	" AND ($3::bigint = 0 OR true)" after " ORDER BY " order LIMIT
+	" AND ($3::bigint = 0 OR true) AND deleted = 0" after " ORDER BY " order LIMIT
 #define BY_NAME(p) LOWER(p "name") ", " p "id"
 #define AFTER_NAME(t, p) " AND (" BY_NAME(p) ") > ((SELECT " LOWER("name") " FROM " t \
 	" WHERE id = $3), $3)"
@@ -163,7 +166,8 @@ static int pg_account_page(struct candor_store *s, const struct candor_list_quer
 	" c.created FROM contacts c JOIN accounts a ON a.id = c.account_id" \
 	" WHERE ($1 = '' OR " LOWER("a.owner") " = " LOWER("$1") ")" \
 	" AND ($2 = '' OR " SEARCH("c.name") " OR " SEARCH("c.email") ")" \
-	" AND ($3::bigint = 0 OR true) AND ($5::bigint = 0 OR c.account_id = $5)" after \
+	" AND ($3::bigint = 0 OR true) AND ($5::bigint = 0 OR c.account_id = $5)" \
+	" AND c.deleted = 0 AND a.deleted = 0" after \
 	" ORDER BY " order LIMIT
 
 static int pg_contact_page(struct candor_store *s, const struct candor_list_query *q,
@@ -214,7 +218,7 @@ static int pg_assessments_stale(struct candor_store *s, const char *model, int64
 			       " (SELECT id FROM assessments WHERE valid_until <= $1"
 			       "  UNION SELECT id FROM assessments WHERE at > $1"
 			       "  UNION SELECT id FROM assessments WHERE model < $2"
-			       "  UNION SELECT id FROM assessments WHERE model > $2) ORDER BY c.id",
+			       "  UNION SELECT id FROM assessments WHERE model > $2) AND c.deleted = 0 ORDER BY c.id",
 			       "it", at, model);
 
 	return pg_fill_all(s, r, (void **)out, n, sizeof(**out), fill_stale);
@@ -245,19 +249,22 @@ static int pg_assessment_put(struct candor_store *s, const struct candor_assessm
 #define PL_FILTER " WHERE ($1 = '' OR " LOWER("a.owner") " = " LOWER("$1") ")" \
 	" AND ($10 = '' OR strpos($10, chr(10) || a.owner || chr(10)) > 0)" \
 	" AND ($2 = '' OR " PL_FOLD("c.name") " OR " PL_FOLD("c.email") " OR " PL_FOLD("a.name") ")" \
-	" AND ($5::bigint = 0 OR x.account_id = $5)"
+	" AND ($5::bigint = 0 OR x.account_id = $5) AND c.deleted = 0 AND a.deleted = 0"
 #define PL_LAST "coalesce((SELECT max(i.at) FROM interactions i" \
-	" WHERE i.account_id = c.account_id AND i.contact_id = c.id), 0)"
+	" WHERE i.account_id = c.account_id AND i.contact_id = c.id AND i.deleted = 0), 0)"
 /* an open promise: no kept, kept-late or broken event; its due date the last set */
 #define PL_OPEN_EVENT(k, e) " e.status IN ('open', 'renegotiated') AND NOT EXISTS (SELECT 1" \
 	" FROM commitment_events f WHERE f.account_id = " k ".account_id AND f.commitment_id = " k ".id" \
+	" AND f.deleted = 0" \
 	" AND (f.status IN ('kept', 'kept_late', 'broken') OR (f.status = 'renegotiated'" \
 	" AND (f.at > " e ".at OR (f.at = " e ".at AND f.id > " e ".id)))))"
 #define PL_PROMISE_DUE "(SELECT min(e.due) FROM commitments k JOIN commitment_events e" \
 	" ON e.account_id = k.account_id AND e.commitment_id = k.id" \
-	" WHERE k.account_id = c.account_id AND k.contact_id = c.id AND" PL_OPEN_EVENT("k", "e") ")"
+	" WHERE k.account_id = c.account_id AND k.contact_id = c.id AND k.deleted = 0" \
+	" AND e.deleted = 0 AND" PL_OPEN_EVENT("k", "e") ")"
 #define PL_EXPECT_DUE "(SELECT min(by_at) FROM expectations y" \
-	" WHERE y.account_id = c.account_id AND y.contact_id = c.id AND y.status = 'open')"
+	" WHERE y.account_id = c.account_id AND y.contact_id = c.id AND y.status = 'open'" \
+	" AND y.deleted = 0)"
 #define PL_DUE "coalesce(least(" PL_PROMISE_DUE ", " PL_EXPECT_DUE "), 9000000000000000)"
 #define PL_SELECT(stage, after, order) "SELECT c.id, c.account_id, a.name, c.name, c.role, c.email," \
 	" c.created, x.model, x.evidence, x.at, x.valid_until, x.stage, x.stalled_last, x.neg_trust," \
@@ -344,7 +351,8 @@ static int pg_pipeline_counts(struct candor_store *s, const struct candor_list_q
 
 	candor_fold_tables(&from, &to);
 	r = plain
-		? pg_query(s, "SELECT stage, count(*) FROM assessments GROUP BY stage", "")
+		? pg_query(s, "SELECT stage, count(*) FROM assessments WHERE id NOT IN"
+			   " (SELECT id FROM contacts WHERE deleted <> 0) GROUP BY stage", "")
 		: pg_query(s, "SELECT x.stage, count(*) FROM assessments x JOIN contacts c ON c.id = x.id"
 			   " JOIN accounts a ON a.id = c.account_id" PL_FILTER
 			   " AND ($3::bigint + $4::bigint + $6::bigint + $7::bigint + $8::float8"
@@ -372,10 +380,12 @@ static int pg_pipeline_counts(struct candor_store *s, const struct candor_list_q
 	"SELECT c.id, c.account_id, c.name, 0 AS kind, k.id AS rid, k.text, e.due FROM commitments k" \
 	" JOIN commitment_events e ON e.account_id = k.account_id AND e.commitment_id = k.id" \
 	" JOIN contacts c ON c.id = k.contact_id JOIN accounts a ON a.id = c.account_id" \
-	" JOIN assessments x ON x.id = c.id" PL_FILTER " AND e.due < $13 AND" PL_OPEN_EVENT("k", "e") \
+	" JOIN assessments x ON x.id = c.id" PL_FILTER " AND k.deleted = 0 AND e.deleted = 0" \
+	" AND e.due < $13 AND" PL_OPEN_EVENT("k", "e") \
 	" UNION ALL SELECT c.id, c.account_id, c.name, 1, y.id, y.text, y.by_at FROM expectations y" \
 	" JOIN contacts c ON c.id = y.contact_id JOIN accounts a ON a.id = c.account_id" \
-	" JOIN assessments x ON x.id = c.id" PL_FILTER " AND y.status = 'open' AND y.by_at < $13" \
+	" JOIN assessments x ON x.id = c.id" PL_FILTER " AND y.deleted = 0 AND y.status = 'open'" \
+	" AND y.by_at < $13" \
 	") AS d WHERE ($3::bigint + $6::bigint + $7::bigint + $8::float8 + $9::bigint IS NOT NULL)" \
 	" ORDER BY 7, 4, 5" LIMIT
 
@@ -409,10 +419,11 @@ static int pg_due(struct candor_store *s, const struct candor_list_query *q, int
 
 static int pg_contact_add(struct candor_store *s, struct candor_contact *c)
 {
-	return pg_exec(s, pg_write(s, "INSERT INTO contacts(id, account_id, name, role, email, created)"
-				   " SELECT coalesce(max(id), 0) + 1, $1, $2, $3, $4, $5 FROM contacts"
-				   " RETURNING id", "ittti",
-				   c->account_id, c->name, c->role, c->email, c->created), &c->id);
+	return pg_exec(s, pg_write(s, "INSERT INTO contacts(id, account_id, name, role, email, created,"
+				   " extra) SELECT coalesce(max(id), 0) + 1, $1, $2, $3, $4, $5, $6"
+				   " FROM contacts RETURNING id", "itttit",
+				   c->account_id, c->name, c->role, c->email, c->created,
+				   c->extra ? c->extra : "{}"), &c->id);
 }
 
 static int fill_contact(struct candor_store *s, const PGresult *r, int i, void *row)
@@ -434,11 +445,14 @@ static int pg_contacts(struct candor_store *s, int64_t id, const char *name, boo
 		       int64_t account_id, struct candor_contact_list *out)
 {
 #define CONTACTS(where) "SELECT c.id, c.account_id, a.name, c.name, c.role, c.email, c.created" \
-	" FROM contacts c JOIN accounts a ON a.id = c.account_id WHERE " where " AND" \
-	NAME_MATCH("c.name") " AND ($4 = 0 OR c.account_id = $4)" \
+	" FROM contacts c JOIN accounts a ON a.id = c.account_id WHERE " where \
+	" AND c.deleted = 0 AND a.deleted = 0 AND" NAME_MATCH("c.name") " AND ($4 = 0 OR c.account_id = $4)" \
 	" ORDER BY " LOWER("a.name") ", " LOWER("c.name") ", c.id"
-	PGresult *r = id ? pg_query(s, CONTACTS("c.id = $1"), "itbi", id, name, (int)words, account_id)
-			 : pg_query(s, CONTACTS("$1 = 0"), "itbi", id, name, (int)words, account_id);
+	/* by whole name: the name index (contacts_name_nocase) */
+	PGresult *r = pg_query(s, id ? CONTACTS("c.id = $1")
+			       : name && *name && !words ? CONTACTS(LOWER("c.name") " = " LOWER("$2")
+								    " AND $1 = 0")
+			       : CONTACTS("$1 = 0"), "itbi", id, name, (int)words, account_id);
 #undef CONTACTS
 	int rc;
 
@@ -630,6 +644,7 @@ static int load_events(struct candor_store *s, const struct candor_scope *sc,
 				     " e.commitment_id FROM commitment_events e"
 				     " JOIN commitments c ON c.account_id = e.account_id"
 				     " AND c.id = e.commitment_id",
+				     " AND c.deleted = 0 AND e.deleted = 0"
 				     " ORDER BY c.contact_id, c.made, c.id, e.at, e.id"), "ii",
 		     sc->account_id, sc->contact_id);
 	if (!r)
@@ -846,7 +861,7 @@ static int pg_proposals(struct candor_store *s, int64_t id, int64_t interaction_
 	*n = 0;
 	return pg_load(s, id, interaction_id, "SELECT id, account_id, contact_id, interaction_id, kind,"
 		       " side, fact_kind, text, due, utterance, status, record_id FROM proposals"
-		       " WHERE ($1 = 0 OR id = $1) AND ($2 = 0 OR interaction_id = $2) ORDER BY id",
+		       " WHERE ($1 = 0 OR id = $1) AND ($2 = 0 OR interaction_id = $2) AND deleted = 0 ORDER BY id",
 		       (void **)out, n, sizeof(**out), fill_proposal);
 }
 
@@ -919,7 +934,7 @@ static int pg_corrections(struct candor_store *s, int64_t id, int64_t interactio
 	*n = 0;
 	return pg_load(s, id, interaction_id, "SELECT id, account_id, contact_id, interaction_id,"
 		       " utterance, category, verdict, side, text, by_user, at FROM corrections"
-		       " WHERE ($1 = 0 OR id = $1) AND ($2 = 0 OR interaction_id = $2) AND undone = 0"
+		       " WHERE ($1 = 0 OR id = $1) AND ($2 = 0 OR interaction_id = $2) AND undone = 0 AND deleted = 0"
 		       " ORDER BY id",
 		       (void **)out, n, sizeof(**out), fill_correction);
 }
@@ -932,22 +947,24 @@ static int pg_locate(struct candor_store *s, enum candor_record what, int64_t id
 
 	switch (what) {
 	case CANDOR_RECORD_EXPECTATION:
-		r = pg_query(s, "SELECT account_id, contact_id FROM expectations WHERE id = $1", "i", id);
+		r = pg_query(s, "SELECT account_id, contact_id FROM expectations WHERE id = $1 AND deleted = 0", "i", id);
 		break;
 	case CANDOR_RECORD_INTERACTION:
-		r = pg_query(s, "SELECT account_id, contact_id FROM interactions WHERE id = $1", "i", id);
+		r = pg_query(s, "SELECT account_id, contact_id FROM interactions WHERE id = $1 AND deleted = 0", "i", id);
 		break;
 	case CANDOR_RECORD_PROPOSAL:
-		r = pg_query(s, "SELECT account_id, contact_id FROM proposals WHERE id = $1", "i", id);
+		r = pg_query(s, "SELECT account_id, contact_id FROM proposals WHERE id = $1 AND deleted = 0", "i", id);
 		break;
 	case CANDOR_RECORD_SIGNAL:
-		r = pg_query(s, "SELECT account_id, contact_id FROM signals WHERE id = $1 AND withdrawn = 0", "i", id);
+		r = pg_query(s, "SELECT account_id, contact_id FROM signals WHERE id = $1 AND withdrawn = 0"
+			     " AND deleted = 0", "i", id);
 		break;
 	case CANDOR_RECORD_CORRECTION:
-		r = pg_query(s, "SELECT account_id, contact_id FROM corrections WHERE id = $1 AND undone = 0", "i", id);
+		r = pg_query(s, "SELECT account_id, contact_id FROM corrections WHERE id = $1 AND undone = 0"
+			     " AND deleted = 0", "i", id);
 		break;
 	default:
-		r = pg_query(s, "SELECT account_id, contact_id FROM commitments WHERE id = $1", "i", id);
+		r = pg_query(s, "SELECT account_id, contact_id FROM commitments WHERE id = $1 AND deleted = 0", "i", id);
 	}
 	if (!r)
 		return s->err->code;
@@ -969,34 +986,35 @@ static int pg_evidence(struct candor_store *s, const struct candor_scope *sc,
 
 	rc = pg_load(s, a, c, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id, kind, inbound,"
 		     " at, seller, text, source, metrics, seller_share, analyser FROM interactions",
-		     " ORDER BY contact_id, at, id"), (void **)&ev->interactions,
+		     " AND deleted = 0 ORDER BY contact_id, at, id"), (void **)&ev->interactions,
 		     &ev->ninteractions, sizeof(*ev->interactions), fill_interaction);
 	rc = rc ? rc : pg_load(s, a, c, EVIDENCE_SQL(sc, "g.", "SELECT g.id, g.contact_id,"
 			    " g.interaction_id, i.at, g.category, g.text, g.side, g.utterance,"
 			    " g.start_char, g.end_char, g.quote, g.confidence FROM signals g"
 			    " JOIN interactions i ON i.account_id = g.account_id AND i.id = g.interaction_id",
-			    " AND g.withdrawn = 0 ORDER BY g.contact_id, i.at, g.id"),
+			    " AND g.withdrawn = 0 AND g.deleted = 0 AND i.deleted = 0"
+			    " ORDER BY g.contact_id, i.at, g.id"),
 			    (void **)&ev->signals, &ev->nsignals, sizeof(*ev->signals), fill_signal);
 	rc = rc ? rc : pg_load(s, a, c, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id, text,"
-			    " made FROM commitments", " ORDER BY contact_id, made, id"),
+			    " made FROM commitments", " AND deleted = 0 ORDER BY contact_id, made, id"),
 			    (void **)&ev->commitments, &ev->ncommitments, sizeof(*ev->commitments),
 			    fill_commitment);
 	rc = rc ? rc : load_events(s, sc, ev);
 	rc = rc ? rc : pg_load(s, a, c, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id, text,"
 			    " set_at, by_at, status, resolved_at FROM expectations",
-			    " ORDER BY contact_id, set_at, id"), (void **)&ev->expectations,
+			    " AND deleted = 0 ORDER BY contact_id, set_at, id"), (void **)&ev->expectations,
 			    &ev->nexpectations, sizeof(*ev->expectations), fill_expectation);
 	rc = rc ? rc : pg_load(s, a, c, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id, kind,"
-			    " text, source, confidence, at FROM facts", " ORDER BY contact_id, at, id"),
+			    " text, source, confidence, at FROM facts", " AND deleted = 0 ORDER BY contact_id, at, id"),
 			    (void **)&ev->facts, &ev->nfacts, sizeof(*ev->facts), fill_fact);
 	rc = rc ? rc : pg_load(s, a, c, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id,"
-			    " direction, text, at FROM value_exchanged", " ORDER BY contact_id, at, id"),
+			    " direction, text, at FROM value_exchanged", " AND deleted = 0 ORDER BY contact_id, at, id"),
 			    (void **)&ev->values, &ev->nvalues, sizeof(*ev->values), fill_value);
 	rc = rc ? rc : pg_load(s, a, c, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id,"
-			    " verdict, text, at FROM fits", " ORDER BY contact_id, at, id"),
+			    " verdict, text, at FROM fits", " AND deleted = 0 ORDER BY contact_id, at, id"),
 			    (void **)&ev->fits, &ev->nfits, sizeof(*ev->fits), fill_fit);
 	rc = rc ? rc : pg_load(s, a, c, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id, kind,"
-			    " note, at FROM decisions", " ORDER BY contact_id, at, id"),
+			    " note, at FROM decisions", " AND deleted = 0 ORDER BY contact_id, at, id"),
 			    (void **)&ev->decisions, &ev->ndecisions, sizeof(*ev->decisions),
 			    fill_decision);
 	if (rc)
@@ -1061,4 +1079,7 @@ const struct candor_store_be candor_store_postgres = {
 	.secrets_purge = pg_secrets_purge,
 	.rows = pg_rows,
 	.row_add = pg_row_add,
+	.rows_where = pg_rows_where,
+	.row_put = pg_row_put,
+	.max_id = pg_max_id,
 };

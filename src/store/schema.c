@@ -231,6 +231,62 @@ const char *const candor_migrations[] = {
 	"ALTER TABLE api_tokens ADD COLUMN expires INTEGER NOT NULL DEFAULT 0;"
 	"CREATE INDEX sessions_user ON sessions(user_id);"
 	"CREATE INDEX api_tokens_user ON api_tokens(user_id);",
+	/* 6 -> 7: the audit trail.  A batch is one command, web request,
+	 * import, merge or undo that changed anything (kind, a human line
+	 * saying what, who, when; undone_at and undone_by_batch once undone);
+	 * a change is one row it added or changed (tbl, record_id, action add,
+	 * edit or delete), with the row as JSON before and after ("" when
+	 * none) and where it came from (source, "file:row" or "").  Nothing a
+	 * user can delete is deleted: it is marked (deleted = the batch that
+	 * deleted it, 0 while it stands), so ids are never given out twice and
+	 * an undo brings the very row back.  Contacts and accounts keep the
+	 * columns a CRM file had that Candor has no field for (extra, a JSON
+	 * object); an imported interaction the SHA-256 of its file; an API
+	 * token its scope ('api', or 'feed' for a calendar feed). */
+	"CREATE TABLE batches ("
+	"  id INTEGER PRIMARY KEY,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('command','web','api','import','merge','undo')),"
+	"  what TEXT NOT NULL DEFAULT '',"
+	"  by_user TEXT NOT NULL DEFAULT '',"
+	"  at INTEGER NOT NULL,"
+	"  undone_at INTEGER NOT NULL DEFAULT 0,"
+	"  undone_by_batch INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE changes ("
+	"  id INTEGER PRIMARY KEY,"
+	"  batch_id INTEGER NOT NULL REFERENCES batches(id),"
+	"  account_id INTEGER NOT NULL DEFAULT 0,"
+	"  contact_id INTEGER NOT NULL DEFAULT 0,"
+	"  tbl TEXT NOT NULL,"
+	"  record_id INTEGER NOT NULL,"
+	"  action TEXT NOT NULL CHECK (action IN ('add','edit','delete')),"
+	"  before TEXT NOT NULL DEFAULT '',"
+	"  after TEXT NOT NULL DEFAULT '',"
+	"  source TEXT NOT NULL DEFAULT '',"
+	"  at INTEGER NOT NULL);"
+	"CREATE INDEX changes_contact ON changes(contact_id, id);"
+	"CREATE INDEX changes_account ON changes(account_id, id);"
+	"CREATE INDEX changes_batch ON changes(batch_id, id);"
+	"CREATE INDEX changes_record ON changes(record_id, tbl);"
+	"ALTER TABLE accounts ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE contacts ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE interactions ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE signals ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE commitments ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE commitment_events ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE expectations ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE facts ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE value_exchanged ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE fits ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE decisions ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE proposals ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE corrections ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;"
+	"CREATE INDEX contacts_deleted ON contacts(deleted) WHERE deleted <> 0;"
+	"ALTER TABLE accounts ADD COLUMN extra TEXT NOT NULL DEFAULT '{}';"
+	"ALTER TABLE contacts ADD COLUMN extra TEXT NOT NULL DEFAULT '{}';"
+	"ALTER TABLE interactions ADD COLUMN content_sha256 TEXT NOT NULL DEFAULT '';"
+	"CREATE INDEX interactions_sha256 ON interactions(content_sha256) WHERE content_sha256 <> '';"
+	"ALTER TABLE api_tokens ADD COLUMN scope TEXT NOT NULL DEFAULT 'api'"
+	"  CHECK (scope IN ('api','feed'));",
 	NULL
 };
 
@@ -255,51 +311,51 @@ const char candor_interactions_v5[] =
 	"ALTER TABLE interactions_v5 RENAME TO interactions;"
 	"CREATE INDEX interactions_contact ON interactions(account_id, contact_id, at);";
 
-/* The tables and columns of schema 6 (schema.h): update with each migration. */
+/* The tables and columns of schema 7 (schema.h): update with each migration. */
 static const struct candor_column accounts_cols[] = {
-	{ "id", 'i' }, { "name", 't' }, { "owner", 't' }, { "note", 't' }, { "created", 'i' },
+	{ "id", 'i' }, { "name", 't' }, { "owner", 't' }, { "note", 't' }, { "created", 'i' }, { "deleted", 'i' }, { "extra", 't' },
 };
 static const struct candor_column contacts_cols[] = {
-	{ "id", 'i' }, { "account_id", 'i' }, { "name", 't' }, { "role", 't' }, { "email", 't' }, { "created", 'i' }, { "evidence", 'i' },
+	{ "id", 'i' }, { "account_id", 'i' }, { "name", 't' }, { "role", 't' }, { "email", 't' }, { "created", 'i' }, { "evidence", 'i' }, { "deleted", 'i' }, { "extra", 't' },
 };
 static const struct candor_column assessments_cols[] = {
 	{ "id", 'i' }, { "account_id", 'i' }, { "model", 't' }, { "evidence", 'i' }, { "at", 'i' }, { "valid_until", 'i' }, { "stage", 'i' }, { "stalled_last", 'i' }, { "neg_trust", 'd' }, { "headline", 't' }, { "headline_kind", 't' }, { "headline_ref", 'i' }, { "headline_flags", 'i' },
 };
 static const struct candor_column interactions_cols[] = {
-	{ "id", 'i' }, { "account_id", 'i' }, { "contact_id", 'i' }, { "kind", 't' }, { "inbound", 'i' }, { "at", 'i' }, { "seller", 't' }, { "text", 't' }, { "source", 't' }, { "metrics", 't' }, { "seller_share", 'd' }, { "analyser", 't' },
+	{ "id", 'i' }, { "account_id", 'i' }, { "contact_id", 'i' }, { "kind", 't' }, { "inbound", 'i' }, { "at", 'i' }, { "seller", 't' }, { "text", 't' }, { "source", 't' }, { "metrics", 't' }, { "seller_share", 'd' }, { "analyser", 't' }, { "deleted", 'i' }, { "content_sha256", 't' },
 };
 static const struct candor_column signals_cols[] = {
-	{ "id", 'i' }, { "account_id", 'i' }, { "contact_id", 'i' }, { "interaction_id", 'i' }, { "category", 't' }, { "text", 't' }, { "side", 't' }, { "utterance", 'i' }, { "start_char", 'i' }, { "end_char", 'i' }, { "quote", 't' }, { "confidence", 'd' }, { "withdrawn", 'i' },
+	{ "id", 'i' }, { "account_id", 'i' }, { "contact_id", 'i' }, { "interaction_id", 'i' }, { "category", 't' }, { "text", 't' }, { "side", 't' }, { "utterance", 'i' }, { "start_char", 'i' }, { "end_char", 'i' }, { "quote", 't' }, { "confidence", 'd' }, { "withdrawn", 'i' }, { "deleted", 'i' },
 };
 static const struct candor_column corrections_cols[] = {
-	{ "id", 'i' }, { "account_id", 'i' }, { "contact_id", 'i' }, { "interaction_id", 'i' }, { "utterance", 'i' }, { "category", 't' }, { "verdict", 't' }, { "side", 't' }, { "text", 't' }, { "by_user", 't' }, { "at", 'i' }, { "undone", 'i' },
+	{ "id", 'i' }, { "account_id", 'i' }, { "contact_id", 'i' }, { "interaction_id", 'i' }, { "utterance", 'i' }, { "category", 't' }, { "verdict", 't' }, { "side", 't' }, { "text", 't' }, { "by_user", 't' }, { "at", 'i' }, { "undone", 'i' }, { "deleted", 'i' },
 };
 static const struct candor_column commitments_cols[] = {
-	{ "id", 'i' }, { "account_id", 'i' }, { "contact_id", 'i' }, { "text", 't' }, { "made", 'i' },
+	{ "id", 'i' }, { "account_id", 'i' }, { "contact_id", 'i' }, { "text", 't' }, { "made", 'i' }, { "deleted", 'i' },
 };
 static const struct candor_column commitment_events_cols[] = {
-	{ "id", 'i' }, { "account_id", 'i' }, { "commitment_id", 'i' }, { "at", 'i' }, { "status", 't' }, { "due", 'i' }, { "note", 't' },
+	{ "id", 'i' }, { "account_id", 'i' }, { "commitment_id", 'i' }, { "at", 'i' }, { "status", 't' }, { "due", 'i' }, { "note", 't' }, { "deleted", 'i' },
 };
 static const struct candor_column expectations_cols[] = {
-	{ "id", 'i' }, { "account_id", 'i' }, { "contact_id", 'i' }, { "text", 't' }, { "set_at", 'i' }, { "by_at", 'i' }, { "status", 't' }, { "resolved_at", 'i' },
+	{ "id", 'i' }, { "account_id", 'i' }, { "contact_id", 'i' }, { "text", 't' }, { "set_at", 'i' }, { "by_at", 'i' }, { "status", 't' }, { "resolved_at", 'i' }, { "deleted", 'i' },
 };
 static const struct candor_column facts_cols[] = {
-	{ "id", 'i' }, { "account_id", 'i' }, { "contact_id", 'i' }, { "kind", 't' }, { "text", 't' }, { "source", 't' }, { "confidence", 't' }, { "at", 'i' },
+	{ "id", 'i' }, { "account_id", 'i' }, { "contact_id", 'i' }, { "kind", 't' }, { "text", 't' }, { "source", 't' }, { "confidence", 't' }, { "at", 'i' }, { "deleted", 'i' },
 };
 static const struct candor_column value_exchanged_cols[] = {
-	{ "id", 'i' }, { "account_id", 'i' }, { "contact_id", 'i' }, { "direction", 't' }, { "text", 't' }, { "at", 'i' },
+	{ "id", 'i' }, { "account_id", 'i' }, { "contact_id", 'i' }, { "direction", 't' }, { "text", 't' }, { "at", 'i' }, { "deleted", 'i' },
 };
 static const struct candor_column fits_cols[] = {
-	{ "id", 'i' }, { "account_id", 'i' }, { "contact_id", 'i' }, { "verdict", 't' }, { "text", 't' }, { "at", 'i' },
+	{ "id", 'i' }, { "account_id", 'i' }, { "contact_id", 'i' }, { "verdict", 't' }, { "text", 't' }, { "at", 'i' }, { "deleted", 'i' },
 };
 static const struct candor_column decisions_cols[] = {
-	{ "id", 'i' }, { "account_id", 'i' }, { "contact_id", 'i' }, { "kind", 't' }, { "note", 't' }, { "at", 'i' },
+	{ "id", 'i' }, { "account_id", 'i' }, { "contact_id", 'i' }, { "kind", 't' }, { "note", 't' }, { "at", 'i' }, { "deleted", 'i' },
 };
 static const struct candor_column utterances_cols[] = {
 	{ "id", 'i' }, { "account_id", 'i' }, { "interaction_id", 'i' }, { "idx", 'i' }, { "speaker", 't' }, { "side", 't' }, { "start_s", 'd' }, { "end_s", 'd' }, { "line", 'i' }, { "text", 't' },
 };
 static const struct candor_column proposals_cols[] = {
-	{ "id", 'i' }, { "account_id", 'i' }, { "contact_id", 'i' }, { "interaction_id", 'i' }, { "kind", 't' }, { "side", 't' }, { "fact_kind", 't' }, { "text", 't' }, { "due", 'i' }, { "utterance", 'i' }, { "status", 't' }, { "record_id", 'i' },
+	{ "id", 'i' }, { "account_id", 'i' }, { "contact_id", 'i' }, { "interaction_id", 'i' }, { "kind", 't' }, { "side", 't' }, { "fact_kind", 't' }, { "text", 't' }, { "due", 'i' }, { "utterance", 'i' }, { "status", 't' }, { "record_id", 'i' }, { "deleted", 'i' },
 };
 static const struct candor_column users_cols[] = {
 	{ "id", 'i' }, { "name", 't' }, { "role", 't' }, { "pwhash", 't' }, { "created", 'i' },
@@ -308,7 +364,13 @@ static const struct candor_column sessions_cols[] = {
 	{ "id", 'i' }, { "user_id", 'i' }, { "selector", 't' }, { "hash", 't' }, { "csrf", 't' }, { "created", 'i' }, { "expires", 'i' },
 };
 static const struct candor_column api_tokens_cols[] = {
-	{ "id", 'i' }, { "user_id", 'i' }, { "selector", 't' }, { "hash", 't' }, { "created", 'i' }, { "expires", 'i' },
+	{ "id", 'i' }, { "user_id", 'i' }, { "selector", 't' }, { "hash", 't' }, { "created", 'i' }, { "expires", 'i' }, { "scope", 't' },
+};
+static const struct candor_column batches_cols[] = {
+	{ "id", 'i' }, { "kind", 't' }, { "what", 't' }, { "by_user", 't' }, { "at", 'i' }, { "undone_at", 'i' }, { "undone_by_batch", 'i' },
+};
+static const struct candor_column changes_cols[] = {
+	{ "id", 'i' }, { "batch_id", 'i' }, { "account_id", 'i' }, { "contact_id", 'i' }, { "tbl", 't' }, { "record_id", 'i' }, { "action", 't' }, { "before", 't' }, { "after", 't' }, { "source", 't' }, { "at", 'i' },
 };
 #define TABLE(t) { #t, t##_cols, CANDOR_ARRAY_SIZE(t##_cols) }
 const struct candor_table candor_tables[] = {
@@ -330,5 +392,7 @@ const struct candor_table candor_tables[] = {
 	TABLE(users),
 	TABLE(sessions),
 	TABLE(api_tokens),
+	TABLE(batches),
+	TABLE(changes),
 };
 const size_t candor_ntables = CANDOR_ARRAY_SIZE(candor_tables);

@@ -56,6 +56,10 @@ int sq_load_st(struct candor_store *s, sqlite3_stmt *st, void **arr, size_t *n, 
 /* Rows for copying: sqlite-rows.c. */
 int sq_rows(struct candor_store *s, const struct candor_table *t, candor_row_fn fn, void *arg);
 int sq_row_add(struct candor_store *s, const struct candor_table *t, const struct candor_cell *row);
+int sq_rows_where(struct candor_store *s, const struct candor_table *t, const char *col, int64_t v,
+		  const char *col2, int64_t v2, candor_row_fn fn, void *arg);
+int sq_row_put(struct candor_store *s, const struct candor_table *t, const struct candor_cell *row);
+int sq_max_id(struct candor_store *s, const struct candor_table *t, int64_t *out);
 
 /* Users, sessions and API tokens: sqlite-users.c. */
 int sq_user_add(struct candor_store *s, struct candor_user *u);

@@ -17,6 +17,12 @@ static void column_list(struct candor_buf *b, const struct candor_table *t)
 
 int sq_rows(struct candor_store *s, const struct candor_table *t, candor_row_fn fn, void *arg)
 {
+	return sq_rows_where(s, t, NULL, 0, NULL, 0, fn, arg);
+}
+
+int sq_rows_where(struct candor_store *s, const struct candor_table *t, const char *col, int64_t v,
+		  const char *col2, int64_t v2, candor_row_fn fn, void *arg)
+{
 	struct candor_buf sql = CANDOR_BUF_INIT;
 	struct candor_cell *cells = calloc(t->ncols, sizeof(*cells));
 	sqlite3_stmt *st = NULL;
@@ -24,7 +30,12 @@ int sq_rows(struct candor_store *s, const struct candor_table *t, candor_row_fn 
 
 	candor_buf_adds(&sql, "SELECT ");
 	column_list(&sql, t);
-	candor_buf_addf(&sql, " FROM %s ORDER BY id", t->name);
+	candor_buf_addf(&sql, " FROM %s", t->name);
+	if (col)
+		candor_buf_addf(&sql, " WHERE %s = ?1", col);
+	if (col && col2)
+		candor_buf_addf(&sql, " AND %s = ?2", col2);
+	candor_buf_adds(&sql, " ORDER BY id");
 	if (!cells || candor_buf_error(&sql)) {
 		rc = candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory");
 		goto cleanup;
@@ -33,14 +44,18 @@ int sq_rows(struct candor_store *s, const struct candor_table *t, candor_row_fn 
 		rc = sq_fail(s, step, "reading the database");
 		goto cleanup;
 	}
+	if (col)
+		sqlite3_bind_int64(st, 1, v);
+	if (col && col2)
+		sqlite3_bind_int64(st, 2, v2);
 	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
 		for (size_t i = 0; i < t->ncols; i++) {
-			const unsigned char *v;
+			const unsigned char *text;
 
 			cells[i].i = sqlite3_column_int64(st, (int)i);
 			cells[i].d = sqlite3_column_double(st, (int)i);
-			v = sqlite3_column_text(st, (int)i);
-			cells[i].t = v ? (const char *)v : "";
+			text = sqlite3_column_text(st, (int)i);
+			cells[i].t = text ? (const char *)text : "";
 		}
 		rc = fn(arg, cells);
 	}
@@ -104,4 +119,68 @@ int sq_row_add(struct candor_store *s, const struct candor_table *t, const struc
 		rc = 0;
 	sqlite3_reset(st);
 	return rc ? sq_fail(s, rc, "copying into the database") : 0;
+}
+
+/* Every column but the id (and a contact's evidence counter, which only
+ * ever goes up) set to row's values, in the row of row's id. */
+int sq_row_put(struct candor_store *s, const struct candor_table *t, const struct candor_cell *row)
+{
+	struct candor_buf sql = CANDOR_BUF_INIT;
+	sqlite3_stmt *st = NULL;
+	int rc = 0, k = 1;
+
+	candor_buf_addf(&sql, "UPDATE %s SET ", t->name);
+	for (size_t i = 1; i < t->ncols; i++)
+		if (strcmp(t->cols[i].name, "evidence"))
+			candor_buf_addf(&sql, "%s%s = ?%zu", k++ > 1 ? ", " : "", t->cols[i].name, i + 1);
+	candor_buf_adds(&sql, " WHERE id = ?1");
+	if (candor_buf_error(&sql)) {
+		rc = candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory");
+		goto cleanup;
+	}
+	if ((rc = sqlite3_prepare_v2(SQ(s)->db, sql.ptr, -1, &st, NULL))) {
+		rc = sq_fail(s, rc, "changing the record");
+		goto cleanup;
+	}
+	for (size_t i = 0; i < t->ncols && !rc; i++) {
+		int n = (int)i + 1;
+
+		if (i && !strcmp(t->cols[i].name, "evidence"))
+			continue;
+		rc = t->cols[i].type == 'i' ? sqlite3_bind_int64(st, n, row[i].i)
+		   : t->cols[i].type == 'd' ? sqlite3_bind_double(st, n, row[i].d)
+		   : sqlite3_bind_text(st, n, row[i].t, -1, SQLITE_TRANSIENT);
+	}
+	if (!rc && (rc = sqlite3_step(st)) == SQLITE_DONE)
+		rc = sqlite3_changes(SQ(s)->db) == 1 ? 0
+		   : candor_error_set(s->err, CANDOR_ENOTFOUND, NULL, "no row %" PRId64 " in '%s'",
+				      row[0].i, t->name);
+	else if (rc)
+		rc = sq_fail(s, rc, "changing the record");
+cleanup:
+	sqlite3_finalize(st);
+	candor_buf_release(&sql);
+	return rc;
+}
+
+int sq_max_id(struct candor_store *s, const struct candor_table *t, int64_t *out)
+{
+	struct candor_buf sql = CANDOR_BUF_INIT;
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	candor_buf_addf(&sql, "SELECT coalesce(max(id), 0) FROM %s", t->name);
+	if (candor_buf_error(&sql)) {
+		candor_buf_release(&sql);
+		return candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory");
+	}
+	rc = sqlite3_prepare_v2(SQ(s)->db, sql.ptr, -1, &st, NULL);
+	if (!rc && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = sqlite3_column_int64(st, 0);
+		rc = 0;
+	}
+	rc = rc ? sq_fail(s, rc, "reading the database") : 0;
+	sqlite3_finalize(st);
+	candor_buf_release(&sql);
+	return rc;
 }

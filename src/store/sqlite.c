@@ -252,10 +252,12 @@ static int sq_accounts(struct candor_store *s, int64_t id, const char *name, boo
 		       struct candor_account_list *out)
 {
 #define ACCOUNTS(where) "SELECT id, name, owner, note, created FROM accounts WHERE " where \
-	" AND" NAME_MATCH("name") " ORDER BY name COLLATE NOCASE, id"
+	" AND deleted = 0 AND" NAME_MATCH("name") " ORDER BY name COLLATE NOCASE, id"
 	/* by id: a primary-key look-up (the OR form scans the table) */
-	sqlite3_stmt *st = sq_bind(s, id ? ACCOUNTS("id = ?1") : ACCOUNTS("?1 = 0"), "itb",
-				   id, name, (int)words);
+	/* by whole name: the name index (accounts_name) */
+	sqlite3_stmt *st = sq_bind(s, id ? ACCOUNTS("id = ?1")
+				   : name && *name && !words ? ACCOUNTS("name = ?2 COLLATE NOCASE AND ?1 = 0")
+				   : ACCOUNTS("?1 = 0"), "itb", id, name, (int)words);
 #undef ACCOUNTS
 	int rc;
 
@@ -288,7 +290,7 @@ static int sq_accounts(struct candor_store *s, int64_t id, const char *name, boo
 #define SEARCH(col) "instr(lower(" col "), lower(?2)) > 0"
 #define ACCOUNT_PAGE(after, order) "SELECT id, name, owner, note, created FROM accounts" \
 	" WHERE (?1 = '' OR owner = ?1 COLLATE NOCASE) AND (?2 = '' OR " SEARCH("name") ")" \
-	" AND (?3 = 0 OR 1)" after " ORDER BY " order " LIMIT ?4"
+	" AND (?3 = 0 OR 1) AND deleted = 0" after " ORDER BY " order " LIMIT ?4"
 #define BY_NAME "name COLLATE NOCASE, id"
 #define AFTER_NAME(t, p) " AND (" p "name COLLATE NOCASE, " p "id) >" \
 	" ((SELECT name FROM " t " WHERE id = ?3) COLLATE NOCASE, ?3)"
@@ -326,7 +328,8 @@ static int sq_account_page(struct candor_store *s, const struct candor_list_quer
 	" c.created FROM contacts c JOIN accounts a ON a.id = c.account_id" \
 	" WHERE (?1 = '' OR a.owner = ?1 COLLATE NOCASE)" \
 	" AND (?2 = '' OR " SEARCH("c.name") " OR " SEARCH("c.email") ")" \
-	" AND (?3 = 0 OR 1) AND (?5 = 0 OR c.account_id = ?5)" after " ORDER BY " order " LIMIT ?4"
+	" AND (?3 = 0 OR 1) AND (?5 = 0 OR c.account_id = ?5) AND c.deleted = 0 AND a.deleted = 0" \
+	after " ORDER BY " order " LIMIT ?4"
 
 static int sq_contact_page(struct candor_store *s, const struct candor_list_query *q,
 			   const struct candor_cursor *cur, struct candor_contact_list *out)
@@ -390,7 +393,7 @@ static int sq_assessments_stale(struct candor_store *s, const char *model, int64
 				   " (SELECT id FROM assessments WHERE valid_until <= ?1"
 				   "  UNION SELECT id FROM assessments WHERE at > ?1"
 				   "  UNION SELECT id FROM assessments WHERE model < ?2"
-				   "  UNION SELECT id FROM assessments WHERE model > ?2) ORDER BY c.id",
+				   "  UNION SELECT id FROM assessments WHERE model > ?2) AND c.deleted = 0 ORDER BY c.id",
 				   "it", at, model);
 	int rc, frc = 0;
 
@@ -429,20 +432,21 @@ static int sq_assessment_put(struct candor_store *s, const struct candor_assessm
 #define PL_FILTER " WHERE (?1 = '' OR a.owner = ?1 COLLATE NOCASE)" \
 	" AND (?10 = '' OR instr(?10, char(10) || a.owner || char(10)) > 0)" \
 	" AND (?2 = '' OR " PL_FOLD("c.name") " OR " PL_FOLD("c.email") " OR " PL_FOLD("a.name") ")" \
-	" AND (?5 = 0 OR x.account_id = ?5)"
+	" AND (?5 = 0 OR x.account_id = ?5) AND c.deleted = 0 AND a.deleted = 0"
 #define PL_LAST "coalesce((SELECT max(i.at) FROM interactions i" \
-	" WHERE i.account_id = c.account_id AND i.contact_id = c.id), 0)"
+	" WHERE i.account_id = c.account_id AND i.contact_id = c.id AND i.deleted = 0), 0)"
 /* an open promise: no kept, kept-late or broken event; its due date the last set */
 /* (CROSS JOIN: the buyer's few promises first, then each one's events by index) */
 #define PL_PROMISE_DUE "(SELECT min(e.due) FROM commitments k CROSS JOIN commitment_events e" \
 	" WHERE e.account_id = k.account_id AND e.commitment_id = k.id" \
-	" AND k.account_id = c.account_id AND k.contact_id = c.id" \
+	" AND k.account_id = c.account_id AND k.contact_id = c.id AND k.deleted = 0 AND e.deleted = 0" \
 	" AND e.status IN ('open', 'renegotiated') AND NOT EXISTS (SELECT 1 FROM commitment_events f" \
-	"  WHERE f.account_id = k.account_id AND f.commitment_id = k.id AND (f.status IN" \
+	"  WHERE f.account_id = k.account_id AND f.commitment_id = k.id AND f.deleted = 0 AND (f.status IN" \
 	"  ('kept', 'kept_late', 'broken') OR (f.status = 'renegotiated'" \
 	"  AND (f.at > e.at OR (f.at = e.at AND f.id > e.id))))))"
 #define PL_EXPECT_DUE "(SELECT min(by_at) FROM expectations y" \
-	" WHERE y.account_id = c.account_id AND y.contact_id = c.id AND y.status = 'open')"
+	" WHERE y.account_id = c.account_id AND y.contact_id = c.id AND y.status = 'open'" \
+	" AND y.deleted = 0)"
 #define PL_DUE "min(coalesce(" PL_PROMISE_DUE ", 9000000000000000), coalesce(" PL_EXPECT_DUE \
 	", 9000000000000000))"
 #define PL_SELECT(stage, after, order) "SELECT c.id, c.account_id, a.name, c.name, c.role, c.email," \
@@ -525,7 +529,8 @@ static int sq_pipeline_counts(struct candor_store *s, const struct candor_list_q
 	bool plain = !(q->owner && *q->owner) && !(q->search && *q->search) && !q->account_id &&
 		     !(q->owners && *q->owners);
 	sqlite3_stmt *st = plain
-		? sq_bind(s, "SELECT stage, count(*) FROM assessments GROUP BY stage", "")
+		? sq_bind(s, "SELECT stage, count(*) FROM assessments WHERE id NOT IN"
+			  " (SELECT id FROM contacts WHERE deleted <> 0) GROUP BY stage", "")
 		: sq_bind(s, "SELECT x.stage, count(*) FROM assessments x JOIN contacts c ON c.id = x.id"
 			  " JOIN accounts a ON a.id = c.account_id" PL_FILTER
 			  " AND (?3 + ?4 + ?6 + ?7 + ?8 + ?9 IS NOT NULL) GROUP BY x.stage",
@@ -553,14 +558,16 @@ static int sq_pipeline_counts(struct candor_store *s, const struct candor_list_q
 	"SELECT c.id, c.account_id, c.name, 0, k.id, k.text, e.due FROM commitments k" \
 	" JOIN commitment_events e ON e.account_id = k.account_id AND e.commitment_id = k.id" \
 	" JOIN contacts c ON c.id = k.contact_id JOIN accounts a ON a.id = c.account_id" \
-	" JOIN assessments x ON x.id = c.id" PL_FILTER " AND e.due < ?11" \
+	" JOIN assessments x ON x.id = c.id" PL_FILTER " AND k.deleted = 0 AND e.deleted = 0" \
+	" AND e.due < ?11" \
 	" AND e.status IN ('open', 'renegotiated') AND NOT EXISTS (SELECT 1 FROM commitment_events f" \
-	"  WHERE f.account_id = k.account_id AND f.commitment_id = k.id AND (f.status IN" \
+	"  WHERE f.account_id = k.account_id AND f.commitment_id = k.id AND f.deleted = 0 AND (f.status IN" \
 	"  ('kept', 'kept_late', 'broken') OR (f.status = 'renegotiated'" \
 	"  AND (f.at > e.at OR (f.at = e.at AND f.id > e.id)))))" \
 	" UNION ALL SELECT c.id, c.account_id, c.name, 1, y.id, y.text, y.by_at FROM expectations y" \
 	" JOIN contacts c ON c.id = y.contact_id JOIN accounts a ON a.id = c.account_id" \
-	" JOIN assessments x ON x.id = c.id" PL_FILTER " AND y.status = 'open' AND y.by_at < ?11" \
+	" JOIN assessments x ON x.id = c.id" PL_FILTER " AND y.deleted = 0 AND y.status = 'open'" \
+	" AND y.by_at < ?11" \
 	") AS d WHERE (?3 + ?6 + ?7 + ?8 + ?9 IS NOT NULL) ORDER BY 7, 4, 5 LIMIT ?4"
 
 static int sq_due(struct candor_store *s, const struct candor_list_query *q, int64_t until,
@@ -593,9 +600,10 @@ static int sq_due(struct candor_store *s, const struct candor_list_query *q, int
 
 static int sq_contact_add(struct candor_store *s, struct candor_contact *c)
 {
-	return sq_exec(s, sq_bind(s, "INSERT INTO contacts(account_id, name, role, email, created)"
-			    " VALUES (?,?,?,?,?)", "ittti",
-			    c->account_id, c->name, c->role, c->email, c->created),
+	return sq_exec(s, sq_bind(s, "INSERT INTO contacts(account_id, name, role, email, created,"
+			    " extra) VALUES (?,?,?,?,?,?)", "itttit",
+			    c->account_id, c->name, c->role, c->email, c->created,
+			    c->extra ? c->extra : "{}"),
 		    "adding the contact", &c->id);
 }
 
@@ -603,12 +611,15 @@ static int sq_contacts(struct candor_store *s, int64_t id, const char *name, boo
 		       int64_t account_id, struct candor_contact_list *out)
 {
 #define CONTACTS(where) "SELECT c.id, c.account_id, a.name, c.name, c.role, c.email, c.created" \
-	" FROM contacts c JOIN accounts a ON a.id = c.account_id WHERE " where " AND" \
-	NAME_MATCH("c.name") " AND (?4 = 0 OR c.account_id = ?4)" \
+	" FROM contacts c JOIN accounts a ON a.id = c.account_id WHERE " where \
+	" AND c.deleted = 0 AND a.deleted = 0 AND" NAME_MATCH("c.name") " AND (?4 = 0 OR c.account_id = ?4)" \
 	" ORDER BY a.name COLLATE NOCASE, c.name COLLATE NOCASE, c.id"
 	/* by id: a primary-key look-up (the OR form scans the table) */
-	sqlite3_stmt *st = sq_bind(s, id ? CONTACTS("c.id = ?1") : CONTACTS("?1 = 0"), "itbi",
-				   id, name, (int)words, account_id);
+	/* by whole name: the name index (contacts_name) */
+	sqlite3_stmt *st = sq_bind(s, id ? CONTACTS("c.id = ?1")
+				   : name && *name && !words
+				   ? CONTACTS("c.name = ?2 COLLATE NOCASE AND ?1 = 0") : CONTACTS("?1 = 0"),
+				   "itbi", id, name, (int)words, account_id);
 #undef CONTACTS
 	int rc;
 
@@ -802,7 +813,7 @@ static int load_events(struct candor_store *s, struct candor_commitment *c)
 	struct candor_scope sc = { c->account_id, c->id };
 
 	return sq_load(s, &sc, "SELECT id, at, status, due, note FROM commitment_events"
-		    " WHERE account_id = ?1 AND commitment_id = ?2 ORDER BY at, id",
+		    " WHERE account_id = ?1 AND commitment_id = ?2 AND deleted = 0 ORDER BY at, id",
 		    (void **)&c->events, &c->nevents, sizeof(*c->events), fill_event);
 }
 
@@ -977,7 +988,7 @@ static int sq_proposals(struct candor_store *s, int64_t id, int64_t interaction_
 	*n = 0;
 	return sq_load(s, &sc, "SELECT id, account_id, contact_id, interaction_id, kind, side,"
 		    " fact_kind, text, due, utterance, status, record_id FROM proposals"
-		    " WHERE (?1 = 0 OR id = ?1) AND (?2 = 0 OR interaction_id = ?2) ORDER BY id",
+		    " WHERE (?1 = 0 OR id = ?1) AND (?2 = 0 OR interaction_id = ?2) AND deleted = 0 ORDER BY id",
 		    (void **)out, n, sizeof(**out), fill_proposal);
 }
 
@@ -1054,7 +1065,7 @@ static int sq_corrections(struct candor_store *s, int64_t id, int64_t interactio
 	*n = 0;
 	return sq_load(s, &sc, "SELECT id, account_id, contact_id, interaction_id, utterance, category,"
 		    " verdict, side, text, by_user, at FROM corrections"
-		    " WHERE (?1 = 0 OR id = ?1) AND (?2 = 0 OR interaction_id = ?2) AND undone = 0"
+		    " WHERE (?1 = 0 OR id = ?1) AND (?2 = 0 OR interaction_id = ?2) AND undone = 0 AND deleted = 0"
 		    " ORDER BY id",
 		    (void **)out, n, sizeof(**out), fill_correction);
 }
@@ -1067,22 +1078,24 @@ static int sq_locate(struct candor_store *s, enum candor_record what, int64_t id
 
 	switch (what) {
 	case CANDOR_RECORD_EXPECTATION:
-		st = sq_bind(s, "SELECT account_id, contact_id FROM expectations WHERE id = ?", "i", id);
+		st = sq_bind(s, "SELECT account_id, contact_id FROM expectations WHERE id = ? AND deleted = 0", "i", id);
 		break;
 	case CANDOR_RECORD_INTERACTION:
-		st = sq_bind(s, "SELECT account_id, contact_id FROM interactions WHERE id = ?", "i", id);
+		st = sq_bind(s, "SELECT account_id, contact_id FROM interactions WHERE id = ? AND deleted = 0", "i", id);
 		break;
 	case CANDOR_RECORD_PROPOSAL:
-		st = sq_bind(s, "SELECT account_id, contact_id FROM proposals WHERE id = ?", "i", id);
+		st = sq_bind(s, "SELECT account_id, contact_id FROM proposals WHERE id = ? AND deleted = 0", "i", id);
 		break;
 	case CANDOR_RECORD_SIGNAL:
-		st = sq_bind(s, "SELECT account_id, contact_id FROM signals WHERE id = ? AND withdrawn = 0", "i", id);
+		st = sq_bind(s, "SELECT account_id, contact_id FROM signals WHERE id = ? AND withdrawn = 0"
+			     " AND deleted = 0", "i", id);
 		break;
 	case CANDOR_RECORD_CORRECTION:
-		st = sq_bind(s, "SELECT account_id, contact_id FROM corrections WHERE id = ? AND undone = 0", "i", id);
+		st = sq_bind(s, "SELECT account_id, contact_id FROM corrections WHERE id = ? AND undone = 0"
+			     " AND deleted = 0", "i", id);
 		break;
 	default:
-		st = sq_bind(s, "SELECT account_id, contact_id FROM commitments WHERE id = ?", "i", id);
+		st = sq_bind(s, "SELECT account_id, contact_id FROM commitments WHERE id = ? AND deleted = 0", "i", id);
 	}
 	if (!st)
 		return s->err->code;
@@ -1104,35 +1117,36 @@ static int sq_evidence(struct candor_store *s, const struct candor_scope *sc,
 
 	rc = sq_load(s, sc, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id, kind, inbound,"
 		     " at, seller, text, source, metrics, seller_share, analyser FROM interactions",
-		     " ORDER BY contact_id, at, id"), (void **)&ev->interactions,
+		     " AND deleted = 0 ORDER BY contact_id, at, id"), (void **)&ev->interactions,
 		     &ev->ninteractions, sizeof(*ev->interactions), fill_interaction);
 	rc = rc ? rc : sq_load(s, sc, EVIDENCE_SQL(sc, "g.", "SELECT g.id, g.contact_id,"
 			    " g.interaction_id, i.at, g.category, g.text, g.side, g.utterance,"
 			    " g.start_char, g.end_char, g.quote, g.confidence"
 			    " FROM signals g JOIN interactions i ON i.id = g.interaction_id",
-			    " AND g.withdrawn = 0 ORDER BY g.contact_id, i.at, g.id"),
+			    " AND g.withdrawn = 0 AND g.deleted = 0 AND i.deleted = 0"
+			    " ORDER BY g.contact_id, i.at, g.id"),
 			    (void **)&ev->signals, &ev->nsignals, sizeof(*ev->signals), fill_signal);
 	rc = rc ? rc : sq_load(s, sc, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id, text,"
-			    " made FROM commitments", " ORDER BY contact_id, made, id"),
+			    " made FROM commitments", " AND deleted = 0 ORDER BY contact_id, made, id"),
 			    (void **)&ev->commitments, &ev->ncommitments, sizeof(*ev->commitments),
 			    fill_commitment);
 	for (size_t i = 0; !rc && i < ev->ncommitments; i++)
 		rc = load_events(s, &ev->commitments[i]);
 	rc = rc ? rc : sq_load(s, sc, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id, text,"
 			    " set_at, by_at, status, resolved_at FROM expectations",
-			    " ORDER BY contact_id, set_at, id"), (void **)&ev->expectations,
+			    " AND deleted = 0 ORDER BY contact_id, set_at, id"), (void **)&ev->expectations,
 			    &ev->nexpectations, sizeof(*ev->expectations), fill_expectation);
 	rc = rc ? rc : sq_load(s, sc, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id, kind,"
-			    " text, source, confidence, at FROM facts", " ORDER BY contact_id, at, id"),
+			    " text, source, confidence, at FROM facts", " AND deleted = 0 ORDER BY contact_id, at, id"),
 			    (void **)&ev->facts, &ev->nfacts, sizeof(*ev->facts), fill_fact);
 	rc = rc ? rc : sq_load(s, sc, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id,"
-			    " direction, text, at FROM value_exchanged", " ORDER BY contact_id, at, id"),
+			    " direction, text, at FROM value_exchanged", " AND deleted = 0 ORDER BY contact_id, at, id"),
 			    (void **)&ev->values, &ev->nvalues, sizeof(*ev->values), fill_value);
 	rc = rc ? rc : sq_load(s, sc, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id,"
-			    " verdict, text, at FROM fits", " ORDER BY contact_id, at, id"),
+			    " verdict, text, at FROM fits", " AND deleted = 0 ORDER BY contact_id, at, id"),
 			    (void **)&ev->fits, &ev->nfits, sizeof(*ev->fits), fill_fit);
 	rc = rc ? rc : sq_load(s, sc, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id, kind,"
-			    " note, at FROM decisions", " ORDER BY contact_id, at, id"),
+			    " note, at FROM decisions", " AND deleted = 0 ORDER BY contact_id, at, id"),
 			    (void **)&ev->decisions, &ev->ndecisions, sizeof(*ev->decisions),
 			    fill_decision);
 	if (rc)
@@ -1197,4 +1211,7 @@ const struct candor_store_be candor_store_sqlite = {
 	.secrets_purge = sq_secrets_purge,
 	.rows = sq_rows,
 	.row_add = sq_row_add,
+	.rows_where = sq_rows_where,
+	.row_put = sq_row_put,
+	.max_id = sq_max_id,
 };

@@ -8,6 +8,7 @@
 #include "util/buf.h"
 #include "store/store.h"
 #include "store/readback.h"
+#include "store/audit.h"
 #include "util/utf8.h"
 #include "util/fold.h"
 
@@ -122,14 +123,30 @@ void candor_store_close(struct candor_store *s)
 {
 	if (!s)
 		return;
+	candor_audit_abandon(s);
 	s->be->close(s);
 	free(s);
 }
 
 int candor_store_begin(struct candor_store *s) { return s->be->begin(s); }
 int candor_store_begin_read(struct candor_store *s) { return s->be->begin_read(s); }
-int candor_store_commit(struct candor_store *s) { return s->be->commit(s); }
-void candor_store_rollback(struct candor_store *s) { s->be->rollback(s); }
+/* The batch being recorded (audit.h) closes with the transaction. */
+int candor_store_commit(struct candor_store *s)
+{
+	int rc = candor_audit_end(s);
+
+	if (rc) {
+		s->be->rollback(s);
+		return rc;
+	}
+	return s->be->commit(s);
+}
+
+void candor_store_rollback(struct candor_store *s)
+{
+	candor_audit_abandon(s);
+	s->be->rollback(s);
+}
 
 /* "12" or "#12" is an id; anything else is a name.  0 when not an id. */
 static int64_t ref_id(const char *ref)
@@ -423,6 +440,18 @@ static int touched(struct candor_store *s, int rc, int64_t account_id, int64_t c
 	return rc ? rc : s->be->evidence_touch(s, account_id, contact_id);
 }
 
+/* And every write is recorded in the batch open (audit.h), if one is. */
+static int added(struct candor_store *s, int rc, const char *tbl, int64_t id)
+{
+	return rc ? rc : candor_audit_added(s, tbl, id);
+}
+
+/* An update of the rows of tbl whose col is v (col2 v2), recorded. */
+#define UPDATED(s, tbl, col, v, col2, v2, write) __extension__ ({ \
+	struct candor_audit_snap *snap_; \
+	int rc_ = candor_audit_snap(s, tbl, col, v, col2, v2, &snap_); \
+	candor_audit_changed(s, rc_ ? rc_ : (write), snap_); })
+
 int candor_store_account_add(struct candor_store *s, struct candor_account *a)
 {
 	struct candor_account_list l = { 0 };
@@ -438,7 +467,8 @@ int candor_store_account_add(struct candor_store *s, struct candor_account *a)
 					      "there is already an account '%s' (#%" PRId64 ")",
 					      l.v[i].name, l.v[i].id);
 	candor_account_list_release(&l);
-	return rc ? rc : s->be->account_add(s, a);
+	rc = rc ? rc : s->be->account_add(s, a);
+	return added(s, rc, "accounts", a->id);
 }
 
 int candor_store_accounts_named(struct candor_store *s, const char *name,
@@ -465,47 +495,94 @@ int candor_store_contact_add(struct candor_store *s, struct candor_contact *c)
 				      l.v[0].name, l.v[0].account_name, l.v[0].id);
 	candor_contact_list_release(&l);
 	rc = rc ? rc : s->be->contact_add(s, c);
-	return touched(s, rc, c->account_id, c->id);
+	rc = touched(s, rc, c->account_id, c->id);
+	return added(s, rc, "contacts", c->id);
+}
+
+int candor_store_contact_update(struct candor_store *s, const struct candor_contact *c)
+{
+	struct candor_contact_list l = { 0 };
+	int rc;
+
+	if (nonempty(s, "name", c->name))
+		return s->err->code;
+	if ((rc = s->be->contacts(s, 0, c->name, false, c->account_id, &l))) {
+		candor_contact_list_release(&l);
+		return rc;
+	}
+	for (size_t i = 0; i < l.n && !rc; i++)
+		if (l.v[i].id != c->id)
+			rc = candor_error_set(s->err, CANDOR_ECONFLICT, "name",
+					      "there is already a contact '%s' at %s (#%" PRId64 ")",
+					      l.v[i].name, l.v[i].account_name, l.v[i].id);
+	candor_contact_list_release(&l);
+	if (!rc) {
+		const struct candor_field f[] = {
+			{ .col = "account_id", .i = c->account_id }, { .col = "name", .t = c->name },
+			{ .col = "role", .t = c->role }, { .col = "email", .t = c->email },
+		};
+
+		rc = candor_store_record_set(s, "contacts", c->id, f, CANDOR_ARRAY_SIZE(f));
+	}
+	return rc;
+}
+
+int candor_store_account_update(struct candor_store *s, const struct candor_account *a)
+{
+	const struct candor_field f[] = { { .col = "owner", .t = a->owner },
+					  { .col = "note", .t = a->note } };
+
+	return candor_store_record_set(s, "accounts", a->id, f, CANDOR_ARRAY_SIZE(f));
 }
 
 int candor_store_interaction_add(struct candor_store *s, struct candor_interaction *it)
 {
-	return touched(s, s->be->interaction_add(s, it), it->account_id, it->contact_id);
+	int rc = touched(s, s->be->interaction_add(s, it), it->account_id, it->contact_id);
+
+	return added(s, rc, "interactions", it->id);
 }
 
 int candor_store_signal_add(struct candor_store *s, int64_t account_id, struct candor_signal *sg)
 {
-	return nonempty(s, "text", sg->text) ? s->err->code
-		: touched(s, s->be->signal_add(s, account_id, sg), account_id, sg->contact_id);
+	int rc = nonempty(s, "text", sg->text) ? s->err->code : 0;
+
+	rc = rc ? rc : touched(s, s->be->signal_add(s, account_id, sg), account_id, sg->contact_id);
+	return added(s, rc, "signals", sg->id);
 }
 
 int candor_store_signal_delete(struct candor_store *s, const struct candor_signal *sg,
 			       int64_t account_id)
 {
-	return touched(s, s->be->signal_delete(s, account_id, sg->id), account_id, sg->contact_id);
+	return UPDATED(s, "signals", "id", sg->id, NULL, 0,
+		       touched(s, s->be->signal_delete(s, account_id, sg->id), account_id, sg->contact_id));
 }
 
 int candor_store_signals_clear(struct candor_store *s, const struct candor_interaction *it)
 {
-	return touched(s, s->be->signals_clear(s, it->account_id, it->id), it->account_id,
-		       it->contact_id);
+	return UPDATED(s, "signals", "interaction_id", it->id, NULL, 0,
+		       touched(s, s->be->signals_clear(s, it->account_id, it->id), it->account_id,
+			       it->contact_id));
 }
 
 int candor_store_interaction_analysed(struct candor_store *s, const struct candor_interaction *it)
 {
-	return touched(s, s->be->interaction_analysed(s, it), it->account_id, it->contact_id);
+	return UPDATED(s, "interactions", "id", it->id, NULL, 0,
+		       touched(s, s->be->interaction_analysed(s, it), it->account_id, it->contact_id));
 }
 
 int candor_store_correction_add(struct candor_store *s, struct candor_correction *c)
 {
-	return nonempty(s, "category", c->category) ? s->err->code
-		: touched(s, s->be->correction_add(s, c), c->account_id, c->contact_id);
+	int rc = nonempty(s, "category", c->category) ? s->err->code : 0;
+
+	rc = rc ? rc : touched(s, s->be->correction_add(s, c), c->account_id, c->contact_id);
+	return added(s, rc, "corrections", c->id);
 }
 
 int candor_store_correction_delete(struct candor_store *s, const struct candor_correction *c)
 {
-	return touched(s, s->be->correction_delete(s, c->account_id, c->id), c->account_id,
-		       c->contact_id);
+	return UPDATED(s, "corrections", "id", c->id, NULL, 0,
+		       touched(s, s->be->correction_delete(s, c->account_id, c->id), c->account_id,
+			       c->contact_id));
 }
 
 int candor_store_corrections(struct candor_store *s, int64_t id, int64_t interaction_id,
@@ -533,48 +610,67 @@ void candor_corrections_free(struct candor_correction *c, size_t n)
 
 int candor_store_commitment_add(struct candor_store *s, struct candor_commitment *c)
 {
-	return nonempty(s, "text", c->text) ? s->err->code
-		: touched(s, s->be->commitment_add(s, c), c->account_id, c->contact_id);
+	int rc = nonempty(s, "text", c->text) ? s->err->code : 0;
+
+	rc = rc ? rc : touched(s, s->be->commitment_add(s, c), c->account_id, c->contact_id);
+	rc = added(s, rc, "commitments", c->id);
+
+	for (size_t i = 0; !rc && i < c->nevents; i++)
+		rc = candor_audit_added(s, "commitment_events", c->events[i].id);
+	return rc;
 }
 
 int candor_store_commitment_event_add(struct candor_store *s, const struct candor_commitment *c,
 				      struct candor_commitment_event *e)
 {
-	return touched(s, s->be->commitment_event_add(s, c, e), c->account_id, c->contact_id);
+	int rc = touched(s, s->be->commitment_event_add(s, c, e), c->account_id, c->contact_id);
+
+	return added(s, rc, "commitment_events", e->id);
 }
 
 int candor_store_expectation_add(struct candor_store *s, struct candor_expectation *e)
 {
-	return nonempty(s, "text", e->text) ? s->err->code
-		: touched(s, s->be->expectation_add(s, e), e->account_id, e->contact_id);
+	int rc = nonempty(s, "text", e->text) ? s->err->code : 0;
+
+	rc = rc ? rc : touched(s, s->be->expectation_add(s, e), e->account_id, e->contact_id);
+	return added(s, rc, "expectations", e->id);
 }
 
 int candor_store_expectation_resolve(struct candor_store *s, const struct candor_expectation *e)
 {
-	return touched(s, s->be->expectation_resolve(s, e), e->account_id, e->contact_id);
+	return UPDATED(s, "expectations", "id", e->id, NULL, 0,
+		       touched(s, s->be->expectation_resolve(s, e), e->account_id, e->contact_id));
 }
 
 int candor_store_fact_add(struct candor_store *s, struct candor_fact *f)
 {
-	return nonempty(s, "text", f->text) ? s->err->code
-		: touched(s, s->be->fact_add(s, f), f->account_id, f->contact_id);
+	int rc = nonempty(s, "text", f->text) ? s->err->code : 0;
+
+	rc = rc ? rc : touched(s, s->be->fact_add(s, f), f->account_id, f->contact_id);
+	return added(s, rc, "facts", f->id);
 }
 
 int candor_store_value_add(struct candor_store *s, struct candor_value *v)
 {
-	return nonempty(s, "text", v->text) ? s->err->code
-		: touched(s, s->be->value_add(s, v), v->account_id, v->contact_id);
+	int rc = nonempty(s, "text", v->text) ? s->err->code : 0;
+
+	rc = rc ? rc : touched(s, s->be->value_add(s, v), v->account_id, v->contact_id);
+	return added(s, rc, "value_exchanged", v->id);
 }
 
 int candor_store_fit_add(struct candor_store *s, struct candor_fit *f)
 {
-	return nonempty(s, "text", f->text) ? s->err->code
-		: touched(s, s->be->fit_add(s, f), f->account_id, f->contact_id);
+	int rc = nonempty(s, "text", f->text) ? s->err->code : 0;
+
+	rc = rc ? rc : touched(s, s->be->fit_add(s, f), f->account_id, f->contact_id);
+	return added(s, rc, "fits", f->id);
 }
 
 int candor_store_decision_add(struct candor_store *s, struct candor_decision *d)
 {
-	return touched(s, s->be->decision_add(s, d), d->account_id, d->contact_id);
+	int rc = touched(s, s->be->decision_add(s, d), d->account_id, d->contact_id);
+
+	return added(s, rc, "decisions", d->id);
 }
 
 int candor_store_assessments_stale(struct candor_store *s, const char *model, int64_t at,
@@ -886,7 +982,9 @@ void candor_utterances_free(struct candor_utterance *u, size_t n)
 
 int candor_store_proposal_add(struct candor_store *s, struct candor_proposal_row *p)
 {
-	return s->be->proposal_add(s, p);
+	int rc = s->be->proposal_add(s, p);
+
+	return added(s, rc, "proposals", p->id);
 }
 
 int candor_store_proposals(struct candor_store *s, int64_t id, int64_t interaction_id,
@@ -904,7 +1002,7 @@ int candor_store_proposals(struct candor_store *s, int64_t id, int64_t interacti
 
 int candor_store_proposal_resolve(struct candor_store *s, const struct candor_proposal_row *p)
 {
-	return s->be->proposal_resolve(s, p);
+	return UPDATED(s, "proposals", "id", p->id, NULL, 0, s->be->proposal_resolve(s, p));
 }
 
 void candor_proposals_free(struct candor_proposal_row *p, size_t n)

@@ -288,6 +288,17 @@ struct candor_store_be {
 	int (*rows)(struct candor_store *s, const struct candor_table *t, candor_row_fn fn, void *arg);
 	int (*row_add)(struct candor_store *s, const struct candor_table *t,
 		       const struct candor_cell *row);
+	/* The audit trail (audit.h, schema 7): the rows of t whose column col
+	 * is v (and col2 is v2, when col2 is not NULL; col NULL: every row), in
+	 * id order; every column of row row[0].i set to row's (but a contact's
+	 * evidence counter), CANDOR_ENOTFOUND when there is no such row; the
+	 * largest id in t (0 when empty).  Column names come from schema.h,
+	 * never from input. */
+	int (*rows_where)(struct candor_store *s, const struct candor_table *t, const char *col,
+			  int64_t v, const char *col2, int64_t v2, candor_row_fn fn, void *arg);
+	int (*row_put)(struct candor_store *s, const struct candor_table *t,
+		       const struct candor_cell *row);
+	int (*max_id)(struct candor_store *s, const struct candor_table *t, int64_t *out);
 };
 
 struct candor_store {
@@ -296,13 +307,14 @@ struct candor_store {
 	struct candor_error *err;   /* where messages go; borrowed */
 	char location[4096];        /* the address, as messages show it (no password) */
 	bool retry;                 /* the last failure was transient: see candor_store_retryable */
+	struct candor_audit *audit; /* the batch being recorded (audit.h), or NULL */
 };
 
 extern const struct candor_store_be candor_store_sqlite;
 extern const struct candor_store_be candor_store_postgres;
 
 /* The newest schema this build knows. */
-#define CANDOR_SCHEMA_VERSION 6
+#define CANDOR_SCHEMA_VERSION 7
 
 /*
  * Open the store at location, an address that chooses the backend:
@@ -420,6 +432,15 @@ int candor_store_account_add(struct candor_store *s, struct candor_account *a);
 int candor_store_accounts_named(struct candor_store *s, const char *name,
 				struct candor_account_list *out);
 int candor_store_contact_add(struct candor_store *s, struct candor_contact *c);
+/*
+ * Change contact c->id to c's account, name, role and email (a CRM import
+ * filling in what was missing), recorded in the open batch (audit.h).  A
+ * name another contact of that account has is CANDOR_ECONFLICT; a missing
+ * contact CANDOR_ENOTFOUND.  Marks the contact's kept answer stale.
+ */
+int candor_store_contact_update(struct candor_store *s, const struct candor_contact *c);
+/* Change account a->id's owner and note (name is not changed). */
+int candor_store_account_update(struct candor_store *s, const struct candor_account *a);
 int candor_store_interaction_add(struct candor_store *s, struct candor_interaction *it);
 int candor_store_signal_add(struct candor_store *s, int64_t account_id, struct candor_signal *sg);
 int candor_store_commitment_add(struct candor_store *s, struct candor_commitment *c);
@@ -549,6 +570,7 @@ struct candor_secret {
 	char hash[65];
 	char csrf[65];
 	int64_t created, expires;
+	char scope[8];   /* API tokens (schema 7): "api", or "feed" for a calendar feed */
 };
 
 /* Add u (u->id is set); a name already taken is CANDOR_ECONFLICT. */

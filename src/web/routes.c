@@ -15,6 +15,7 @@ const struct web_route web_routes[] = {
 	{ WEB_GET, "/favicon.svg", web_icon, PUBLIC },
 	{ WEB_GET, "/favicon.ico", web_icon, PUBLIC },
 	{ WEB_GET, "/help", web_page_help, PUBLIC },
+	{ WEB_GET, "/calendar.ics", web_calendar, PUBLIC },  /* a feed token, or signed in */
 	{ WEB_GET, "/login", web_page_login, PUBLIC },
 	{ WEB_POST, "/login", web_login, PUBLIC },
 	{ WEB_POST, "/logout", web_logout, 0 },

@@ -191,6 +191,7 @@ int web_logout(struct web_request *req);
 int web_style(struct web_request *req);
 int web_icon(struct web_request *req);
 int web_page_help(struct web_request *req);
+int web_calendar(struct web_request *req);
 int web_form_account(struct web_request *req);
 int web_form_contact(struct web_request *req);
 int web_form_log(struct web_request *req);

@@ -45,7 +45,9 @@ test_expect 'copy into the store: every table counted and checksummed' '
 	test_grep "^  accounts +2 " out &&
 	test_grep "^  utterances +[1-9]" out &&
 	test_grep "^  api_tokens +1 " out &&
-	test "$(grep -c "^  " out)" -eq 18
+	test_grep "^  batches +[1-9]" out &&
+	test_grep "^  changes +[1-9]" out &&
+	test "$(grep -c "^  " out)" -eq 20
 '
 
 test_expect 'the copy exports exactly as the laptop does, ids and all' '
