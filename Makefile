@@ -3,7 +3,8 @@
 #   make check   install dependencies, build with ASan+UBSan, run every test
 # Other targets: build, install, train (rebuild model/signals.model from the
 # labelled corpus), fuzz (each fuzz target FUZZ_SECONDS), crash (kill -9
-# during imports and uploads, then check the database), bench, clean.
+# during imports and uploads, then check the database), soak (SOAK_SECONDS
+# of mixed reads and writes against candor serve, on each backend), bench, clean.
 
 BUILD     ?= build
 SANBUILD  ?= build-san
@@ -11,8 +12,9 @@ MESON     ?= meson
 PREFIX    ?= /usr/local
 FUZZ_SECONDS ?= 300
 CRASH_RUNS   ?= 100
+SOAK_SECONDS ?= 1800
 
-.PHONY: all deps build check demo install train fuzz crash bench clean
+.PHONY: all deps build check demo install train fuzz crash soak bench clean
 
 all: build
 
@@ -49,6 +51,11 @@ fuzz: deps
 crash: build
 	@tests/crash/run $(BUILD)/candor $(CRASH_RUNS)
 	@CANDOR_CRASH_PG=1 tests/crash/run $(BUILD)/candor $(CRASH_RUNS)
+
+# SQLite, then PostgreSQL; SOAK_SECONDS each
+soak: build
+	@tests/soak/run $(BUILD)/candor $(SOAK_SECONDS)
+	@CANDOR_SOAK_PG=1 tests/soak/run $(BUILD)/candor $(SOAK_SECONDS)
 
 bench: build
 	@bench/run $(BUILD)/candor

@@ -39,7 +39,24 @@ struct candor_app_buyer {
 	const struct candor_contact *c;
 	const char *owner;            /* the owner of c's account */
 	struct candor_assessment a;
+	char reason[320];             /* candor_app_buyer_reason: the card's one line */
+	int64_t last_contact, due;    /* pages as of now: as store.h's row says; else 0 */
 };
+
+/*
+ * Why a buyer stands where they are, in one line: the card on the board
+ * and the line of `candor pipeline` print this and nothing else.
+ *   decided    "bought on 2026-11-12" (and "; since then: " the first shut
+ *              gate's reason, when one is)
+ *   a shut gate  its headline reason (candor_assessment_headline)
+ *   ready      "every gate open since DATE: ask what would make it safe to
+ *              choose now", DATE the day the last gate opened
+ *   otherwise  "nothing logged yet: log a first conversation"
+ * ev is the evidence a was assessed from (for the READY date; NULL when
+ * not at hand: the date is left out).
+ */
+void candor_app_buyer_reason(char *dst, size_t n, const struct candor_assessment *a,
+			     const struct candor_evidence *ev);
 
 /* Every buyer shown, in pipeline order; all owned, freed by _release. */
 struct candor_app_pipeline {
@@ -50,10 +67,30 @@ struct candor_app_pipeline {
 	size_t n;
 };
 
+/*
+ * Whether owner is one of sellers: a list of parts separated by commas,
+ * each a part of a seller's name compared folded (util/fold.h), so "sam"
+ * is "Sam Seller" and "sam,ann" either of two.  NULL or "" is everyone.
+ */
+bool candor_app_seller_matches(const char *owner, const char *sellers);
+
+/*
+ * The owners of the accounts (only only_owner's when set) that sellers
+ * (as above) names, as store.h's owners list ("\nSam Seller\nAnn\n")
+ * in *out (malloc'd; free it).  A part that names no seller is
+ * CANDOR_ENOTFOUND, field "seller": "no buyer's seller matches 'nobody'".
+ */
+int candor_app_pipeline_sellers(struct candor_app *app, const char *sellers,
+				const char *only_owner, char **out);
+
+/* The order named by text (store.h, candor_pipeline_sorts; NULL or "": urgency);
+ * another is CANDOR_EINVALID, field "sort", naming the ones there are. */
+int candor_app_pipeline_sort(struct candor_app *app, const char *text, int *out);
+
 /* Which buyers: 0 / NULL for "any". */
 struct candor_app_pipeline_filter {
 	int64_t account_id;
-	const char *seller;                         /* the account's owner (any case) */
+	const char *seller;                         /* sellers, as candor_app_seller_matches */
 	bool (*visible)(const char *owner, void *data); /* the caller's own rule */
 	void *data;
 };
@@ -68,7 +105,12 @@ void candor_app_pipeline_release(struct candor_app_pipeline *p);
  * the buyers that pass the filters, in pipeline order, limit at a time.
  *   account_id, seller  as for candor_app_pipeline_filter (seller: the
  *                       account's owner, any case)
- *   search              a substring of the buyer's name or email, any case
+ *   seller              a list of parts of sellers' names (as
+ *                       candor_app_seller_matches); one that names no
+ *                       seller is CANDOR_ENOTFOUND
+ *   search              a part of the buyer's name, email or account
+ *                       name, without case or accents (util/fold.h)
+ *   sort                the order (store.h): urgency, trust, last contact, due
  *   only_owner          the caller's visibility rule as an owner (a
  *                       seller sees their own accounts): NULL for all
  *   limit, after        at most limit buyers (0: all) after the cursor a
@@ -87,6 +129,9 @@ void candor_app_pipeline_release(struct candor_app_pipeline *p);
 struct candor_app_pipeline_query {
 	int64_t account_id;
 	const char *seller, *search, *only_owner;
+	const char *owners;   /* seller resolved (candor_app_pipeline_sellers): when
+	                         set, seller is not looked at again */
+	int sort;             /* enum candor_pipeline_sort (store.h) */
 	size_t limit;
 	const char *after;
 	int64_t at;
@@ -117,6 +162,18 @@ void candor_app_pipeline_page_release(struct candor_app_pipeline_page *p);
  */
 int candor_app_pipeline_each(struct candor_app *app, const struct candor_app_pipeline_query *q,
 			     int (*fn)(void *data, const struct candor_app_buyer *b), void *data);
+
+/*
+ * What falls due for the buyers of q (its filters; as of now): the open
+ * promises and expectations due before the end of q->at's day (UTC), at
+ * most limit of them, soonest first; *more when there are more.  Release
+ * *out with candor_due_list_release.  Whether one is overdue or due today
+ * is candor_app_due_overdue.
+ */
+int candor_app_pipeline_due(struct candor_app *app, const struct candor_app_pipeline_query *q,
+			    size_t limit, struct candor_due_list *out, bool *more);
+/* Whether due (a due date) was past before the day of at began. */
+bool candor_app_due_overdue(int64_t due, int64_t at);
 
 /* How many buyers pass q's filters in each stage (as of now, kept answers brought up to date). */
 int candor_app_pipeline_counts(struct candor_app *app, const struct candor_app_pipeline_query *q,

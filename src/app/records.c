@@ -90,9 +90,17 @@ cleanup:
 int candor_app_contact_add(struct candor_app *app, int64_t account_id, const char *name,
 			   const char *role, const char *email, int64_t *out)
 {
+	return candor_app_contact_add_extra(app, account_id, name, role, email, NULL, out);
+}
+
+int candor_app_contact_add_extra(struct candor_app *app, int64_t account_id, const char *name,
+				 const char *role, const char *email, const char *extra,
+				 int64_t *out)
+{
 	struct candor_contact c = { .account_id = account_id,
 				    .role = (char *)(role ? role : ""),
-				    .email = (char *)(email ? email : ""), .created = app->now };
+				    .email = (char *)(email ? email : ""), .created = app->now,
+				    .extra = extra };
 	int rc;
 
 	if ((rc = candor_app_name_clean(app, "name", name, &c.name)) ||

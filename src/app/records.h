@@ -18,6 +18,10 @@ int candor_app_account_add(struct candor_app *app, const char *name, const char 
 			   const char *note, int64_t *out);
 int candor_app_contact_add(struct candor_app *app, int64_t account_id, const char *name,
 			   const char *role, const char *email, int64_t *out);
+/* The same, the contact starting with extra fields (a JSON object; NULL: none). */
+int candor_app_contact_add_extra(struct candor_app *app, int64_t account_id, const char *name,
+				 const char *role, const char *email, const char *extra,
+				 int64_t *out);
 
 /* One thing the buyer (or the seller) said, logged with an interaction. */
 struct candor_app_said {

@@ -45,12 +45,14 @@ cleanup:
 	return rc;
 }
 
-int candor_app_token_new(struct candor_app *app, const char *name, int64_t expires, char *token)
+static int token_new(struct candor_app *app, const char *name, int64_t expires,
+		     const char *scope, char *token)
 {
 	struct candor_user u = { 0 };
 	struct candor_secret sec = { .created = app->now, .expires = expires };
 	int rc;
 
+	snprintf(sec.scope, sizeof(sec.scope), "%s", scope);
 	if (expires && expires <= app->now)
 		return candor_error_set(app->err, CANDOR_EINVALID, "expires",
 					"that expiry is already past: give a later date");
@@ -60,6 +62,17 @@ int candor_app_token_new(struct candor_app *app, const char *name, int64_t expir
 	candor_user_release(&u);
 	candor_token_new(&sec, token);
 	return candor_store_secret_add(app->store, CANDOR_SECRET_TOKEN, &sec);
+}
+
+int candor_app_token_new(struct candor_app *app, const char *name, int64_t expires, char *token)
+{
+	return token_new(app, name, expires, "api", token);
+}
+
+int candor_app_feed_token_new(struct candor_app *app, const char *name, int64_t expires,
+			      char *token)
+{
+	return token_new(app, name, expires, "feed", token);
 }
 
 static char dummy[160];
@@ -81,11 +94,10 @@ static const char *dummy_hash(void)
 	return dummy;
 }
 
-int candor_app_session_new(struct candor_app *app, const char *name, const char *password,
-			   int64_t seconds, struct candor_app_session *out)
+int candor_app_password_check(struct candor_app *app, const char *name, const char *password,
+			      int64_t *user_id)
 {
 	struct candor_user u = { 0 };
-	struct candor_secret sec = { .created = app->now, .expires = app->now + seconds };
 	bool usable = name && password && strlen(password) <= CANDOR_PASSWORD_MAX;
 	bool known = usable && !candor_store_user_find(app->store, 0, name, &u);
 	int rc = 0;
@@ -93,24 +105,50 @@ int candor_app_session_new(struct candor_app *app, const char *name, const char 
 	/* an unknown name costs the same hashing as a wrong password */
 	if (!known && usable)
 		candor_password_check(dummy_hash(), password);
-	if (!known || !candor_password_check(u.pwhash, password)) {
+	if (!known || !candor_password_check(u.pwhash, password))
 		rc = candor_error_set(app->err, CANDOR_EINVALID, "password",
 				      "that name and password do not match");
-		goto cleanup;
+	else
+		*user_id = u.id;
+	candor_user_release(&u);
+	return rc;
+}
+
+int candor_app_session_open(struct candor_app *app, int64_t user_id, int64_t seconds,
+			    struct candor_app_session *out)
+{
+	struct candor_user u = { 0 };
+	struct candor_secret sec = { .created = app->now, .expires = app->now + seconds,
+				     .user_id = user_id };
+	int rc;
+
+	/* removed while the password was checked: as if it never matched */
+	if (candor_store_user_find(app->store, user_id, NULL, &u)) {
+		candor_user_release(&u);
+		return candor_error_set(app->err, CANDOR_EINVALID, "password",
+					"that name and password do not match");
 	}
-	sec.user_id = u.id;
+	candor_user_release(&u);
 	candor_token_new(&sec, out->token);
 	candor_random_hex(sec.csrf, 32);
 	snprintf(out->csrf, sizeof(out->csrf), "%s", sec.csrf);
 	if (!(rc = candor_store_secret_add(app->store, CANDOR_SECRET_SESSION, &sec)))
 		rc = candor_store_secrets_purge(app->store, app->now);
-cleanup:
-	candor_user_release(&u);
 	return rc;
 }
 
-int candor_app_signed_in(struct candor_app *app, int kind, const char *token,
-			 struct candor_app_signed_in *out)
+int candor_app_session_new(struct candor_app *app, const char *name, const char *password,
+			   int64_t seconds, struct candor_app_session *out)
+{
+	int64_t id = 0;
+	int rc = candor_app_password_check(app, name, password, &id);
+
+	return rc ? rc : candor_app_session_open(app, id, seconds, out);
+}
+
+/* Who token is, when it is of kind and (for API tokens) of scope. */
+static int signed_in(struct candor_app *app, int kind, const char *scope, const char *token,
+		     struct candor_app_signed_in *out)
 {
 	struct candor_secret sec;
 	const char *secret;
@@ -118,12 +156,25 @@ int candor_app_signed_in(struct candor_app *app, int kind, const char *token,
 	memset(out, 0, sizeof(*out));
 	if (!candor_token_split(token, out->selector, &secret) ||
 	    candor_store_secret_find(app->store, kind, out->selector, &sec) ||
+	    (kind == CANDOR_SECRET_TOKEN && strcmp(sec.scope, scope)) ||
 	    !candor_token_check(&sec, secret) || (sec.expires && sec.expires < app->now) ||
 	    candor_store_user_find(app->store, sec.user_id, NULL, &out->user))
 		return candor_error_set(app->err, CANDOR_ENOTFOUND, NULL,
 					"not signed in: the token is not valid");
 	snprintf(out->csrf, sizeof(out->csrf), "%s", kind == CANDOR_SECRET_SESSION ? sec.csrf : "");
 	return 0;
+}
+
+int candor_app_signed_in(struct candor_app *app, int kind, const char *token,
+			 struct candor_app_signed_in *out)
+{
+	return signed_in(app, kind, "api", token, out);
+}
+
+int candor_app_feed_signed_in(struct candor_app *app, const char *token,
+			      struct candor_app_signed_in *out)
+{
+	return signed_in(app, CANDOR_SECRET_TOKEN, "feed", token, out);
 }
 
 int candor_app_session_end(struct candor_app *app, const char *selector)
@@ -317,6 +368,7 @@ int candor_app_tokens(struct candor_app *app, const char *name, struct candor_ap
 		t->expires = v[i].expires;
 		user_name(&users, v[i].user_id, t->user, sizeof(t->user));
 		snprintf(t->tail, sizeof(t->tail), "%s", v[i].selector + (len > 8 ? len - 8 : 0));
+		snprintf(t->scope, sizeof(t->scope), "%s", v[i].scope);
 	}
 	*n = k;
 cleanup:

@@ -25,6 +25,13 @@ int candor_app_user_add(struct candor_app *app, const char *name, int role,
  * CANDOR_EINVALID, field "expires").  Older tokens stay valid: revoke them.
  */
 int candor_app_token_new(struct candor_app *app, const char *name, int64_t expires, char *token);
+/*
+ * The same for a calendar feed token (scope "feed"): it reads the user's
+ * calendar (GET /calendar.ics?token=...) and nothing else, and an API
+ * token does not open the feed.  Listed and revoked as API tokens are.
+ */
+int candor_app_feed_token_new(struct candor_app *app, const char *name, int64_t expires,
+			      char *token);
 
 /*
  * Taking access away.  Each ends at once: the next request with an ended
@@ -48,6 +55,7 @@ struct candor_app_token {
 	char user[256];        /* the user's name ("#id" if unknown) */
 	int64_t created, expires;
 	char tail[9];          /* the last 8 hex digits of the selector */
+	char scope[8];         /* "api" or "feed" */
 };
 /* The tokens of user name (NULL: everyone's), by id: *out (n) freed with free(). */
 int candor_app_tokens(struct candor_app *app, const char *name, struct candor_app_token **out,
@@ -68,7 +76,18 @@ struct candor_app_session {
  * and an unknown name are the same CANDOR_EINVALID ("do not match") and
  * take the same time, so the answer does not tell which names exist.  A
  * sign-in also deletes every expired session and token.
+ *
+ * In two steps for a front door that checks in a read transaction (the
+ * hashing is slow on purpose: it must not hold the write lock) and writes
+ * in a fresh write transaction (SQLite cannot turn a read that another
+ * writer overtook into a write): candor_app_password_check sets *user_id,
+ * candor_app_session_open makes the session (CANDOR_EINVALID when the user
+ * went in between).  candor_app_session_new does both in one transaction.
  */
+int candor_app_password_check(struct candor_app *app, const char *name, const char *password,
+			      int64_t *user_id);
+int candor_app_session_open(struct candor_app *app, int64_t user_id, int64_t seconds,
+			    struct candor_app_session *out);
 int candor_app_session_new(struct candor_app *app, const char *name, const char *password,
 			   int64_t seconds, struct candor_app_session *out);
 
@@ -79,9 +98,13 @@ struct candor_app_signed_in {
 	char csrf[65];                 /* a session's CSRF token; "" for API tokens */
 };
 
-/* CANDOR_ENOTFOUND when the token is malformed, unknown, wrong, expired or revoked. */
+/* CANDOR_ENOTFOUND when the token is malformed, unknown, wrong, expired or revoked
+ * (or, for an API token, a feed token). */
 int candor_app_signed_in(struct candor_app *app, int kind, const char *token,
 			 struct candor_app_signed_in *out);
+/* The same for a calendar feed token: only one of scope "feed" opens it. */
+int candor_app_feed_signed_in(struct candor_app *app, const char *token,
+			      struct candor_app_signed_in *out);
 
 /* End the session with selector (signing out). */
 int candor_app_session_end(struct candor_app *app, const char *selector);

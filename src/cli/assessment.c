@@ -83,3 +83,65 @@ void cli_assessment_print(const struct candor_assessment *a)
 		}
 	}
 }
+
+static int later_first(const void *x, const void *y)
+{
+	const struct candor_contribution *a = *(const struct candor_contribution *const *)x;
+	const struct candor_contribution *b = *(const struct candor_contribution *const *)y;
+
+	if (a->at != b->at)
+		return a->at < b->at ? 1 : -1;
+	return a < b ? -1 : a > b;
+}
+
+/* The records behind each component, latest first, then the open gates' grounds. */
+int cli_explanation_print(const struct candor_assessment *a, const struct candor_explanation *why)
+{
+	const double v[] = { a->credibility, a->reliability, a->intimacy, a->self_orientation };
+	const struct candor_contribution **order = calloc(why->n + 1, sizeof(*order));
+	char d[CANDOR_DATE_MAX];
+
+	if (!order)
+		return -1;
+	for (size_t i = 0; i < why->n; i++)
+		order[i] = &why->v[i];
+	qsort(order, why->n, sizeof(*order), later_first);
+
+	printf("\nwhy these numbers (each record's weight, faded by age)\n");
+	for (int k = 0; k < CANDOR_COMPONENTS; k++) {
+		size_t n = 0;
+
+		printf("  %s %.2f%s\n", candor_name_of(candor_components, k), v[k],
+		       k == CANDOR_COMPONENT_SELF_ORIENTATION ? " (lower is better)" : "");
+		for (size_t i = 0; i < why->n; i++) {
+			const struct candor_contribution *c = order[i];
+
+			if (c->component != k)
+				continue;
+			candor_date_format(d, sizeof(d), c->at);
+			d[10] = '\0';
+			printf("        %+.2f  %s  %s", c->weight, d, c->text);
+			if (c->ref_kind)
+				printf("  [%s #%" PRId64 "]", c->ref_kind, c->ref_id);
+			putchar('\n');
+			n++;
+		}
+		if (!n)
+			printf("        nothing on record moved it\n");
+	}
+	for (int g = 0; g < CANDOR_GATES; g++) {
+		if (!why->ngrounds[g])
+			continue;
+		printf("  %s open because\n", cli_stage_label(a->gates[g].stage));
+		for (size_t k = 0; k < why->ngrounds[g]; k++) {
+			const struct candor_reason *r = &why->grounds[g][k];
+
+			printf("        - %s", r->text);
+			if (r->ref_kind)
+				printf("  [%s #%" PRId64 "]", r->ref_kind, r->ref_id);
+			putchar('\n');
+		}
+	}
+	free(order);
+	return 0;
+}

@@ -8,5 +8,8 @@
 #include "core/model.h"
 
 void cli_assessment_print(const struct candor_assessment *a);
+/* `status --explain`: each component's records and what each open gate rests on;
+ * 0, or -1 when out of memory. */
+int cli_explanation_print(const struct candor_assessment *a, const struct candor_explanation *why);
 
 #endif

@@ -71,6 +71,9 @@ struct cli_command {
 extern const struct cli_command cli_commands[];
 const struct cli_command *cli_command_find(const char *name);
 
+/* `candor import contacts|accounts` (cmd-import-crm.c); kind: enum candor_crm_kind. */
+int cli_import_crm(int argc, char **argv, struct candor_ctx *ctx, int kind);
+
 /* Open the database and begin the command's transaction (create: for init). */
 int cli_store(struct candor_ctx *ctx, bool create);
 
@@ -162,6 +165,7 @@ json_t *cli_audit_json(struct candor_ctx *ctx);
 int cmd_edit(int argc, char **argv, struct candor_ctx *ctx);
 int cmd_delete(int argc, char **argv, struct candor_ctx *ctx);
 int cmd_undo(int argc, char **argv, struct candor_ctx *ctx);
+int cmd_merge(int argc, char **argv, struct candor_ctx *ctx);
 int cmd_promise(int argc, char **argv, struct candor_ctx *ctx);
 int cmd_kept(int argc, char **argv, struct candor_ctx *ctx);
 int cmd_broken(int argc, char **argv, struct candor_ctx *ctx);

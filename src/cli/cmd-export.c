@@ -8,9 +8,12 @@
 #include "util/common.h"
 #include "cli/cli.h"
 #include "cli/ledger.h"
+#include "app/calendar.h"
+#include "formats/vcard.h"
 
 struct export_opts {
-	const char *format, *table, *out, *at;
+	const char *format, *table, *out, *at, *contact, *account, *seller;
+	bool no_bom;
 };
 
 static int export_opt(struct candor_ctx *ctx, int code, const char *arg, void *data)
@@ -25,6 +28,14 @@ static int export_opt(struct candor_ctx *ctx, int code, const char *arg, void *d
 		o->out = arg;
 	else if (code == 'A')
 		o->at = arg;
+	else if (code == 'c')
+		o->contact = arg;
+	else if (code == 'a')
+		o->account = arg;
+	else if (code == 's')
+		o->seller = arg;
+	else if (code == 'B')
+		o->no_bom = true;
 	return CLI_OK;
 }
 
@@ -33,6 +44,10 @@ static const struct option export_options[] = {
 	{ "table", required_argument, NULL, 't' },
 	{ "out", required_argument, NULL, 'o' },
 	{ "at", required_argument, NULL, 'A' },
+	{ "contact", required_argument, NULL, 'c' },
+	{ "account", required_argument, NULL, 'a' },
+	{ "seller", required_argument, NULL, 's' },
+	{ "no-bom", no_argument, NULL, 'B' },
 	{ 0 }
 };
 
@@ -130,8 +145,10 @@ static json_t *contact_row(const struct candor_contact *c, const struct candor_a
 /* Whether every row could be written (a row that cannot be built as JSON
  * first is an error, never a row left out). */
 static bool export_csv(FILE *f, const struct table *t, const struct candor_contact_list *l,
-		       const struct candor_evidence_set *set, int64_t at)
+		       const struct candor_evidence_set *set, int64_t at, bool bom)
 {
+	if (bom)
+		fputs("\xEF\xBB\xBF", f);  /* so Excel reads UTF-8 */
 	csv_header(f, t->cols);
 	for (size_t k = 0; k < l->n; k++) {
 		struct candor_evidence ev;
@@ -195,13 +212,75 @@ static int export_run(struct candor_ctx *ctx, const struct export_opts *o,
 			rc = cli_errorf(ctx, CLI_INTERNAL, "cannot write the export: %s", strerror(errno));
 		}
 		json_decref(j);
-	} else if (!export_csv(f, t, &l, &set, at)) {
+	} else if (!export_csv(f, t, &l, &set, at, !o->no_bom)) {
 		rc = cli_errorf(ctx, CLI_INTERNAL, "%s", CLI_JSON_FAILED);
 	}
 cleanup:
 	candor_evidence_set_release(&set);
 	candor_contact_list_release(&l);
 	candor_account_list_release(&accts);
+	return rc;
+}
+
+/* --format ics: the promises and expectations of --contact, --account or --seller. */
+static int export_ics(struct candor_ctx *ctx, const struct export_opts *o, FILE *f)
+{
+	struct candor_app_calendar_query q = { .seller = o->seller };
+	struct candor_contact c = { 0 };
+	struct candor_account a = { 0 };
+	struct candor_buf out = CANDOR_BUF_INIT;
+	struct candor_app app;
+	int rc;
+
+	if ((rc = cli_store(ctx, false)))
+		return rc;
+	if (o->contact && (rc = cli_contact(ctx, o->contact, &c)))
+		goto cleanup;
+	if (o->account && (rc = candor_store_account_find(ctx->store, o->account, &a))) {
+		rc = cli_fail(ctx, rc);
+		goto cleanup;
+	}
+	q.contact_id = c.id, q.account_id = a.id;
+	cli_app(ctx, &app);
+	if ((rc = candor_app_calendar(&app, &q, &out)))
+		rc = cli_fail(ctx, rc);
+	else if (fwrite(out.ptr, 1, out.len, f) != out.len)
+		rc = cli_errorf(ctx, CLI_INTERNAL, "cannot write the export: %s", strerror(errno));
+cleanup:
+	candor_buf_release(&out);
+	candor_contact_release(&c);
+	candor_account_release(&a);
+	return rc;
+}
+
+/* --format vcf: every contact as a vCard 3.0. */
+static int export_vcf(struct candor_ctx *ctx, FILE *f)
+{
+	struct candor_contact_list l = { 0 };
+	struct candor_buf out = CANDOR_BUF_INIT;
+	int rc;
+
+	if ((rc = cli_store(ctx, false)))
+		return rc;
+	if ((rc = candor_store_contact_list(ctx->store, 0, &l))) {
+		rc = cli_fail(ctx, rc);
+		goto cleanup;
+	}
+	for (size_t i = 0; i < l.n; i++) {
+		const struct candor_contact *c = &l.v[i];
+		struct candor_vcard_out v = { .name = c->name, .email = c->email, .role = c->role,
+					      .org = c->account_name ? c->account_name : "",
+					      .id = c->id };
+
+		candor_vcard_write(&out, &v);
+	}
+	if (candor_buf_error(&out))
+		rc = cli_errorf(ctx, CLI_INTERNAL, "out of memory");
+	else if (fwrite(out.ptr, 1, out.len, f) != out.len)
+		rc = cli_errorf(ctx, CLI_INTERNAL, "cannot write the export: %s", strerror(errno));
+cleanup:
+	candor_buf_release(&out);
+	candor_contact_list_release(&l);
 	return rc;
 }
 
@@ -218,9 +297,17 @@ int cmd_export(int argc, char **argv, struct candor_ctx *ctx)
 	if (npos)
 		return cli_usage_error(ctx, "export takes no arguments; write to a file with --out FILE");
 	if (!o.format)
-		return cli_usage_error(ctx, "--format json|csv is required");
-	if (strcmp(o.format, "json") && strcmp(o.format, "csv"))
-		return cli_errorf(ctx, CLI_INVALID, "--format: '%s' is not json or csv", o.format);
+		return cli_usage_error(ctx, "--format json|csv|ics|vcf is required");
+	if (strcmp(o.format, "json") && strcmp(o.format, "csv") && strcmp(o.format, "ics") &&
+	    strcmp(o.format, "vcf"))
+		return cli_errorf(ctx, CLI_INVALID, "--format: '%s' is not json, csv, ics or vcf",
+				  o.format);
+	if ((o.contact || o.account || o.seller) && strcmp(o.format, "ics"))
+		return cli_usage_error(ctx, "--contact, --account and --seller are for --format ics");
+	if ((o.contact != NULL) + (o.account != NULL) + (o.seller != NULL) > 1)
+		return cli_usage_error(ctx, "choose one of --contact, --account or --seller");
+	if (o.no_bom && strcmp(o.format, "csv"))
+		return cli_usage_error(ctx, "--no-bom is for --format csv");
 	if (!strcmp(o.format, "csv")) {
 		for (t = tables; t->name && strcmp(t->name, o.table ? o.table : "contacts"); t++)
 			;
@@ -229,7 +316,7 @@ int cmd_export(int argc, char **argv, struct candor_ctx *ctx)
 					  "interactions, commitments, expectations, facts, values, "
 					  "fits, decisions", o.table);
 	} else if (o.table) {
-		return cli_usage_error(ctx, "--table is for --format csv; JSON exports everything");
+		return cli_usage_error(ctx, "--table is for --format csv");
 	}
 	if ((rc = cli_asof_date(ctx, &at, o.at, "--at")))
 		return rc;
@@ -239,7 +326,8 @@ int cmd_export(int argc, char **argv, struct candor_ctx *ctx)
 		if (!(f = fopen(tmp, "wb")))
 			return cli_errorf(ctx, CLI_INVALID, "cannot write '%s': %s", o.out, strerror(errno));
 	}
-	rc = export_run(ctx, &o, t, f, at);
+	rc = !strcmp(o.format, "ics") ? export_ics(ctx, &o, f)
+	     : !strcmp(o.format, "vcf") ? export_vcf(ctx, f) : export_run(ctx, &o, t, f, at);
 	if (o.out) {
 		if (fclose(f) && !rc)
 			rc = cli_errorf(ctx, CLI_INTERNAL, "cannot write '%s': %s", o.out, strerror(errno));

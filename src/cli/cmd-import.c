@@ -13,6 +13,7 @@
 #include "cli/transcript-file.h"
 #include "app/import.h"
 #include "app/audit.h"
+#include "formats/crm.h"
 
 struct import_opts {
 	struct cli_talk_opts talk;
@@ -124,6 +125,10 @@ int cmd_import(int argc, char **argv, struct candor_ctx *ctx)
 	int64_t at;
 	bool bad = false;
 
+	if (argc >= 2 && !strcmp(argv[1], "contacts"))
+		return cli_import_crm(argc - 1, argv + 1, ctx, CANDOR_CRM_CONTACTS);
+	if (argc >= 2 && !strcmp(argv[1], "accounts"))
+		return cli_import_crm(argc - 1, argv + 1, ctx, CANDOR_CRM_ACCOUNTS);
 	CLI_PARSE(ctx, argc, argv, import_options, import_opt, &o, &pos, &npos);
 	if (npos < 1)
 		return cli_usage_error(ctx, "which transcript? give one or more FILEs");

@@ -1,17 +1,20 @@
 /*
  * cmd-pipeline.c: `candor pipeline`, every buyer by stage, stalled first,
  * or a page of them with --limit (and --after the cursor the last page
- * printed); --search and --seller filter (the loading, kept answers,
- * assessing and order: app/assess.h).
+ * printed); --search (name, email or account, without case or accents)
+ * and --seller (any part of a seller's name, or a list) filter, --sort
+ * orders (urgency, trust, contact, due); the loading, kept answers,
+ * assessing, order and each buyer's reason: app/assess.h.
  */
 #include "util/common.h"
 #include "cli/cli.h"
+#include <ctype.h>
 #include <strings.h>
 #include "cli/ledger.h"
 #include "app/assess.h"
 
 struct pipeline_opts {
-	const char *at, *account, *seller, *search, *after, *limit;
+	const char *at, *account, *seller, *search, *after, *limit, *sort;
 	bool json;
 };
 
@@ -33,6 +36,8 @@ static int pipeline_opt(struct candor_ctx *ctx, int code, const char *arg, void 
 		o->after = arg;
 	else if (code == 'q')
 		o->search = arg;
+	else if (code == 'o')
+		o->sort = arg;
 	return CLI_OK;
 }
 
@@ -44,36 +49,75 @@ static const struct option pipeline_options[] = {
 	{ "limit", required_argument, NULL, 'l' },
 	{ "after", required_argument, NULL, 'f' },
 	{ "search", required_argument, NULL, 'q' },
+	{ "sort", required_argument, NULL, 'o' },
 	{ 0 }
 };
 
-static void print_rows(const struct candor_app_buyer *rows, size_t n, int64_t at)
+/*
+ * One line a buyer: stalled mark, name, account, trust and the reason
+ * (candor_app_buyer_reason, the board's card says the same).  In the
+ * urgency order the buyers come under their stage; in another order each
+ * line names its stage.
+ */
+static void print_rows(const struct candor_app_buyer *rows, size_t n, int64_t at, int sort)
 {
 	char d[CANDOR_DATE_MAX];
 	int stage = -1;
 
 	candor_date_format(d, sizeof(d), at);
-	printf("pipeline as of %s (model %s): %zu buyer%s\n", d, CANDOR_MODEL_VERSION, n,
-	       n == 1 ? "" : "s");
+	printf("pipeline as of %s (model %s): %zu buyer%s%s%s\n", d, CANDOR_MODEL_VERSION, n,
+	       n == 1 ? "" : "s", sort ? ", by " : "", sort ? candor_name_of(candor_pipeline_sorts, sort) : "");
+	if (sort && n)
+		printf("\n");
 	for (size_t i = 0; i < n; i++) {
-		const struct candor_reason *head = candor_assessment_headline(&rows[i].a);
-
-		if (rows[i].a.stage != stage) {
+		if (!sort && rows[i].a.stage != stage) {
 			stage = rows[i].a.stage;
 			printf("\n%s\n", cli_stage_label(stage));
 		}
 		printf("  %s %-22s %-18s %.2f  ", rows[i].a.stalled ? "!" : " ",
 		       rows[i].c->name, rows[i].c->account_name, rows[i].a.trust);
-		if (rows[i].a.stage == CANDOR_STAGE_DECIDED) {
-			candor_date_format(d, sizeof(d), rows[i].a.decided_at);
-			printf("%s on %s%s%s\n", candor_name_of(candor_decision_kinds, rows[i].a.decision),
-			       d, head ? "; since then: " : "", head ? head->text : "");
-		} else {
-			printf("%s\n", head ? head->text : "every gate open: ready when they are");
-		}
+		if (sort)
+			printf("%s: ", candor_name_of(candor_stages, rows[i].a.stage));
+		printf("%s\n", rows[i].reason);
 	}
 	if (!n)
 		printf("no buyers yet: add one with 'candor contact add NAME --account ACCOUNT'\n");
+}
+
+/* An argument as the shell reads it back: bare when plain, else in single quotes. */
+static void print_arg(const char *flag, const char *v)
+{
+	bool plain = *v != '\0';
+
+	for (const char *p = v; *p; p++)
+		plain &= isalnum((unsigned char)*p) || strchr("-_.,@:/", *p) != NULL;
+	printf(" %s ", flag);
+	if (plain) {
+		fputs(v, stdout);
+		return;
+	}
+	putchar('\'');
+	for (const char *p = v; *p; p++)
+		fputs(*p == '\'' ? "'\\''" : (char[2]){ *p, 0 }, stdout);
+	putchar('\'');
+}
+
+/* The command that prints the next page: the same filters, sort and limit, after next. */
+static void print_more(const struct pipeline_opts *o, const struct candor_app_pipeline_query *q,
+		       const char *next)
+{
+	printf("\nmore: candor pipeline --limit %zu", q->limit);
+	if (o->at)
+		print_arg("--at", o->at);
+	if (o->account)
+		print_arg("--account", o->account);
+	if (o->seller)
+		print_arg("--seller", o->seller);
+	if (o->search)
+		print_arg("--search", o->search);
+	if (q->sort)
+		print_arg("--sort", candor_name_of(candor_pipeline_sorts, q->sort));
+	printf(" --after %s\n", next);
 }
 
 /* --limit N: a whole number from 1 to 10000. */
@@ -102,6 +146,7 @@ static json_t *rows_json(const struct candor_app_buyer *rows, size_t n, int64_t 
 		json_t *j = candor_json_assessment(&rows[i].a);
 
 		candor_json_put(j, "contact", candor_json_contact(rows[i].c), &bad);
+		candor_json_put(j, "reason", json_string(rows[i].reason), &bad);
 		candor_json_push(arr, j, &bad);
 	}
 	return json_pack("{s:o,s:s,s:o}", "at", candor_json_date(at), "model_version",
@@ -133,6 +178,7 @@ static int stream_one(void *data, const struct candor_app_buyer *b)
 	bool bad = false;
 
 	candor_json_put(j, "contact", candor_json_contact(b->c), &bad);
+	candor_json_put(j, "reason", json_string(b->reason), &bad);
 	j = candor_json_checked(j, bad);
 	text = j ? json_dumps(j, JSON_INDENT(2) | JSON_REAL_PRECISION(12)) : NULL;
 	json_decref(j);
@@ -188,6 +234,8 @@ int cmd_pipeline(int argc, char **argv, struct candor_ctx *ctx)
 	    (rc = cli_asof_date(ctx, &q.at, o.at, "--at")) || (rc = cli_store(ctx, false)))
 		return rc;
 	cli_app(ctx, &app);
+	if ((rc = candor_app_pipeline_sort(&app, o.sort, &q.sort)))
+		return cli_fail(ctx, rc);
 	q.asof = o.at != NULL;
 	q.seller = o.seller;
 	q.search = o.search;
@@ -212,9 +260,9 @@ int cmd_pipeline(int argc, char **argv, struct candor_ctx *ctx)
 			candor_json_put(j, "next", p.next[0] ? json_string(p.next) : json_null(), &bad);
 		rc = cli_print_json(ctx, candor_json_checked(j, bad));
 	} else {
-		print_rows(p.v, p.n, q.at);
+		print_rows(p.v, p.n, q.at, q.sort);
 		if (p.next[0])
-			printf("\nmore: candor pipeline --limit %zu --after %s\n", q.limit, p.next);
+			print_more(&o, &q, p.next);
 	}
 cleanup:
 	candor_app_pipeline_page_release(&p);

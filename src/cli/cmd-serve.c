@@ -90,7 +90,7 @@ int cmd_serve(int argc, char **argv, struct candor_ctx *ctx)
 {
 	struct serve_opts o = { .listen = "127.0.0.1:8080" };
 	struct web_server srv = { .db_path = ctx->db_path, .local_user = ctx->seller,
-				  .max_body = WEB_MAX_BODY };
+				  .seller = getenv("CANDOR_SELLER"), .max_body = WEB_MAX_BODY };
 	char **pos;
 	int npos, rc;
 

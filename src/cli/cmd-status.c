@@ -10,7 +10,7 @@
 
 struct status_opts {
 	const char *at, *contact, *account;
-	bool json;
+	bool json, explain;
 };
 
 static int status_opt(struct candor_ctx *ctx, int code, const char *arg, void *data)
@@ -25,6 +25,8 @@ static int status_opt(struct candor_ctx *ctx, int code, const char *arg, void *d
 		o->account = arg;
 	else if (code == 'j')
 		o->json = true;
+	else if (code == 'e')
+		o->explain = true;
 	return CLI_OK;
 }
 
@@ -33,6 +35,7 @@ static const struct option status_options[] = {
 	{ "contact", required_argument, NULL, 'c' },
 	{ "account", required_argument, NULL, 'a' },
 	{ "json", no_argument, NULL, 'j' },
+	{ "explain", no_argument, NULL, 'e' },
 	{ 0 }
 };
 
@@ -63,16 +66,23 @@ static int contact_status(struct candor_ctx *ctx, const struct status_opts *o,
 			  const struct candor_contact *c, int64_t at)
 {
 	struct candor_evidence_set set = { 0 };
+	struct candor_evidence ev;
 	struct candor_assessment a;
+	struct candor_explanation why = { 0 };
 	struct candor_app app;
 	json_t *j;
 	int rc;
 	bool bad = false;
 
 	cli_app(ctx, &app);
-	if ((rc = candor_app_contact_assess(&app, c, at, &set, NULL, &a))) {
+	if ((rc = candor_app_contact_assess(&app, c, at, &set, &ev, &a))) {
 		candor_evidence_set_release(&set);
 		return cli_fail(ctx, rc);
+	}
+	if (o->explain && candor_model_explain(&a, &why, &ev, at, NULL)) {
+		candor_explanation_release(&why);
+		candor_evidence_set_release(&set);
+		return cli_errorf(ctx, CLI_INTERNAL, "out of memory");
 	}
 	if (o->json) {
 		j = candor_json_assessment(&a);
@@ -83,8 +93,12 @@ static int contact_status(struct candor_ctx *ctx, const struct status_opts *o,
 		printf("%s — %s%sat %s (contact #%" PRId64 ")\n", c->name, c->role,
 		       *c->role ? " " : "", c->account_name, c->id);
 		cli_assessment_print(&a);
-		rc = print_analysers(ctx, &set, a.at);
+		if (o->explain && cli_explanation_print(&a, &why))
+			rc = cli_errorf(ctx, CLI_INTERNAL, "out of memory");
+		else
+			rc = print_analysers(ctx, &set, a.at);
 	}
+	candor_explanation_release(&why);
 	candor_evidence_set_release(&set);
 	return rc;
 }

@@ -38,9 +38,9 @@ static json_t *token_json(const struct candor_app_token *t)
 
 	candor_date_format(made, sizeof(made), t->created);
 	when(ends, sizeof(ends), t->expires);
-	return json_pack("{s:I,s:s,s:s,s:o,s:s}", "id", (json_int_t)t->id, "user", t->user,
+	return json_pack("{s:I,s:s,s:s,s:o,s:s,s:s}", "id", (json_int_t)t->id, "user", t->user,
 			 "created", made, "expires", t->expires ? json_string(ends) : json_null(),
-			 "selector_end", t->tail);
+			 "selector_end", t->tail, "scope", t->scope);
 }
 
 static int token_list(struct candor_ctx *ctx, const char *name, const struct token_opts *o)
@@ -68,8 +68,8 @@ static int token_list(struct candor_ctx *ctx, const char *name, const struct tok
 		}
 		candor_date_format(made, sizeof(made), v[i].created);
 		when(ends, sizeof(ends), v[i].expires);
-		printf("%-4" PRId64 " %-24s made %-16s expires %-16s ...%s\n", v[i].id, v[i].user,
-		       made, ends, v[i].tail);
+		printf("%-4" PRId64 " %-24s made %-16s expires %-16s ...%s%s\n", v[i].id, v[i].user,
+		       made, ends, v[i].tail, strcmp(v[i].scope, "feed") ? "" : "  (calendar feed)");
 	}
 	if (!o->json && !n)
 		printf("no API tokens%s%s\n", name ? " for " : "", name ? name : "");

@@ -17,6 +17,7 @@ struct user_opts {
 	const char *days;
 	bool json;
 	bool end;
+	bool feed;
 };
 
 static int user_opt(struct candor_ctx *ctx, int code, const char *arg, void *data)
@@ -31,6 +32,8 @@ static int user_opt(struct candor_ctx *ctx, int code, const char *arg, void *dat
 		o->expires = arg;
 	else if (code == 'd')
 		o->days = arg;
+	else if (code == 'F')
+		o->feed = true;
 	else if (code == 'E')
 		o->end = true;
 	return CLI_OK;
@@ -41,6 +44,7 @@ static const struct option user_options[] = {
 	{ "json", no_argument, NULL, 'j' },
 	{ "expires", required_argument, NULL, 'e' },
 	{ "days", required_argument, NULL, 'd' },
+	{ "feed", no_argument, NULL, 'F' },
 	{ "end", no_argument, NULL, 'E' },
 	{ 0 }
 };
@@ -151,11 +155,17 @@ static int user_token(struct candor_ctx *ctx, const char *name, const struct use
 	if ((rc = token_expiry(ctx, o, &expires)) || (rc = cli_store(ctx, false)))
 		return rc;
 	cli_app(ctx, &app);
-	if ((rc = candor_app_token_new(&app, name, expires, token)))
+	if ((rc = o->feed ? candor_app_feed_token_new(&app, name, expires, token)
+		       : candor_app_token_new(&app, name, expires, token)))
 		return cli_fail(ctx, rc);
 	printf("%s\n", token);
-	fprintf(stderr, "a new API token for '%s': send it as 'Authorization: Bearer TOKEN'; "
-		"it is shown only now\n", name);
+	if (o->feed)
+		fprintf(stderr, "a new calendar feed token for '%s': subscribe to "
+			"https://YOUR-SERVER/calendar.ics?token=TOKEN (it reads their promises, "
+			"nothing else); it is shown only now\n", name);
+	else
+		fprintf(stderr, "a new API token for '%s': send it as 'Authorization: Bearer "
+			"TOKEN'; it is shown only now\n", name);
 	if (expires) {
 		char day[32];
 

@@ -45,6 +45,10 @@ struct candor_contact {
 	char *role;    /* "CFO", "champion": free text */
 	char *email;
 	int64_t created;
+	/* Adding only: the extra fields (a JSON object, schema 7) the new contact
+	 * starts with, borrowed by candor_store_contact_add; NULL is "{}".  Reads
+	 * never fill it (candor_store_record_get has the column). */
+	const char *extra;
 };
 
 enum candor_interaction_kind {

@@ -17,6 +17,7 @@
  */
 #include "util/common.h"
 #include <math.h>
+#include "util/array.h"
 #include "util/date.h"
 #include "core/model.h"
 
@@ -47,13 +48,64 @@ const struct candor_name candor_stages[] = {
 	{ -1, NULL }
 };
 
+const struct candor_name candor_components[] = {
+	{ CANDOR_COMPONENT_CREDIBILITY, "credibility" },
+	{ CANDOR_COMPONENT_RELIABILITY, "reliability" },
+	{ CANDOR_COMPONENT_INTIMACY, "intimacy" },
+	{ CANDOR_COMPONENT_SELF_ORIENTATION, "self-orientation" },
+	{ -1, NULL }
+};
+
 /* The working state of one assessment. */
 struct assess {
 	struct candor_assessment *a;
 	const struct candor_evidence *ev;
 	const struct candor_model_params *p;
 	int64_t at;
+	struct candor_explanation *why; /* NULL unless explaining */
+	bool oom;
 };
+
+/* Note, when explaining, that a record moved component comp by w. */
+__attribute__((format(printf, 7, 8)))
+static void contribute(struct assess *x, int comp, double w, const char *kind, int64_t id,
+		       int64_t t, const char *fmt, ...)
+{
+	struct candor_explanation *e = x->why;
+	struct candor_contribution *c;
+	va_list ap;
+
+	if (!e || x->oom || w == 0)
+		return;
+	if (candor_array_grow((void **)&e->v, &e->alloc, e->n, sizeof(*e->v))) {
+		x->oom = true;
+		return;
+	}
+	c = &e->v[e->n++];
+	*c = (struct candor_contribution){ .component = comp, .weight = w, .ref_kind = kind,
+					   .ref_id = id, .at = t };
+	va_start(ap, fmt);
+	vsnprintf(c->text, sizeof(c->text), fmt, ap);
+	va_end(ap);
+}
+
+/* Note, when explaining, a record gate g rests on (kept only if g opens). */
+__attribute__((format(printf, 5, 6)))
+static void ground(struct assess *x, int g, const char *kind, int64_t id, const char *fmt, ...)
+{
+	struct candor_reason *r;
+	va_list ap;
+
+	if (!x->why || x->why->ngrounds[g] == CANDOR_MAX_REASONS)
+		return;
+	r = &x->why->grounds[g][x->why->ngrounds[g]++];
+	memset(r, 0, sizeof(*r));
+	va_start(ap, fmt);
+	vsnprintf(r->text, sizeof(r->text), fmt, ap);
+	va_end(ap);
+	r->ref_kind = kind;
+	r->ref_id = id;
+}
 
 static double fade(const struct assess *x, int64_t t)
 {
@@ -140,28 +192,46 @@ static void reliability_commitments(struct assess *x, double *r, double *s)
 
 		if (c->made > x->at)
 			continue;
+		double late, w;
+
 		candor_commitment_state_at(&st, c, x->at);
-		*s += x->p->w_renegotiated_late * late_renegotiations(c, x->at) *
-		      (st.resolved_at ? fade(x, st.resolved_at) : 1.0);
+		late = x->p->w_renegotiated_late * late_renegotiations(c, x->at) *
+		       (st.resolved_at ? fade(x, st.resolved_at) : 1.0);
+		*s += late;
+		contribute(x, CANDOR_COMPONENT_RELIABILITY, -late, "commitment", c->id,
+			   st.resolved_at ? st.resolved_at : c->made,
+			   "promise \"%s\" renegotiated after it was due", c->text);
+		w = st.resolved_at ? fade(x, st.resolved_at) : 1.0;
 		switch (st.status) {
 		case CANDOR_COMMITMENT_KEPT:
-			*r += x->p->w_kept * fade(x, st.resolved_at);
+			*r += x->p->w_kept * w;
 			a->kept++;
+			contribute(x, CANDOR_COMPONENT_RELIABILITY, x->p->w_kept * w, "commitment",
+				   c->id, st.resolved_at, "promise \"%s\" kept on time", c->text);
 			break;
 		case CANDOR_COMMITMENT_KEPT_LATE:
-			*r += x->p->w_late * fade(x, st.resolved_at);
-			*s += x->p->w_late * fade(x, st.resolved_at);
+			*r += x->p->w_late * w;
+			*s += x->p->w_late * w;
 			a->kept_late++;
+			contribute(x, CANDOR_COMPONENT_RELIABILITY, x->p->w_late * w, "commitment",
+				   c->id, st.resolved_at, "promise \"%s\" kept, late: it counts for", c->text);
+			contribute(x, CANDOR_COMPONENT_RELIABILITY, -x->p->w_late * w, "commitment",
+				   c->id, st.resolved_at, "promise \"%s\" kept, late: and against", c->text);
 			break;
 		case CANDOR_COMMITMENT_BROKEN:
-			*s += x->p->w_broken * fade(x, st.resolved_at);
+			*s += x->p->w_broken * w;
 			a->broken++;
+			contribute(x, CANDOR_COMPONENT_RELIABILITY, -x->p->w_broken * w, "commitment",
+				   c->id, st.resolved_at, "promise \"%s\" broken", c->text);
 			break;
 		default:
 			a->open_commitments++;
 			if (st.overdue) {
 				*s += x->p->w_overdue;
 				a->overdue++;
+				contribute(x, CANDOR_COMPONENT_RELIABILITY, -x->p->w_overdue, "commitment",
+					   c->id, candor_due_end(st.due), "promise \"%s\" overdue "
+					   "(counts in full until it is resolved)", c->text);
 			}
 		}
 	}
@@ -176,25 +246,39 @@ static void expectations(struct assess *x, double *r, double *s, double *cp, dou
 
 		if (e->set_at > x->at)
 			continue;
+		double w = resolved ? fade(x, e->resolved_at) : 1.0;
+
 		if (resolved && e->status == CANDOR_EXPECTATION_MET) {
-			*r += fade(x, e->resolved_at);
-			*cp += fade(x, e->resolved_at);
+			*r += w;
+			*cp += w;
 			x->a->met++;
+			contribute(x, CANDOR_COMPONENT_RELIABILITY, w, "expectation", e->id,
+				   e->resolved_at, "expectation \"%s\" met", e->text);
+			contribute(x, CANDOR_COMPONENT_CREDIBILITY, w, "expectation", e->id,
+				   e->resolved_at, "expectation \"%s\" proved accurate", e->text);
 		} else if (resolved) {
-			*s += x->p->w_missed * fade(x, e->resolved_at);
-			*cn += fade(x, e->resolved_at);
+			*s += x->p->w_missed * w;
+			*cn += w;
 			x->a->missed++;
+			contribute(x, CANDOR_COMPONENT_RELIABILITY, -x->p->w_missed * w, "expectation",
+				   e->id, e->resolved_at, "expectation \"%s\" missed", e->text);
+			contribute(x, CANDOR_COMPONENT_CREDIBILITY, -w, "expectation", e->id,
+				   e->resolved_at, "expectation \"%s\" proved wrong", e->text);
 		} else if (candor_due_end(e->by) <= x->at) {
 			*s += x->p->w_overdue;
+			contribute(x, CANDOR_COMPONENT_RELIABILITY, -x->p->w_overdue, "expectation",
+				   e->id, candor_due_end(e->by), "expectation \"%s\" past its date, "
+				   "not yet met", e->text);
 		}
 	}
 }
 
-static bool is_two_way(const struct candor_interaction *it)
+bool candor_interaction_two_way(const struct candor_interaction *it)
 {
 	return it->kind == CANDOR_INTERACTION_CALL || it->kind == CANDOR_INTERACTION_MEETING ||
 	       it->kind == CANDOR_INTERACTION_CHAT || it->inbound;
 }
+
 
 /*
  * Whether sg is category cat said by the side that counts for it: the
@@ -239,7 +323,7 @@ static void tally(struct assess *x, struct tallies *t)
 	for (size_t i = 0; i < ev->ninteractions; i++) {
 		const struct candor_interaction *it = &ev->interactions[i];
 
-		if (it->at > x->at || !is_two_way(it))
+		if (it->at > x->at || !candor_interaction_two_way(it))
 			continue;
 		a->two_way_contacts++;
 		t->inbound += it->inbound;
@@ -252,6 +336,11 @@ static void tally(struct assess *x, struct tallies *t)
 	}
 	for (size_t i = 0; i < ev->nfacts; i++)
 		if (ev->facts[i].at <= x->at) {
+			if (!(a->fact_kinds_known & (1u << ev->facts[i].kind)))
+				contribute(x, CANDOR_COMPONENT_INTIMACY, 0.5 / CANDOR_FACT_KINDS, "fact",
+					   ev->facts[i].id, ev->facts[i].at, "discovery: %s known (%s)",
+					   candor_name_of(candor_fact_kinds, ev->facts[i].kind),
+					   ev->facts[i].text);
 			a->fact_kinds_known |= 1u << ev->facts[i].kind;
 			t->facts++;
 		}
@@ -260,10 +349,15 @@ static void tally(struct assess *x, struct tallies *t)
 
 		if (v->at > x->at)
 			continue;
-		if (v->direction == CANDOR_VALUE_GIVEN)
+		if (v->direction == CANDOR_VALUE_GIVEN) {
 			t->given += fade(x, v->at);
-		else
+			contribute(x, CANDOR_COMPONENT_CREDIBILITY, fade(x, v->at), "value", v->id,
+				   v->at, "value given: %s", v->text);
+		} else {
 			t->received += fade(x, v->at);
+			contribute(x, CANDOR_COMPONENT_INTIMACY, fade(x, v->at), "value", v->id, v->at,
+				   "they gave back: %s", v->text);
+		}
 	}
 	for (size_t i = 0; i < ev->nsignals; i++) {
 		const struct candor_signal *sg = &ev->signals[i];
@@ -275,13 +369,20 @@ static void tally(struct assess *x, struct tallies *t)
 
 		if (sg->at > x->at)
 			continue;
-		if (signal_is(sg, "candor") || signal_is(sg, "disclosure"))
+		if (signal_is(sg, "candor") || signal_is(sg, "disclosure")) {
 			t->candid += w;
-		else if (signal_is(sg, "social") || signal_is(sg, "stall"))
+			contribute(x, CANDOR_COMPONENT_INTIMACY, w, "signal", sg->id, sg->at,
+				   "%s: they said \"%s\"", sg->category, sg->text);
+		} else if (signal_is(sg, "social") || signal_is(sg, "stall")) {
 			t->social += w;
-		else if (signal_is(sg, "pressure") || signal_is(sg, "closing") ||
-			 signal_is(sg, "seller_centric"))
+			contribute(x, CANDOR_COMPONENT_INTIMACY, -w, "signal", sg->id, sg->at,
+				   "%s: they said \"%s\"", sg->category, sg->text);
+		} else if (signal_is(sg, "pressure") || signal_is(sg, "closing") ||
+			   signal_is(sg, "seller_centric")) {
 			t->pressure += w;
+			contribute(x, CANDOR_COMPONENT_SELF_ORIENTATION, w, "signal", sg->id, sg->at,
+				   "%s: you said \"%s\"", sg->category, sg->text);
+		}
 		profile_count(a, sg);
 	}
 	a->seller_talk = t->talk_weight > 0 ? t->talk / t->talk_weight : -1;
@@ -296,6 +397,43 @@ static unsigned popcount(unsigned v)
 	return n;
 }
 
+/*
+ * The records behind self-orientation's take and deficit terms (only when
+ * the term is above 0: else they moved nothing) and each call's talk share.
+ */
+static void self_reasons(struct assess *x, bool take, bool deficit)
+{
+	const struct candor_evidence *ev = x->ev;
+
+	for (size_t i = 0; take && i < ev->nvalues; i++)
+		if (ev->values[i].at <= x->at)
+			contribute(x, CANDOR_COMPONENT_SELF_ORIENTATION,
+				   (ev->values[i].direction == CANDOR_VALUE_GIVEN ? -1 : 1) *
+				   fade(x, ev->values[i].at), "value", ev->values[i].id, ev->values[i].at,
+				   ev->values[i].direction == CANDOR_VALUE_GIVEN ? "you gave: %s"
+				   : "you took more than you gave: %s", ev->values[i].text);
+	for (size_t i = 0; i < ev->ninteractions; i++) {
+		const struct candor_interaction *it = &ev->interactions[i];
+
+		if (it->at > x->at || !candor_interaction_two_way(it))
+			continue;
+		if (deficit)
+			contribute(x, CANDOR_COMPONENT_SELF_ORIENTATION, 1, "interaction", it->id,
+				   it->at, "met without learning: more meetings than things learned (%s)",
+				   it->text);
+		if (it->seller_share >= 0)
+			contribute(x, CANDOR_COMPONENT_SELF_ORIENTATION,
+				   (it->seller_share > x->p->talk_good ? 1 : -1) * fade(x, it->at),
+				   "interaction", it->id, it->at, "you talked %.0f%% of the call "
+				   "(top sellers: about %.0f%%)", it->seller_share * 100,
+				   x->p->talk_good * 100);
+	}
+	for (size_t i = 0; deficit && i < ev->nfacts; i++)
+		if (ev->facts[i].at <= x->at)
+			contribute(x, CANDOR_COMPONENT_SELF_ORIENTATION, -1, "fact", ev->facts[i].id,
+				   ev->facts[i].at, "learned: %s", ev->facts[i].text);
+}
+
 static void components(struct assess *x, const struct tallies *t)
 {
 	struct candor_assessment *a = x->a;
@@ -308,8 +446,14 @@ static void components(struct assess *x, const struct tallies *t)
 	a->reliability = beta_mean(r, s);
 	a->uncertainty = 2.0 / (r + s + 2.0);
 	for (size_t i = 0; i < x->ev->nfits; i++)
-		if (x->ev->fits[i].at <= x->at)
-			cp += fade(x, x->ev->fits[i].at); /* explored fit honestly */
+		if (x->ev->fits[i].at <= x->at) {
+			const struct candor_fit *f = &x->ev->fits[i];
+
+			cp += fade(x, f->at); /* explored fit honestly */
+			contribute(x, CANDOR_COMPONENT_CREDIBILITY, fade(x, f->at), "fit", f->id, f->at,
+				   "fit explored together (%s): %s",
+				   candor_name_of(candor_fit_verdicts, f->verdict), f->text);
+		}
 	a->credibility = beta_mean(cp + t->given, cn);
 	coverage = (double)popcount(a->fact_kinds_known) / CANDOR_FACT_KINDS;
 	openness = beta_mean(t->candid + t->received, t->social);
@@ -323,6 +467,14 @@ static void components(struct assess *x, const struct tallies *t)
 		talk = fmin(1.0, fmax(0.0, (a->seller_talk - x->p->talk_good) /
 					   (x->p->talk_bad - x->p->talk_good)));
 	a->self_orientation = 0.25 * take + 0.3 * deficit + 0.25 * push + 0.2 * talk;
+	if (x->why) {
+		*x->why = (struct candor_explanation){ .v = x->why->v, .n = x->why->n,
+			.alloc = x->why->alloc, .cred_pos = cp + t->given, .cred_neg = cn,
+			.coverage = coverage, .openness = openness,
+			.open_pos = t->candid + t->received, .open_neg = t->social, .take = take,
+			.deficit = deficit, .push = push, .talk = talk };
+		self_reasons(x, take > 0, deficit > 0);
+	}
 	a->trust = (a->credibility + a->reliability + a->intimacy) / 3.0 /
 		   (1.0 + 2.0 * a->self_orientation);
 }
@@ -359,6 +511,62 @@ static void missing_kinds(char *dst, size_t n, const struct candor_assessment *a
 	}
 }
 
+/* The latest fact of kind known at x->at, or NULL. */
+static const struct candor_fact *latest_fact(const struct assess *x, int kind)
+{
+	const struct candor_fact *f = NULL;
+
+	for (size_t i = 0; i < x->ev->nfacts; i++)
+		if (x->ev->facts[i].kind == kind && x->ev->facts[i].at <= x->at &&
+		    (!f || x->ev->facts[i].at >= f->at))
+			f = &x->ev->facts[i];
+	return f;
+}
+
+/* The latest two-way interaction (inbound only: the buyer's own) by x->at, or NULL. */
+static const struct candor_interaction *latest_two_way(const struct assess *x, bool inbound)
+{
+	const struct candor_interaction *it = NULL;
+
+	for (size_t i = 0; i < x->ev->ninteractions; i++) {
+		const struct candor_interaction *t = &x->ev->interactions[i];
+
+		if (t->at <= x->at && candor_interaction_two_way(t) && (!inbound || t->inbound) &&
+		    (!it || t->at >= it->at))
+			it = t;
+	}
+	return it;
+}
+
+/* Ground gate g on the latest fact of each kind in kinds that is known. */
+static void ground_facts(struct assess *x, int g, const int *kinds, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct candor_fact *f = latest_fact(x, kinds[i]);
+		char when[CANDOR_DATE_MAX];
+
+		if (!f)
+			continue;
+		day(when, f->at);
+		ground(x, g, "fact", f->id, "%s known: \"%s\" (%s)",
+		       candor_name_of(candor_fact_kinds, f->kind), f->text, when);
+	}
+}
+
+static void gate_know_grounds(struct assess *x)
+{
+	static const int basics[] = { CANDOR_FACT_BOTHERING, CANDOR_FACT_HOPED };
+	const struct candor_interaction *it = latest_two_way(x, false);
+	char when[CANDOR_DATE_MAX];
+
+	if (it) {
+		day(when, it->at);
+		ground(x, 0, "interaction", it->id, "two-way contact: %s on %s",
+		       candor_name_of(candor_interaction_kinds, it->kind), when);
+	}
+	ground_facts(x, 0, basics, CANDOR_ARRAY_SIZE(basics));
+}
+
 static void gate_know(struct assess *x, struct candor_gate *g)
 {
 	static const int basics[] = { CANDOR_FACT_BOTHERING, CANDOR_FACT_HOPED };
@@ -371,6 +579,35 @@ static void gate_know(struct assess *x, struct candor_gate *g)
 	if (*miss)
 		add_reason(g, NULL, 0, 0, "ask what bothers them and what they hope for, then record what you learned",
 			   "the seller does not yet know the basics of this buyer: %s", miss);
+	if (!g->nreasons)
+		gate_know_grounds(x);
+}
+
+static void gate_like_grounds(struct assess *x, const struct tallies *t)
+{
+	const struct candor_interaction *in = latest_two_way(x, true), *last = latest_two_way(x, false);
+	const struct candor_value *got = NULL;
+	char when[CANDOR_DATE_MAX];
+
+	for (size_t i = 0; i < x->ev->nvalues; i++)
+		if (x->ev->values[i].direction != CANDOR_VALUE_GIVEN && x->ev->values[i].at <= x->at &&
+		    (!got || x->ev->values[i].at >= got->at))
+			got = &x->ev->values[i];
+	ground(x, 1, NULL, 0, "%zu two-way contacts (%d needed)", x->a->two_way_contacts,
+	       x->p->like_contacts);
+	if (in) {
+		day(when, in->at);
+		ground(x, 1, "interaction", in->id, "they reached out on %s: %s", when, in->text);
+	}
+	if (got && t->received > 0) {
+		day(when, got->at);
+		ground(x, 1, "value", got->id, "they gave back on %s: %s", when, got->text);
+	}
+	if (last) {
+		day(when, last->at);
+		ground(x, 1, "interaction", last->id, "not cooling: last two-way contact on %s "
+		       "(within %d days)", when, x->p->cooling_days);
+	}
 }
 
 static void gate_like(struct assess *x, struct candor_gate *g, const struct tallies *t)
@@ -392,6 +629,8 @@ static void gate_like(struct assess *x, struct candor_gate *g, const struct tall
 			   "cooling: no two-way contact for %" PRId64 " days (last %s)",
 			   (x->at - a->last_two_way) / CANDOR_DAY, when);
 	}
+	if (!g->nreasons)
+		gate_like_grounds(x, t);
 }
 
 /* Whether signal a was said after signal b: by time, then conversation, then order. */
@@ -495,6 +734,38 @@ static void reliability_reasons(struct assess *x, struct candor_gate *g)
 	}
 }
 
+static void gate_trust_grounds(struct assess *x, const int *open_kinds, size_t nkinds)
+{
+	const struct candor_signal *candid = NULL;
+	const struct candor_commitment *kept = NULL;
+	char when[CANDOR_DATE_MAX];
+
+	for (size_t i = 0; i < x->ev->nsignals; i++) {
+		const struct candor_signal *sg = &x->ev->signals[i];
+
+		if (sg->at <= x->at && (signal_is(sg, "candor") || signal_is(sg, "disclosure")) &&
+		    (!candid || said_after(sg, candid)))
+			candid = sg;
+	}
+	if (candid) {
+		day(when, candid->at);
+		ground(x, 2, "signal", candid->id, "real communication: they said \"%s\" (%s, %s)",
+		       candid->text, candid->category, when);
+	}
+	ground_facts(x, 2, open_kinds, nkinds);
+	for (size_t i = 0; i < x->ev->ncommitments; i++) {
+		struct candor_commitment_state st;
+
+		candor_commitment_state_at(&st, &x->ev->commitments[i], x->at);
+		if (st.status == CANDOR_COMMITMENT_KEPT && x->ev->commitments[i].made <= x->at)
+			kept = &x->ev->commitments[i];
+	}
+	ground(x, 2, kept ? "commitment" : NULL, kept ? kept->id : 0, "reliability %.2f "
+	       "(%zu kept, %zu kept late, %zu met; %.2f needed), no open stall",
+	       x->a->reliability, x->a->kept, x->a->kept_late, x->a->met, x->p->reliable_min);
+	ground(x, 2, NULL, 0, "trust %.2f (%.2f needed)", x->a->trust, x->p->trust_min);
+}
+
 static void gate_trust(struct assess *x, struct candor_gate *g)
 {
 	static const int open_kinds[] = { CANDOR_FACT_WORRIED, CANDOR_FACT_CONCERN,
@@ -531,6 +802,8 @@ static void gate_trust(struct assess *x, struct candor_gate *g)
 			   "reliability %.2f is below %.2f", a->reliability, x->p->reliable_min);
 	if (a->trust < x->p->trust_min)
 		add_reason(g, NULL, 0, 0, NULL, "trust %.2f is below %.2f", a->trust, x->p->trust_min);
+	if (!g->nreasons)
+		gate_trust_grounds(x, open_kinds, CANDOR_ARRAY_SIZE(open_kinds));
 }
 
 static void gate_ready(struct assess *x, struct candor_gate *g)
@@ -554,6 +827,16 @@ static void gate_ready(struct assess *x, struct candor_gate *g)
 	if (!knows_any(x->a, concerns, CANDOR_ARRAY_SIZE(concerns)))
 		add_reason(g, NULL, 0, 0, "ask what could go wrong for them if they choose this",
 			   "no concern, worry or objection surfaced yet: it is not yet safe to choose");
+	if (!g->nreasons) {
+		static const int criteria[] = { CANDOR_FACT_CRITERIA };
+		char when[CANDOR_DATE_MAX];
+
+		ground_facts(x, 3, criteria, 1);
+		day(when, fit->at);
+		ground(x, 3, "fit", fit->id, "fit explored together on %s: %s, \"%s\"", when,
+		       candor_name_of(candor_fit_verdicts, fit->verdict), fit->text);
+		ground_facts(x, 3, concerns, CANDOR_ARRAY_SIZE(concerns));
+	}
 }
 
 static void decision(struct assess *x)
@@ -568,11 +851,10 @@ static void decision(struct assess *x)
 	x->a->decided_at = d ? d->at : 0;
 }
 
-void candor_model_assess(struct candor_assessment *out,
-			 const struct candor_evidence *ev, int64_t at,
-			 const struct candor_model_params *params)
+static int assess(struct candor_assessment *out, struct candor_explanation *why,
+		  const struct candor_evidence *ev, int64_t at, const struct candor_model_params *params)
 {
-	struct assess x = { out, ev, params ? params : &candor_model_default, at };
+	struct assess x = { out, ev, params ? params : &candor_model_default, at, why, false };
 	struct tallies t;
 	bool open = true;
 
@@ -603,6 +885,32 @@ void candor_model_assess(struct candor_assessment *out,
 		out->stage = CANDOR_STAGE_DECIDED;
 		out->stalled = false; /* nothing sits: they decided */
 	}
+	for (int i = 0; why && i < CANDOR_GATES; i++)
+		if (!out->gates[i].open)
+			why->ngrounds[i] = 0;
+	return x.oom ? -1 : 0;
+}
+
+void candor_model_assess(struct candor_assessment *out,
+			 const struct candor_evidence *ev, int64_t at,
+			 const struct candor_model_params *params)
+{
+	assess(out, NULL, ev, at, params);
+}
+
+int candor_model_explain(struct candor_assessment *out, struct candor_explanation *why,
+			 const struct candor_evidence *ev, int64_t at,
+			 const struct candor_model_params *params)
+{
+	why->n = 0;
+	memset(why->ngrounds, 0, sizeof(why->ngrounds));
+	return assess(out, why, ev, at, params);
+}
+
+void candor_explanation_release(struct candor_explanation *why)
+{
+	free(why->v);
+	memset(why, 0, sizeof(*why));
 }
 
 /* Lower *until to the thresholds a record dated t may cross after at. */

@@ -147,6 +147,57 @@ const char *candor_profile_style_of(const struct candor_assessment *a);
  */
 void candor_next_step(char *dst, size_t n, const struct candor_assessment *a);
 
+/*
+ * "Open every number": what the model counted, as it counted it.  Each
+ * contribution is one record's weight on one component as of "at" (after
+ * fading): weight > 0 raises the component, < 0 lowers it (for
+ * self-orientation, raising it is bad: lower is better).  grounds[g] are
+ * the records an open gate g rests on (empty for a shut gate: its reasons
+ * say why).  The parts are the terms of each component's formula.
+ */
+enum candor_component {
+	CANDOR_COMPONENT_CREDIBILITY,
+	CANDOR_COMPONENT_RELIABILITY,
+	CANDOR_COMPONENT_INTIMACY,
+	CANDOR_COMPONENT_SELF_ORIENTATION,
+	CANDOR_COMPONENTS
+};
+extern const struct candor_name candor_components[]; /* "credibility", ... */
+
+struct candor_contribution {
+	int component;          /* enum candor_component */
+	double weight;
+	const char *ref_kind;   /* as in struct candor_reason; NULL for none */
+	int64_t ref_id;
+	int64_t at;             /* the record's date (when it counted) */
+	char text[240];
+};
+
+struct candor_explanation {
+	struct candor_contribution *v; /* malloc'd; freed by candor_explanation_release */
+	size_t n, alloc;
+	struct candor_reason grounds[CANDOR_GATES][CANDOR_MAX_REASONS];
+	size_t ngrounds[CANDOR_GATES];
+	/* the formulas' terms */
+	double cred_pos, cred_neg;        /* C = (pos + 1) / (pos + neg + 2) */
+	double coverage, openness;        /* I = coverage / 2 + openness / 2 */
+	double open_pos, open_neg;        /* openness = (pos + 1) / (pos + neg + 2) */
+	double take, deficit, push, talk; /* S = .25 take + .3 deficit + .25 push + .2 talk */
+};
+
+/*
+ * Assess as candor_model_assess does, and fill *why (which the caller
+ * owns: start it zeroed, release it with candor_explanation_release, also
+ * on failure).  0, or -1 when out of memory (*out is still the assessment).
+ */
+int candor_model_explain(struct candor_assessment *out, struct candor_explanation *why,
+			 const struct candor_evidence *ev, int64_t at,
+			 const struct candor_model_params *params);
+void candor_explanation_release(struct candor_explanation *why);
+
+/* Whether an interaction is two-way (a call, meeting or chat, or the buyer reaching out). */
+bool candor_interaction_two_way(const struct candor_interaction *it);
+
 /* Assess evidence as of "at" with params (NULL: the defaults). */
 void candor_model_assess(struct candor_assessment *out,
 			 const struct candor_evidence *ev, int64_t at,

@@ -69,9 +69,10 @@ int pg_secret_add(struct candor_store *s, int kind, const struct candor_secret *
 			   " SELECT coalesce(max(id), 0) + 1, $1, $2, $3, $4, $5, $6 FROM sessions",
 			   "itttii", sec->user_id, sec->selector, sec->hash, sec->csrf, sec->created,
 			   sec->expires)
-		: pg_write(s, "INSERT INTO api_tokens(id, user_id, selector, hash, created, expires)"
-			   " SELECT coalesce(max(id), 0) + 1, $1, $2, $3, $4, $5 FROM api_tokens",
-			   "ittii", sec->user_id, sec->selector, sec->hash, sec->created, sec->expires);
+		: pg_write(s, "INSERT INTO api_tokens(id, user_id, selector, hash, created, expires,"
+			   " scope) SELECT coalesce(max(id), 0) + 1, $1, $2, $3, $4, $5, $6 FROM api_tokens",
+			   "ittiit", sec->user_id, sec->selector, sec->hash, sec->created, sec->expires,
+			   *sec->scope ? sec->scope : "api");
 
 	return pg_exec(s, r, NULL);
 }
@@ -90,15 +91,16 @@ static void secret_row(const PGresult *r, int i, struct candor_secret *out)
 	copy_col(out->csrf, sizeof(out->csrf), r, i, 4);
 	out->created = pg_col_int(r, i, 5);
 	out->expires = pg_col_int(r, i, 6);
+	copy_col(out->scope, sizeof(out->scope), r, i, 7);
 }
 
 int pg_secret_find(struct candor_store *s, int kind, const char *selector,
 		   struct candor_secret *out)
 {
 	PGresult *r = kind == CANDOR_SECRET_TOKEN
-		? pg_query(s, "SELECT id, user_id, selector, hash, '', created, expires FROM api_tokens"
+		? pg_query(s, "SELECT id, user_id, selector, hash, '', created, expires, scope FROM api_tokens"
 			   " WHERE selector = $1", "t", selector)
-		: pg_query(s, "SELECT id, user_id, selector, hash, csrf, created, expires FROM sessions"
+		: pg_query(s, "SELECT id, user_id, selector, hash, csrf, created, expires, '' FROM sessions"
 			   " WHERE selector = $1", "t", selector);
 	int rc = 0;
 
@@ -154,9 +156,9 @@ int pg_secrets(struct candor_store *s, int kind, int64_t user_id, struct candor_
 	       size_t *n)
 {
 	PGresult *r = kind == CANDOR_SECRET_TOKEN
-		? pg_query(s, "SELECT id, user_id, selector, hash, '', created, expires FROM api_tokens"
+		? pg_query(s, "SELECT id, user_id, selector, hash, '', created, expires, scope FROM api_tokens"
 			   " WHERE ($1 = 0 OR user_id = $1) ORDER BY id", "i", user_id)
-		: pg_query(s, "SELECT id, user_id, selector, hash, csrf, created, expires FROM sessions"
+		: pg_query(s, "SELECT id, user_id, selector, hash, csrf, created, expires, '' FROM sessions"
 			   " WHERE ($1 = 0 OR user_id = $1) ORDER BY id", "i", user_id);
 	int rc = 0, rows;
 

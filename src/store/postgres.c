@@ -13,6 +13,8 @@
  */
 #include "util/common.h"
 #include "store/postgres-priv.h"
+#include "util/fold.h"
+#include <jansson.h>
 
 static void quiet(void *arg, const char *message)
 {
@@ -109,8 +111,11 @@ static int pg_accounts(struct candor_store *s, int64_t id, const char *name, boo
 {
 #define ACCOUNTS(where) "SELECT id, name, owner, note, created FROM accounts WHERE " where \
 	" AND deleted = 0 AND" NAME_MATCH("name") " ORDER BY " LOWER("name") ", id"
-	PGresult *r = id ? pg_query(s, ACCOUNTS("id = $1"), "itb", id, name, (int)words)
-			 : pg_query(s, ACCOUNTS("$1 = 0"), "itb", id, name, (int)words);
+	/* by whole name: the name index (accounts_name_nocase) */
+	PGresult *r = pg_query(s, id ? ACCOUNTS("id = $1")
+			       : name && *name && !words ? ACCOUNTS(LOWER("name") " = " LOWER("$2")
+								    " AND $1 = 0")
+			       : ACCOUNTS("$1 = 0"), "itb", id, name, (int)words);
 #undef ACCOUNTS
 	int rc;
 
@@ -231,6 +236,59 @@ static int pg_assessment_put(struct candor_store *s, const struct candor_assessm
 				   r->headline_ref, (int64_t)r->headline_flags), NULL);
 }
 
+/*
+ * The pipeline in order, by the kept rows: $1 owner, $10 owners, $2 the
+ * folded search, $5 the account, $9 the stage (1 + stage; 0: any), $4 the
+ * limit, and after a row its id $3 and sort key ($6, $7, $8; one-number
+ * keys in $8).  Urgency walks the assessments_order index (a row value);
+ * the other orders are computed per buyer and paged by their key.  The
+ * search fold is translate() with util/fold.h's tables ($11, $12), the
+ * same fold SQLite's candor_fold() makes.
+ */
+#define PL_FOLD(col) "strpos(translate(" col ", $11, $12), $2) > 0"
+#define PL_FILTER " WHERE ($1 = '' OR " LOWER("a.owner") " = " LOWER("$1") ")" \
+	" AND ($10 = '' OR strpos($10, chr(10) || a.owner || chr(10)) > 0)" \
+	" AND ($2 = '' OR " PL_FOLD("c.name") " OR " PL_FOLD("c.email") " OR " PL_FOLD("a.name") ")" \
+	" AND ($5::bigint = 0 OR x.account_id = $5) AND c.deleted = 0 AND a.deleted = 0"
+#define PL_LAST "coalesce((SELECT max(i.at) FROM interactions i" \
+	" WHERE i.account_id = c.account_id AND i.contact_id = c.id AND i.deleted = 0), 0)"
+/* an open promise: no kept, kept-late or broken event; its due date the last set */
+#define PL_OPEN_EVENT(k, e) " e.status IN ('open', 'renegotiated') AND NOT EXISTS (SELECT 1" \
+	" FROM commitment_events f WHERE f.account_id = " k ".account_id AND f.commitment_id = " k ".id" \
+	" AND f.deleted = 0" \
+	" AND (f.status IN ('kept', 'kept_late', 'broken') OR (f.status = 'renegotiated'" \
+	" AND (f.at > " e ".at OR (f.at = " e ".at AND f.id > " e ".id)))))"
+#define PL_PROMISE_DUE "(SELECT min(e.due) FROM commitments k JOIN commitment_events e" \
+	" ON e.account_id = k.account_id AND e.commitment_id = k.id" \
+	" WHERE k.account_id = c.account_id AND k.contact_id = c.id AND k.deleted = 0" \
+	" AND e.deleted = 0 AND" PL_OPEN_EVENT("k", "e") ")"
+#define PL_EXPECT_DUE "(SELECT min(by_at) FROM expectations y" \
+	" WHERE y.account_id = c.account_id AND y.contact_id = c.id AND y.status = 'open'" \
+	" AND y.deleted = 0)"
+#define PL_DUE "coalesce(least(" PL_PROMISE_DUE ", " PL_EXPECT_DUE "), 9000000000000000)"
+#define PL_SELECT(stage, after, order) "SELECT c.id, c.account_id, a.name, c.name, c.role, c.email," \
+	" c.created, x.model, x.evidence, x.at, x.valid_until, x.stage, x.stalled_last, x.neg_trust," \
+	" x.headline, x.headline_kind, x.headline_ref, x.headline_flags, " PL_LAST ", " PL_DUE \
+	" FROM assessments x JOIN contacts c ON c.id = x.id JOIN accounts a ON a.id = c.account_id" \
+	PL_FILTER " AND " stage " AND ($3::bigint + $6::bigint + $7::bigint + $8::float8 IS NOT NULL)" \
+	after " ORDER BY " order LIMIT
+/* With a stage, an equality the index seeks to (the OR form scans from the top). */
+#define PL_ANY "($9::bigint = 0 OR x.stage = $9 - 1)"
+#define PL_IN "x.stage = $9::bigint - 1"
+#define PL_ORDER_U "x.stage, x.stalled_last, x.neg_trust, x.id"
+#define PL_AFTER_U " AND (x.stage, x.stalled_last, x.neg_trust, x.id) > ($6, $7, $8, $3)"
+#define PL_ORDER_K(key) key ", x.id"
+#define PL_AFTER_K(key) " AND (" key ", x.id) > ($8, $3)"
+#define PL_SORT(order, after) { PL_SELECT(PL_ANY, "", order), PL_SELECT(PL_ANY, after, order), \
+	PL_SELECT(PL_IN, "", order), PL_SELECT(PL_IN, after, order) }
+
+static const char *const pipeline_sql[][4] = {
+	[CANDOR_SORT_URGENCY] = PL_SORT(PL_ORDER_U, PL_AFTER_U),
+	[CANDOR_SORT_TRUST] = PL_SORT(PL_ORDER_K("x.neg_trust"), PL_AFTER_K("x.neg_trust")),
+	[CANDOR_SORT_CONTACT] = PL_SORT(PL_ORDER_K(PL_LAST), PL_AFTER_K(PL_LAST)),
+	[CANDOR_SORT_DUE] = PL_SORT(PL_ORDER_K(PL_DUE), PL_AFTER_K(PL_DUE)),
+};
+
 static int fill_buyer(struct candor_store *s, const PGresult *r, int i, void *row)
 {
 	struct candor_assessment_row *x = row;
@@ -248,43 +306,26 @@ static int fill_buyer(struct candor_store *s, const PGresult *r, int i, void *ro
 	snprintf(x->headline_kind, sizeof(x->headline_kind), "%s", PQgetvalue(r, i, 15));
 	x->headline_ref = pg_col_int(r, i, 16);
 	x->headline_flags = (int)pg_col_int(r, i, 17);
+	x->last_contact = pg_col_int(r, i, 18);
+	x->due = pg_col_int(r, i, 19);
 	return 0;
 }
-
-/*
- * The pipeline in order, by the kept rows: $1 owner, $2 search, $4 the
- * limit, $5 the account, and after a row the sort key ($6, $7, $8) and id
- * $3: a row value over the assessments_order index.
- */
-#define PIPELINE_PAGE(after) PIPELINE_PAGE_IN("($9::bigint = 0 OR x.stage = $9 - 1)", after)
-/* With a stage, an equality the index seeks to (the OR form scans from the top). */
-#define PIPELINE_PAGE_IN(stage, after) "SELECT c.id, c.account_id, a.name, c.name, c.role, c.email," \
-	" c.created, x.model, x.evidence, x.at, x.valid_until, x.stage, x.stalled_last, x.neg_trust," \
-	" x.headline, x.headline_kind, x.headline_ref, x.headline_flags" \
-	" FROM assessments x JOIN contacts c ON c.id = x.id JOIN accounts a ON a.id = c.account_id" \
-	" WHERE ($1 = '' OR " LOWER("a.owner") " = " LOWER("$1") ")" \
-	" AND ($2 = '' OR " SEARCH("c.name") " OR " SEARCH("c.email") ")" \
-	" AND ($5::bigint = 0 OR x.account_id = $5) AND c.deleted = 0 AND a.deleted = 0 AND " stage \
-	" AND ($3::bigint + $6::bigint + $7::bigint + $8::float8 IS NOT NULL)" after \
-	" ORDER BY x.stage, x.stalled_last, x.neg_trust, x.id" LIMIT
 
 static int pg_pipeline_page(struct candor_store *s, const struct candor_list_query *q,
 			    const struct candor_cursor *cur, struct candor_contact_list *out,
 			    struct candor_assessment_row **rows)
 {
-#define AFTER_KEY " AND (x.stage, x.stalled_last, x.neg_trust, x.id) > ($6, $7, $8, $3)"
-#define IN_STAGE "x.stage = $9::bigint - 1"
-	const char *sql = q->in_stage
-		? (cur->id ? PIPELINE_PAGE_IN(IN_STAGE, AFTER_KEY) : PIPELINE_PAGE_IN(IN_STAGE, ""))
-		: (cur->id ? PIPELINE_PAGE(AFTER_KEY) : PIPELINE_PAGE(""));
-#undef AFTER_KEY
-#undef IN_STAGE
-	PGresult *r = pg_query(s, sql, "ttiiiiidi", q->owner, q->search, cur->id,
-			       q->limit ? (int64_t)q->limit + 1 : (int64_t)-1, q->account_id,
-			       (int64_t)cur->num[0], (int64_t)cur->num[1], cur->num[2],
-			       (int64_t)q->in_stage);
+	int sort = q->sort >= 0 && q->sort <= CANDOR_SORT_DUE ? q->sort : CANDOR_SORT_URGENCY;
+	const char *sql = pipeline_sql[sort][(q->in_stage ? 2 : 0) + (cur->id ? 1 : 0)];
+	const char *from, *to;
+	PGresult *r;
 	int rc, nrows;
 
+	candor_fold_tables(&from, &to);
+	r = pg_query(s, sql, "ttiiiiidittt", q->owner, q->search, cur->id,
+		     q->limit ? (int64_t)q->limit + 1 : (int64_t)-1, q->account_id,
+		     (int64_t)cur->num[0], (int64_t)cur->num[1], cur->num[2],
+		     (int64_t)q->in_stage, q->owners, from, to);
 	if (!r)
 		return s->err->code;
 	nrows = PQntuples(r);
@@ -303,17 +344,21 @@ static int pg_pipeline_page(struct candor_store *s, const struct candor_list_que
 static int pg_pipeline_counts(struct candor_store *s, const struct candor_list_query *q,
 			      int64_t counts[CANDOR_STAGE_DECIDED + 1])
 {
-	bool plain = !(q->owner && *q->owner) && !(q->search && *q->search) && !q->account_id;
-	PGresult *r = plain
+	bool plain = !(q->owner && *q->owner) && !(q->search && *q->search) && !q->account_id &&
+		     !(q->owners && *q->owners);
+	const char *from, *to;
+	PGresult *r;
+
+	candor_fold_tables(&from, &to);
+	r = plain
 		? pg_query(s, "SELECT stage, count(*) FROM assessments WHERE id NOT IN"
 			   " (SELECT id FROM contacts WHERE deleted <> 0) GROUP BY stage", "")
 		: pg_query(s, "SELECT x.stage, count(*) FROM assessments x JOIN contacts c ON c.id = x.id"
-			   " JOIN accounts a ON a.id = c.account_id"
-			   " WHERE ($1 = '' OR " LOWER("a.owner") " = " LOWER("$1") ")"
-			   " AND ($2 = '' OR " SEARCH("c.name") " OR " SEARCH("c.email") ")"
-			   " AND ($3::bigint = 0 OR x.account_id = $3) AND c.deleted = 0 AND a.deleted = 0"
-			   " GROUP BY x.stage", "tti",
-			   q->owner, q->search, q->account_id);
+			   " JOIN accounts a ON a.id = c.account_id" PL_FILTER
+			   " AND ($3::bigint + $4::bigint + $6::bigint + $7::bigint + $8::float8"
+			   " + $9::bigint IS NOT NULL) GROUP BY x.stage", "ttiiiiidittt", q->owner,
+			   q->search, (int64_t)0, (int64_t)0, q->account_id, (int64_t)0, (int64_t)0,
+			   0.0, (int64_t)0, q->owners, from, to);
 
 	if (!r)
 		return s->err->code;
@@ -327,12 +372,58 @@ static int pg_pipeline_counts(struct candor_store *s, const struct candor_list_q
 	return 0;
 }
 
+/*
+ * What falls due before $13: open promises (their last due date) and open
+ * expectations of the buyers that pass the filters, soonest first.
+ */
+#define DUE_SQL "SELECT * FROM (" \
+	"SELECT c.id, c.account_id, c.name, 0 AS kind, k.id AS rid, k.text, e.due FROM commitments k" \
+	" JOIN commitment_events e ON e.account_id = k.account_id AND e.commitment_id = k.id" \
+	" JOIN contacts c ON c.id = k.contact_id JOIN accounts a ON a.id = c.account_id" \
+	" JOIN assessments x ON x.id = c.id" PL_FILTER " AND k.deleted = 0 AND e.deleted = 0" \
+	" AND e.due < $13 AND" PL_OPEN_EVENT("k", "e") \
+	" UNION ALL SELECT c.id, c.account_id, c.name, 1, y.id, y.text, y.by_at FROM expectations y" \
+	" JOIN contacts c ON c.id = y.contact_id JOIN accounts a ON a.id = c.account_id" \
+	" JOIN assessments x ON x.id = c.id" PL_FILTER " AND y.deleted = 0 AND y.status = 'open'" \
+	" AND y.by_at < $13" \
+	") AS d WHERE ($3::bigint + $6::bigint + $7::bigint + $8::float8 + $9::bigint IS NOT NULL)" \
+	" ORDER BY 7, 4, 5" LIMIT
+
+static int fill_due(struct candor_store *s, const PGresult *r, int i, void *row)
+{
+	struct candor_due_item *d = row;
+
+	d->contact_id = pg_col_int(r, i, 0);
+	d->account_id = pg_col_int(r, i, 1);
+	d->contact_name = pg_col_text(r, i, 2);
+	d->kind = pg_col_int(r, i, 3) ? "expectation" : "commitment";
+	d->id = pg_col_int(r, i, 4);
+	d->text = pg_col_text(r, i, 5);
+	d->due = pg_col_int(r, i, 6);
+	return d->contact_name && d->text ? 0
+		: candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory");
+}
+
+static int pg_due(struct candor_store *s, const struct candor_list_query *q, int64_t until,
+		  struct candor_due_list *out)
+{
+	const char *from, *to;
+
+	candor_fold_tables(&from, &to);
+	return pg_fill_all(s, pg_query(s, DUE_SQL, "ttiiiiidittti", q->owner, q->search, (int64_t)0,
+				       q->limit ? (int64_t)q->limit + 1 : (int64_t)-1, q->account_id,
+				       (int64_t)0, (int64_t)0, 0.0, (int64_t)0, q->owners, from, to,
+				       until),
+			   (void **)&out->v, &out->n, sizeof(*out->v), fill_due);
+}
+
 static int pg_contact_add(struct candor_store *s, struct candor_contact *c)
 {
-	return pg_exec(s, pg_write(s, "INSERT INTO contacts(id, account_id, name, role, email, created)"
-				   " SELECT coalesce(max(id), 0) + 1, $1, $2, $3, $4, $5 FROM contacts"
-				   " RETURNING id", "ittti",
-				   c->account_id, c->name, c->role, c->email, c->created), &c->id);
+	return pg_exec(s, pg_write(s, "INSERT INTO contacts(id, account_id, name, role, email, created,"
+				   " extra) SELECT coalesce(max(id), 0) + 1, $1, $2, $3, $4, $5, $6"
+				   " FROM contacts RETURNING id", "itttit",
+				   c->account_id, c->name, c->role, c->email, c->created,
+				   c->extra ? c->extra : "{}"), &c->id);
 }
 
 static int fill_contact(struct candor_store *s, const PGresult *r, int i, void *row)
@@ -357,8 +448,11 @@ static int pg_contacts(struct candor_store *s, int64_t id, const char *name, boo
 	" FROM contacts c JOIN accounts a ON a.id = c.account_id WHERE " where \
 	" AND c.deleted = 0 AND a.deleted = 0 AND" NAME_MATCH("c.name") " AND ($4 = 0 OR c.account_id = $4)" \
 	" ORDER BY " LOWER("a.name") ", " LOWER("c.name") ", c.id"
-	PGresult *r = id ? pg_query(s, CONTACTS("c.id = $1"), "itbi", id, name, (int)words, account_id)
-			 : pg_query(s, CONTACTS("$1 = 0"), "itbi", id, name, (int)words, account_id);
+	/* by whole name: the name index (contacts_name_nocase) */
+	PGresult *r = pg_query(s, id ? CONTACTS("c.id = $1")
+			       : name && *name && !words ? CONTACTS(LOWER("c.name") " = " LOWER("$2")
+								    " AND $1 = 0")
+			       : CONTACTS("$1 = 0"), "itbi", id, name, (int)words, account_id);
 #undef CONTACTS
 	int rc;
 
@@ -371,6 +465,7 @@ static int pg_contacts(struct candor_store *s, int64_t id, const char *name, boo
 
 /* The next id of a table, in an INSERT ... SELECT. */
 #define NEXT(table) "SELECT coalesce(max(id), 0) + 1 FROM " table
+#define NEXT_BASE(table) "SELECT coalesce(max(id), 0) AS n FROM " table
 
 static int pg_interaction_add(struct candor_store *s, struct candor_interaction *it)
 {
@@ -640,18 +735,44 @@ static int fill_decision(struct candor_store *s, const PGresult *r, int i, void 
 	return pg_col_enum(s, r, i, 3, candor_decision_kinds, &d->kind);
 }
 
+/* A call's utterances in one statement (one round trip, not one a line: a
+ * long call has thousands): they travel as one JSON array, the ids follow
+ * the table's highest in the array's order. */
 static int pg_utterances_add(struct candor_store *s, int64_t account_id, int64_t interaction_id,
 			     const struct candor_utterance *u, size_t n)
 {
+	json_t *rows = json_array();
+	char *doc = NULL;
 	int rc = 0;
 
-	for (size_t i = 0; i < n && !rc; i++)
+	for (size_t i = 0; i < n && rows; i++) {
+		json_t *o = json_pack("{sIsIsssssfsfsIss}", "i", (json_int_t)i,
+				      "idx", (json_int_t)u[i].index, "speaker", u[i].speaker,
+				      "side", candor_name_of(candor_sides, u[i].side),
+				      "start_s", u[i].start, "end_s", u[i].end,
+				      "line", (json_int_t)u[i].line, "text", u[i].text);
+
+		if (!o || json_array_append_new(rows, o)) {
+			json_decref(rows);
+			rows = NULL;
+		}
+	}
+	if (rows)
+		doc = json_dumps(rows, JSON_COMPACT | JSON_REAL_PRECISION(17));
+	json_decref(rows);
+	if (!doc)
+		return candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory");
+	if (n)
 		rc = pg_exec(s, pg_write(s, "INSERT INTO utterances(id, account_id, interaction_id, idx,"
 					 " speaker, side, start_s, end_s, line, text)"
-					 " VALUES ((" NEXT("utterances") "), $1, $2, $3, $4, $5, $6, $7, $8, $9)",
-					 "iiittddit", account_id, interaction_id, (int64_t)u[i].index,
-					 u[i].speaker, candor_name_of(candor_sides, u[i].side), u[i].start,
-					 u[i].end, (int64_t)u[i].line, u[i].text), NULL);
+					 " SELECT top.n + u.i + 1, $1, $2, u.idx, u.speaker, u.side,"
+					 " u.start_s, u.end_s, u.line, u.text"
+					 " FROM (" NEXT_BASE("utterances") ") AS top,"
+					 " json_to_recordset($3::json) AS u(i bigint, idx bigint,"
+					 " speaker text, side text, start_s double precision,"
+					 " end_s double precision, line bigint, text text) ORDER BY u.i",
+					 "iit", account_id, interaction_id, doc), NULL);
+	free(doc);
 	return rc;
 }
 
@@ -920,6 +1041,7 @@ const struct candor_store_be candor_store_postgres = {
 	.assessment_put = pg_assessment_put,
 	.pipeline_page = pg_pipeline_page,
 	.pipeline_counts = pg_pipeline_counts,
+	.due = pg_due,
 	.contacts = pg_contacts,
 	.interaction_add = pg_interaction_add,
 	.signal_add = pg_signal_add,

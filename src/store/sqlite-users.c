@@ -62,11 +62,14 @@ int sq_users(struct candor_store *s, int64_t id, const char *name, struct candor
 
 static const char *const secret_insert[] = {
 	"INSERT INTO sessions(user_id, selector, hash, csrf, created, expires) VALUES (?,?,?,?,?,?)",
-	"INSERT INTO api_tokens(user_id, selector, hash, created, expires) VALUES (?,?,?,?,?)",
+	"INSERT INTO api_tokens(user_id, selector, hash, created, expires, scope)"
+	" VALUES (?,?,?,?,?,?)",
 };
 static const char *const secret_select[] = {
-	"SELECT id, user_id, selector, hash, csrf, created, expires FROM sessions WHERE selector = ?",
-	"SELECT id, user_id, selector, hash, '', created, expires FROM api_tokens WHERE selector = ?",
+	"SELECT id, user_id, selector, hash, csrf, created, expires, '' FROM sessions"
+	" WHERE selector = ?",
+	"SELECT id, user_id, selector, hash, '', created, expires, scope FROM api_tokens"
+	" WHERE selector = ?",
 };
 static const char *const secret_remove[] = {
 	"DELETE FROM sessions WHERE selector = ?",
@@ -78,8 +81,8 @@ int sq_secret_add(struct candor_store *s, int kind, const struct candor_secret *
 	sqlite3_stmt *st = kind == CANDOR_SECRET_SESSION
 		? sq_bind(s, secret_insert[0], "itttii", sec->user_id, sec->selector, sec->hash,
 			  sec->csrf, sec->created, sec->expires)
-		: sq_bind(s, secret_insert[1], "ittii", sec->user_id, sec->selector, sec->hash,
-			  sec->created, sec->expires);
+		: sq_bind(s, secret_insert[1], "ittiit", sec->user_id, sec->selector, sec->hash,
+			  sec->created, sec->expires, *sec->scope ? sec->scope : "api");
 
 	return sq_exec(s, st, kind == CANDOR_SECRET_SESSION ? "starting the session"
 							     : "adding the token", NULL);
@@ -101,6 +104,7 @@ static void secret_row(sqlite3_stmt *st, struct candor_secret *out)
 	copy_col(out->csrf, sizeof(out->csrf), st, 4);
 	out->created = sq_col_int(st, 5);
 	out->expires = sq_col_int(st, 6);
+	copy_col(out->scope, sizeof(out->scope), st, 7);
 }
 
 int sq_secret_find(struct candor_store *s, int kind, const char *selector,
@@ -155,9 +159,9 @@ int sq_user_delete(struct candor_store *s, int64_t id)
 }
 
 static const char *const secret_list[] = {
-	"SELECT id, user_id, selector, hash, csrf, created, expires FROM sessions"
+	"SELECT id, user_id, selector, hash, csrf, created, expires, '' FROM sessions"
 	" WHERE (?1 = 0 OR user_id = ?1) ORDER BY id",
-	"SELECT id, user_id, selector, hash, '', created, expires FROM api_tokens"
+	"SELECT id, user_id, selector, hash, '', created, expires, scope FROM api_tokens"
 	" WHERE (?1 = 0 OR user_id = ?1) ORDER BY id",
 };
 

@@ -11,6 +11,8 @@
 #include <sys/stat.h>
 #include "store/schema.h"
 #include "store/sqlite-priv.h"
+#include "util/buf.h"
+#include "util/fold.h"
 
 #define APPLICATION_ID 0x43414e44 /* "CAND" */
 #define BUSY_TIMEOUT_MS 1500
@@ -130,6 +132,23 @@ fail:
 	return rc;
 }
 
+/* candor_fold(text): the search fold (util/fold.h); NULL stays NULL. */
+static void sq_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct candor_buf b = CANDOR_BUF_INIT;
+	const unsigned char *in = sqlite3_value_text(argv[0]);
+
+	(void)argc;
+	if (!in)
+		return;
+	candor_fold(&b, (const char *)in, (size_t)sqlite3_value_bytes(argv[0]));
+	if (candor_buf_error(&b))
+		sqlite3_result_error_nomem(ctx);
+	else
+		sqlite3_result_text(ctx, b.ptr, (int)b.len, SQLITE_TRANSIENT);
+	candor_buf_release(&b);
+}
+
 static int sq_open(struct candor_store *s, const char *location, bool create)
 {
 	struct sq *q = calloc(1, sizeof(*q));
@@ -151,6 +170,8 @@ static int sq_open(struct candor_store *s, const char *location, bool create)
 		goto fail;
 	}
 	sqlite3_busy_timeout(q->db, BUSY_TIMEOUT_MS);
+	sqlite3_create_function_v2(q->db, "candor_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC |
+				   SQLITE_INNOCUOUS, NULL, sq_fold, NULL, NULL, NULL);
 	sqlite3_extended_result_codes(q->db, 1);
 	if ((rc = sq_exec_script(s, "PRAGMA foreign_keys = ON", "opening the database")) ||
 	    (rc = migrate(s)))
@@ -233,8 +254,10 @@ static int sq_accounts(struct candor_store *s, int64_t id, const char *name, boo
 #define ACCOUNTS(where) "SELECT id, name, owner, note, created FROM accounts WHERE " where \
 	" AND deleted = 0 AND" NAME_MATCH("name") " ORDER BY name COLLATE NOCASE, id"
 	/* by id: a primary-key look-up (the OR form scans the table) */
-	sqlite3_stmt *st = sq_bind(s, id ? ACCOUNTS("id = ?1") : ACCOUNTS("?1 = 0"), "itb",
-				   id, name, (int)words);
+	/* by whole name: the name index (accounts_name) */
+	sqlite3_stmt *st = sq_bind(s, id ? ACCOUNTS("id = ?1")
+				   : name && *name && !words ? ACCOUNTS("name = ?2 COLLATE NOCASE AND ?1 = 0")
+				   : ACCOUNTS("?1 = 0"), "itb", id, name, (int)words);
 #undef ACCOUNTS
 	int rc;
 
@@ -398,69 +421,102 @@ static int sq_assessment_put(struct candor_store *s, const struct candor_assessm
 }
 
 /*
- * The pipeline in order, by the kept rows: ?1 owner, ?2 search, ?4 the
- * limit, ?5 the account, and after a row the sort key (?6, ?7, ?8) and id
- * ?3: a row value over the assessments_order index.
+ * The pipeline in order, by the kept rows: ?1 owner, ?10 owners, ?2 the
+ * folded search, ?5 the account, ?9 the stage (1 + stage; 0: any), ?4 the
+ * limit, and after a row its id ?3 and sort key (?6, ?7, ?8; one-number
+ * keys in ?8).  Urgency walks the assessments_order index (a row value);
+ * the other orders are computed per buyer and paged by their key.
+ * candor_fold() is the search fold (util/fold.h), registered at open.
  */
-#define PIPELINE_PAGE(after) PIPELINE_PAGE_IN("(?9 = 0 OR x.stage = ?9 - 1)", after)
-/* With a stage, an equality the index seeks to (the OR form scans from the top). */
-#define PIPELINE_PAGE_IN(stage, after) "SELECT c.id, c.account_id, a.name, c.name, c.role, c.email," \
+#define PL_FOLD(col) "instr(candor_fold(" col "), ?2) > 0"
+#define PL_FILTER " WHERE (?1 = '' OR a.owner = ?1 COLLATE NOCASE)" \
+	" AND (?10 = '' OR instr(?10, char(10) || a.owner || char(10)) > 0)" \
+	" AND (?2 = '' OR " PL_FOLD("c.name") " OR " PL_FOLD("c.email") " OR " PL_FOLD("a.name") ")" \
+	" AND (?5 = 0 OR x.account_id = ?5) AND c.deleted = 0 AND a.deleted = 0"
+#define PL_LAST "coalesce((SELECT max(i.at) FROM interactions i" \
+	" WHERE i.account_id = c.account_id AND i.contact_id = c.id AND i.deleted = 0), 0)"
+/* an open promise: no kept, kept-late or broken event; its due date the last set */
+/* (CROSS JOIN: the buyer's few promises first, then each one's events by index) */
+#define PL_PROMISE_DUE "(SELECT min(e.due) FROM commitments k CROSS JOIN commitment_events e" \
+	" WHERE e.account_id = k.account_id AND e.commitment_id = k.id" \
+	" AND k.account_id = c.account_id AND k.contact_id = c.id AND k.deleted = 0 AND e.deleted = 0" \
+	" AND e.status IN ('open', 'renegotiated') AND NOT EXISTS (SELECT 1 FROM commitment_events f" \
+	"  WHERE f.account_id = k.account_id AND f.commitment_id = k.id AND f.deleted = 0 AND (f.status IN" \
+	"  ('kept', 'kept_late', 'broken') OR (f.status = 'renegotiated'" \
+	"  AND (f.at > e.at OR (f.at = e.at AND f.id > e.id))))))"
+#define PL_EXPECT_DUE "(SELECT min(by_at) FROM expectations y" \
+	" WHERE y.account_id = c.account_id AND y.contact_id = c.id AND y.status = 'open'" \
+	" AND y.deleted = 0)"
+#define PL_DUE "min(coalesce(" PL_PROMISE_DUE ", 9000000000000000), coalesce(" PL_EXPECT_DUE \
+	", 9000000000000000))"
+#define PL_SELECT(stage, after, order) "SELECT c.id, c.account_id, a.name, c.name, c.role, c.email," \
 	" c.created, x.model, x.evidence, x.at, x.valid_until, x.stage, x.stalled_last, x.neg_trust," \
-	" x.headline, x.headline_kind, x.headline_ref, x.headline_flags" \
+	" x.headline, x.headline_kind, x.headline_ref, x.headline_flags, " PL_LAST ", " PL_DUE \
 	" FROM assessments x JOIN contacts c ON c.id = x.id JOIN accounts a ON a.id = c.account_id" \
-	" WHERE (?1 = '' OR a.owner = ?1 COLLATE NOCASE)" \
-	" AND (?2 = '' OR " SEARCH("c.name") " OR " SEARCH("c.email") ")" \
-	" AND (?5 = 0 OR x.account_id = ?5) AND c.deleted = 0 AND a.deleted = 0 AND " stage \
-	" AND (?3 + ?6 + ?7 + ?8 IS NOT NULL)" after \
-	" ORDER BY x.stage, x.stalled_last, x.neg_trust, x.id LIMIT ?4"
+	PL_FILTER " AND " stage " AND (?3 + ?6 + ?7 + ?8 IS NOT NULL)" after " ORDER BY " order " LIMIT ?4"
+/* With a stage, an equality the index seeks to (the OR form scans from the top). */
+#define PL_ANY "(?9 = 0 OR x.stage = ?9 - 1)"
+#define PL_IN "x.stage = ?9 - 1"
+#define PL_ORDER_U "x.stage, x.stalled_last, x.neg_trust, x.id"
+#define PL_AFTER_U " AND (x.stage, x.stalled_last, x.neg_trust, x.id) > (?6, ?7, ?8, ?3)"
+#define PL_ORDER_K(key) key ", x.id"
+#define PL_AFTER_K(key) " AND (" key ", x.id) > (?8, ?3)"
+#define PL_SORT(order, after) { PL_SELECT(PL_ANY, "", order), PL_SELECT(PL_ANY, after, order), \
+	PL_SELECT(PL_IN, "", order), PL_SELECT(PL_IN, after, order) }
+
+static const char *const pipeline_sql[][4] = {
+	[CANDOR_SORT_URGENCY] = PL_SORT(PL_ORDER_U, PL_AFTER_U),
+	[CANDOR_SORT_TRUST] = PL_SORT(PL_ORDER_K("x.neg_trust"), PL_AFTER_K("x.neg_trust")),
+	[CANDOR_SORT_CONTACT] = PL_SORT(PL_ORDER_K(PL_LAST), PL_AFTER_K(PL_LAST)),
+	[CANDOR_SORT_DUE] = PL_SORT(PL_ORDER_K(PL_DUE), PL_AFTER_K(PL_DUE)),
+};
+
+static void fill_pipeline_row(sqlite3_stmt *st, struct candor_contact *c,
+			      struct candor_assessment_row *r)
+{
+	c->id = r->contact_id = sq_col_int(st, 0);
+	c->account_id = r->account_id = sq_col_int(st, 1);
+	c->account_name = sq_col_text(st, 2);
+	c->name = sq_col_text(st, 3);
+	c->role = sq_col_text(st, 4);
+	c->email = sq_col_text(st, 5);
+	c->created = sq_col_int(st, 6);
+	r->model = NULL;
+	r->evidence = sq_col_int(st, 8);
+	r->at = sq_col_int(st, 9);
+	r->valid_until = sq_col_int(st, 10);
+	r->stage = (int)sq_col_int(st, 11);
+	r->stalled = sq_col_int(st, 12) == 0;
+	r->trust = -sqlite3_column_double(st, 13);
+	snprintf(r->headline, sizeof(r->headline), "%s", (const char *)sqlite3_column_text(st, 14));
+	snprintf(r->headline_kind, sizeof(r->headline_kind), "%s",
+		 (const char *)sqlite3_column_text(st, 15));
+	r->headline_ref = sq_col_int(st, 16);
+	r->headline_flags = (int)sq_col_int(st, 17);
+	r->last_contact = sq_col_int(st, 18);
+	r->due = sq_col_int(st, 19);
+}
 
 static int sq_pipeline_page(struct candor_store *s, const struct candor_list_query *q,
 			    const struct candor_cursor *cur, struct candor_contact_list *out,
 			    struct candor_assessment_row **rows)
 {
-#define AFTER_KEY " AND (x.stage, x.stalled_last, x.neg_trust, x.id) > (?6, ?7, ?8, ?3)"
-#define IN_STAGE "x.stage = ?9 - 1"
-	const char *sql = q->in_stage
-		? (cur->id ? PIPELINE_PAGE_IN(IN_STAGE, AFTER_KEY) : PIPELINE_PAGE_IN(IN_STAGE, ""))
-		: (cur->id ? PIPELINE_PAGE(AFTER_KEY) : PIPELINE_PAGE(""));
-#undef AFTER_KEY
-#undef IN_STAGE
-	sqlite3_stmt *st = sq_bind(s, sql, "ttiiiiidi", q->owner, q->search, cur->id,
+	int sort = q->sort >= 0 && q->sort <= CANDOR_SORT_DUE ? q->sort : CANDOR_SORT_URGENCY;
+	const char *sql = pipeline_sql[sort][(q->in_stage ? 2 : 0) + (cur->id ? 1 : 0)];
+	sqlite3_stmt *st = sq_bind(s, sql, "ttiiiiidit", q->owner, q->search, cur->id,
 				   q->limit ? (int64_t)q->limit + 1 : (int64_t)-1, q->account_id,
 				   (int64_t)cur->num[0], (int64_t)cur->num[1], cur->num[2],
-				   (int64_t)q->in_stage);
+				   (int64_t)q->in_stage, q->owners);
 	int rc;
 
 	if (!st)
 		return s->err->code;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct candor_contact *c;
-		struct candor_assessment_row *r;
-
 		if (sq_grow(s, (void **)&out->v, out->n, sizeof(*out->v)) ||
 		    sq_grow(s, (void **)rows, out->n, sizeof(**rows)))
 			break;
-		c = &out->v[out->n];
-		r = &(*rows)[out->n++];
-		c->id = r->contact_id = sq_col_int(st, 0);
-		c->account_id = r->account_id = sq_col_int(st, 1);
-		c->account_name = sq_col_text(st, 2);
-		c->name = sq_col_text(st, 3);
-		c->role = sq_col_text(st, 4);
-		c->email = sq_col_text(st, 5);
-		c->created = sq_col_int(st, 6);
-		r->model = NULL;
-		r->evidence = sq_col_int(st, 8);
-		r->at = sq_col_int(st, 9);
-		r->valid_until = sq_col_int(st, 10);
-		r->stage = (int)sq_col_int(st, 11);
-		r->stalled = sq_col_int(st, 12) == 0;
-		r->trust = -sqlite3_column_double(st, 13);
-		snprintf(r->headline, sizeof(r->headline), "%s", (const char *)sqlite3_column_text(st, 14));
-		snprintf(r->headline_kind, sizeof(r->headline_kind), "%s",
-			 (const char *)sqlite3_column_text(st, 15));
-		r->headline_ref = sq_col_int(st, 16);
-		r->headline_flags = (int)sq_col_int(st, 17);
+		fill_pipeline_row(st, &out->v[out->n], &(*rows)[out->n]);
+		out->n++;
 	}
 	sq_done(s, st);
 	return rc == SQLITE_DONE ? 0 : rc == SQLITE_ROW ? s->err->code : sq_fail(s, rc, "reading the pipeline");
@@ -470,17 +526,16 @@ static int sq_pipeline_page(struct candor_store *s, const struct candor_list_que
 static int sq_pipeline_counts(struct candor_store *s, const struct candor_list_query *q,
 			      int64_t counts[CANDOR_STAGE_DECIDED + 1])
 {
-	bool plain = !(q->owner && *q->owner) && !(q->search && *q->search) && !q->account_id;
+	bool plain = !(q->owner && *q->owner) && !(q->search && *q->search) && !q->account_id &&
+		     !(q->owners && *q->owners);
 	sqlite3_stmt *st = plain
 		? sq_bind(s, "SELECT stage, count(*) FROM assessments WHERE id NOT IN"
 			  " (SELECT id FROM contacts WHERE deleted <> 0) GROUP BY stage", "")
 		: sq_bind(s, "SELECT x.stage, count(*) FROM assessments x JOIN contacts c ON c.id = x.id"
-			  " JOIN accounts a ON a.id = c.account_id"
-			  " WHERE (?1 = '' OR a.owner = ?1 COLLATE NOCASE)"
-			  " AND (?2 = '' OR " SEARCH("c.name") " OR " SEARCH("c.email") ")"
-			  " AND (?3 = 0 OR x.account_id = ?3) AND c.deleted = 0 AND a.deleted = 0"
-			  " GROUP BY x.stage", "tti",
-			  q->owner, q->search, q->account_id);
+			  " JOIN accounts a ON a.id = c.account_id" PL_FILTER
+			  " AND (?3 + ?4 + ?6 + ?7 + ?8 + ?9 IS NOT NULL) GROUP BY x.stage",
+			  "ttiiiiidit", q->owner, q->search, (int64_t)0, (int64_t)0, q->account_id,
+			  (int64_t)0, (int64_t)0, 0.0, (int64_t)0, q->owners);
 	int rc;
 
 	if (!st)
@@ -495,11 +550,60 @@ static int sq_pipeline_counts(struct candor_store *s, const struct candor_list_q
 	return rc == SQLITE_DONE ? 0 : sq_fail(s, rc, "counting the pipeline");
 }
 
+/*
+ * What falls due before ?4: open promises (their last due date) and open
+ * expectations of the buyers that pass the filters, soonest first.
+ */
+#define DUE_SQL "SELECT * FROM (" \
+	"SELECT c.id, c.account_id, c.name, 0, k.id, k.text, e.due FROM commitments k" \
+	" JOIN commitment_events e ON e.account_id = k.account_id AND e.commitment_id = k.id" \
+	" JOIN contacts c ON c.id = k.contact_id JOIN accounts a ON a.id = c.account_id" \
+	" JOIN assessments x ON x.id = c.id" PL_FILTER " AND k.deleted = 0 AND e.deleted = 0" \
+	" AND e.due < ?11" \
+	" AND e.status IN ('open', 'renegotiated') AND NOT EXISTS (SELECT 1 FROM commitment_events f" \
+	"  WHERE f.account_id = k.account_id AND f.commitment_id = k.id AND f.deleted = 0 AND (f.status IN" \
+	"  ('kept', 'kept_late', 'broken') OR (f.status = 'renegotiated'" \
+	"  AND (f.at > e.at OR (f.at = e.at AND f.id > e.id)))))" \
+	" UNION ALL SELECT c.id, c.account_id, c.name, 1, y.id, y.text, y.by_at FROM expectations y" \
+	" JOIN contacts c ON c.id = y.contact_id JOIN accounts a ON a.id = c.account_id" \
+	" JOIN assessments x ON x.id = c.id" PL_FILTER " AND y.deleted = 0 AND y.status = 'open'" \
+	" AND y.by_at < ?11" \
+	") AS d WHERE (?3 + ?6 + ?7 + ?8 + ?9 IS NOT NULL) ORDER BY 7, 4, 5 LIMIT ?4"
+
+static int sq_due(struct candor_store *s, const struct candor_list_query *q, int64_t until,
+		  struct candor_due_list *out)
+{
+	sqlite3_stmt *st = sq_bind(s, DUE_SQL, "ttiiiiiditi", q->owner, q->search, (int64_t)0,
+				   q->limit ? (int64_t)q->limit + 1 : (int64_t)-1, q->account_id,
+				   (int64_t)0, (int64_t)0, 0.0, (int64_t)0, q->owners, until);
+	int rc;
+
+	if (!st)
+		return s->err->code;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct candor_due_item *d;
+
+		if (sq_grow(s, (void **)&out->v, out->n, sizeof(*out->v)))
+			break;
+		d = &out->v[out->n++];
+		d->contact_id = sq_col_int(st, 0);
+		d->account_id = sq_col_int(st, 1);
+		d->contact_name = sq_col_text(st, 2);
+		d->kind = sq_col_int(st, 3) ? "expectation" : "commitment";
+		d->id = sq_col_int(st, 4);
+		d->text = sq_col_text(st, 5);
+		d->due = sq_col_int(st, 6);
+	}
+	sq_done(s, st);
+	return rc == SQLITE_DONE ? 0 : rc == SQLITE_ROW ? s->err->code : sq_fail(s, rc, "reading what is due");
+}
+
 static int sq_contact_add(struct candor_store *s, struct candor_contact *c)
 {
-	return sq_exec(s, sq_bind(s, "INSERT INTO contacts(account_id, name, role, email, created)"
-			    " VALUES (?,?,?,?,?)", "ittti",
-			    c->account_id, c->name, c->role, c->email, c->created),
+	return sq_exec(s, sq_bind(s, "INSERT INTO contacts(account_id, name, role, email, created,"
+			    " extra) VALUES (?,?,?,?,?,?)", "itttit",
+			    c->account_id, c->name, c->role, c->email, c->created,
+			    c->extra ? c->extra : "{}"),
 		    "adding the contact", &c->id);
 }
 
@@ -511,8 +615,11 @@ static int sq_contacts(struct candor_store *s, int64_t id, const char *name, boo
 	" AND c.deleted = 0 AND a.deleted = 0 AND" NAME_MATCH("c.name") " AND (?4 = 0 OR c.account_id = ?4)" \
 	" ORDER BY a.name COLLATE NOCASE, c.name COLLATE NOCASE, c.id"
 	/* by id: a primary-key look-up (the OR form scans the table) */
-	sqlite3_stmt *st = sq_bind(s, id ? CONTACTS("c.id = ?1") : CONTACTS("?1 = 0"), "itbi",
-				   id, name, (int)words, account_id);
+	/* by whole name: the name index (contacts_name) */
+	sqlite3_stmt *st = sq_bind(s, id ? CONTACTS("c.id = ?1")
+				   : name && *name && !words
+				   ? CONTACTS("c.name = ?2 COLLATE NOCASE AND ?1 = 0") : CONTACTS("?1 = 0"),
+				   "itbi", id, name, (int)words, account_id);
 #undef CONTACTS
 	int rc;
 
@@ -1067,6 +1174,7 @@ const struct candor_store_be candor_store_sqlite = {
 	.assessment_put = sq_assessment_put,
 	.pipeline_page = sq_pipeline_page,
 	.pipeline_counts = sq_pipeline_counts,
+	.due = sq_due,
 	.contacts = sq_contacts,
 	.interaction_add = sq_interaction_add,
 	.signal_add = sq_signal_add,

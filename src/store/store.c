@@ -10,6 +10,7 @@
 #include "store/readback.h"
 #include "store/audit.h"
 #include "util/utf8.h"
+#include "util/fold.h"
 
 /*
  * Which backend an address names, and the part of it the backend opens:
@@ -498,6 +499,42 @@ int candor_store_contact_add(struct candor_store *s, struct candor_contact *c)
 	return added(s, rc, "contacts", c->id);
 }
 
+int candor_store_contact_update(struct candor_store *s, const struct candor_contact *c)
+{
+	struct candor_contact_list l = { 0 };
+	int rc;
+
+	if (nonempty(s, "name", c->name))
+		return s->err->code;
+	if ((rc = s->be->contacts(s, 0, c->name, false, c->account_id, &l))) {
+		candor_contact_list_release(&l);
+		return rc;
+	}
+	for (size_t i = 0; i < l.n && !rc; i++)
+		if (l.v[i].id != c->id)
+			rc = candor_error_set(s->err, CANDOR_ECONFLICT, "name",
+					      "there is already a contact '%s' at %s (#%" PRId64 ")",
+					      l.v[i].name, l.v[i].account_name, l.v[i].id);
+	candor_contact_list_release(&l);
+	if (!rc) {
+		const struct candor_field f[] = {
+			{ .col = "account_id", .i = c->account_id }, { .col = "name", .t = c->name },
+			{ .col = "role", .t = c->role }, { .col = "email", .t = c->email },
+		};
+
+		rc = candor_store_record_set(s, "contacts", c->id, f, CANDOR_ARRAY_SIZE(f));
+	}
+	return rc;
+}
+
+int candor_store_account_update(struct candor_store *s, const struct candor_account *a)
+{
+	const struct candor_field f[] = { { .col = "owner", .t = a->owner },
+					  { .col = "note", .t = a->note } };
+
+	return candor_store_record_set(s, "accounts", a->id, f, CANDOR_ARRAY_SIZE(f));
+}
+
 int candor_store_interaction_add(struct candor_store *s, struct candor_interaction *it)
 {
 	int rc = touched(s, s->be->interaction_add(s, it), it->account_id, it->contact_id);
@@ -649,11 +686,105 @@ int candor_store_assessment_put(struct candor_store *s, const struct candor_asse
 	return s->be->assessment_put(s, row);
 }
 
+const struct candor_name candor_pipeline_sorts[] = {
+	{ CANDOR_SORT_URGENCY, "urgency" },
+	{ CANDOR_SORT_TRUST, "trust" },
+	{ CANDOR_SORT_CONTACT, "contact" },
+	{ CANDOR_SORT_DUE, "due" },
+	{ -1, NULL }
+};
+
+/* q with its search folded (util/fold.h) into *buf, as the backends compare it. */
+static int folded(struct candor_store *s, const struct candor_list_query *q,
+		  struct candor_list_query *out, struct candor_buf *buf)
+{
+	*out = *q;
+	if (!q->search || !*q->search)
+		return 0;
+	candor_fold(buf, q->search, strlen(q->search));
+	if (candor_buf_error(buf))
+		return candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory");
+	out->search = buf->ptr;
+	return 0;
+}
+
 int candor_store_pipeline_counts(struct candor_store *s, const struct candor_list_query *q,
 				 int64_t counts[CANDOR_STAGE_DECIDED + 1])
 {
+	struct candor_buf buf = CANDOR_BUF_INIT;
+	struct candor_list_query f;
+	int rc;
+
 	memset(counts, 0, sizeof(int64_t) * (CANDOR_STAGE_DECIDED + 1));
-	return s->be->pipeline_counts(s, q, counts);
+	if (!(rc = folded(s, q, &f, &buf)))
+		rc = s->be->pipeline_counts(s, &f, counts);
+	candor_buf_release(&buf);
+	return rc;
+}
+
+int candor_store_due(struct candor_store *s, const struct candor_list_query *q, int64_t until,
+		     struct candor_due_list *out, bool *more)
+{
+	struct candor_buf buf = CANDOR_BUF_INIT;
+	struct candor_list_query f;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	*more = false;
+	if (!(rc = folded(s, q, &f, &buf)))
+		rc = s->be->due(s, &f, until, out);
+	candor_buf_release(&buf);
+	for (size_t i = 0; !rc && i < out->n; i++)
+		if (!candor_utf8_str_ok(out->v[i].contact_name) || !candor_utf8_str_ok(out->v[i].text))
+			rc = candor_error_set(s->err, CANDOR_EDB, NULL, "the database holds text "
+					      "that is not UTF-8 (a promise or a name)");
+	if (!rc && q->limit && out->n > q->limit) {
+		*more = true;
+		while (out->n > q->limit) {
+			out->n--;
+			free(out->v[out->n].contact_name);
+			free(out->v[out->n].text);
+		}
+	}
+	return rc;
+}
+
+void candor_due_list_release(struct candor_due_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->v[i].contact_name);
+		free(l->v[i].text);
+	}
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}
+
+/* A pipeline cursor: its tag and key by order (the urgency's three numbers, or one). */
+static const char sort_tags[] = { 'P', 'T', 'L', 'D' };
+
+static char sort_tag(int sort)
+{
+	return sort >= 0 && sort < (int)sizeof(sort_tags) ? sort_tags[sort] : 'P';
+}
+
+static size_t sort_keys(const struct candor_assessment_row *r, int sort, double *key)
+{
+	switch (sort) {
+	case CANDOR_SORT_TRUST:
+		key[0] = -r->trust;
+		return 1;
+	case CANDOR_SORT_CONTACT:
+		key[0] = (double)r->last_contact;
+		return 1;
+	case CANDOR_SORT_DUE:
+		key[0] = (double)r->due;
+		return 1;
+	default:
+		key[0] = r->stage;
+		key[1] = r->stalled ? 0 : 1;
+		key[2] = -r->trust;
+		return 3;
+	}
 }
 
 int candor_store_pipeline_page(struct candor_store *s, const struct candor_list_query *q,
@@ -663,11 +794,21 @@ int candor_store_pipeline_page(struct candor_store *s, const struct candor_list_
 	struct candor_cursor cur;
 	int rc;
 
+	struct candor_buf buf = CANDOR_BUF_INIT;
+	struct candor_list_query f;
+	double key[3];
+
 	memset(out, 0, sizeof(*out));
 	*rows = NULL;
-	rc = candor_cursor_decode(s, q->after, 'P', 3, &cur);
+	rc = candor_cursor_decode(s, q->after, sort_tag(q->sort),
+				  q->sort == CANDOR_SORT_URGENCY ? 3 : 1, &cur);
 	next[0] = '\0';
-	if (rc || (rc = s->be->pipeline_page(s, q, &cur, out, rows)))
+	if (!rc && q->sort != CANDOR_SORT_URGENCY)
+		cur.num[2] = cur.num[0];   /* the backends take a one-number key third */
+	if (!rc && !(rc = folded(s, q, &f, &buf)))
+		rc = s->be->pipeline_page(s, &f, &cur, out, rows);
+	candor_buf_release(&buf);
+	if (rc)
 		return rc;
 	if ((rc = contacts_checked(s, 0, out))) {
 		free(*rows);
@@ -683,11 +824,11 @@ int candor_store_pipeline_page(struct candor_store *s, const struct candor_list_
 	}
 	if (q->limit && out->n > q->limit) {
 		struct candor_assessment_row *last = &(*rows)[q->limit - 1];
-		double key[3] = { last->stage, last->stalled ? 0 : 1, -last->trust };
+		size_t nkey = sort_keys(last, q->sort, key);
 
 		while (out->n > q->limit)
 			candor_contact_release(&out->v[--out->n]);
-		candor_cursor_encode(next, 'P', key, 3, last->contact_id);
+		candor_cursor_encode(next, sort_tag(q->sort), key, nkey, last->contact_id);
 	}
 	return 0;
 }

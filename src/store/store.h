@@ -67,7 +67,34 @@ struct candor_list_query {
 	size_t limit;
 	const char *after;
 	int in_stage;   /* pipeline pages and counts: 1 + the stage to take; 0: every stage */
+	/*
+	 * Pipeline pages, counts and due lists only:
+	 *   owners  any of these owners, each exactly as stored and ended by a
+	 *           newline, the list begun by one ("\nSam Seller\nAnn\n");
+	 *           NULL or "": any (owner above still applies)
+	 *   search  there (not as above): a part of the buyer's name, email or
+	 *           account name, compared folded (util/fold.h)
+	 *   sort    enum candor_pipeline_sort
+	 */
+	const char *owners;
+	int sort;
 };
+/*
+ * The pipeline's orders, each ending in the contact id:
+ *   URGENCY  stage, stalled first, trust down (the board's columns)
+ *   TRUST    trust, highest first
+ *   CONTACT  the last interaction, longest ago first (never first of all)
+ *   DUE      the nearest due date of an open promise or expectation,
+ *            soonest first (none last)
+ * A cursor carries its order's key, so a page of one order never
+ * continues another's.
+ */
+enum candor_pipeline_sort {
+	CANDOR_SORT_URGENCY, CANDOR_SORT_TRUST, CANDOR_SORT_CONTACT, CANDOR_SORT_DUE,
+};
+extern const struct candor_name candor_pipeline_sorts[];
+/* The due key of a buyer with nothing open (DUE sorts it last). */
+#define CANDOR_DUE_NONE INT64_C(9000000000000000)
 /*
  * A decoded cursor (store.c makes it for the backends): the page starts
  * after row id; in name order after that row's name, found by its id; in
@@ -120,7 +147,25 @@ struct candor_assessment_row {
 	char headline_kind[16];
 	int64_t headline_ref;
 	int headline_flags;
+	/* read by pipeline pages only: the last interaction's time (0: none)
+	 * and the nearest due date of an open promise or expectation
+	 * (CANDOR_DUE_NONE: none) */
+	int64_t last_contact, due;
 };
+/*
+ * An open promise or expectation that falls due (candor_store_due): whose,
+ * which record (kind "commitment" or "expectation", id), its text and
+ * when it is due.  Strings are owned; candor_due_list_release frees them.
+ */
+struct candor_due_item {
+	int64_t contact_id, account_id;
+	char *contact_name;
+	const char *kind;
+	int64_t id;
+	char *text;
+	int64_t due;
+};
+struct candor_due_list { struct candor_due_item *v; size_t n; };
 /* A contact whose kept answer must be computed again. */
 struct candor_stale { int64_t contact_id, account_id, evidence; };
 
@@ -189,6 +234,10 @@ struct candor_store_be {
 			     struct candor_assessment_row **rows);
 	int (*pipeline_counts)(struct candor_store *s, const struct candor_list_query *q,
 			       int64_t counts[CANDOR_STAGE_DECIDED + 1]);
+	/* The open promises and expectations due before until (store.h,
+	 * candor_store_due), limit + 1 at most (search already folded). */
+	int (*due)(struct candor_store *s, const struct candor_list_query *q, int64_t until,
+		   struct candor_due_list *out);
 
 	/* The scope (account, contact) of a record by id. */
 	int (*locate)(struct candor_store *s, enum candor_record what, int64_t id,
@@ -361,6 +410,17 @@ int candor_store_pipeline_page(struct candor_store *s, const struct candor_list_
 			       struct candor_contact_list *out, struct candor_assessment_row **rows,
 			       char *next);
 
+/*
+ * The open promises (their due date as last renegotiated) and open
+ * expectations of the buyers that pass q's filters (owner, owners,
+ * account, search), due before until, soonest first, at most q->limit of
+ * them (0: all); *more is set when there were more.  Release *out with
+ * candor_due_list_release (also after a failure).
+ */
+int candor_store_due(struct candor_store *s, const struct candor_list_query *q, int64_t until,
+		     struct candor_due_list *out, bool *more);
+void candor_due_list_release(struct candor_due_list *l);
+
 /* Cursors (opaque strings): "" decodes to "from the start". */
 void candor_cursor_encode(char *out, char tag, const double *num, size_t nnum, int64_t id);
 int candor_cursor_decode(struct candor_store *s, const char *in, char tag, size_t nnum,
@@ -376,6 +436,15 @@ int candor_store_account_add(struct candor_store *s, struct candor_account *a);
 int candor_store_accounts_named(struct candor_store *s, const char *name,
 				struct candor_account_list *out);
 int candor_store_contact_add(struct candor_store *s, struct candor_contact *c);
+/*
+ * Change contact c->id to c's account, name, role and email (a CRM import
+ * filling in what was missing), recorded in the open batch (audit.h).  A
+ * name another contact of that account has is CANDOR_ECONFLICT; a missing
+ * contact CANDOR_ENOTFOUND.  Marks the contact's kept answer stale.
+ */
+int candor_store_contact_update(struct candor_store *s, const struct candor_contact *c);
+/* Change account a->id's owner and note (name is not changed). */
+int candor_store_account_update(struct candor_store *s, const struct candor_account *a);
 int candor_store_interaction_add(struct candor_store *s, struct candor_interaction *it);
 int candor_store_signal_add(struct candor_store *s, int64_t account_id, struct candor_signal *sg);
 int candor_store_commitment_add(struct candor_store *s, struct candor_commitment *c);
@@ -505,6 +574,7 @@ struct candor_secret {
 	char hash[65];
 	char csrf[65];
 	int64_t created, expires;
+	char scope[8];   /* API tokens (schema 7): "api", or "feed" for a calendar feed */
 };
 
 /* Add u (u->id is set); a name already taken is CANDOR_ECONFLICT. */

@@ -26,7 +26,11 @@ static int text_arg(struct web_request *req, const char *name, const char **out)
 	return 0;
 }
 
-/* A date field, def when absent. */
+/*
+ * A date field, def when absent.  On a form, "at" given as today's date
+ * (what a date field offers) is now: a promise made this afternoon can be
+ * kept "today" without being kept before it was made.
+ */
 static int date_arg(struct web_request *req, const char *name, int64_t def, int64_t *out)
 {
 	const char *v = web_arg(req, name);
@@ -36,6 +40,9 @@ static int date_arg(struct web_request *req, const char *name, int64_t def, int6
 		return 0;
 	if (candor_date_parse(out, v, name, &req->err))
 		return web_error(req, 422, name, "%s", req->err.msg);
+	if (!req->api && !strcmp(name, "at") && !strchr(v, 'T') &&
+	    *out == req->now - req->now % CANDOR_DAY)
+		*out = req->now;
 	return 0;
 }
 
@@ -102,11 +109,42 @@ int web_act_contact(struct web_request *req, int64_t *id)
 	return done(req, candor_app_contact_add(&app, account, name, role, email, id));
 }
 
+#define SAID_MAX 8
+
+/*
+ * What was said (the CLI's --said CATEGORY:WORDS), from the fields
+ * said_kind_N and said_words_N (N from 1); a row with both empty is
+ * skipped, the use case checks the rest.
+ */
+static int said_args(struct web_request *req, struct candor_app_said *out, size_t *n)
+{
+	char kname[24], wname[24];
+	const char *k, *w;
+	int rc;
+
+	*n = 0;
+	for (int i = 1; i <= SAID_MAX; i++) {
+		snprintf(kname, sizeof(kname), "said_kind_%d", i);
+		snprintf(wname, sizeof(wname), "said_words_%d", i);
+		if ((rc = text_arg(req, kname, &k)) || (rc = text_arg(req, wname, &w)))
+			return rc;
+		if ((!k || !*k) && (!w || !*w))
+			continue;
+		if (!k || !*k)
+			return web_error(req, 422, kname, "say what these words were (a stall, a "
+					 "question...)");
+		out[*n].category = k ? k : "";
+		out[(*n)++].words = w ? w : "";
+	}
+	return 0;
+}
+
 int web_act_log(struct web_request *req, int64_t contact_id, int64_t *id)
 {
 	struct candor_app app;
 	struct candor_contact c = { 0 };
-	struct candor_app_log in = { .seller = req->user.name };
+	struct candor_app_said said[SAID_MAX];
+	struct candor_app_log in = { .seller = req->user.name, .said = said };
 	const char *inbound;
 	int rc;
 
@@ -115,7 +153,7 @@ int web_act_log(struct web_request *req, int64_t contact_id, int64_t *id)
 		return rc;
 	in.kind = enum_arg(req, "kind", candor_interaction_kinds, CANDOR_INTERACTION_CALL);
 	if (!(rc = text_arg(req, "text", &in.text)) && !(rc = text_arg(req, "inbound", &inbound)) &&
-	    !(rc = date_arg(req, "at", req->now, &in.at))) {
+	    !(rc = date_arg(req, "at", req->now, &in.at)) && !(rc = said_args(req, said, &in.nsaid))) {
 		in.inbound = inbound && (!strcmp(inbound, "on") || !strcmp(inbound, "true"));
 		rc = done(req, candor_app_interaction_log(&app, &c, &in, id));
 	}
@@ -273,21 +311,61 @@ static int part_text(struct web_request *req, const char *name, char *dst, size_
 	return 0;
 }
 
+#define ALIASES_MAX 8
+
+/*
+ * The aliases field, "Sam, Sam S." (other names the file gives the
+ * seller) or "Name in file=Real Name" entries, comma-separated, as the
+ * transcript's "File Name=Real Name" aliases in out (each up to 256 bytes).
+ */
+static int aliases_parse(struct web_request *req, const char *in, const char *seller,
+			 char out[][256], size_t *n)
+{
+	*n = 0;
+	while (*in) {
+		size_t len = strcspn(in, ",");
+		const char *b = in, *e = in + len;
+		bool renames;
+
+		while (b < e && (*b == ' ' || *b == '\t'))
+			b++;
+		while (e > b && (e[-1] == ' ' || e[-1] == '\t'))
+			e--;
+		renames = memchr(b, '=', (size_t)(e - b)) != NULL;
+		if (e > b && *n == ALIASES_MAX)
+			return web_error(req, 422, "aliases", "'aliases' takes at most %d names",
+					 ALIASES_MAX);
+		if (e > b && snprintf(out[(*n)++], 256, "%.*s%s%s", (int)(e - b), b,
+				      renames ? "" : "=", renames ? "" : seller) >= 256)
+			return web_error(req, 422, "aliases", "'aliases' has a name too long");
+		in += len + (in[len] == ',');
+	}
+	return 0;
+}
+
 /* Read the uploaded file, say who is who, and import it as a call. */
 static int upload_store(struct web_request *req, struct candor_app_call *call,
-			const struct web_part *file, const char *seller, int64_t *id)
+			const struct web_part *file, const char *seller, const char *aliases,
+			int64_t *id)
 {
 	struct candor_app app;
 	struct candor_transcript t = CANDOR_TRANSCRIPT_INIT;
 	struct candor_analyzer *az = NULL;
+	char alias[ALIASES_MAX][256];
+	const char *alias_p[ALIASES_MAX];
+	size_t nalias;
 	int rc;
 
 	web_app(req, &app);
+	if ((rc = aliases_parse(req, aliases, seller, alias, &nalias)))
+		goto cleanup;
+	for (size_t i = 0; i < nalias; i++)
+		alias_p[i] = alias[i];
 	if ((rc = candor_transcript_read(&t, file->data, file->len, file->filename, &req->err))) {
 		rc = web_error(req, 422, "file", "%s", req->err.msg);
 		goto cleanup;
 	}
-	if (candor_transcript_assign_sides(&t, seller, NULL, 0, &req->err)) {
+	if (candor_transcript_assign_sides(&t, seller, alias_p, nalias, &req->err)) {
 		rc = web_error(req, 422, "seller", "%s", req->err.msg);
 		goto cleanup;
 	}
@@ -305,7 +383,7 @@ int web_act_upload(struct web_request *req, int64_t contact_id, int64_t *id)
 {
 	struct candor_contact c = { 0 };
 	const struct web_part *file;
-	char seller[128], at_s[64], kind_s[16];
+	char seller[128], at_s[64], kind_s[16], aliases[1024];
 	struct candor_app_call call = { .contact = &c, .at = req->now,
 					.kind = CANDOR_APP_KIND_FROM_FILE };
 	int rc;
@@ -319,6 +397,7 @@ int web_act_upload(struct web_request *req, int64_t contact_id, int64_t *id)
 		return web_error(req, 422, "file", "the file name is not usable");
 	if ((rc = part_text(req, "seller", seller, sizeof(seller))) ||
 	    (rc = part_text(req, "at", at_s, sizeof(at_s))) ||
+	    (rc = part_text(req, "aliases", aliases, sizeof(aliases))) ||
 	    (rc = part_text(req, "kind", kind_s, sizeof(kind_s))))
 		return rc;
 	if (*at_s && candor_date_parse(&call.at, at_s, "at", &req->err))
@@ -332,7 +411,7 @@ int web_act_upload(struct web_request *req, int64_t contact_id, int64_t *id)
 	call.source = file->filename;
 	call.again = web_multipart_get(req->mp, "again") != NULL;  /* the same file, on purpose */
 	call.seller = req->user.role == CANDOR_ROLE_ADMIN && *seller ? seller : req->user.name;
-	rc = upload_store(req, &call, file, *seller ? seller : req->user.name, id);
+	rc = upload_store(req, &call, file, *seller ? seller : req->user.name, aliases, id);
 	candor_contact_release(&c);
 	return rc;
 }

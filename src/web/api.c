@@ -522,6 +522,7 @@ int web_api_pipeline(struct web_request *req)
 		json_t *e = candor_json_assessment(&b.v[i].a);
 
 		candor_json_put(e, "contact", candor_json_contact(b.v[i].c), &bad);
+		candor_json_put(e, "reason", json_string(b.v[i].reason), &bad);
 		candor_json_push(arr, e, &bad);
 	}
 	j = json_pack("{s:o,s:s,s:o}", "at", candor_json_date(req->now),

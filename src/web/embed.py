@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Embed a text file in C as `const char NAME[]` (used for openapi.json)."""
+"""Embed a text file in C as `const char NAME[]` (openapi.json, style.css)."""
 import sys
 
 src, dst, name = sys.argv[1], sys.argv[2], sys.argv[3]

@@ -221,3 +221,52 @@ bool web_text_ok(const char *s, size_t n)
 {
 	return candor_utf8_text_ok(s, n);
 }
+
+bool web_local_path(const char *path)
+{
+	if (!path || path[0] != '/' || path[1] == '/' || path[1] == '\\')
+		return false;
+	for (const char *p = path; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f || *p == '\\')
+			return false;
+	return strlen(path) < 400;
+}
+
+/* Whether the parenthesis at p (up to its ')') gives command-line advice; its length in *n. */
+static bool cli_advice(const char *p, size_t *n)
+{
+	const char *end = strchr(p, ')');
+	const char *c;
+
+	if (!end)
+		return false;
+	*n = (size_t)(end - p) + 1;
+	c = strstr(p, "candor ");
+	return (c && c < end) || ((c = strstr(p, "--")) && c < end);
+}
+
+void web_plain_message(struct candor_buf *b, const char *msg)
+{
+	const char *p = msg;
+	size_t n;
+
+	while (*p) {
+		const char *q = strchr(p, '(');
+
+		if (!q) {
+			web_escape(b, p, strlen(p));
+			break;
+		}
+		if (cli_advice(q, &n)) {
+			const char *keep = q;
+
+			while (keep > p && keep[-1] == ' ')
+				keep--;
+			web_escape(b, p, (size_t)(keep - p));
+			p = q + n;
+		} else {
+			web_escape(b, p, (size_t)(q - p) + 1);
+			p = q + 1;
+		}
+	}
+}

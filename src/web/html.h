@@ -62,4 +62,17 @@ bool web_content_type_is(const char *ct, const char *type);
 /* Whether s is valid UTF-8 without NUL or C0 controls other than tab/newline. */
 bool web_text_ok(const char *s, size_t n);
 
+/*
+ * msg for a person at a browser, escaped into b: without the parentheses
+ * that give command-line advice (" (see 'candor contact list')", "(--help)").
+ */
+void web_plain_message(struct candor_buf *b, const char *msg);
+
+/*
+ * Whether path is a path of this site to send a browser to: "/buyers/3",
+ * not "//evil.example" or "/\evil.example" (other hosts to a browser), not
+ * a URL, no control characters or backslashes, under 400 bytes.  NULL is not.
+ */
+bool web_local_path(const char *path);
+
 #endif

@@ -1,8 +1,10 @@
 /*
- * web/page-board.c: the pipeline board: buyers in columns by stage, the
- * stalled ones marked with their one-line reason, overdue promises in a
- * strip across the top, filters by seller and account, and the forms to
- * add an account or a contact.
+ * web/page-board.c: the pipeline board: buyers in columns by stage, each
+ * card with its one-line reason (app/assess.h, the same `candor pipeline`
+ * prints), what is overdue and due today in a strip across the top, a
+ * search, filters by seller and account and a sort (a GET form), the
+ * forms to add an account or a contact, and on an empty database the
+ * first-run page instead.
  */
 #include "util/common.h"
 #include <strings.h>
@@ -47,7 +49,7 @@ int web_query_limit(struct web_request *req, size_t *limit)
 
 /*
  * A page of the pipeline as the query asks (?limit=N&after=CURSOR&q=TEXT
- * &seller=NAME&account=ID): the buyers this user may see, limit at a time
+ * &seller=NAMES&account=ID&sort=ORDER): the buyers this user may see, limit at a time
  * (default_limit when limit is absent; 0 for all).  A bad limit is 400.
  */
 int web_buyers_page(struct web_request *req, size_t default_limit, int in_stage,
@@ -69,19 +71,99 @@ int web_buyers_page(struct web_request *req, size_t default_limit, int in_stage,
 	q.account_id = acc && *acc ? strtoll(acc, NULL, 10) : 0;
 	q.only_owner = candor_app_visible_owner(&who);
 	web_app(req, &app);
+	if ((rc = candor_app_pipeline_sort(&app, web_query(req, "sort"), &q.sort)))
+		return web_fail(req, rc);
 	rc = candor_app_pipeline_page(&app, &q, out);
 	return rc ? web_fail(req, rc) : 0;
 }
 
 #define BOARD_PER_STAGE 10   /* buyers per column on the whole board */
 #define BOARD_STAGE_PAGE 50  /* buyers per page when one stage is shown */
+#define BOARD_DUE 20         /* promises and expectations in the due strip */
 
 static const char *const stage_titles[] = { "NEW", "KNOW", "LIKE", "TRUST", "READY", "DECIDED" };
+
+/*
+ * The board's query, read once from the request: the filters as the user
+ * may have them (a seller sees their own accounts), the seller resolved
+ * to owners, the sort.  A filter value that names nothing, or is not one
+ * at all, leaves a message (and the status the page answers with) instead
+ * of a query: the board then says so and shows no one, never everyone.
+ */
+struct board {
+	struct candor_app_pipeline_query q;
+	char *owners;
+	int status;           /* 0, or the status to answer with message */
+	char message[sizeof(((struct candor_error *)0)->msg)];
+};
+
+static bool all_digits(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return false;
+	return true;
+}
+
+/* ?account=: an id the user may see; another, or one that is no id, the same words. */
+static void board_account(struct web_request *req, struct candor_app *app,
+			  const struct candor_app_actor *who, struct board *b)
+{
+	const char *acc = web_query(req, "account");
+	struct candor_account a = { 0 };
+	bool digits = acc && all_digits(acc) && strlen(acc) < 19;
+
+	if (!acc || !*acc)
+		return;
+	if (digits && !candor_app_account_see(app, who, strtoll(acc, NULL, 10), &a, NULL)) {
+		b->q.account_id = a.id;
+		candor_account_release(&a);
+		return;
+	}
+	b->status = digits ? 404 : 400;
+	snprintf(b->message, sizeof(b->message), "no account '%.200s' among those you may see: "
+		 "choose one from the list", acc);
+}
+
+static void board_init(struct web_request *req, struct board *b)
+{
+	struct candor_app_actor who = { req->user.name, req->user.role };
+	const char *seller = web_query(req, "seller");
+	struct candor_app app;
+
+	memset(b, 0, sizeof(*b));
+	b->q.search = web_query(req, "q");
+	b->q.at = req->now;
+	b->q.only_owner = candor_app_visible_owner(&who);
+	web_app(req, &app);
+	if (candor_app_pipeline_sort(&app, web_query(req, "sort"), &b->q.sort)) {
+		b->status = 400;
+		snprintf(b->message, sizeof(b->message), "%s", req->err.msg);
+		return;
+	}
+	board_account(req, &app, &who, b);
+	if (!b->status && seller && *seller &&
+	    candor_app_pipeline_sellers(&app, seller, b->q.only_owner, &b->owners)) {
+		/* a seller filter that names no one is a search that found nothing: 200 */
+		b->status = req->err.code == CANDOR_ENOTFOUND ? 200 : 500;
+		snprintf(b->message, sizeof(b->message), "%s", req->err.msg);
+	}
+	b->q.owners = b->owners;
+	candor_error_clear(&req->err);
+}
+
+static void board_release(struct board *b)
+{
+	free(b->owners);
+	b->owners = NULL;
+}
 
 /* The filters of this request, as a query string to carry into links. */
 static void filter_query(struct web_request *req, struct candor_buf *out)
 {
-	static const char *const keys[] = { "seller", "account", "q" };
+	static const char *const keys[] = { "seller", "account", "q", "sort" };
 
 	for (size_t i = 0; i < CANDOR_ARRAY_SIZE(keys); i++) {
 		const char *v = web_query(req, keys[i]);
@@ -91,72 +173,113 @@ static void filter_query(struct web_request *req, struct candor_buf *out)
 	}
 }
 
-/* Overdue promises of the buyers shown: the stall reasons that name one. */
-static void overdue_strip(struct web_request *req, const struct candor_app_pipeline_page *b)
+/* One list of the due strip: today's or the overdue ones. */
+static void due_list(struct web_request *req, const struct candor_due_list *d, bool overdue,
+		     const char *title, bool more)
 {
 	size_t shown = 0;
 
-	for (size_t i = 0; i < b->n; i++) {
-		const struct candor_assessment *a = &b->v[i].a;
+	for (size_t i = 0; i < d->n; i++) {
+		const struct candor_due_item *it = &d->v[i];
 
-		for (int g = 0; g < CANDOR_GATES; g++)
-			for (size_t k = 0; k < a->gates[g].nreasons; k++) {
-				const struct candor_reason *r = &a->gates[g].reasons[k];
-
-				if (!(r->flags & CANDOR_REASON_STALL) || !r->ref_kind ||
-				    strcmp(r->ref_kind, "commitment") || !strstr(r->text, "overdue"))
-					continue;
-				if (!shown++)
-					web_html(&req->out, "<section class=\"strip\" aria-label=\"overdue promises\">"
-						 "<strong>Overdue promises</strong><ul>");
-				web_html(&req->out, "<li><a href=\"/buyers/%D#commitment-%D\">%s</a>: %s</li>",
-					 b->v[i].c->id, r->ref_id, b->v[i].c->name, r->text);
-			}
+		if (candor_app_due_overdue(it->due, req->now) != overdue)
+			continue;
+		if (!shown++)
+			web_html(&req->out, "<div class=\"due-%R\"><h2>%s</h2><ul>",
+				 overdue ? "overdue" : "today", title);
+		web_html(&req->out, "<li><a href=\"/buyers/%D#%R-%D\">%s</a>: %s <span class=\"muted\">"
+			 "(%R, due %T)</span></li>", it->contact_id, it->kind, it->id, it->contact_name,
+			 it->text, strcmp(it->kind, "commitment") ? "expectation" : "promise", it->due);
 	}
 	if (shown)
-		web_html(&req->out, "</ul></section>");
+		web_html(&req->out, "</ul>%R</div>", more && overdue
+			 ? "<p class=\"muted\">more are due: sort by due date to see them all</p>" : "");
 }
 
-static void filters(struct web_request *req, const struct candor_account_list *accounts)
+/* What is overdue and what is due today (the user's day: UTC), each linking to its row. */
+static int due_strip(struct web_request *req, const struct board *b)
 {
-	const char *seller = web_query(req, "seller"), *acc = web_query(req, "account");
+	struct candor_due_list d;
+	struct candor_app app;
+	bool more;
+	int rc;
 
-	web_html(&req->out, "<form method=\"get\" action=\"/\" class=\"card\"><strong>Filter</strong> "
+	web_app(req, &app);
+	if ((rc = candor_app_pipeline_due(&app, &b->q, BOARD_DUE, &d, &more))) {
+		candor_due_list_release(&d);
+		return web_fail(req, rc);
+	}
+	if (d.n) {
+		web_html(&req->out, "<section class=\"strip\" aria-label=\"due today and overdue\">");
+		due_list(req, &d, true, "Overdue", more);
+		due_list(req, &d, false, "Due today", more);
+		web_html(&req->out, "</section>");
+	}
+	candor_due_list_release(&d);
+	return 0;
+}
+
+static void option(struct web_request *req, const char *value, const char *label, bool selected)
+{
+	web_html(&req->out, "<option value=\"%s\"%R>%s</option>", value, selected ? " selected" : "",
+		 label);
+}
+
+/* The filter and sort form: a GET form, so it works without JavaScript. */
+static void filters(struct web_request *req, const struct candor_account_list *accounts,
+		    const struct board *b)
+{
+	static const char *const sort_labels[] = { "urgency", "trust (highest first)",
+						   "last contact (longest ago first)",
+						   "due date (soonest first)" };
+	const char *acc = web_query(req, "account");
+
+	web_html(&req->out, "<form method=\"get\" action=\"/\" class=\"card filters\"><strong>Filter</strong> "
 		 "<label>Search <input type=\"search\" name=\"q\" value=\"%s\" "
-		 "placeholder=\"name or email\"></label>"
-		 "<label>Seller <input type=\"text\" name=\"seller\" value=\"%s\"></label>"
+		 "placeholder=\"name, account or email\"></label>"
+		 "<label>Seller <input type=\"text\" name=\"seller\" value=\"%s\" "
+		 "placeholder=\"part of a name, or a list: sam, ann\"></label>"
 		 "<label>Account <select name=\"account\"><option value=\"\">all</option>",
-		 web_query(req, "q"), seller);
+		 web_query(req, "q"), web_query(req, "seller"));
 	for (size_t i = 0; i < accounts->n; i++)
 		web_html(&req->out, "<option value=\"%D\"%R>%s</option>", accounts->v[i].id,
 			 acc && strtoll(acc, NULL, 10) == accounts->v[i].id ? " selected" : "",
 			 accounts->v[i].name);
+	web_html(&req->out, "</select></label><label>Sort <select name=\"sort\">");
+	for (int i = 0; i <= CANDOR_SORT_DUE; i++)
+		option(req, candor_name_of(candor_pipeline_sorts, i), sort_labels[i], b->q.sort == i);
 	web_html(&req->out, "</select></label><button>Show</button></form>");
 }
 
-static void card(struct web_request *req, const struct candor_app_buyer *w)
+/* A card: the buyer, their account and trust, and their reason (app/assess.h). */
+static void card(struct web_request *req, const struct candor_app_buyer *w, int sort)
 {
-	const struct candor_reason *head = candor_assessment_headline(&w->a);
-
 	web_html(&req->out, "<a class=\"buyer%R\" href=\"/buyers/%D\"><strong>%s</strong>"
 		 "<br><span class=\"muted\">%s · trust %F</span>",
 		 w->a.stalled ? " stalled" : "", w->c->id, w->c->name, w->c->account_name, w->a.trust);
-	if (w->a.stalled && head)
-		web_html(&req->out, "<br><span class=\"why\">stalled: %s</span>", head->text);
-	web_html(&req->out, "</a>");
+	if (sort == CANDOR_SORT_DUE && w->due < CANDOR_DUE_NONE)
+		web_html(&req->out, "<br><span class=\"muted\">due %T</span>", w->due);
+	else if (sort == CANDOR_SORT_DUE)
+		web_html(&req->out, "<br><span class=\"muted\">nothing due</span>");
+	if (sort == CANDOR_SORT_CONTACT)
+		web_html(&req->out, w->last_contact ? "<br><span class=\"muted\">last contact %T</span>"
+			 : "<br><span class=\"muted\">no contact yet</span>", w->last_contact);
+	web_html(&req->out, "<br><span class=\"%R\">%R%s</span></a>", w->a.stalled ? "why" : "reason",
+		 w->a.stalled ? "stalled: " : "", w->reason);
 }
 
 /*
- * One column: its count, its most urgent buyers (stalled first, then by
- * trust), and a link to the rest: the stage alone, page by page.
+ * One column: its count, its first buyers in the board's order, and a
+ * link to the rest: the stage alone, page by page.
  */
 static void column(struct web_request *req, int stage, int64_t count,
-		   const struct candor_app_pipeline_page *b, const char *filters_qs, bool alone)
+		   const struct candor_app_pipeline_page *b, const char *filters_qs, bool alone,
+		   int sort)
 {
 	web_html(&req->out, "<section class=\"col\" aria-label=\"%s\"><h2>%s <span class=\"muted\">%D</span></h2>",
 		 stage_titles[stage], stage_titles[stage], count);
 	for (size_t i = 0; i < b->n; i++)
-		card(req, &b->v[i]);
+		card(req, &b->v[i], sort);
 	if (alone && b->next[0])
 		web_html(&req->out, "<p><a class=\"more\" href=\"/?stage=%R&after=%U%R\">next %d →</a></p>",
 			 candor_name_of(candor_stages, stage), b->next, filters_qs, BOARD_STAGE_PAGE);
@@ -167,24 +290,29 @@ static void column(struct web_request *req, int stage, int64_t count,
 }
 
 /* The columns: every stage's first buyers, or one stage (?stage=) a page at a time. */
-static int columns(struct web_request *req, int only, const int64_t *counts)
+static int columns(struct web_request *req, const struct board *bd, int only, const int64_t *counts)
 {
 	struct candor_buf qs = CANDOR_BUF_INIT;
+	struct candor_app app;
 	int rc = 0;
 
 	filter_query(req, &qs);
+	web_app(req, &app);
 	web_html(&req->out, "<div class=\"board\">");
 	for (int s = 0; s <= CANDOR_STAGE_DECIDED && !rc; s++) {
+		struct candor_app_pipeline_query q = bd->q;
 		struct candor_app_pipeline_page b;
 
 		if (only >= 0 && s != only)
 			continue;
-		rc = web_buyers_page(req, only >= 0 ? BOARD_STAGE_PAGE : BOARD_PER_STAGE, s + 1, &b);
-		if (!rc) {
-			if (s == 0 || only >= 0)
-				overdue_strip(req, &b);
-			column(req, s, counts[s], &b, qs.ptr, only >= 0);
-		}
+		q.limit = only >= 0 ? BOARD_STAGE_PAGE : BOARD_PER_STAGE;
+		q.after = only >= 0 ? web_query(req, "after") : NULL;
+		q.in_stage = s + 1;
+		q.kept = true;
+		if ((rc = candor_app_pipeline_page(&app, &q, &b)))
+			rc = web_fail(req, rc);
+		else
+			column(req, s, counts[s], &b, qs.ptr, only >= 0, bd->q.sort);
 		candor_app_pipeline_page_release(&b);
 	}
 	web_html(&req->out, "</div>");
@@ -192,18 +320,24 @@ static int columns(struct web_request *req, int only, const int64_t *counts)
 	return rc;
 }
 
-static void add_forms(struct web_request *req, const struct candor_account_list *accounts)
+static void add_account_form(struct web_request *req)
 {
-	web_html(&req->out, "<div class=\"grid2\"><section class=\"card\"><h2>Add an account</h2>"
-		 "<form method=\"post\" action=\"/accounts\">");
+	web_html(&req->out, "<form method=\"post\" action=\"/accounts\">");
 	web_csrf_field(req);
 	web_html(&req->out, "<label>Name <input type=\"text\" name=\"name\" required></label>"
 		 "<label>Note <input type=\"text\" name=\"note\"></label>");
 	if (req->user.role == CANDOR_ROLE_ADMIN)
 		web_html(&req->out, "<label>Owner (seller) <input type=\"text\" name=\"owner\" "
 			 "value=\"%s\"></label>", req->user.name);
-	web_html(&req->out, "<button>Add account</button></form></section>"
-		 "<section class=\"card\"><h2>Add a buyer</h2><form method=\"post\" action=\"/contacts\">");
+	web_html(&req->out, "<button>Add account</button></form>");
+}
+
+static void add_forms(struct web_request *req, const struct candor_account_list *accounts)
+{
+	web_html(&req->out, "<div class=\"grid2\"><section class=\"card\"><h2>Add an account</h2>");
+	add_account_form(req);
+	web_html(&req->out, "</section><section class=\"card\"><h2>Add a buyer</h2>"
+		 "<form method=\"post\" action=\"/contacts\">");
 	web_csrf_field(req);
 	web_html(&req->out, "<label>Name <input type=\"text\" name=\"name\" required></label>"
 		 "<label>Account <select name=\"account\" required>");
@@ -216,41 +350,86 @@ static void add_forms(struct web_request *req, const struct candor_account_list 
 		 "<button>Add buyer</button></form></section></div>");
 }
 
-int web_page_board(struct web_request *req)
+/* No account the user may see yet: how to start, with the first form right here. */
+static int first_run(struct web_request *req)
 {
-	struct candor_app_actor who = { req->user.name, req->user.role };
-	struct candor_list_query aq = { .owner = candor_app_visible_owner(&who) };
-	struct candor_account_list accounts = { 0 };
-	struct candor_app_pipeline_query q = { .seller = web_query(req, "seller"),
-					       .search = web_query(req, "q"), .at = req->now };
-	struct candor_app app;
-	const char *acc = web_query(req, "account"), *stage = web_query(req, "stage");
-	int64_t counts[CANDOR_STAGE_DECIDED + 1], total = 0;
-	int only = -1, rc;
+	web_page_begin(req, "Pipeline");
+	web_html(&req->out, "<h1>Pipeline</h1><p><strong>Welcome to Candor.</strong> No account to "
+		 "show yet: three steps start your pipeline.</p><ol class=\"first-run\">"
+		 "<li class=\"card\"><h2>Add an account</h2><p>The company you sell to.</p>");
+	add_account_form(req);
+	web_html(&req->out, "</li><li class=\"card\"><h2>Add the people you talk to</h2><p>One at a "
+		 "time on the board once an account exists, or all at once from your CRM or address "
+		 "book: <code>candor import contacts FILE</code> reads CSV and vCard files "
+		 "(<a href=\"/help#import\">how to import contacts</a>).</p></li>"
+		 "<li class=\"card\"><h2>Upload a call</h2><p>Once a buyer exists, open their page "
+		 "and upload a transcript or a chat: Candor finds what was said and where they "
+		 "stand.</p></li></ol>");
+	web_page_end(req);
+	return req->status = 200;
+}
 
-	if (stage && *stage && (only = candor_name_lookup(candor_stages, stage)) < 0)
-		return web_error(req, 400, "stage", "'%s' is not a stage (new, know, like, trust, "
-				 "ready, decided)", stage);
-	q.account_id = acc && *acc ? strtoll(acc, NULL, 10) : 0;
-	q.only_owner = aq.owner;
+/* The filters' message: what named nothing, said on the page; no buyers shown. */
+static int unknown_filter(struct web_request *req, const struct candor_account_list *accounts,
+			  const struct board *b)
+{
+	web_page_begin(req, "Pipeline");
+	web_html(&req->out, "<h1>Pipeline</h1><p class=\"error\" role=\"alert\">%s</p>", b->message);
+	filters(req, accounts, b);
+	web_html(&req->out, "<p><a href=\"/\">show every buyer</a></p>");
+	web_page_end(req);
+	return req->status = b->status;
+}
+
+static int board_body(struct web_request *req, struct board *b, int only,
+		      const struct candor_account_list *accounts)
+{
+	int64_t counts[CANDOR_STAGE_DECIDED + 1], total = 0;
+	struct candor_app app;
+	int rc;
+
 	web_app(req, &app);
-	if ((rc = candor_app_pipeline_counts(&app, &q, counts)) ||
-	    (rc = candor_store_account_page(req->store, &aq, &accounts, (char[CANDOR_CURSOR_MAX]){ 0 }))) {
-		candor_account_list_release(&accounts);
+	if ((rc = candor_app_pipeline_counts(&app, &b->q, counts)))
 		return web_fail(req, rc);
-	}
 	for (int s = 0; s <= CANDOR_STAGE_DECIDED; s++)
 		total += counts[s];
 	web_page_begin(req, "Pipeline");
 	web_html(&req->out, "<h1>Pipeline</h1><p class=\"muted\">%D buyer%s as of %T · stages are "
 		 "inferred from evidence, never set by hand</p>", total, total == 1 ? "" : "s", req->now);
-	filters(req, &accounts);
-	if ((rc = columns(req, only, counts))) {
-		candor_account_list_release(&accounts);
+	filters(req, accounts, b);
+	if ((rc = due_strip(req, b)) || (rc = columns(req, b, only, counts)))
 		return rc;
-	}
-	add_forms(req, &accounts);
+	add_forms(req, accounts);
 	web_page_end(req);
-	candor_account_list_release(&accounts);
 	return req->status = 200;
+}
+
+int web_page_board(struct web_request *req)
+{
+	struct candor_app_actor who = { req->user.name, req->user.role };
+	struct candor_list_query aq = { .owner = candor_app_visible_owner(&who) };
+	struct candor_account_list accounts = { 0 };
+	const char *stage = web_query(req, "stage");
+	struct board b;
+	int only = -1, rc;
+
+	if (stage && *stage && (only = candor_name_lookup(candor_stages, stage)) < 0)
+		return web_error(req, 400, "stage", "'%s' is not a stage (new, know, like, trust, "
+				 "ready, decided)", stage);
+	if (aq.owner && !*aq.owner)
+		aq.owner = "\n";   /* a user named "" owns nothing */
+	if ((rc = candor_store_account_page(req->store, &aq, &accounts, (char[CANDOR_CURSOR_MAX]){ 0 }))) {
+		candor_account_list_release(&accounts);
+		return web_fail(req, rc);
+	}
+	board_init(req, &b);
+	if (!accounts.n && !b.status && !b.q.account_id && !(b.q.search && *b.q.search) && !b.owners)
+		rc = first_run(req);
+	else if (b.status)
+		rc = unknown_filter(req, &accounts, &b);
+	else
+		rc = board_body(req, &b, only, &accounts);
+	board_release(&b);
+	candor_account_list_release(&accounts);
+	return rc;
 }

@@ -1,61 +1,99 @@
 /*
- * web/page-buyer.c: one buyer: stage and gates with the reasons linking to
- * their evidence, trust over time, the discovery map, promises and
- * expectations with their history, the profile and the next step, the
- * timeline, and the forms that add evidence.
+ * web/page-buyer.c: one buyer: stage and gates, each open or shut with the
+ * evidence why (what holds it shut, or what opened it), trust over time,
+ * every number opened into the records the model counted (core/model.h,
+ * candor_model_explain), the profile and the one next step both front
+ * doors give (candor_next_step), the decisions, value and fit, the
+ * discovery map, promises and expectations with their history, the
+ * timeline with the signals logged by hand, and the forms that add
+ * evidence.
  */
 #include "util/common.h"
 #include "web/web.h"
+
+#define WEB_WHY_SHOWN 40 /* records listed under each component, the latest first */
 
 struct buyer {
 	struct candor_contact c;
 	struct candor_evidence_set set;
 	struct candor_evidence ev;
 	struct candor_assessment a;
+	struct candor_explanation why;
 	bool may_change;
 };
 
-static void evidence_href(struct candor_buf *b, const struct buyer *w, const struct candor_reason *r)
+/* Where a record is shown: its conversation for a transcript's signal, else this page. */
+static void evidence_href(struct candor_buf *b, const struct buyer *w, const char *kind, int64_t id)
 {
-	if (!strcmp(r->ref_kind, "interaction")) {
-		web_html(b, "/interactions/%D", r->ref_id);
-		return;
-	}
-	if (!strcmp(r->ref_kind, "signal")) {
-		for (size_t i = 0; i < w->set.nsignals; i++)
-			if (w->set.signals[i].id == r->ref_id) {
-				web_html(b, "/interactions/%D#signal-%D", w->set.signals[i].interaction_id,
-					 r->ref_id);
+	if (!strcmp(kind, "signal")) {
+		for (size_t i = 0; i < w->ev.nsignals; i++)
+			if (w->ev.signals[i].id == id && w->ev.signals[i].utterance >= 0) {
+				web_html(b, "/interactions/%D#signal-%D", w->ev.signals[i].interaction_id, id);
 				return;
 			}
 	}
-	web_html(b, "#%s-%D", r->ref_kind, r->ref_id);
+	web_html(b, "#%s-%D", kind, id);
+}
+
+static void evidence_link(struct candor_buf *b, const struct buyer *w, const char *kind, int64_t id)
+{
+	if (!kind)
+		return;
+	web_html(b, " <a href=\"");
+	evidence_href(b, w, kind, id);
+	web_html(b, "\">evidence: %s #%D</a>", kind, id);
+}
+
+static const struct candor_decision *decision_of(const struct buyer *w, int64_t now)
+{
+	const struct candor_decision *d = NULL;
+
+	for (size_t i = 0; i < w->ev.ndecisions; i++)
+		if (w->ev.decisions[i].at <= now && (!d || w->ev.decisions[i].at >= d->at))
+			d = &w->ev.decisions[i];
+	return d;
+}
+
+static void reasons(struct candor_buf *b, const struct buyer *w, const struct candor_reason *r,
+		    size_t n, const char *lead)
+{
+	for (size_t k = 0; k < n; k++) {
+		web_html(b, "<li>%R%s", lead, r[k].text);
+		evidence_link(b, w, r[k].ref_kind, r[k].ref_id);
+		if (*r[k].hint)
+			web_html(b, "<br><span class=\"muted\">next: %s</span>", r[k].hint);
+		web_html(b, "</li>");
+	}
 }
 
 static void gates(struct web_request *req, const struct buyer *w)
 {
 	struct candor_buf *b = &req->out;
+	const struct candor_decision *d = decision_of(w, req->now);
 
-	web_html(b, "<section class=\"card\" aria-labelledby=\"h-gates\"><h2 id=\"h-gates\">Gates</h2>");
+	web_html(b, "<section class=\"card\" id=\"gates\" aria-labelledby=\"h-gates\"><h2 id=\"h-gates\">"
+		 "Gates</h2>");
+	if (w->a.stage == CANDOR_STAGE_DECIDED && d) {
+		web_html(b, "<p class=\"gate decided\"><strong>decided: %s on %T</strong>%R%s",
+			 candor_name_of(candor_decision_kinds, d->kind), d->at, *d->note ? ": " : "",
+			 d->note);
+		evidence_link(b, w, "decision", d->id);
+		web_html(b, "<br><span class=\"muted\">their decision; the relationship goes on. The "
+			 "gates as the evidence stands:</span></p>");
+	}
 	for (int i = 0; i < CANDOR_GATES; i++) {
 		const struct candor_gate *g = &w->a.gates[i];
+		const char *name = candor_name_of(candor_stages, g->stage);
 
-		web_html(b, "<div class=\"gate\"><strong class=\"%R\">%s %s</strong><ul>",
-			 g->open ? "open" : "shut", candor_name_of(candor_stages, g->stage),
-			 g->open ? "open" : "shut");
-		for (size_t k = 0; k < g->nreasons; k++) {
-			const struct candor_reason *r = &g->reasons[k];
-
-			web_html(b, "<li>%s", r->text);
-			if (r->ref_kind) {
-				web_html(b, " <a href=\"");
-				evidence_href(b, w, r);
-				web_html(b, "\">evidence: %s #%D</a>", r->ref_kind, r->ref_id);
-			}
-			if (*r->hint)
-				web_html(b, "<br><span class=\"muted\">next: %s</span>", r->hint);
-			web_html(b, "</li>");
-		}
+		web_html(b, "<div class=\"gate\" id=\"gate-%s\"><strong class=\"%R\">%s %s</strong><ul>",
+			 name, g->open ? "open" : "shut", name, g->open ? "open" : "shut");
+		if (g->open)
+			reasons(b, w, w->why.grounds[i], w->why.ngrounds[i], "because ");
+		else if (g->nreasons)
+			reasons(b, w, g->reasons, g->nreasons, "");
+		else
+			web_html(b, "<li class=\"muted\">waits for the %s gate before it</li>",
+				 candor_name_of(candor_stages, g->stage - 1));
 		web_html(b, "</ul></div>");
 	}
 	web_html(b, "</section>");
@@ -72,6 +110,107 @@ static int64_t first_evidence(const struct buyer *w, int64_t now)
 	for (size_t i = 0; i < w->ev.nfacts; i++)
 		t = w->ev.facts[i].at < t ? w->ev.facts[i].at : t;
 	return t;
+}
+
+/* The formula of one component with its terms, as the model computed them. */
+static void component_formula(struct candor_buf *b, const struct buyer *w, int k)
+{
+	const struct candor_explanation *x = &w->why;
+	const struct candor_assessment *a = &w->a;
+
+	if (k == CANDOR_COMPONENT_CREDIBILITY)
+		web_html(b, "expertise shown (value given, expectations that proved accurate, fit "
+			 "explored) %F against expectations that proved wrong %F: (%F + 1) / (%F + %F + 2)",
+			 x->cred_pos, x->cred_neg, x->cred_pos, x->cred_pos, x->cred_neg);
+	else if (k == CANDOR_COMPONENT_RELIABILITY)
+		web_html(b, "follow-through for %F and against %F (faded; a broken promise counts 3): "
+			 "(%F + 1) / (%F + %F + 2); uncertainty %F", a->r, a->s, a->r, a->r, a->s,
+			 a->uncertainty);
+	else if (k == CANDOR_COMPONENT_INTIMACY)
+		web_html(b, "half discovery (%d of %d kinds known: %F), half openness %F (candour, "
+			 "disclosure and value given back %F against social talk and stalls %F)",
+			 __builtin_popcount(a->fact_kinds_known), CANDOR_FACT_KINDS, x->coverage,
+			 x->openness, x->open_pos, x->open_neg);
+	else
+		web_html(b, "lower is better: 0.25 × taking more than giving %F + 0.3 × meeting without "
+			 "learning %F + 0.25 × pressure %F + 0.2 × talking too much %F", x->take,
+			 x->deficit, x->push, x->talk);
+}
+
+static double component_value(const struct candor_assessment *a, int k)
+{
+	const double v[] = { a->credibility, a->reliability, a->intimacy, a->self_orientation };
+
+	return v[k];
+}
+
+static int contribution_cmp(const void *x, const void *y)
+{
+	const struct candor_contribution *a = *(const struct candor_contribution *const *)x;
+	const struct candor_contribution *b = *(const struct candor_contribution *const *)y;
+
+	return a->at != b->at ? (a->at < b->at ? 1 : -1) : 0;
+}
+
+static void component(struct web_request *req, const struct buyer *w, int k,
+		      const struct candor_contribution **v)
+{
+	struct candor_buf *b = &req->out;
+	const char *name = candor_name_of(candor_components, k), *open = web_query(req, "open");
+	size_t n = 0;
+
+	for (size_t i = 0; i < w->why.n; i++)
+		if (w->why.v[i].component == k)
+			v[n++] = &w->why.v[i];
+	qsort(v, n, sizeof(*v), contribution_cmp);
+	web_html(b, "<details id=\"why-%s\"%R><summary>%s <strong>%F</strong></summary><p class=\"muted\">",
+		 name, open && !strcmp(open, name) ? " open" : "", name, component_value(&w->a, k));
+	component_formula(b, w, k);
+	web_html(b, "</p><ul class=\"why-list\">");
+	for (size_t i = 0; i < n && i < WEB_WHY_SHOWN; i++) {
+		bool up = v[i]->weight > 0;
+
+		web_html(b, "<li><span class=\"%R\">%R</span> %T: %s <span class=\"muted\">(%R", up == (k ==
+			 CANDOR_COMPONENT_SELF_ORIENTATION) ? "shut" : "open", up ? "raised" : "lowered",
+			 v[i]->at, v[i]->text, up ? "+" : "");
+		candor_buf_addf(b, "%.2f)</span>", v[i]->weight);
+		evidence_link(b, w, v[i]->ref_kind, v[i]->ref_id);
+		web_html(b, "</li>");
+	}
+	if (n > WEB_WHY_SHOWN) {
+		double up = 0, down = 0;
+
+		for (size_t i = WEB_WHY_SHOWN; i < n; i++)
+			*(v[i]->weight > 0 ? &up : &down) += v[i]->weight;
+		web_html(b, "<li class=\"muted\">and %D earlier records, together ", (int64_t)(n - WEB_WHY_SHOWN));
+		candor_buf_addf(b, "+%.2f and %.2f", up, down);
+		web_html(b, " (<code>candor status --explain</code> lists them all)</li>");
+	}
+	if (!n)
+		web_html(b, "<li class=\"muted\">nothing on record moved it: it stands where the model "
+			 "starts</li>");
+	web_html(b, "</ul></details>");
+}
+
+/* "Why these numbers": trust's formula, then each component opened into its records. */
+static int numbers(struct web_request *req, const struct buyer *w)
+{
+	const struct candor_assessment *a = &w->a;
+	const struct candor_contribution **v = calloc(w->why.n + 1, sizeof(*v));
+
+	if (!v)
+		return -1;
+	web_html(&req->out, "<section class=\"card\" id=\"why\" aria-labelledby=\"h-why\"><h2 id=\"h-why\">"
+		 "Why these numbers</h2><p>trust <strong>%F</strong> = (credibility + reliability + "
+		 "intimacy) / 3 / (1 + 2 × self-orientation) = (%F + %F + %F) / 3 / (1 + 2 × %F)"
+		 " <span class=\"muted\">(model %s, as of %T; each record counts less as it ages: half "
+		 "after 90 days)</span></p>", a->trust, a->credibility, a->reliability, a->intimacy,
+		 a->self_orientation, a->model_version, a->at);
+	for (int k = 0; k < CANDOR_COMPONENTS; k++)
+		component(req, w, k, v);
+	web_html(&req->out, "</section>");
+	free(v);
+	return 0;
 }
 
 static void discovery(struct web_request *req, const struct buyer *w)
@@ -102,14 +241,26 @@ static void discovery(struct web_request *req, const struct buyer *w)
 	web_html(b, "</ul></section>");
 }
 
-static void resolve_buttons(struct web_request *req, int64_t id)
+static void expectations(struct web_request *req, const struct buyer *w)
 {
-	web_html(&req->out, "<form class=\"inline\" method=\"post\" action=\"/commitments/%D/kept\">", id);
-	web_csrf_field(req);
-	web_html(&req->out, "<button>Kept</button></form> "
-		 "<form class=\"inline\" method=\"post\" action=\"/commitments/%D/broken\">", id);
-	web_csrf_field(req);
-	web_html(&req->out, "<button class=\"plain\">Broken</button></form>");
+	struct candor_buf *b = &req->out;
+
+	web_html(b, "<h2>Expectations</h2><ul>");
+	for (size_t i = 0; i < w->ev.nexpectations; i++) {
+		const struct candor_expectation *e = &w->ev.expectations[i];
+
+		web_html(b, "<li id=\"expectation-%D\">%s, by <span class=\"date\">%T</span>: %s",
+			 e->id, e->text, e->by, candor_name_of(candor_expectation_statuses, e->status));
+		if (e->status != CANDOR_EXPECTATION_OPEN)
+			web_html(b, " on <span class=\"date\">%T</span>", e->resolved_at);
+		web_html(b, " <span class=\"muted\">(set <span class=\"date\">%T</span>)</span>", e->set_at);
+		if (e->status == CANDOR_EXPECTATION_OPEN && w->may_change)
+			web_expectation_forms(req, e);
+		web_html(b, "</li>");
+	}
+	if (!w->ev.nexpectations)
+		web_html(b, "<li class=\"muted\">none set</li>");
+	web_html(b, "</ul>");
 }
 
 static void commitments(struct web_request *req, const struct buyer *w)
@@ -117,63 +268,117 @@ static void commitments(struct web_request *req, const struct buyer *w)
 	struct candor_buf *b = &req->out;
 
 	web_html(b, "<section class=\"card\" aria-labelledby=\"h-prom\"><h2 id=\"h-prom\">Promises</h2>"
-		 "<table><thead><tr><th>promise</th><th>due</th><th>state</th><th>history</th></tr></thead>"
+		 "<table class=\"stack promises\"><thead><tr><th scope=\"col\">Promise</th><th scope=\"col\">Due</th>"
+		 "<th scope=\"col\">State</th><th scope=\"col\">History</th></tr></thead>"
 		 "<tbody>");
 	for (size_t i = 0; i < w->ev.ncommitments; i++) {
 		const struct candor_commitment *c = &w->ev.commitments[i];
 		struct candor_commitment_state st;
 
 		candor_commitment_state_at(&st, c, req->now);
-		web_html(b, "<tr id=\"commitment-%D\"><td>%s</td><td>%T</td><td class=\"%R\">%s%R",
+		web_html(b, "<tr id=\"commitment-%D\"><td data-label=\"Promise\">%s</td>"
+			 "<td data-label=\"Due\" class=\"date\">%T</td><td data-label=\"State\" "
+			 "class=\"%R\">%s%R",
 			 c->id, c->text, st.due, st.status == CANDOR_COMMITMENT_BROKEN || st.overdue
 			 ? "shut" : "", candor_name_of(candor_commitment_statuses, st.status),
 			 st.overdue ? " (overdue)" : "");
-		if (st.status == CANDOR_COMMITMENT_OPEN && w->may_change) {
-			web_html(b, "<br>");
-			resolve_buttons(req, c->id);
-		}
-		web_html(b, "</td><td><ul>");
+		if (st.status == CANDOR_COMMITMENT_OPEN && w->may_change)
+			web_promise_forms(req, c);
+		web_html(b, "</td><td data-label=\"History\"><ul>");
 		for (size_t k = 0; k < c->nevents; k++)
-			web_html(b, "<li>%T %s%R%s</li>", c->events[k].at,
+			web_html(b, "<li><span class=\"date\">%T</span> %s%R%s</li>", c->events[k].at,
 				 candor_name_of(candor_commitment_statuses, c->events[k].status),
 				 *c->events[k].note ? ": " : "", c->events[k].note);
 		web_html(b, "</ul></td></tr>");
 	}
-	web_html(b, "</tbody></table><h2>Expectations</h2><ul>");
-	for (size_t i = 0; i < w->ev.nexpectations; i++) {
-		const struct candor_expectation *e = &w->ev.expectations[i];
+	web_html(b, "</tbody></table>");
+	expectations(req, w);
+	web_html(b, "</section>");
+}
 
-		web_html(b, "<li id=\"expectation-%D\">%s, by %T: %s</li>", e->id, e->text, e->by,
-			 candor_name_of(candor_expectation_statuses, e->status));
+/* A decision as a salesperson says it. */
+static const char *decision_words(int kind)
+{
+	switch (kind) {
+	case CANDOR_DECISION_BOUGHT: return "they bought";
+	case CANDOR_DECISION_CHOSE_ANOTHER: return "they chose another supplier";
+	case CANDOR_DECISION_DECIDED_NOT_TO_BUY: return "they decided not to buy";
+	default: return "still deciding";
 	}
-	if (!w->ev.nexpectations)
-		web_html(b, "<li class=\"muted\">none set</li>");
+}
+
+/* Decisions, value given and received, fit verdicts: the buyer's side of the exchange. */
+static void exchange(struct web_request *req, const struct buyer *w)
+{
+	struct candor_buf *b = &req->out;
+
+	web_html(b, "<section class=\"card\" id=\"exchange\" aria-labelledby=\"h-exch\"><h2 id=\"h-exch\">"
+		 "Decisions, value and fit</h2><h3>Decisions</h3><ul>");
+	for (size_t i = 0; i < w->ev.ndecisions; i++)
+		web_html(b, "<li id=\"decision-%D\">%T <strong>%s</strong>%R%s</li>", w->ev.decisions[i].id,
+			 w->ev.decisions[i].at, decision_words(w->ev.decisions[i].kind),
+			 *w->ev.decisions[i].note ? ": " : "", w->ev.decisions[i].note);
+	if (!w->ev.ndecisions)
+		web_html(b, "<li class=\"muted\">no decision yet</li>");
+	web_html(b, "</ul><h3>Value given and received</h3><ul>");
+	for (size_t i = 0; i < w->ev.nvalues; i++)
+		web_html(b, "<li id=\"value-%D\">%T <strong>%s</strong>: %s</li>", w->ev.values[i].id,
+			 w->ev.values[i].at, w->ev.values[i].direction == CANDOR_VALUE_GIVEN ? "you gave"
+			 : "they gave", w->ev.values[i].text);
+	if (!w->ev.nvalues)
+		web_html(b, "<li class=\"muted\">none recorded</li>");
+	web_html(b, "</ul><h3>Fit, explored together</h3><ul>");
+	for (size_t i = 0; i < w->ev.nfits; i++)
+		web_html(b, "<li id=\"fit-%D\">%T <strong>%s</strong>: %s</li>", w->ev.fits[i].id,
+			 w->ev.fits[i].at, candor_name_of(candor_fit_verdicts, w->ev.fits[i].verdict),
+			 w->ev.fits[i].text);
+	if (!w->ev.nfits)
+		web_html(b, "<li class=\"muted\">not explored yet</li>");
 	web_html(b, "</ul></section>");
 }
 
+/* The profile and the next step, in the words of `candor status` (cli/assessment.c). */
 static void profile(struct web_request *req, const struct buyer *w)
 {
-	size_t n[4] = { 0 };
-	static const char *const pat[] = { "toward", "away", "options", "procedures" };
-	const struct candor_reason *head = candor_assessment_headline(&w->a);
+	const struct candor_assessment *a = &w->a;
+	char step[512];
 
-	for (size_t i = 0; i < w->ev.nsignals; i++)
-		for (int k = 0; k < 4; k++)
-			n[k] += w->ev.signals[i].side == CANDOR_SIDE_BUYER &&
-				!strcmp(w->ev.signals[i].category, pat[k]);
 	web_html(&req->out, "<section class=\"card\" aria-labelledby=\"h-prof\"><h2 id=\"h-prof\">"
-		 "Profile and next step</h2><p>Direction: <strong>%s</strong> (toward %d, away %d) · "
-		 "decides by <strong>%s</strong> (options %d, procedures %d)</p>",
-		 n[0] == n[1] ? "not clear yet" : n[0] > n[1] ? "toward goals" : "away from problems",
-		 (int)n[0], (int)n[1], n[2] == n[3] ? "not clear yet" : n[2] > n[3] ? "options" :
-		 "a clear procedure", (int)n[2], (int)n[3]);
-	if (head)
-		web_html(&req->out, "<p><strong>Next step:</strong> %s</p>",
-			 *head->hint ? head->hint : head->text);
+		 "Profile and next step</h2><p id=\"profile\">");
+	if (a->toward + a->away + a->options + a->procedures == 0)
+		web_html(&req->out, "profile not known yet: no toward/away or options/procedures "
+			 "language heard");
 	else
-		web_html(&req->out, "<p><strong>Next step:</strong> every gate is open: ready when "
-			 "they are.</p>");
-	web_html(&req->out, "</section>");
+		web_html(&req->out, "profile moves <strong>%s</strong> · decides by <strong>%s</strong>"
+			 " (from what they said: toward %D, away %D, options %D, procedures %D)",
+			 candor_profile_direction_of(a), candor_profile_style_of(a), (int64_t)a->toward,
+			 (int64_t)a->away, (int64_t)a->options, (int64_t)a->procedures);
+	candor_next_step(step, sizeof(step), a);
+	web_html(&req->out, "</p><p><strong>Next step:</strong> <span id=\"next-step\">%s</span></p>"
+		 "</section>", step);
+}
+
+/* The signals logged by hand with an interaction (log --said): shown here, as no transcript has them. */
+static void said(struct web_request *req, const struct buyer *w, int64_t iid)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < w->ev.nsignals; i++) {
+		const struct candor_signal *g = &w->ev.signals[i];
+
+		if (g->interaction_id != iid)
+			continue;
+		if (g->utterance >= 0) {
+			n++;
+			continue;
+		}
+		web_html(&req->out, "<br><span id=\"signal-%D\">%s said: <mark class=\"%s\">%s</mark> "
+			 "<span class=\"muted\">(%s, logged by hand)</span></span>", g->id,
+			 g->side == CANDOR_SIDE_SELLER ? "you" : "they", g->category, g->text, g->category);
+	}
+	if (n)
+		web_html(&req->out, " <span class=\"muted\">(%D signal%R found in the transcript)</span>",
+			 (int64_t)n, n == 1 ? "" : "s");
 }
 
 static void timeline(struct web_request *req, const struct buyer *w)
@@ -183,55 +388,15 @@ static void timeline(struct web_request *req, const struct buyer *w)
 	for (size_t i = w->ev.ninteractions; i-- > 0;) {
 		const struct candor_interaction *it = &w->ev.interactions[i];
 
-		web_html(&req->out, "<li id=\"interaction-%D\">%T %s%R: ", it->id, it->at,
-			 candor_name_of(candor_interaction_kinds, it->kind), it->inbound ? " (inbound)" : "");
-		if (*it->source)
-			web_html(&req->out, "<a href=\"/interactions/%D\">%s</a>", it->id, it->text);
-		else
-			web_html(&req->out, "%s", it->text);
+		web_html(&req->out, "<li id=\"interaction-%D\">%T %s%R: <a href=\"/interactions/%D\">%s</a>",
+			 it->id, it->at, candor_name_of(candor_interaction_kinds, it->kind),
+			 it->inbound ? " (inbound)" : "", it->id, it->text);
+		said(req, w, it->id);
 		web_html(&req->out, "</li>");
 	}
 	if (!w->ev.ninteractions)
 		web_html(&req->out, "<li class=\"muted\">no interactions yet</li>");
 	web_html(&req->out, "</ul></section>");
-}
-
-static void forms(struct web_request *req, const struct buyer *w)
-{
-	struct candor_buf *b = &req->out;
-	int64_t id = w->c.id;
-
-	web_html(b, "<div class=\"grid2\"><section class=\"card\"><h2>Log an interaction</h2>"
-		 "<form method=\"post\" action=\"/buyers/%D/log\">", id);
-	web_csrf_field(req);
-	web_html(b, "<label>Kind <select name=\"kind\"><option>call</option><option>meeting</option>"
-		 "<option>email</option><option>note</option></select></label>"
-		 "<label><input type=\"checkbox\" name=\"inbound\"> the buyer reached out</label>"
-		 "<label>What happened <textarea name=\"text\" required></textarea></label>"
-		 "<label>When (ISO date, default now) <input type=\"text\" name=\"at\"></label>"
-		 "<button>Log it</button></form></section>"
-		 "<section class=\"card\"><h2>Make a promise</h2><form method=\"post\" "
-		 "action=\"/buyers/%D/promise\">", id);
-	web_csrf_field(req);
-	web_html(b, "<label>What you will do <input type=\"text\" name=\"text\" required></label>"
-		 "<label>Due (YYYY-MM-DD) <input type=\"text\" name=\"due\" required></label>"
-		 "<button>Promise</button></form></section>"
-		 "<section class=\"card\"><h2>Record what you learned</h2><form method=\"post\" "
-		 "action=\"/buyers/%D/fact\">", id);
-	web_csrf_field(req);
-	web_html(b, "<label>Kind <select name=\"kind\">");
-	for (int k = 0; k < CANDOR_FACT_KINDS; k++)
-		web_html(b, "<option>%s</option>", candor_name_of(candor_fact_kinds, k));
-	web_html(b, "</select></label><label>What <input type=\"text\" name=\"text\" required></label>"
-		 "<label>Source <input type=\"text\" name=\"source\"></label>"
-		 "<button>Record</button></form></section>"
-		 "<section class=\"card\"><h2>Upload a transcript</h2><form method=\"post\" "
-		 "action=\"/buyers/%D/upload\" enctype=\"multipart/form-data\">", id);
-	web_csrf_field(req);
-	web_html(b, "<label>File (a transcript or a meeting chat) <input type=\"file\" name=\"file\" required>"
-		 "</label><label>Your name in the file <input type=\"text\" name=\"seller\" "
-		 "value=\"%s\"></label><label>Date of the call <input type=\"text\" name=\"at\"></label>"
-		 "<button>Upload</button></form></section></div>", req->user.name);
 }
 
 static int buyer_load(struct web_request *req, struct buyer *w)
@@ -244,8 +409,29 @@ static int buyer_load(struct web_request *req, struct buyer *w)
 	web_app(req, &app);
 	if ((rc = candor_app_contact_assess(&app, &w->c, req->now, &w->set, &w->ev, &w->a)))
 		return web_fail(req, rc);
+	if (candor_model_explain(&w->a, &w->why, &w->ev, req->now, NULL))
+		return web_fail(req, CANDOR_ERROR);
 	w->may_change = web_account_changeable(req, w->c.account_id);
 	return 0;
+}
+
+/* The line under the name: account, role, email, stage, and every number a link to its records. */
+static void header(struct web_request *req, const struct buyer *w)
+{
+	struct candor_buf *b = &req->out;
+	const double v[] = { w->a.credibility, w->a.reliability, w->a.intimacy, w->a.self_orientation };
+
+	web_html(b, "<h1>%s</h1><p class=\"muted\">%s%R%s", w->c.name, w->c.account_name,
+		 *w->c.role ? " · " : "", w->c.role);
+	if (*w->c.email)
+		web_html(b, " · <a class=\"email\" href=\"mailto:%s\">%s</a>", w->c.email, w->c.email);
+	web_html(b, " · stage <strong>%s</strong>%R · <a href=\"#why\">trust <strong>%F</strong></a> (",
+		 candor_name_of(candor_stages, w->a.stage), w->a.stalled ? " (stalled)" : "", w->a.trust);
+	for (int k = 0; k < CANDOR_COMPONENTS; k++)
+		web_html(b, "%R<a href=\"/buyers/%D?open=%s#why-%s\">%s %F</a>", k ? ", " : "", w->c.id,
+			 candor_name_of(candor_components, k), candor_name_of(candor_components, k),
+			 candor_name_of(candor_components, k), v[k]);
+	web_html(b, ")</p>");
 }
 
 int web_page_buyer(struct web_request *req)
@@ -255,26 +441,27 @@ int web_page_buyer(struct web_request *req)
 
 	if (!rc) {
 		web_page_begin(req, w.c.name);
-		web_html(&req->out, "<h1>%s</h1><p class=\"muted\">%s%R%s · stage <strong>%s</strong>%R"
-			 " · trust <strong>%F</strong> (credibility %F, reliability %F, intimacy %F, "
-			 "self-orientation %F)</p>", w.c.name, w.c.account_name, *w.c.role ? " · " : "",
-			 w.c.role, candor_name_of(candor_stages, w.a.stage), w.a.stalled ? " (stalled)" : "",
-			 w.a.trust, w.a.credibility, w.a.reliability, w.a.intimacy, w.a.self_orientation);
+		header(req, &w);
 		gates(req, &w);
-		web_html(&req->out, "<section class=\"card\" aria-labelledby=\"h-chart\">"
+		web_html(&req->out, "<section class=\"card\" id=\"chart\" aria-labelledby=\"h-chart\">"
 			 "<h2 id=\"h-chart\">Trust over time</h2>");
-		web_chart(&req->out, &w.ev, first_evidence(&w, req->now), req->now);
-		web_html(&req->out, "</section>");
+		if (web_chart(&req->out, &w.ev, first_evidence(&w, req->now), req->now) ||
+		    web_html(&req->out, "</section>") || numbers(req, &w) < 0)
+			rc = web_fail(req, CANDOR_ERROR);
+	}
+	if (!rc) {
 		profile(req, &w);
+		exchange(req, &w);
 		discovery(req, &w);
 		commitments(req, &w);
 		timeline(req, &w);
 		web_html(&req->out, "<p><a href=\"/buyers/%D/changes\">Changes</a></p>", w.c.id);
 		if (w.may_change)
-			forms(req, &w);
+			web_buyer_forms(req, &w.c, &w.ev);
 		web_page_end(req);
 		rc = req->status = 200;
 	}
+	candor_explanation_release(&w.why);
 	candor_evidence_set_release(&w.set);
 	candor_contact_release(&w.c);
 	return rc;

@@ -1,7 +1,10 @@
 /*
- * web/page-talk.c: one stored conversation: the words with each signal
- * highlighted (a focusable <mark> whose title explains the category), the
- * metrics, and the proposals with accept and dismiss buttons.
+ * web/page-talk.c: one stored conversation, headed by the buyer and the
+ * date: the words with each signal highlighted (a focusable <mark> whose
+ * title explains the category, and a legend of the colours on the page),
+ * the metrics, each opening into the utterances it counts, and the
+ * proposals with accept and dismiss buttons.  A conversation logged by
+ * hand says so, and shows the signals logged with it.
  */
 #include "util/common.h"
 #include "web/web.h"
@@ -142,25 +145,165 @@ static void utterance(struct web_request *req, const struct candor_evidence_set 
 	web_html(&req->out, "</div>");
 }
 
-static void metrics(struct web_request *req, const struct candor_interaction *it)
+/* A link to utterance u, with its first words. */
+static void utt_link(struct web_request *req, const struct candor_utterance *u)
 {
+	size_t n = strlen(u->text), cut = n > 90 ? 80 : n;
+
+	while (cut < n && (u->text[cut] & 0xc0) == 0x80)
+		cut--;
+	web_html(&req->out, "<li><a href=\"#utt-%D\">%s: ", (int64_t)u->index,
+		 *u->speaker ? u->speaker : "?");
+	web_escape(&req->out, u->text, cut);
+	web_html(&req->out, "%R</a></li>", cut < n ? "…" : "");
+}
+
+/* The utterances of side on this page (the words the talk share counts). */
+static void talk_of(struct web_request *req, const struct candor_app_interaction *x, int side)
+{
+	size_t n = 0;
+
+	web_html(&req->out, "<ol>");
+	for (size_t i = 0; i < x->nutts; i++)
+		if ((int)x->utts[i].side == side) {
+			utt_link(req, &x->utts[i]);
+			n++;
+		}
+	if (!n)
+		web_html(&req->out, "<li class=\"muted\">none on this page</li>");
+	web_html(&req->out, "</ol>");
+}
+
+/* The utterances on this page holding a question of side. */
+static void questions_of(struct web_request *req, const struct candor_app_interaction *x, int side)
+{
+	size_t n = 0;
+
+	web_html(&req->out, "<ol>");
+	for (size_t i = 0; i < x->nutts; i++) {
+		bool q = false;
+
+		for (size_t k = 0; k < x->set.nsignals && !q; k++)
+			q = x->set.signals[k].interaction_id == x->it->id &&
+			    x->set.signals[k].utterance == (int64_t)x->utts[i].index &&
+			    !strcmp(x->set.signals[k].category, "question");
+		if (q && (int)x->utts[i].side == side) {
+			utt_link(req, &x->utts[i]);
+			n++;
+		}
+	}
+	if (!n)
+		web_html(&req->out, "<li class=\"muted\">none on this page</li>");
+	web_html(&req->out, "</ol>");
+}
+
+static void said_by_hand(struct web_request *req, const struct candor_app_interaction *x)
+{
+	size_t n = 0;
+
+	web_html(&req->out, "<ul>");
+	for (size_t k = 0; k < x->set.nsignals; k++) {
+		const struct candor_signal *g = &x->set.signals[k];
+
+		if (g->interaction_id != x->it->id || g->utterance >= 0)
+			continue;
+		web_html(&req->out, "<li id=\"signal-%D\">%s said: <mark class=\"%s\">%s</mark> "
+			 "<span class=\"muted\">(%s: %s)</span></li>", g->id,
+			 g->side == CANDOR_SIDE_SELLER ? "you" : "they", g->category, g->text,
+			 g->category, why(g->category));
+		n++;
+	}
+	if (!n)
+		web_html(&req->out, "<li class=\"muted\">no signal logged with it</li>");
+	web_html(&req->out, "</ul>");
+}
+
+static void metrics(struct web_request *req, const struct candor_app_interaction *x)
+{
+	const struct candor_interaction *it = x->it;
 	json_t *m = *it->metrics ? json_loads(it->metrics, 0, NULL) : NULL;
 	json_t *s = json_object_get(m, "seller"), *b = json_object_get(m, "buyer");
 
 	web_html(&req->out, "<section class=\"card\" aria-labelledby=\"h-met\"><h2 id=\"h-met\">"
-		 "Metrics</h2><ul>");
-	if (it->seller_share >= 0)
-		web_html(&req->out, "<li>You talked <strong>%P%%</strong> of the words (top sellers: "
-			 "about 43%%)</li>", it->seller_share);
-	if (s && b)
-		web_html(&req->out, "<li>Questions: you %D, the buyer %D</li><li>Longest monologue: "
-			 "you %D words, the buyer %D words</li>",
+		 "Metrics</h2>");
+	if (!x->total && it->seller_share < 0 && !(s && b)) {
+		web_html(&req->out, "<p>no transcript: logged by hand, so there is nothing to measure."
+			 "</p><h3>Signals logged with it</h3>");
+		said_by_hand(req, x);
+		web_html(&req->out, "</section>");
+		json_decref(m);
+		return;
+	}
+	if (it->seller_share >= 0) {
+		web_html(&req->out, "<details id=\"talk-share\"><summary>You talked <strong>%P%%"
+			 "</strong> of the words (top sellers: about 43%%)</summary><h3>Your words</h3>",
+			 it->seller_share);
+		talk_of(req, x, CANDOR_SIDE_SELLER);
+		web_html(&req->out, "<h3>The buyer's words</h3>");
+		talk_of(req, x, CANDOR_SIDE_BUYER);
+		web_html(&req->out, "</details>");
+	}
+	if (s && b) {
+		web_html(&req->out, "<details id=\"questions\"><summary>Questions: you %D, the buyer %D"
+			 "</summary><h3>Yours</h3>",
 			 (int64_t)json_integer_value(json_object_get(s, "questions")),
-			 (int64_t)json_integer_value(json_object_get(b, "questions")),
+			 (int64_t)json_integer_value(json_object_get(b, "questions")));
+		questions_of(req, x, CANDOR_SIDE_SELLER);
+		web_html(&req->out, "<h3>The buyer's</h3>");
+		questions_of(req, x, CANDOR_SIDE_BUYER);
+		web_html(&req->out, "</details><p>Longest monologue: you %D words, the buyer %D words</p>",
 			 (int64_t)json_integer_value(json_object_get(s, "longest_monologue_words")),
 			 (int64_t)json_integer_value(json_object_get(b, "longest_monologue_words")));
-	web_html(&req->out, "</ul></section>");
+	}
+	web_html(&req->out, "</section>");
 	json_decref(m);
+}
+
+/* The colours of the highlights found in this conversation, said in words. */
+static void legend(struct web_request *req, const struct candor_app_interaction *x)
+{
+	bool any = false;
+
+	for (size_t i = 0; i < CANDOR_ARRAY_SIZE(explain); i++) {
+		bool here = false;
+
+		for (size_t k = 0; k < x->set.nsignals && !here; k++)
+			here = x->set.signals[k].interaction_id == x->it->id &&
+			       x->set.signals[k].utterance >= 0 &&
+			       !strcmp(x->set.signals[k].category, explain[i].category);
+		if (!here)
+			continue;
+		if (!any)
+			web_html(&req->out, "<div class=\"marks-legend\" id=\"legend\"><h3>What the "
+				 "highlights mean</h3><ul>");
+		web_html(&req->out, "<li><span class=\"swatch %s\">%s</span> %s</li>", explain[i].category,
+			 explain[i].category, explain[i].why);
+		any = true;
+	}
+	if (any)
+		web_html(&req->out, "</ul></div>");
+}
+
+/* The page's start: "Call with Dana Reyes, 2026-11-18", then where it came from. */
+static void heading(struct web_request *req, const struct candor_app_interaction *x,
+		    const struct candor_contact *c)
+{
+	char kind[32], title[200];
+	const char *file = strrchr(x->it->source, '/');
+
+	snprintf(kind, sizeof(kind), "%s", candor_name_of(candor_interaction_kinds, x->it->kind));
+	if (*kind >= 'a' && *kind <= 'z')
+		*kind = (char)(*kind - 'a' + 'A');
+	file = file ? file + 1 : x->it->source;
+	snprintf(title, sizeof(title), "%s with %s", kind, c->name);
+	web_page_begin(req, title);
+	web_html(&req->out, "<h1>%s with %s, %T</h1><p class=\"muted\">", kind, c->name, x->it->at);
+	if (*file)
+		web_html(&req->out, "from the file <span class=\"file\">%s</span>", file);
+	else
+		web_html(&req->out, "logged by hand: %s", x->it->text);
+	web_html(&req->out, "%R%s · <a href=\"/buyers/%D\">back to the buyer, %s</a></p>",
+		 *x->it->seller ? " · seller " : "", x->it->seller, x->it->contact_id, c->name);
 }
 
 static void proposals(struct web_request *req, const struct candor_proposal_row *p, size_t n,
@@ -213,11 +356,28 @@ static void pager(struct web_request *req, int64_t id, const struct candor_app_i
 	web_html(&req->out, "</p>");
 }
 
+static void words(struct web_request *req, const struct candor_app_interaction *x, bool may_change)
+{
+	web_html(&req->out, "<section class=\"card\" aria-labelledby=\"h-words\"><h2 id=\"h-words\">"
+		 "What was said</h2>");
+	legend(req, x);
+	if (x->total > (int64_t)x->nutts)
+		pager(req, x->it->id, x);
+	for (size_t i = 0; i < x->nutts; i++)
+		utterance(req, &x->set, x->it->id, &x->utts[i], may_change);
+	if (x->total > (int64_t)x->nutts)
+		pager(req, x->it->id, x);
+	if (!x->nutts)
+		web_html(&req->out, "<p class=\"muted\">no utterances from here on</p>");
+	web_html(&req->out, "</section>");
+}
+
 int web_page_talk(struct web_request *req)
 {
 	struct candor_app app;
 	struct candor_app_interaction x;
 	struct candor_scope sc;
+	struct candor_contact c = { 0 };
 	int64_t id = req->ids[0];
 	long long from = 0;
 	int rc;
@@ -241,26 +401,17 @@ int web_page_talk(struct web_request *req)
 		rc = web_fail(req, rc);
 		goto cleanup;
 	}
-	web_page_begin(req, "Conversation");
-	web_html(&req->out, "<h1>%s</h1><p class=\"muted\">%s %T · <a href=\"/buyers/%D\">back to the "
-		 "buyer</a></p>", x.it->text, candor_name_of(candor_interaction_kinds, x.it->kind),
-		 x.it->at, x.it->contact_id);
-	metrics(req, x.it);
-	web_html(&req->out, "<section class=\"card\" aria-labelledby=\"h-words\"><h2 id=\"h-words\">"
-		 "What was said</h2>");
-	if (x.total > (int64_t)x.nutts)
-		pager(req, id, &x);
-	for (size_t i = 0; i < x.nutts; i++)
-		utterance(req, &x.set, id, &x.utts[i], web_account_changeable(req, sc.account_id));
-	if (x.total > (int64_t)x.nutts)
-		pager(req, id, &x);
-	if (!x.nutts)
-		web_html(&req->out, "<p class=\"muted\">no transcript: logged by hand</p>");
-	web_html(&req->out, "</section>");
+	if ((rc = web_see_contact(req, x.it->contact_id, false, &c)))
+		goto cleanup;
+	heading(req, &x, &c);
+	metrics(req, &x);
+	if (x.total)
+		words(req, &x, web_account_changeable(req, sc.account_id));
 	proposals(req, x.props, x.nprops, web_account_changeable(req, sc.account_id));
 	web_page_end(req);
 	rc = req->status = 200;
 cleanup:
+	candor_contact_release(&c);
 	candor_app_interaction_release(&x);
 	return rc;
 }

@@ -133,20 +133,50 @@ int web_error(struct web_request *req, int status, const char *field, const char
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	snprintf(req->fail_field, sizeof(req->fail_field), "%s", field ? field : "");
+	snprintf(req->fail_msg, sizeof(req->fail_msg), "%s", msg);
 	if (req->api)
 		return web_json(req, status, json_pack("{s:s,s:o}", "error", msg, "field",
 						       field && *field ? json_string(field) : json_null()));
 	candor_buf_reset(&req->out);
-	web_page_begin(req, "Error");
-	web_html(&req->out, "<section class=\"error\" role=\"alert\"><h1>%s</h1><p>%s</p>",
+	web_page_begin(req, status == 404 ? "Not found" : "Error");
+	web_html(&req->out, "<section class=\"error\" role=\"alert\"><h1>%s</h1><p>",
 		 status == 404 ? "Not found" : status == 403 ? "Not allowed" :
-		 status == 401 ? "Please sign in" : "That did not work", msg);
-	if (field && *field)
-		web_html(&req->out, "<p>Field: <code>%s</code></p>", field);
-	web_html(&req->out, "<p>Nothing was changed. <a href=\"/\">Back to the pipeline</a></p>"
-		 "</section>");
+		 status == 401 ? "Please sign in" : "That did not work");
+	web_plain_message(&req->out, msg);
+	web_html(&req->out, "</p>%R", req->method == WEB_POST ? "<p>Nothing was changed.</p>" : "");
+	web_way_back(req, status);
+	web_html(&req->out, "</section>");
 	web_page_end(req);
 	return req->status = status;
+}
+
+/*
+ * The link out of an error page: the page the user came from when it is
+ * of this site (Referer with this Host) and not the failed page itself,
+ * signing in for a 401, else the board.
+ */
+void web_way_back(struct web_request *req, int status)
+{
+	const char *ref = req->conn ? MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND,
+								"Referer") : NULL;
+	const char *host = req->conn ? MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND,
+								 "Host") : NULL;
+	const char *p = ref ? strstr(ref, "://") : NULL;
+	size_t hl = host ? strlen(host) : 0;
+
+	if (status == 401 || (!req->signed_in && req->route &&
+				   !(req->route->flags & WEB_ROUTE_PUBLIC))) {
+		web_html(&req->out, "<p><a href=\"/login\">Sign in</a></p>");
+		return;
+	}
+	if (p && hl && !strncmp(p + 3, host, hl) && web_local_path(p + 3 + hl) &&
+	    (req->method == WEB_POST || strcmp(p + 3 + hl, req->path))) {
+		web_html(&req->out, "<p><a href=\"%s\">Back to the page you were on</a> · "
+			 "<a href=\"/\">the pipeline</a></p>", p + 3 + hl);
+		return;
+	}
+	web_html(&req->out, "<p><a href=\"/\">Back to the pipeline</a></p>");
 }
 
 int web_fail(struct web_request *req, int code)
@@ -464,8 +494,9 @@ static int body_decode(struct web_request *req)
 	const char *ct = MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, "Content-Type");
 	json_error_t jerr;
 
-	if (req->method != WEB_POST)
+	if (req->method != WEB_POST || req->decoded)
 		return 0;
+	req->decoded = true;
 	if (req->api) {
 		if (!media_type_is(ct, "application/json"))
 			return web_error(req, 415, NULL, "send the body as application/json");
@@ -504,6 +535,20 @@ static const char *form_csrf(struct web_request *req)
 	return req->argbuf;
 }
 
+/* To the sign-in page, which comes back here afterwards (?next=). */
+static int login_redirect(struct web_request *req)
+{
+	struct candor_buf next = CANDOR_BUF_INIT;
+	int rc;
+
+	if (!strcmp(req->path, "/") || !web_local_path(req->path))
+		return web_redirect(req, "/login");
+	web_url_encode(&next, req->path);
+	rc = web_redirect(req, "/login?next=%s", next.ptr);
+	candor_buf_release(&next);
+	return rc;
+}
+
 static int check_access(struct web_request *req)
 {
 	const char *hdr;
@@ -512,7 +557,7 @@ static int check_access(struct web_request *req)
 		return 0;
 	if (!req->signed_in) {
 		if (!req->api && req->method == WEB_GET)
-			return web_redirect(req, "/login");
+			return login_redirect(req);
 		return web_error(req, 401, NULL, "sign in first");
 	}
 	if (req->method != WEB_POST || (req->api && req->user.id && !*req->session))
@@ -557,7 +602,8 @@ static int dispatch(struct web_request *req, const char *method)
 	 * the write lock that BEGIN IMMEDIATE takes */
 	/* signing in reads until the password is checked (slowly, on purpose),
 	 * so failed attempts never hold the write lock */
-	if (store_take(req) || (req->method == WEB_GET || req->route->fn == web_login
+	/* run again (dispatch_retrying) when the store was busy: then write */
+	if (store_take(req) || ((req->method == WEB_GET || req->route->fn == web_login) && !req->attempt
 				? candor_store_begin_read(req->store)
 				: candor_store_begin(req->store)))
 		return web_fail(req, req->err.code);
@@ -565,6 +611,34 @@ static int dispatch(struct web_request *req, const char *method)
 	    (req->method != WEB_GET && (rc = batch_open(req))))
 		return rc;
 	return req->route->fn(req);
+}
+
+/*
+ * Dispatch, and again (up to WEB_ATTEMPTS times in all) when the store
+ * failed in a way it says is safe to retry: nothing was written, and the
+ * answer so far is dropped.  A GET reads in a snapshot, and keeping a
+ * buyer's recomputed answer (the board does) must then become a write,
+ * which SQLite refuses once another writer committed after the snapshot
+ * began; the next attempt begins as a write and waits its turn.
+ */
+#define WEB_ATTEMPTS 3
+static void dispatch_retrying(struct web_request *req, const char *method)
+{
+	for (;;) {
+		dispatch(req, method);
+		if (req->status != 503 || !req->store || !candor_store_retryable(req->store) ||
+		    req->attempt + 1 >= WEB_ATTEMPTS)
+			return;
+		candor_store_rollback(req->store);
+		req->attempt++;
+		req->status = 0;
+		req->retry_after = 0;
+		req->ctype = NULL;
+		req->location[0] = '\0';
+		req->cookie[0] = '\0';
+		candor_buf_reset(&req->out);
+		candor_error_clear(&req->err);
+	}
 }
 
 static void finish(struct web_request *req)
@@ -762,7 +836,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	if (req->status)
 		return MHD_YES;  /* already answered */
 	req->path = url;
-	dispatch(req, method);
+	dispatch_retrying(req, method);
 	finish(req);
 	return respond(req);
 }

@@ -7,6 +7,10 @@
  * field; POST /login needs both, equal (the double-submit pattern), so a
  * page elsewhere cannot sign a browser in to an account of its choosing.
  *
+ * After signing in the browser goes where it was going: ?next= (the
+ * form carries it on as a hidden field), only a path of this site
+ * (web_local_path: not "//elsewhere", not a URL), else the board.
+ *
  * Before any password is hashed, the throttle (throttle.h) is asked
  * whether this name or this client address must wait (429 with
  * Retry-After); hashing itself takes a turn among WEB_HASH_CONCURRENCY.
@@ -32,10 +36,21 @@ static const char *login_token(struct web_request *req, char out[2 * LOGIN_TOKEN
 	return out;
 }
 
-/* The form, with the pre-session token (a new one, set as a cookie, if the request has none). */
+/* Where to go after signing in: next (query or form) when it is of this site, else "". */
+static const char *next_path(struct web_request *req)
+{
+	const char *n = req->method == WEB_POST ? web_form_get(&req->form, "next")
+						: web_query(req, "next");
+
+	return web_local_path(n) ? n : "";
+}
+
+/* The form, with the pre-session token (a new one, set as a cookie, if the request has none),
+ * the name typed (after a refusal) and where to go next. */
 static int login_form(struct web_request *req, int status, const char *msg)
 {
 	char token[2 * LOGIN_TOKEN_BYTES + 1];
+	const char *name = req->method == WEB_POST ? web_form_get(&req->form, "name") : NULL;
 
 	if (!login_token(req, token)) {
 		candor_random_hex(token, LOGIN_TOKEN_BYTES);
@@ -44,13 +59,20 @@ static int login_form(struct web_request *req, int status, const char *msg)
 	web_page_begin(req, "Sign in");
 	web_html(&req->out, "<section class=\"card narrow\"><h1>Sign in</h1>");
 	if (msg)
-		web_html(&req->out, "<p class=\"why\" role=\"alert\">%s</p>", msg);
+		web_html(&req->out, "<p class=\"why\" id=\"login-why\" role=\"alert\">%s</p>", msg);
 	web_html(&req->out, "<form method=\"post\" action=\"/login\">"
 		 "<input type=\"hidden\" name=\"csrf\" value=\"%s\">"
-		 "<label>Name <input type=\"text\" name=\"name\" autocomplete=\"username\" required></label>"
-		 "<label>Password <input type=\"password\" name=\"password\" "
-		 "autocomplete=\"current-password\" required></label>"
-		 "<button>Sign in</button></form></section>", token);
+		 "<input type=\"hidden\" name=\"next\" value=\"%s\">"
+		 "<div class=\"field\"><label for=\"f-login-name\">Name</label>"
+		 "<input type=\"text\" id=\"f-login-name\" name=\"name\" value=\"%s\" "
+		 "autocomplete=\"username\" required%R></div>"
+		 "<div class=\"field\"><label for=\"f-login-password\">Password</label>"
+		 "<input type=\"password\" id=\"f-login-password\" name=\"password\" "
+		 "autocomplete=\"current-password\" required%R%R></div>"
+		 "<button>Sign in</button></form><p class=\"muted\"><a href=\"/help\">Help</a></p>"
+		 "</section>", token, next_path(req), name ? name : "",
+		 name && *name ? "" : " autofocus", name && *name ? " autofocus" : "",
+		 msg && status == 401 ? " aria-invalid=\"true\" aria-describedby=\"login-why\"" : "");
 	web_page_end(req);
 	return req->status = status;
 }
@@ -60,19 +82,30 @@ int web_page_login(struct web_request *req)
 	return login_form(req, 200, NULL);
 }
 
-/* Check name's password, taking a turn to hash it: 0, CANDOR_EINVALID, or another code. */
+/*
+ * Check name's password, taking a turn to hash it, in the request's read
+ * transaction; then make the session in a write transaction of its own
+ * (BEGIN IMMEDIATE queues for the lock): the read's snapshot is stale when
+ * another writer committed during the hashing, and SQLite refuses to turn
+ * it into a write.  0, CANDOR_EINVALID, 1 (busy hashing) or another code.
+ */
 static int password_check(struct web_request *req, const char *name, struct candor_app_session *ses)
 {
 	struct candor_app app;
+	int64_t id = 0;
 	int rc;
 
 	if (!web_throttle_hash_begin(&req->srv->throttle))
 		return 1;
 	web_app(req, &app);
-	rc = candor_app_session_new(&app, name, web_form_get(&req->form, "password"),
-				    WEB_SESSION_SECONDS, ses);
+	rc = candor_app_password_check(&app, name, web_form_get(&req->form, "password"), &id);
 	web_throttle_hash_end(&req->srv->throttle);
-	return rc;
+	if (rc)
+		return rc;
+	candor_store_rollback(req->store);
+	if ((rc = candor_store_begin(req->store)))
+		return rc;
+	return candor_app_session_open(&app, id, WEB_SESSION_SECONDS, ses);
 }
 
 int web_login(struct web_request *req)
@@ -106,7 +139,7 @@ int web_login(struct web_request *req)
 		return web_fail(req, rc);
 	web_throttle_passed(t, name);
 	web_cookie_set(req, "candor_session", ses.token, WEB_SESSION_SECONDS);
-	return web_redirect(req, "/");
+	return *next_path(req) ? web_redirect(req, "%s", next_path(req)) : web_redirect(req, "/");
 }
 
 int web_logout(struct web_request *req)

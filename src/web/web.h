@@ -26,6 +26,7 @@
 #include "store/store.h"
 #include "app/assess.h"
 #include "app/fates.h"
+#include "web/chart.h"
 #include "web/guard.h"
 #include "web/html.h"
 #include "web/multipart.h"
@@ -46,6 +47,8 @@ struct web_server {
 	char db_shown[4096];          /* db_path as the store's messages show it
 	                                 (candor_store.location: no password) */
 	const char *local_user;       /* the name of the local user (no users) */
+	const char *seller;           /* CANDOR_SELLER ("" or NULL when not set): the
+	                                 upload form's seller when nobody signs in */
 	bool loopback;                /* listening on a loopback address only */
 	bool no_users;                /* the store had no users at start */
 	char csrf_local[65];          /* the CSRF token when nobody signs in */
@@ -89,6 +92,8 @@ struct web_request {
 	bool too_big;
 	struct web_form form;         /* urlencoded POST bodies */
 	struct web_multipart *mp;     /* multipart POST bodies (uploads) */
+	bool decoded;                 /* form, mp or json hold the body */
+	int attempt;                  /* 0, then 1.. when a busy store made it run again */
 	json_t *json;                 /* API POST bodies */
 	char argbuf[80];              /* a JSON number as text, for web_arg */
 	struct candor_store *store;
@@ -106,6 +111,11 @@ struct web_request {
 	const char *ctype;
 	char location[512];
 	char cookie[256];
+	/* the last refusal web_error() wrote (a form comes back with it) */
+	char fail_field[64];
+	char fail_msg[1024];
+	/* the form that comes back refused ("promise", "kept-12"), "" when none */
+	char again[48];
 };
 
 /* Start serving on listen ("ADDR:PORT"); blocks until SIGINT or SIGTERM. */
@@ -118,6 +128,8 @@ extern const struct web_route web_routes[];
 int web_error(struct web_request *req, int status, const char *field, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 int web_fail(struct web_request *req, int candor_code);
+/* The way out of an error page into req->out (server.c). */
+void web_way_back(struct web_request *req, int status);
 int web_json(struct web_request *req, int status, json_t *j);  /* consumes j */
 int web_redirect(struct web_request *req, const char *path_fmt, ...)
 	__attribute__((format(printf, 2, 3)));
@@ -161,6 +173,7 @@ void web_page_begin(struct web_request *req, const char *title);
 void web_page_end(struct web_request *req);
 void web_csrf_field(struct web_request *req);
 extern const char web_css[];
+extern const char web_icon_svg[];
 
 /* Pages and form handlers (page-*.c) and the API (api.c). */
 int web_page_board(struct web_request *req);
@@ -176,11 +189,21 @@ int web_form_token_revoke(struct web_request *req);
 int web_login(struct web_request *req);
 int web_logout(struct web_request *req);
 int web_style(struct web_request *req);
+int web_icon(struct web_request *req);
+int web_page_help(struct web_request *req);
+int web_calendar(struct web_request *req);
 int web_form_account(struct web_request *req);
 int web_form_contact(struct web_request *req);
 int web_form_log(struct web_request *req);
 int web_form_promise(struct web_request *req);
 int web_form_fact(struct web_request *req);
+int web_form_expect(struct web_request *req);
+int web_form_value(struct web_request *req);
+int web_form_fit(struct web_request *req);
+int web_form_decision(struct web_request *req);
+int web_form_renegotiate(struct web_request *req);
+int web_form_met(struct web_request *req);
+int web_form_missed(struct web_request *req);
 int web_form_upload(struct web_request *req);
 int web_form_kept(struct web_request *req);
 int web_form_broken(struct web_request *req);
@@ -259,8 +282,15 @@ int web_buyers_page(struct web_request *req, size_t default_limit, int in_stage,
 		    struct candor_app_pipeline_page *out);
 int web_buyers_load(struct web_request *req, struct candor_app_pipeline *out);
 
-/* The SVG chart of trust and its components over time (chart.c). */
-void web_chart(struct candor_buf *b, const struct candor_evidence *ev, int64_t from, int64_t to);
+/* The buyer page's forms (page-buyer-forms.c): everything a seller records about c,
+ * with the values, fits and decisions of ev recorded so far. */
+void web_buyer_forms(struct web_request *req, const struct candor_contact *c,
+		     const struct candor_evidence *ev);
+/* What may be done to an open promise (kept, broken, a new date) and an open expectation. */
+void web_promise_forms(struct web_request *req, const struct candor_commitment *c);
+void web_expectation_forms(struct web_request *req, const struct candor_expectation *e);
+
+/* The SVG chart of trust over time: web_chart() in chart.h. */
 
 /* The embedded OpenAPI document (generated from src/web/openapi.json). */
 extern const char web_openapi_json[];

@@ -6,7 +6,7 @@
 csv_cell() {
 	python3 -c '
 import csv, sys
-rows = list(csv.reader(open(sys.argv[1], newline="")))
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8-sig")))
 print(rows[int(sys.argv[2])][int(sys.argv[3])])' "$@"
 }
 
@@ -14,7 +14,7 @@ print(rows[int(sys.argv[2])][int(sys.argv[3])])' "$@"
 csv_col() {
 	python3 -c '
 import csv, sys
-for r in csv.DictReader(open(sys.argv[1], newline="")):
+for r in csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8-sig")):
     print(r[sys.argv[2]])' "$@"
 }
 
@@ -43,7 +43,7 @@ test_expect 'csv commitments: a header row and one row per promise' '
 	echo id >expect && test_cmp expect first &&
 	python3 -c "
 import csv, sys
-rows = list(csv.reader(open(sys.argv[1], newline=\"\")))
+rows = list(csv.reader(open(sys.argv[1], newline=\"\", encoding=\"utf-8-sig\")))
 hdr, body = rows[0], rows[1:]
 for col in (\"id\", \"contact_id\", \"due\", \"status\", \"text\"):
     assert col in hdr, col
@@ -51,6 +51,15 @@ assert len(body) == 3, body
 assert all(len(r) == len(hdr) for r in body)
 assert len({r[0] for r in body}) == 3
 " c.csv
+'
+
+test_expect 'csv opens right in Excel: a UTF-8 BOM and CRLF; --no-bom for tools' '
+	candor export --format csv --table commitments >c.csv &&
+	test "$(head -c 3 c.csv | od -An -tx1 | tr -d " ")" = efbbbf &&
+	test "$(grep -c "$(printf "\r")\$" c.csv)" = "$(wc -l <c.csv)" &&
+	candor export --format csv --table commitments --no-bom >n.csv &&
+	test "$(head -c 3 n.csv)" = "id," &&
+	test "$(tail -c +4 c.csv | md5sum)" = "$(md5sum <n.csv)"
 '
 
 test_expect 'csv commitments: status, due and text as recorded' '
@@ -93,7 +102,7 @@ test_expect 'csv: commas, quotes and newlines survive a round trip' '
 	candor export --format csv --table interactions >i.csv &&
 	python3 -c "
 import csv, sys
-texts = [r[\"text\"] for r in csv.DictReader(open(sys.argv[1], newline=\"\"))]
+texts = [r[\"text\"] for r in csv.DictReader(open(sys.argv[1], newline=\"\", encoding=\"utf-8-sig\"))]
 assert \"line one\nline two\" in texts, texts
 " i.csv
 '
@@ -106,7 +115,7 @@ test_expect 'csv contacts (the default table) has each contact with stage and tr
 	csv_cell k.csv 0 0 >/dev/null &&
 	python3 -c "
 import csv, sys
-rows = list(csv.DictReader(open(sys.argv[1], newline=\"\")))
+rows = list(csv.DictReader(open(sys.argv[1], newline=\"\", encoding=\"utf-8-sig\")))
 for r in rows:
     assert r[\"stage\"], r
     assert 0 <= float(r[\"trust\"]) <= 1, r
@@ -118,7 +127,7 @@ test_expect 'csv contacts trust agrees with status (as of the same date)' '
 	candor status "Pat Lee" --at 2026-11-21 --json >s.json &&
 	python3 -c "
 import csv, json, sys
-rows = {r[\"name\"]: r for r in csv.DictReader(open(sys.argv[1], newline=\"\"))}
+rows = {r[\"name\"]: r for r in csv.DictReader(open(sys.argv[1], newline=\"\", encoding=\"utf-8-sig\"))}
 s = json.load(open(sys.argv[2]))
 assert abs(float(rows[\"Pat Lee\"][\"trust\"]) - s[\"trust\"]) < 0.0015, (rows[\"Pat Lee\"], s[\"trust\"])
 " k.csv s.json

@@ -7,7 +7,7 @@ SERVE_PID=
 serve_start() {
 	"$CANDOR" serve --listen "${1:-127.0.0.1:0}" "${@:2}" >"$TRASH/serve.out" 2>"$TRASH/serve.err" &
 	SERVE_PID=$!
-	for _ in $(seq 300); do  # 30 s: the lexicon's start is slow on a loaded machine
+	for _ in $(seq 600); do  # 60 s: the lexicon's start is slow on a loaded machine
 		grep -q 'serving' "$TRASH/serve.out" 2>/dev/null && break
 		kill -0 "$SERVE_PID" 2>/dev/null || break
 		sleep 0.1

@@ -609,6 +609,76 @@ static void test_pipeline(void **state)
 	candor_app_pipeline_release(&p);
 }
 
+/*
+ * The pipeline's rules: a seller filter is any part of a name, or a list,
+ * without case or accents, and one that names no seller (of those the
+ * user may see) says so; a sort is one of four names; every buyer has a
+ * one-line reason, decided and ready ones too.
+ */
+static void test_pipeline_rules(void **state)
+{
+	struct fixture *f = *state;
+	struct candor_assessment *a = calloc(1, sizeof(*a));
+	char reason[320], *owners = NULL;
+	int64_t acc;
+	int sort;
+
+	assert_non_null(a);
+	assert_true(candor_app_seller_matches("Sam Seller", "sam"));
+	assert_true(candor_app_seller_matches("Sam Seller", "ann, SELL"));
+	assert_true(candor_app_seller_matches("Jos\xc3\xa9 Ortega", "jose"));
+	assert_false(candor_app_seller_matches("Ann", "sam"));
+	assert_false(candor_app_seller_matches("Ann", "sam,bob"));
+	assert_true(candor_app_seller_matches("Ann", ""));
+	assert_true(candor_app_seller_matches("Ann", " , "));
+
+	assert_int_equal(candor_app_account_add(&f->app, "South", "Bob Builder", NULL, &acc), 0);
+	assert_int_equal(candor_app_pipeline_sellers(&f->app, "sa, bui", NULL, &owners), 0);
+	assert_non_null(strstr(owners, "\nSam\n"));
+	assert_non_null(strstr(owners, "\nBob Builder\n"));
+	free(owners);
+	assert_int_equal(candor_app_pipeline_sellers(&f->app, "sam,nobody", NULL, &owners),
+			 CANDOR_ENOTFOUND);
+	assert_null(owners);
+	assert_string_equal(f->err.msg, "no buyer's seller matches 'nobody'");
+	assert_string_equal(f->err.field, "seller");
+	/* a seller sees their own accounts: another's name is no one's */
+	assert_int_equal(candor_app_pipeline_sellers(&f->app, "sam", "Bob Builder", &owners),
+			 CANDOR_ENOTFOUND);
+
+	assert_int_equal(candor_app_pipeline_sort(&f->app, "DUE", &sort), 0);
+	assert_int_equal(sort, CANDOR_SORT_DUE);
+	assert_int_equal(candor_app_pipeline_sort(&f->app, NULL, &sort), 0);
+	assert_int_equal(sort, CANDOR_SORT_URGENCY);
+	assert_int_equal(candor_app_pipeline_sort(&f->app, "sideways", &sort), CANDOR_EINVALID);
+	assert_string_equal(f->err.field, "sort");
+
+	a->stage = CANDOR_STAGE_NEW;
+	a->decision = -1;
+	candor_app_buyer_reason(reason, sizeof(reason), a, NULL);
+	assert_string_equal(reason, "nothing logged yet: log a first conversation");
+	a->stage = CANDOR_STAGE_READY;
+	for (int g = 0; g < CANDOR_GATES; g++)
+		a->gates[g].open = true;
+	candor_app_buyer_reason(reason, sizeof(reason), a, NULL);
+	assert_string_equal(reason, "every gate open: ask what would make it safe to choose now");
+	a->stage = CANDOR_STAGE_DECIDED;
+	a->decision = CANDOR_DECISION_CHOSE_ANOTHER;
+	a->decided_at = day_of("2026-11-12");
+	candor_app_buyer_reason(reason, sizeof(reason), a, NULL);
+	assert_string_equal(reason, "chose another on 2026-11-12");
+	a->gates[1].open = false;
+	a->gates[1].nreasons = 1;
+	snprintf(a->gates[1].reasons[0].text, sizeof(a->gates[1].reasons[0].text), "engagement not returned");
+	candor_app_buyer_reason(reason, sizeof(reason), a, NULL);
+	assert_string_equal(reason, "chose another on 2026-11-12; since then: engagement not returned");
+	a->stage = CANDOR_STAGE_KNOW;
+	a->decision = -1;
+	candor_app_buyer_reason(reason, sizeof(reason), a, NULL);
+	assert_string_equal(reason, "engagement not returned");
+	free(a);
+}
+
 static void test_call_import(void **state)
 {
 	static const char talk[] =
@@ -886,6 +956,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_audit_access, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_access_taken_away, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pipeline, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_pipeline_rules, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_account_assess, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_call_import, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_chat_import, setup, teardown),

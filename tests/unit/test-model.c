@@ -508,6 +508,73 @@ static void one_buyers_candour_does_not_lift_anothers_stall(void **state)
 	assert_true(assess(&l, T0).gates[2].open);
 }
 
+/* The explanation is what the model counted: the same answer, and the
+ * reliability contributions add up to its r and s. */
+static void explanation_adds_up(void **state)
+{
+	for (uint64_t seed = 1; seed < 200; seed++) {
+		struct ledger l;
+		struct candor_evidence ev;
+		struct candor_assessment a, b;
+		struct candor_explanation why = { 0 };
+		double r = 0, s = 0;
+
+		random_ledger(&l, seed);
+		ev = view(&l);
+		candor_model_assess(&a, &ev, T0, NULL);
+		assert_int_equal(candor_model_explain(&b, &why, &ev, T0, NULL), 0);
+		assert_memory_equal(&a, &b, sizeof(a));
+		for (size_t i = 0; i < why.n; i++) {
+			const struct candor_contribution *c = &why.v[i];
+
+			assert_true(c->text[0] && c->weight != 0);
+			if (c->component != CANDOR_COMPONENT_RELIABILITY)
+				continue;
+			assert_non_null(c->ref_kind);
+			if (c->weight > 0)
+				r += c->weight;
+			else
+				s -= c->weight;
+		}
+		assert_float_equal(r, a.r, 1e-9);
+		assert_float_equal(s, a.s, 1e-9);
+		for (int g = 0; g < CANDOR_GATES; g++)
+			assert_true(a.gates[g].open ? why.ngrounds[g] > 0 : why.ngrounds[g] == 0);
+		candor_explanation_release(&why);
+	}
+}
+
+/* A ready buyer: every gate open, and each says what it rests on. */
+static void open_gates_say_what_opened_them(void **state)
+{
+	struct ledger l;
+	struct candor_evidence ev;
+	struct candor_assessment a;
+	struct candor_explanation why = { 0 };
+	bool candour = false, fit = false, broken = false;
+
+	trusted_buyer(&l);
+	ev = view(&l);
+	assert_int_equal(candor_model_explain(&a, &why, &ev, T0, NULL), 0);
+	assert_int_equal(a.stage, CANDOR_STAGE_READY);
+	for (int g = 0; g < CANDOR_GATES; g++)
+		assert_true(why.ngrounds[g] > 0);
+	for (size_t k = 0; k < why.ngrounds[2]; k++)
+		candour |= !strcmp(why.grounds[2][k].ref_kind ? why.grounds[2][k].ref_kind : "", "signal");
+	for (size_t k = 0; k < why.ngrounds[3]; k++)
+		fit |= !strcmp(why.grounds[3][k].ref_kind ? why.grounds[3][k].ref_kind : "", "fit");
+	assert_true(candour && fit);
+	/* a broken promise: a reliability contribution that lowers, dated when it broke */
+	resolve(promise(&l, T0 - 8 * DAY, T0 - 6 * DAY), CANDOR_COMMITMENT_BROKEN, T0 - 4 * DAY);
+	ev = view(&l);
+	assert_int_equal(candor_model_explain(&a, &why, &ev, T0, NULL), 0);
+	for (size_t i = 0; i < why.n; i++)
+		broken |= why.v[i].component == CANDOR_COMPONENT_RELIABILITY && why.v[i].weight < -2 &&
+			  why.v[i].at == T0 - 4 * DAY && strstr(why.v[i].text, "broken");
+	assert_true(broken);
+	candor_explanation_release(&why);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -530,6 +597,8 @@ int main(void)
 		cmocka_unit_test(profile_and_next_step),
 		cmocka_unit_test(candour_the_same_day_lifts_a_stall),
 		cmocka_unit_test(one_buyers_candour_does_not_lift_anothers_stall),
+		cmocka_unit_test(explanation_adds_up),
+		cmocka_unit_test(open_gates_say_what_opened_them),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

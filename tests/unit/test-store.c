@@ -1112,6 +1112,197 @@ static void the_audit_trail_records_deletes_and_restores(void **state)
 	assert_int_equal(candor_store_record_set(f->s, "users", 1, &edit, 1), CANDOR_EINVALID);
 }
 
+static int64_t add_buyer(struct candor_store *s, int64_t account, const char *name,
+			 const char *email)
+{
+	struct candor_contact c = { .account_id = account, .name = (char *)name, .role = "",
+				    .email = (char *)email, .created = 1 };
+
+	assert_int_equal(candor_store_contact_add(s, &c), 0);
+	return c.id;
+}
+
+static void talked(struct candor_store *s, int64_t account, int64_t contact, int64_t at)
+{
+	struct candor_interaction it = { .account_id = account, .contact_id = contact,
+					 .kind = CANDOR_INTERACTION_CALL, .at = at, .seller = "",
+					 .text = "hello" };
+
+	assert_int_equal(candor_store_interaction_add(s, &it), 0);
+}
+
+static void promised(struct candor_store *s, int64_t account, int64_t contact, int64_t due,
+		     bool kept)
+{
+	struct candor_commitment_event e0 = { .at = 10, .status = CANDOR_COMMITMENT_OPEN,
+					      .due = due, .note = "" };
+	struct candor_commitment_event e1 = { .at = 20, .status = CANDOR_COMMITMENT_RENEGOTIATED,
+					      .due = due + 50, .note = "" };
+	struct candor_commitment_event e2 = { .at = 30, .status = CANDOR_COMMITMENT_KEPT,
+					      .due = due + 50, .note = "" };
+	struct candor_commitment c = { .account_id = account, .contact_id = contact,
+				       .text = "send the case", .made = 10, .events = &e0, .nevents = 1 };
+
+	assert_int_equal(candor_store_commitment_add(s, &c), 0);
+	assert_int_equal(candor_store_commitment_event_add(s, &c, &e1), 0);   /* due moves on */
+	if (kept)
+		assert_int_equal(candor_store_commitment_event_add(s, &c, &e2), 0);
+}
+
+/* Keep an answer for contact id at its evidence counter as it stands now. */
+static void keep_now(struct fixture *f, int64_t id, int64_t account, int stage, double trust)
+{
+	struct candor_stale *st;
+	size_t n;
+	int64_t evidence = -1;
+
+	assert_int_equal(candor_store_assessments_stale(f->s, "m/1", 150, &st, &n), 0);
+	for (size_t i = 0; i < n; i++)
+		if (st[i].contact_id == id)
+			evidence = st[i].evidence;
+	free(st);
+	assert_true(evidence >= 0);
+	keep(f, id, account, evidence, stage, false, trust);
+}
+
+/* The ids of a pipeline page of q, in order, into ids (n of them); next as the page says. */
+static size_t pipeline_ids(struct fixture *f, struct candor_list_query *q, int64_t *ids,
+			   char *next, struct candor_assessment_row *first)
+{
+	struct candor_contact_list l;
+	struct candor_assessment_row *rows;
+	size_t n;
+
+	assert_int_equal(candor_store_pipeline_page(f->s, q, &l, &rows, next), 0);
+	for (size_t i = 0; i < l.n; i++)
+		ids[i] = l.v[i].id;
+	if (first && l.n)
+		*first = rows[0];
+	n = l.n;
+	candor_contact_list_release(&l);
+	free(rows);
+	return n;
+}
+
+/*
+ * The pipeline's search folds case and accents over the buyer's name,
+ * email and account; owners is a list of whole owners; each sort pages
+ * with its own key (a cursor of one refused by another); what is due
+ * lists open promises (at their last due date) and expectations alone.
+ */
+static void pipeline_searches_sorts_and_lists_what_is_due(void **state)
+{
+	struct fixture *f = *state;
+	struct candor_account fab = { .name = "Fabrikam", .owner = "Ann Other", .note = "", .created = 1 };
+	struct candor_list_query q = { 0 };
+	struct candor_assessment_row first;
+	struct candor_expectation e = { .text = "six weeks", .set_at = 1, .by = 400 };
+	struct candor_due_list due;
+	int64_t counts[CANDOR_STAGE_DECIDED + 1], ids[8], acc, jose, lee, bo;
+	char next[CANDOR_CURSOR_MAX], after[CANDOR_CURSOR_MAX];
+	bool more;
+
+	acc = add_account(f->s, "Contoso");
+	assert_int_equal(candor_store_account_add(f->s, &fab), 0);
+	jose = add_buyer(f->s, acc, "Jos\xc3\xa9 N\xc3\xba\xc3\xb1\x65z", "jn@contoso.example");
+	lee = add_buyer(f->s, acc, "Lee", "");
+	bo = add_buyer(f->s, fab.id, "Bo", "BO@FAB.EXAMPLE");
+	talked(f->s, acc, jose, 300);
+	talked(f->s, fab.id, bo, 100);
+	promised(f->s, acc, jose, 200, true);     /* kept: nothing open */
+	promised(f->s, fab.id, bo, 450, false);   /* open, due 500 after renegotiation */
+	e.account_id = acc;
+	e.contact_id = jose;
+	assert_int_equal(candor_store_expectation_add(f->s, &e), 0);
+	keep_now(f, jose, acc, 2, 0.5);
+	keep_now(f, lee, acc, 2, 0.25);
+	keep_now(f, bo, fab.id, 1, 0.75);
+	assert_int_equal(nstale(f, 150), 0);
+
+	q.search = "JOSE";
+	assert_int_equal(pipeline_ids(f, &q, ids, next, NULL), 1);
+	assert_int_equal(ids[0], jose);
+	q.search = "n\xc3\x9a\xc3\x91";        /* "nÚÑ" */
+	assert_int_equal(pipeline_ids(f, &q, ids, next, NULL), 1);
+	q.search = "fab.example";
+	assert_int_equal(pipeline_ids(f, &q, ids, next, NULL), 1);
+	assert_int_equal(ids[0], bo);
+	q.search = "contoso";                  /* the account's name, or an email */
+	assert_int_equal(pipeline_ids(f, &q, ids, next, NULL), 2);
+	assert_int_equal(candor_store_pipeline_counts(f->s, &q, counts), 0);
+	assert_int_equal(counts[2], 2);
+	q.search = NULL;
+	q.owners = "\nAnn Other\n";
+	assert_int_equal(pipeline_ids(f, &q, ids, next, NULL), 1);
+	assert_int_equal(ids[0], bo);
+	assert_int_equal(candor_store_pipeline_counts(f->s, &q, counts), 0);
+	assert_int_equal(counts[1], 1);
+	assert_int_equal(counts[2], 0);
+	q.owners = "\nAnn\n";                  /* whole owners only */
+	assert_int_equal(pipeline_ids(f, &q, ids, next, NULL), 0);
+	q.owners = NULL;
+
+	q.sort = CANDOR_SORT_TRUST;
+	q.limit = 1;
+	assert_int_equal(pipeline_ids(f, &q, ids, next, NULL), 1);
+	assert_int_equal(ids[0], bo);
+	snprintf(after, sizeof(after), "%s", next);
+	q.after = after;
+	assert_int_equal(pipeline_ids(f, &q, ids, next, NULL), 1);
+	assert_int_equal(ids[0], jose);
+	q.sort = CANDOR_SORT_DUE;              /* a trust cursor is not a due one */
+	assert_int_equal(candor_store_pipeline_page(f->s, &q, &(struct candor_contact_list){ 0 },
+						    &(struct candor_assessment_row *){ NULL }, next),
+			 CANDOR_EINVALID);
+	q.after = NULL;
+	q.limit = 0;
+	q.sort = CANDOR_SORT_CONTACT;          /* never, then longest ago */
+	assert_int_equal(pipeline_ids(f, &q, ids, next, &first), 3);
+	assert_int_equal(ids[0], lee);
+	assert_int_equal(ids[1], bo);
+	assert_int_equal(ids[2], jose);
+	assert_int_equal(first.last_contact, 0);
+	q.sort = CANDOR_SORT_DUE;              /* the expectation, the promise, nothing */
+	q.limit = 2;
+	assert_int_equal(pipeline_ids(f, &q, ids, next, &first), 2);
+	assert_int_equal(ids[0], jose);
+	assert_int_equal(ids[1], bo);
+	assert_int_equal(first.due, 400);
+	snprintf(after, sizeof(after), "%s", next);
+	q.after = after;
+	assert_int_equal(pipeline_ids(f, &q, ids, next, &first), 1);
+	assert_int_equal(ids[0], lee);
+	assert_true(first.due == CANDOR_DUE_NONE);
+	assert_string_equal(next, "");
+	q.after = NULL;
+
+	q.limit = 0;
+	assert_int_equal(candor_store_due(f->s, &q, 450, &due, &more), 0);
+	assert_int_equal(due.n, 1);
+	assert_string_equal(due.v[0].kind, "expectation");
+	assert_int_equal(due.v[0].contact_id, jose);
+	assert_int_equal(due.v[0].due, 400);
+	candor_due_list_release(&due);
+	assert_int_equal(candor_store_due(f->s, &q, 600, &due, &more), 0);
+	assert_int_equal(due.n, 2);
+	assert_false(more);
+	assert_string_equal(due.v[1].kind, "commitment");
+	assert_int_equal(due.v[1].due, 500);
+	assert_string_equal(due.v[1].contact_name, "Bo");
+	candor_due_list_release(&due);
+	q.limit = 1;
+	assert_int_equal(candor_store_due(f->s, &q, 600, &due, &more), 0);
+	assert_int_equal(due.n, 1);
+	assert_true(more);
+	candor_due_list_release(&due);
+	q.owners = "\nAnn Other\n";
+	q.limit = 0;
+	assert_int_equal(candor_store_due(f->s, &q, 600, &due, &more), 0);
+	assert_int_equal(due.n, 1);
+	assert_int_equal(due.v[0].contact_id, bo);
+	candor_due_list_release(&due);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1133,6 +1324,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(lists_page_with_filters_and_cursors, setup, teardown),
 		cmocka_unit_test_setup_teardown(kept_answers_go_stale_with_the_evidence, setup, teardown),
 		cmocka_unit_test_setup_teardown(the_audit_trail_records_deletes_and_restores, setup, teardown),
+		cmocka_unit_test_setup_teardown(pipeline_searches_sorts_and_lists_what_is_due, setup, teardown),
 		cmocka_unit_test(addresses_choose_the_backend),
 	};
 

@@ -8,6 +8,7 @@
 #include "util/date.h"
 #include "util/error.h"
 #include "util/utf8.h"
+#include "util/fold.h"
 
 static void buf_grows_and_stays_terminated(void **state)
 {
@@ -176,6 +177,54 @@ static void utf8_strict(void **state)
 	assert_int_equal(candor_utf8_seq((const unsigned char *)"\xf4\x8f\xbf\xbf", 4), 4);
 }
 
+static void folded_is(const char *in, const char *want)
+{
+	struct candor_buf b = CANDOR_BUF_INIT;
+
+	candor_fold(&b, in, strlen(in));
+	assert_string_equal(b.ptr, want);
+	candor_buf_release(&b);
+}
+
+/* The search fold: case and accents go, one character at a time; the SQL
+ * tables say the same thing as candor_fold_char, character for character. */
+static void search_folds_case_and_accents(void **state)
+{
+	const char *from, *to;
+	const unsigned char *p, *q;
+	size_t nto = 0;
+
+	(void)state;
+	folded_is("JOS\xc3\x89 N\xc3\xba\xc3\xb1\x65z", "jose nunez");
+	folded_is("Jose\xcc\x81", "jose");                         /* a combining accent goes */
+	folded_is("\xc3\x9f\xe2\x82\xac 42", "\xc3\x9f\xe2\x82\xac 42");  /* ß and € stay */
+	folded_is("\xce\x91\xce\xb8\xce\xae\xce\xbd\xce\xb1", "\xce\xb1\xce\xb8\xce\xb7\xce\xbd\xce\xb1");
+	folded_is("Ti\xe1\xba\xbfng Vi\xe1\xbb\x87t", "tieng viet");
+	folded_is("\xff", "\xff");
+	candor_fold_tables(&from, &to);
+	assert_true(strlen(from) > strlen(to));
+	for (q = (const unsigned char *)to; *q; q++)
+		nto += (*q & 0xC0) != 0x80;
+	p = (const unsigned char *)from;
+	q = (const unsigned char *)to;
+	for (size_t i = 0; *p; i++) {
+		int32_t c, d = -1;
+		size_t n = *p < 0x80 ? 1 : *p < 0xE0 ? 2 : *p < 0xF0 ? 3 : 4;
+
+		c = n == 1 ? *p : n == 2 ? ((p[0] & 0x1F) << 6) | (p[1] & 0x3F)
+			: ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+		if (i < nto) {
+			size_t m = *q < 0x80 ? 1 : *q < 0xE0 ? 2 : *q < 0xF0 ? 3 : 4;
+
+			d = m == 1 ? *q : m == 2 ? ((q[0] & 0x1F) << 6) | (q[1] & 0x3F)
+				: ((q[0] & 0x0F) << 12) | ((q[1] & 0x3F) << 6) | (q[2] & 0x3F);
+			q += m;
+		}
+		assert_int_equal(candor_fold_char(c), d);
+		p += n;
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -189,6 +238,7 @@ int main(void)
 		cmocka_unit_test(dates_round_trip),
 		cmocka_unit_test(now_from_environment),
 		cmocka_unit_test(utf8_strict),
+		cmocka_unit_test(search_folds_case_and_accents),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,13 +1,16 @@
 /*
  * test-web.c: the web server's pure parts: escaping and the HTML printf,
  * form decoding, the router, the multipart parser, and the secrets
- * (tokens, CSRF comparison, cookies, password hashes).
+ * (tokens, CSRF comparison, cookies, password hashes), and the trust
+ * chart's events and sampling.
  */
 #include "util/common.h"
 #include <setjmp.h>
 #include <cmocka.h>
+#include "util/buf.h"
 #include "util/error.h"
 #include "app/secret.h"
+#include "web/chart.h"
 #include "web/cookie.h"
 #include "web/html.h"
 #include "web/multipart.h"
@@ -242,6 +245,130 @@ static void test_text_ok(void **state)
 	assert_false(web_text_ok("\xf4\x90\x80\x80", 4));  /* above U+10FFFF */
 }
 
+/* Where a browser may be sent after signing in: this site's paths only. */
+static void test_local_path(void **state)
+{
+	assert_true(web_local_path("/"));
+	assert_true(web_local_path("/buyers/3"));
+	assert_true(web_local_path("/interactions/4?x=1#signal-2"));
+	assert_false(web_local_path(NULL));
+	assert_false(web_local_path(""));
+	assert_false(web_local_path("//evil.example"));
+	assert_false(web_local_path("//evil.example/buyers/3"));
+	assert_false(web_local_path("/\\evil.example"));
+	assert_false(web_local_path("/a\\b"));
+	assert_false(web_local_path("https://evil.example/"));
+	assert_false(web_local_path("http:/x"));
+	assert_false(web_local_path("javascript:alert(1)"));
+	assert_false(web_local_path("buyers/3"));
+	assert_false(web_local_path("/a\r\nSet-Cookie: x=1"));
+	assert_false(web_local_path("/a\tb"));
+}
+
+/* A message for the web, without the command line's advice. */
+static void test_plain_message(void **state)
+{
+	struct candor_buf b = CANDOR_BUF_INIT;
+
+	web_plain_message(&b, "no contact '9' (see 'candor contact list')");
+	assert_string_equal(b.ptr, "no contact &#39;9&#39;");
+	candor_buf_reset(&b);
+	web_plain_message(&b, "'said': 'x' is not a category (see 'candor log --help'), sorry");
+	assert_string_equal(b.ptr, "&#39;said&#39;: &#39;x&#39; is not a category, sorry");
+	candor_buf_reset(&b);
+	web_plain_message(&b, "'at' is not a date (use YYYY-MM-DD) <b>");
+	assert_string_equal(b.ptr, "&#39;at&#39; is not a date (use YYYY-MM-DD) &lt;b&gt;");
+	candor_buf_reset(&b);
+	web_plain_message(&b, "an open ( without its end, candor ");
+	assert_string_equal(b.ptr, "an open ( without its end, candor ");
+	candor_buf_release(&b);
+}
+
+#define DAY 86400
+#define NOV4 1793750400 /* 2026-11-04 */
+
+/* The moments: the ends, an even grid, and each event and the second before it. */
+static void test_chart_times(void **state)
+{
+	int64_t from = NOV4 - 60 * DAY, to = NOV4 + 20 * DAY;
+	const int64_t ev[] = { NOV4, NOV4 - 30 * DAY, from, to + DAY, NOV4 };
+	int64_t out[WEB_CHART_GRID + 2 + 2 * 5];
+	size_t n = web_chart_times(out, ev, 5, from, to);
+	bool before = false, at = false, month = false;
+
+	assert_true(n >= WEB_CHART_GRID + 2 && n <= WEB_CHART_GRID + 2 + 4);
+	assert_int_equal(out[0], from);
+	assert_int_equal(out[n - 1], to);
+	for (size_t i = 1; i < n; i++)
+		assert_true(out[i - 1] < out[i]); /* sorted, each once */
+	for (size_t i = 0; i < n; i++) {
+		before |= out[i] == NOV4 - 1;
+		at |= out[i] == NOV4;
+		month |= out[i] == NOV4 - 30 * DAY - 1;
+		assert_true(out[i] >= from && out[i] <= to); /* nothing outside */
+	}
+	assert_true(before && at && month);
+	/* even steps: no two grid moments further apart than the span / grid */
+	for (size_t i = 1; i < n; i++)
+		assert_true(out[i] - out[i - 1] <= (to - from) / (WEB_CHART_GRID + 1) + 1);
+}
+
+/* A broken promise is an event on the day it broke, and overdue when its due day ended. */
+static void test_chart_events(void **state)
+{
+	struct candor_commitment_event ce[] = {
+		{ .at = NOV4 - 20 * DAY, .status = CANDOR_COMMITMENT_OPEN, .due = NOV4 - 4 * DAY, .note = "" },
+		{ .at = NOV4, .status = CANDOR_COMMITMENT_BROKEN, .due = NOV4 - 4 * DAY, .note = "" },
+	};
+	struct candor_commitment c = { .id = 7, .text = "introduce a reference", .made = NOV4 - 20 * DAY,
+				       .events = ce, .nevents = 2 };
+	struct candor_interaction it = { .id = 3, .kind = CANDOR_INTERACTION_CALL, .at = NOV4 - 20 * DAY,
+					 .seller = "s", .text = "intro", .source = "", .metrics = "",
+					 .seller_share = -1, .analyser = "" };
+	struct candor_evidence ev = { .interactions = &it, .ninteractions = 1, .commitments = &c,
+				      .ncommitments = 1 };
+	struct web_chart_event *e = NULL;
+	struct candor_buf b = CANDOR_BUF_INIT;
+	size_t n = 0;
+	bool broken = false, overdue = false;
+
+	assert_int_equal(web_chart_events(&e, &n, &ev, NOV4 - 30 * DAY, NOV4 + 50 * DAY), 0);
+	for (size_t i = 0; i < n; i++) {
+		broken |= e[i].at == NOV4 && !strcmp(e[i].kind, "commitment") && e[i].id == 7 &&
+			  strstr(e[i].text, "promise broken");
+		overdue |= e[i].at == NOV4 - 3 * DAY && strstr(e[i].text, "overdue");
+		if (i)
+			assert_true(e[i - 1].at <= e[i].at);
+	}
+	assert_true(broken && overdue);
+	/* no contact for 30 days after the call: cooling, 30 days and a second after it */
+	for (size_t i = 0, found = 0; i <= n; i++) {
+		if (i == n) {
+			assert_true(found);
+			break;
+		}
+		found |= e[i].at == it.at + 30 * DAY + 1 && strstr(e[i].text, "cooling");
+	}
+	free(e);
+	/* nothing recorded yet: no events, and a chart all the same */
+	{
+		struct candor_evidence none = { 0 };
+
+		assert_int_equal(web_chart_events(&e, &n, &none, NOV4 - 30 * DAY, NOV4), 0);
+		assert_int_equal(n, 0);
+		free(e);
+		assert_int_equal(web_chart(&b, &none, NOV4, NOV4), 0);
+		assert_non_null(strstr(b.ptr, "nothing recorded yet"));
+		candor_buf_reset(&b);
+	}
+	/* drawn: a mark on the day, listed under the chart */
+	assert_int_equal(web_chart(&b, &ev, NOV4 - 20 * DAY, NOV4 + 50 * DAY), 0);
+	assert_non_null(strstr(b.ptr, "<a class=\"mark\" href=\"#ev-"));
+	assert_non_null(strstr(b.ptr, "data-at=\"2026-11-04\"><title>2026-11-04: promise broken"));
+	assert_non_null(strstr(b.ptr, "<rect class=\"cooling\""));
+	candor_buf_release(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -256,6 +383,10 @@ int main(void)
 		cmocka_unit_test(test_tokens),
 		cmocka_unit_test(test_cookie_and_password),
 		cmocka_unit_test(test_text_ok),
+		cmocka_unit_test(test_local_path),
+		cmocka_unit_test(test_plain_message),
+		cmocka_unit_test(test_chart_times),
+		cmocka_unit_test(test_chart_events),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

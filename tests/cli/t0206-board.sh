@@ -1,0 +1,168 @@
+#!/usr/bin/env bash
+# candor serve and candor pipeline: the board's search (name, account or
+# email, without case or accents), the seller by any part of the name or a
+# list, the sorts (a GET form; paging keeps each order), the strip of what
+# is overdue and due today, a reason on every card (the same line
+# `candor pipeline` prints), unknown filter values said as such, and the
+# first-run page of an empty database.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/web-lib.sh"
+
+# cards: the buyers' names on a board page ($TRASH/body), in order.
+cards() {
+	grep -o 'class="buyer[^"]*" href="/buyers/[0-9]*"><strong>[^<]*' "$TRASH/body" | sed 's/.*<strong>//'
+}
+# reason NAME: the reason the card of NAME shows.
+reason() {
+	python3 -c '
+import html, re, sys
+page = open(sys.argv[1]).read()
+m = re.search(r"<strong>" + re.escape(html.escape(sys.argv[2], quote=True)) +
+              r"</strong>.*?<span class=\"(?:why|reason)\">(?:stalled: )?([^<]*)</span></a>", page)
+print(html.unescape(m.group(1)) if m else "none")' "$TRASH/body" "$1"
+}
+
+candor init >/dev/null
+serve_start
+test_expect 'an empty database shows how to start, not an empty board' '
+	expect_status 200 "$(http GET /)" &&
+	test_grep "Welcome to Candor" "$TRASH/body" &&
+	test_grep "action=\"/accounts\"" "$TRASH/body" &&
+	test_grep "candor import contacts" "$TRASH/body" &&
+	test_grep "href=\"/help#import\"" "$TRASH/body" &&
+	test_grep "Upload a call" "$TRASH/body" &&
+	test_no_grep "class=\"board\"" "$TRASH/body"
+'
+serve_stop; stopped=$?
+test_expect 'the server stopped cleanly (no sanitizer report)' '[ $stopped -eq 0 ] || { cat "$TRASH/serve.err" >&2; false; }'
+
+long=jose.nunez.with.a.really.long.unbroken.address.for.the.card@contoso-example-holdings.example
+test_expect 'setup: buyers of two sellers, a promise due today, one overdue, a ready and a decided buyer' '
+	candor account add Contoso --owner "Sam Seller" >/dev/null &&
+	candor account add Fabrikam --owner "Ann Other" >/dev/null &&
+	candor contact add "José Núñez" --account Contoso --email "$long" >/dev/null &&
+	candor contact add "Priya Shah" --account Contoso >/dev/null &&
+	candor contact add "Marco Bianchi" --account Fabrikam >/dev/null &&
+	candor contact add "Rita Ready" --account Fabrikam >/dev/null &&
+	candor log José --kind call --at 2026-11-10 "first call" >/dev/null &&
+	candor log Priya --kind call --at 2026-10-01 "first call" >/dev/null &&
+	candor promise José --at 2026-11-10 --due 2026-11-25 "send the pilot summary" >today &&
+	candor promise Priya --at 2026-10-01 --due 2026-11-20 "send the pricing" >late &&
+	candor expect Priya --at 2026-10-01 --by 2026-11-24 "a draft contract by Tuesday" >exp &&
+	candor log Marco --kind call --at 2026-09-01 "first call" >/dev/null &&
+	candor decide Marco bought --at 2026-11-12 >/dev/null &&
+	candor log Rita --kind call --at 2026-10-20 "first call" >/dev/null &&
+	candor log Rita --kind meeting --at 2026-10-30 --said candor:"can I be honest with you" "walk-through" >/dev/null &&
+	candor log Rita --kind email --inbound --at 2026-10-31 "she sent their numbers" >/dev/null &&
+	for k in bothering tried worried hoped objection criteria concern motivation; do
+		candor learn Rita --kind $k --at 2026-10-30 "what she said about $k" >/dev/null || return 1
+	done &&
+	for i in 1 2 3; do
+		p=$(candor promise Rita --at 2026-10-20 --due 2026-10-28 "step $i") &&
+		candor kept "$p" --at 2026-10-27 >/dev/null || return 1
+	done &&
+	candor value Rita given --at 2026-10-25 "a benchmark of their line" >/dev/null &&
+	candor fit Rita --verdict good --at 2026-11-15 "fits their plant" >/dev/null &&
+	candor status Rita --json >rita.json && test "$(jget rita.json stage)" = ready
+'
+
+serve_start
+test_expect 'the search finds a buyer by name without accents, by account, by email in any case' '
+	expect_status 200 "$(http GET "/?q=jose+nunez")" && cards >got && echo "José Núñez" >want && test_cmp want got &&
+	expect_status 200 "$(http GET "/?q=N%C3%9A%C3%91EZ")" && cards >got && test_cmp want got &&
+	expect_status 200 "$(http GET "/?q=fabrikam")" && cards | sort >got &&
+	printf "Marco Bianchi\nRita Ready\n" >want && test_cmp want got &&
+	expect_status 200 "$(http GET "/?q=HOLDINGS.example")" && cards >got && echo "José Núñez" >want && test_cmp want got
+'
+test_expect 'the seller filter takes any part of the name, or a list' '
+	expect_status 200 "$(http GET "/?seller=sam")" && cards | sort >got &&
+	printf "José Núñez\nPriya Shah\n" >want && test_cmp want got &&
+	expect_status 200 "$(http GET "/?seller=SAM,+other")" && test "$(cards | wc -l)" -eq 4 &&
+	candor pipeline --seller sam --json >p.json &&
+	python3 -c "import json,sys; n=sorted(b[\"contact\"][\"name\"] for b in json.load(open(sys.argv[1]))[\"buyers\"]); sys.exit(n != [\"José Núñez\", \"Priya Shah\"])" p.json
+'
+test_expect 'unknown filter values are said, and no one is shown' '
+	expect_status 404 "$(http GET "/?account=999")" &&
+	grep -o "role=\"alert\">[^<]*" "$TRASH/body" >m999 && test_no_grep "class=\"buyer" "$TRASH/body" &&
+	expect_status 400 "$(http GET "/?account=abc")" &&
+	grep -o "role=\"alert\">[^<]*" "$TRASH/body" | sed "s/abc/999/" >mabc && test_cmp m999 mabc &&
+	expect_status 200 "$(http GET "/?seller=nobody")" &&
+	test_grep "no buyer&#39;s seller matches &#39;nobody&#39;" "$TRASH/body" &&
+	test_no_grep "class=\"buyer" "$TRASH/body" &&
+	expect_status 400 "$(http GET "/?sort=sideways")" &&
+	test_grep "&#39;sideways&#39; is not a sort" "$TRASH/body" && test_no_grep "class=\"buyer" "$TRASH/body" &&
+	fails 3 candor pipeline --seller nobody && test_grep "no buyer.s seller matches .nobody." err &&
+	fails 2 candor pipeline --sort sideways && test_grep "is not a sort" err
+'
+test_expect 'the sort is a GET form, and changes the order' '
+	expect_status 200 "$(http GET "/?sort=due&stage=like")" &&
+	test_grep "<select name=\"sort\">" "$TRASH/body" &&
+	test_grep "<option value=\"due\" selected>" "$TRASH/body" &&
+	candor pipeline --sort due --json >due.json &&
+	python3 -c "import json,sys; print(\"\n\".join(b[\"contact\"][\"name\"] for b in json.load(open(sys.argv[1]))[\"buyers\"]))" due.json >due &&
+	head -n 2 due >got && printf "Priya Shah\nJosé Núñez\n" >want && test_cmp want got &&
+	candor pipeline --sort contact --json >contact.json &&
+	python3 -c "import json,sys; print(\"\n\".join(b[\"contact\"][\"name\"] for b in json.load(open(sys.argv[1]))[\"buyers\"]))" contact.json >contact &&
+	head -n 1 contact >got && echo "Marco Bianchi" >want && test_cmp want got &&
+	! test_cmp due contact >/dev/null 2>&1
+'
+test_expect 'paging keeps the order under each sort, on the CLI and the board' '
+	for s in urgency trust contact due; do
+		candor pipeline --sort $s --json >all.json &&
+		python3 -c "import json,sys; print(\"\n\".join(b[\"contact\"][\"name\"] for b in json.load(open(sys.argv[1]))[\"buyers\"]))" all.json >all &&
+		: >paged && after= &&
+		for i in 1 2 3 4 5; do
+			candor pipeline --sort $s --limit 1 ${after:+--after "$after"} --json >p.json || return 1
+			python3 -c "import json,sys; [print(b[\"contact\"][\"name\"]) for b in json.load(open(sys.argv[1]))[\"buyers\"]]" p.json >>paged
+			after=$(jget p.json next) && [ "$after" != null ] || break
+		done &&
+		test_cmp all paged || return 1
+	done &&
+	candor pipeline --sort trust --limit 1 --json >p.json && after=$(jget p.json next) &&
+	fails 2 candor pipeline --sort due --limit 1 --after "$after" &&
+	test_grep "not a cursor of this list" err
+'
+test_expect 'the strip shows what is overdue and what is due today, apart, each linking to its row' '
+	expect_status 200 "$(http GET /)" &&
+	python3 - "$TRASH/body" "$(cat today)" "$(cat late)" "$(cat exp)" <<-\PY
+	import re, sys
+	page, today, late, exp = open(sys.argv[1]).read(), sys.argv[2], sys.argv[3], sys.argv[4]
+	strip = re.search(r"<section class=\"strip\".*?</section>", page).group(0)
+	over = re.search(r"<div class=\"due-overdue\">.*?</div>", strip).group(0)
+	now = re.search(r"<div class=\"due-today\">.*?</div>", strip).group(0)
+	assert "#commitment-" + late + "\"" in over and "send the pricing" in over, over
+	assert "#expectation-" + exp + "\"" in over, over
+	assert "#commitment-" + today + "\"" in now and "pilot summary" in now, now
+	assert "pricing" not in now and "pilot" not in over
+	PY
+'
+test_expect 'every card has a reason, READY and DECIDED too, the same as candor pipeline says' '
+	expect_status 200 "$(http GET /)" &&
+	reason "Marco Bianchi" >r && test_grep "^bought on 2026-11-12; since then: " r &&
+	reason "Rita Ready" >r && test_grep "^every gate open since 2026-11-15: ask what would make it safe to choose now$" r &&
+	candor pipeline --json >p.json &&
+	for n in "José Núñez" "Priya Shah" "Marco Bianchi" "Rita Ready"; do
+		web=$(reason "$n") && test "$web" != none &&
+		cli=$(python3 -c "import json,sys; print(next(b[\"reason\"] for b in json.load(open(sys.argv[1]))[\"buyers\"] if b[\"contact\"][\"name\"] == sys.argv[2]))" p.json "$n") &&
+		{ test "$web" = "$cli" || { echo "web: $web / cli: $cli" >&2; return 1; }; } || return 1
+	done &&
+	candor pipeline >out && test_grep "Rita Ready .*every gate open since 2026-11-15" out &&
+	test_grep "Marco Bianchi .*bought on 2026-11-12" out
+'
+test_expect 'one stage alone pages under a sort: the next link keeps it, each buyer once, in the CLI order' '
+	for i in $(seq 1 55); do
+		candor contact add "Bulk $i" --account Fabrikam >/dev/null &&
+		candor promise "Bulk $i" --at 2026-11-01 --due "2026-12-$(printf %02d $(( (i * 7) % 28 + 1 )))" "step $i" >/dev/null || return 1
+	done &&
+	expect_status 200 "$(http GET "/?stage=new&sort=due")" && cards >paged &&
+	next=$(grep -o "href=\"/?stage=new&after=[^\"]*\"" "$TRASH/body" | sed "s/^href=\"//; s/\"$//") &&
+	case $next in *"sort=due"*) ;; *) echo "the next link forgot the sort: $next" >&2; false ;; esac &&
+	expect_status 200 "$(http GET "$next")" && cards >>paged &&
+	test "$(wc -l <paged)" -eq "$(sort -u paged | wc -l)" &&
+	candor pipeline --sort due --json >all.json &&
+	python3 -c "import json,sys; [print(b[\"contact\"][\"name\"]) for b in json.load(open(sys.argv[1]))[\"buyers\"] if b[\"stage\"] == \"new\"]" all.json >want &&
+	test "$(wc -l <want)" -gt 50 && test_cmp want paged
+'
+serve_stop; stopped=$?
+test_expect 'the server stopped cleanly (no sanitizer report)' '[ $stopped -eq 0 ] || { cat "$TRASH/serve.err" >&2; false; }'
+test_done
