@@ -83,7 +83,7 @@ static int check_call(struct candor_app *app, const struct candor_app_call *c)
 
 /* The error of a file imported before, as the first interaction from it the
  * asker may see; 0 when there is none. */
-static int imported_before(struct candor_app *app, const struct candor_app_call *c)
+static int imported_before(struct candor_app *app, const struct candor_app_call *c, int64_t *out)
 {
 	int64_t *ids = NULL;
 	size_t n = 0;
@@ -115,6 +115,8 @@ static int imported_before(struct candor_app *app, const struct candor_app_call 
 						      "'%s' was already imported as interaction %" PRId64
 						      " (%s, %s): to import it again anyway, say so "
 						      "(--again)", c->source, ids[i], who.name, day);
+			if (rc == CANDOR_ECONFLICT)
+				*out = ids[i];
 		}
 		candor_contact_release(&who);
 		json_decref(row);
@@ -141,7 +143,7 @@ int candor_app_call_store(struct candor_app *app, const struct candor_app_call *
 	int rc;
 
 	/* an import, whichever door it came through: 'candor undo import BATCH' */
-	if ((rc = check_call(app, c)) || (rc = imported_before(app, c)) ||
+	if ((rc = check_call(app, c)) || (rc = imported_before(app, c, out)) ||
 	    (rc = candor_audit_kind(s, "import")))
 		goto cleanup;
 	candor_app_batch_say(app, "import %s with %s", c->source, c->contact->name);
@@ -176,7 +178,7 @@ int candor_app_call_import(struct candor_app *app, const struct candor_app_call 
 	struct candor_app_call call = *c;
 	int rc;
 
-	if ((rc = check_call(app, c)) || (rc = imported_before(app, c)) ||
+	if ((rc = check_call(app, c)) || (rc = imported_before(app, c, out)) ||
 	    (rc = candor_analyzer_run(az, &a, c->t->utts, c->t->nutts, c->at, app->err)))
 		goto cleanup;
 	call.a = &a;

@@ -41,7 +41,8 @@ int candor_app_call_kind(const struct candor_app_call *c);
  * (not in the future), seller and source are checked before anything is
  * written.  A file whose SHA-256 (c->t->sha256) an interaction the asker
  * can see already has is CANDOR_ECONFLICT ("already imported as
- * interaction 12 (Dana Reyes, 2026-11-16)", field "file"), unless c->again.
+ * interaction 12 (Dana Reyes, 2026-11-16)", field "file"; *out is that
+ * interaction), unless c->again.
  * Nothing is borrowed past the call.
  */
 int candor_app_call_store(struct candor_app *app, const struct candor_app_call *c,

@@ -371,8 +371,11 @@ static int upload_store(struct web_request *req, struct candor_app_call *call,
 	}
 	call->t = &t;
 	if ((rc = candor_analyzer_new(&az, req->srv->lx, &req->err)) ||
-	    (rc = candor_app_call_import(&app, call, az, id)))
+	    (rc = candor_app_call_import(&app, call, az, id))) {
+		if (rc == CANDOR_ECONFLICT && !strcmp(req->err.field, "file"))
+			req->fail_duplicate = *id;
 		rc = web_fail(req, rc);
+	}
 cleanup:
 	candor_analyzer_free(az);
 	candor_transcript_release(&t);

@@ -31,14 +31,15 @@ static void parts_as_form(struct web_request *req)
 }
 
 /*
- * Answer a refused form (status rc) with the buyer page of contact_id again
- * (form says which form came back); other statuses stand as written.  The
+ * Answer a refused form (status rc: 422, 400, or 409 for a file imported
+ * before) with the buyer page of contact_id again (form says which form
+ * came back); other statuses stand as written.  The
  * refused request's transaction is rolled back first: the page shows what
  * is stored.
  */
 static int again(struct web_request *req, int rc, int64_t contact_id, const char *form)
 {
-	if (rc != 422 && rc != 400)
+	if (rc != 422 && rc != 400 && !(rc == 409 && req->fail_duplicate > 0))
 		return rc;
 	candor_store_rollback(req->store);
 	if (candor_store_begin_read(req->store))

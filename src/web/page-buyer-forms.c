@@ -354,6 +354,11 @@ static void upload_form(struct web_request *req, int64_t id, const struct candor
 	invalid_attrs(req, "upload", "file");
 	web_html(&req->out, ">");
 	refusal(req, "upload", "file", "The file");
+	if (is_again(req, "upload") && req->fail_duplicate > 0)
+		web_html(&req->out, "<p><a href=\"/interactions/%D\">See the call it became</a></p>"
+			 "<label class=\"check\"><input type=\"checkbox\" name=\"again\" value=\"1\"> "
+			 "Import it again anyway (a second call from the same file)</label>",
+			 req->fail_duplicate);
 	if (is_again(req, "upload"))
 		web_html(&req->out, "<p class=\"muted\">Choose the file again: a browser does not keep "
 			 "it.</p>");

@@ -114,6 +114,8 @@ struct web_request {
 	/* the last refusal web_error() wrote (a form comes back with it) */
 	char fail_field[64];
 	char fail_msg[1024];
+	/* an upload refused as a file imported before: the interaction it became */
+	int64_t fail_duplicate;
 	/* the form that comes back refused ("promise", "kept-12"), "" when none */
 	char again[48];
 };

@@ -114,6 +114,17 @@ test_expect 'an upload with aliases (other names the file gives the seller) is i
 		-F "seller=Sam Seller" -F "aliases=Sam, Sam S." -F at=2026-11-16)" &&
 	candor show interaction 2 >show.out && test_grep "Sam Seller" show.out && test_no_grep "Sam S\." show.out
 '
+test_expect 'the same file again is refused with a link to the call it became, and taken when said so' '
+	expect_status 409 "$(http POST /buyers/1/upload -F csrf=$csrf -F file=@alias.vtt \
+		-F "seller=Sam Seller" -F "aliases=Sam, Sam S." -F at=2026-11-16)" &&
+	test_grep "already imported as interaction 2" "$TRASH/body" &&
+	test_grep "<a href=\"/interactions/2\">See the call it became</a>" "$TRASH/body" &&
+	test_grep "name=\"again\" value=\"1\"" "$TRASH/body" && test_no_grep "\-\-again" "$TRASH/body" &&
+	test "$(db_sql "SELECT count(*) FROM interactions")" = 2 &&
+	expect_status 303 "$(http POST /buyers/1/upload -F csrf=$csrf -F file=@alias.vtt \
+		-F "seller=Sam Seller" -F "aliases=Sam, Sam S." -F at=2026-11-16 -F again=1)" &&
+	test "$(db_sql "SELECT count(*) FROM interactions")" = 3
+'
 test_expect 'the seller names of earlier uploads are offered (a datalist), newest first' '
 	page && test_grep "name=\"seller\" value=\"Sam Seller\" required list=\"f-upload-sellers\"" page.html &&
 	test_grep "<datalist id=\"f-upload-sellers\"><option value=\"Sam Seller\"></datalist>" page.html
