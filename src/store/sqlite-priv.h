@@ -18,6 +18,9 @@ struct sq {
 	/* copying in (sqlite-rows.c): one INSERT per table */
 	struct { const void *table; sqlite3_stmt *stmt; } ins[32];
 	size_t nins;
+	/* each table's row-by-id read (rows_where on "id"), prepared once */
+	struct { const void *table; sqlite3_stmt *stmt; } byid[32];
+	size_t nbyid;
 };
 
 #define SQ(s) ((struct sq *)(s)->impl)

@@ -25,6 +25,8 @@ int sq_rows_where(struct candor_store *s, const struct candor_table *t, const ch
 {
 	struct candor_buf sql = CANDOR_BUF_INIT;
 	struct candor_cell *cells = calloc(t->ncols, sizeof(*cells));
+	struct sq *q = SQ(s);
+	bool by_id = col && !col2 && !strcmp(col, "id"), cached = false;
 	sqlite3_stmt *st = NULL;
 	int rc = 0, step;
 
@@ -40,9 +42,32 @@ int sq_rows_where(struct candor_store *s, const struct candor_table *t, const ch
 		rc = candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory");
 		goto cleanup;
 	}
-	if ((step = sqlite3_prepare_v2(SQ(s)->db, sql.ptr, -1, &st, NULL))) {
+	/* a row by id (the audit trail reads one before and after every write):
+	 * the table's statement, prepared once, unless it is being stepped */
+	if (by_id) {
+		for (size_t i = 0; i < q->nbyid && !st; i++)
+			if (q->byid[i].table == t && !sqlite3_stmt_busy(q->byid[i].stmt)) {
+				st = q->byid[i].stmt;
+				sqlite3_reset(st);
+				sqlite3_clear_bindings(st);
+				cached = true;
+			}
+	}
+	if (!st && (step = sqlite3_prepare_v3(q->db, sql.ptr, -1,
+					      by_id ? SQLITE_PREPARE_PERSISTENT : 0, &st, NULL))) {
 		rc = sq_fail(s, step, "reading the database");
 		goto cleanup;
+	}
+	if (by_id && !cached && q->nbyid < CANDOR_ARRAY_SIZE(q->byid)) {
+		bool known = false;
+
+		for (size_t i = 0; i < q->nbyid; i++)
+			known |= q->byid[i].table == t;
+		if (!known) {
+			q->byid[q->nbyid].table = t;
+			q->byid[q->nbyid++].stmt = st;
+			cached = true;
+		}
 	}
 	if (col)
 		sqlite3_bind_int64(st, 1, v);
@@ -62,7 +87,10 @@ int sq_rows_where(struct candor_store *s, const struct candor_table *t, const ch
 	if (!rc && step != SQLITE_DONE)
 		rc = sq_fail(s, step, "reading the database");
 cleanup:
-	sqlite3_finalize(st);
+	if (cached)
+		sqlite3_reset(st);
+	else
+		sqlite3_finalize(st);
 	candor_buf_release(&sql);
 	free(cells);
 	return rc;

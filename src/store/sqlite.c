@@ -192,6 +192,8 @@ static void sq_close(struct candor_store *s)
 		sqlite3_finalize(q->cache[i].stmt);
 	for (size_t i = 0; i < q->nins; i++)
 		sqlite3_finalize(q->ins[i].stmt);
+	for (size_t i = 0; i < q->nbyid; i++)
+		sqlite3_finalize(q->byid[i].stmt);
 	if (q->in_tx)
 		sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_close(q->db);
