@@ -532,6 +532,61 @@ cleanup:
 	return rc;
 }
 
+int candor_app_record_fields(struct candor_app *app, const char *kind, int64_t id,
+			     struct candor_app_field out[CANDOR_APP_FIELDS_MAX], size_t *n,
+			     int64_t *contact_id)
+{
+	static const char types[] = { [F_TEXT] = 't', [F_OPTEXT] = 'o', [F_NAME] = 'n',
+				      [F_DATE] = 'd', [F_DUE] = 'd', [F_ENUM] = 'e', [F_BOOL] = 'b' };
+	const struct kind *k = kind_named(kind);
+	json_t *row = NULL, *first = NULL, *p = NULL;
+	bool unchanged = false;
+	int rc;
+
+	*n = 0;
+	*contact_id = 0;
+	if (!k)
+		return candor_error_set(app->err, CANDOR_EINVALID, "kind",
+					"'%s' is not a kind of record: %s", kind, candor_app_record_kinds);
+	if ((rc = record_load(app, k, id, &row)))
+		return rc;
+	if (!strcmp(k->name, "promise"))
+		rc = promise_first(app, row, 0, &first, false, &unchanged);
+	if (!rc && !strcmp(k->name, "event"))
+		rc = record_load(app, kind_named("promise"), jint(row, "commitment_id"), &p);
+	*contact_id = !strcmp(k->name, "contact") ? jint(row, "id") : p ? jint(p, "contact_id")
+		      : jint(row, "contact_id");
+	for (size_t i = 0; !rc && i < CANDOR_ARRAY_SIZE(fields) && *n < CANDOR_APP_FIELDS_MAX; i++) {
+		const struct fspec *f = &fields[i];
+		struct candor_app_field *o = &out[*n];
+		json_t *src = !strcmp(f->kind, "promise") && !strcmp(f->field, "due") ? first : row;
+		const char *col = src == first ? "due" : f->col;
+
+		if (strcmp(f->kind, k->name))
+			continue;
+		/* only an open or renegotiated event has a due date to change */
+		if (!strcmp(f->kind, "event") && !strcmp(f->field, "due") &&
+		    strcmp(jtext(row, "status"), "open") && strcmp(jtext(row, "status"), "renegotiated"))
+			continue;
+		o->field = f->field;
+		o->type = types[f->type];
+		o->names = f->names;
+		if (!src)
+			o->value[0] = '\0';
+		else if (f->type == F_DATE || f->type == F_DUE)
+			candor_date_format(o->value, sizeof(o->value), jint(src, col));
+		else if (f->type == F_BOOL)
+			snprintf(o->value, sizeof(o->value), "%d", jint(src, col) ? 1 : 0);
+		else
+			snprintf(o->value, sizeof(o->value), "%s", jtext(src, col));
+		(*n)++;
+	}
+	json_decref(first);
+	json_decref(p);
+	json_decref(row);
+	return rc;
+}
+
 /* Deleting: the evidence a record takes with it. */
 struct plan {
 	struct candor_app_deletion *out;

@@ -55,6 +55,25 @@ struct candor_app_edit { const char *field; const char *value; };
 int candor_app_record_edit(struct candor_app *app, const char *kind, int64_t id,
 			   const struct candor_app_edit *f, size_t n, bool *changed);
 
+/* One editable field of a record, with its value now, as a form shows it. */
+struct candor_app_field {
+	const char *field;                  /* as candor_app_record_edit takes it */
+	char type;                          /* 't' text, 'o' optional text, 'n' a name, 'd' a date,
+					     * 'e' one of names, 'b' yes or no */
+	const struct candor_name *names;    /* the choices of an 'e' */
+	char value[1024];                   /* dates as YYYY-MM-DDTHH:MM, yes/no as 1/0 */
+};
+#define CANDOR_APP_FIELDS_MAX 8
+/*
+ * The fields of record id of kind that candor_app_record_edit takes, with
+ * their values (checked like an edit: another's record is "no promise
+ * #12"); *contact_id is the buyer it is about (0 for an account), for the
+ * way back.
+ */
+int candor_app_record_fields(struct candor_app *app, const char *kind, int64_t id,
+			     struct candor_app_field out[CANDOR_APP_FIELDS_MAX], size_t *n,
+			     int64_t *contact_id);
+
 /* What a deletion takes: the record, and the evidence with it. */
 struct candor_app_deletion {
 	char what[200];           /* "contact #3 'Dana Reyes'" */

@@ -23,6 +23,16 @@ struct buyer {
 };
 
 /* Where a record is shown: its conversation for a transcript's signal, else this page. */
+/* Edit and delete links for a record the user may change (web/page-edit.c). */
+static void fix_links(struct web_request *req, const struct buyer *w, const char *kind, int64_t id)
+{
+	if (!w->may_change)
+		return;
+	web_html(&req->out, " <span class=\"fix\"><a href=\"/edit?kind=%s&amp;id=%D\" "
+		 "aria-label=\"edit %s #%D\">edit</a> <a href=\"/delete?kind=%s&amp;id=%D\" "
+		 "aria-label=\"delete %s #%D\">delete</a></span>", kind, id, kind, id, kind, id, kind, id);
+}
+
 static void evidence_href(struct candor_buf *b, const struct buyer *w, const char *kind, int64_t id)
 {
 	if (!strcmp(kind, "signal")) {
@@ -232,6 +242,7 @@ static void discovery(struct web_request *req, const struct buyer *w)
 				 "(%s, %T%R%s)</span>", any ? "; " : "", f->id, f->text,
 				 candor_name_of(candor_confidences, f->confidence), f->at,
 				 *f->source ? ", " : "", f->source);
+			fix_links(req, w, "fact", f->id);
 			any = true;
 		}
 		if (!any)
@@ -254,6 +265,7 @@ static void expectations(struct web_request *req, const struct buyer *w)
 		if (e->status != CANDOR_EXPECTATION_OPEN)
 			web_html(b, " on <span class=\"date\">%T</span>", e->resolved_at);
 		web_html(b, " <span class=\"muted\">(set <span class=\"date\">%T</span>)</span>", e->set_at);
+		fix_links(req, w, "expectation", e->id);
 		if (e->status == CANDOR_EXPECTATION_OPEN && w->may_change)
 			web_expectation_forms(req, e);
 		web_html(b, "</li>");
@@ -276,19 +288,23 @@ static void commitments(struct web_request *req, const struct buyer *w)
 		struct candor_commitment_state st;
 
 		candor_commitment_state_at(&st, c, req->now);
-		web_html(b, "<tr id=\"commitment-%D\"><td data-label=\"Promise\">%s</td>"
-			 "<td data-label=\"Due\" class=\"date\">%T</td><td data-label=\"State\" "
-			 "class=\"%R\">%s%R",
-			 c->id, c->text, st.due, st.status == CANDOR_COMMITMENT_BROKEN || st.overdue
+		web_html(b, "<tr id=\"commitment-%D\"><td data-label=\"Promise\">%s", c->id, c->text);
+		fix_links(req, w, "promise", c->id);
+		web_html(b, "</td><td data-label=\"Due\" class=\"date\">%T</td><td data-label=\"State\" "
+			 "class=\"%R\">%s%R", st.due, st.status == CANDOR_COMMITMENT_BROKEN || st.overdue
 			 ? "shut" : "", candor_name_of(candor_commitment_statuses, st.status),
 			 st.overdue ? " (overdue)" : "");
 		if (st.status == CANDOR_COMMITMENT_OPEN && w->may_change)
 			web_promise_forms(req, c);
 		web_html(b, "</td><td data-label=\"History\"><ul>");
-		for (size_t k = 0; k < c->nevents; k++)
-			web_html(b, "<li><span class=\"date\">%T</span> %s%R%s</li>", c->events[k].at,
+		for (size_t k = 0; k < c->nevents; k++) {
+			web_html(b, "<li><span class=\"date\">%T</span> %s%R%s", c->events[k].at,
 				 candor_name_of(candor_commitment_statuses, c->events[k].status),
 				 *c->events[k].note ? ": " : "", c->events[k].note);
+			if (k > 0)  /* the first is the promise itself: edit the promise */
+				fix_links(req, w, "event", c->events[k].id);
+			web_html(b, "</li>");
+		}
 		web_html(b, "</ul></td></tr>");
 	}
 	web_html(b, "</tbody></table>");
@@ -314,24 +330,33 @@ static void exchange(struct web_request *req, const struct buyer *w)
 
 	web_html(b, "<section class=\"card\" id=\"exchange\" aria-labelledby=\"h-exch\"><h2 id=\"h-exch\">"
 		 "Decisions, value and fit</h2><h3>Decisions</h3><ul>");
-	for (size_t i = 0; i < w->ev.ndecisions; i++)
-		web_html(b, "<li id=\"decision-%D\">%T <strong>%s</strong>%R%s</li>", w->ev.decisions[i].id,
+	for (size_t i = 0; i < w->ev.ndecisions; i++) {
+		web_html(b, "<li id=\"decision-%D\">%T <strong>%s</strong>%R%s", w->ev.decisions[i].id,
 			 w->ev.decisions[i].at, decision_words(w->ev.decisions[i].kind),
 			 *w->ev.decisions[i].note ? ": " : "", w->ev.decisions[i].note);
+		fix_links(req, w, "decision", w->ev.decisions[i].id);
+		web_html(b, "</li>");
+	}
 	if (!w->ev.ndecisions)
 		web_html(b, "<li class=\"muted\">no decision yet</li>");
 	web_html(b, "</ul><h3>Value given and received</h3><ul>");
-	for (size_t i = 0; i < w->ev.nvalues; i++)
-		web_html(b, "<li id=\"value-%D\">%T <strong>%s</strong>: %s</li>", w->ev.values[i].id,
+	for (size_t i = 0; i < w->ev.nvalues; i++) {
+		web_html(b, "<li id=\"value-%D\">%T <strong>%s</strong>: %s", w->ev.values[i].id,
 			 w->ev.values[i].at, w->ev.values[i].direction == CANDOR_VALUE_GIVEN ? "you gave"
 			 : "they gave", w->ev.values[i].text);
+		fix_links(req, w, "value", w->ev.values[i].id);
+		web_html(b, "</li>");
+	}
 	if (!w->ev.nvalues)
 		web_html(b, "<li class=\"muted\">none recorded</li>");
 	web_html(b, "</ul><h3>Fit, explored together</h3><ul>");
-	for (size_t i = 0; i < w->ev.nfits; i++)
-		web_html(b, "<li id=\"fit-%D\">%T <strong>%s</strong>: %s</li>", w->ev.fits[i].id,
+	for (size_t i = 0; i < w->ev.nfits; i++) {
+		web_html(b, "<li id=\"fit-%D\">%T <strong>%s</strong>: %s", w->ev.fits[i].id,
 			 w->ev.fits[i].at, candor_name_of(candor_fit_verdicts, w->ev.fits[i].verdict),
 			 w->ev.fits[i].text);
+		fix_links(req, w, "fit", w->ev.fits[i].id);
+		web_html(b, "</li>");
+	}
 	if (!w->ev.nfits)
 		web_html(b, "<li class=\"muted\">not explored yet</li>");
 	web_html(b, "</ul></section>");
@@ -392,6 +417,7 @@ static void timeline(struct web_request *req, const struct buyer *w)
 			 it->id, it->at, candor_name_of(candor_interaction_kinds, it->kind),
 			 it->inbound ? " (inbound)" : "", it->id, it->text);
 		said(req, w, it->id);
+		fix_links(req, w, "interaction", it->id);
 		web_html(&req->out, "</li>");
 	}
 	if (!w->ev.ninteractions)
@@ -455,7 +481,13 @@ int web_page_buyer(struct web_request *req)
 		discovery(req, &w);
 		commitments(req, &w);
 		timeline(req, &w);
-		web_html(&req->out, "<p><a href=\"/buyers/%D/changes\">Changes</a></p>", w.c.id);
+		web_html(&req->out, "<p><a href=\"/buyers/%D/changes\">Changes</a>: who changed what, and "
+			 "undo the last change</p>", w.c.id);
+		if (w.may_change) {
+			web_html(&req->out, "<p>%s's own details:", w.c.name);
+			fix_links(req, &w, "contact", w.c.id);
+			web_html(&req->out, "</p>");
+		}
 		if (w.may_change)
 			web_buyer_forms(req, &w.c, &w.ev);
 		web_page_end(req);

@@ -246,6 +246,11 @@ int web_api_pipeline(struct web_request *req);
 int web_api_contact_changes(struct web_request *req);
 /* A buyer's changes and the undo of the last (page-changes.c). */
 int web_page_changes(struct web_request *req);
+/* Correcting a record: /edit and /delete, a form and a confirmation (page-edit.c). */
+int web_page_edit(struct web_request *req);
+int web_form_edit(struct web_request *req);
+int web_page_delete(struct web_request *req);
+int web_form_delete(struct web_request *req);
 int web_form_changes_undo(struct web_request *req);
 int web_api_batch_undo(struct web_request *req);
 int web_api_openapi(struct web_request *req);

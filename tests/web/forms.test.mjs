@@ -13,6 +13,8 @@ import {
 	accessible, candor, desktop, phone,
 } from './lib.mjs';
 
+const state = {};  // what one step leaves for the next
+
 // Throws listing the controls smaller than 44 px in height (or width) that
 // a finger must hit: buttons, the disclosure steps, the file input, selects,
 // text fields, header and help links.
@@ -230,7 +232,8 @@ async function flow(browser, view, tag) {
 			const f = form('upload');
 			check(await f.locator('input[name=seller]').inputValue() === user, 'the seller is not the signed-in user');
 			const vtt = fs.readFileSync(path.join(fixtures, 'discovery-call.vtt'), 'utf8')
-				.replace('<v Ann>', '<v Annie>');
+				.replace('<v Ann>', '<v Annie>').replace('NOTE ', `NOTE ${tag}: `);
+			state[`${tag}-vtt`] = vtt;
 			await f.locator('input[name=file]').setInputFiles({ name: 'call.vtt', mimeType: 'text/vtt',
 				buffer: Buffer.from(vtt) });
 			await f.locator('input[name=aliases]').fill('Annie');
@@ -239,6 +242,31 @@ async function flow(browser, view, tag) {
 			const who = await page.locator('p.utt.side-seller .who').allTextContents();
 			check(who.length > 0 && who.every((w) => w === user), `the seller's lines: ${JSON.stringify(who)}`);
 			await look(page, `${tag} conversation page`, `${tag}-conversation`);
+			state[`${tag}-talk`] = page.url();
+		});
+
+		await step(`${tag}: the same file again is refused with a link to its call, and taken when asked`, async () => {
+			check(state[`${tag}-vtt`], 'no upload to repeat (an earlier step failed)');
+			await page.goto(url);
+			const send = async (again) => {
+				const f = form('upload');
+				await f.locator('input[name=file]').setInputFiles({ name: 'call.vtt', mimeType: 'text/vtt',
+					buffer: Buffer.from(state[`${tag}-vtt`]) });
+				await f.locator('input[name=aliases]').fill('Annie');
+				if (again) await f.locator('input[name=again]').check();
+				await Promise.all([page.waitForNavigation(), f.locator('button').click()]);
+			};
+			await send(false);
+			const link = page.locator('a', { hasText: 'See the call it became' });
+			check(await link.count() === 1, 'no link to the call the file became');
+			check(new URL(await link.getAttribute('href'), base).href === state[`${tag}-talk`],
+				`the link goes to ${await link.getAttribute('href')}, not ${state[`${tag}-talk`]}`);
+			check(/already imported/.test(await page.locator('[role=alert]').first().textContent()),
+				'the refusal does not say the file was imported already');
+			await fits(page, `${tag} refused duplicate upload`);
+			await send(true);
+			check(/\/interactions\/\d+$/.test(page.url()) && page.url() !== state[`${tag}-talk`],
+				`asked to import it again, the page is ${page.url()}`);
 		});
 
 		await step(`${tag}: next= never leads to another site`, async () => {
