@@ -60,6 +60,15 @@ async function look(page, what, name) {
 	await shot(page, name);
 }
 
+// waitForURL, saying where the page is when it times out
+async function waitAt(page, re) {
+	try {
+		await page.waitForURL(re);
+	} catch (e) {
+		throw new Error(`waited for ${re}, the page is at ${page.url()}`);
+	}
+}
+
 const rowText = (page, text) => page.locator('tr[id^=commitment-]', { hasText: text }).textContent();
 
 async function flow(browser, view, tag) {
@@ -243,6 +252,38 @@ async function flow(browser, view, tag) {
 			check(who.length > 0 && who.every((w) => w === user), `the seller's lines: ${JSON.stringify(who)}`);
 			await look(page, `${tag} conversation page`, `${tag}-conversation`);
 			state[`${tag}-talk`] = page.url();
+		});
+
+		await step(`${tag}: a mistake is corrected, the correction undone; a deletion asks first and is undone`, async () => {
+			await page.goto(url);
+			const row = page.locator('tr[id^=commitment-]', { hasText: `book the demo ${tag}` });
+			await Promise.all([waitAt(page, /\/edit\?/), row.locator('a', { hasText: 'edit' }).first().click()]);
+			const text = page.locator('input[name=text]');
+			check(await text.inputValue() === `book the demo ${tag}`, `the edit form shows "${await text.inputValue()}"`);
+			await look(page, `${tag} edit page`, `${tag}-edit`);
+			await text.fill(`book the pilot demo ${tag}`);
+			await Promise.all([waitAt(page, /\/buyers\/\d+#commitment-\d+$/), page.locator('button', { hasText: 'Save' }).click()]);
+			check(await page.locator('tr[id^=commitment-]', { hasText: `book the pilot demo ${tag}` }).count() === 1,
+				'the corrected promise is not on the buyer page');
+			await Promise.all([waitAt(page, /\/changes$/), page.locator('a', { hasText: 'Changes' }).first().click()]);
+			check((await page.locator('main').textContent()).includes(`book the pilot demo ${tag}`),
+				'the Changes page does not list the correction');
+			await Promise.all([waitAt(page, /\/changes\?undone=\d+$/), page.locator('button', { hasText: 'Undo it' }).click()]);
+			await page.goto(url);
+			check(await page.locator('tr[id^=commitment-]', { hasText: `book the demo ${tag}` }).count() === 1,
+				'after the undo the promise does not read as before');
+			const fact = page.locator('#exchange li[id^=value-]', { hasText: `value note ${tag}` });
+			check(await fact.count() === 1, 'no value recorded to delete (an earlier step failed)');
+			await Promise.all([waitAt(page, /\/delete\?/), fact.locator('a', { hasText: 'delete' }).click()]);
+			check(/Delete value #\d+/.test(await page.locator('h1').textContent()), 'the delete page does not ask');
+			await look(page, `${tag} delete page`, `${tag}-delete`);
+			await Promise.all([waitAt(page, /\/changes$/), page.locator('button', { hasText: 'Delete it' }).click()]);
+			await page.goto(url);
+			check(await page.locator('#exchange li[id^=value-]', { hasText: `value note ${tag}` }).count() === 0, 'the deleted value is still shown');
+			await page.goto(`${url}/changes`);
+			await Promise.all([waitAt(page, /undone=/), page.locator('button', { hasText: 'Undo it' }).click()]);
+			await page.goto(url);
+			check(await page.locator('#exchange li[id^=value-]', { hasText: `value note ${tag}` }).count() === 1, 'the undone deletion did not bring the value back');
 		});
 
 		await step(`${tag}: the same file again is refused with a link to its call, and taken when asked`, async () => {
