@@ -3,8 +3,8 @@
 
     clients.py BASE_URL CLIENTS SECONDS SERVER_PID TRANSCRIPT
 
-Client N signs in as SellerN (password password-soak-N) and works on
-"Buyer N" until SECONDS have passed, one request at a time over a kept-alive
+Client N signs in as SellerN (password password-soak-N) and works on its
+buyers "Buyer N.1", "Buyer N.2"... (a random one each request) until SECONDS have passed, one request at a time over a kept-alive
 connection.  Prints a JSON report on stdout: requests, errors (a status
 other than the one expected, or a dropped connection), latency
 percentiles, the writes that succeeded per kind, and the server's VmRSS
@@ -89,11 +89,12 @@ class Client:
         return json.loads(data) if st == want and data else None
 
     def find_buyer(self):
-        st, data, _ = self.request("api-read", "GET", "/api/v1/contacts",
+        st, data, _ = self.request("api-read", "GET", "/api/v1/contacts?limit=1000",
                                    headers={"Authorization": f"Bearer {self.token}"})
         doc = json.loads(data) if st == 200 else {}
         rows = doc if isinstance(doc, list) else doc.get("contacts", doc.get("items", []))
-        self.buyer = [c["id"] for c in rows if c["name"] == f"Buyer {self.n}"][0]
+        self.buyers = [c["id"] for c in rows if c["name"].startswith(f"Buyer {self.n}.")]
+        self.buyer = self.buyers[0]
 
     def sign_in(self):
         self.cookies = {}
@@ -134,6 +135,7 @@ class Client:
         k = 0
         while time.monotonic() < deadline:
             k += 1
+            self.buyer = self.rng.choice(self.buyers)
             r = self.rng.random()
             if r < 0.15:
                 self.request("board", "GET", "/")
