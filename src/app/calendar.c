@@ -25,19 +25,6 @@ static const char *keep(struct events *e, char *s)
 	return s ? s : "";
 }
 
-static char *strf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static char *strf(const char *fmt, ...)
-{
-	struct candor_buf b = CANDOR_BUF_INIT;
-	va_list ap;
-
-	va_start(ap, fmt);
-	candor_buf_vaddf(&b, fmt, ap);
-	va_end(ap);
-	return candor_buf_error(&b) || !b.len ? (candor_buf_release(&b), NULL)
-	       : candor_buf_detach(&b, NULL);
-}
-
 static bool in_scope(const struct candor_app *app, const struct candor_app_calendar_query *q,
 		     const struct candor_account *a)
 {
@@ -87,10 +74,10 @@ static void add_commitment(struct events *e, const struct candor_commitment *c,
 	candor_commitment_state_at(&st, c, now);
 	candor_date_format(made, sizeof(made), c->made);
 	candor_date_format(due, sizeof(due), st.due);
-	ev->uid = keep(e, strf("commitment-%" PRId64 "@candor", c->id));
+	ev->uid = keep(e, candor_strf("commitment-%" PRId64 "@candor", c->id));
 	ev->date = st.due;
-	ev->summary = keep(e, strf("Promise to %s: %s", who->name, c->text));
-	ev->description = keep(e, strf("You promised %s (%s) on %.10s: %s\nDue %.10s%s; %s. "
+	ev->summary = keep(e, candor_strf("Promise to %s: %s", who->name, c->text));
+	ev->description = keep(e, candor_strf("You promised %s (%s) on %.10s: %s\nDue %.10s%s; %s. "
 				       "Candor promise #%" PRId64 ".", who->name,
 				       who->account_name ? who->account_name : "", made, c->text,
 				       due, st.renegotiations ? " (renegotiated)" : "",
@@ -109,10 +96,10 @@ static void add_expectation(struct events *e, const struct candor_expectation *x
 	char set[32];
 
 	candor_date_format(set, sizeof(set), x->set_at);
-	ev->uid = keep(e, strf("expectation-%" PRId64 "@candor", x->id));
+	ev->uid = keep(e, candor_strf("expectation-%" PRId64 "@candor", x->id));
 	ev->date = x->by;
-	ev->summary = keep(e, strf("Expectation with %s: %s", who->name, x->text));
-	ev->description = keep(e, strf("You set this expectation with %s on %.10s: %s\n%s. "
+	ev->summary = keep(e, candor_strf("Expectation with %s: %s", who->name, x->text));
+	ev->description = keep(e, candor_strf("You set this expectation with %s on %.10s: %s\n%s. "
 				       "Candor expectation #%" PRId64 ".", who->name, set, x->text,
 				       x->status == CANDOR_EXPECTATION_OPEN ? "Open"
 				       : x->status == CANDOR_EXPECTATION_MET ? "Met" : "Missed",

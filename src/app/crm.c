@@ -119,25 +119,6 @@ static int oom(struct candor_app *app)
 	return candor_error_set(app->err, CANDOR_ERROR, NULL, "out of memory");
 }
 
-/* A malloc'd formatted string, or NULL when out of memory. */
-static char *strf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static char *strf(const char *fmt, ...)
-{
-	struct candor_buf b = CANDOR_BUF_INIT;
-	va_list ap;
-
-	va_start(ap, fmt);
-	candor_buf_vaddf(&b, fmt, ap);
-	va_end(ap);
-	if (candor_buf_error(&b)) {
-		candor_buf_release(&b);
-		return NULL;
-	}
-	if (!b.len)
-		return strdup("");
-	return candor_buf_detach(&b, NULL);
-}
-
 /* A key: the parts joined by a unit separator, ASCII lower case. */
 static const char *key2(struct planner *p, int64_t id, const char *s)
 {
@@ -415,7 +396,7 @@ static int seen_before(struct planner *p, struct candor_crm_step *s, bool *skip)
 			return oom(p->app);
 		if (index_get(&p->seen_email, k, &j)) {
 			*skip = true;
-			s->why = strf("the same email as line %zu", p->out->v[j].line);
+			s->why = candor_strf("the same email as line %zu", p->out->v[j].line);
 			return s->why ? 0 : oom(p->app);
 		}
 		if (index_put(&p->seen_email, k, p->out->n - 1))
@@ -434,7 +415,7 @@ static int seen_before(struct planner *p, struct candor_crm_step *s, bool *skip)
 			rc = oom(p->app);
 		else if (index_get(&p->seen_name, both.ptr, &j)) {
 			*skip = true;
-			if (!(s->why = strf("the same name%s as line %zu",
+			if (!(s->why = candor_strf("the same name%s as line %zu",
 						      p->in->kind == CANDOR_CRM_CONTACTS ?
 						      " and company" : "", p->out->v[j].line)))
 				rc = oom(p->app);
@@ -506,9 +487,9 @@ static int match_contact(struct planner *p, struct candor_crm_step *s)
 		return oom(p->app);
 	if (!c) {
 		s->action = CANDOR_CRM_CREATE;
-		s->why = s->new_account ? strf("a new contact, at a new account '%s'",
+		s->why = s->new_account ? candor_strf("a new contact, at a new account '%s'",
 							 s->account)
-				       : strf("a new contact at '%s'", s->account);
+				       : candor_strf("a new contact at '%s'", s->account);
 		return s->why ? 0 : oom(p->app);
 	}
 	s->id = c->id;
@@ -530,7 +511,7 @@ static int match_contact(struct planner *p, struct candor_crm_step *s)
 	}
 	decide(p, s, &d);
 	if (candor_buf_error(&d.why) ||
-	    !(s->why = strf("#%" PRId64 " (same %s): %s", c->id, by, d.why.ptr)))
+	    !(s->why = candor_strf("#%" PRId64 " (same %s): %s", c->id, by, d.why.ptr)))
 		rc = oom(p->app);
 cleanup:
 	candor_buf_release(&d.why);
@@ -557,7 +538,7 @@ static int match_account(struct planner *p, struct candor_crm_step *s)
 	    !(rc = compare(p, &d, "note", s->note, a->note, false, &s->set_note))) {
 		decide(p, s, &d);
 		if (candor_buf_error(&d.why) ||
-		    !(s->why = strf("#%" PRId64 " (same name): %s", a->id, d.why.ptr)))
+		    !(s->why = candor_strf("#%" PRId64 " (same name): %s", a->id, d.why.ptr)))
 			rc = oom(p->app);
 	}
 	candor_buf_release(&d.why);

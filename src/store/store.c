@@ -478,22 +478,29 @@ int candor_store_accounts_named(struct candor_store *s, const char *name,
 	return accounts_checked(s, s->be->accounts(s, 0, name, false, out), out);
 }
 
-int candor_store_contact_add(struct candor_store *s, struct candor_contact *c)
+/* Whether c's name is free at its account: a contact there of that name,
+ * other than self (0 for a contact not added yet), is CANDOR_ECONFLICT. */
+static int contact_name_free(struct candor_store *s, const struct candor_contact *c, int64_t self)
 {
 	struct candor_contact_list l = { 0 };
 	int rc;
 
 	if (nonempty(s, "name", c->name))
 		return s->err->code;
-	if ((rc = s->be->contacts(s, 0, c->name, false, c->account_id, &l))) {
-		candor_contact_list_release(&l);
-		return rc;
-	}
-	if (l.n)
-		rc = candor_error_set(s->err, CANDOR_ECONFLICT, "name",
-				      "there is already a contact '%s' at %s (#%" PRId64 ")",
-				      l.v[0].name, l.v[0].account_name, l.v[0].id);
+	rc = s->be->contacts(s, 0, c->name, false, c->account_id, &l);
+	for (size_t i = 0; i < l.n && !rc; i++)
+		if (l.v[i].id != self)
+			rc = candor_error_set(s->err, CANDOR_ECONFLICT, "name",
+					      "there is already a contact '%s' at %s (#%" PRId64 ")",
+					      l.v[i].name, l.v[i].account_name, l.v[i].id);
 	candor_contact_list_release(&l);
+	return rc;
+}
+
+int candor_store_contact_add(struct candor_store *s, struct candor_contact *c)
+{
+	int rc = contact_name_free(s, c, 0);
+
 	rc = rc ? rc : s->be->contact_add(s, c);
 	rc = touched(s, rc, c->account_id, c->id);
 	return added(s, rc, "contacts", c->id);
@@ -501,21 +508,8 @@ int candor_store_contact_add(struct candor_store *s, struct candor_contact *c)
 
 int candor_store_contact_update(struct candor_store *s, const struct candor_contact *c)
 {
-	struct candor_contact_list l = { 0 };
-	int rc;
+	int rc = contact_name_free(s, c, c->id);
 
-	if (nonempty(s, "name", c->name))
-		return s->err->code;
-	if ((rc = s->be->contacts(s, 0, c->name, false, c->account_id, &l))) {
-		candor_contact_list_release(&l);
-		return rc;
-	}
-	for (size_t i = 0; i < l.n && !rc; i++)
-		if (l.v[i].id != c->id)
-			rc = candor_error_set(s->err, CANDOR_ECONFLICT, "name",
-					      "there is already a contact '%s' at %s (#%" PRId64 ")",
-					      l.v[i].name, l.v[i].account_name, l.v[i].id);
-	candor_contact_list_release(&l);
 	if (!rc) {
 		const struct candor_field f[] = {
 			{ .col = "account_id", .i = c->account_id }, { .col = "name", .t = c->name },

@@ -165,3 +165,18 @@ cleanup:
 		fclose(f);
 	return rc;
 }
+
+char *candor_strf(const char *fmt, ...)
+{
+	struct candor_buf b = CANDOR_BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	candor_buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	if (candor_buf_error(&b)) {
+		candor_buf_release(&b);
+		return NULL;
+	}
+	return candor_buf_detach(&b, NULL);
+}

@@ -72,6 +72,9 @@ int candor_buf_addf(struct candor_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 int candor_buf_vaddf(struct candor_buf *b, const char *fmt, va_list ap);
 
+/* A malloc'd formatted string ("" when it comes out empty); NULL when out of memory. */
+char *candor_strf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 /* Shorten to len (len <= b->len). */
 void candor_buf_truncate(struct candor_buf *b, size_t len);
 static inline void candor_buf_reset(struct candor_buf *b) { candor_buf_truncate(b, 0); }

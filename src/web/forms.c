@@ -39,16 +39,16 @@ static void parts_as_form(struct web_request *req)
  */
 static int again(struct web_request *req, int rc, int64_t contact_id, const char *form)
 {
+	int failed;
+
 	if (rc != 422 && rc != 400 && !(rc == 409 && req->fail_duplicate > 0))
 		return rc;
-	candor_store_rollback(req->store);
-	if (candor_store_begin_read(req->store))
-		return web_fail(req, req->err.code);
+	if ((failed = web_restart_read(req)))
+		return failed;
 	if (req->mp)
 		parts_as_form(req);
 	snprintf(req->again, sizeof(req->again), "%s", form);
 	req->ids[0] = contact_id;
-	candor_buf_reset(&req->out);
 	if (web_page_buyer(req) != 200)
 		return req->status;
 	return req->status = rc;

@@ -74,11 +74,29 @@ static int record_ref(struct web_request *req, const char **kind, int64_t *id)
 	return 0;
 }
 
-static void app_for(struct web_request *req, struct candor_app *app, struct candor_app_actor *who)
+/* The record a request names, with the asker's use-case context and the
+ * record's fields as they are now (app.who points into the struct: keep it put). */
+struct target {
+	struct candor_app app;
+	struct candor_app_actor who;
+	const char *kind;
+	int64_t id, contact;
+	struct candor_app_field f[CANDOR_APP_FIELDS_MAX];
+	size_t n;
+};
+
+static int target_open(struct web_request *req, struct target *t)
 {
-	*who = (struct candor_app_actor){ req->user.name, req->user.role };
-	web_app(req, app);
-	app->who = req->user.local ? NULL : who;
+	int rc;
+
+	if ((rc = record_ref(req, &t->kind, &t->id)))
+		return rc;
+	t->who = (struct candor_app_actor){ req->user.name, req->user.role };
+	web_app(req, &t->app);
+	t->app.who = req->user.local ? NULL : &t->who;
+	if ((rc = candor_app_record_fields(&t->app, t->kind, t->id, t->f, &t->n, &t->contact)))
+		return web_fail(req, rc);
+	return 0;
 }
 
 /* One field of the form: the value typed (typed != NULL) or stored. */
@@ -155,79 +173,52 @@ static int edit_page(struct web_request *req, const char *kind, int64_t id, int 
 
 int web_page_edit(struct web_request *req)
 {
-	struct candor_app_field f[CANDOR_APP_FIELDS_MAX];
-	struct candor_app_actor who;
-	struct candor_app app;
-	const char *kind;
-	int64_t id, contact;
-	size_t n;
-	int rc;
+	struct target t;
+	int rc = target_open(req, &t);
 
-	if ((rc = record_ref(req, &kind, &id)))
-		return rc;
-	app_for(req, &app, &who);
-	if ((rc = candor_app_record_fields(&app, kind, id, f, &n, &contact)))
-		return web_fail(req, rc);
-	return edit_page(req, kind, id, 200, f, n, contact, false, NULL, NULL);
+	return rc ? rc : edit_page(req, t.kind, t.id, 200, t.f, t.n, t.contact, false, NULL, NULL);
 }
 
 int web_form_edit(struct web_request *req)
 {
-	struct candor_app_field f[CANDOR_APP_FIELDS_MAX];
 	struct candor_app_edit e[CANDOR_APP_FIELDS_MAX];
-	struct candor_app_actor who;
-	struct candor_app app;
-	const char *kind;
+	struct target t;
 	char back[96], field[64], msg[1024];
-	int64_t id, contact;
-	size_t n;
 	bool changed = false;
 	int rc;
 
-	if ((rc = record_ref(req, &kind, &id)))
+	if ((rc = target_open(req, &t)))
 		return rc;
-	app_for(req, &app, &who);
-	if ((rc = candor_app_record_fields(&app, kind, id, f, &n, &contact)))
-		return web_fail(req, rc);
-	for (size_t i = 0; i < n; i++) {
-		const char *v = web_arg(req, f[i].field);
+	for (size_t i = 0; i < t.n; i++) {
+		const char *v = web_arg(req, t.f[i].field);
 
-		e[i] = (struct candor_app_edit){ f[i].field, v ? v : f[i].type == 'b' ? "0" : "" };
+		e[i] = (struct candor_app_edit){ t.f[i].field, v ? v : t.f[i].type == 'b' ? "0" : "" };
 	}
-	if ((rc = candor_app_record_edit(&app, kind, id, e, n, &changed))) {
+	if ((rc = candor_app_record_edit(&t.app, t.kind, t.id, e, t.n, &changed))) {
 		if (rc != CANDOR_EINVALID)
 			return web_fail(req, rc);
 		snprintf(field, sizeof(field), "%s", req->err.field);
 		snprintf(msg, sizeof(msg), "%s", req->err.msg);
-		candor_store_rollback(req->store);
-		if (candor_store_begin_read(req->store))
-			return web_fail(req, req->err.code);
-		candor_buf_reset(&req->out);
-		return edit_page(req, kind, id, 422, f, n, contact, true, field, msg);
+		if ((rc = web_restart_read(req)))
+			return rc;
+		return edit_page(req, t.kind, t.id, 422, t.f, t.n, t.contact, true, field, msg);
 	}
-	way_back(back, sizeof(back), kind, id, contact);
+	way_back(back, sizeof(back), t.kind, t.id, t.contact);
 	return web_redirect(req, "%s", back);
 }
 
 int web_page_delete(struct web_request *req)
 {
-	struct candor_app_field f[CANDOR_APP_FIELDS_MAX];
 	struct candor_app_deletion d;
-	struct candor_app_actor who;
-	struct candor_app app;
-	const char *kind;
+	struct target t;
 	char back[96];
-	int64_t id, contact;
-	size_t n;
 	int rc;
 
-	if ((rc = record_ref(req, &kind, &id)))
+	if ((rc = target_open(req, &t)))
 		return rc;
-	app_for(req, &app, &who);
-	if ((rc = candor_app_record_fields(&app, kind, id, f, &n, &contact)) ||
-	    (rc = candor_app_record_delete_plan(&app, kind, id, &d)))
+	if ((rc = candor_app_record_delete_plan(&t.app, t.kind, t.id, &d)))
 		return web_fail(req, rc);
-	way_back(back, sizeof(back), kind, id, contact);
+	way_back(back, sizeof(back), t.kind, t.id, t.contact);
 	web_page_begin(req, "Delete");
 	web_html(&req->out, "<h1>Delete %s?</h1><section class=\"card narrow\">", d.what);
 	if (d.total) {
@@ -243,29 +234,22 @@ int web_page_delete(struct web_request *req)
 	web_csrf_field(req);
 	web_html(&req->out, "<input type=\"hidden\" name=\"kind\" value=\"%s\">"
 		 "<input type=\"hidden\" name=\"id\" value=\"%D\"><button>Delete it</button> "
-		 "<a href=\"%s\">Keep it</a></form></section>", kind, id, back);
+		 "<a href=\"%s\">Keep it</a></form></section>", t.kind, t.id, back);
 	web_page_end(req);
 	return req->status = 200;
 }
 
 int web_form_delete(struct web_request *req)
 {
-	struct candor_app_field f[CANDOR_APP_FIELDS_MAX];
 	struct candor_app_deletion d;
-	struct candor_app_actor who;
-	struct candor_app app;
-	const char *kind;
-	int64_t id, contact;
-	size_t n;
+	struct target t;
 	int rc;
 
-	if ((rc = record_ref(req, &kind, &id)))
+	if ((rc = target_open(req, &t)))
 		return rc;
-	app_for(req, &app, &who);
-	if ((rc = candor_app_record_fields(&app, kind, id, f, &n, &contact)) ||
-	    (rc = candor_app_record_delete(&app, kind, id, &d)))
+	if ((rc = candor_app_record_delete(&t.app, t.kind, t.id, &d)))
 		return web_fail(req, rc);
-	if (!strcmp(kind, "contact") || !strcmp(kind, "account") || !contact)
+	if (!strcmp(t.kind, "contact") || !strcmp(t.kind, "account") || !t.contact)
 		return web_redirect(req, "/");
-	return web_redirect(req, "/buyers/%" PRId64 "/changes", contact);
+	return web_redirect(req, "/buyers/%" PRId64 "/changes", t.contact);
 }

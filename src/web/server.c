@@ -641,6 +641,15 @@ static void dispatch_retrying(struct web_request *req, const char *method)
 	}
 }
 
+int web_restart_read(struct web_request *req)
+{
+	candor_store_rollback(req->store);
+	if (candor_store_begin_read(req->store))
+		return web_fail(req, req->err.code);
+	candor_buf_reset(&req->out);
+	return 0;
+}
+
 static void finish(struct web_request *req)
 {
 	if (!req->store)

@@ -130,6 +130,9 @@ extern const struct web_route web_routes[];
 int web_error(struct web_request *req, int status, const char *field, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 int web_fail(struct web_request *req, int candor_code);
+/* A refused write, shown again: roll its transaction back, read afresh in
+ * a new one, and empty the answer so far (0, or the failure answered). */
+int web_restart_read(struct web_request *req);
 /* The way out of an error page into req->out (server.c). */
 void web_way_back(struct web_request *req, int status);
 int web_json(struct web_request *req, int status, json_t *j);  /* consumes j */
