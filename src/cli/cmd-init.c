@@ -1,12 +1,26 @@
 /*
- * cmd-init.c: `candor init`, create or upgrade the database.
+ * cmd-init.c: `candor init`, create or upgrade the database; with
+ * --partitions N (PostgreSQL), a new one spread over hash partitions by
+ * account (docs/scaling.md).
  */
 #include "util/common.h"
 #include "cli/cli.h"
 
 static int init_opt(struct candor_ctx *ctx, int code, const char *arg, void *data)
 {
-	if (code == 'D') {
+	int *parts = data;
+
+	if (code == 'p') {
+		char *end;
+		long n;
+
+		errno = 0;
+		n = strtol(arg, &end, 10);
+		if (errno || end == arg || *end || n < 2 || n > 256)
+			return cli_usage_error(ctx, "--partitions takes a whole number from 2 to 256, "
+					       "not '%s'", arg);
+		*parts = (int)n;
+	} else if (code == 'D') {
 		if (!*arg)
 			return cli_usage_error(ctx, "--db needs a file path");
 		ctx->db_path = arg;
@@ -17,19 +31,28 @@ static int init_opt(struct candor_ctx *ctx, int code, const char *arg, void *dat
 
 static const struct option init_options[] = {
 	{ "db", required_argument, NULL, 'D' },
+	{ "partitions", required_argument, NULL, 'p' },
 	{ 0 }
 };
 
 int cmd_init(int argc, char **argv, struct candor_ctx *ctx)
 {
 	char **pos;
-	int npos, rc;
+	int npos, rc, parts = 0;
 
-	CLI_PARSE(ctx, argc, argv, init_options, init_opt, NULL, &pos, &npos);
+	CLI_PARSE(ctx, argc, argv, init_options, init_opt, &parts, &pos, &npos);
 	if (npos)
 		return cli_usage_error(ctx, "init takes no arguments; name the file with --db PATH");
+	if (parts && !candor_store_is_server(ctx->db_path))
+		return cli_errorf(ctx, 2, "--partitions is for a PostgreSQL team server "
+				  "(postgresql://...); '%s' is one SQLite file: nothing was made",
+				  ctx->db_path);
 	if ((rc = cli_store(ctx, true)))
 		return rc;
+	if (parts && candor_store_partition(ctx->store, parts))
+		return cli_fail(ctx, ctx->err.code);
+	if (parts)
+		printf("Its ledger is spread over %d partitions by account\n", parts);
 	/* the store's own name for it: a password in the address shows as *** */
 	printf("Candor database ready at %s\n", ctx->store->location);
 	return CLI_OK;

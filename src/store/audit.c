@@ -70,19 +70,29 @@ static int copy_row(void *arg, const struct candor_cell *cells)
 	return 0;
 }
 
-/* Read row id of t into *r (r->found says whether there is one). */
-static int row_load(struct candor_store *s, const struct candor_table *t, int64_t id, struct row *r)
+/* Read row id of t into *r (r->found says whether there is one).  With
+ * its account known (account not 0), the read names it, so a store spread
+ * by account reads one part (docs/scaling.md). */
+static int row_load_in(struct candor_store *s, const struct candor_table *t, int64_t account,
+		       int64_t id, struct row *r)
 {
+	bool scoped = account && col_of(t, "account_id") >= 0;
 	int rc;
 
 	r->t = t;
 	r->found = false;
 	if (!(r->cells = calloc(t->ncols, sizeof(*r->cells))))
 		return candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory");
-	rc = s->be->rows_where(s, t, "id", id, NULL, 0, copy_row, r);
+	rc = s->be->rows_where(s, t, "id", id, scoped ? "account_id" : NULL, scoped ? account : 0,
+			       copy_row, r);
 	if (rc == CANDOR_ERROR && !s->err->code)
 		rc = candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory");
 	return rc;
+}
+
+static int row_load(struct candor_store *s, const struct candor_table *t, int64_t id, struct row *r)
+{
+	return row_load_in(s, t, 0, id, r);
 }
 
 /* The row as a JSON object of its columns (a contact's evidence counter,
@@ -123,7 +133,8 @@ static int row_scope(struct candor_store *s, const struct row *r, int64_t *accou
 	if (!strcmp(r->t->name, "commitment_events")) {
 		struct row p = { 0 };
 
-		rc = row_load(s, table_named("commitments"), r->cells[col_of(r->t, "commitment_id")].i, &p);
+		rc = row_load_in(s, table_named("commitments"), *account,
+				 r->cells[col_of(r->t, "commitment_id")].i, &p);
 		if (!rc && p.found)
 			*contact = p.cells[col_of(p.t, "contact_id")].i;
 		row_release(&p);
@@ -318,8 +329,8 @@ static int change_add(struct candor_store *s, const struct candor_table *t, int6
 }
 
 /* Record row id of t as it is now, after before ("" when it was added). */
-static int record_now(struct candor_store *s, const struct candor_table *t, int64_t id,
-		      const char *before, int deleted_before)
+static int record_now(struct candor_store *s, const struct candor_table *t, int64_t in_account,
+		      int64_t id, const char *before, int deleted_before)
 {
 	struct row r = { 0 };
 	char *after = NULL;
@@ -327,7 +338,7 @@ static int record_now(struct candor_store *s, const struct candor_table *t, int6
 	int rc, del = col_of(t, "deleted");
 	const char *action = "edit";
 
-	if ((rc = row_load(s, t, id, &r)))
+	if ((rc = row_load_in(s, t, in_account, id, &r)))
 		goto cleanup;
 	if (!r.found) {
 		rc = candor_error_set(s->err, CANDOR_ERROR, NULL, "the %s row %" PRId64 " just written is gone",
@@ -359,20 +370,20 @@ cleanup:
 	return rc;
 }
 
-int candor_audit_added(struct candor_store *s, const char *tbl, int64_t id)
+int candor_audit_added(struct candor_store *s, const char *tbl, int64_t account_id, int64_t id)
 {
 	const struct candor_table *t = table_named(tbl);
 
 	if (!s->audit)
 		return 0;
-	return t ? record_now(s, t, id, NULL, 0)
+	return t ? record_now(s, t, account_id, id, NULL, 0)
 		 : candor_error_set(s->err, CANDOR_ERROR, NULL, "no table '%s'", tbl);
 }
 
 /* Snapshots: the ids and JSON of rows before an update. */
 struct candor_audit_snap {
 	const struct candor_table *t;
-	int64_t *ids;
+	int64_t *ids, *accounts;
 	char **json;
 	int *deleted;
 	size_t n;
@@ -383,9 +394,9 @@ static int snap_row(void *arg, const struct candor_cell *cells)
 {
 	struct candor_audit_snap *sn = arg;
 	struct row r = { sn->t, (struct candor_cell *)cells, true };
-	int64_t *ids = realloc(sn->ids, (sn->n + 1) * sizeof(*ids));
+	int64_t *ids = realloc(sn->ids, (sn->n + 1) * sizeof(*ids)), *accounts;
 	char **json;
-	int *del, dc = col_of(sn->t, "deleted");
+	int *del, dc = col_of(sn->t, "deleted"), ac = col_of(sn->t, "account_id");
 
 	if (ids)
 		sn->ids = ids;
@@ -395,10 +406,14 @@ static int snap_row(void *arg, const struct candor_cell *cells)
 	del = json ? realloc(sn->deleted, (sn->n + 1) * sizeof(*del)) : NULL;
 	if (del)
 		sn->deleted = del;
-	if (!del || !(sn->json[sn->n] = row_json(&r))) {
+	accounts = del ? realloc(sn->accounts, (sn->n + 1) * sizeof(*accounts)) : NULL;
+	if (accounts)
+		sn->accounts = accounts;
+	if (!accounts || !(sn->json[sn->n] = row_json(&r))) {
 		sn->oom = true;
 		return CANDOR_ERROR;
 	}
+	sn->accounts[sn->n] = ac >= 0 ? cells[ac].i : 0;
 	sn->ids[sn->n] = cells[0].i;
 	sn->deleted[sn->n++] = dc >= 0 ? (int)(cells[dc].i != 0) : 0;
 	return 0;
@@ -412,6 +427,7 @@ static void snap_free(struct candor_audit_snap *sn)
 		free(sn->json[i]);
 	free(sn->json);
 	free(sn->ids);
+	free(sn->accounts);
 	free(sn->deleted);
 	free(sn);
 }
@@ -444,7 +460,7 @@ int candor_audit_snap(struct candor_store *s, const char *tbl, const char *col, 
 int candor_audit_changed(struct candor_store *s, int rc, struct candor_audit_snap *sn)
 {
 	for (size_t i = 0; sn && !rc && i < sn->n; i++)
-		rc = record_now(s, sn->t, sn->ids[i], sn->json[i], sn->deleted[i]);
+		rc = record_now(s, sn->t, sn->accounts[i], sn->ids[i], sn->json[i], sn->deleted[i]);
 	snap_free(sn);
 	return rc;
 }
@@ -502,7 +518,9 @@ static int put_recorded(struct candor_store *s, struct row *r, const char *befor
 	int rc = s->be->row_put(s, r->t, r->cells);
 
 	if (!rc && s->audit)
-		rc = record_now(s, r->t, r->cells[0].i, before, deleted_before);
+		rc = record_now(s, r->t, col_of(r->t, "account_id") >= 0
+				? r->cells[col_of(r->t, "account_id")].i : 0, r->cells[0].i, before,
+				deleted_before);
 	return rc;
 }
 

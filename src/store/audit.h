@@ -132,7 +132,7 @@ void candor_batches_free(struct candor_batch *b, size_t n);
 void candor_changes_free(struct candor_change *c, size_t n);
 
 /* Recording from store.c: record_id of tbl was just added. */
-int candor_audit_added(struct candor_store *s, const char *tbl, int64_t id);
+int candor_audit_added(struct candor_store *s, const char *tbl, int64_t account_id, int64_t id);
 /*
  * A snapshot of the rows of tbl whose col is v (and col2 v2, col2 may be
  * NULL), taken before an update; candor_audit_changed then records each

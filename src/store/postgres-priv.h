@@ -85,6 +85,11 @@ int pg_load(struct candor_store *s, int64_t a, int64_t b, const char *sql,
 /* The backend's schema steps (postgres-schema.c). */
 int pg_migrate(struct candor_store *s, bool create);
 int pg_schema_version(struct candor_store *s, int *out);
+/* Spreading by account (postgres-distribute.c): schema 8's keys; hash
+ * partitions of an empty store; Citus, when its extension is there. */
+extern const char pg_rekey_sql[];
+int pg_partition(struct candor_store *s, int parts);
+int pg_citus(struct candor_store *s);
 
 /* Rows for copying: postgres-rows.c. */
 int pg_rows(struct candor_store *s, const struct candor_table *t, candor_row_fn fn, void *arg);

@@ -25,6 +25,7 @@ static const char *const pg_extra[CANDOR_SCHEMA_VERSION + 1] = {
 	[5] = "ALTER TABLE interactions DROP CONSTRAINT interactions_kind_check;"
 	      "ALTER TABLE interactions ADD CONSTRAINT interactions_kind_check"
 	      " CHECK (kind IN ('call','meeting','email','note','chat'));",
+	[8] = pg_rekey_sql,
 };
 
 static const struct { const char *from, *to; } spelling[] = {
@@ -162,6 +163,8 @@ int pg_migrate(struct candor_store *s, bool create)
 	}
 	if (version < CANDOR_SCHEMA_VERSION)
 		rc = upgrade(s, version);
+	if (!rc)
+		rc = pg_citus(s);
 cleanup:
 	if (rc)
 		pg_rollback(s);

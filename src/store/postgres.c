@@ -22,10 +22,19 @@ static void quiet(void *arg, const char *message)
 	(void)message;
 }
 
+/* CANDOR_PG_NOTICES=1: what the server says (notices, auto_explain's
+ * plans), on stderr, for an administrator reading how queries run. */
+static void say(void *arg, const char *message)
+{
+	(void)arg;
+	fprintf(stderr, "candor: PostgreSQL: %s", message);
+}
+
 static int pg_open(struct candor_store *s, const char *location, bool create)
 {
 	struct pg *q = calloc(1, sizeof(*q));
 	char msg[512] = "";
+	bool notices;
 	int rc = 0;
 
 	if (!q)
@@ -47,13 +56,15 @@ static int pg_open(struct candor_store *s, const char *location, bool create)
 					      "cannot connect to database '%s': %s", s->location, msg);
 		goto cleanup;
 	}
-	PQsetNoticeProcessor(q->conn, quiet, NULL);
+	notices = getenv("CANDOR_PG_NOTICES") && *getenv("CANDOR_PG_NOTICES");
+	PQsetNoticeProcessor(q->conn, notices ? say : quiet, NULL);
 	if (PQsetClientEncoding(q->conn, "UTF8")) {
 		rc = pg_fail(s, NULL, "opening the database");
 		goto cleanup;
 	}
 	/* floats print exactly; a writer waits its turn, but not forever */
-	if ((rc = pg_script(s, "SET extra_float_digits = 1; SET lock_timeout = '10s';"
+	if ((rc = pg_script(s, notices ? "SET extra_float_digits = 1; SET lock_timeout = '10s'"
+			    : "SET extra_float_digits = 1; SET lock_timeout = '10s';"
 			    " SET client_min_messages = warning", "opening the database")) ||
 	    (rc = pg_migrate(s, create)))
 		goto cleanup;
@@ -195,7 +206,7 @@ static int pg_evidence_touch(struct candor_store *s, int64_t account_id, int64_t
 			 NULL);
 
 	return rc ? rc : pg_exec(s, pg_write(s, "INSERT INTO assessments(id, account_id) VALUES ($1, $2)"
-					     " ON CONFLICT (id) DO UPDATE SET valid_until = 0", "ii",
+					     " ON CONFLICT (account_id, id) DO UPDATE SET valid_until = 0", "ii",
 					     contact_id, account_id), NULL);
 }
 
@@ -229,7 +240,8 @@ static int pg_assessment_put(struct candor_store *s, const struct candor_assessm
 	return pg_exec(s, pg_write(s, "UPDATE assessments SET account_id = $2, model = $3, evidence = $4,"
 				   " at = $5, valid_until = $6, stage = $7, stalled_last = $8, neg_trust = $9,"
 				   " headline = $10, headline_kind = $11, headline_ref = $12, headline_flags = $13"
-				   " WHERE id = $1 AND (SELECT evidence FROM contacts WHERE id = $1) = $4",
+				   " WHERE account_id = $2 AND id = $1"
+				   " AND (SELECT evidence FROM contacts WHERE account_id = $2 AND id = $1) = $4",
 				   "iitiiiiidttii", r->contact_id, r->account_id, r->model, r->evidence,
 				   r->at, r->valid_until, (int64_t)r->stage,
 				   (int64_t)(r->stalled ? 0 : 1), -r->trust, r->headline, r->headline_kind,
@@ -1053,6 +1065,7 @@ const struct candor_store_be candor_store_postgres = {
 	.value_add = pg_value_add,
 	.fit_add = pg_fit_add,
 	.decision_add = pg_decision_add,
+	.partition = pg_partition,
 	.locate = pg_locate,
 	.utterances_add = pg_utterances_add,
 	.utterances = pg_utterances,

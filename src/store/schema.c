@@ -287,6 +287,11 @@ const char *const candor_migrations[] = {
 	"CREATE INDEX interactions_sha256 ON interactions(content_sha256) WHERE content_sha256 <> '';"
 	"ALTER TABLE api_tokens ADD COLUMN scope TEXT NOT NULL DEFAULT 'api'"
 	"  CHECK (scope IN ('api','feed'));",
+	/* 7 -> 8: spreading by account (docs/scaling.md).  PostgreSQL keys
+	 * every ledger table by (account_id, id) and its foreign keys by the
+	 * account too (postgres-distribute.c), as Citus and hash partitions
+	 * require; SQLite, one file on one machine, has nothing to do. */
+	"",
 	NULL
 };
 
@@ -311,7 +316,7 @@ const char candor_interactions_v5[] =
 	"ALTER TABLE interactions_v5 RENAME TO interactions;"
 	"CREATE INDEX interactions_contact ON interactions(account_id, contact_id, at);";
 
-/* The tables and columns of schema 7 (schema.h): update with each migration. */
+/* The tables and columns of schema 8 (schema.h): update with each migration. */
 static const struct candor_column accounts_cols[] = {
 	{ "id", 'i' }, { "name", 't' }, { "owner", 't' }, { "note", 't' }, { "created", 'i' }, { "deleted", 'i' }, { "extra", 't' },
 };

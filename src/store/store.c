@@ -114,6 +114,24 @@ int candor_store_open(struct candor_store **out, const char *location, bool crea
 	return 0;
 }
 
+bool candor_store_is_server(const char *location)
+{
+	struct candor_error err = { 0 };
+	const struct candor_store_be *be;
+	const char *rest;
+
+	return location && !store_address(location, &be, &rest, &err) && be == &candor_store_postgres;
+}
+
+int candor_store_partition(struct candor_store *s, int parts)
+{
+	if (!s->be->partition)
+		return candor_error_set(s->err, CANDOR_EINVALID, "partitions",
+					"partitions are for a PostgreSQL team server; '%s' is one "
+					"SQLite file", s->location);
+	return s->be->partition(s, parts);
+}
+
 bool candor_store_retryable(const struct candor_store *s)
 {
 	return s && s->retry;
@@ -441,9 +459,9 @@ static int touched(struct candor_store *s, int rc, int64_t account_id, int64_t c
 }
 
 /* And every write is recorded in the batch open (audit.h), if one is. */
-static int added(struct candor_store *s, int rc, const char *tbl, int64_t id)
+static int added(struct candor_store *s, int rc, const char *tbl, int64_t account_id, int64_t id)
 {
-	return rc ? rc : candor_audit_added(s, tbl, id);
+	return rc ? rc : candor_audit_added(s, tbl, account_id, id);
 }
 
 /* An update of the rows of tbl whose col is v (col2 v2), recorded. */
@@ -468,7 +486,7 @@ int candor_store_account_add(struct candor_store *s, struct candor_account *a)
 					      l.v[i].name, l.v[i].id);
 	candor_account_list_release(&l);
 	rc = rc ? rc : s->be->account_add(s, a);
-	return added(s, rc, "accounts", a->id);
+	return added(s, rc, "accounts", a->id, a->id);
 }
 
 int candor_store_accounts_named(struct candor_store *s, const char *name,
@@ -503,7 +521,7 @@ int candor_store_contact_add(struct candor_store *s, struct candor_contact *c)
 
 	rc = rc ? rc : s->be->contact_add(s, c);
 	rc = touched(s, rc, c->account_id, c->id);
-	return added(s, rc, "contacts", c->id);
+	return added(s, rc, "contacts", c->account_id, c->id);
 }
 
 int candor_store_contact_update(struct candor_store *s, const struct candor_contact *c)
@@ -533,7 +551,7 @@ int candor_store_interaction_add(struct candor_store *s, struct candor_interacti
 {
 	int rc = touched(s, s->be->interaction_add(s, it), it->account_id, it->contact_id);
 
-	return added(s, rc, "interactions", it->id);
+	return added(s, rc, "interactions", it->account_id, it->id);
 }
 
 int candor_store_signal_add(struct candor_store *s, int64_t account_id, struct candor_signal *sg)
@@ -541,26 +559,26 @@ int candor_store_signal_add(struct candor_store *s, int64_t account_id, struct c
 	int rc = nonempty(s, "text", sg->text) ? s->err->code : 0;
 
 	rc = rc ? rc : touched(s, s->be->signal_add(s, account_id, sg), account_id, sg->contact_id);
-	return added(s, rc, "signals", sg->id);
+	return added(s, rc, "signals", account_id, sg->id);
 }
 
 int candor_store_signal_delete(struct candor_store *s, const struct candor_signal *sg,
 			       int64_t account_id)
 {
-	return UPDATED(s, "signals", "id", sg->id, NULL, 0,
+	return UPDATED(s, "signals", "id", sg->id, "account_id", account_id,
 		       touched(s, s->be->signal_delete(s, account_id, sg->id), account_id, sg->contact_id));
 }
 
 int candor_store_signals_clear(struct candor_store *s, const struct candor_interaction *it)
 {
-	return UPDATED(s, "signals", "interaction_id", it->id, NULL, 0,
+	return UPDATED(s, "signals", "interaction_id", it->id, "account_id", it->account_id,
 		       touched(s, s->be->signals_clear(s, it->account_id, it->id), it->account_id,
 			       it->contact_id));
 }
 
 int candor_store_interaction_analysed(struct candor_store *s, const struct candor_interaction *it)
 {
-	return UPDATED(s, "interactions", "id", it->id, NULL, 0,
+	return UPDATED(s, "interactions", "id", it->id, "account_id", it->account_id,
 		       touched(s, s->be->interaction_analysed(s, it), it->account_id, it->contact_id));
 }
 
@@ -569,12 +587,12 @@ int candor_store_correction_add(struct candor_store *s, struct candor_correction
 	int rc = nonempty(s, "category", c->category) ? s->err->code : 0;
 
 	rc = rc ? rc : touched(s, s->be->correction_add(s, c), c->account_id, c->contact_id);
-	return added(s, rc, "corrections", c->id);
+	return added(s, rc, "corrections", c->account_id, c->id);
 }
 
 int candor_store_correction_delete(struct candor_store *s, const struct candor_correction *c)
 {
-	return UPDATED(s, "corrections", "id", c->id, NULL, 0,
+	return UPDATED(s, "corrections", "id", c->id, "account_id", c->account_id,
 		       touched(s, s->be->correction_delete(s, c->account_id, c->id), c->account_id,
 			       c->contact_id));
 }
@@ -607,10 +625,10 @@ int candor_store_commitment_add(struct candor_store *s, struct candor_commitment
 	int rc = nonempty(s, "text", c->text) ? s->err->code : 0;
 
 	rc = rc ? rc : touched(s, s->be->commitment_add(s, c), c->account_id, c->contact_id);
-	rc = added(s, rc, "commitments", c->id);
+	rc = added(s, rc, "commitments", c->account_id, c->id);
 
 	for (size_t i = 0; !rc && i < c->nevents; i++)
-		rc = candor_audit_added(s, "commitment_events", c->events[i].id);
+		rc = candor_audit_added(s, "commitment_events", c->account_id, c->events[i].id);
 	return rc;
 }
 
@@ -619,7 +637,7 @@ int candor_store_commitment_event_add(struct candor_store *s, const struct cando
 {
 	int rc = touched(s, s->be->commitment_event_add(s, c, e), c->account_id, c->contact_id);
 
-	return added(s, rc, "commitment_events", e->id);
+	return added(s, rc, "commitment_events", c->account_id, e->id);
 }
 
 int candor_store_expectation_add(struct candor_store *s, struct candor_expectation *e)
@@ -627,12 +645,12 @@ int candor_store_expectation_add(struct candor_store *s, struct candor_expectati
 	int rc = nonempty(s, "text", e->text) ? s->err->code : 0;
 
 	rc = rc ? rc : touched(s, s->be->expectation_add(s, e), e->account_id, e->contact_id);
-	return added(s, rc, "expectations", e->id);
+	return added(s, rc, "expectations", e->account_id, e->id);
 }
 
 int candor_store_expectation_resolve(struct candor_store *s, const struct candor_expectation *e)
 {
-	return UPDATED(s, "expectations", "id", e->id, NULL, 0,
+	return UPDATED(s, "expectations", "id", e->id, "account_id", e->account_id,
 		       touched(s, s->be->expectation_resolve(s, e), e->account_id, e->contact_id));
 }
 
@@ -641,7 +659,7 @@ int candor_store_fact_add(struct candor_store *s, struct candor_fact *f)
 	int rc = nonempty(s, "text", f->text) ? s->err->code : 0;
 
 	rc = rc ? rc : touched(s, s->be->fact_add(s, f), f->account_id, f->contact_id);
-	return added(s, rc, "facts", f->id);
+	return added(s, rc, "facts", f->account_id, f->id);
 }
 
 int candor_store_value_add(struct candor_store *s, struct candor_value *v)
@@ -649,7 +667,7 @@ int candor_store_value_add(struct candor_store *s, struct candor_value *v)
 	int rc = nonempty(s, "text", v->text) ? s->err->code : 0;
 
 	rc = rc ? rc : touched(s, s->be->value_add(s, v), v->account_id, v->contact_id);
-	return added(s, rc, "value_exchanged", v->id);
+	return added(s, rc, "value_exchanged", v->account_id, v->id);
 }
 
 int candor_store_fit_add(struct candor_store *s, struct candor_fit *f)
@@ -657,14 +675,14 @@ int candor_store_fit_add(struct candor_store *s, struct candor_fit *f)
 	int rc = nonempty(s, "text", f->text) ? s->err->code : 0;
 
 	rc = rc ? rc : touched(s, s->be->fit_add(s, f), f->account_id, f->contact_id);
-	return added(s, rc, "fits", f->id);
+	return added(s, rc, "fits", f->account_id, f->id);
 }
 
 int candor_store_decision_add(struct candor_store *s, struct candor_decision *d)
 {
 	int rc = touched(s, s->be->decision_add(s, d), d->account_id, d->contact_id);
 
-	return added(s, rc, "decisions", d->id);
+	return added(s, rc, "decisions", d->account_id, d->id);
 }
 
 int candor_store_assessments_stale(struct candor_store *s, const char *model, int64_t at,
@@ -978,7 +996,7 @@ int candor_store_proposal_add(struct candor_store *s, struct candor_proposal_row
 {
 	int rc = s->be->proposal_add(s, p);
 
-	return added(s, rc, "proposals", p->id);
+	return added(s, rc, "proposals", p->account_id, p->id);
 }
 
 int candor_store_proposals(struct candor_store *s, int64_t id, int64_t interaction_id,
@@ -996,7 +1014,8 @@ int candor_store_proposals(struct candor_store *s, int64_t id, int64_t interacti
 
 int candor_store_proposal_resolve(struct candor_store *s, const struct candor_proposal_row *p)
 {
-	return UPDATED(s, "proposals", "id", p->id, NULL, 0, s->be->proposal_resolve(s, p));
+	return UPDATED(s, "proposals", "id", p->id, "account_id", p->account_id,
+		       s->be->proposal_resolve(s, p));
 }
 
 void candor_proposals_free(struct candor_proposal_row *p, size_t n)

@@ -239,6 +239,8 @@ struct candor_store_be {
 	int (*due)(struct candor_store *s, const struct candor_list_query *q, int64_t until,
 		   struct candor_due_list *out);
 
+	/* Hash partitions by account of an empty store (PostgreSQL; NULL elsewhere). */
+	int (*partition)(struct candor_store *s, int parts);
 	/* The scope (account, contact) of a record by id. */
 	int (*locate)(struct candor_store *s, enum candor_record what, int64_t id,
 		      struct candor_scope *out);
@@ -318,7 +320,7 @@ extern const struct candor_store_be candor_store_sqlite;
 extern const struct candor_store_be candor_store_postgres;
 
 /* The newest schema this build knows. */
-#define CANDOR_SCHEMA_VERSION 7
+#define CANDOR_SCHEMA_VERSION 8
 
 /*
  * Open the store at location, an address that chooses the backend:
@@ -346,6 +348,16 @@ int candor_store_open(struct candor_store **out, const char *location, bool crea
  * backend tries taking the writers' lock at begin up to three times.
  */
 bool candor_store_retryable(const struct candor_store *s);
+
+/*
+ * Make the ledger tables of a new, empty PostgreSQL store hash partitions
+ * by account, parts (2-256) of each (docs/scaling.md): the rehearsal on one
+ * server for a distributed PostgreSQL.  In the caller's write transaction.  CANDOR_EINVALID, with nothing
+ * changed, for a store with records or partitioned already, and on SQLite.
+ */
+int candor_store_partition(struct candor_store *s, int parts);
+/* Whether location names a PostgreSQL server (postgresql://, postgres://). */
+bool candor_store_is_server(const char *location);
 void candor_store_close(struct candor_store *s);
 
 int candor_store_begin(struct candor_store *s);
