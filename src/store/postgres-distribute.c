@@ -37,7 +37,8 @@ static const char *const reference[] = {
  * accounts) is keyed by (account_id, id), with a plain index on id for the
  * look-ups that have an id alone; each foreign key to a ledger table
  * becomes (account_id, column) -> (account_id, id), so a row and what it
- * points at always live together; the utterances' (interaction, index)
+ * points at always live together (ON UPDATE CASCADE: a contact moved to
+ * another account takes its evidence with it, in one statement); the utterances' (interaction, index)
  * uniqueness names the account too.  A key that names the distribution
  * column is what Citus and hash partitions both require.  Ids stay unique
  * store-wide: they are given as max(id) + 1 under the writers' lock.
@@ -67,7 +68,7 @@ const char pg_rekey_sql[] =
 	"  UNIQUE (account_id, interaction_id, idx);"
 	" FOR r IN SELECT * FROM candor_fk LOOP"
 	"  EXECUTE format('ALTER TABLE %I ADD CONSTRAINT %I FOREIGN KEY (account_id, %I)"
-	" REFERENCES %I (account_id, id)', r.tbl, r.name, r.col, r.ref);"
+	" REFERENCES %I (account_id, id) ON UPDATE CASCADE', r.tbl, r.name, r.col, r.ref);"
 	" END LOOP;"
 	"END $$;";
 
