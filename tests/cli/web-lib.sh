@@ -7,13 +7,14 @@ SERVE_PID=
 serve_start() {
 	"$CANDOR" serve --listen "${1:-127.0.0.1:0}" "${@:2}" >"$TRASH/serve.out" 2>"$TRASH/serve.err" &
 	SERVE_PID=$!
-	for _ in $(seq 600); do  # 60 s: the lexicon's start is slow on a loaded machine
+	local why="still not serving after 120 s"
+	for _ in $(seq 1200); do  # 120 s: the lexicon's start is slow on a loaded machine
 		grep -q 'serving' "$TRASH/serve.out" 2>/dev/null && break
-		kill -0 "$SERVE_PID" 2>/dev/null || break
+		kill -0 "$SERVE_PID" 2>/dev/null || { wait "$SERVE_PID"; why="it exited with status $?"; break; }
 		sleep 0.1
 	done
 	PORT=$(sed -n 's|.*http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$TRASH/serve.out")
-	[ -n "$PORT" ] || { echo "# candor serve did not start:" >&2; sed 's/^/# /' "$TRASH/serve.err" >&2; }
+	[ -n "$PORT" ] || { echo "# candor serve did not start ($why):" >&2; sed 's/^/# /' "$TRASH/serve.out" "$TRASH/serve.err" >&2; }
 	B="http://127.0.0.1:$PORT"
 }
 serve_stop() {
