@@ -18,7 +18,8 @@ static int load(struct candor_app *app, int64_t id, int64_t from, int64_t limit,
 						       limit, &out->utts, &out->nutts, &out->total)
 			: candor_store_utterances(app->store, out->scope.account_id, id, &out->utts,
 						  &out->nutts)) ||
-	    (rc = candor_store_proposals(app->store, 0, id, &out->props, &out->nprops)))
+	    (rc = candor_store_proposals(app->store, out->scope.account_id, 0, id, &out->props,
+					 &out->nprops)))
 		return rc;
 	for (size_t i = 0; i < out->set.ninteractions; i++)
 		if (out->set.interactions[i].id == id)

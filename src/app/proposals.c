@@ -30,7 +30,7 @@ static int call_time(struct candor_app *app, const struct candor_proposal_row *p
 static int proposal_load(struct candor_app *app, int64_t id, struct candor_proposal_row **p,
 			 size_t *n, int64_t *call_at)
 {
-	int rc = candor_store_proposals(app->store, id, 0, p, n);
+	int rc = candor_store_proposals(app->store, 0, id, 0, p, n);
 
 	if (!rc && !*n)
 		rc = candor_error_set(app->err, CANDOR_ENOTFOUND, NULL, "no proposal #%" PRId64

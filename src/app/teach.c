@@ -309,7 +309,7 @@ static int reanalyse(struct candor_app *app, const struct candor_scope *sc, int6
 	}
 	snprintf(out->before, sizeof(out->before), "%s", l.it->analyser ? l.it->analyser : "");
 	out->nbefore = analysed_signals(&l.set, id);
-	if ((rc = candor_store_corrections(app->store, 0, id, &c, &nc)) ||
+	if ((rc = candor_store_corrections(app->store, l.scope.account_id, 0, id, &c, &nc)) ||
 	    (rc = candor_analyzer_run(az, &a, l.utts, l.nutts, l.it->at, app->err)))
 		goto cleanup;
 	it = *l.it;
@@ -400,7 +400,7 @@ int candor_app_correction_undo(struct candor_app *app, int64_t id, struct candor
 	int rc;
 
 	if ((rc = candor_app_correction_scope(app, id, &sc)) ||
-	    (rc = candor_store_corrections(app->store, id, 0, &c, &n)))
+	    (rc = candor_store_corrections(app->store, sc.account_id, id, 0, &c, &n)))
 		goto cleanup;
 	if (!n) {
 		rc = candor_error_set(app->err, CANDOR_ENOTFOUND, "correction",
@@ -454,7 +454,7 @@ static int corrections_corpus(struct candor_app *app, struct candor_corpus *corp
 {
 	struct candor_correction *c = NULL;
 	size_t n = 0;
-	int rc = candor_store_corrections(app->store, 0, 0, &c, &n);
+	int rc = candor_store_corrections(app->store, 0, 0, 0, &c, &n);
 
 	out->corrections = n;
 	for (size_t k = 0; !rc && k < n; k++) {

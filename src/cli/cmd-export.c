@@ -198,7 +198,7 @@ static int export_run(struct candor_ctx *ctx, const struct export_opts *o,
 		size_t nc = 0;
 
 		/* the user's corrections of the analyser go with the data */
-		if (j && (rc = candor_store_corrections(ctx->store, 0, 0, &c, &nc))) {
+		if (j && (rc = candor_store_corrections(ctx->store, 0, 0, 0, &c, &nc))) {
 			json_decref(j);
 			rc = cli_fail(ctx, rc);
 			goto cleanup;

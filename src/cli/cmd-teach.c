@@ -133,7 +133,7 @@ static int signal_list(struct candor_ctx *ctx, const struct teach_opts *o)
 	if ((o->interaction && (rc = cli_id(ctx, o->interaction, "interaction", &id))) ||
 	    (rc = cli_store(ctx, false)))
 		return rc;
-	if ((rc = candor_store_corrections(ctx->store, 0, id, &c, &n)))
+	if ((rc = candor_store_corrections(ctx->store, 0, 0, id, &c, &n)))
 		return cli_fail(ctx, rc);
 	if (o->json) {
 		json_t *a = candor_json_corrections(c, n);

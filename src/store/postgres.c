@@ -866,15 +866,25 @@ static int fill_proposal(struct candor_store *s, const PGresult *r, int i, void 
 	       pg_col_enum(s, r, i, 10, candor_proposal_statuses, &p->status) ? s->err->code : 0;
 }
 
-static int pg_proposals(struct candor_store *s, int64_t id, int64_t interaction_id,
-			struct candor_proposal_row **out, size_t *n)
+/* A known account ($3) is named as account_id = $3, so a store spread by
+ * account plans one part; 0 lists every account's.  (Two fixed texts:
+ * pg_query keeps prepared statements by the text's address.) */
+static int pg_proposals(struct candor_store *s, int64_t account_id, int64_t id,
+			int64_t interaction_id, struct candor_proposal_row **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
-	return pg_load(s, id, interaction_id, "SELECT id, account_id, contact_id, interaction_id, kind,"
-		       " side, fact_kind, text, due, utterance, status, record_id FROM proposals"
-		       " WHERE ($1 = 0 OR id = $1) AND ($2 = 0 OR interaction_id = $2) AND deleted = 0 ORDER BY id",
-		       (void **)out, n, sizeof(**out), fill_proposal);
+	return pg_fill_all(s, pg_query(s, account_id
+				       ? "SELECT id, account_id, contact_id, interaction_id, kind, side,"
+					 " fact_kind, text, due, utterance, status, record_id FROM proposals"
+					 " WHERE ($1 = 0 OR id = $1) AND ($2 = 0 OR interaction_id = $2)"
+					 " AND account_id = $3 AND deleted = 0 ORDER BY id"
+				       : "SELECT id, account_id, contact_id, interaction_id, kind, side,"
+					 " fact_kind, text, due, utterance, status, record_id FROM proposals"
+					 " WHERE ($1 = 0 OR id = $1) AND ($2 = 0 OR interaction_id = $2)"
+					 " AND $3 = 0 AND deleted = 0 ORDER BY id",
+				       "iii", id, interaction_id, account_id),
+			   (void **)out, n, sizeof(**out), fill_proposal);
 }
 
 static int pg_proposal_resolve(struct candor_store *s, const struct candor_proposal_row *p)
@@ -939,16 +949,22 @@ static int fill_correction(struct candor_store *s, const PGresult *r, int i, voi
 	       pg_col_enum(s, r, i, 7, candor_sides, &c->side) ? s->err->code : 0;
 }
 
-static int pg_corrections(struct candor_store *s, int64_t id, int64_t interaction_id,
-			  struct candor_correction **out, size_t *n)
+static int pg_corrections(struct candor_store *s, int64_t account_id, int64_t id,
+			  int64_t interaction_id, struct candor_correction **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
-	return pg_load(s, id, interaction_id, "SELECT id, account_id, contact_id, interaction_id,"
-		       " utterance, category, verdict, side, text, by_user, at FROM corrections"
-		       " WHERE ($1 = 0 OR id = $1) AND ($2 = 0 OR interaction_id = $2) AND undone = 0 AND deleted = 0"
-		       " ORDER BY id",
-		       (void **)out, n, sizeof(**out), fill_correction);
+	return pg_fill_all(s, pg_query(s, account_id
+				       ? "SELECT id, account_id, contact_id, interaction_id, utterance,"
+					 " category, verdict, side, text, by_user, at FROM corrections"
+					 " WHERE ($1 = 0 OR id = $1) AND ($2 = 0 OR interaction_id = $2)"
+					 " AND account_id = $3 AND undone = 0 AND deleted = 0 ORDER BY id"
+				       : "SELECT id, account_id, contact_id, interaction_id, utterance,"
+					 " category, verdict, side, text, by_user, at FROM corrections"
+					 " WHERE ($1 = 0 OR id = $1) AND ($2 = 0 OR interaction_id = $2)"
+					 " AND $3 = 0 AND undone = 0 AND deleted = 0 ORDER BY id",
+				       "iii", id, interaction_id, account_id),
+			   (void **)out, n, sizeof(**out), fill_correction);
 }
 
 static int pg_locate(struct candor_store *s, enum candor_record what, int64_t id,

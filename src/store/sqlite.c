@@ -982,17 +982,17 @@ static int fill_proposal(struct candor_store *s, sqlite3_stmt *st, void *row)
 	       sq_col_enum(s, st, 10, candor_proposal_statuses, &p->status) ? s->err->code : 0;
 }
 
-static int sq_proposals(struct candor_store *s, int64_t id, int64_t interaction_id,
-			struct candor_proposal_row **out, size_t *n)
+static int sq_proposals(struct candor_store *s, int64_t account_id, int64_t id,
+			int64_t interaction_id, struct candor_proposal_row **out, size_t *n)
 {
-	struct candor_scope sc = { id, interaction_id };
-
 	*out = NULL;
 	*n = 0;
-	return sq_load(s, &sc, "SELECT id, account_id, contact_id, interaction_id, kind, side,"
-		    " fact_kind, text, due, utterance, status, record_id FROM proposals"
-		    " WHERE (?1 = 0 OR id = ?1) AND (?2 = 0 OR interaction_id = ?2) AND deleted = 0 ORDER BY id",
-		    (void **)out, n, sizeof(**out), fill_proposal);
+	return sq_load_st(s, sq_bind(s, "SELECT id, account_id, contact_id, interaction_id, kind, side,"
+				     " fact_kind, text, due, utterance, status, record_id FROM proposals"
+				     " WHERE (?1 = 0 OR id = ?1) AND (?2 = 0 OR interaction_id = ?2)"
+				     " AND (?3 = 0 OR account_id = ?3) AND deleted = 0 ORDER BY id",
+				     "iii", id, interaction_id, account_id),
+			  (void **)out, n, sizeof(**out), fill_proposal);
 }
 
 static int sq_proposal_resolve(struct candor_store *s, const struct candor_proposal_row *p)
@@ -1059,18 +1059,17 @@ static int fill_correction(struct candor_store *s, sqlite3_stmt *st, void *row)
 	       sq_col_enum(s, st, 7, candor_sides, &c->side) ? s->err->code : 0;
 }
 
-static int sq_corrections(struct candor_store *s, int64_t id, int64_t interaction_id,
-			  struct candor_correction **out, size_t *n)
+static int sq_corrections(struct candor_store *s, int64_t account_id, int64_t id,
+			  int64_t interaction_id, struct candor_correction **out, size_t *n)
 {
-	struct candor_scope sc = { id, interaction_id };
-
 	*out = NULL;
 	*n = 0;
-	return sq_load(s, &sc, "SELECT id, account_id, contact_id, interaction_id, utterance, category,"
-		    " verdict, side, text, by_user, at FROM corrections"
-		    " WHERE (?1 = 0 OR id = ?1) AND (?2 = 0 OR interaction_id = ?2) AND undone = 0 AND deleted = 0"
-		    " ORDER BY id",
-		    (void **)out, n, sizeof(**out), fill_correction);
+	return sq_load_st(s, sq_bind(s, "SELECT id, account_id, contact_id, interaction_id, utterance,"
+				     " category, verdict, side, text, by_user, at FROM corrections"
+				     " WHERE (?1 = 0 OR id = ?1) AND (?2 = 0 OR interaction_id = ?2)"
+				     " AND (?3 = 0 OR account_id = ?3) AND undone = 0 AND deleted = 0"
+				     " ORDER BY id", "iii", id, interaction_id, account_id),
+			  (void **)out, n, sizeof(**out), fill_correction);
 }
 
 static int sq_locate(struct candor_store *s, enum candor_record what, int64_t id,

@@ -597,10 +597,10 @@ int candor_store_correction_delete(struct candor_store *s, const struct candor_c
 			       c->contact_id));
 }
 
-int candor_store_corrections(struct candor_store *s, int64_t id, int64_t interaction_id,
-			     struct candor_correction **out, size_t *n)
+int candor_store_corrections(struct candor_store *s, int64_t account_id, int64_t id,
+			     int64_t interaction_id, struct candor_correction **out, size_t *n)
 {
-	int rc = s->be->corrections(s, id, interaction_id, out, n);
+	int rc = s->be->corrections(s, account_id, id, interaction_id, out, n);
 
 	if (!rc && (rc = store_readback_corrections(s, *out, *n))) {
 		candor_corrections_free(*out, *n);
@@ -999,10 +999,10 @@ int candor_store_proposal_add(struct candor_store *s, struct candor_proposal_row
 	return added(s, rc, "proposals", p->account_id, p->id);
 }
 
-int candor_store_proposals(struct candor_store *s, int64_t id, int64_t interaction_id,
-			   struct candor_proposal_row **out, size_t *n)
+int candor_store_proposals(struct candor_store *s, int64_t account_id, int64_t id,
+			   int64_t interaction_id, struct candor_proposal_row **out, size_t *n)
 {
-	int rc = s->be->proposals(s, id, interaction_id, out, n);
+	int rc = s->be->proposals(s, account_id, id, interaction_id, out, n);
 
 	if (!rc && (rc = store_readback_proposals(s, *out, *n))) {
 		candor_proposals_free(*out, *n);

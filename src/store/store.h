@@ -254,7 +254,7 @@ struct candor_store_be {
 			       size_t *n, int64_t *total);
 	/* Proposals from an analysis: add, list (by id or by interaction), resolve. */
 	int (*proposal_add)(struct candor_store *s, struct candor_proposal_row *p);
-	int (*proposals)(struct candor_store *s, int64_t id, int64_t interaction_id,
+	int (*proposals)(struct candor_store *s, int64_t account_id, int64_t id, int64_t interaction_id,
 			 struct candor_proposal_row **out, size_t *n);
 	int (*proposal_resolve)(struct candor_store *s, const struct candor_proposal_row *p);
 	/* Teaching the analyser (schema 5): see "Corrections" below. */
@@ -263,7 +263,8 @@ struct candor_store_be {
 	int (*interaction_analysed)(struct candor_store *s, const struct candor_interaction *it);
 	int (*correction_add)(struct candor_store *s, struct candor_correction *c);
 	int (*correction_delete)(struct candor_store *s, int64_t account_id, int64_t id);
-	int (*corrections)(struct candor_store *s, int64_t id, int64_t interaction_id,
+	int (*corrections)(struct candor_store *s, int64_t account_id, int64_t id,
+			   int64_t interaction_id,
 			   struct candor_correction **out, size_t *n);
 	/* Load the evidence in scope, ordered by contact, then time, then id. */
 	int (*evidence)(struct candor_store *s, const struct candor_scope *scope,
@@ -520,8 +521,10 @@ int candor_store_utterance_range(struct candor_store *s, int64_t account_id,
 
 int candor_store_proposal_add(struct candor_store *s, struct candor_proposal_row *p);
 /* Proposals by id (0: any) and interaction (0: any); free with candor_proposals_free. */
-int candor_store_proposals(struct candor_store *s, int64_t id, int64_t interaction_id,
-			   struct candor_proposal_row **out, size_t *n);
+/* By id, by interaction (0: any), within account_id when it is known (0:
+ * every account; a known one lets a store spread by account read one part). */
+int candor_store_proposals(struct candor_store *s, int64_t account_id, int64_t id,
+			   int64_t interaction_id, struct candor_proposal_row **out, size_t *n);
 int candor_store_proposal_resolve(struct candor_store *s, const struct candor_proposal_row *p);
 void candor_proposals_free(struct candor_proposal_row *p, size_t n);
 
@@ -532,8 +535,8 @@ void candor_proposals_free(struct candor_proposal_row *p, size_t n);
  * candor_store_interaction_analysed keeps it->analyser, it->metrics and
  * it->seller_share of a re-analysed interaction.  Each touches the
  * contact's evidence.  candor_store_corrections lists corrections by id
- * (0: any) and interaction (0: any), in id order, all accounts' when both
- * are 0 (a model is trained on them); free with candor_corrections_free.
+ * (0: any) and interaction (0: any), within account_id (0: any), in id
+ * order, all accounts' when all are 0 (a model is trained on them); free with candor_corrections_free.
  */
 int candor_store_signal_delete(struct candor_store *s, const struct candor_signal *sg,
 			       int64_t account_id);
@@ -541,8 +544,8 @@ int candor_store_signals_clear(struct candor_store *s, const struct candor_inter
 int candor_store_interaction_analysed(struct candor_store *s, const struct candor_interaction *it);
 int candor_store_correction_add(struct candor_store *s, struct candor_correction *c);
 int candor_store_correction_delete(struct candor_store *s, const struct candor_correction *c);
-int candor_store_corrections(struct candor_store *s, int64_t id, int64_t interaction_id,
-			     struct candor_correction **out, size_t *n);
+int candor_store_corrections(struct candor_store *s, int64_t account_id, int64_t id,
+			     int64_t interaction_id, struct candor_correction **out, size_t *n);
 void candor_corrections_free(struct candor_correction *c, size_t n);
 
 void candor_account_release(struct candor_account *a);

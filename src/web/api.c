@@ -585,7 +585,7 @@ int web_api_corrections(struct web_request *req)
 
 	if ((rc = web_see_record(req, CANDOR_RECORD_INTERACTION, req->ids[0], false, &sc)))
 		return rc;
-	if ((rc = candor_store_corrections(req->store, 0, req->ids[0], &c, &n)))
+	if ((rc = candor_store_corrections(req->store, sc.account_id, 0, req->ids[0], &c, &n)))
 		return web_fail(req, rc);
 	rc = answer(req, 200, candor_json_corrections(c, n));
 	candor_corrections_free(c, n);

@@ -88,7 +88,7 @@ static char *snapshot(struct fixture *f)
 	assert_int_equal(candor_store_evidence(f->s, &all, &set), 0);
 	assert_int_equal(candor_store_account_list(f->s, &al), 0);
 	assert_int_equal(candor_store_contact_list(f->s, 0, &cl), 0);
-	assert_int_equal(candor_store_proposals(f->s, 0, 0, &p, &np), 0);
+	assert_int_equal(candor_store_proposals(f->s, 0, 0, 0, &p, &np), 0);
 	candor_evidence_view(&ev, &set, 0);
 	j = json_pack("{s:o,s:I,s:I,s:I,s:I}", "ledger", candor_json_ledger(&ev, f->app.now),
 		      "accounts", (json_int_t)al.n, "contacts", (json_int_t)cl.n, "proposals",
@@ -714,7 +714,7 @@ static void test_call_import(void **state)
 	assert_int_equal(candor_store_evidence(f->s, &sc, &set), 0);
 	assert_int_equal(set.ninteractions, 1);
 	assert_true(set.nsignals > 0);
-	assert_int_equal(candor_store_proposals(f->s, 0, id, &p, &np), 0);
+	assert_int_equal(candor_store_proposals(f->s, 0, 0, id, &p, &np), 0);
 	assert_true(np > 0);
 	candor_proposals_free(p, np);
 	/* the conversation view reads it back whole */

@@ -377,7 +377,7 @@ static void an_older_store_is_upgraded_with_its_rows(void **state)
 	assert_string_equal(ev.signals[0].text, "Let me think about it");
 	assert_true(ev.signals[0].confidence < 0);
 	candor_evidence_set_release(&ev);
-	assert_int_equal(candor_store_proposals(s, 0, 1, &props, &nprops), 0);
+	assert_int_equal(candor_store_proposals(s, 0, 0, 1, &props, &nprops), 0);
 	assert_int_equal(nprops, 1);
 	candor_proposals_free(props, nprops);
 	assert_int_equal(candor_store_interaction_add(s, &chat), 0);
@@ -623,7 +623,7 @@ static void corrections_round_trip(void **state)
 	k.interaction_id = it.id;
 	assert_int_equal(candor_store_correction_add(f->s, &k), 0);
 	assert_true(k.id > 0);
-	assert_int_equal(candor_store_corrections(f->s, 0, 0, &got, &n), 0);
+	assert_int_equal(candor_store_corrections(f->s, 0, 0, 0, &got, &n), 0);
 	assert_int_equal(n, 1);
 	assert_int_equal(got[0].interaction_id, it.id);
 	assert_int_equal(got[0].verdict, CANDOR_VERDICT_WRONG);
@@ -632,7 +632,7 @@ static void corrections_round_trip(void **state)
 	assert_string_equal(got[0].by, "Ann");
 	assert_int_equal(got[0].at, 2000);
 	candor_corrections_free(got, n);
-	assert_int_equal(candor_store_corrections(f->s, 0, it.id + 1, &got, &n), 0);
+	assert_int_equal(candor_store_corrections(f->s, 0, 0, it.id + 1, &got, &n), 0);
 	assert_int_equal(n, 0);
 	candor_corrections_free(got, n);
 	assert_int_equal(candor_store_locate(f->s, CANDOR_RECORD_CORRECTION, k.id, &where), 0);
@@ -666,7 +666,7 @@ static void corrections_round_trip(void **state)
 	assert_int_equal(set.signals[0].utterance, -1);
 	candor_evidence_set_release(&set);
 	assert_int_equal(candor_store_correction_delete(f->s, &k), 0);
-	assert_int_equal(candor_store_corrections(f->s, 0, 0, &got, &n), 0);
+	assert_int_equal(candor_store_corrections(f->s, 0, 0, 0, &got, &n), 0);
 	assert_int_equal(n, 0);
 	candor_corrections_free(got, n);
 }
@@ -725,7 +725,7 @@ static void conversations_round_trip(void **state)
 	p.status = CANDOR_PROPOSAL_ACCEPTED;
 	p.record_id = 42;
 	assert_int_equal(candor_store_proposal_resolve(f->s, &p), 0);
-	assert_int_equal(candor_store_proposals(f->s, 0, it.id, &ps, &n), 0);
+	assert_int_equal(candor_store_proposals(f->s, 0, 0, it.id, &ps, &n), 0);
 	assert_int_equal(n, 1);
 	assert_int_equal(ps[0].status, CANDOR_PROPOSAL_ACCEPTED);
 	assert_int_equal(ps[0].record_id, 42);
