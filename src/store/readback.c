@@ -1,17 +1,25 @@
 /*
  * store/readback.c: the check of text read back from the database
- * (readback.h).  One rule, util/utf8.h's: well-formed UTF-8.
+ * (readback.h).  One rule, util/utf8.h's: well-formed UTF-8 (and there:
+ * a copy that failed is out of memory).
  */
 #include "util/common.h"
 #include "util/utf8.h"
 #include "store/readback.h"
 
-/* 0 when every one of the n strings is well-formed; else the error. */
+/*
+ * 0 when every one of the n strings is well-formed; else the error.  The
+ * backends read a NULL column as "", so a NULL here is a copy that ran out
+ * of memory: an error, never a name shown empty.
+ */
 static int check(struct candor_store *s, const char *table, int64_t id, const char *const *v,
 		 const char *const *cols, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		if (!v[i] || candor_utf8_valid(v[i], strlen(v[i])))
+		if (!v[i])
+			return candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory reading "
+						"%s #%" PRId64, table, id);
+		if (candor_utf8_valid(v[i], strlen(v[i])))
 			continue;
 		return candor_error_set(s->err, CANDOR_EDB, cols[i],
 					"the database holds text that is not UTF-8 in %s #%" PRId64

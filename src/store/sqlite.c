@@ -201,25 +201,33 @@ static void sq_close(struct candor_store *s)
 	s->impl = NULL;
 }
 
-static int sq_begin(struct candor_store *s)
+/*
+ * Begin with sql.  A BEGIN that reports a failure (out of memory after the
+ * statement ran) may still have opened the transaction: then it is rolled
+ * back here, or the connection would refuse every later BEGIN ("cannot
+ * start a transaction within a transaction").
+ */
+static int sq_begin_with(struct candor_store *s, const char *sql)
 {
 	int rc;
 
 	s->retry = false;
-	rc = sq_exec_script(s, "BEGIN IMMEDIATE", "starting a transaction");
+	rc = sq_exec_script(s, sql, "starting a transaction");
+	if (rc && !sqlite3_get_autocommit(SQ(s)->db))
+		sqlite3_exec(SQ(s)->db, "ROLLBACK", NULL, NULL, NULL);
 	SQ(s)->in_tx = rc == 0;
 	return rc;
+}
+
+static int sq_begin(struct candor_store *s)
+{
+	return sq_begin_with(s, "BEGIN IMMEDIATE");
 }
 
 /* Deferred: a read snapshot (WAL), no lock against the writer or readers. */
 static int sq_begin_read(struct candor_store *s)
 {
-	int rc;
-
-	s->retry = false;
-	rc = sq_exec_script(s, "BEGIN DEFERRED", "starting a transaction");
-	SQ(s)->in_tx = rc == 0;
-	return rc;
+	return sq_begin_with(s, "BEGIN DEFERRED");
 }
 
 static int sq_commit(struct candor_store *s)
@@ -234,7 +242,7 @@ static int sq_commit(struct candor_store *s)
 
 static void sq_rollback(struct candor_store *s)
 {
-	if (SQ(s)->in_tx)
+	if (SQ(s)->in_tx || !sqlite3_get_autocommit(SQ(s)->db))
 		sqlite3_exec(SQ(s)->db, "ROLLBACK", NULL, NULL, NULL);
 	SQ(s)->in_tx = false;
 }

@@ -747,7 +747,11 @@ int candor_store_due(struct candor_store *s, const struct candor_list_query *q, 
 		rc = s->be->due(s, &f, until, out);
 	candor_buf_release(&buf);
 	for (size_t i = 0; !rc && i < out->n; i++)
-		if (!candor_utf8_str_ok(out->v[i].contact_name) || !candor_utf8_str_ok(out->v[i].text))
+		if (!out->v[i].contact_name || !out->v[i].text)
+			rc = candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory reading "
+					      "what is due");
+		else if (!candor_utf8_str_ok(out->v[i].contact_name) ||
+			 !candor_utf8_str_ok(out->v[i].text))
 			rc = candor_error_set(s->err, CANDOR_EDB, NULL, "the database holds text "
 					      "that is not UTF-8 (a promise or a name)");
 	if (!rc && q->limit && out->n > q->limit) {

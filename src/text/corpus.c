@@ -141,7 +141,7 @@ static int add_line(struct candor_labelled_call *c, char *line, const char *path
 	char *p3 = strrchr(line, '|');
 	struct candor_utterance *u;
 	enum candor_side side;
-	uint32_t cats;
+	uint32_t cats, *labels;
 	int rc;
 
 	if (!p2 || p3 == p2)
@@ -159,8 +159,10 @@ static int add_line(struct candor_labelled_call *c, char *line, const char *path
 		return rc;
 	if (candor_array_grow((void **)&c->u, &c->alloc, c->n, sizeof(*c->u)))
 		return CANDOR_ERROR;
-	if (!(c->labels = realloc(c->labels, c->alloc * sizeof(*c->labels))))
+	labels = realloc(c->labels, c->alloc * sizeof(*c->labels));
+	if (!labels)  /* c->labels is still the caller's, to free */
 		return CANDOR_ERROR;
+	c->labels = labels;
 	u = &c->u[c->n];
 	memset(u, 0, sizeof(*u));
 	u->index = c->n;

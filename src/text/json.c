@@ -10,16 +10,25 @@
 #include "text/analyze.h"
 #include <math.h>
 
+/* Set o[k] = v (stolen: freed too when o is NULL, out of memory). */
 static void put(json_t *o, const char *k, json_t *v, int *bad)
 {
-	if (!o || !v || json_object_set_new(o, k, v))
+	if (!o) {
+		json_decref(v);
 		*bad = 1;
+	} else if (!v || json_object_set_new(o, k, v)) {
+		*bad = 1;
+	}
 }
 
 static void push(json_t *a, json_t *v, int *bad)
 {
-	if (!a || !v || json_array_append_new(a, v))
+	if (!a) {
+		json_decref(v);
 		*bad = 1;
+	} else if (!v || json_array_append_new(a, v)) {
+		*bad = 1;
+	}
 }
 
 static json_t *real_or_null(double v)

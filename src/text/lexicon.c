@@ -515,6 +515,7 @@ static struct candor_lexicon *lexicon_new(void)
 	struct candor_lexicon *lx = calloc(1, sizeof(*lx));
 
 	if (lx && !(lx->question = intern(lx, "question"))) {
+		free(lx->names);  /* grown, but the copy failed */
 		free(lx);
 		lx = NULL;
 	}

@@ -9,6 +9,7 @@
 #include "util/common.h"
 #include <strings.h>
 #include "web/web.h"
+#include "web/query.h"
 #include "app/access.h"
 
 /* The board shows the buyers whose accounts the user may see. */
@@ -33,17 +34,10 @@ int web_buyers_load(struct web_request *req, struct candor_app_pipeline *b)
 
 int web_query_limit(struct web_request *req, size_t *limit)
 {
-	const char *lim = web_query(req, "limit");
-	char *end;
-	long v;
+	struct candor_error err = CANDOR_ERROR_INIT;
 
-	if (!lim || !*lim)
-		return 0;
-	errno = 0;
-	v = strtol(lim, &end, 10);
-	if (errno || *end || v < 1 || v > 1000)
-		return web_error(req, 400, "limit", "'limit' must be a number from 1 to 1000");
-	*limit = (size_t)v;
+	if (web_query_count(&req->query, "limit", 1000, limit, &err))
+		return web_error(req, 400, "limit", "%s", err.msg);
 	return 0;
 }
 

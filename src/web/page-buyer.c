@@ -437,8 +437,7 @@ static int buyer_load(struct web_request *req, struct buyer *w)
 		return web_fail(req, rc);
 	if (candor_model_explain(&w->a, &w->why, &w->ev, req->now, NULL))
 		return web_fail(req, CANDOR_ERROR);
-	w->may_change = web_account_changeable(req, w->c.account_id);
-	return 0;
+	return web_account_changeable(req, w->c.account_id, &w->may_change);
 }
 
 /* The line under the name: account, role, email, stage, and every number a link to its records. */

@@ -78,7 +78,8 @@ int web_page_changes(struct web_request *req)
 		rc = web_fail(req, rc);
 		goto cleanup;
 	}
-	may_change = web_account_changeable(req, c.account_id);
+	if ((rc = web_account_changeable(req, c.account_id, &may_change)))
+		goto cleanup;
 	web_page_begin(req, c.name);
 	web_html(&req->out, "<h1>Changes: %s</h1><p class=\"muted\"><a href=\"/buyers/%D\">back to "
 		 "%s</a> · who changed what, newest first</p>", c.name, c.id, c.name);

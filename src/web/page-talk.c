@@ -380,6 +380,7 @@ int web_page_talk(struct web_request *req)
 	struct candor_contact c = { 0 };
 	int64_t id = req->ids[0];
 	long long from = 0;
+	bool may_change;
 	int rc;
 
 	if ((rc = web_see_record(req, CANDOR_RECORD_INTERACTION, id, false, &sc)))
@@ -403,11 +404,13 @@ int web_page_talk(struct web_request *req)
 	}
 	if ((rc = web_see_contact(req, x.it->contact_id, false, &c)))
 		goto cleanup;
+	if ((rc = web_account_changeable(req, sc.account_id, &may_change)))
+		goto cleanup;
 	heading(req, &x, &c);
 	metrics(req, &x);
 	if (x.total)
-		words(req, &x, web_account_changeable(req, sc.account_id));
-	proposals(req, x.props, x.nprops, web_account_changeable(req, sc.account_id));
+		words(req, &x, may_change);
+	proposals(req, x.props, x.nprops, may_change);
 	web_page_end(req);
 	rc = req->status = 200;
 cleanup:

@@ -26,6 +26,7 @@
 #include <strings.h>
 #include <sys/resource.h>
 #include "web/web.h"
+#include "web/query.h"
 #include "app/access.h"
 #include "app/users.h"
 #include "app/audit.h"
@@ -67,6 +68,7 @@ static void request_free(struct web_request *req)
 	candor_buf_release(&req->body);
 	candor_buf_release(&req->out);
 	web_form_release(&req->form);
+	web_form_release(&req->query);
 	json_decref(req->json);
 	free(req->mp);
 	if (req->store)
@@ -211,9 +213,7 @@ int web_redirect(struct web_request *req, const char *fmt, ...)
 
 const char *web_query(struct web_request *req, const char *name)
 {
-	const char *v = MHD_lookup_connection_value(req->conn, MHD_GET_ARGUMENT_KIND, name);
-
-	return v && web_text_ok(v, strlen(v)) ? v : NULL;
+	return web_form_get(&req->query, name);
 }
 
 const char *web_arg(struct web_request *req, const char *name)
@@ -276,18 +276,19 @@ int web_account_access(struct web_request *req, int64_t account_id, bool change)
 	return status;
 }
 
-bool web_account_changeable(struct web_request *req, int64_t account_id)
+int web_account_changeable(struct web_request *req, int64_t account_id, bool *yes)
 {
 	struct candor_account a = { 0 };
 	char ref[32];
-	bool yes;
+	int rc;
 
+	*yes = false;
 	snprintf(ref, sizeof(ref), "%" PRId64, account_id);
-	if (candor_store_account_find(req->store, ref, &a))
-		return false;
-	yes = web_may_change(req, a.owner);
+	if ((rc = candor_store_account_find(req->store, ref, &a)))
+		return rc == CANDOR_ENOTFOUND ? 0 : web_fail(req, rc);
+	*yes = web_may_change(req, a.owner);
 	candor_account_release(&a);
-	return yes;
+	return 0;
 }
 
 int web_contact_access(struct web_request *req, int64_t contact_id, bool change,
@@ -610,7 +611,19 @@ static int dispatch(struct web_request *req, const char *method)
 	if ((rc = sign_in(req)) || (rc = body_decode(req)) || (rc = check_access(req)) ||
 	    (req->method != WEB_GET && (rc = batch_open(req))))
 		return rc;
-	return req->route->fn(req);
+	return web_answer_whole(req, req->route->fn(req));
+}
+
+int web_answer_whole(struct web_request *req, int rc)
+{
+	if (!candor_buf_error(&req->out))
+		return rc;
+	candor_buf_release(&req->out);
+	candor_buf_init(&req->out, 0);
+	req->location[0] = '\0';
+	req->cookie[0] = '\0';
+	candor_error_set(&req->err, CANDOR_ERROR, NULL, "out of memory writing the answer");
+	return web_fail(req, CANDOR_ERROR);
 }
 
 /*
@@ -672,11 +685,21 @@ void web_cookie_set(struct web_request *req, const char *name, const char *value
 
 static enum MHD_Result respond(struct web_request *req)
 {
-	struct MHD_Response *r = MHD_create_response_from_buffer(req->out.len, req->out.ptr,
-								 MHD_RESPMEM_MUST_COPY);
+	static const char oom[] = "out of memory: try again\n";
+	struct MHD_Response *r;
 	enum MHD_Result ret;
 	char n[32];
 
+	if (candor_buf_error(&req->out)) {  /* even the error page did not fit: never half of one */
+		req->status = 500;
+		req->ctype = "text/plain; charset=utf-8";
+		req->location[0] = req->cookie[0] = '\0';
+		r = MHD_create_response_from_buffer(sizeof(oom) - 1, (void *)oom,
+						    MHD_RESPMEM_PERSISTENT);
+	} else {
+		r = MHD_create_response_from_buffer(req->out.len, req->out.ptr,
+						    MHD_RESPMEM_MUST_COPY);
+	}
 	if (!r)
 		return MHD_NO;
 	for (size_t i = 0; i < CANDOR_ARRAY_SIZE(security_headers); i++)
@@ -808,6 +831,14 @@ static enum MHD_Result request_begin(struct web_request *req, const char *url)
 	req->api = !strncmp(url, "/api/", 5);
 	if (client_check(req) || framing_check(req))
 		return respond(req);
+	if (req->query_rc) {
+		web_form_release(&req->query);
+		if (req->query_rc == CANDOR_EINVALID)
+			web_error(req, 400, "query", "%s", req->query_msg);
+		else
+			web_fail(req, req->query_rc);
+		return respond(req);
+	}
 	/* with users, a caller without a valid session or token gets room for
 	 * the sign-in form, not for an upload */
 	if (!srv->loopback || !srv->no_users) {
@@ -830,10 +861,15 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	struct web_request *req = *state;
 
 	(void)version;
-	if (!req) {
+	if (!req) {  /* on_uri ran out of memory */
 		if (!(req = request_new(cls, conn)))
 			return MHD_NO;
 		*state = req;
+		req->query_rc = CANDOR_ERROR;
+		snprintf(req->query_msg, sizeof(req->query_msg), "out of memory");
+	}
+	if (!req->begun) {
+		req->begun = true;
 		return request_begin(req, url);
 	}
 	if (*size) {
@@ -848,6 +884,24 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	dispatch_retrying(req, method);
 	finish(req);
 	return respond(req);
+}
+
+/*
+ * The raw address, before libmicrohttpd splits it: the request starts
+ * here, its query read (query.h) for web_query.  What this returns is the
+ * request's state in on_request (NULL when out of memory).
+ */
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
+{
+	struct web_request *req = request_new(cls, conn);
+	struct candor_error err = CANDOR_ERROR_INIT;
+
+	if (!req)
+		return NULL;
+	req->query_rc = web_query_parse(&req->query, uri, strlen(uri), &err);
+	if (req->query_rc)
+		snprintf(req->query_msg, sizeof(req->query_msg), "%s", err.msg);
+	return req;
 }
 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **state,
@@ -999,6 +1053,7 @@ int web_serve(struct web_server *srv, const char *listen, struct candor_error *e
 			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)MEMORY_LIMIT,
 			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
 			     MHD_OPTION_NOTIFY_CONNECTION, on_connection, srv,
+			     MHD_OPTION_URI_LOG_CALLBACK, on_uri, srv,
 			     MHD_OPTION_END);
 	if (!d) {
 		pthread_mutex_destroy(&srv->pool_lock);

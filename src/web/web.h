@@ -91,6 +91,10 @@ struct web_request {
 	struct candor_buf body;       /* capped at srv->max_body */
 	bool too_big;
 	struct web_form form;         /* urlencoded POST bodies */
+	struct web_form query;        /* the address's query (query.h), read by web_query */
+	int query_rc;                 /* its parse failed: the code, the message in query_msg */
+	char query_msg[1024];
+	bool begun;                   /* request_begin ran */
 	struct web_multipart *mp;     /* multipart POST bodies (uploads) */
 	bool decoded;                 /* form, mp or json hold the body */
 	int attempt;                  /* 0, then 1.. when a busy store made it run again */
@@ -130,6 +134,12 @@ extern const struct web_route web_routes[];
 int web_error(struct web_request *req, int status, const char *field, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 int web_fail(struct web_request *req, int candor_code);
+/*
+ * What a handler answered (rc), unless writing its answer into req->out
+ * ran out of memory: then the answer is dropped and becomes 500 "out of
+ * memory" (web_fail), so a page is never sent cut short as a 200.
+ */
+int web_answer_whole(struct web_request *req, int rc);
 /* A refused write, shown again: roll its transaction back, read afresh in
  * a new one, and empty the answer so far (0, or the failure answered). */
 int web_restart_read(struct web_request *req);
@@ -155,8 +165,9 @@ bool web_may_see(const struct web_request *req, const char *owner);
 bool web_may_change(const struct web_request *req, const char *owner);
 /* 0 when the account may be seen (and changed, with change); else the error status. */
 int web_account_access(struct web_request *req, int64_t account_id, bool change);
-/* Whether the account may be changed; writes no response. */
-bool web_account_changeable(struct web_request *req, int64_t account_id);
+/* Whether the account may be changed, into *yes: 0, or the error answered
+ * (the store failed: a page never leaves its edit links out for that). */
+int web_account_changeable(struct web_request *req, int64_t account_id, bool *yes);
 /* The same for the account a contact or record belongs to. */
 int web_contact_access(struct web_request *req, int64_t contact_id, bool change,
 		       struct candor_contact *out);

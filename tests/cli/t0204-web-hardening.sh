@@ -56,6 +56,28 @@ test_expect 'Content-Length: -5 is 400 and closes the connection' '
 	raw "POST /api/v1/accounts HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: -5\r\n\r\n{}" &&
 	test_grep "^HTTP/1.1 400" raw && test_grep "^Connection: close" raw
 '
+test_expect 'the query string is read whole and checked: bad text is 400 naming it' '
+	expect_status 400 "$(http GET "/api/v1/accounts?q=%%ff")" && test_grep "\"field\":\"query\"" "$TRASH/body" &&
+	test_grep "not valid" "$TRASH/body" &&
+	expect_status 400 "$(http GET "/api/v1/accounts?q=a%%00b")" &&
+	expect_status 400 "$(http GET "/api/v1/accounts?limit=0")" && test_grep "\"field\":\"limit\"" "$TRASH/body" &&
+	expect_status 400 "$(http GET "/api/v1/accounts?limit=2x")" &&
+	expect_status 200 "$(http GET "/api/v1/accounts?limit=2&q=Nor+th#frag")" &&
+	expect_status 200 "$(http GET "/api/v1/accounts?q=North&limit=1")" && test_grep "North" "$TRASH/body"
+'
+# libmicrohttpd 0.9.75 answers these itself, before Candor sees them, and
+# offers no hook to add headers to its answers (docs/security.md): the
+# proxy must refuse them.  When a newer libmicrohttpd adds the headers,
+# this fails: then say so in docs/security.md.
+test_expect 'libmicrohttpd answers malformed requests itself, without our headers' '
+	raw "NOT HTTP AT ALL\r\n\r\n" && test_grep "^HTTP/1.1 400" raw && test_no_grep "^X-Frame-Options" raw &&
+	raw "GET / HTTP/3.0\r\nHost: localhost\r\n\r\n" && test_grep "^HTTP/1.1 505" raw && test_no_grep "^X-Frame-Options" raw &&
+	raw "GET / HTTP/1.1\r\nHost: localhost\r\nX-Big: $(head -c 70000 /dev/zero | tr "\\0" a)\r\n\r\n" &&
+	test_grep "^HTTP/1.1 431" raw && test_no_grep "^X-Frame-Options" raw &&
+	raw "POST /api/v1/accounts HTTP/1.1\r\nHost: localhost\r\nContent-Length: -5\r\n\r\n" &&
+	test_grep "^HTTP/1.1 400" raw && test_no_grep "^X-Frame-Options" raw &&
+	expect_status 200 "$(http GET /api/v1/accounts)"
+'
 test_expect 'content types are exact: application/jsonfoo and ...urlencodedfoo are 415' '
 	expect_status 415 "$(http POST /api/v1/accounts -H "Content-Type: application/jsonfoo" -d "{\"name\":\"J\"}")" &&
 	expect_status 415 "$(http POST /api/v1/accounts -H "Content-Type: application/json; charset=latin1" -d "{\"name\":\"J\"}")" &&

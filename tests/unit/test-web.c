@@ -13,6 +13,7 @@
 #include "web/chart.h"
 #include "web/cookie.h"
 #include "web/html.h"
+#include "web/query.h"
 #include "web/multipart.h"
 #include "web/router.h"
 
@@ -50,6 +51,42 @@ static void test_form(void **state)
 	web_form_release(&f);
 	assert_int_equal(web_form_parse(&f, "a=%FF", 5, &err), CANDOR_EINVALID);
 	web_form_release(&f);
+}
+
+/* The query of a raw address: read, checked, its numbers by one checker each. */
+static void test_query(void **state)
+{
+	static const char uri[] = "/buyers?q=Dana+R%C3%A9yes&limit=20&account=12&id=x&from=0#top";
+	struct web_form q = { 0 };
+	struct candor_error err = CANDOR_ERROR_INIT;
+	size_t limit = 50;
+	int64_t id = -1;
+
+	assert_int_equal(web_query_parse(&q, uri, strlen(uri), &err), 0);
+	assert_string_equal(web_form_get(&q, "q"), "Dana R\xc3\xa9yes");
+	assert_int_equal(web_query_count(&q, "limit", 1000, &limit, &err), 0);
+	assert_int_equal(limit, 20);
+	assert_int_equal(web_query_count(&q, "missing", 1000, &limit, &err), 0);
+	assert_int_equal(limit, 20);
+	assert_int_equal(web_query_count(&q, "limit", 10, &limit, &err), CANDOR_EINVALID);
+	assert_string_equal(err.field, "limit");
+	assert_int_equal(web_query_id(&q, "account", &id, &err), 0);
+	assert_int_equal(id, 12);
+	assert_int_equal(web_query_id(&q, "id", &id, &err), CANDOR_EINVALID);
+	assert_string_equal(err.field, "id");
+	assert_int_equal(id, 0);
+	assert_int_equal(web_query_id(&q, "from", &id, &err), CANDOR_EINVALID);
+	assert_null(web_form_get(&q, "top"));  /* the fragment is not the query */
+	web_form_release(&q);
+	/* no query at all; a bad one is refused whole, naming "query" */
+	assert_int_equal(web_query_parse(&q, "/", 1, &err), 0);
+	assert_int_equal(q.n, 0);
+	assert_int_equal(web_query_parse(&q, "/?a=1&b=%ff", 11, &err), CANDOR_EINVALID);
+	assert_string_equal(err.field, "query");
+	assert_non_null(strstr(err.msg, "not valid"));
+	web_form_release(&q);
+	assert_int_equal(web_query_parse(&q, "/?a=%01", 7, &err), CANDOR_EINVALID);
+	web_form_release(&q);
 }
 
 static void test_form_limit(void **state)
@@ -375,6 +412,7 @@ int main(void)
 		cmocka_unit_test(test_escape),
 		cmocka_unit_test(test_content_type),
 		cmocka_unit_test(test_form),
+		cmocka_unit_test(test_query),
 		cmocka_unit_test(test_form_limit),
 		cmocka_unit_test(test_router),
 		cmocka_unit_test(test_multipart),
