@@ -28,8 +28,8 @@ static int choose(struct candor_app *app, const char *field, const char *f, cons
 		return 0;
 	}
 	return candor_error_set(app->err, CANDOR_ECONFLICT, "keep", "the two differ in %s: "
-				"'%s' and '%s': say which stays with --keep %s=from or --keep "
-				"%s=into", field, f, i, field, field);
+				"'%s' and '%s': say which stays (--keep %s=from or --keep "
+				"%s=into)", field, f, i, field, field);
 }
 
 static int check_access(struct candor_app *app, const struct candor_contact *c)
@@ -143,5 +143,40 @@ int candor_app_contact_merge(struct candor_app *app, const struct candor_contact
 	}
 cleanup:
 	free(extra);
+	return rc;
+}
+
+int candor_app_merge_read(struct candor_app *app, int64_t batch,
+			  struct candor_app_merge_record *out)
+{
+	struct candor_batch b = { 0 };
+	struct candor_change *c = NULL;
+	size_t n = 0;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = candor_store_batch_get(app->store, batch, &b)))
+		return rc;
+	if (strcmp(b.kind, "merge")) {
+		rc = candor_error_set(app->err, CANDOR_ENOTFOUND, "batch", "batch %" PRId64
+				      " is not a merge", batch);
+		goto cleanup;
+	}
+	if ((rc = candor_store_changes(app->store, batch, &c, &n)))
+		goto cleanup;
+	/* from is the contact the merge deleted, into the one it changed */
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(c[i].tbl, "contacts") && !strcmp(c[i].action, "delete"))
+			out->from = c[i].record_id;
+		else if (!strcmp(c[i].tbl, "contacts") && !strcmp(c[i].action, "edit"))
+			out->into = c[i].record_id;
+	out->batch = b.id;
+	out->undone = b.undone_at != 0;
+	if (!out->from || !out->into)
+		rc = candor_error_set(app->err, CANDOR_ENOTFOUND, "batch", "batch %" PRId64
+				      " is not a merge", batch);
+cleanup:
+	candor_changes_free(c, n);
+	candor_batch_release(&b);
 	return rc;
 }
