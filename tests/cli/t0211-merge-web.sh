@@ -22,6 +22,7 @@ candor contact add "Dana Reyes" --account Northwind --role CFO >/dev/null       
 candor contact add "D. Reyes" --account Northwind --email dana@northwind.example >/dev/null    # 2
 candor contact add "Lee Park" --account Contoso >/dev/null                                   # 3
 candor contact add "Wes West" --account West >/dev/null                                      # 4
+candor contact add "L. Park" --account Contoso >/dev/null                                    # 5: 3 again
 candor log 2 --at 2026-11-18 "intro call" >/dev/null
 candor promise 2 --at 2026-11-18 --due 2026-12-01 "send the case study" >/dev/null
 candor log 1 --at 2026-11-19 "follow-up" >/dev/null
@@ -128,6 +129,14 @@ test_expect 'undo: only with the form token, by someone who may; then everything
 	test_grep "role=\"status\">The merge of #2 into <a href=\"/buyers/1\">#1</a> is undone" page.html &&
 	expect_status 409 "$(post bob.jar /merge/undo -d batch=$batch)" &&
 	expect_status 404 "$(post bob.jar /merge/undo -d batch=1)"
+'
+test_expect 'a merge into a contact that already holds everything says so too, and is undone' '
+	expect_status 303 "$(post bob.jar /merge -d from=5 -d into=3 -d keep_name=into -D headers)" &&
+	loc=$(sed -n "s/^Location: *//Ip" headers | tr -d "\r") && batch=${loc##*=} &&
+	curl -s -b bob.jar "$B$loc" >page.html &&
+	test_grep "Merged #5 into #3" page.html && test_grep "name=\"batch\" value=\"$batch\"" page.html &&
+	expect_status 303 "$(post bob.jar /merge/undo -d batch=$batch)" &&
+	test "$(db_sql "SELECT deleted FROM contacts WHERE id = 5")" = 0
 '
 serve_stop; stopped=$?
 test_expect 'the server stopped cleanly (no sanitizer report)' "test $stopped -eq 0"
