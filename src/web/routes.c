@@ -16,6 +16,9 @@ const struct web_route web_routes[] = {
 	{ WEB_GET, "/favicon.ico", web_icon, PUBLIC },
 	{ WEB_GET, "/help", web_page_help, PUBLIC },
 	{ WEB_GET, "/calendar.ics", web_calendar, PUBLIC },  /* a feed token, or signed in */
+	{ WEB_GET, "/calendar", web_page_calendar, 0 },
+	{ WEB_POST, "/calendar/feeds", web_form_feed_new, 0 },
+	{ WEB_POST, "/calendar/feeds/{id}/stop", web_form_feed_stop, 0 },
 	{ WEB_GET, "/login", web_page_login, PUBLIC },
 	{ WEB_POST, "/login", web_login, PUBLIC },
 	{ WEB_POST, "/logout", web_logout, 0 },

@@ -197,6 +197,10 @@ int web_style(struct web_request *req);
 int web_icon(struct web_request *req);
 int web_page_help(struct web_request *req);
 int web_calendar(struct web_request *req);
+/* The Calendar page: subscribing, a feed link made (shown once), a feed stopped (calendar.c). */
+int web_page_calendar(struct web_request *req);
+int web_form_feed_new(struct web_request *req);
+int web_form_feed_stop(struct web_request *req);
 int web_form_account(struct web_request *req);
 int web_form_contact(struct web_request *req);
 int web_form_log(struct web_request *req);
