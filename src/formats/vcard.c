@@ -220,6 +220,10 @@ static int recode(struct reader *r, struct candor_buf *b, const char *charset, s
 
 	if (!*charset || !strcasecmp(charset, "UTF-8") || !strcasecmp(charset, "US-ASCII"))
 		return 0;
+	/* a name is letters, digits and "-_.:"; anything else is not echoed */
+	if (charset[strspn(charset, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+			   "0123456789-_.:")])
+		return bad(r, line, "a CHARSET that is not the name of a character set");
 	rc = candor_encoding_transcode(&to, &tolen, charset, b->ptr, b->len, r->name, &e);
 	if (rc == CANDOR_ENOTFOUND)
 		rc = candor_error_set(r->err, CANDOR_EINVALID, "file", "%s:%zu: CHARSET=%s is not "

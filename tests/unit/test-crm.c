@@ -331,6 +331,9 @@ static void test_vcard_bad(void **state)
 	vcard_fails("BEGIN:VCARD\nBEGIN:VCARD\n", "t.vcf:2: BEGIN:VCARD inside another");
 	vcard_fails("BEGIN:VCARD\nFN;QUOTED-PRINTABLE:=4\nEND:VCARD\n", "t.vcf:2: a quoted-printable");
 	vcard_fails("BEGIN:VCARD\nFN;CHARSET=NOPE-1:x\nEND:VCARD\n", "t.vcf:2: CHARSET=NOPE-1");
+	/* 8-bit bytes in a CHARSET name are not echoed into the message */
+	vcard_fails("BEGIN:VCARD\nFN;CHARSET=UTF\x8A\x8A:x\nEND:VCARD\n", "t.vcf:2: a CHARSET that is "
+		    "not the name of a character set");
 	vcard_fails("BEGIN:VCARD\nFN;QUOTED-PRINTABLE:=00\nEND:VCARD\n", "t.vcf:2: a value that is not UTF-8");
 	vcard_fails("BEGIN:VCARD\nFN:\xFF\nEND:VCARD\n", "'t.vcf' line 2: cannot tell the file's "
 		    "encoding: byte 0xFF");
