@@ -28,8 +28,8 @@ static int choose(struct candor_app *app, const char *field, const char *f, cons
 		return 0;
 	}
 	return candor_error_set(app->err, CANDOR_ECONFLICT, "keep", "the two differ in %s: "
-				"'%s' and '%s': say which stays with --keep %s=from or --keep "
-				"%s=into", field, f, i, field, field);
+				"'%s' and '%s': say which stays (--keep %s=from or --keep "
+				"%s=into)", field, f, i, field, field);
 }
 
 static int check_access(struct candor_app *app, const struct candor_contact *c)
@@ -143,5 +143,68 @@ int candor_app_contact_merge(struct candor_app *app, const struct candor_contact
 	}
 cleanup:
 	free(extra);
+	return rc;
+}
+
+/*
+ * The id of the contact deleted by change c, and in *into the one the
+ * batch's what ("merge contact #A 'NAME' into #B 'NAME'", as
+ * candor_app_contact_merge writes it) names after its name; 0 when what
+ * is not that.
+ */
+static int64_t into_of(const struct candor_change *c, const char *what, int64_t *into)
+{
+	json_t *before = json_loads(c->before, 0, NULL);
+	const char *name = json_string_value(json_object_get(before, "name"));
+	char prefix[600];
+	const char *rest;
+	char *end = NULL;
+	long long id;
+
+	*into = 0;
+	snprintf(prefix, sizeof(prefix), "merge contact #%" PRId64 " '%s' into #", c->record_id,
+		 name ? name : "");
+	json_decref(before);
+	if (!name || strncmp(what, prefix, strlen(prefix)))
+		return 0;
+	rest = what + strlen(prefix);
+	id = strtoll(rest, &end, 10);
+	if (end == rest || id <= 0 || strncmp(end, " '", 2))
+		return 0;
+	*into = id;
+	return c->record_id;
+}
+
+int candor_app_merge_read(struct candor_app *app, int64_t batch,
+			  struct candor_app_merge_record *out)
+{
+	struct candor_batch b = { 0 };
+	struct candor_change *c = NULL;
+	size_t n = 0;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = candor_store_batch_get(app->store, batch, &b)))
+		return rc;
+	if (strcmp(b.kind, "merge")) {
+		rc = candor_error_set(app->err, CANDOR_ENOTFOUND, "batch", "batch %" PRId64
+				      " is not a merge", batch);
+		goto cleanup;
+	}
+	if ((rc = candor_store_changes(app->store, batch, &c, &n)))
+		goto cleanup;
+	/* from is the contact the merge deleted; into is named after it in the
+	 * batch's what (it has no change when it already held everything) */
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(c[i].tbl, "contacts") && !strcmp(c[i].action, "delete"))
+			out->from = into_of(&c[i], b.what, &out->into);
+	out->batch = b.id;
+	out->undone = b.undone_at != 0;
+	if (!out->from || !out->into)
+		rc = candor_error_set(app->err, CANDOR_ENOTFOUND, "batch", "batch %" PRId64
+				      " is not a merge", batch);
+cleanup:
+	candor_changes_free(c, n);
+	candor_batch_release(&b);
 	return rc;
 }

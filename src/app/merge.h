@@ -37,4 +37,19 @@ int candor_app_contact_merge(struct candor_app *app, const struct candor_contact
 			     const struct candor_contact *into, const struct candor_app_merge *m,
 			     struct candor_app_merged *out);
 
+/* A merge as recorded: the batch, the two contacts, and whether it is undone. */
+struct candor_app_merge_record {
+	int64_t batch, from, into;
+	bool undone;
+};
+
+/*
+ * Read merge batch (as a page after a merge or its undo says what happened):
+ * CANDOR_ENOTFOUND when there is no such batch or it is not a merge.  It
+ * says nothing about access: the caller shows it only on a contact the
+ * asker may see.
+ */
+int candor_app_merge_read(struct candor_app *app, int64_t batch,
+			  struct candor_app_merge_record *out);
+
 #endif

@@ -380,6 +380,24 @@ cleanup:
 	return rc;
 }
 
+int candor_app_feed_token_stop(struct candor_app *app, const char *name, int64_t id)
+{
+	struct candor_app_token *t = NULL;
+	size_t n = 0;
+	bool theirs = false;
+	int rc = candor_app_tokens(app, name, &t, &n);
+
+	for (size_t i = 0; !rc && i < n; i++)
+		theirs |= t[i].id == id && !strcmp(t[i].scope, "feed");
+	free(t);
+	if (rc)
+		return rc;
+	if (!theirs)
+		return candor_error_set(app->err, CANDOR_ENOTFOUND, "token", "no calendar feed #%"
+					PRId64, id);
+	return candor_store_secrets_delete(app->store, CANDOR_SECRET_TOKEN, id, 0);
+}
+
 int candor_app_token_revoke(struct candor_app *app, int64_t id)
 {
 	struct candor_secret *v = NULL;

@@ -62,6 +62,13 @@ int candor_app_tokens(struct candor_app *app, const char *name, struct candor_ap
 		      size_t *n);
 /* Revoke token id; CANDOR_ENOTFOUND (field "token") when there is none. */
 int candor_app_token_revoke(struct candor_app *app, int64_t id);
+/*
+ * Stop the calendar feed token id of user name (a user ending their own
+ * feed, as the web's Calendar page does): CANDOR_ENOTFOUND (field
+ * "token"), the same as for no such token, when it is not a feed token of
+ * theirs.
+ */
+int candor_app_feed_token_stop(struct candor_app *app, const char *name, int64_t id);
 /* Delete every session and token that expired before app->now. */
 int candor_app_secrets_purge(struct candor_app *app);
 

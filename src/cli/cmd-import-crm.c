@@ -2,7 +2,8 @@
  * cmd-import-crm.c: `candor import contacts|accounts FILE`, a CRM's or an
  * address book's export, planned and then applied (app/crm.h).
  *
- * The file is read and mapped (formats/csv.h, formats/crm.h), the plan
+ * The file is read and mapped (formats/csv.h, formats/crm.h; one not in
+ * UTF-8 is said, "read as Windows-1252", dry run or not), the plan
  * made and printed with --dry-run; otherwise applied in the command's one
  * transaction, so a bad row or a conflict imports nothing.
  */
@@ -76,7 +77,8 @@ static json_t *step_json(const struct candor_crm_step *s, const char *file)
 			 "extra", extra ? extra : json_object());
 }
 
-static json_t *plan_json(const struct candor_crm_plan *p, const char *file, bool dry_run)
+static json_t *plan_json(const struct candor_crm_plan *p, const char *file,
+			 const char *encoding, bool dry_run)
 {
 	json_t *rows = json_array(), *counts = json_object();
 	bool bad = !rows || !counts;
@@ -91,8 +93,8 @@ static json_t *plan_json(const struct candor_crm_plan *p, const char *file, bool
 		json_decref(counts);
 		return NULL;
 	}
-	return json_pack("{s:s,s:s,s:b,s:o,s:I,s:I,s:o}", "file", file, "read_as", p->vendor,
-			 "dry_run", dry_run, "counts", counts, "accounts_created",
+	return json_pack("{s:s,s:s,s:s,s:b,s:o,s:I,s:I,s:o}", "file", file, "read_as", p->vendor,
+			 "encoding", encoding, "dry_run", dry_run, "counts", counts, "accounts_created",
 			 (json_int_t)p->accounts_created, "batch", (json_int_t)p->batch, "rows", rows);
 }
 
@@ -189,6 +191,9 @@ int cli_import_crm(int argc, char **argv, struct candor_ctx *ctx, int kind)
 	in.file = base_name(pos[0]);
 	if ((rc = read_table(ctx, pos[0], &csv, &version)))
 		goto cleanup;
+	if (strcmp(csv.encoding, "UTF-8"))  /* transcoded: say from what, never silently */
+		fprintf(stderr, "candor %s: note: '%s': read as %s (not UTF-8)\n", ctx->command,
+			in.file, csv.encoding);
 	if (version && kind != CANDOR_CRM_CONTACTS) {
 		rc = cli_errorf(ctx, CLI_INVALID, "%s holds vCards: import them with 'candor "
 				"import contacts'", in.file);
@@ -217,7 +222,7 @@ int cli_import_crm(int argc, char **argv, struct candor_ctx *ctx, int kind)
 		goto cleanup;
 	}
 	if (o.json) {
-		rc = cli_hold_json(ctx, plan_json(&plan, in.file, o.dry_run));
+		rc = cli_hold_json(ctx, plan_json(&plan, in.file, csv.encoding, o.dry_run));
 		goto cleanup;
 	}
 	for (size_t i = 0; i < plan.n; i++)

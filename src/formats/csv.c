@@ -1,20 +1,19 @@
 /*
  * formats/csv.c: CSV as Excel and the CRMs write it (csv.h), over libcsv.
  *
- * The input is made UTF-8 with LF line ends first (decode, then
- * normalise: line numbers do not change, since CR LF and a lone CR each
+ * The input is made UTF-8 with LF line ends first (the encoding told
+ * and transcoded by formats/encoding.h, as for transcripts, then normalise: line numbers do not change, since CR LF and a lone CR each
  * end one line), the separator is chosen from the header line, and then
  * libcsv is fed one line at a time so every row knows the line it started
  * on and a parse error knows its column.
  */
 #include "util/common.h"
 #include <csv.h>
-#include <errno.h>
-#include <iconv.h>
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/utf8.h"
 #include "formats/csv.h"
+#include "formats/encoding.h"
 
 static int oom(struct candor_error *err)
 {
@@ -31,39 +30,6 @@ static size_t chars(const char *s, size_t n)
 	return k;
 }
 
-/* UTF-16 (from: "UTF-16LE"/"UTF-16BE") in data[0..len) to UTF-8 in *out. */
-static int from_utf16(struct candor_buf *out, const char *from, const char *data, size_t len,
-		      const char *name, struct candor_error *err)
-{
-	iconv_t cd = iconv_open("UTF-8", from);
-	char *in = (char *)data, *o;
-	size_t left = len, room;
-	int rc = 0;
-
-	if (cd == (iconv_t)-1)
-		return candor_error_set(err, CANDOR_ERROR, NULL, "cannot convert from %s here "
-					"(iconv: %s)", from, strerror(errno));
-	/* a UTF-16 code unit (2 bytes) becomes at most 3 bytes of UTF-8 */
-	if (len / 2 > (SIZE_MAX - 16) / 3 || candor_buf_grow(out, len / 2 * 3 + 4)) {
-		rc = oom(err);
-		goto cleanup;
-	}
-	o = out->ptr;
-	room = out->alloc - 1;
-	if (iconv(cd, &in, &left, &o, &room) == (size_t)-1 || left) {
-		rc = errno == ENOMEM ? oom(err)
-		     : candor_error_set(err, CANDOR_EINVALID, "file", "%s: it starts as %s but is "
-					"not valid %s at byte %zu (save it again as CSV UTF-8)",
-					name, from, from, (size_t)(in - data) + 2);
-		goto cleanup;
-	}
-	out->len = (size_t)(o - out->ptr);
-	out->ptr[out->len] = '\0';
-cleanup:
-	iconv_close(cd);
-	return rc;
-}
-
 /* Where byte off of s is: 1-based line and column (in characters). */
 static void place(const char *s, size_t off, size_t *line, size_t *col)
 {
@@ -76,10 +42,11 @@ static void place(const char *s, size_t off, size_t *line, size_t *col)
 	*col = chars(s + start, off - start) + 1;
 }
 
-/* Check that s[0..n) is UTF-8 without NUL bytes. */
-static int check_text(const char *s, size_t n, const char *name, struct candor_error *err)
+/* Check that s[0..n) has no NUL bytes and (unless bytes) is UTF-8. */
+static int check_text(const char *s, size_t n, bool bytes, const char *name,
+		      struct candor_error *err)
 {
-	size_t bad = candor_utf8_check(s, n), nul, line, col;
+	size_t bad = bytes ? n : candor_utf8_check(s, n), nul, line, col;
 	const char *z = memchr(s, '\0', n);
 
 	nul = z ? (size_t)(z - s) : n;
@@ -89,31 +56,34 @@ static int check_text(const char *s, size_t n, const char *name, struct candor_e
 	if (nul < bad)
 		return candor_error_set(err, CANDOR_EINVALID, "file", "%s:%zu:%zu: a NUL byte: "
 					"this is not a text file", name, line, col);
+	/* the encoding's rule found UTF-8 elsewhere in the file: this is damage */
 	return candor_error_set(err, CANDOR_EINVALID, "file", "%s:%zu:%zu: byte 0x%02X is not "
-				"UTF-8 (save the file as \"CSV UTF-8\" or \"Unicode text\"; Candor "
-				"does not guess an encoding)", name, line, col,
-				(unsigned char)s[bad]);
+				"UTF-8, and the rest of the file is (is it damaged? save it again "
+				"as \"CSV UTF-8\")", name, line, col, (unsigned char)s[bad]);
 }
 
 int candor_text_decode(struct candor_buf *out, const char **encoding, const char *data,
-		       size_t len, const char *name, struct candor_error *err)
+		       size_t len, const char *name, unsigned flags, struct candor_error *err)
 {
-	const unsigned char *u = (const unsigned char *)data;
-	struct candor_buf wide = CANDOR_BUF_INIT;
-	const char *s = data;
+	const char *s = data, *guess = NULL;
+	char *wide = NULL;
 	size_t n = len;
+	bool bytes = flags & CANDOR_TEXT_BYTES;
 	int rc = 0;
 
 	*encoding = "UTF-8";
-	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
-		*encoding = u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
-		if ((rc = from_utf16(&wide, *encoding, data + 2, len - 2, name, err)))
+	if (bytes)
+		guess = candor_encoding_bom(data, len);
+	else if ((rc = candor_encoding_guess(&guess, data, len, name, err)))
+		goto cleanup;
+	if (guess) {
+		if ((rc = candor_encoding_transcode(&wide, &n, guess, data, len, name, err)))
 			goto cleanup;
-		s = wide.ptr, n = wide.len;
+		s = wide, *encoding = guess;
 	}
 	if (n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
 		s += 3, n -= 3;
-	if ((rc = check_text(s, n, name, err)))
+	if ((rc = check_text(s, n, bytes, name, err)))
 		goto cleanup;
 	if (candor_buf_grow(out, n)) {
 		rc = oom(err);
@@ -127,7 +97,7 @@ int candor_text_decode(struct candor_buf *out, const char **encoding, const char
 	}
 	out->ptr[out->len] = '\0';
 cleanup:
-	candor_buf_release(&wide);
+	free(wide);
 	return rc;
 }
 
@@ -314,7 +284,7 @@ int candor_csv_read(struct candor_csv *out, const char *data, size_t len, const 
 	bool parser = false;
 	int rc;
 
-	if ((rc = candor_text_decode(&text, &out->encoding, data, len, name, err)))
+	if ((rc = candor_text_decode(&text, &out->encoding, data, len, name, 0, err)))
 		goto cleanup;
 	out->sep = separator(text.ptr, text.len);
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI)) {

@@ -4,10 +4,12 @@
  *
  * The parsing is libcsv's (RFC 4180: quoted fields, "" inside quotes,
  * quoted newlines).  Around it, what Excel and the CRMs add:
- *   - encoding: UTF-8 with or without a byte order mark, or UTF-16 (LE or
- *     BE) with one, Excel's "Unicode text", transcoded with iconv.  Any
- *     other bytes are refused with the line and column of the first one
- *     that is not UTF-8 (nothing is guessed);
+ *   - encoding: UTF-8 with or without a byte order mark, UTF-16 (LE or
+ *     BE) with one (Excel's "Unicode text"), Windows-1252 (Excel's "CSV
+ *     (Comma delimited)" on Windows) or Latin-1, told from the bytes by
+ *     the rule transcripts use (formats/encoding.h) and transcoded with
+ *     iconv; bytes that leave it open are refused with the line and the
+ *     byte (nothing is guessed);
  *   - line ends: CR LF, LF or CR, inside quoted fields too (a cell's
  *     newlines come out as LF);
  *   - the separator: ',', ';' (Excel in locales with a decimal comma) or a
@@ -36,7 +38,9 @@ struct candor_csv {
 	struct candor_csv_row *rows;  /* the data rows, in file order */
 	size_t nrows;
 	char sep;                     /* ',', ';' or '\t' */
-	const char *encoding;         /* "UTF-8" or "UTF-16LE"/"UTF-16BE" (static) */
+	const char *encoding;         /* what it was read as: "UTF-8", "UTF-16LE", "UTF-16BE",
+				       * "Windows-1252" or "Latin-1" (static; vCard: of the
+				       * values naming no CHARSET) */
 };
 
 #define CANDOR_CSV_INIT { { NULL, 0, 0 }, NULL, 0, ',', "UTF-8" }
@@ -53,15 +57,20 @@ int candor_csv_read(struct candor_csv *out, const char *data, size_t len, const 
 void candor_csv_release(struct candor_csv *c);
 
 /*
- * The text of a file as csv.c takes it (and vcard.c): UTF-8 (a BOM
- * dropped) or UTF-16 with a BOM, transcoded, checked to be UTF-8 without
- * NUL, CR LF and CR made LF, into out (which must be empty); *encoding as
- * for struct candor_csv.  0, CANDOR_EINVALID ("NAME:LINE:COLUMN: ...") or
+ * The text of a file as csv.c takes it (and vcard.c): its encoding told
+ * and transcoded to UTF-8 (formats/encoding.h), a UTF-8 BOM dropped,
+ * checked to be UTF-8 without NUL, CR LF and CR made LF, into out (which
+ * must be empty); *encoding as for struct candor_csv.  With
+ * CANDOR_TEXT_BYTES only UTF-16 is transcoded and other 8-bit bytes are
+ * left as they are, unchecked (vCard decodes each value by its CHARSET or
+ * the file's guess); *encoding is then "UTF-8" unless UTF-16.  0,
+ * CANDOR_EINVALID ("NAME:LINE:COLUMN: ..." or the encoding's message) or
  * CANDOR_ERROR.
  */
+#define CANDOR_TEXT_BYTES 1u
 struct candor_buf;
 int candor_text_decode(struct candor_buf *out, const char **encoding, const char *data,
-		       size_t len, const char *name, struct candor_error *err);
+		       size_t len, const char *name, unsigned flags, struct candor_error *err);
 
 /* The index of the header column named name (exactly), or -1. */
 long candor_csv_column(const struct candor_csv *c, const char *name);

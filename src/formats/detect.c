@@ -186,7 +186,7 @@ int candor_format_detect(enum candor_format *out, const char *data, size_t len,
 			len--;
 		len -= len % 2;  /* nor a UTF-16 one */
 	}
-	if ((rc = fmt_decode(&decoded, &decodedlen, &encoding, data, len, in.name, err)))
+	if ((rc = candor_encoding_decode(&decoded, &decodedlen, &encoding, data, len, in.name, err)))
 		return rc;
 	if (decoded)
 		data = decoded, len = decodedlen;

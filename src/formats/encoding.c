@@ -1,11 +1,10 @@
 /*
- * encoding.c: transcripts saved in a legacy encoding, made UTF-8 first.
+ * encoding.c: a file's encoding told from its bytes, and the file made
+ * UTF-8 with iconv (glibc): the one rule of formats/encoding.h, used by the
+ * transcript reader (transcript.c, detect.c), CSV (csv.c) and vCard
+ * (vcard.c: the guess is made over the values that name no CHARSET).
  *
- * Tools and editors on Windows still save SRT and text files as
- * Windows-1252, older ones as Latin-1, and "Unicode" means UTF-16 there.
- * Before the input is checked and normalised (transcript.c), fmt_decode()
- * looks at the bytes and transcodes with iconv (glibc) when they say what
- * they are:
+ * The bytes say:
  *
  *   - a UTF-16 byte order mark (FF FE, FE FF): UTF-16LE or UTF-16BE;
  *   - a UTF-8 BOM, or bytes that are all valid UTF-8: nothing to do;
@@ -22,14 +21,19 @@
  * pasted UTF-16 fragment), a byte Windows-1252 leaves undefined (0x81, 0x8D,
  * 0x8F, 0x90, 0x9D), or high bytes so dense that the text is not in a
  * Western European language (Cyrillic or Greek 8-bit code pages, which no
- * byte tells apart).  The encoding assumed is reported (t->encoding) so the
- * front doors can say so.
+ * byte tells apart).  The encoding assumed is reported (t->encoding,
+ * struct candor_csv's encoding) so the front doors can say so.
  */
 #include "util/common.h"
 #include <errno.h>
 #include <iconv.h>
 #include "util/error.h"
-#include "formats/reader.h"
+#include "formats/encoding.h"
+
+static int oom(struct candor_error *err)
+{
+	return candor_error_set(err, CANDOR_ERROR, NULL, "out of memory");
+}
 
 /* Length of the valid UTF-8 sequence at s (s[0] >= 0x80), or 0. */
 static size_t utf8_len(const unsigned char *s, size_t n)
@@ -58,7 +62,7 @@ struct scan {
 	bool any_undef;
 	size_t high, letters;   /* bytes >= 0x80 not in UTF-8; ASCII letters */
 	bool any_bom;           /* a UTF-16 byte order mark past the start */
-	size_t bom_line;
+	size_t bom, bom_line;
 };
 
 static bool cp1252_undefined(unsigned char c)
@@ -100,7 +104,7 @@ static void scan_bytes(struct scan *k, const unsigned char *s, size_t len)
 		k->shaped += utf8_shaped(s + i, len - i);
 		if (i + 1 < len && s[i] >= 0xFE && s[i + 1] >= 0xFE && s[i] != s[i + 1] &&
 		    !k->any_bom)
-			k->any_bom = true, k->bom_line = line;
+			k->any_bom = true, k->bom = i, k->bom_line = line;
 		if (!k->any_bad)
 			k->bad = i, k->bad_line = line, k->any_bad = true;
 		if (s[i] <= 0x9F)
@@ -110,41 +114,43 @@ static void scan_bytes(struct scan *k, const unsigned char *s, size_t len)
 	}
 }
 
-static int oom_or(struct candor_error *err, int code, const char *name, const char *what)
+/* iconv's name for an encoding candor_encoding_guess gives (others are iconv's already). */
+static const char *iconv_name(const char *encoding)
 {
-	if (code == CANDOR_ERROR)
-		return fmt_oom(err);
-	return candor_error_set(err, CANDOR_EINVALID, "file",
-				"'%s' is not valid %s (save the transcript as UTF-8)", name, what);
+	return !strcmp(encoding, "Windows-1252") ? "CP1252"
+	       : !strcmp(encoding, "Latin-1") ? "ISO-8859-1" : encoding;
 }
 
-/*
- * Transcode data[0..len) from the iconv encoding from into a malloc'd
- * UTF-8 string.  0, CANDOR_EINVALID (bytes invalid in that encoding: the
- * message names what) or CANDOR_ERROR (out of memory).
- */
-static int transcode(char **out, size_t *outlen, const char *from, const char *what,
-		     const char *data, size_t len, const char *name, struct candor_error *err)
+int candor_encoding_transcode(char **out, size_t *outlen, const char *encoding,
+			      const char *data, size_t len, const char *name,
+			      struct candor_error *err)
 {
-	iconv_t cd = iconv_open("UTF-8", from);
+	iconv_t cd = iconv_open("UTF-8", iconv_name(encoding));
 	size_t cap, left, room;
 	char *in = (char *)data, *buf = NULL, *o;
 	int rc = 0;
 
+	*out = NULL;
+	if (!strncmp(encoding, "UTF-16", 6) && candor_encoding_bom(data, len))
+		in += 2, len -= 2;
 	if (cd == (iconv_t)-1)
-		return errno == ENOMEM ? fmt_oom(err)
-		       : candor_error_set(err, CANDOR_ERROR, NULL,
-					  "cannot convert from %s here (iconv: %s)", what, strerror(errno));
-	/* UTF-8 takes at most 3 bytes for a byte (8-bit) or 2 bytes (UTF-16) */
-	if (len > (SIZE_MAX - 1) / 3 || !(buf = malloc((cap = 3 * len) + 1))) {
-		rc = fmt_oom(err);
+		return errno == ENOMEM ? oom(err)
+		       : candor_error_set(err, CANDOR_ENOTFOUND, "file", "'%s': %s is not an "
+					  "encoding Candor knows (iconv: %s)", name, encoding,
+					  strerror(errno));
+	/* UTF-8 takes at most 3 bytes for a byte (8-bit) or 2 bytes (UTF-16);
+	 * 4 for anything else iconv knows */
+	if (len > (SIZE_MAX - 1) / 4 || !(buf = malloc((cap = 4 * len) + 1))) {
+		rc = oom(err);
 		goto cleanup;
 	}
 	o = buf;
 	left = len;
 	room = cap;
 	if (iconv(cd, &in, &left, &o, &room) == (size_t)-1 || left) {
-		rc = oom_or(err, errno == ENOMEM ? CANDOR_ERROR : CANDOR_EINVALID, name, what);
+		rc = errno == ENOMEM ? oom(err)
+		     : candor_error_set(err, CANDOR_EINVALID, "file", "'%s' is not valid %s "
+					"(save the file as UTF-8)", name, encoding);
 		goto cleanup;
 	}
 	*o = '\0';
@@ -161,42 +167,54 @@ static int undecided(const char *name, size_t line, const char *why, unsigned by
 		     struct candor_error *err)
 {
 	return candor_error_set(err, CANDOR_EINVALID, "file",
-				"'%s' line %zu: cannot tell the file's encoding: %s%.0x "
-				"(save the transcript as UTF-8)", name, line, why, byte);
+				"'%s' line %zu: cannot tell the file's encoding: byte 0x%02X %s "
+				"(save the file as UTF-8)", name, line, byte, why);
 }
 
-int fmt_decode(char **out, size_t *outlen, const char **encoding, const char *data,
-	       size_t len, const char *name, struct candor_error *err)
+const char *candor_encoding_bom(const char *data, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)data;
+
+	if (len < 2 || !((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF)))
+		return NULL;
+	return s[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+}
+
+int candor_encoding_guess(const char **encoding, const char *data, size_t len,
+			  const char *name, struct candor_error *err)
 {
 	const unsigned char *s = (const unsigned char *)data;
 	struct scan k;
 
-	*out = NULL;
-	*encoding = NULL;
-	if (len > CANDOR_TRANSCRIPT_MAX_BYTES)
-		return 0;  /* fmt_normalize refuses it */
-	if (len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) {
-		bool le = s[0] == 0xFF;
-
-		*encoding = le ? "UTF-16LE" : "UTF-16BE";
-		return transcode(out, outlen, *encoding, *encoding, data + 2, len - 2, name, err);
-	}
+	if ((*encoding = candor_encoding_bom(data, len)))
+		return 0;
 	scan_bytes(&k, s, len);
 	if (!k.any_bad)
 		return 0;
-	if (k.valid_multi || k.shaped)  /* UTF-8 with damage: fmt_normalize names the byte */
+	if (k.valid_multi || k.shaped)  /* UTF-8 with damage: the caller names the byte */
 		return 0;
 	if (k.any_bom)
-		return undecided(name, k.bom_line, "a UTF-16 byte order mark (FF FE) inside it "
-				 "(is part of it UTF-16?)", 0, err);
+		return undecided(name, k.bom_line, "starts a UTF-16 byte order mark (FF FE) "
+				 "inside it (is part of it UTF-16?)", s[k.bom], err);
 	if (k.any_undef)
-		return undecided(name, k.undef_line, "it is neither UTF-8 nor Windows-1252 "
-				 "(Latin-1 has a control character there): byte 0x",
-				 s[k.undef], err);
+		return undecided(name, k.undef_line, "is neither UTF-8 nor Windows-1252 "
+				 "(Latin-1 has a control character there)", s[k.undef], err);
 	if (k.high * 2 > k.letters)
-		return undecided(name, k.bad_line, "it is not UTF-8, and too many of its letters "
-				 "are outside ASCII for Windows-1252 or Latin-1", 0, err);
+		return undecided(name, k.bad_line, "is not UTF-8, and too many of the file's "
+				 "letters are outside ASCII for Windows-1252 or Latin-1",
+				 s[k.bad], err);
 	*encoding = k.c1 ? "Windows-1252" : "Latin-1";
-	return transcode(out, outlen, k.c1 ? "CP1252" : "ISO-8859-1", *encoding, data, len,
-			 name, err);
+	return 0;
+}
+
+int candor_encoding_decode(char **out, size_t *outlen, const char **encoding,
+			   const char *data, size_t len, const char *name,
+			   struct candor_error *err)
+{
+	int rc;
+
+	*out = NULL;
+	if ((rc = candor_encoding_guess(encoding, data, len, name, err)) || !*encoding)
+		return rc;
+	return candor_encoding_transcode(out, outlen, *encoding, data, len, name, err);
 }

@@ -1,7 +1,7 @@
 /*
  * reader.h: internals shared by the transcript readers (not a public API).
  *
- * transcript.c transcodes a legacy encoding (encoding.c), checks the input
+ * transcript.c transcodes a legacy encoding (formats/encoding.h), checks the input
  * (size, UTF-8, NUL bytes, line length), drops a BOM and turns every CR LF
  * and lone CR into LF, then hands the result to one reader (vtt.c, srt.c,
  * textfmt.c, chat.c, teams.c).  A reader appends cues to a struct fmt_cues; the
@@ -13,6 +13,7 @@
 
 #include "util/common.h"
 #include "formats/transcript.h"
+#include "formats/encoding.h"
 
 struct candor_error;
 
@@ -152,15 +153,6 @@ int fmt_cue_clean(struct candor_cue *c, unsigned flags, struct candor_error *err
  * field for a payload that is broken JSON or has no "spokenText" (teams.c).
  */
 int fmt_cue_json(struct candor_cue *c, const struct fmt_input *in, struct candor_error *err);
-
-/*
- * Transcode data when it is UTF-16 with a byte order mark, Windows-1252 or
- * Latin-1 (encoding.c): *out a malloc'd UTF-8 copy and *encoding its static
- * name, or *out NULL (and *encoding NULL) when data is to be read as it is.
- * CANDOR_EINVALID naming the file and line when the encoding cannot be told.
- */
-int fmt_decode(char **out, size_t *outlen, const char **encoding, const char *data,
-	       size_t len, const char *name, struct candor_error *err);
 
 /* Give cues without an end time the start of the next later cue. */
 void fmt_cues_fill_ends(struct fmt_cues *cues);

@@ -212,7 +212,9 @@ static int read_any(struct candor_transcript *out, int format, const char *data,
 	size_t decodedlen = 0;
 	int rc;
 
-	if ((rc = fmt_decode(&decoded, &decodedlen, &encoding, data, len, in.name, err)))
+	/* (too large: fmt_normalize refuses it, without transcoding it first) */
+	if (len <= CANDOR_TRANSCRIPT_MAX_BYTES &&
+	    (rc = candor_encoding_decode(&decoded, &decodedlen, &encoding, data, len, in.name, err)))
 		goto cleanup;
 	if (decoded)
 		data = decoded, len = decodedlen;

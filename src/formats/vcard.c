@@ -2,17 +2,21 @@
  * formats/vcard.c: vCard 2.1, 3.0 and 4.0 in, vCard 3.0 out (vcard.h).
  *
  * Reading goes: the text decoded (csv.c's candor_text_decode: BOM, UTF-16,
- * UTF-8 checked, LF line ends), physical lines joined into logical ones
- * (folding; quoted-printable soft breaks), each logical line split into
- * group, name, parameters and value, the value decoded (quoted-printable,
- * then its CHARSET) and unescaped, and put in its card's column.
+ * LF line ends; 8-bit bytes left as they are), physical lines joined into
+ * logical ones (folding; quoted-printable soft breaks), each logical line
+ * split into group, name, parameters and value, the value decoded
+ * (quoted-printable, then its CHARSET) and unescaped, and put in its
+ * card's column.  A value that names no CHARSET is in the file's
+ * encoding, told by formats/encoding.h's rule over all such values (a
+ * first pass collects them, each on its own line so a refusal names the
+ * line): an Outlook card saved in Windows-1252 reads right, and a CHARSET
+ * on a property wins over the file's guess.
  */
 #include "util/common.h"
-#include <errno.h>
-#include <iconv.h>
 #include <strings.h>
 #include "util/error.h"
 #include "util/utf8.h"
+#include "formats/encoding.h"
 #include "formats/vcard.h"
 
 /* Properties never imported: binary or tool-specific. */
@@ -35,6 +39,11 @@ struct reader {
 	struct candor_csv_row *card;   /* the card being read, or NULL */
 	size_t ccap;                   /* of card->f */
 	const char *version;
+	/* the first pass: the values naming no CHARSET, each at its line */
+	bool sampling;
+	struct candor_buf sample;
+	size_t sample_lines;           /* the '\n's in it: its last line is sample_lines + 1 */
+	const char *charset;           /* the second: the file's guess, or NULL (UTF-8) */
 };
 
 static int oom(struct candor_error *err)
@@ -204,38 +213,39 @@ static int qp_decode(struct reader *r, struct candor_buf *out, const char *s, si
 /* b (in charset) made UTF-8. */
 static int recode(struct reader *r, struct candor_buf *b, const char *charset, size_t line)
 {
-	struct candor_buf to = CANDOR_BUF_INIT;
-	iconv_t cd;
-	char *in = b->ptr, *o;
-	size_t left = b->len, room;
-	int rc = 0;
+	struct candor_error e = CANDOR_ERROR_INIT;
+	char *to = NULL;
+	size_t tolen = 0;
+	int rc;
 
 	if (!*charset || !strcasecmp(charset, "UTF-8") || !strcasecmp(charset, "US-ASCII"))
 		return 0;
-	if ((cd = iconv_open("UTF-8", charset)) == (iconv_t)-1) {
-		candor_error_set(r->err, CANDOR_EINVALID, "file", "%s:%zu: CHARSET=%s is not a "
-				 "character set Candor knows", r->name, line, charset);
-		return CANDOR_EINVALID;
-	}
-	if (candor_buf_grow(&to, 4 * b->len + 4)) {
+	/* a name is letters, digits and "-_.:"; anything else is not echoed */
+	if (charset[strspn(charset, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+			   "0123456789-_.:")])
+		return bad(r, line, "a CHARSET that is not the name of a character set");
+	rc = candor_encoding_transcode(&to, &tolen, charset, b->ptr, b->len, r->name, &e);
+	if (rc == CANDOR_ENOTFOUND)
+		rc = candor_error_set(r->err, CANDOR_EINVALID, "file", "%s:%zu: CHARSET=%s is not "
+				      "a character set Candor knows", r->name, line, charset);
+	else if (rc == CANDOR_EINVALID)
+		rc = bad(r, line, "a value that is not valid in the CHARSET it names");
+	else if (rc)
 		rc = oom(r->err);
-		goto cleanup;
-	}
-	o = to.ptr, room = to.alloc - 1;
-	if (iconv(cd, &in, &left, &o, &room) == (size_t)-1 || left) {
-		rc = errno == ENOMEM ? oom(r->err) : bad(r, line, "a value that is not valid in "
-							 "the CHARSET it names");
-		goto cleanup;
-	}
-	to.len = (size_t)(o - to.ptr);
-	to.ptr[to.len] = '\0';
-	candor_buf_release(b);
-	*b = to;
-	to = (struct candor_buf)CANDOR_BUF_INIT;
-cleanup:
-	candor_buf_release(&to);
-	iconv_close(cd);
+	else if (candor_buf_reset(b), candor_buf_add(b, to, tolen))
+		rc = oom(r->err);
+	free(to);
 	return rc;
+}
+
+/* The first pass: s[0..n) (a value naming no CHARSET) goes into the sample at its line. */
+static int sample(struct reader *r, const char *s, size_t n, size_t line)
+{
+	while (r->sample_lines + 1 < line && !candor_buf_error(&r->sample))
+		candor_buf_addch(&r->sample, '\n'), r->sample_lines++;
+	for (size_t i = 0; i < n; i++)  /* a quoted-printable =0A must not start a line */
+		candor_buf_addch(&r->sample, s[i] == '\n' || s[i] == '\r' ? ' ' : s[i]);
+	return candor_buf_error(&r->sample) ? oom(r->err) : 0;
 }
 
 /* Split the logical line s into p; false when it has no ':'. */
@@ -378,8 +388,12 @@ static int property(struct reader *r, const struct prop *p, size_t line)
 		rc = qp_decode(r, &v, p->value, line);
 	else if (candor_buf_adds(&v, p->value))
 		rc = oom(r->err);
+	if (!rc && r->sampling) {
+		rc = *p->charset ? 0 : sample(r, v.ptr, v.len, line);
+		goto cleanup;
+	}
 	if (!rc)
-		rc = recode(r, &v, p->charset, line);
+		rc = recode(r, &v, *p->charset ? p->charset : r->charset ? r->charset : "", line);
 	if (!rc && (!candor_utf8_valid(v.ptr, v.len) || memchr(v.ptr, '\0', v.len)))
 		rc = bad(r, line, "a value that is not UTF-8 text (say its CHARSET)");
 	if (rc)
@@ -480,32 +494,66 @@ static int read_lines(struct reader *r, const char *s, size_t n)
 	return rc;
 }
 
+/* Read the cards of text into r->out (or, sampling, only collect r->sample). */
+static int read_cards(struct reader *r, const struct candor_buf *text)
+{
+	size_t col;
+	int rc = 0;
+
+	for (int k = 0; k < C_FIXED && !rc; k++)
+		rc = column(r, fixed[k], &col);
+	if (!rc)
+		rc = read_lines(r, text->ptr, text->len);
+	if (!rc && r->card)
+		rc = bad(r, r->card->line, "this vCard has no END:VCARD");
+	if (!rc && !r->out->nrows)
+		rc = bad(r, 1, "no vCard in the file (BEGIN:VCARD ... END:VCARD)");
+	if (!rc)
+		rc = pad_rows(r);
+	if (rc)  /* rows may be ragged: make them safe to release */
+		pad_rows(r);
+	return rc;
+}
+
+/*
+ * The encoding of the values that name no CHARSET (NULL: UTF-8): a first
+ * pass over a scratch table collects them, and the rule tells.
+ */
+static int file_charset(const char **out, const struct candor_buf *text, const char *name,
+			struct candor_error *err)
+{
+	struct candor_csv scratch = CANDOR_CSV_INIT;
+	struct reader r = { .out = &scratch, .name = name, .err = err, .sampling = true };
+	int rc;
+
+	*out = NULL;
+	if (!(rc = read_cards(&r, text)))
+		rc = candor_encoding_guess(out, r.sample.ptr, r.sample.len, name, err);
+	candor_buf_release(&r.sample);
+	candor_csv_release(&scratch);
+	return rc;
+}
+
 int candor_vcard_read(struct candor_csv *out, const char **version, const char *data,
 		      size_t len, const char *name, struct candor_error *err)
 {
 	struct candor_buf text = CANDOR_BUF_INIT;
 	struct reader r = { .out = out, .name = name, .err = err };
-	size_t col;
 	int rc;
 
 	*version = "?";
 	out->sep = ',';
-	if ((rc = candor_text_decode(&text, &out->encoding, data, len, name, err)))
+	if ((rc = candor_text_decode(&text, &out->encoding, data, len, name, CANDOR_TEXT_BYTES,
+				     err)))
 		goto cleanup;
-	for (int k = 0; k < C_FIXED && !rc; k++)
-		rc = column(&r, fixed[k], &col);
-	if (!rc)
-		rc = read_lines(&r, text.ptr, text.len);
-	if (!rc && r.card)
-		rc = bad(&r, r.card->line, "this vCard has no END:VCARD");
-	if (!rc && !out->nrows)
-		rc = bad(&r, 1, "no vCard in the file (BEGIN:VCARD ... END:VCARD)");
-	if (!rc)
-		rc = pad_rows(&r);
+	/* UTF-16 is Unicode already; else the values naming no CHARSET tell */
+	if (!strcmp(out->encoding, "UTF-8") && (rc = file_charset(&r.charset, &text, name, err)))
+		goto cleanup;
+	if (r.charset)
+		out->encoding = r.charset;
+	rc = read_cards(&r, &text);
 	*version = r.version ? r.version : "?";
 cleanup:
-	if (rc)  /* rows may be ragged: make them safe to release */
-		pad_rows(&r);
 	candor_buf_release(&text);
 	return rc;
 }

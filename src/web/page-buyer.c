@@ -467,6 +467,7 @@ int web_page_buyer(struct web_request *req)
 	if (!rc) {
 		web_page_begin(req, w.c.name);
 		header(req, &w);
+		web_merge_note(req, w.c.id, w.may_change);
 		gates(req, &w);
 		web_html(&req->out, "<section class=\"card\" id=\"chart\" aria-labelledby=\"h-chart\">"
 			 "<h2 id=\"h-chart\">Trust over time</h2>");
@@ -485,6 +486,7 @@ int web_page_buyer(struct web_request *req)
 		if (w.may_change) {
 			web_html(&req->out, "<p>%s's own details:", w.c.name);
 			fix_links(req, &w, "contact", w.c.id);
+			web_html(&req->out, " · <a class=\"fix\" href=\"/merge?from=%D\">Merge into another contact</a>", w.c.id);
 			web_html(&req->out, "</p>");
 		}
 		if (w.may_change)

@@ -40,6 +40,8 @@ void web_page_begin(struct web_request *req, const char *title)
 		 "<a class=\"skip\" href=\"#main\">Skip to content</a>"
 		 "<header class=\"top\"><a href=\"/\">Candor · pipeline</a>"
 		 "<a href=\"/help\">Help</a>", title);
+	if (req->signed_in)
+		web_html(b, "<a href=\"/calendar\">Calendar</a>");
 	if (req->signed_in && !req->user.local) {
 		web_html(b, "<span>%s (%s) ", req->user.name,
 			 candor_name_of(candor_roles, req->user.role));

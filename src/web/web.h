@@ -208,6 +208,10 @@ int web_style(struct web_request *req);
 int web_icon(struct web_request *req);
 int web_page_help(struct web_request *req);
 int web_calendar(struct web_request *req);
+/* The Calendar page: subscribing, a feed link made (shown once), a feed stopped (calendar.c). */
+int web_page_calendar(struct web_request *req);
+int web_form_feed_new(struct web_request *req);
+int web_form_feed_stop(struct web_request *req);
 int web_form_account(struct web_request *req);
 int web_form_contact(struct web_request *req);
 int web_form_log(struct web_request *req);
@@ -266,6 +270,12 @@ int web_form_edit(struct web_request *req);
 int web_page_delete(struct web_request *req);
 int web_form_delete(struct web_request *req);
 int web_form_changes_undo(struct web_request *req);
+/* Merging two contacts (page-merge.c): the pages, the merge, its undo, and
+ * the line a buyer page shows after either (?merged=BATCH, ?unmerged=BATCH). */
+int web_page_merge(struct web_request *req);
+int web_form_merge(struct web_request *req);
+int web_form_merge_undo(struct web_request *req);
+void web_merge_note(struct web_request *req, int64_t contact, bool may_change);
 int web_api_batch_undo(struct web_request *req);
 int web_api_openapi(struct web_request *req);
 

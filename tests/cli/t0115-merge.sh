@@ -21,7 +21,7 @@ test_expect 'setup: one person twice (an import and a hand-made record)' '
 
 test_expect 'a field both have, differently, is refused with the field named; nothing changes' '
 	fails 5 candor merge 2 into 1 &&
-	test_grep "differ in name: .D. Reyes. and .Dana Reyes.: say which stays with --keep name=from or --keep name=into" err
+	test_grep "differ in name: .D. Reyes. and .Dana Reyes.: say which stays \\(--keep name=from or --keep name=into\\)" err
 '
 
 test_expect 'different accounts, the same contact twice, bad --keep: refused' '

@@ -2,8 +2,10 @@
  * test-crm.c: the CRM readers (src/formats/csv.c, vcard.c, crmmap.c).
  *
  * CSV as Excel and the CRMs write it: BOM, CR LF, quoted newlines and
- * quotes, ';' and tab separators, UTF-16 "Unicode text"; each row's line;
- * and bad input refused with the file, line and column.
+ * quotes, ';' and tab separators, UTF-16 "Unicode text", Windows-1252 and
+ * Latin-1 (told by the transcripts' rule, formats/encoding.h); each row's
+ * line; and bad input refused with the file, line and column.  vCards: a
+ * property's CHARSET wins over the file's guess.
  */
 #include "util/common.h"
 #include <setjmp.h>
@@ -120,6 +122,34 @@ static void test_csv_utf16(void **state)
 	csv_fails(le, n - 1, "is not valid UTF-16LE");  /* cut in half a code unit */
 }
 
+/* Excel's "CSV (Comma delimited)" on Windows is Windows-1252; older tools write Latin-1. */
+static void test_csv_legacy(void **state)
+{
+	struct candor_csv c = CANDOR_CSV_INIT;
+
+	csv_ok(&c, S("Name,Note\r\nRen\xE9 M\xFCller,\x93pilot\x94 \x80" "5k \x96 \x91ok\x92\r\n"));
+	assert_string_equal(c.encoding, "Windows-1252");
+	assert_string_equal(c.rows[0].f[0], "Ren\xC3\xA9 M\xC3\xBCller");
+	assert_string_equal(c.rows[0].f[1], "\xE2\x80\x9Cpilot\xE2\x80\x9D \xE2\x82\xAC" "5k "
+			    "\xE2\x80\x93 \xE2\x80\x98ok\xE2\x80\x99");
+	assert_int_equal(c.rows[0].line, 2);
+	candor_csv_release(&c);
+	csv_ok(&c, S("Name;Firma\nJ\xF6rg;S\xF6hne \xBD\n"));
+	assert_string_equal(c.encoding, "Latin-1");
+	assert_int_equal(c.sep, ';');
+	assert_string_equal(c.rows[0].f[0], "J\xC3\xB6rg");
+	assert_string_equal(c.rows[0].f[1], "S\xC3\xB6hne \xC2\xBD");
+	candor_csv_release(&c);
+	csv_ok(&c, S("Name\nJ\xC3\xB6rg\n"));
+	assert_string_equal(c.encoding, "UTF-8");
+	candor_csv_release(&c);
+	/* where the bytes leave it open: refused, naming the file, line and byte */
+	csv_fails(S("Name\nAna\nCaf\x81\n"), "'t.csv' line 3: cannot tell the file's encoding: "
+		  "byte 0x81 is neither UTF-8 nor Windows-1252");
+	csv_fails(S("Name\n\xCF\xF0\xE8\xE2\xE5\xF2\n"), "'t.csv' line 2: cannot tell the "
+		  "file's encoding: byte 0xCF is not UTF-8, and too many");
+}
+
 static void test_csv_bad(void **state)
 {
 	csv_fails(S(""), "t.csv: the file is empty");
@@ -128,8 +158,10 @@ static void test_csv_bad(void **state)
 		  "is never closed");
 	csv_fails(S("a,b\n1,2\nx,ab\"c\"\n"), "t.csv:3:5: a quote where none can be");
 	csv_fails(S("a,b\n1,2,3\n"), "t.csv:2: this row has 3 fields and the header 2");
-	csv_fails(S("a,b\nJ\xF6rg,2\n"), "t.csv:2:2: byte 0xF6 is not UTF-8");
-	csv_fails(S("a,b\n\"x\ny\",\n1,\xC3\n"), "t.csv:4:3: byte 0xC3 is not UTF-8");
+	/* UTF-8 with one byte that is not: damage, not an encoding */
+	csv_fails(S("a,b\nJ\xC3\xB6rg,Caf\xE9\n"), "t.csv:2:9: byte 0xE9 is not UTF-8, and the "
+		  "rest of the file is");
+	csv_fails(S("a,b\n\"x\ny\",\xC3\xA9\n1,\xC3\n"), "t.csv:4:3: byte 0xC3 is not UTF-8");
 	csv_fails(S("a,b\n1,\0\n"), "t.csv:2:3: a NUL byte");
 }
 
@@ -248,6 +280,34 @@ static void test_vcard_read(void **state)
 	candor_csv_release(&c);
 }
 
+/* A vCard saved in Windows-1252 reads right; a property's CHARSET wins over the file's guess. */
+static void test_vcard_charset(void **state)
+{
+	struct candor_csv c = CANDOR_CSV_INIT;
+
+	vcard_ok(&c, "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Ren\xE9 \x96 Lef\xE8vre\r\n"
+		 "NOTE;CHARSET=UTF-8:Z\xC3\xBCrich\r\nTITLE;CHARSET=ISO-8859-1:Caf\xE9\r\n"
+		 "ORG;CHARSET=Windows-1252;ENCODING=QUOTED-PRINTABLE:=80=E9\r\nEND:VCARD\r\n", "2.1");
+	assert_string_equal(c.encoding, "Windows-1252");
+	assert_string_equal(cell(&c, 0, "FN"), "Ren\xC3\xA9 \xE2\x80\x93 Lef\xC3\xA8vre");
+	assert_string_equal(cell(&c, 0, "NOTE"), "Z\xC3\xBCrich");
+	assert_string_equal(cell(&c, 0, "TITLE"), "Caf\xC3\xA9");
+	assert_string_equal(cell(&c, 0, "ORG"), "\xE2\x82\xAC\xC3\xA9");
+	candor_csv_release(&c);
+	/* a UTF-8 file with one property in Windows-1252 that says so */
+	vcard_ok(&c, "BEGIN:VCARD\nVERSION:3.0\nFN:J\xC3\xB6rg\nORG;CHARSET=Windows-1252:Caf\xE9 "
+		 "\x80\nEND:VCARD\n", "3.0");
+	assert_string_equal(c.encoding, "UTF-8");
+	assert_string_equal(cell(&c, 0, "FN"), "J\xC3\xB6rg");
+	assert_string_equal(cell(&c, 0, "ORG"), "Caf\xC3\xA9 \xE2\x82\xAC");
+	candor_csv_release(&c);
+	/* Latin-1 throughout, no CHARSET anywhere */
+	vcard_ok(&c, "BEGIN:VCARD\nVERSION:2.1\nFN:Bego\xF1" "a Mu\xF1oz\nEND:VCARD\n", "2.1");
+	assert_string_equal(c.encoding, "Latin-1");
+	assert_string_equal(cell(&c, 0, "FN"), "Bego\xC3\xB1" "a Mu\xC3\xB1oz");
+	candor_csv_release(&c);
+}
+
 static void vcard_fails(const char *data, const char *want)
 {
 	struct candor_csv c = CANDOR_CSV_INIT;
@@ -271,8 +331,17 @@ static void test_vcard_bad(void **state)
 	vcard_fails("BEGIN:VCARD\nBEGIN:VCARD\n", "t.vcf:2: BEGIN:VCARD inside another");
 	vcard_fails("BEGIN:VCARD\nFN;QUOTED-PRINTABLE:=4\nEND:VCARD\n", "t.vcf:2: a quoted-printable");
 	vcard_fails("BEGIN:VCARD\nFN;CHARSET=NOPE-1:x\nEND:VCARD\n", "t.vcf:2: CHARSET=NOPE-1");
+	/* 8-bit bytes in a CHARSET name are not echoed into the message */
+	vcard_fails("BEGIN:VCARD\nFN;CHARSET=UTF\x8A\x8A:x\nEND:VCARD\n", "t.vcf:2: a CHARSET that is "
+		    "not the name of a character set");
 	vcard_fails("BEGIN:VCARD\nFN;QUOTED-PRINTABLE:=00\nEND:VCARD\n", "t.vcf:2: a value that is not UTF-8");
-	vcard_fails("BEGIN:VCARD\nFN:\xFF\nEND:VCARD\n", "t.vcf:2:4: byte 0xFF is not UTF-8");
+	vcard_fails("BEGIN:VCARD\nFN:\xFF\nEND:VCARD\n", "'t.vcf' line 2: cannot tell the file's "
+		    "encoding: byte 0xFF");
+	vcard_fails("BEGIN:VCARD\nFN:Ana\nNOTE:Caf\x81 ok\nEND:VCARD\n", "'t.vcf' line 3: cannot "
+		    "tell the file's encoding: byte 0x81");
+	/* UTF-8 but for one value naming no CHARSET: that value is at fault */
+	vcard_fails("BEGIN:VCARD\nFN:J\xC3\xB6rg\nORG:Caf\xE9\nEND:VCARD\n",
+		    "t.vcf:3: a value that is not UTF-8 text (say its CHARSET)");
 	vcard_fails("BEGIN:VCARD\nEND:VCALENDAR\n", "t.vcf:2: END of something other");
 }
 
@@ -366,10 +435,12 @@ int main(void)
 		cmocka_unit_test(test_csv_excel),
 		cmocka_unit_test(test_csv_separators),
 		cmocka_unit_test(test_csv_utf16),
+		cmocka_unit_test(test_csv_legacy),
 		cmocka_unit_test(test_csv_bad),
 		cmocka_unit_test(test_crm_detect),
 		cmocka_unit_test(test_crm_map),
 		cmocka_unit_test(test_vcard_read),
+		cmocka_unit_test(test_vcard_charset),
 		cmocka_unit_test(test_vcard_bad),
 		cmocka_unit_test(test_vcard_write),
 		cmocka_unit_test(test_ics_libical),
