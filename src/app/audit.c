@@ -778,7 +778,7 @@ static int redone(struct candor_app *app, int64_t undo_id)
 }
 
 static int undo_checks(struct candor_app *app, const struct candor_batch *b, const char *only_kind,
-		       const struct candor_change *c, size_t n)
+		       const struct candor_change *c, size_t n, int64_t *in_the_way)
 {
 	int64_t later = 0;
 	bool ok = true;
@@ -804,6 +804,8 @@ static int undo_checks(struct candor_app *app, const struct candor_batch *b, con
 	if (!rc && later) {
 		struct candor_batch lb = { 0 };
 
+		if (in_the_way)
+			*in_the_way = later;
 		if (!(rc = candor_store_batch_get(app->store, later, &lb)))
 			rc = candor_error_set(app->err, CANDOR_ECONFLICT, "batch",
 					      "batch %" PRId64 " ('%s') cannot be undone: batch %"
@@ -860,7 +862,7 @@ int candor_app_undo(struct candor_app *app, int64_t id, const char *by, const ch
 	if ((rc = candor_store_batch_get(app->store, id, &b)))
 		return rc == CANDOR_ENOTFOUND ? no_batch(app, id) : rc;
 	if ((rc = candor_store_changes(app->store, id, &c, &n)) ||
-	    (rc = undo_checks(app, &b, only_kind, c, n)))
+	    (rc = undo_checks(app, &b, only_kind, c, n, NULL)))
 		goto cleanup;
 	rc = candor_audit_kind(app->store, "undo");
 	rc = rc ? rc : candor_audit_describe(app->store, "undo batch %" PRId64 " (%s)", b.id, b.what);
@@ -880,6 +882,24 @@ int candor_app_undo(struct candor_app *app, int64_t id, const char *by, const ch
 		snprintf(out->what, sizeof(out->what), "%s", b.what);
 	}
 cleanup:
+	candor_changes_free(c, n);
+	candor_batch_release(&b);
+	return rc;
+}
+
+int candor_app_undo_check(struct candor_app *app, int64_t id, const char *only_kind,
+			  int64_t *in_the_way)
+{
+	struct candor_batch b = { 0 };
+	struct candor_change *c = NULL;
+	size_t n = 0;
+	int rc = candor_store_batch_get(app->store, id, &b);
+
+	*in_the_way = 0;
+	if (rc)
+		return rc == CANDOR_ENOTFOUND ? no_batch(app, id) : rc;
+	if (!(rc = candor_store_changes(app->store, id, &c, &n)))
+		rc = undo_checks(app, &b, only_kind, c, n, in_the_way);
 	candor_changes_free(c, n);
 	candor_batch_release(&b);
 	return rc;

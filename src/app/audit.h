@@ -111,6 +111,17 @@ struct candor_app_undone {
  */
 int candor_app_undo(struct candor_app *app, int64_t id, const char *by, const char *only_kind,
 		    struct candor_app_undone *out);
+/*
+ * Whether candor_app_undo would undo batch id, as far as can be told
+ * before it runs (writes nothing): 0, or the error it would give, with its
+ * message (already undone, changed by a later batch, another kind, a
+ * record the asker may not change); *in_the_way is the later batch that
+ * changed the same records, when that is why (else 0).  A name an undo
+ * would bring back that another record took since is found only by the
+ * undo itself.
+ */
+int candor_app_undo_check(struct candor_app *app, int64_t id, const char *only_kind,
+			  int64_t *in_the_way);
 
 /*
  * The audit log: batches newest first, of contact_id (when not 0), else

@@ -124,5 +124,7 @@ int web_form_changes_undo(struct web_request *req)
 	app.who = req->user.local ? NULL : &who;
 	if ((rc = candor_app_undo(&app, req->ids[1], req->user.name, NULL, &u)))
 		return web_fail(req, rc);
+	if (web_arg(req, "to") && !strcmp(web_arg(req, "to"), "buyer"))  /* the buyer page's card */
+		return web_redirect(req, "/buyers/%" PRId64 "?undone=%" PRId64, req->ids[0], u.batch);
 	return web_redirect(req, "/buyers/%" PRId64 "/changes?undone=%" PRId64, req->ids[0], u.batch);
 }
