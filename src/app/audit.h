@@ -59,7 +59,8 @@ int candor_app_record_edit(struct candor_app *app, const char *kind, int64_t id,
 struct candor_app_field {
 	const char *field;                  /* as candor_app_record_edit takes it */
 	char type;                          /* 't' text, 'o' optional text, 'n' a name, 'd' a date,
-					     * 'e' one of names, 'b' yes or no */
+					     * 'e' one of names, 'b' yes or no, 'a' an account
+					     * (its id; any the asker may change) */
 	const struct candor_name *names;    /* the choices of an 'e' */
 	char value[1024];                   /* dates as YYYY-MM-DDTHH:MM, yes/no as 1/0 */
 };

@@ -334,8 +334,10 @@ static void value_words(struct said *s, const char *col, json_t *v)
 	}
 }
 
-/* "the due date 18 Nov -> 19 Nov; the words 'a' -> 'b'" of one edit change. */
-static void diff_words(struct said *s, const struct candor_change *c, bool *first)
+/* "the due date 18 Nov -> 19 Nov; the words 'a' -> 'b'" of one edit change;
+ * a field said already (seen: "|col|...") is not said again: a contact's
+ * move changes the account of each of their records. */
+static void diff_words(struct said *s, const struct candor_change *c, struct candor_buf *seen)
 {
 	json_t *was = json_loads(c->before, 0, NULL), *now = json_loads(c->after, 0, NULL);
 	const char *col;
@@ -344,14 +346,17 @@ static void diff_words(struct said *s, const struct candor_change *c, bool *firs
 	if (was && now)
 		json_object_foreach(now, col, v) {
 			const char *name = column_words(col);
+			char key[64];
 
-			if (!name || json_equal(json_object_get(was, col), v))
+			snprintf(key, sizeof(key), "|%s|", col);
+			if (!name || json_equal(json_object_get(was, col), v) ||
+			    (seen->len && strstr(seen->ptr, key)))
 				continue;
-			candor_buf_addf(s->out, "%s%s ", *first ? ": " : "; ", name);
+			candor_buf_adds(seen, key);
+			candor_buf_addf(s->out, "%s%s ", seen->len == strlen(key) ? ": " : "; ", name);
 			value_words(s, col, json_object_get(was, col));
 			candor_buf_adds(s->out, " -> ");
 			value_words(s, col, v);
-			*first = false;
 		}
 	json_decref(was);
 	json_decref(now);
@@ -361,7 +366,7 @@ static void edit_words(struct said *s, const struct candor_change *c, json_t *ro
 {
 	json_t *was = json_loads(c->before, 0, NULL);
 	const char *st = jtext(row, "status"), *old = was ? jtext(was, "status") : "";
-	bool first = true;
+	struct candor_buf seen = CANDOR_BUF_INIT;
 
 	if (strcmp(st, old) && (!strcmp(c->tbl, "expectations") || !strcmp(c->tbl, "proposals"))) {
 		bool expectation = !strcmp(c->tbl, "expectations");
@@ -380,7 +385,8 @@ static void edit_words(struct said *s, const struct candor_change *c, json_t *ro
 	subject(s, c->tbl, row);
 	for (size_t i = 0; i < s->n; i++)
 		if (!strcmp(s->c[i].action, "edit"))
-			diff_words(s, &s->c[i], &first);
+			diff_words(s, &s->c[i], &seen);
+	candor_buf_release(&seen);
 }
 
 static int words(struct candor_app *app, const struct candor_batch *b, struct candor_buf *out,

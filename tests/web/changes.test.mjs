@@ -115,6 +115,23 @@ async function flow(browser, view, tag) {
 			check(await card(page).locator('button', { hasText: 'Undo this' }).count() === 1,
 				'the import cannot be undone after what was in its way was');
 		});
+
+		await step(`${tag}: the buyer's edit page moves them among her accounts; it fits and passes axe`, async () => {
+			await page.goto(url);
+			await Promise.all([waitAt(page, /\/edit\?kind=contact/),
+				page.locator(`a[href="/edit?kind=contact&id=${id}"]`).click()]);
+			const accounts = await page.locator('select[name=account] option').allTextContents();
+			check(accounts.includes(`North ${tag}`) && accounts.includes(`Acme ${tag} Ltd`) ||
+				accounts.includes(`Acme ${tag}`), `the account choices: ${JSON.stringify(accounts)}`);
+			await page.locator('select[name=account]').selectOption({ label: accounts.find((a) => a.startsWith('Acme')) });
+			await fits(page, `${tag} contact edit page`);
+			await accessible(page, `${tag} contact edit page`);
+			await shot(page, `${tag}-contact-edit`);
+			await Promise.all([waitAt(page, new RegExp(`/buyers/${id}$`)), page.locator('button', { hasText: 'Save' }).click()]);
+			check((await page.locator('main h1 + p').textContent()).startsWith('Acme'), 'the buyer is not at the new account');
+			const t = await firstChange(page);
+			check(t.startsWith(`${user} changed the buyer '${buyer}': the account 'North ${tag}' -> 'Acme`), `the newest change reads "${t}"`);
+		});
 	} finally {
 		await ctx.close();
 	}
