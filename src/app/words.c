@@ -19,7 +19,8 @@ static const struct { const char *code, *words; } codes[] = {
 	{ "kept_late", "kept late" }, { "renegotiated", "new date agreed" },
 	{ "chose_another", "chose another supplier" },
 	{ "decided_not_to_buy", "decided not to buy" }, { "still_deciding", "still deciding" },
-	{ "refer", "refer them elsewhere" }, { "by_at", "by" }, { "set_at", "set on" },
+	{ "refer", "refer them elsewhere" }, { "next_step", "next step" },
+	{ "seller_centric", "seller-centred" }, { "by_at", "by" }, { "set_at", "set on" },
 	{ "resolved_at", "settled on" },
 };
 
@@ -387,6 +388,30 @@ static void edit_words(struct said *s, const struct candor_change *c, json_t *ro
 		if (!strcmp(s->c[i].action, "edit"))
 			diff_words(s, &s->c[i], &seen);
 	candor_buf_release(&seen);
+}
+
+int candor_app_change_words(struct candor_app *app, const struct candor_change *c,
+			    struct candor_buf *out)
+{
+	struct candor_batch none = { .kind = "command", .what = "", .by = "" };
+	struct said s = { app, &none, c, 1, out };
+	json_t *row = row_of(c);
+
+	if (!row)
+		return candor_buf_adds(out, "a change that cannot be read");
+	if (!strcmp(c->action, "edit")) {
+		struct candor_buf seen = CANDOR_BUF_INIT;
+
+		candor_buf_adds(out, "changed ");
+		subject(&s, c->tbl, row);
+		diff_words(&s, c, &seen);
+		candor_buf_release(&seen);
+	} else {
+		candor_buf_adds(out, !strcmp(c->action, "add") ? "added " : "deleted ");
+		subject(&s, c->tbl, row);
+	}
+	json_decref(row);
+	return candor_buf_error(out);
 }
 
 static int words(struct candor_app *app, const struct candor_batch *b, struct candor_buf *out,

@@ -31,5 +31,9 @@ void candor_words_day(char *dst, size_t n, int64_t t, int64_t now);
  */
 int candor_app_batch_words(struct candor_app *app, const struct candor_batch *b,
 			   struct candor_buf *out);
+/* One change in words: "changed the expectation 'a pilot plan': the state
+ * open -> met; the date settled none -> 6 Nov", "added the fact '...'". */
+int candor_app_change_words(struct candor_app *app, const struct candor_change *c,
+			    struct candor_buf *out);
 
 #endif

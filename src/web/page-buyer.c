@@ -94,7 +94,8 @@ static void gates(struct web_request *req, const struct buyer *w)
 		 "Gates</h2>");
 	if (w->a.stage == CANDOR_STAGE_DECIDED && d) {
 		web_html(b, "<p class=\"gate decided\"><strong>decided: %s on %T</strong>%R%s",
-			 candor_name_of(candor_decision_kinds, d->kind), d->at, *d->note ? ": " : "",
+			 candor_words_code(candor_name_of(candor_decision_kinds, d->kind)), d->at,
+			 *d->note ? ": " : "",
 			 d->note);
 		evidence_link(b, w, "decision", d->id);
 		web_html(b, "<br><span class=\"muted\">their decision; the relationship goes on. The "
@@ -284,6 +285,19 @@ static void expectations(struct web_request *req, const struct buyer *w)
 	web_html(b, "</ul>");
 }
 
+/* A step of a promise in words: "promised, due 2026-11-18", "kept late", "new date agreed: due ...". */
+static void step_words(struct candor_buf *b, const struct candor_commitment_event *e, bool first)
+{
+	if (first)
+		web_html(b, "promised, due <span class=\"date\">%T</span>", e->due);
+	else if (e->status == CANDOR_COMMITMENT_RENEGOTIATED || e->status == CANDOR_COMMITMENT_OPEN)
+		web_html(b, "%s: due <span class=\"date\">%T</span>",
+			 candor_words_code(candor_name_of(candor_commitment_statuses, e->status)), e->due);
+	else
+		web_html(b, "%s", candor_words_code(candor_name_of(candor_commitment_statuses, e->status)));
+	web_html(b, "%R%s", *e->note ? ": " : "", e->note);
+}
+
 static void commitments(struct web_request *req, const struct buyer *w)
 {
 	struct candor_buf *b = &req->out;
@@ -301,15 +315,14 @@ static void commitments(struct web_request *req, const struct buyer *w)
 		fix_links(req, w, "promise", c->id);
 		web_html(b, "</td><td data-label=\"Due\" class=\"date\">%T</td><td data-label=\"State\" "
 			 "class=\"%R\">%s%R", st.due, st.status == CANDOR_COMMITMENT_BROKEN || st.overdue
-			 ? "shut" : "", candor_name_of(candor_commitment_statuses, st.status),
+			 ? "shut" : "", candor_words_code(candor_name_of(candor_commitment_statuses, st.status)),
 			 st.overdue ? " (overdue)" : "");
 		if (st.status == CANDOR_COMMITMENT_OPEN && w->may_change)
 			web_promise_forms(req, c);
 		web_html(b, "</td><td data-label=\"History\"><ul>");
 		for (size_t k = 0; k < c->nevents; k++) {
-			web_html(b, "<li><span class=\"date\">%T</span> %s%R%s", c->events[k].at,
-				 candor_name_of(candor_commitment_statuses, c->events[k].status),
-				 *c->events[k].note ? ": " : "", c->events[k].note);
+			web_html(b, "<li><span class=\"date\">%T</span> ", c->events[k].at);
+			step_words(b, &c->events[k], k == 0);
 			if (k > 0)  /* the first is the promise itself: edit the promise */
 				fix_links(req, w, "event", c->events[k].id);
 			web_html(b, "</li>");
@@ -361,7 +374,7 @@ static void exchange(struct web_request *req, const struct buyer *w)
 	web_html(b, "</ul><h3>Fit, explored together</h3><ul>");
 	for (size_t i = 0; i < w->ev.nfits; i++) {
 		web_html(b, "<li id=\"fit-%D\">%T <strong>%s</strong>: %s", w->ev.fits[i].id,
-			 w->ev.fits[i].at, candor_name_of(candor_fit_verdicts, w->ev.fits[i].verdict),
+			 w->ev.fits[i].at, candor_words_code(candor_name_of(candor_fit_verdicts, w->ev.fits[i].verdict)),
 			 w->ev.fits[i].text);
 		fix_links(req, w, "fit", w->ev.fits[i].id);
 		web_html(b, "</li>");
@@ -408,7 +421,8 @@ static void said(struct web_request *req, const struct buyer *w, int64_t iid)
 		}
 		web_html(&req->out, "<br><span id=\"signal-%D\">%s said: <mark class=\"%s\">%s</mark> "
 			 "<span class=\"muted\">(%s, logged by hand)</span></span>", g->id,
-			 g->side == CANDOR_SIDE_SELLER ? "you" : "they", g->category, g->text, g->category);
+			 g->side == CANDOR_SIDE_SELLER ? "you" : "they", g->category, g->text,
+			 candor_words_code(g->category));
 	}
 	if (n)
 		web_html(&req->out, " <span class=\"muted\">(%D signal%R found in the transcript)</span>",

@@ -24,8 +24,8 @@ static const char *label_of(const char *kind, const char *field)
 		{ "", "direction", "Given or received" }, { "", "verdict", "Fit" },
 		{ "", "seller", "Who talked to them" }, { "", "inbound", "They reached out" },
 		{ "", "name", "Name" }, { "", "role", "Role" }, { "", "email", "Email" },
-		{ "contact", "account", "Account (moves all of theirs with them)" },
-		{ "account", "owner", "Owner (a user of this server)" },
+		{ "contact", "account", "Account" },
+		{ "account", "owner", "Owner" },
 	};
 	const char *any = field;
 
@@ -165,7 +165,7 @@ static void field_input(struct web_request *req, const char *kind, const struct 
 	}
 	if (bad) {
 		web_html(b, "<p class=\"why\" id=\"e-%s\" role=\"alert\">", f->field);
-		web_plain_message(b, bad_msg);
+		web_field_message(b, bad_msg, f->field, label_of(kind, f->field));
 		web_html(b, " Nothing was changed.</p>");
 	}
 	web_html(b, "</div>");

@@ -68,7 +68,7 @@ test_expect 'kept with a date after the due date is kept late; broken records it
 	expect_status 303 "$(post /commitments/1/kept -d at=2026-11-19)" &&
 	expect_status 303 "$(post /commitments/2/broken -d at=2026-11-20 -d "note=the demo slot went")" &&
 	page &&
-	grep -o "id=\"commitment-1\">.*" page.html | grep -q "kept_late" &&
+	grep -o "id=\"commitment-1\">.*" page.html | grep -q "kept late" &&
 	test_grep "broken: the demo slot went" page.html
 '
 test_expect 'renegotiate sets a new due date; an expectation is met or missed on a date' '
