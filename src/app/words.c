@@ -328,7 +328,7 @@ static void value_words(struct said *s, const char *col, json_t *v)
 					 !strcmp(col, "verdict") || !strcmp(col, "direction") ||
 					 !strcmp(col, "confidence"))) {
 		candor_buf_adds(s->out, candor_words_code(json_string_value(v)));
-	} else if (json_is_string(v)) {
+	} else if (json_is_string(v) && *json_string_value(v)) {
 		quote(s->out, json_string_value(v));
 	} else {
 		candor_buf_adds(s->out, "none");
