@@ -85,6 +85,10 @@ int candor_app_check_optional(struct candor_app *app, const char *field, const c
  */
 int candor_app_name_clean(struct candor_app *app, const char *field, const char *in,
 			  char **out);
+/* The owner an account is given to: with users (a team server), one of
+ * them, by the name they signed up with; with none, any name ("" for none).
+ * *out is malloc'd (records.c). */
+int candor_app_owner_clean(struct candor_app *app, const char *owner, char **out);
 /* When something happened: not more than a day ahead of app->now, not 0. */
 int candor_app_check_past(struct candor_app *app, const char *field, int64_t at);
 /* A date something is due: given, and not before the day of since. */

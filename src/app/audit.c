@@ -169,7 +169,7 @@ static int record_load(struct candor_app *app, const struct kind *k, int64_t id,
 }
 
 /* Editing: which fields each kind has, and how each is checked. */
-enum ftype { F_TEXT, F_OPTEXT, F_NAME, F_DATE, F_DUE, F_ENUM, F_BOOL };
+enum ftype { F_TEXT, F_OPTEXT, F_NAME, F_DATE, F_DUE, F_ENUM, F_BOOL, F_ACCOUNT, F_OWNER };
 struct fspec {
 	const char *kind, *field, *col;
 	enum ftype type;
@@ -207,8 +207,10 @@ static const struct fspec fields[] = {
 	{ "contact", "name", "name", F_NAME, NULL },
 	{ "contact", "role", "role", F_OPTEXT, NULL },
 	{ "contact", "email", "email", F_OPTEXT, NULL },
+	{ "contact", "account", "account_id", F_ACCOUNT, NULL },  /* moves its evidence too */
 	{ "account", "name", "name", F_NAME, NULL },
 	{ "account", "note", "note", F_OPTEXT, NULL },
+	{ "account", "owner", "owner", F_OWNER, NULL },
 };
 
 static const struct fspec *field_of(const struct kind *k, const char *field)
@@ -231,6 +233,34 @@ static int no_field(struct candor_app *app, const struct kind *k, const char *fi
 			      "a %s has no field '%s' to edit (it has %s)", k->name, field,
 			      b.ptr ? b.ptr : "none");
 	candor_buf_release(&b);
+	return rc;
+}
+
+/* The account a contact moves to: one the asker may see and change, by name or id. */
+static int account_parse(struct candor_app *app, const char *value, json_t *row)
+{
+	struct candor_account a = { 0 };
+	bool ok = false;
+	int rc;
+
+	if (!value || !*value)
+		return candor_error_set(app->err, CANDOR_EINVALID, "account",
+					"'account': say which account (its name)");
+	rc = candor_store_account_find(app->store, value, &a);
+	if (!rc && (rc = may_change(app, a.id, &ok)) == 0 && !ok)
+		rc = CANDOR_ENOTFOUND;
+	if (rc == CANDOR_EAMBIGUOUS) {
+		char why[sizeof(app->err->msg)];
+
+		snprintf(why, sizeof(why), "%s", app->err->msg);
+		rc = candor_error_set(app->err, CANDOR_EINVALID, "account", "'account': %s", why);
+	} else if (rc == CANDOR_ENOTFOUND) {
+		rc = candor_error_set(app->err, CANDOR_EINVALID, "account", "'account': there is "
+				      "no account '%.200s' that you may change", value);
+	}
+	if (!rc && json_object_set_new(row, "account_id", json_integer(a.id)))
+		rc = candor_error_set(app->err, CANDOR_ERROR, NULL, "out of memory");
+	candor_account_release(&a);
 	return rc;
 }
 
@@ -268,6 +298,13 @@ static int field_parse(struct candor_app *app, const struct fspec *f, const char
 			return rc;
 		value = candor_name_of(f->names, v);
 		break;
+	case F_ACCOUNT:
+		return account_parse(app, value, row);
+	case F_OWNER:
+		if (!(rc = candor_app_owner_clean(app, value, &name)))
+			rc = json_object_set_new(row, f->col, json_string(name)) ? CANDOR_ERROR : 0;
+		free(name);
+		return rc == CANDOR_ERROR ? candor_error_set(app->err, rc, NULL, "out of memory") : rc;
 	case F_BOOL:
 		if (strcmp(value, "yes") && strcmp(value, "no") && strcmp(value, "true") &&
 		    strcmp(value, "false"))
@@ -482,6 +519,8 @@ static int promise_first(struct candor_app *app, json_t *row, int64_t due, json_
 	return rc;
 }
 
+static int contact_move(struct candor_app *app, int64_t id, int64_t account);
+
 int candor_app_record_edit(struct candor_app *app, const char *kind, int64_t id,
 			   const struct candor_app_edit *f, size_t n, bool *changed)
 {
@@ -523,6 +562,8 @@ int candor_app_record_edit(struct candor_app *app, const char *kind, int64_t id,
 		json_decref(first);
 		rc = promise_first(app, row, due, &first, true, changed);
 	}
+	if (!rc && !strcmp(k->tbl, "contacts") && jint(row, "account_id") != jint(old, "account_id"))
+		rc = contact_move(app, id, jint(row, "account_id"));
 	if (!rc && *changed && !candor_audit_described(app->store))
 		rc = candor_audit_describe(app->store, "edit %s #%" PRId64, k->name, id);
 cleanup:
@@ -537,7 +578,8 @@ int candor_app_record_fields(struct candor_app *app, const char *kind, int64_t i
 			     int64_t *contact_id)
 {
 	static const char types[] = { [F_TEXT] = 't', [F_OPTEXT] = 'o', [F_NAME] = 'n',
-				      [F_DATE] = 'd', [F_DUE] = 'd', [F_ENUM] = 'e', [F_BOOL] = 'b' };
+				      [F_DATE] = 'd', [F_DUE] = 'd', [F_ENUM] = 'e', [F_BOOL] = 'b',
+				      [F_ACCOUNT] = 'a', [F_OWNER] = 'n' };
 	const struct kind *k = kind_named(kind);
 	json_t *row = NULL, *first = NULL, *p = NULL;
 	bool unchanged = false;
@@ -577,6 +619,8 @@ int candor_app_record_fields(struct candor_app *app, const char *kind, int64_t i
 			candor_date_format(o->value, sizeof(o->value), jint(src, col));
 		else if (f->type == F_BOOL)
 			snprintf(o->value, sizeof(o->value), "%d", jint(src, col) ? 1 : 0);
+		else if (f->type == F_ACCOUNT)
+			snprintf(o->value, sizeof(o->value), "%" PRId64, jint(src, col));
 		else
 			snprintf(o->value, sizeof(o->value), "%s", jtext(src, col));
 		(*n)++;
@@ -629,6 +673,30 @@ static const char *const contact_tables[] = {
 	"interactions", "signals", "proposals", "corrections", "commitments", "expectations",
 	"facts", "value_exchanged", "fits", "decisions",
 };
+
+/*
+ * A contact moved to another account takes everything of theirs along (the
+ * deleted records too, so an undo of their deletion finds them with the
+ * contact): the rows of contact_tables, each promise's steps, and (in the
+ * store) each call's utterances.
+ */
+static int contact_move(struct candor_app *app, int64_t id, int64_t account)
+{
+	int64_t *promises = NULL;
+	size_t n = 0, moved = 0;
+	int rc = 0;
+
+	for (size_t i = 0; !rc && i < CANDOR_ARRAY_SIZE(contact_tables); i++)
+		rc = candor_store_records_move(app->store, contact_tables[i], "contact_id", id,
+					       account, &moved);
+	rc = rc ? rc : candor_store_record_ids_all(app->store, "commitments", "contact_id", id,
+						   &promises, &n);
+	for (size_t i = 0; !rc && i < n; i++)
+		rc = candor_store_records_move(app->store, "commitment_events", "commitment_id",
+					       promises[i], account, &moved);
+	free(promises);
+	return rc;
+}
 
 static int take_contact(struct candor_app *app, struct plan *p, int64_t id)
 {
@@ -778,7 +846,7 @@ static int redone(struct candor_app *app, int64_t undo_id)
 }
 
 static int undo_checks(struct candor_app *app, const struct candor_batch *b, const char *only_kind,
-		       const struct candor_change *c, size_t n)
+		       const struct candor_change *c, size_t n, int64_t *in_the_way)
 {
 	int64_t later = 0;
 	bool ok = true;
@@ -804,6 +872,8 @@ static int undo_checks(struct candor_app *app, const struct candor_batch *b, con
 	if (!rc && later) {
 		struct candor_batch lb = { 0 };
 
+		if (in_the_way)
+			*in_the_way = later;
 		if (!(rc = candor_store_batch_get(app->store, later, &lb)))
 			rc = candor_error_set(app->err, CANDOR_ECONFLICT, "batch",
 					      "batch %" PRId64 " ('%s') cannot be undone: batch %"
@@ -860,7 +930,7 @@ int candor_app_undo(struct candor_app *app, int64_t id, const char *by, const ch
 	if ((rc = candor_store_batch_get(app->store, id, &b)))
 		return rc == CANDOR_ENOTFOUND ? no_batch(app, id) : rc;
 	if ((rc = candor_store_changes(app->store, id, &c, &n)) ||
-	    (rc = undo_checks(app, &b, only_kind, c, n)))
+	    (rc = undo_checks(app, &b, only_kind, c, n, NULL)))
 		goto cleanup;
 	rc = candor_audit_kind(app->store, "undo");
 	rc = rc ? rc : candor_audit_describe(app->store, "undo batch %" PRId64 " (%s)", b.id, b.what);
@@ -880,6 +950,24 @@ int candor_app_undo(struct candor_app *app, int64_t id, const char *by, const ch
 		snprintf(out->what, sizeof(out->what), "%s", b.what);
 	}
 cleanup:
+	candor_changes_free(c, n);
+	candor_batch_release(&b);
+	return rc;
+}
+
+int candor_app_undo_check(struct candor_app *app, int64_t id, const char *only_kind,
+			  int64_t *in_the_way)
+{
+	struct candor_batch b = { 0 };
+	struct candor_change *c = NULL;
+	size_t n = 0;
+	int rc = candor_store_batch_get(app->store, id, &b);
+
+	*in_the_way = 0;
+	if (rc)
+		return rc == CANDOR_ENOTFOUND ? no_batch(app, id) : rc;
+	if (!(rc = candor_store_changes(app->store, id, &c, &n)))
+		rc = undo_checks(app, &b, only_kind, c, n, in_the_way);
 	candor_changes_free(c, n);
 	candor_batch_release(&b);
 	return rc;

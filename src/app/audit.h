@@ -59,7 +59,8 @@ int candor_app_record_edit(struct candor_app *app, const char *kind, int64_t id,
 struct candor_app_field {
 	const char *field;                  /* as candor_app_record_edit takes it */
 	char type;                          /* 't' text, 'o' optional text, 'n' a name, 'd' a date,
-					     * 'e' one of names, 'b' yes or no */
+					     * 'e' one of names, 'b' yes or no, 'a' an account
+					     * (its id; any the asker may change) */
 	const struct candor_name *names;    /* the choices of an 'e' */
 	char value[1024];                   /* dates as YYYY-MM-DDTHH:MM, yes/no as 1/0 */
 };
@@ -111,6 +112,17 @@ struct candor_app_undone {
  */
 int candor_app_undo(struct candor_app *app, int64_t id, const char *by, const char *only_kind,
 		    struct candor_app_undone *out);
+/*
+ * Whether candor_app_undo would undo batch id, as far as can be told
+ * before it runs (writes nothing): 0, or the error it would give, with its
+ * message (already undone, changed by a later batch, another kind, a
+ * record the asker may not change); *in_the_way is the later batch that
+ * changed the same records, when that is why (else 0).  A name an undo
+ * would bring back that another record took since is found only by the
+ * undo itself.
+ */
+int candor_app_undo_check(struct candor_app *app, int64_t id, const char *only_kind,
+			  int64_t *in_the_way);
 
 /*
  * The audit log: batches newest first, of contact_id (when not 0), else

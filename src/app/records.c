@@ -14,7 +14,7 @@
  * server), one of them, by the name they signed up with; with no users (one
  * seller on their own machine), any name.  *out is malloc'd.
  */
-static int owner_clean(struct candor_app *app, const char *owner, char **out)
+int candor_app_owner_clean(struct candor_app *app, const char *owner, char **out)
 {
 	struct candor_user_list all = { 0 };
 	struct candor_user u = { 0 };
@@ -74,7 +74,7 @@ int candor_app_account_add(struct candor_app *app, const char *name, const char 
 	int rc;
 
 	if ((rc = candor_app_name_clean(app, "name", name, &a.name)) ||
-	    (rc = owner_clean(app, owner, &a.owner)) ||
+	    (rc = candor_app_owner_clean(app, owner, &a.owner)) ||
 	    (rc = candor_app_check_optional(app, "note", note)) ||
 	    (rc = name_free(app, a.name)) ||
 	    (rc = candor_store_account_add(app->store, &a)))

@@ -512,6 +512,22 @@ cleanup:
 	return rc;
 }
 
+static int utterances_follow(struct candor_store *s, const struct row *r);
+
+/* Whether r, an interaction, is now in another account than before (JSON). */
+static bool account_moved(const struct row *r, const char *before)
+{
+	json_t *o;
+	bool moved;
+
+	if (strcmp(r->t->name, "interactions") || !before || !(o = json_loads(before, 0, NULL)))
+		return false;
+	moved = json_integer_value(json_object_get(o, "account_id")) !=
+		r->cells[col_of(r->t, "account_id")].i;
+	json_decref(o);
+	return moved;
+}
+
 /* Put r (changed in place) back, recording the change from before. */
 static int put_recorded(struct candor_store *s, struct row *r, const char *before, int deleted_before)
 {
@@ -521,7 +537,7 @@ static int put_recorded(struct candor_store *s, struct row *r, const char *befor
 		rc = record_now(s, r->t, col_of(r->t, "account_id") >= 0
 				? r->cells[col_of(r->t, "account_id")].i : 0, r->cells[0].i, before,
 				deleted_before);
-	return rc;
+	return rc || !account_moved(r, before) ? rc : utterances_follow(s, r);
 }
 
 static int set_text(struct candor_store *s, struct candor_cell *c, const char *text)
@@ -649,14 +665,16 @@ cleanup:
 	return rc;
 }
 
-struct idlist { int64_t *v; size_t n; int del; bool oom; };
+/* Ids of rows: standing ones (del, the deleted column; -1 for all), or
+ * those whose column other is not other_v (other >= 0). */
+struct idlist { int64_t *v; size_t n; int del; bool oom; int other; int64_t other_v; };
 
 static int take_id(void *arg, const struct candor_cell *cells)
 {
 	struct idlist *l = arg;
 	int64_t *v;
 
-	if (cells[l->del].i)
+	if ((l->del >= 0 && cells[l->del].i) || (l->other >= 0 && cells[l->other].i == l->other_v))
 		return 0;
 	if (!(v = realloc(l->v, (l->n + 1) * sizeof(*v)))) {
 		l->oom = true;
@@ -667,8 +685,8 @@ static int take_id(void *arg, const struct candor_cell *cells)
 	return 0;
 }
 
-int candor_store_record_ids(struct candor_store *s, const char *tbl, const char *col, int64_t v,
-			    int64_t **out, size_t *n)
+static int ids_where(struct candor_store *s, const char *tbl, const char *col, int64_t v,
+		     bool deleted_too, int64_t **out, size_t *n)
 {
 	const struct candor_table *t;
 	struct idlist l = { 0 };
@@ -680,7 +698,8 @@ int candor_store_record_ids(struct candor_store *s, const char *tbl, const char 
 		return rc;
 	if (col_of(t, col) < 0)
 		return 0;
-	l.del = col_of(t, "deleted");
+	l.del = deleted_too ? -1 : col_of(t, "deleted");
+	l.other = -1;
 	rc = s->be->rows_where(s, t, col, v, NULL, 0, take_id, &l);
 	if (rc && l.oom)
 		rc = candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory");
@@ -691,6 +710,97 @@ int candor_store_record_ids(struct candor_store *s, const char *tbl, const char 
 	*out = l.v;
 	*n = l.n;
 	return 0;
+}
+
+/* The ids of the rows of t whose col is v and whose account is not account (deleted too). */
+int candor_store_record_ids(struct candor_store *s, const char *tbl, const char *col, int64_t v,
+			    int64_t **out, size_t *n)
+{
+	return ids_where(s, tbl, col, v, false, out, n);
+}
+
+int candor_store_record_ids_all(struct candor_store *s, const char *tbl, const char *col,
+				int64_t v, int64_t **out, size_t *n)
+{
+	return ids_where(s, tbl, col, v, true, out, n);
+}
+
+static int ids_elsewhere(struct candor_store *s, const struct candor_table *t, const char *col,
+			 int64_t v, int64_t account, struct idlist *l)
+{
+	int rc;
+
+	*l = (struct idlist){ .del = -1, .other = col_of(t, "account_id"), .other_v = account };
+	if (l->other < 0 || col_of(t, col) < 0)
+		return candor_error_set(s->err, CANDOR_ERROR, NULL, "'%s' has no account_id or %s",
+					t->name, col);
+	rc = s->be->rows_where(s, t, col, v, NULL, 0, take_id, l);
+	if (rc && l->oom)
+		rc = candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory");
+	if (rc) {
+		free(l->v);
+		l->v = NULL;
+	}
+	return rc;
+}
+
+/*
+ * An interaction's utterances are in its account (they are read by it):
+ * when the interaction is written in another account (a contact moved, or
+ * moved back by an undo) they follow.  Not recorded: they follow from it.
+ */
+static int utterances_follow(struct candor_store *s, const struct row *r)
+{
+	const struct candor_table *u = table_named("utterances");
+	int64_t account;
+	struct idlist l;
+	int rc;
+
+	if (strcmp(r->t->name, "interactions"))
+		return 0;
+	account = r->cells[col_of(r->t, "account_id")].i;
+	if ((rc = ids_elsewhere(s, u, "interaction_id", r->cells[0].i, account, &l)))
+		return rc;
+	for (size_t i = 0; i < l.n && !rc; i++) {
+		struct row ur = { 0 };
+
+		if (!(rc = row_load(s, u, l.v[i], &ur)) && ur.found) {
+			ur.cells[col_of(u, "account_id")].i = account;
+			rc = s->be->row_put(s, u, ur.cells);
+		}
+		row_release(&ur);
+	}
+	free(l.v);
+	return rc;
+}
+
+int candor_store_records_move(struct candor_store *s, const char *tbl, const char *col, int64_t v,
+			      int64_t account_id, size_t *n)
+{
+	const struct candor_table *t;
+	struct idlist l = { 0 };
+	int rc;
+
+	if ((rc = record_table(s, tbl, &t)) || (rc = ids_elsewhere(s, t, col, v, account_id, &l)))
+		return rc;
+	for (size_t i = 0; i < l.n && !rc; i++) {
+		struct row r = { 0 };
+		char *before = NULL;
+
+		if (!(rc = row_load(s, t, l.v[i], &r)) && r.found) {
+			int del = col_of(t, "deleted");
+
+			if (!(before = row_json(&r)))
+				rc = candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory");
+			r.cells[col_of(t, "account_id")].i = account_id;
+			rc = rc ? rc : put_recorded(s, &r, before, r.cells[del].i != 0);
+			*n += !rc;
+		}
+		free(before);
+		row_release(&r);
+	}
+	free(l.v);
+	return rc;
 }
 
 int candor_store_record_ids_text(struct candor_store *s, const char *tbl, const char *col,

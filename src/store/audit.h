@@ -85,6 +85,18 @@ int candor_store_record_restore(struct candor_store *s, const char *tbl, int64_t
 int candor_store_record_ids(struct candor_store *s, const char *tbl, const char *col, int64_t v,
 			    int64_t **out, size_t *n);
 
+/* As candor_store_record_ids, the deleted records too. */
+int candor_store_record_ids_all(struct candor_store *s, const char *tbl, const char *col,
+				int64_t v, int64_t **out, size_t *n);
+/*
+ * Move every record of tbl whose column col is v, standing or deleted, to
+ * account account_id (a contact moved to another account takes its
+ * evidence along), each move a change of the open batch; *n is increased
+ * by the records moved.  An interaction's utterances go with it.
+ */
+int candor_store_records_move(struct candor_store *s, const char *tbl, const char *col, int64_t v,
+			      int64_t account_id, size_t *n);
+
 /* As candor_store_record_ids for a text column: interactions by content_sha256. */
 int candor_store_record_ids_text(struct candor_store *s, const char *tbl, const char *col,
 				 const char *text, int64_t **out, size_t *n);

@@ -16,6 +16,7 @@
 #include "util/array.h"
 #include "web/web.h"
 #include "web/chart.h"
+#include "app/words.h"
 
 #define W 640
 #define LEFT 62
@@ -91,7 +92,8 @@ static int commitment_events(struct web_chart_event **v, size_t *n, size_t *allo
 
 	for (size_t k = 1; !rc && k < c->nevents; k++)
 		rc = event_add(v, n, alloc, c->events[k].at, "commitment", c->id, "promise %s: %s",
-			       candor_name_of(candor_commitment_statuses, c->events[k].status), c->text);
+			       candor_words_code(candor_name_of(candor_commitment_statuses,
+								c->events[k].status)), c->text);
 	for (size_t k = 0; !rc && k < c->nevents; k++) {
 		int64_t end = candor_due_end(c->events[k].due);
 
@@ -182,11 +184,12 @@ int web_chart_events(struct web_chart_event **out, size_t *n, const struct cando
 			       ev->values[i].text);
 	for (size_t i = 0; !rc && i < ev->nfits; i++)
 		rc = event_add(&v, n, &alloc, ev->fits[i].at, "fit", ev->fits[i].id, "fit: %s, %s",
-			       candor_name_of(candor_fit_verdicts, ev->fits[i].verdict), ev->fits[i].text);
+			       candor_words_code(candor_name_of(candor_fit_verdicts, ev->fits[i].verdict)),
+			       ev->fits[i].text);
 	for (size_t i = 0; !rc && i < ev->ndecisions; i++)
 		rc = event_add(&v, n, &alloc, ev->decisions[i].at, "decision", ev->decisions[i].id,
-			       "decided: %s%s", candor_name_of(candor_decision_kinds,
-							       ev->decisions[i].kind), "");
+			       "decided: %s%s", candor_words_code(candor_name_of(candor_decision_kinds,
+										 ev->decisions[i].kind)), "");
 	/* keep those in (from, to] */
 	for (size_t i = 0; !rc && i < *n; i++)
 		if (v[i].at > from && v[i].at <= to)

@@ -169,9 +169,23 @@ int web_form_kept(struct web_request *req)
 	return resolve(req, CANDOR_COMMITMENT_KEPT, "kept");
 }
 
+/*
+ * Broken costs trust: what the page's step asks (that you mean it, what
+ * happened) the server asks too, so a POST without them (a stale page, a
+ * script) records nothing and comes back with the reason by the field.
+ */
 int web_form_broken(struct web_request *req)
 {
-	return resolve(req, CANDOR_COMMITMENT_BROKEN, "broken");
+	const char *sure = web_arg(req, "confirm"), *note = web_arg(req, "note");
+	int rc = 0;
+
+	if (!sure || strcmp(sure, "yes"))
+		rc = web_error(req, 422, "confirm", "say that it was broken (tick the box): it lowers "
+			       "your reliability with this buyer");
+	else if (!note || !note[strspn(note, " \t\r\n")])
+		rc = web_error(req, 422, "note", "'note' is required: say what happened");
+	return rc ? again_record(req, rc, CANDOR_RECORD_COMMITMENT, "broken")
+		  : resolve(req, CANDOR_COMMITMENT_BROKEN, "broken");
 }
 
 int web_form_renegotiate(struct web_request *req)

@@ -270,3 +270,30 @@ void web_plain_message(struct candor_buf *b, const char *msg)
 		}
 	}
 }
+
+void web_field_message(struct candor_buf *b, const char *msg, const char *field, const char *label)
+{
+	char quoted[80], lead[80];
+	struct candor_buf tmp = CANDOR_BUF_INIT;
+	const char *at = NULL;
+	size_t n = 0;
+
+	snprintf(quoted, sizeof(quoted), "'%s'", field ? field : "");
+	snprintf(lead, sizeof(lead), "%s:", field ? field : "");
+	if (field && *field && label && *label) {
+		if (!strncmp(msg, lead, strlen(lead)))
+			at = msg, n = strlen(lead) - 1;
+		else if (!strncmp(msg, "--", 2) && !strncmp(msg + 2, lead, strlen(lead)))
+			at = msg, n = strlen(lead) + 1;
+		else if ((at = strstr(msg, quoted)))
+			n = strlen(quoted);
+	}
+	if (at) {
+		candor_buf_add(&tmp, msg, (size_t)(at - msg));
+		candor_buf_adds(&tmp, label);
+		candor_buf_adds(&tmp, at + n);
+		msg = tmp.ptr;
+	}
+	web_plain_message(b, msg);
+	candor_buf_release(&tmp);
+}

@@ -67,6 +67,9 @@ bool web_text_ok(const char *s, size_t n);
  * that give command-line advice (" (see 'candor contact list')", "(--help)").
  */
 void web_plain_message(struct candor_buf *b, const char *msg);
+/* The same for a refusal of one field: its name as the code has it ('due',
+ * or "due:" leading the message) said as label, the words beside it. */
+void web_field_message(struct candor_buf *b, const char *msg, const char *field, const char *label);
 
 /*
  * Whether path is a path of this site to send a browser to: "/buyers/3",

@@ -407,7 +407,7 @@ static void step_begin(struct web_request *req, const char *form, const char *su
 void web_promise_forms(struct web_request *req, const struct candor_commitment *c)
 {
 	static const char *const kept_names[] = { "at", NULL };
-	static const char *const broken_names[] = { "at", "note", NULL };
+	static const char *const broken_names[] = { "at", "note", "confirm", NULL };
 	static const char *const new_names[] = { "due", "at", "note", NULL };
 	char form[48], action[64], day[CANDOR_DATE_MAX];
 
@@ -427,6 +427,11 @@ void web_promise_forms(struct web_request *req, const struct candor_commitment *
 		 "reliability with this buyer, and so their trust.</p>");
 	input(req, form, "at", "Broken on", "date", day, true);
 	input(req, form, "note", "What happened", "text", "", true);
+	web_html(&req->out, "<div class=\"field check\"><input type=\"checkbox\" id=\"f-%s-confirm\" "
+		 "name=\"confirm\" value=\"yes\" required", form);
+	invalid_attrs(req, form, "confirm");
+	web_html(&req->out, "><label for=\"f-%s-confirm\">Yes, it was broken</label></div>", form);
+	refusal(req, form, "confirm", "Yes, it was broken");
 	web_html(&req->out, "<button>Record as broken</button></form></details>");
 
 	snprintf(form, sizeof(form), "renegotiate-%" PRId64, c->id);

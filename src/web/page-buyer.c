@@ -5,13 +5,18 @@
  * candor_model_explain), the profile and the one next step both front
  * doors give (candor_next_step), the decisions, value and fit, the
  * discovery map, promises and expectations with their history, the
- * timeline with the signals logged by hand, and the forms that add
- * evidence.
+ * timeline with the signals logged by hand, the recent changes to all of
+ * it (who did what, when, in words; undo for the last one, or why not),
+ * and the forms that add evidence.
  */
 #include "util/common.h"
 #include "web/web.h"
+#include "app/access.h"
+#include "app/audit.h"
+#include "app/words.h"
 
-#define WEB_WHY_SHOWN 40 /* records listed under each component, the latest first */
+#define WEB_WHY_SHOWN 40    /* records listed under each component, the latest first */
+#define WEB_CHANGES_SHOWN 5 /* recent changes on the page; the Changes page has them all */
 
 struct buyer {
 	struct candor_contact c;
@@ -20,6 +25,10 @@ struct buyer {
 	struct candor_assessment a;
 	struct candor_explanation why;
 	bool may_change;
+	struct candor_app_actor who;  /* app.who points here: keep the struct put */
+	struct candor_app app;        /* the asker's, for the audit trail */
+	struct candor_batch *changes; /* the latest WEB_CHANGES_SHOWN, newest first */
+	size_t nchanges;
 };
 
 /* Where a record is shown: its conversation for a transcript's signal, else this page. */
@@ -85,7 +94,8 @@ static void gates(struct web_request *req, const struct buyer *w)
 		 "Gates</h2>");
 	if (w->a.stage == CANDOR_STAGE_DECIDED && d) {
 		web_html(b, "<p class=\"gate decided\"><strong>decided: %s on %T</strong>%R%s",
-			 candor_name_of(candor_decision_kinds, d->kind), d->at, *d->note ? ": " : "",
+			 candor_words_code(candor_name_of(candor_decision_kinds, d->kind)), d->at,
+			 *d->note ? ": " : "",
 			 d->note);
 		evidence_link(b, w, "decision", d->id);
 		web_html(b, "<br><span class=\"muted\">their decision; the relationship goes on. The "
@@ -275,6 +285,19 @@ static void expectations(struct web_request *req, const struct buyer *w)
 	web_html(b, "</ul>");
 }
 
+/* A step of a promise in words: "promised, due 2026-11-18", "kept late", "new date agreed: due ...". */
+static void step_words(struct candor_buf *b, const struct candor_commitment_event *e, bool first)
+{
+	if (first)
+		web_html(b, "promised, due <span class=\"date\">%T</span>", e->due);
+	else if (e->status == CANDOR_COMMITMENT_RENEGOTIATED || e->status == CANDOR_COMMITMENT_OPEN)
+		web_html(b, "%s: due <span class=\"date\">%T</span>",
+			 candor_words_code(candor_name_of(candor_commitment_statuses, e->status)), e->due);
+	else
+		web_html(b, "%s", candor_words_code(candor_name_of(candor_commitment_statuses, e->status)));
+	web_html(b, "%R%s", *e->note ? ": " : "", e->note);
+}
+
 static void commitments(struct web_request *req, const struct buyer *w)
 {
 	struct candor_buf *b = &req->out;
@@ -292,15 +315,14 @@ static void commitments(struct web_request *req, const struct buyer *w)
 		fix_links(req, w, "promise", c->id);
 		web_html(b, "</td><td data-label=\"Due\" class=\"date\">%T</td><td data-label=\"State\" "
 			 "class=\"%R\">%s%R", st.due, st.status == CANDOR_COMMITMENT_BROKEN || st.overdue
-			 ? "shut" : "", candor_name_of(candor_commitment_statuses, st.status),
+			 ? "shut" : "", candor_words_code(candor_name_of(candor_commitment_statuses, st.status)),
 			 st.overdue ? " (overdue)" : "");
 		if (st.status == CANDOR_COMMITMENT_OPEN && w->may_change)
 			web_promise_forms(req, c);
 		web_html(b, "</td><td data-label=\"History\"><ul>");
 		for (size_t k = 0; k < c->nevents; k++) {
-			web_html(b, "<li><span class=\"date\">%T</span> %s%R%s", c->events[k].at,
-				 candor_name_of(candor_commitment_statuses, c->events[k].status),
-				 *c->events[k].note ? ": " : "", c->events[k].note);
+			web_html(b, "<li><span class=\"date\">%T</span> ", c->events[k].at);
+			step_words(b, &c->events[k], k == 0);
 			if (k > 0)  /* the first is the promise itself: edit the promise */
 				fix_links(req, w, "event", c->events[k].id);
 			web_html(b, "</li>");
@@ -352,7 +374,7 @@ static void exchange(struct web_request *req, const struct buyer *w)
 	web_html(b, "</ul><h3>Fit, explored together</h3><ul>");
 	for (size_t i = 0; i < w->ev.nfits; i++) {
 		web_html(b, "<li id=\"fit-%D\">%T <strong>%s</strong>: %s", w->ev.fits[i].id,
-			 w->ev.fits[i].at, candor_name_of(candor_fit_verdicts, w->ev.fits[i].verdict),
+			 w->ev.fits[i].at, candor_words_code(candor_name_of(candor_fit_verdicts, w->ev.fits[i].verdict)),
 			 w->ev.fits[i].text);
 		fix_links(req, w, "fit", w->ev.fits[i].id);
 		web_html(b, "</li>");
@@ -399,7 +421,8 @@ static void said(struct web_request *req, const struct buyer *w, int64_t iid)
 		}
 		web_html(&req->out, "<br><span id=\"signal-%D\">%s said: <mark class=\"%s\">%s</mark> "
 			 "<span class=\"muted\">(%s, logged by hand)</span></span>", g->id,
-			 g->side == CANDOR_SIDE_SELLER ? "you" : "they", g->category, g->text, g->category);
+			 g->side == CANDOR_SIDE_SELLER ? "you" : "they", g->category, g->text,
+			 candor_words_code(g->category));
 	}
 	if (n)
 		web_html(&req->out, " <span class=\"muted\">(%D signal%R found in the transcript)</span>",
@@ -425,19 +448,177 @@ static void timeline(struct web_request *req, const struct buyer *w)
 	web_html(&req->out, "</ul></section>");
 }
 
+/* "Sam Seller marked promise 'send the pricing' kept, 3 Dec" (app/words.h). */
+static int change_words(struct web_request *req, struct buyer *w, const struct candor_batch *b,
+			struct candor_buf *out)
+{
+	struct candor_buf words = CANDOR_BUF_INIT;
+	char d[CANDOR_WORDS_DAY_MAX];
+	int rc = candor_app_batch_words(&w->app, b, &words);
+
+	candor_words_day(d, sizeof(d), b->at, req->now);
+	if (!rc)
+		web_html(out, "<strong>%s</strong> %s, <span class=\"date\">%s</span>",
+			 *b->by ? b->by : "someone", words.ptr, d);
+	candor_buf_release(&words);
+	return rc;
+}
+
+/* A button that undoes batch id and comes back here, described by the element described_by. */
+static void undo_form(struct web_request *req, struct buyer *w, int64_t id, const char *label,
+		      const char *described_by, struct candor_buf *out)
+{
+	web_html(out, "<form method=\"post\" action=\"/buyers/%D/changes/%D/undo\" class=\"undo\">"
+		 "<input type=\"hidden\" name=\"csrf\" value=\"%s\"><input type=\"hidden\" name=\"to\" "
+		 "value=\"buyer\"><button aria-describedby=\"%s\">%s</button></form>", w->c.id, id,
+		 req->csrf, described_by, label);
+}
+
+/* Why the last change cannot be undone: a later change to the same records
+ * (in words, with its own undo when that one can be), or the undo's reason. */
+static int undo_refused(struct web_request *req, struct buyer *w, int64_t in_the_way,
+			struct candor_buf *out)
+{
+	struct candor_batch later = { 0 };
+	int64_t next = 0;
+	int rc = 0;
+
+	web_html(out, "<p class=\"why\" id=\"undo-refused\">The last change cannot be undone ");
+	if (in_the_way && !(rc = candor_store_batch_get(req->store, in_the_way, &later))) {
+		web_html(out, "now: since then ");
+		rc = change_words(req, w, &later, out);
+		web_html(out, ", which changed the same records: undo that first.</p>");
+		candor_error_clear(&req->err);
+		if (!rc && !candor_app_undo_check(&w->app, later.id, NULL, &next))
+			undo_form(req, w, later.id, "Undo that first", "undo-refused", out);
+	} else if (!rc && req->err.code == CANDOR_ENOTFOUND) {
+		web_html(out, "by you: it changed records of an account you may not change.</p>");
+	} else if (!rc) {
+		web_html(out, "here: ");
+		web_plain_message(out, req->err.msg);
+		web_html(out, "</p>");
+	}
+	candor_batch_release(&later);
+	candor_error_clear(&req->err);
+	return rc;
+}
+
+/* The newest change not undone, and whether the app's undo would take it:
+ * 0 (offer it), or why not (written to why), or an error. */
+static int undo_state(struct web_request *req, struct buyer *w, const struct candor_batch **last,
+		      bool *offer, struct candor_buf *why)
+{
+	int64_t in_the_way = 0;
+	int rc;
+
+	*last = NULL;
+	*offer = false;
+	for (size_t i = 0; i < w->nchanges && !*last; i++)
+		if (!w->changes[i].undone_at)
+			*last = &w->changes[i];
+	if (!*last || !w->may_change)
+		return 0;
+	rc = candor_app_undo_check(&w->app, (*last)->id, NULL, &in_the_way);
+	if (rc == CANDOR_ECONFLICT || rc == CANDOR_ENOTFOUND)
+		return undo_refused(req, w, in_the_way, why);
+	*offer = !rc;
+	return rc;
+}
+
+/* Recent changes: who did what and when, the last few, with undo for the last. */
+static int recent_changes(struct web_request *req, struct buyer *w)
+{
+	const struct candor_batch *last = NULL;
+	struct candor_buf refused = CANDOR_BUF_INIT;
+	bool offer = false;
+	int rc = undo_state(req, w, &last, &offer, &refused);
+
+	web_html(&req->out, "<section class=\"card\" id=\"changes\" aria-labelledby=\"h-changes\">"
+		 "<h2 id=\"h-changes\">Recent changes</h2><ul class=\"recent\">");
+	for (size_t i = 0; !rc && i < w->nchanges; i++) {
+		web_html(&req->out, "<li><span id=\"change-%D\">", w->changes[i].id);
+		rc = change_words(req, w, &w->changes[i], &req->out);
+		web_html(&req->out, "%R</span>", w->changes[i].undone_at ? " <em>(undone)</em>" : "");
+		if (offer && last == &w->changes[i]) {
+			char id[32];
+
+			snprintf(id, sizeof(id), "change-%" PRId64, last->id);
+			undo_form(req, w, last->id, "Undo this", id, &req->out);
+		}
+		web_html(&req->out, "</li>");
+	}
+	if (!w->nchanges)
+		web_html(&req->out, "<li class=\"muted\">no changes recorded yet</li>");
+	web_html(&req->out, "</ul>");
+	candor_buf_add(&req->out, refused.ptr, refused.len);
+	web_html(&req->out, "<p><a href=\"/buyers/%D/changes\">All changes to %s</a>: each field, "
+		 "what it was and what it became</p></section>", w->c.id, w->c.name);
+	candor_buf_release(&refused);
+	return rc;
+}
+
+/* Whether batch id is the asker's own last change (an undo they just did,
+ * of records not this buyer's: the account, say). */
+static int own_last(struct web_request *req, int64_t id, bool *yes)
+{
+	struct candor_batch *b = NULL;
+	size_t n = 0;
+	int rc = candor_store_batches(req->store, 0, 0, req->user.name, 1, &b, &n);
+
+	*yes = !rc && n && b[0].id == id;
+	candor_batches_free(b, n);
+	return rc;
+}
+
+/* After an undo from this page (?undone=N): what was undone, when the undo
+ * is one of the recent changes the asker sees here, or their own last. */
+static int undone_line(struct web_request *req, struct buyer *w)
+{
+	const char *q = web_query(req, "undone");
+	struct candor_batch b = { 0 };
+	char *end = NULL;
+	long long id = q && *q ? strtoll(q, &end, 10) : 0;
+	bool shown = false;
+	int rc;
+
+	if (id <= 0 || *end)
+		return 0;
+	if ((rc = candor_store_batch_get(req->store, id, &b)))
+		return rc == CANDOR_ENOTFOUND ? (candor_error_clear(&req->err), 0) : rc;
+	for (size_t i = 0; i < w->nchanges; i++)
+		shown |= b.undone_at && w->changes[i].id == b.undone_by;
+	if (!shown && b.undone_at && (rc = own_last(req, b.undone_by, &shown)))
+		goto cleanup;
+	if (shown) {
+		web_html(&req->out, "<p class=\"card done\" role=\"status\" id=\"undone\">Undone: ");
+		rc = change_words(req, w, &b, &req->out);
+		web_html(&req->out, ". It is back as it was before; the undo is in the recent changes "
+			 "below, and can be undone too.</p>");
+	}
+cleanup:
+	candor_batch_release(&b);
+	return rc;
+}
+
 static int buyer_load(struct web_request *req, struct buyer *w)
 {
-	struct candor_app app;
 	int rc;
 
 	if ((rc = web_see_contact(req, req->ids[0], false, &w->c)))
 		return rc;
-	web_app(req, &app);
-	if ((rc = candor_app_contact_assess(&app, &w->c, req->now, &w->set, &w->ev, &w->a)))
+	web_app(req, &w->app);
+	if ((rc = candor_app_contact_assess(&w->app, &w->c, req->now, &w->set, &w->ev, &w->a)))
 		return web_fail(req, rc);
 	if (candor_model_explain(&w->a, &w->why, &w->ev, req->now, NULL))
 		return web_fail(req, CANDOR_ERROR);
-	return web_account_changeable(req, w->c.account_id, &w->may_change);
+	if ((rc = web_account_changeable(req, w->c.account_id, &w->may_change)))
+		return rc;
+	w->who = (struct candor_app_actor){ req->user.name, req->user.role };
+	w->app.who = req->user.local ? NULL : &w->who;
+	if ((rc = candor_app_audit_log(&w->app, w->c.id, 0, WEB_CHANGES_SHOWN, &w->changes,
+				       &w->nchanges)))
+		return web_fail(req, rc);
+	return 0;
 }
 
 /* The line under the name: account, role, email, stage, and every number a link to its records. */
@@ -468,6 +649,10 @@ int web_page_buyer(struct web_request *req)
 		web_page_begin(req, w.c.name);
 		header(req, &w);
 		web_merge_note(req, w.c.id, w.may_change);
+		if (undone_line(req, &w))
+			rc = web_fail(req, req->err.code ? req->err.code : CANDOR_ERROR);
+	}
+	if (!rc) {
 		gates(req, &w);
 		web_html(&req->out, "<section class=\"card\" id=\"chart\" aria-labelledby=\"h-chart\">"
 			 "<h2 id=\"h-chart\">Trust over time</h2>");
@@ -481,19 +666,24 @@ int web_page_buyer(struct web_request *req)
 		discovery(req, &w);
 		commitments(req, &w);
 		timeline(req, &w);
-		web_html(&req->out, "<p><a href=\"/buyers/%D/changes\">Changes</a>: who changed what, and "
-			 "undo the last change</p>", w.c.id);
+		if (recent_changes(req, &w))
+			rc = web_fail(req, req->err.code ? req->err.code : CANDOR_ERROR);
+	}
+	if (!rc) {
 		if (w.may_change) {
 			web_html(&req->out, "<p>%s's own details:", w.c.name);
 			fix_links(req, &w, "contact", w.c.id);
 			web_html(&req->out, " · <a class=\"fix\" href=\"/merge?from=%D\">Merge into another contact</a>", w.c.id);
-			web_html(&req->out, "</p>");
+			web_html(&req->out, " · <a class=\"fix\" href=\"/edit?kind=account&amp;id=%D\">the "
+				 "account %s: its name, note and owner</a></p>", w.c.account_id,
+				 w.c.account_name);
 		}
 		if (w.may_change)
 			web_buyer_forms(req, &w.c, &w.ev);
 		web_page_end(req);
 		rc = req->status = 200;
 	}
+	candor_batches_free(w.changes, w.nchanges);
 	candor_explanation_release(&w.why);
 	candor_evidence_set_release(&w.set);
 	candor_contact_release(&w.c);

@@ -10,53 +10,76 @@
 #include "web/web.h"
 #include "app/access.h"
 #include "app/audit.h"
+#include "app/words.h"
 
-static void batch_item(struct web_request *req, const struct candor_batch *b,
-		       const struct candor_change *c, size_t n)
+/* A batch in words (app/words.h): what, when, who, and each change, field old -> new. */
+static int batch_item(struct web_request *req, struct candor_app *app, const struct candor_batch *b,
+		      const struct candor_change *c, size_t n)
 {
-	struct candor_buf *out = &req->out;
+	struct candor_buf *out = &req->out, words = CANDOR_BUF_INIT;
+	char day[CANDOR_WORDS_DAY_MAX];
+	int rc = candor_app_batch_words(app, b, &words);
 
-	web_html(out, "<li id=\"batch-%D\"><strong>%s</strong> · %T · %s%R%s%R", b->id, b->what,
-		 b->at, *b->by ? b->by : "someone", b->undone_at ? " · <em>undone</em> (batch " : "",
-		 b->undone_at ? "" : "", b->undone_at ? ")" : "");
+	candor_words_day(day, sizeof(day), b->at, req->now);
+	web_html(out, "<li id=\"batch-%D\"><strong>%s</strong> · <span class=\"date\">%s</span> · %s",
+		 b->id, rc ? b->what : words.ptr, day, *b->by ? b->by : "someone");
 	if (b->undone_at)
-		web_html(out, " <a href=\"#batch-%D\">%D</a>", b->undone_by, b->undone_by);
+		web_html(out, " · <em>undone</em> (<a href=\"#batch-%D\">the undo</a>)", b->undone_by);
 	web_html(out, "<ul>");
-	for (size_t i = 0; i < n; i++) {
-		struct candor_buf diff = CANDOR_BUF_INIT;
-		char subject[64];
-
-		candor_app_change_subject(&c[i], subject, sizeof(subject));
-		candor_app_change_diff(&c[i], &diff);
-		web_html(out, "<li>%s %s%R%s</li>", c[i].action, subject, diff.len ? ": " : "",
-			 diff.len ? diff.ptr : "");
-		candor_buf_release(&diff);
+	for (size_t i = 0; !rc && i < n; i++) {
+		candor_buf_reset(&words);
+		if (!(rc = candor_app_change_words(app, &c[i], &words)))
+			web_html(out, "<li>%s</li>", words.ptr);
 	}
 	web_html(out, "</ul></li>");
+	candor_buf_release(&words);
+	return rc;
 }
 
-static void undo_form(struct web_request *req, int64_t contact, const struct candor_batch *b)
+/* b in words, or its description when they cannot be read. */
+static void said(struct web_request *req, struct candor_app *app, const struct candor_batch *b)
 {
+	struct candor_buf words = CANDOR_BUF_INIT;
+
+	if (candor_app_batch_words(app, b, &words)) {
+		candor_error_clear(&req->err);
+		web_html(&req->out, "%s", b->what);
+	} else {
+		web_html(&req->out, "%s", words.ptr);
+	}
+	candor_buf_release(&words);
+}
+
+static void undo_form(struct web_request *req, struct candor_app *app, int64_t contact,
+		      const struct candor_batch *b)
+{
+	char day[CANDOR_WORDS_DAY_MAX];
+
+	candor_words_day(day, sizeof(day), b->at, req->now);
 	web_html(&req->out, "<form method=\"post\" action=\"/buyers/%D/changes/%D/undo\">", contact,
 		 b->id);
 	web_csrf_field(req);
-	web_html(&req->out, "<p>The last change: <strong>%s</strong> (%T). "
-		 "<button>Undo it</button></p></form>", b->what, b->at);
+	web_html(&req->out, "<p>The last change: <strong>");
+	said(req, app, b);
+	web_html(&req->out, "</strong> (%s). <button>Undo it</button></p></form>", day);
 }
 
-/* "Batch 12 (what) was undone", after an undo (?undone=12). */
-static void confirmation(struct web_request *req)
+/* What was undone, after an undo (?undone=12). */
+static void confirmation(struct web_request *req, struct candor_app *app)
 {
 	const char *q = web_query(req, "undone");
 	struct candor_batch b = { 0 };
 	char *end = NULL;
 	long long id = q ? strtoll(q, &end, 10) : 0;
 
-	if (!q || !*q || *end || id <= 0 || candor_store_batch_get(req->store, id, &b))
+	if (!q || !*q || *end || id <= 0 || candor_store_batch_get(req->store, id, &b)) {
+		candor_error_clear(&req->err);
 		return;
-	web_html(&req->out, "<p class=\"card\" role=\"status\">Undone: <strong>%s</strong>. "
-		 "Everything it changed is back as it was; the undo is listed below and can be "
-		 "undone too.</p>", b.what);
+	}
+	web_html(&req->out, "<p class=\"card\" role=\"status\">Undone: <strong>");
+	said(req, app, &b);
+	web_html(&req->out, "</strong>. Everything it changed is back as it was; the undo is listed "
+		 "below and can be undone too.</p>");
 	candor_batch_release(&b);
 }
 
@@ -83,10 +106,10 @@ int web_page_changes(struct web_request *req)
 	web_page_begin(req, c.name);
 	web_html(&req->out, "<h1>Changes: %s</h1><p class=\"muted\"><a href=\"/buyers/%D\">back to "
 		 "%s</a> · who changed what, newest first</p>", c.name, c.id, c.name);
-	confirmation(req);
+	confirmation(req, &app);
 	for (size_t i = 0; i < n && may_change && !offered; i++)
 		if (!b[i].undone_at) {
-			undo_form(req, c.id, &b[i]);
+			undo_form(req, &app, c.id, &b[i]);
 			offered = true;
 		}
 	web_html(&req->out, "<section class=\"card\"><ol class=\"changes\">");
@@ -98,8 +121,12 @@ int web_page_changes(struct web_request *req)
 			rc = web_fail(req, rc);
 			goto cleanup;
 		}
-		batch_item(req, &b[i], ch, nch);
+		rc = batch_item(req, &app, &b[i], ch, nch);
 		candor_changes_free(ch, nch);
+		if (rc) {
+			rc = web_fail(req, rc);
+			goto cleanup;
+		}
 	}
 	web_html(&req->out, "</ol>%R</section>", n ? "" : "<p>No changes recorded yet.</p>");
 	web_page_end(req);
@@ -125,5 +152,7 @@ int web_form_changes_undo(struct web_request *req)
 	app.who = req->user.local ? NULL : &who;
 	if ((rc = candor_app_undo(&app, req->ids[1], req->user.name, NULL, &u)))
 		return web_fail(req, rc);
+	if (web_arg(req, "to") && !strcmp(web_arg(req, "to"), "buyer"))  /* the buyer page's card */
+		return web_redirect(req, "/buyers/%" PRId64 "?undone=%" PRId64, req->ids[0], u.batch);
 	return web_redirect(req, "/buyers/%" PRId64 "/changes?undone=%" PRId64, req->ids[0], u.batch);
 }

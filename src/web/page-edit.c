@@ -24,6 +24,8 @@ static const char *label_of(const char *kind, const char *field)
 		{ "", "direction", "Given or received" }, { "", "verdict", "Fit" },
 		{ "", "seller", "Who talked to them" }, { "", "inbound", "They reached out" },
 		{ "", "name", "Name" }, { "", "role", "Role" }, { "", "email", "Email" },
+		{ "contact", "account", "Account" },
+		{ "account", "owner", "Owner" },
 	};
 	const char *any = field;
 
@@ -99,6 +101,36 @@ static int target_open(struct web_request *req, struct target *t)
 	return 0;
 }
 
+/* The accounts a contact may move to: those the user may change (the one
+ * it is at, v, among them).  With none to read, the account's number. */
+static void account_select(struct web_request *req, const struct candor_app_field *f, const char *v)
+{
+	struct candor_app_actor who = { req->user.name, req->user.role };
+	struct candor_list_query q = { .owner = candor_app_visible_owner(&who), .limit = 1000 };
+	struct candor_account_list l = { 0 };
+	char next[CANDOR_CURSOR_MAX];
+
+	if (q.owner && !*q.owner)
+		q.owner = "\n";   /* a user named "" owns nothing */
+	if (candor_store_account_page(req->store, &q, &l, next)) {
+		candor_error_clear(&req->err);
+		web_html(&req->out, "<input type=\"text\" id=\"f-%s\" name=\"%s\" value=\"%s\">",
+			 f->field, f->field, v);
+	} else {
+		web_html(&req->out, "<select id=\"f-%s\" name=\"%s\">", f->field, f->field);
+		for (size_t i = 0; i < l.n; i++) {
+			char id[32];
+
+			snprintf(id, sizeof(id), "%" PRId64, l.v[i].id);
+			if (web_may_change(req, l.v[i].owner) || !strcmp(id, v))
+				web_html(&req->out, "<option value=\"%s\"%R>%s</option>", id,
+					 !strcmp(id, v) ? " selected" : "", l.v[i].name);
+		}
+		web_html(&req->out, "</select>");
+	}
+	candor_account_list_release(&l);
+}
+
 /* One field of the form: the value typed (typed != NULL) or stored. */
 static void field_input(struct web_request *req, const char *kind, const struct candor_app_field *f,
 			const char *typed, const char *bad_field, const char *bad_msg)
@@ -113,7 +145,9 @@ static void field_input(struct web_request *req, const char *kind, const struct 
 			 "</label>", f->field, !strcmp(v, "1") ? " checked" : "", label_of(kind, f->field));
 	} else {
 		web_html(b, "<label for=\"f-%s\">%s</label>", f->field, label_of(kind, f->field));
-		if (f->type == 'e') {
+		if (f->type == 'a') {
+			account_select(req, f, v);
+		} else if (f->type == 'e') {
 			web_html(b, "<select id=\"f-%s\" name=\"%s\">", f->field, f->field);
 			for (const struct candor_name *o = f->names; o->name; o++)
 				web_html(b, "<option value=\"%s\"%R>%s</option>", o->name,
@@ -131,7 +165,7 @@ static void field_input(struct web_request *req, const char *kind, const struct 
 	}
 	if (bad) {
 		web_html(b, "<p class=\"why\" id=\"e-%s\" role=\"alert\">", f->field);
-		web_plain_message(b, bad_msg);
+		web_field_message(b, bad_msg, f->field, label_of(kind, f->field));
 		web_html(b, " Nothing was changed.</p>");
 	}
 	web_html(b, "</div>");

@@ -10,6 +10,7 @@
 #include "web/web.h"
 #include "app/interaction.h"
 #include "text/sigmodel.h"
+#include "app/words.h"
 
 static const struct { const char *category, *why; } explain[] = {
 	{ "stall", "a stall: trust has not stabilised yet" },
@@ -103,7 +104,8 @@ static void corrections(struct web_request *req, const struct candor_evidence_se
 			 g->id);
 		web_csrf_field(req);
 		web_html(&req->out, "<button class=\"plain\" title=\"the analyser should not have found "
-			 "%s here\">not %s</button></form> ", g->category, g->category);
+			 "%s here\">not %s</button></form> ", why(g->category),
+			 candor_words_code(g->category));
 	}
 	web_html(&req->out, "<form class=\"inline\" method=\"post\" action=\"/interactions/%D/signal\">"
 		 "<input type=\"hidden\" name=\"utterance\" value=\"%D\">", iid, (int64_t)u->index);
@@ -111,7 +113,8 @@ static void corrections(struct web_request *req, const struct candor_evidence_se
 	web_html(&req->out, "<label class=\"inline\">it says <select name=\"category\">");
 	for (int c = 0; c < CANDOR_NCATS; c++)
 		if (candor_signal_side_ok(c, u->side))
-			web_html(&req->out, "<option>%s</option>", candor_signal_categories[c]);
+			web_html(&req->out, "<option value=\"%s\">%s</option>", candor_signal_categories[c],
+				 candor_words_code(candor_signal_categories[c]));
 	web_html(&req->out, "</select></label> <button>Add</button></form></details>");
 }
 
@@ -133,7 +136,8 @@ static void utterance(struct web_request *req, const struct candor_evidence_set 
 	for (size_t i = 0; i < n; i++) {
 		web_escape(&req->out, u->text + at, m[i].start - at);
 		web_html(&req->out, "<mark id=\"signal-%D\" class=\"%s\" tabindex=\"0\" title=\"%s: %s\">",
-			 m[i].sg->id, m[i].sg->category, m[i].sg->category, why(m[i].sg->category));
+			 m[i].sg->id, m[i].sg->category, candor_words_code(m[i].sg->category),
+			 why(m[i].sg->category));
 		web_escape(&req->out, u->text + m[i].start, m[i].end - m[i].start);
 		web_html(&req->out, "</mark>");
 		at = m[i].end;
@@ -210,7 +214,7 @@ static void said_by_hand(struct web_request *req, const struct candor_app_intera
 		web_html(&req->out, "<li id=\"signal-%D\">%s said: <mark class=\"%s\">%s</mark> "
 			 "<span class=\"muted\">(%s: %s)</span></li>", g->id,
 			 g->side == CANDOR_SIDE_SELLER ? "you" : "they", g->category, g->text,
-			 g->category, why(g->category));
+			 candor_words_code(g->category), why(g->category));
 		n++;
 	}
 	if (!n)
@@ -277,7 +281,7 @@ static void legend(struct web_request *req, const struct candor_app_interaction 
 			web_html(&req->out, "<div class=\"marks-legend\" id=\"legend\"><h3>What the "
 				 "highlights mean</h3><ul>");
 		web_html(&req->out, "<li><span class=\"swatch %s\">%s</span> %s</li>", explain[i].category,
-			 explain[i].category, explain[i].why);
+			 candor_words_code(explain[i].category), explain[i].why);
 		any = true;
 	}
 	if (any)

@@ -10,7 +10,17 @@ int web_method_parse(const char *m)
 		return WEB_GET;
 	if (m && !strcmp(m, "POST"))
 		return WEB_POST;
+	if (m && !strcmp(m, "PATCH"))
+		return WEB_PATCH;
+	if (m && !strcmp(m, "DELETE"))
+		return WEB_DELETE;
 	return WEB_OTHER;
+}
+
+const char *web_method_name(int method)
+{
+	return method == WEB_GET ? "GET" : method == WEB_POST ? "POST" : method == WEB_PATCH ? "PATCH"
+	     : method == WEB_DELETE ? "DELETE" : "OTHER";
 }
 
 /* Parse an {id} segment of n bytes: 1..18 digits, no leading zero. */

@@ -11,7 +11,7 @@
 
 #include "util/common.h"
 
-enum web_method { WEB_GET = 1, WEB_POST = 2, WEB_OTHER = 4 };
+enum web_method { WEB_GET = 1, WEB_POST = 2, WEB_OTHER = 4, WEB_PATCH = 8, WEB_DELETE = 16 };
 
 #define WEB_ROUTE_API 1     /* answers JSON: under /api/v1 */
 #define WEB_ROUTE_PUBLIC 2  /* answers without signing in */
@@ -20,7 +20,7 @@ struct web_request;
 typedef int (*web_handler)(struct web_request *req);
 
 struct web_route {
-	int method;          /* WEB_GET or WEB_POST */
+	int method;          /* WEB_GET, WEB_POST, WEB_PATCH or WEB_DELETE */
 	const char *pattern; /* "/api/v1/contacts/{id}/status" */
 	web_handler fn;
 	int flags;           /* WEB_ROUTE_* */
@@ -42,7 +42,9 @@ int web_route_find(const struct web_route *routes, int method, const char *path,
 bool web_path_match(const char *pattern, const char *path, int64_t ids[WEB_MAX_IDS],
 		    size_t *nids);
 
-/* "GET" -> WEB_GET, "POST" -> WEB_POST, else WEB_OTHER. */
+/* "GET" -> WEB_GET, "POST" -> WEB_POST, "PATCH", "DELETE", else WEB_OTHER. */
 int web_method_parse(const char *m);
+/* The name of a method of web_method_parse ("GET"...; "OTHER"). */
+const char *web_method_name(int method);
 
 #endif

@@ -373,7 +373,7 @@ static bool local_host(struct web_request *req)
 		return false;
 	if (host[n] && (host[n] != ':' || strspn(host + n + 1, "0123456789") != strlen(host + n + 1)))
 		return false;
-	return !origin || req->method != WEB_POST ||
+	return !origin || req->method == WEB_GET ||
 	       (!strncmp(origin, "http://", 7) && !strcmp(origin + 7, host));
 }
 
@@ -495,7 +495,7 @@ static int body_decode(struct web_request *req)
 	const char *ct = MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, "Content-Type");
 	json_error_t jerr;
 
-	if (req->method != WEB_POST || req->decoded)
+	if ((req->method != WEB_POST && req->method != WEB_PATCH) || req->decoded)
 		return 0;
 	req->decoded = true;
 	if (req->api) {
@@ -561,8 +561,8 @@ static int check_access(struct web_request *req)
 			return login_redirect(req);
 		return web_error(req, 401, NULL, "sign in first");
 	}
-	if (req->method != WEB_POST || (req->api && req->user.id && !*req->session))
-		return 0;  /* a Bearer token needs no CSRF token */
+	if (req->method == WEB_GET || (req->api && req->user.id && !*req->session))
+		return 0;  /* a Bearer token needs no CSRF token; every other write does */
 	hdr = req->api ? MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, "X-CSRF-Token")
 		       : form_csrf(req);
 	if (req->api && req->user.local)
@@ -669,7 +669,7 @@ static void finish(struct web_request *req)
 		return;
 	/* a batch no use case described says the request */
 	if (req->status < 400 && !candor_audit_described(req->store))
-		candor_audit_describe(req->store, "%s %.280s", req->method == WEB_GET ? "GET" : "POST", req->path);
+		candor_audit_describe(req->store, "%s %.280s", web_method_name(req->method), req->path);
 	if (req->status < 400 && candor_store_commit(req->store))
 		web_fail(req, req->err.code);
 	else if (req->status >= 400)

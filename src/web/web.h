@@ -277,6 +277,13 @@ int web_form_merge(struct web_request *req);
 int web_form_merge_undo(struct web_request *req);
 void web_merge_note(struct web_request *req, int64_t contact, bool may_change);
 int web_api_batch_undo(struct web_request *req);
+/* PATCH and DELETE of a contact, a promise, an expectation (api-audit.c). */
+int web_api_contact_edit(struct web_request *req);
+int web_api_contact_delete(struct web_request *req);
+int web_api_commitment_edit(struct web_request *req);
+int web_api_commitment_delete(struct web_request *req);
+int web_api_expectation_edit(struct web_request *req);
+int web_api_expectation_delete(struct web_request *req);
 int web_api_openapi(struct web_request *req);
 
 /* What forms and the API both do (actions.c): read the fields, check access,

@@ -109,7 +109,7 @@ test_expect 'web: the buyer page links its changes; the changes page shows them,
 	expect_status 200 "$(http GET /buyers/1)" && test_grep "href=\"/buyers/1/changes\"" "$TRASH/body" &&
 	expect_status 200 "$(http GET /buyers/1/changes)" && cp "$TRASH/body" page.html &&
 	test_grep "<h1>Changes: Dana Reyes</h1>" page.html &&
-	test_grep "role: &#39;&#39; -&gt; &#39;CFO&#39;" page.html &&
+	test_grep "changed the buyer &#39;Dana Reyes&#39;: the role none -&gt; &#39;CFO&#39;" page.html &&
 	test_grep "action=\"/buyers/1/changes/[0-9]+/undo\"" page.html &&
 	expect_status 404 "$(http GET /buyers/2/changes)" &&
 	last=$(grep -o "/buyers/1/changes/[0-9]*/undo" page.html | head -1 | cut -d/ -f5) &&

@@ -65,7 +65,7 @@ test_expect 'every /api/v1 route is in openapi.json, every documented path answe
 	expect_status 200 "$(http GET /api/v1/openapi.json)" && cp "$TRASH/body" openapi.json &&
 	python3 - "$CANDOR_TOP/src/web/routes.c" openapi.json >pairs <<-PY &&
 	import json, re, sys
-	routes = re.findall(r"\{ WEB_(GET|POST), \"(/api/v1/[^\"]*)\"", open(sys.argv[1]).read())
+	routes = re.findall(r"\{ WEB_(GET|POST|PATCH|DELETE), \"(/api/v1/[^\"]*)\"", open(sys.argv[1]).read())
 	doc = json.load(open(sys.argv[2]))
 	assert doc["openapi"].startswith("3."), "not OpenAPI 3"
 	missing = [(m, p) for m, p in routes if m.lower() not in doc["paths"].get(p, {})]
@@ -76,8 +76,10 @@ test_expect 'every /api/v1 route is in openapi.json, every documented path answe
 	PY
 	test $(wc -l <pairs) -ge 17 &&
 	while read -r m p; do
-		if [ "$m" = POST ]; then
-			s=$(http POST "$p" -H "Content-Type: application/json" -d "{}")
+		if [ "$m" = POST ] || [ "$m" = PATCH ]; then
+			s=$(http "$m" "$p" -H "Content-Type: application/json" -d "{}")
+		elif [ "$m" = DELETE ]; then   # unconfirmed: 422, nothing deleted
+			s=$(http DELETE "$p")
 		else
 			s=$(http GET "$p")
 		fi

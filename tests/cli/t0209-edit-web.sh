@@ -63,12 +63,12 @@ test_expect 'a delete asks first, says what goes, and is undone from the changes
 	test_grep "<h1>Delete fact #1" "$TRASH/body" && test_grep "action=\"/delete\"" "$TRASH/body" &&
 	candor contact show Dana >before.txt && test_grep "nine days" before.txt &&
 	expect_status 303 "$(post /delete -d kind=fact -d id=1)" &&
-	page && test_no_grep "month-end takes nine days" page.html &&
+	page && test_no_grep "id=\"fact-1\"" page.html &&
 	curl -s "$B/buyers/1/changes" >changes.html &&
 	batch=$(grep -o "action=\"/buyers/1/changes/[0-9]*/undo\"" changes.html | grep -o "[0-9]*/undo" | cut -d/ -f1) &&
 	test -n "$batch" &&
 	expect_status 303 "$(post "/buyers/1/changes/$batch/undo")" &&
-	page && test_grep "month-end takes nine days" page.html
+	page && test_grep "id=\"fact-1\">month-end takes nine days" page.html
 '
 test_expect 'an unknown record or kind is said as such' '
 	expect_status 404 "$(http GET "/edit?kind=promise&id=999")" &&

@@ -137,7 +137,11 @@ static void test_router(void **state)
 	for (size_t i = 0; i < CANDOR_ARRAY_SIZE(bad); i++)
 		assert_int_equal(web_route_find(routes, WEB_GET, bad[i], &r, ids, &n), WEB_NO_ROUTE);
 	assert_int_equal(web_method_parse("GET"), WEB_GET);
-	assert_int_equal(web_method_parse("DELETE"), WEB_OTHER);
+	assert_int_equal(web_method_parse("DELETE"), WEB_DELETE);
+	assert_int_equal(web_method_parse("PATCH"), WEB_PATCH);
+	assert_int_equal(web_method_parse("PUT"), WEB_OTHER);
+	assert_int_equal(web_method_parse("delete"), WEB_OTHER);
+	assert_string_equal(web_method_name(WEB_PATCH), "PATCH");
 }
 
 #define CT "multipart/form-data; boundary=XyZ"

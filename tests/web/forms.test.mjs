@@ -187,6 +187,7 @@ async function flow(browser, view, tag) {
 			check(/open/.test(await rowText(page, `book the demo ${tag}`)), 'opening the step recorded it');
 			await row.locator('details', { hasText: 'Broken' }).locator('input[name=note]')
 				.fill(`the demo slot went ${tag}`);
+			await row.locator('details', { hasText: 'Broken' }).locator('input[name=confirm]').check();
 			await Promise.all([page.waitForURL(/#commitment-\d+$/), button.click()]);
 			const t = await rowText(page, `book the demo ${tag}`);
 			check(/broken/.test(t) && t.includes(`the demo slot went ${tag}`), `the broken row reads "${t}"`);
