@@ -37,8 +37,12 @@ static const char *const reference[] = {
  * accounts) is keyed by (account_id, id), with a plain index on id for the
  * look-ups that have an id alone; each foreign key to a ledger table
  * becomes (account_id, column) -> (account_id, id), so a row and what it
- * points at always live together (ON UPDATE CASCADE: a contact moved to
- * another account takes its evidence with it, in one statement); the utterances' (interaction, index)
+ * points at always live together.  They are checked at commit
+ * (DEFERRABLE INITIALLY DEFERRED): a contact moved to another account
+ * (candor_store_records_move) moves each of its rows in turn, each one
+ * recorded in the audit trail, and only the whole move must hold; the
+ * kept answer (assessments, a cache nobody edits) follows its contact
+ * (ON UPDATE CASCADE); the utterances' (interaction, index)
  * uniqueness names the account too.  A key that names the distribution
  * column is what Citus and hash partitions both require.  Ids stay unique
  * store-wide: they are given as max(id) + 1 under the writers' lock.
@@ -68,7 +72,9 @@ const char pg_rekey_sql[] =
 	"  UNIQUE (account_id, interaction_id, idx);"
 	" FOR r IN SELECT * FROM candor_fk LOOP"
 	"  EXECUTE format('ALTER TABLE %I ADD CONSTRAINT %I FOREIGN KEY (account_id, %I)"
-	" REFERENCES %I (account_id, id) ON UPDATE CASCADE', r.tbl, r.name, r.col, r.ref);"
+	" REFERENCES %I (account_id, id) %s', r.tbl, r.name, r.col, r.ref,"
+	"   CASE WHEN r.tbl = 'assessments' THEN 'ON UPDATE CASCADE'"
+	"   ELSE 'DEFERRABLE INITIALLY DEFERRED' END);"
 	" END LOOP;"
 	"END $$;";
 

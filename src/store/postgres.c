@@ -205,7 +205,12 @@ static int pg_evidence_touch(struct candor_store *s, int64_t account_id, int64_t
 				     " WHERE account_id = $1 AND id = $2", "ii", account_id, contact_id),
 			 NULL);
 
-	return rc ? rc : pg_exec(s, pg_write(s, "INSERT INTO assessments(id, account_id) VALUES ($1, $2)"
+	/* the kept answer of the contact where it is now: while a contact is
+	 * being moved (or moved back by an undo) a row of its evidence may be
+	 * written in the other account, and its answer follows the contact */
+	return rc ? rc : pg_exec(s, pg_write(s, "INSERT INTO assessments(id, account_id)"
+					     " SELECT id, account_id FROM contacts"
+					     " WHERE id = $1 AND account_id = $2"
 					     " ON CONFLICT (account_id, id) DO UPDATE SET valid_until = 0", "ii",
 					     contact_id, account_id), NULL);
 }

@@ -674,9 +674,8 @@ int web_page_buyer(struct web_request *req)
 			web_html(&req->out, "<p>%s's own details:", w.c.name);
 			fix_links(req, &w, "contact", w.c.id);
 			web_html(&req->out, " · <a class=\"fix\" href=\"/merge?from=%D\">Merge into another contact</a>", w.c.id);
-			web_html(&req->out, " · <a class=\"fix\" href=\"/edit?kind=account&amp;id=%D\">the "
-				 "account %s: its name, note and owner</a></p>", w.c.account_id,
-				 w.c.account_name);
+			web_html(&req->out, " · <a href=\"/edit?kind=account&amp;id=%D\">the account %s: its "
+				 "name, note and owner</a></p>", w.c.account_id, w.c.account_name);
 		}
 		if (w.may_change)
 			web_buyer_forms(req, &w.c, &w.ev);
