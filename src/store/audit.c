@@ -559,7 +559,9 @@ int candor_store_record_set(struct candor_store *s, const char *tbl, int64_t id,
 	char *before = NULL;
 	int rc;
 
-	if ((rc = record_table(s, tbl, &t)) || (rc = standing(s, t, id, &r)))
+	/* a contact given another account is the first row of a move */
+	if ((rc = record_table(s, tbl, &t)) || (s->be->defer_keys && (rc = s->be->defer_keys(s))) ||
+	    (rc = standing(s, t, id, &r)))
 		goto cleanup;
 	if (!(before = row_json(&r))) {
 		rc = candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory");
@@ -622,7 +624,9 @@ int candor_store_record_restore(struct candor_store *s, const char *tbl, int64_t
 	json_t *o = NULL;
 	int rc, del;
 
-	if ((rc = record_table(s, tbl, &t)) || (rc = row_load(s, t, id, &r)))
+	/* an undo may put a moved contact's rows back one by one */
+	if ((rc = record_table(s, tbl, &t)) || (s->be->defer_keys && (rc = s->be->defer_keys(s))) ||
+	    (rc = row_load(s, t, id, &r)))
 		goto cleanup;
 	if (!r.found) {
 		rc = absent(s, t, id);
@@ -781,7 +785,8 @@ int candor_store_records_move(struct candor_store *s, const char *tbl, const cha
 	struct idlist l = { 0 };
 	int rc;
 
-	if ((rc = record_table(s, tbl, &t)) || (rc = ids_elsewhere(s, t, col, v, account_id, &l)))
+	if ((rc = record_table(s, tbl, &t)) || (s->be->defer_keys && (rc = s->be->defer_keys(s))) ||
+	    (rc = ids_elsewhere(s, t, col, v, account_id, &l)))
 		return rc;
 	for (size_t i = 0; i < l.n && !rc; i++) {
 		struct row r = { 0 };

@@ -37,10 +37,11 @@ static const char *const reference[] = {
  * accounts) is keyed by (account_id, id), with a plain index on id for the
  * look-ups that have an id alone; each foreign key to a ledger table
  * becomes (account_id, column) -> (account_id, id), so a row and what it
- * points at always live together.  They are checked at commit
- * (DEFERRABLE INITIALLY DEFERRED): a contact moved to another account
- * (candor_store_records_move) moves each of its rows in turn, each one
- * recorded in the audit trail, and only the whole move must hold; the
+ * points at always live together.  They are checked at once, but can be
+ * deferred to the commit (DEFERRABLE): a contact moved to another account
+ * (candor_store_records_move), or moved back by an undo, moves each of its
+ * rows in turn, each one recorded in the audit trail, and only the whole
+ * move must hold (the backend's defer_keys); the
  * kept answer (assessments, a cache nobody edits) follows its contact
  * (ON UPDATE CASCADE); the utterances' (interaction, index)
  * uniqueness names the account too.  A key that names the distribution
@@ -74,7 +75,7 @@ const char pg_rekey_sql[] =
 	"  EXECUTE format('ALTER TABLE %I ADD CONSTRAINT %I FOREIGN KEY (account_id, %I)"
 	" REFERENCES %I (account_id, id) %s', r.tbl, r.name, r.col, r.ref,"
 	"   CASE WHEN r.tbl = 'assessments' THEN 'ON UPDATE CASCADE'"
-	"   ELSE 'DEFERRABLE INITIALLY DEFERRED' END);"
+	"   ELSE 'DEFERRABLE' END);"
 	" END LOOP;"
 	"END $$;";
 

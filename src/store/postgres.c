@@ -74,6 +74,11 @@ cleanup:
 	return rc;
 }
 
+static int pg_defer_keys(struct candor_store *s)
+{
+	return pg_exec(s, pg_write(s, "SET CONSTRAINTS ALL DEFERRED", ""), NULL);
+}
+
 static void pg_close(struct candor_store *s)
 {
 	struct pg *q = PG(s);
@@ -1086,6 +1091,7 @@ const struct candor_store_be candor_store_postgres = {
 	.value_add = pg_value_add,
 	.fit_add = pg_fit_add,
 	.decision_add = pg_decision_add,
+	.defer_keys = pg_defer_keys,
 	.partition = pg_partition,
 	.locate = pg_locate,
 	.utterances_add = pg_utterances_add,

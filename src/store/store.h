@@ -239,6 +239,10 @@ struct candor_store_be {
 	int (*due)(struct candor_store *s, const struct candor_list_query *q, int64_t until,
 		   struct candor_due_list *out);
 
+	/* Check the keys between records at commit for the rest of this write
+	 * transaction: a move writes a contact's rows in turn (PostgreSQL, whose
+	 * keys name the account; NULL where no key does). */
+	int (*defer_keys)(struct candor_store *s);
 	/* Hash partitions by account of an empty store (PostgreSQL; NULL elsewhere). */
 	int (*partition)(struct candor_store *s, int parts);
 	/* The scope (account, contact) of a record by id. */

@@ -128,6 +128,9 @@ test_expect 'every statement naming the account touches one partition (auto_expl
 	{ grep -v -P "^1\t" hot.txt >wide.txt; test ! -s wide.txt || { cat wide.txt >&2; false; }; }
 '
 
+echo "# plans: $(wc -l <plans.txt) statements read or wrote a partitioned table;" \
+	"$(grep -c -P '^1\t' plans.txt) touched one partition of each, $(grep -c -v -P '^1\t' plans.txt) more"
+
 # What docs/scaling.md lists as touching every part: finding a record by
 # a name or an id alone (the locate and find look-ups), the id counter,
 # and the lists over every buyer (the pipeline, the kept answers to
