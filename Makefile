@@ -4,7 +4,9 @@
 # Other targets: build, install, train (rebuild model/signals.model from the
 # labelled corpus), fuzz (each fuzz target FUZZ_SECONDS), crash (kill -9
 # during imports and uploads, then check the database), soak (SOAK_SECONDS
-# of mixed reads and writes against candor serve, on each backend), bench, clean.
+# of mixed reads and writes against candor serve, on each backend), oom (the
+# allocation-failure walks in full: make check walks the first
+# OOM_CHECK_EVERY points of each and samples the rest), bench, clean.
 
 BUILD     ?= build
 SANBUILD  ?= build-san
@@ -13,8 +15,9 @@ PREFIX    ?= /usr/local
 FUZZ_SECONDS ?= 300
 CRASH_RUNS   ?= 100
 SOAK_SECONDS ?= 1800
+OOM_CHECK_EVERY ?= 400
 
-.PHONY: all deps build check demo install train fuzz crash soak bench clean
+.PHONY: all deps build check demo install train fuzz crash soak oom bench clean
 
 all: build
 
@@ -33,7 +36,12 @@ $(SANBUILD)/build.ninja:
 
 check: deps $(SANBUILD)/build.ninja
 	@ninja -C $(SANBUILD)
-	@tests/run $(SANBUILD)
+	@CANDOR_OOM_EVERY=$${CANDOR_OOM_EVERY:-$(OOM_CHECK_EVERY)} tests/run $(SANBUILD)
+
+# every allocation-failure walk in full (1,500 points each, then a sample), both backends
+oom: deps $(SANBUILD)/build.ninja
+	@ninja -C $(SANBUILD)
+	@CANDOR_OOM_EVERY=1500 tests/run $(SANBUILD) oom
 
 demo: build
 	@demo/run $(BUILD)/candor

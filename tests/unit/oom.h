@@ -95,15 +95,26 @@ static inline void oom_install(void)
 /*
  * The allocation point to fail after n in a walk over an operation that
  * made total allocations with memory to spare: every one of the first
- * OOM_EVERY, then (when total is larger than OOM_EVERY) a spread of about
- * OOM_EVERY more, so a walk costs at most some thousands of runs.
+ * OOM_EVERY (oom_every()), then (when total is larger) a spread of about
+ * as many more, so a walk costs at most some thousands of runs.
  */
 #define OOM_EVERY 1500
+/* OOM_EVERY, or CANDOR_OOM_EVERY (make check sets a smaller one; make oom
+ * walks with OOM_EVERY). */
+static inline long oom_every(void)
+{
+	const char *v = getenv("CANDOR_OOM_EVERY");
+	long n = v ? strtol(v, NULL, 10) : 0;
+
+	return n >= 50 && n <= 100000 ? n : OOM_EVERY;
+}
+
 static inline long oom_next(long n, long total)
 {
-	long step = total > 2 * OOM_EVERY ? total / OOM_EVERY : 1;
+	long every = oom_every();
+	long step = total > 2 * every ? total / every : 1;
 
-	return n < OOM_EVERY ? n + 1 : n + step;
+	return n < every ? n + 1 : n + step;
 }
 
 
