@@ -286,6 +286,21 @@ int cli_id(struct candor_ctx *ctx, const char *arg, const char *what, int64_t *o
 	return CLI_OK;
 }
 
+int cli_whole(struct candor_ctx *ctx, const char *opt, const char *arg, long min, long max,
+	      long *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = arg ? strtol(arg, &end, 10) : 0;
+	if (!arg || errno || end == arg || *end || v < min || v > max)
+		return cli_usage_error(ctx, "%s takes a whole number from %ld to %ld, not '%s'", opt,
+				       min, max, arg ? arg : "");
+	*out = v;
+	return CLI_OK;
+}
+
 static bool overlaps(const struct cli_mark *a, const struct cli_mark *b)
 {
 	return a->start < b->end && b->start < a->end;

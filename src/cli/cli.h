@@ -139,6 +139,10 @@ int cli_contact(struct candor_ctx *ctx, const char *ref, struct candor_contact *
 
 /* Parse a record id ("12" or "#12"). */
 int cli_id(struct candor_ctx *ctx, const char *arg, const char *what, int64_t *out);
+/* The value of option opt ("--jobs"): a whole number from min to max, or a
+ * usage error (exit 1) that says so. */
+int cli_whole(struct candor_ctx *ctx, const char *opt, const char *arg, long min, long max,
+	      long *out);
 
 /*
  * Print text with each mark shown inline as [category: words], then a

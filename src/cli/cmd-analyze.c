@@ -27,11 +27,11 @@ static int analyze_opt(struct candor_ctx *ctx, int code, const char *arg, void *
 	else if (code == 'A')
 		o->at = arg;
 	else if (code == 'J') {
-		char *end;
-		long v = strtol(arg, &end, 10);
+		long v = 0;
+		int rc = cli_whole(ctx, "--jobs", arg, 1, 16, &v);
 
-		if (*end || v < 1 || v > 16)
-			return cli_errorf(ctx, CLI_INVALID, "--jobs: '%s' is not a number from 1 to 16", arg);
+		if (rc)
+			return rc;
 		o->jobs = (int)v;
 	}
 	else

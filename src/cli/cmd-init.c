@@ -11,14 +11,11 @@ static int init_opt(struct candor_ctx *ctx, int code, const char *arg, void *dat
 	int *parts = data;
 
 	if (code == 'p') {
-		char *end;
-		long n;
+		long n = 0;
+		int rc = cli_whole(ctx, "--partitions", arg, 2, 256, &n);
 
-		errno = 0;
-		n = strtol(arg, &end, 10);
-		if (errno || end == arg || *end || n < 2 || n > 256)
-			return cli_usage_error(ctx, "--partitions takes a whole number from 2 to 256, "
-					       "not '%s'", arg);
+		if (rc)
+			return rc;
 		*parts = (int)n;
 	} else if (code == 'D') {
 		if (!*arg)

@@ -123,16 +123,14 @@ static void print_more(const struct pipeline_opts *o, const struct candor_app_pi
 /* --limit N: a whole number from 1 to 10000. */
 static int parse_limit(struct candor_ctx *ctx, const char *arg, size_t *out)
 {
-	char *end;
-	long v;
+	long v = 0;
+	int rc;
 
 	*out = 0;
 	if (!arg)
 		return CLI_OK;
-	errno = 0;
-	v = strtol(arg, &end, 10);
-	if (errno || *end || end == arg || v < 1 || v > 10000)
-		return cli_usage_error(ctx, "--limit takes a number of buyers from 1 to 10000");
+	if ((rc = cli_whole(ctx, "--limit (buyers)", arg, 1, 10000, &v)))
+		return rc;
 	*out = (size_t)v;
 	return CLI_OK;
 }

@@ -27,8 +27,7 @@ static int serve_opt(struct candor_ctx *ctx, int code, const char *arg, void *da
 {
 	struct serve_opts *o = data;
 	struct in_addr a;
-	char *end;
-	long n;
+	long n = 0;
 
 	if (code == 'l') {
 		o->listen = arg;
@@ -40,11 +39,10 @@ static int serve_opt(struct candor_ctx *ctx, int code, const char *arg, void *da
 	} else if (code == 'S') {
 		o->secure_cookies = true;
 	} else if (code == 'T') {
-		errno = 0;
-		n = strtol(arg, &end, 10);
-		if (errno || *end || end == arg || n < 1 || n > 86400)
-			return cli_usage_error(ctx, "--request-timeout '%s' is not a number of "
-					       "seconds (1-86400)", arg);
+		int rc = cli_whole(ctx, "--request-timeout (seconds)", arg, 1, 86400, &n);
+
+		if (rc)
+			return rc;
 		o->timeout = (unsigned)n;
 	} else
 		return cli_talk_opt(ctx, &o->talk, code, arg);
