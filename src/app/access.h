@@ -39,6 +39,17 @@ int candor_app_account_see(struct candor_app *app, const struct candor_app_actor
 			   int64_t id, struct candor_account *out, bool *may_change);
 int candor_app_contact_see(struct candor_app *app, const struct candor_app_actor *who,
 			   int64_t id, struct candor_contact *out, bool *may_change);
+
+/*
+ * The account ref names as who may see it: an id ("12" or "#12") as
+ * candor_app_account_see, or an account's whole name (any case) among
+ * those who may see.  A name no visible account has is CANDOR_ENOTFOUND
+ * (field "account"), the same words whether or not someone else has it;
+ * two visible accounts of that name (an admin's view) are
+ * CANDOR_EAMBIGUOUS, their ids in the message.  Release *out.
+ */
+int candor_app_account_ref(struct candor_app *app, const struct candor_app_actor *who,
+			   const char *ref, struct candor_account *out, bool *may_change);
 int candor_app_record_see(struct candor_app *app, const struct candor_app_actor *who,
 			  enum candor_record what, int64_t id, struct candor_scope *out,
 			  bool *may_change);

@@ -149,6 +149,19 @@ static void sq_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	candor_buf_release(&b);
 }
 
+/* CANDOR_SQL_PROFILE=1: each statement's time on stderr (as CANDOR_PG_NOTICES on PostgreSQL). */
+static int sq_profile(unsigned type, void *data, void *stmt, void *ns)
+{
+	char *sql = sqlite3_expanded_sql(stmt);
+
+	(void)data;
+	if (type == SQLITE_TRACE_PROFILE)
+		fprintf(stderr, "candor: sql %.3f ms: %.300s\n", (double)*(sqlite3_int64 *)ns / 1e6,
+			sql ? sql : sqlite3_sql(stmt));
+	sqlite3_free(sql);
+	return 0;
+}
+
 static int sq_open(struct candor_store *s, const char *location, bool create)
 {
 	struct sq *q = calloc(1, sizeof(*q));
@@ -170,6 +183,8 @@ static int sq_open(struct candor_store *s, const char *location, bool create)
 		goto fail;
 	}
 	sqlite3_busy_timeout(q->db, BUSY_TIMEOUT_MS);
+	if (getenv("CANDOR_SQL_PROFILE") && *getenv("CANDOR_SQL_PROFILE"))
+		sqlite3_trace_v2(q->db, SQLITE_TRACE_PROFILE, sq_profile, NULL);
 	sqlite3_create_function_v2(q->db, "candor_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC |
 				   SQLITE_INNOCUOUS, NULL, sq_fold, NULL, NULL, NULL);
 	sqlite3_extended_result_codes(q->db, 1);
@@ -561,12 +576,14 @@ static int sq_pipeline_counts(struct candor_store *s, const struct candor_list_q
 }
 
 /*
- * What falls due before ?4: open promises (their last due date) and open
- * expectations of the buyers that pass the filters, soonest first.
+ * What falls due before ?11: open promises (their last due date) and open
+ * expectations of the buyers that pass the filters, soonest first: each
+ * kind's first ?4 by its due date (the partial indexes of schema 9 walk
+ * only what is open), then the two merged.
  */
-#define DUE_SQL "SELECT * FROM (" \
-	"SELECT c.id, c.account_id, c.name, 0, k.id, k.text, e.due FROM commitments k" \
-	" JOIN commitment_events e ON e.account_id = k.account_id AND e.commitment_id = k.id" \
+#define DUE_SQL "SELECT * FROM (SELECT * FROM (" \
+	"SELECT c.id, c.account_id, c.name, 0, k.id, k.text, e.due FROM commitment_events e" \
+	" JOIN commitments k ON e.account_id = k.account_id AND e.commitment_id = k.id" \
 	" JOIN contacts c ON c.id = k.contact_id JOIN accounts a ON a.id = c.account_id" \
 	" JOIN assessments x ON x.id = c.id" PL_FILTER " AND k.deleted = 0 AND e.deleted = 0" \
 	" AND e.due < ?11" \
@@ -574,10 +591,11 @@ static int sq_pipeline_counts(struct candor_store *s, const struct candor_list_q
 	"  WHERE f.account_id = k.account_id AND f.commitment_id = k.id AND f.deleted = 0 AND (f.status IN" \
 	"  ('kept', 'kept_late', 'broken') OR (f.status = 'renegotiated'" \
 	"  AND (f.at > e.at OR (f.at = e.at AND f.id > e.id)))))" \
-	" UNION ALL SELECT c.id, c.account_id, c.name, 1, y.id, y.text, y.by_at FROM expectations y" \
+	" ORDER BY e.due, e.commitment_id LIMIT ?4)" \
+	" UNION ALL SELECT * FROM (SELECT c.id, c.account_id, c.name, 1, y.id, y.text, y.by_at FROM expectations y" \
 	" JOIN contacts c ON c.id = y.contact_id JOIN accounts a ON a.id = c.account_id" \
 	" JOIN assessments x ON x.id = c.id" PL_FILTER " AND y.deleted = 0 AND y.status = 'open'" \
-	" AND y.by_at < ?11" \
+	" AND y.by_at < ?11 ORDER BY y.by_at, y.id LIMIT ?4)" \
 	") AS d WHERE (?3 + ?6 + ?7 + ?8 + ?9 IS NOT NULL) ORDER BY 7, 4, 5 LIMIT ?4"
 
 static int sq_due(struct candor_store *s, const struct candor_list_query *q, int64_t until,

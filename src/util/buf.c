@@ -2,6 +2,7 @@
  * buf.c: the growable byte buffer (see buf.h for its invariants).
  */
 #include "util/common.h"
+#include <math.h>
 #include <sys/stat.h>
 #include "util/buf.h"
 #include "util/error.h"
@@ -110,6 +111,34 @@ int candor_buf_addf(struct candor_buf *b, const char *fmt, ...)
 	rc = candor_buf_vaddf(b, fmt, ap);
 	va_end(ap);
 	return rc;
+}
+
+int candor_buf_add_fixed(struct candor_buf *b, double v, int decimals)
+{
+	static const long double scale[] = { 1, 10, 100, 1000 };
+	char tmp[32], *p = tmp + sizeof(tmp);
+	long double t;
+	uint64_t r;
+
+	if (decimals < 0 || decimals > 3 || !isfinite(v) || fabs(v) >= 1e15)
+		return candor_buf_addf(b, "%.*f", decimals < 0 ? 0 : decimals, v);
+	/* 53 bits times at most 10 bits is exact in long double's 64: the
+	 * rounding below (to nearest, ties to even) is printf's on the exact value */
+	t = fabsl((long double)v * scale[decimals]);
+	r = (uint64_t)t;
+	t -= (long double)r;   /* the fraction, exactly */
+	if (t > 0.5L || (t == 0.5L && (r & 1)))
+		r++;
+	for (int i = 0; i < decimals; i++, r /= 10)
+		*--p = (char)('0' + r % 10);
+	if (decimals)
+		*--p = '.';
+	do
+		*--p = (char)('0' + r % 10);
+	while (r /= 10);
+	if (signbit(v))
+		*--p = '-';
+	return candor_buf_add(b, p, (size_t)(tmp + sizeof(tmp) - p));
 }
 
 void candor_buf_truncate(struct candor_buf *b, size_t len)

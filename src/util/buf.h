@@ -72,6 +72,15 @@ int candor_buf_addf(struct candor_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 int candor_buf_vaddf(struct candor_buf *b, const char *fmt, va_list ap);
 
+/*
+ * Append v with decimals (0 to 3) digits after the point, exactly as
+ * printf's "%.Nf" writes it (the same rounding of the same binary value),
+ * without printf's arbitrary-precision path: the web's charts and cards
+ * write thousands of these.  Values printf must spell out in full
+ * (non-finite, or 1e15 and more) go through printf.
+ */
+int candor_buf_add_fixed(struct candor_buf *b, double v, int decimals);
+
 /* A malloc'd formatted string ("" when it comes out empty); NULL when out of memory. */
 char *candor_strf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

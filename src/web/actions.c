@@ -82,31 +82,28 @@ int web_act_account(struct web_request *req, int64_t *id)
 	return done(req, candor_app_account_add(&app, name, owner, note, id));
 }
 
-static int id_arg(struct web_request *req, const char *name, int64_t *out)
-{
-	const char *v = web_arg(req, name);
-	char *end;
-
-	errno = 0;
-	*out = v ? strtoll(v + (*v == '#'), &end, 10) : 0;
-	if (!v || !*v || errno || *end || *out <= 0)
-		return web_error(req, 422, name, "'%s' must be a record id", name);
-	return 0;
-}
-
 int web_act_contact(struct web_request *req, int64_t *id)
 {
+	struct candor_app_actor who = { req->user.name, req->user.role };
+	struct candor_account a = { 0 };
 	struct candor_app app;
-	const char *name, *role, *email;
-	int64_t account;
+	const char *name, *role, *email, *account;
+	int64_t account_id;
 	int rc;
 
 	web_app(req, &app);
-	if ((rc = text_arg(req, "name", &name)) || (rc = id_arg(req, "account", &account)) ||
-	    (rc = text_arg(req, "role", &role)) || (rc = text_arg(req, "email", &email)) ||
-	    (rc = web_see_account(req, account, true)))
+	/* the account: its id from the board's menu, or its #id or name typed in */
+	if ((rc = text_arg(req, "name", &name)) || (rc = text_arg(req, "account", &account)) ||
+	    (rc = text_arg(req, "role", &role)) || (rc = text_arg(req, "email", &email)))
 		return rc;
-	return done(req, candor_app_contact_add(&app, account, name, role, email, id));
+	if ((rc = candor_app_account_ref(&app, &who, account, &a, NULL)))
+		return rc == CANDOR_EINVALID ? web_error(req, 422, "account", "%s", req->err.msg)
+					     : web_fail(req, rc);
+	account_id = a.id;
+	candor_account_release(&a);
+	if ((rc = web_see_account(req, account_id, true)))
+		return rc;
+	return done(req, candor_app_contact_add(&app, account_id, name, role, email, id));
 }
 
 #define SAID_MAX 8

@@ -74,10 +74,10 @@ static void one(struct candor_buf *b, char spec, va_list *ap)
 		candor_buf_addf(b, "%" PRId64, va_arg(*ap, int64_t));
 		break;
 	case 'F':
-		candor_buf_addf(b, "%.2f", va_arg(*ap, double));
+		candor_buf_add_fixed(b, va_arg(*ap, double), 2);
 		break;
 	case 'P':
-		candor_buf_addf(b, "%.0f", va_arg(*ap, double) * 100.0);
+		candor_buf_add_fixed(b, va_arg(*ap, double) * 100.0, 0);
 		break;
 	case 'T':
 		candor_date_format(tmp, sizeof(tmp), va_arg(*ap, int64_t));

@@ -91,34 +91,27 @@ struct board {
 	char message[sizeof(((struct candor_error *)0)->msg)];
 };
 
-static bool all_digits(const char *s)
-{
-	if (!*s)
-		return false;
-	for (; *s; s++)
-		if (*s < '0' || *s > '9')
-			return false;
-	return true;
-}
-
-/* ?account=: an id the user may see; another, or one that is no id, the same words. */
+/* ?account=: an account the user may see, by #id or by name; another, or none, the same words. */
 static void board_account(struct web_request *req, struct candor_app *app,
 			  const struct candor_app_actor *who, struct board *b)
 {
 	const char *acc = web_query(req, "account");
 	struct candor_account a = { 0 };
-	bool digits = acc && all_digits(acc) && strlen(acc) < 19;
+	int rc;
 
 	if (!acc || !*acc)
 		return;
-	if (digits && !candor_app_account_see(app, who, strtoll(acc, NULL, 10), &a, NULL)) {
+	if (!(rc = candor_app_account_ref(app, who, acc, &a, NULL))) {
 		b->q.account_id = a.id;
 		candor_account_release(&a);
 		return;
 	}
-	b->status = digits ? 404 : 400;
-	snprintf(b->message, sizeof(b->message), "no account '%.200s' among those you may see: "
-		 "choose one from the list", acc);
+	b->status = rc == CANDOR_EAMBIGUOUS ? 409 : rc == CANDOR_ENOTFOUND ? 404 : 500;
+	if (rc == CANDOR_EAMBIGUOUS)
+		snprintf(b->message, sizeof(b->message), "%s", req->err.msg);
+	else
+		snprintf(b->message, sizeof(b->message), "no account '%.200s' among those you may "
+			 "see: give its #id or its whole name", acc);
 }
 
 static void board_init(struct web_request *req, struct board *b)
@@ -219,6 +212,35 @@ static void option(struct web_request *req, const char *value, const char *label
 		 label);
 }
 
+/*
+ * More accounts than this and the board asks for an account by #id or
+ * name instead of listing them all in a menu (10,000 accounts made the
+ * board a megabyte of options).
+ */
+#define ACCOUNT_CHOICES 100
+
+/* The account field: a menu of the accounts, or with too many to list a text field. */
+static void account_field(struct web_request *req, const struct candor_account_list *accounts,
+			  bool filter, const char *value)
+{
+	if (accounts->n > ACCOUNT_CHOICES) {
+		web_html(&req->out, "<label>Account <input type=\"text\" name=\"account\" value=\"%s\" "
+			 "placeholder=\"its #id or its whole name\"%R></label>", value ? value : "",
+			 filter ? "" : " required");
+		return;
+	}
+	web_html(&req->out, "<label>Account <select name=\"account\"%R>%R", filter ? "" : " required",
+		 filter ? "<option value=\"\">all</option>" : "");
+	for (size_t i = 0; i < accounts->n; i++) {
+		if (!filter && !web_may_change(req, accounts->v[i].owner))
+			continue;
+		web_html(&req->out, "<option value=\"%D\"%R>%s</option>", accounts->v[i].id,
+			 value && strtoll(value + (*value == '#'), NULL, 10) == accounts->v[i].id
+			 ? " selected" : "", accounts->v[i].name);
+	}
+	web_html(&req->out, "</select></label>");
+}
+
 /* The filter and sort form: a GET form, so it works without JavaScript. */
 static void filters(struct web_request *req, const struct candor_account_list *accounts,
 		    const struct board *b)
@@ -226,20 +248,15 @@ static void filters(struct web_request *req, const struct candor_account_list *a
 	static const char *const sort_labels[] = { "urgency", "trust (highest first)",
 						   "last contact (longest ago first)",
 						   "due date (soonest first)" };
-	const char *acc = web_query(req, "account");
 
 	web_html(&req->out, "<form method=\"get\" action=\"/\" class=\"card filters\"><strong>Filter</strong> "
 		 "<label>Search <input type=\"search\" name=\"q\" value=\"%s\" "
 		 "placeholder=\"name, account or email\"></label>"
 		 "<label>Seller <input type=\"text\" name=\"seller\" value=\"%s\" "
-		 "placeholder=\"part of a name, or a list: sam, ann\"></label>"
-		 "<label>Account <select name=\"account\"><option value=\"\">all</option>",
+		 "placeholder=\"part of a name, or a list: sam, ann\"></label>",
 		 web_query(req, "q"), web_query(req, "seller"));
-	for (size_t i = 0; i < accounts->n; i++)
-		web_html(&req->out, "<option value=\"%D\"%R>%s</option>", accounts->v[i].id,
-			 acc && strtoll(acc, NULL, 10) == accounts->v[i].id ? " selected" : "",
-			 accounts->v[i].name);
-	web_html(&req->out, "</select></label><label>Sort <select name=\"sort\">");
+	account_field(req, accounts, true, web_query(req, "account"));
+	web_html(&req->out, "<label>Sort <select name=\"sort\">");
 	for (int i = 0; i <= CANDOR_SORT_DUE; i++)
 		option(req, candor_name_of(candor_pipeline_sorts, i), sort_labels[i], b->q.sort == i);
 	web_html(&req->out, "</select></label><button>Show</button></form>");
@@ -333,13 +350,9 @@ static void add_forms(struct web_request *req, const struct candor_account_list 
 	web_html(&req->out, "</section><section class=\"card\"><h2>Add a buyer</h2>"
 		 "<form method=\"post\" action=\"/contacts\">");
 	web_csrf_field(req);
-	web_html(&req->out, "<label>Name <input type=\"text\" name=\"name\" required></label>"
-		 "<label>Account <select name=\"account\" required>");
-	for (size_t i = 0; i < accounts->n; i++)
-		if (web_may_change(req, accounts->v[i].owner))
-			web_html(&req->out, "<option value=\"%D\">%s</option>", accounts->v[i].id,
-				 accounts->v[i].name);
-	web_html(&req->out, "</select></label><label>Role <input type=\"text\" name=\"role\"></label>"
+	web_html(&req->out, "<label>Name <input type=\"text\" name=\"name\" required></label>");
+	account_field(req, accounts, false, NULL);
+	web_html(&req->out, "<label>Role <input type=\"text\" name=\"role\"></label>"
 		 "<label>Email <input type=\"text\" name=\"email\"></label>"
 		 "<button>Add buyer</button></form></section></div>");
 }
@@ -412,6 +425,7 @@ int web_page_board(struct web_request *req)
 				 "ready, decided)", stage);
 	if (aq.owner && !*aq.owner)
 		aq.owner = "\n";   /* a user named "" owns nothing */
+	aq.limit = ACCOUNT_CHOICES + 1;   /* one more says there are too many to list */
 	if ((rc = candor_store_account_page(req->store, &aq, &accounts, (char[CANDOR_CURSOR_MAX]){ 0 }))) {
 		candor_account_list_release(&accounts);
 		return web_fail(req, rc);

@@ -84,7 +84,7 @@ test_expect 'the seller filter takes any part of the name, or a list' '
 test_expect 'unknown filter values are said, and no one is shown' '
 	expect_status 404 "$(http GET "/?account=999")" &&
 	grep -o "role=\"alert\">[^<]*" "$TRASH/body" >m999 && test_no_grep "class=\"buyer" "$TRASH/body" &&
-	expect_status 400 "$(http GET "/?account=abc")" &&
+	expect_status 404 "$(http GET "/?account=abc")" &&
 	grep -o "role=\"alert\">[^<]*" "$TRASH/body" | sed "s/abc/999/" >mabc && test_cmp m999 mabc &&
 	expect_status 200 "$(http GET "/?seller=nobody")" &&
 	test_grep "no buyer&#39;s seller matches &#39;nobody&#39;" "$TRASH/body" &&
@@ -162,6 +162,39 @@ test_expect 'one stage alone pages under a sort: the next link keeps it, each bu
 	candor pipeline --sort due --json >all.json &&
 	python3 -c "import json,sys; [print(b[\"contact\"][\"name\"]) for b in json.load(open(sys.argv[1]))[\"buyers\"] if b[\"stage\"] == \"new\"]" all.json >want &&
 	test "$(wc -l <want)" -gt 50 && test_cmp want paged
+'
+test_expect 'the account filter takes an account by its name in any case, or by #id' '
+	expect_status 200 "$(http GET "/?account=FABRIKAM")" && cards | grep -v "^Bulk" | sort >got &&
+	printf "Marco Bianchi\nRita Ready\n" >want && test_cmp want got &&
+	expect_status 200 "$(http GET "/?account=%231")" && cards | sort >got &&
+	printf "José Núñez\nPriya Shah\n" >want && test_cmp want got
+'
+test_expect 'with more accounts than a menu holds, the account is typed: by name or #id, on the filter and the add-buyer form' '
+	expect_status 200 "$(http GET /)" && test_grep "<select name=\"account\"" "$TRASH/body" &&
+	for i in $(seq 1 100); do printf "Client %03d\n" $i; done >names &&
+	while read -r n; do candor account add "$n" --owner "Sam Seller" >/dev/null || return 1; done <names &&
+	expect_status 200 "$(http GET /)" &&
+	test_no_grep "<select name=\"account\"" "$TRASH/body" &&
+	test "$(grep -o "<input type=\"text\" name=\"account\"" "$TRASH/body" | wc -l)" -eq 2 &&
+	test_no_grep "Client 050" "$TRASH/body" &&
+	test "$(wc -c <"$TRASH/body")" -lt 30000 &&
+	expect_status 200 "$(http GET "/?account=contoso")" && cards | sort >got &&
+	printf "José Núñez\nPriya Shah\n" >want && test_cmp want got &&
+	test_grep "name=\"account\" value=\"contoso\"" "$TRASH/body" &&
+	csrf=$(grep -o "name=\"csrf\" value=\"[0-9a-f]*\"" "$TRASH/body" | head -1 | cut -d\" -f4) &&
+	expect_status 303 "$(http POST /contacts -d "csrf=$csrf" -d "name=Typed In" -d "account=client 042")" &&
+	candor show "Typed In" >shown && test_grep "Client 042" shown &&
+	expect_status 404 "$(http POST /contacts -d "csrf=$csrf" -d "name=Nobody" -d "account=Client 999")" &&
+	test_grep "no account &#39;Client 999&#39; among those you may see" "$TRASH/body" &&
+	candor show Nobody 2>/dev/null; test $? -ne 0
+'
+test_expect 'two accounts of one name that the user sees both: said, with their ids, and nothing shown or added' '
+	candor account add Contoso --owner "Ann Other" >id2 &&
+	expect_status 409 "$(http GET "/?account=Contoso")" &&
+	test_grep "2 accounts are called &#39;Contoso&#39; (#1, #[0-9]*): give its #id" "$TRASH/body" &&
+	test_no_grep "class=\"buyer" "$TRASH/body" &&
+	expect_status 409 "$(http POST /contacts -d "csrf=$csrf" -d "name=Twice" -d "account=contoso")" &&
+	candor show Twice 2>/dev/null; test $? -ne 0
 '
 serve_stop; stopped=$?
 test_expect 'the server stopped cleanly (no sanitizer report)' '[ $stopped -eq 0 ] || { cat "$TRASH/serve.err" >&2; false; }'

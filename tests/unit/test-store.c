@@ -335,7 +335,7 @@ static void an_older_store_is_upgraded_with_its_rows(void **state)
 		fail_msg("%s", err.msg);
 	assert_int_equal(s->be->schema_version(s, &v), 0);
 	assert_int_equal(v, CANDOR_SCHEMA_VERSION);
-	assert_int_equal(v, 8);
+	assert_int_equal(v, 9);
 	assert_int_equal(candor_store_begin(s), 0);
 	/* schema 7: every row kept, none deleted, new columns at their defaults */
 	for (size_t i = 0; i < candor_ntables; i++) {

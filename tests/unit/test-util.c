@@ -40,6 +40,38 @@ static void buf_cap_is_sticky(void **state)
 	candor_buf_release(&b);
 }
 
+/* candor_buf_add_fixed writes what printf's %.Nf writes, ties and signs included. */
+static void buf_fixed_is_printf(void **state)
+{
+	static const double edges[] = { 0, -0.0, 0.5, 1.5, 2.5, 0.125, 0.375, -0.125, 0.05, 0.15,
+					2.675, 1.005, 0.045, -0.04, -0.004, 99.995, 1e14 + 0.5,
+					999999999999999.0, 1e15, -1e15, 1e300, 0.1 + 0.2, 5e-324 };
+	char want[400];
+	uint64_t x = 88172645463325252u;
+
+	(void)state;
+	for (int d = 0; d <= 3; d++) {
+		for (size_t i = 0; i < CANDOR_ARRAY_SIZE(edges) + 200000; i++) {
+			struct candor_buf b = CANDOR_BUF_INIT;
+			double v;
+
+			if (i < CANDOR_ARRAY_SIZE(edges)) {
+				v = edges[i];
+			} else {
+				x ^= x << 13, x ^= x >> 7, x ^= x << 17;   /* xorshift */
+				/* halves, quarters and eighths (exact ties) and arbitrary values */
+				v = i % 3 ? (double)(int64_t)(x % 4000001) / (i % 3 == 1 ? 8 : 1000) - 2000
+					  : (double)(int64_t)(x >> 11) / 9007199254740992.0 * 2e6 - 1e6;
+			}
+			snprintf(want, sizeof(want), "%.*f", d, v);
+			assert_int_equal(candor_buf_add_fixed(&b, v, d), 0);
+			if (strcmp(b.ptr, want))
+				fail_msg("%.17g with %d decimals: '%s', printf '%s'", v, d, b.ptr, want);
+			candor_buf_release(&b);
+		}
+	}
+}
+
 static void buf_detach_hands_over(void **state)
 {
 	struct candor_buf b = CANDOR_BUF_INIT;
@@ -231,6 +263,7 @@ int main(void)
 		cmocka_unit_test(buf_grows_and_stays_terminated),
 		cmocka_unit_test(buf_cap_is_sticky),
 		cmocka_unit_test(buf_detach_hands_over),
+		cmocka_unit_test(buf_fixed_is_printf),
 		cmocka_unit_test(dates_parse),
 		cmocka_unit_test(dates_refuse),
 		cmocka_unit_test(dates_refuse_bytes),
