@@ -24,7 +24,7 @@ static const char *const spread[] = {
 	"accounts",     "contacts",    "interactions",    "commitments", "signals",
 	"commitment_events", "expectations", "facts",     "value_exchanged", "fits",
 	"decisions",    "utterances",  "proposals",       "assessments", "corrections",
-	"changes",
+	"changes",      "stage_counts",
 };
 
 /* The organisation's own tables, copied whole to every node. */
@@ -126,6 +126,7 @@ static int partition(struct candor_store *s, int parts)
 			"  EXECUTE format('ALTER TABLE %I ADD CONSTRAINT %I %s', r.tbl, r.name, r.def);"
 			" END LOOP;"
 			"END $$;");
+	candor_buf_adds(&sql, pg_stage_count_sql);   /* the tables are new: their triggers too */
 	rc = candor_buf_error(&sql) ? candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory")
 				    : pg_script(s, sql.ptr, "partitioning the database");
 	candor_buf_release(&sql);

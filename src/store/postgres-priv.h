@@ -88,6 +88,8 @@ int pg_schema_version(struct candor_store *s, int *out);
 /* Spreading by account (postgres-distribute.c): schema 8's keys; hash
  * partitions of an empty store; Citus, when its extension is there. */
 extern const char pg_rekey_sql[];
+/* The triggers of stage_counts (postgres-schema.c). */
+extern const char pg_stage_count_sql[];
 int pg_partition(struct candor_store *s, int parts);
 int pg_citus(struct candor_store *s);
 

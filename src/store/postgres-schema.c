@@ -17,6 +17,47 @@
 #include "store/schema.h"
 #include "store/postgres-priv.h"
 
+/*
+ * The triggers that keep stage_counts (schema.c, migration 9 -> 10), as
+ * SQLite's do: a kept answer added, removed, or moved to another stage or
+ * account moves its buyer's one while the contact is there and not
+ * deleted; a contact deleted or brought back takes it away or back.  Made
+ * again after partitioning (postgres-distribute.c), which makes the tables
+ * anew.
+ */
+const char pg_stage_count_sql[] =
+	"CREATE OR REPLACE FUNCTION candor_stage_count(acc BIGINT, st BIGINT, d BIGINT) RETURNS void"
+	" LANGUAGE sql AS $$ INSERT INTO stage_counts(account_id, stage, n) VALUES (acc, st, d)"
+	" ON CONFLICT (account_id, stage) DO UPDATE SET n = stage_counts.n + d $$;"
+	"CREATE OR REPLACE FUNCTION candor_assessment_counted() RETURNS trigger LANGUAGE plpgsql AS $$"
+	" BEGIN"
+	"  IF TG_OP <> 'INSERT' AND EXISTS (SELECT 1 FROM contacts WHERE id = OLD.id AND deleted = 0) THEN"
+	"   PERFORM candor_stage_count(OLD.account_id, OLD.stage, -1); END IF;"
+	"  IF TG_OP <> 'DELETE' AND EXISTS (SELECT 1 FROM contacts WHERE id = NEW.id AND deleted = 0) THEN"
+	"   PERFORM candor_stage_count(NEW.account_id, NEW.stage, 1); END IF;"
+	"  RETURN NULL;"
+	" END $$;"
+	"CREATE OR REPLACE FUNCTION candor_contact_counted() RETURNS trigger LANGUAGE plpgsql AS $$"
+	" BEGIN"
+	"  IF TG_OP <> 'INSERT' AND OLD.deleted = 0 AND (TG_OP = 'DELETE' OR NEW.deleted <> 0) THEN"
+	"   PERFORM candor_stage_count(x.account_id, x.stage, -1) FROM assessments x WHERE x.id = OLD.id;"
+	"  ELSIF TG_OP = 'UPDATE' AND OLD.deleted <> 0 AND NEW.deleted = 0 THEN"
+	"   PERFORM candor_stage_count(x.account_id, x.stage, 1) FROM assessments x WHERE x.id = NEW.id;"
+	"  END IF;"
+	"  RETURN NULL;"
+	" END $$;"
+	"CREATE TRIGGER stage_counts_add AFTER INSERT ON assessments"
+	" FOR EACH ROW EXECUTE FUNCTION candor_assessment_counted();"
+	"CREATE TRIGGER stage_counts_remove AFTER DELETE ON assessments"
+	" FOR EACH ROW EXECUTE FUNCTION candor_assessment_counted();"
+	"CREATE TRIGGER stage_counts_move AFTER UPDATE OF account_id, stage ON assessments FOR EACH ROW"
+	" WHEN (OLD.account_id <> NEW.account_id OR OLD.stage <> NEW.stage)"
+	" EXECUTE FUNCTION candor_assessment_counted();"
+	"CREATE TRIGGER stage_counts_contact AFTER UPDATE OF deleted ON contacts FOR EACH ROW"
+	" WHEN ((OLD.deleted = 0) <> (NEW.deleted = 0)) EXECUTE FUNCTION candor_contact_counted();"
+	"CREATE TRIGGER stage_counts_contact_removed AFTER DELETE ON contacts"
+	" FOR EACH ROW EXECUTE FUNCTION candor_contact_counted();";
+
 /* What PostgreSQL needs beyond migration i (index: the version reached). */
 static const char *const pg_extra[CANDOR_SCHEMA_VERSION + 1] = {
 	[3] = "CREATE UNIQUE INDEX users_name_nocase ON users (lower(name COLLATE \"C\"));",
@@ -26,6 +67,7 @@ static const char *const pg_extra[CANDOR_SCHEMA_VERSION + 1] = {
 	      "ALTER TABLE interactions ADD CONSTRAINT interactions_kind_check"
 	      " CHECK (kind IN ('call','meeting','email','note','chat'));",
 	[8] = pg_rekey_sql,
+	[10] = pg_stage_count_sql,
 };
 
 static const struct { const char *from, *to; } spelling[] = {

@@ -298,6 +298,20 @@ const char *const candor_migrations[] = {
 	"  WHERE deleted = 0 AND status IN ('open', 'renegotiated');"
 	"CREATE INDEX expectations_open_by ON expectations(by_at, id)"
 	"  WHERE deleted = 0 AND status = 'open';",
+	/* 9 -> 10: the board's counts per stage, kept per account (stage_counts:
+	 * the buyers not deleted whose kept answer is at that stage), so a count
+	 * is a sum over accounts, not a walk over every buyer.  Triggers keep it
+	 * (candor_stage_count_triggers: SQLite's here, PostgreSQL's in
+	 * postgres-schema.c); it is derived, so never copied or audited. */
+	"CREATE TABLE stage_counts ("
+	"  account_id INTEGER NOT NULL,"
+	"  stage INTEGER NOT NULL,"
+	"  n INTEGER NOT NULL DEFAULT 0,"
+	"  PRIMARY KEY (account_id, stage));"
+	"CREATE INDEX stage_counts_stage ON stage_counts(stage, n);"
+	"INSERT INTO stage_counts(account_id, stage, n)"
+	"  SELECT x.account_id, x.stage, count(*) FROM assessments x JOIN contacts c ON c.id = x.id"
+	"  WHERE c.deleted = 0 GROUP BY x.account_id, x.stage;",
 	NULL
 };
 
@@ -322,7 +336,41 @@ const char candor_interactions_v5[] =
 	"ALTER TABLE interactions_v5 RENAME TO interactions;"
 	"CREATE INDEX interactions_contact ON interactions(account_id, contact_id, at);";
 
-/* The tables and columns of schema 9 (schema.h): update with each migration. */
+/*
+ * SQLite's triggers of stage_counts (migration 9 -> 10).  A buyer counts
+ * while their contact row is there and not deleted: a kept answer added,
+ * removed, or moved to another stage or account moves its one; a contact
+ * deleted or brought back takes its answer's one away or back.
+ */
+#define SC_ADD(acc, st) "INSERT INTO stage_counts(account_id, stage, n) VALUES (" acc ", " st ", 1)" \
+	" ON CONFLICT (account_id, stage) DO UPDATE SET n = n + 1;"
+#define SC_SUB(acc, st) "UPDATE stage_counts SET n = n - 1 WHERE account_id = " acc " AND stage = " st ";"
+#define SC_LIVE(id) "EXISTS (SELECT 1 FROM contacts WHERE id = " id " AND deleted = 0)"
+const char candor_stage_count_triggers[] =
+	"CREATE TRIGGER stage_counts_add AFTER INSERT ON assessments WHEN " SC_LIVE("new.id")
+	" BEGIN " SC_ADD("new.account_id", "new.stage") " END;"
+	"CREATE TRIGGER stage_counts_remove AFTER DELETE ON assessments WHEN " SC_LIVE("old.id")
+	" BEGIN " SC_SUB("old.account_id", "old.stage") " END;"
+	"CREATE TRIGGER stage_counts_move AFTER UPDATE OF account_id, stage ON assessments"
+	" WHEN (old.account_id <> new.account_id OR old.stage <> new.stage) AND " SC_LIVE("new.id")
+	" BEGIN " SC_SUB("old.account_id", "old.stage") SC_ADD("new.account_id", "new.stage") " END;"
+	"CREATE TRIGGER stage_counts_contact_gone AFTER UPDATE OF deleted ON contacts"
+	" WHEN old.deleted = 0 AND new.deleted <> 0"
+	" BEGIN UPDATE stage_counts SET n = n - 1 WHERE (account_id, stage) ="
+	"  (SELECT account_id, stage FROM assessments WHERE id = new.id); END;"
+	"CREATE TRIGGER stage_counts_contact_back AFTER UPDATE OF deleted ON contacts"
+	" WHEN old.deleted <> 0 AND new.deleted = 0"
+	" BEGIN INSERT INTO stage_counts(account_id, stage, n)"
+	"  SELECT account_id, stage, 1 FROM assessments WHERE id = new.id AND true"
+	"  ON CONFLICT (account_id, stage) DO UPDATE SET n = n + 1; END;"
+	"CREATE TRIGGER stage_counts_contact_removed AFTER DELETE ON contacts WHEN old.deleted = 0"
+	" BEGIN UPDATE stage_counts SET n = n - 1 WHERE (account_id, stage) ="
+	"  (SELECT account_id, stage FROM assessments WHERE id = old.id); END;";
+#undef SC_ADD
+#undef SC_SUB
+#undef SC_LIVE
+
+/* The tables and columns of schema 10 (schema.h): update with each migration. */
 static const struct candor_column accounts_cols[] = {
 	{ "id", 'i' }, { "name", 't' }, { "owner", 't' }, { "note", 't' }, { "created", 'i' }, { "deleted", 'i' }, { "extra", 't' },
 };

@@ -335,7 +335,17 @@ static void an_older_store_is_upgraded_with_its_rows(void **state)
 		fail_msg("%s", err.msg);
 	assert_int_equal(s->be->schema_version(s, &v), 0);
 	assert_int_equal(v, CANDOR_SCHEMA_VERSION);
-	assert_int_equal(v, 9);
+	assert_int_equal(v, 10);
+	{
+		/* schema 10: the counts per stage made from the buyers there were */
+		struct candor_list_query q = { 0 };
+		int64_t counts[CANDOR_STAGE_DECIDED + 1];
+
+		assert_int_equal(candor_store_pipeline_counts(s, &q, counts), 0);
+		assert_int_equal(counts[0], 1);
+		for (int i = 1; i <= CANDOR_STAGE_DECIDED; i++)
+			assert_int_equal(counts[i], 0);
+	}
 	assert_int_equal(candor_store_begin(s), 0);
 	/* schema 7: every row kept, none deleted, new columns at their defaults */
 	for (size_t i = 0; i < candor_ntables; i++) {
@@ -1185,6 +1195,103 @@ static size_t pipeline_ids(struct fixture *f, struct candor_list_query *q, int64
 }
 
 /*
+ * The counts per stage as the kept counts (stage_counts) give them, and
+ * as a walk over the buyers gives them (a search every buyer matches: the
+ * per-buyer query); the two must agree, and equal want.
+ */
+static void counts_are(struct fixture *f, const char *owner, int64_t account,
+		       const int64_t want[CANDOR_STAGE_DECIDED + 1], int line)
+{
+	struct candor_list_query q = { .owner = owner, .account_id = account };
+	int64_t kept[CANDOR_STAGE_DECIDED + 1], walked[CANDOR_STAGE_DECIDED + 1];
+
+	assert_int_equal(candor_store_pipeline_counts(f->s, &q, kept), 0);
+	q.search = "@";   /* every buyer below has an email */
+	assert_int_equal(candor_store_pipeline_counts(f->s, &q, walked), 0);
+	for (int i = 0; i <= CANDOR_STAGE_DECIDED; i++)
+		if (kept[i] != want[i] || walked[i] != want[i])
+			fail_msg("line %d, stage %d: kept %" PRId64 ", walked %" PRId64 ", want %" PRId64,
+				 line, i, kept[i], walked[i], want[i]);
+}
+#define COUNTS(owner, account, ...) \
+	counts_are(f, owner, account, (const int64_t[CANDOR_STAGE_DECIDED + 1]){ __VA_ARGS__ }, __LINE__)
+
+/*
+ * The board's counts follow every change without a walk over the buyers:
+ * a new buyer, an answer at another stage, a contact deleted and brought
+ * back by an undo, a contact moved to another seller's account, an account
+ * given away.
+ */
+static void stage_counts_follow_every_change(void **state)
+{
+	struct fixture *f = *state;
+	struct candor_account fab = { .name = "Fabrikam", .owner = "Ann Other", .note = "", .created = 1 };
+	struct candor_field give = { .col = "owner", .t = "sam" };
+	struct candor_field to_fab = { .col = "account_id" };
+	struct candor_change *del;
+	int64_t acc, jose, lee, bo;
+	size_t ndel, moved = 0;
+
+	acc = add_account(f->s, "Contoso");
+	assert_int_equal(candor_store_account_add(f->s, &fab), 0);
+	jose = add_buyer(f->s, acc, "Jose", "j@contoso.example");
+	lee = add_buyer(f->s, acc, "Lee", "lee@contoso.example");
+	bo = add_buyer(f->s, fab.id, "Bo", "bo@fab.example");
+	COUNTS(NULL, 0, 3, 0, 0, 0, 0, 0);
+	COUNTS("sam", 0, 2, 0, 0, 0, 0, 0);
+	COUNTS(NULL, fab.id, 1, 0, 0, 0, 0, 0);
+	keep_now(f, jose, acc, 2, 0.5);
+	keep_now(f, lee, acc, 3, 0.25);
+	keep_now(f, bo, fab.id, 3, 0.75);
+	COUNTS(NULL, 0, 0, 0, 1, 2, 0, 0);
+	COUNTS("SAM", 0, 0, 0, 1, 1, 0, 0);
+	COUNTS("Ann Other", 0, 0, 0, 0, 1, 0, 0);
+	COUNTS(NULL, acc, 0, 0, 1, 1, 0, 0);
+
+	/* deleted, then brought back by an undo */
+	assert_int_equal(candor_store_begin(f->s), 0);
+	assert_int_equal(candor_audit_begin(f->s, "command", "delete", "sam", 120), 0);
+	assert_int_equal(candor_store_record_delete(f->s, "contacts", lee), 0);
+	assert_int_equal(candor_store_commit(f->s), 0);
+	COUNTS(NULL, 0, 0, 0, 1, 1, 0, 0);
+	COUNTS("sam", 0, 0, 0, 1, 0, 0, 0);
+	assert_int_equal(candor_store_changes(f->s, 1, &del, &ndel), 0);
+	assert_int_equal(ndel, 1);
+	assert_int_equal(candor_store_begin(f->s), 0);
+	assert_int_equal(candor_audit_begin(f->s, "undo", "undo 1", "sam", 130), 0);
+	assert_int_equal(candor_store_record_restore(f->s, del[0].tbl, del[0].record_id,
+						     del[0].before), 0);
+	assert_int_equal(candor_store_commit(f->s), 0);
+	candor_changes_free(del, ndel);
+	keep_now(f, lee, acc, 3, 0.3);
+	COUNTS(NULL, 0, 0, 0, 1, 2, 0, 0);
+	COUNTS("sam", 0, 0, 0, 1, 1, 0, 0);
+
+	/* Jose moves to Ann's account: his answer, kept again, counts there */
+	to_fab.i = fab.id;
+	assert_int_equal(candor_store_begin(f->s), 0);
+	assert_int_equal(candor_audit_begin(f->s, "command", "move", "sam", 140), 0);
+	assert_int_equal(candor_store_record_set(f->s, "contacts", jose, &to_fab, 1), 0);
+	assert_int_equal(candor_store_records_move(f->s, "interactions", "contact_id", jose, fab.id,
+						   &moved), 0);
+	assert_int_equal(candor_store_commit(f->s), 0);
+	keep_now(f, jose, fab.id, 2, 0.5);
+	COUNTS("sam", 0, 0, 0, 0, 1, 0, 0);
+	COUNTS("ann other", 0, 0, 0, 1, 1, 0, 0);
+	COUNTS(NULL, fab.id, 0, 0, 1, 1, 0, 0);
+	COUNTS(NULL, 0, 0, 0, 1, 2, 0, 0);
+
+	/* Fabrikam given to sam: its buyers count as his */
+	assert_int_equal(candor_store_begin(f->s), 0);
+	assert_int_equal(candor_audit_begin(f->s, "command", "give", "admin", 150), 0);
+	assert_int_equal(candor_store_record_set(f->s, "accounts", fab.id, &give, 1), 0);
+	assert_int_equal(candor_store_commit(f->s), 0);
+	COUNTS("sam", 0, 0, 0, 1, 2, 0, 0);
+	COUNTS("Ann Other", 0, 0, 0, 0, 0, 0, 0);
+}
+#undef COUNTS
+
+/*
  * The pipeline's search folds case and accents over the buyer's name,
  * email and account; owners is a list of whole owners; each sort pages
  * with its own key (a cursor of one refused by another); what is due
@@ -1325,6 +1432,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(kept_answers_go_stale_with_the_evidence, setup, teardown),
 		cmocka_unit_test_setup_teardown(the_audit_trail_records_deletes_and_restores, setup, teardown),
 		cmocka_unit_test_setup_teardown(pipeline_searches_sorts_and_lists_what_is_due, setup, teardown),
+		cmocka_unit_test_setup_teardown(stage_counts_follow_every_change, setup, teardown),
 		cmocka_unit_test(addresses_choose_the_backend),
 	};
 
