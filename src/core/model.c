@@ -136,13 +136,17 @@ static struct candor_reason *add_reason(struct candor_gate *g, const char *kind,
 	if (g->nreasons == CANDOR_MAX_REASONS)
 		return NULL;
 	r = &g->reasons[g->nreasons++];
+	r->ref_kind = kind;
+	r->ref_id = id;
+	r->flags = flags;
+	if (g->quiet) {
+		r->text[0] = r->hint[0] = '\0';
+		return r;
+	}
 	va_start(ap, fmt);
 	vsnprintf(r->text, sizeof(r->text), fmt, ap);
 	va_end(ap);
 	snprintf(r->hint, sizeof(r->hint), "%s", hint ? hint : "");
-	r->ref_kind = kind;
-	r->ref_id = id;
-	r->flags = flags;
 	return r;
 }
 
@@ -856,7 +860,8 @@ static void decision(struct assess *x)
 }
 
 static int assess(struct candor_assessment *out, struct candor_explanation *why,
-		  const struct candor_evidence *ev, int64_t at, const struct candor_model_params *params)
+		  const struct candor_evidence *ev, int64_t at, const struct candor_model_params *params,
+		  bool quiet)
 {
 	struct assess x = { out, ev, params ? params : &candor_model_default, at, why, false };
 	struct tallies t;
@@ -867,8 +872,10 @@ static int assess(struct candor_assessment *out, struct candor_explanation *why,
 	out->model_version = CANDOR_MODEL_VERSION;
 	tally(&x, &t);
 	components(&x, &t);
-	for (int i = 0; i < CANDOR_GATES; i++)
+	for (int i = 0; i < CANDOR_GATES; i++) {
 		out->gates[i].stage = CANDOR_STAGE_KNOW + i;
+		out->gates[i].quiet = quiet;
+	}
 	gate_know(&x, &out->gates[0]);
 	gate_like(&x, &out->gates[1], &t);
 	gate_trust(&x, &out->gates[2]);
@@ -899,7 +906,14 @@ void candor_model_assess(struct candor_assessment *out,
 			 const struct candor_evidence *ev, int64_t at,
 			 const struct candor_model_params *params)
 {
-	assess(out, NULL, ev, at, params);
+	assess(out, NULL, ev, at, params, false);
+}
+
+void candor_model_assess_numbers(struct candor_assessment *out,
+				 const struct candor_evidence *ev, int64_t at,
+				 const struct candor_model_params *params)
+{
+	assess(out, NULL, ev, at, params, true);
 }
 
 int candor_model_explain(struct candor_assessment *out, struct candor_explanation *why,
@@ -908,7 +922,7 @@ int candor_model_explain(struct candor_assessment *out, struct candor_explanatio
 {
 	why->n = 0;
 	memset(why->ngrounds, 0, sizeof(why->ngrounds));
-	return assess(out, why, ev, at, params);
+	return assess(out, why, ev, at, params, false);
 }
 
 void candor_explanation_release(struct candor_explanation *why)

@@ -87,6 +87,7 @@ struct candor_gate {
 	bool open;
 	struct candor_reason reasons[CANDOR_MAX_REASONS];
 	size_t nreasons;
+	bool quiet;             /* candor_model_assess_numbers: reasons counted, their words left empty */
 };
 
 /* The state of one commitment at a moment, derived from its events. */
@@ -202,6 +203,16 @@ bool candor_interaction_two_way(const struct candor_interaction *it);
 void candor_model_assess(struct candor_assessment *out,
 			 const struct candor_evidence *ev, int64_t at,
 			 const struct candor_model_params *params);
+
+/*
+ * As candor_model_assess, the numbers alone: stage, stalled, trust and its
+ * components, the evidence counts; each reason is there with its record and
+ * flags but its text and hint are empty.  The chart assesses a buyer at
+ * every mark and shows only numbers.
+ */
+void candor_model_assess_numbers(struct candor_assessment *out,
+				 const struct candor_evidence *ev, int64_t at,
+				 const struct candor_model_params *params);
 
 /*
  * Until when the answer of candor_model_assess(ev, at) holds: the first

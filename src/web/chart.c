@@ -49,7 +49,7 @@ static void sample_at(struct sample *s, const struct candor_evidence *ev, int64_
 	struct candor_assessment a;
 	double n;
 
-	candor_model_assess(&a, ev, t, NULL);
+	candor_model_assess_numbers(&a, ev, t, NULL);
 	n = a.r + a.s + 2.0;
 	*s = (struct sample){ t, { a.trust, a.credibility, a.reliability, a.intimacy,
 				   a.self_orientation }, a.r / n, (a.r + 2.0) / n, a.last_two_way };

@@ -34,12 +34,31 @@ static struct candor_evidence view(const struct ledger *l)
 	return ev;
 }
 
+/* Every assessment here is made twice: whole, and the numbers alone (the
+ * chart's), which must agree on everything but the reasons' words. */
 static struct candor_assessment assess(const struct ledger *l, int64_t at)
 {
 	struct candor_evidence ev = view(l);
-	struct candor_assessment a;
+	struct candor_assessment a, n;
 
 	candor_model_assess(&a, &ev, at, NULL);
+	candor_model_assess_numbers(&n, &ev, at, NULL);
+	assert_int_equal(n.stage, a.stage);
+	assert_int_equal(n.stalled, a.stalled);
+	assert_int_equal(n.decision, a.decision);
+	assert_true(n.trust == a.trust && n.credibility == a.credibility &&
+		    n.reliability == a.reliability && n.intimacy == a.intimacy &&
+		    n.self_orientation == a.self_orientation && n.r == a.r && n.s == a.s &&
+		    n.uncertainty == a.uncertainty && n.last_two_way == a.last_two_way);
+	for (int g = 0; g < CANDOR_GATES; g++) {
+		assert_int_equal(n.gates[g].open, a.gates[g].open);
+		assert_int_equal(n.gates[g].nreasons, a.gates[g].nreasons);
+		for (size_t k = 0; k < a.gates[g].nreasons; k++) {
+			assert_int_equal(n.gates[g].reasons[k].flags, a.gates[g].reasons[k].flags);
+			assert_int_equal(n.gates[g].reasons[k].ref_id, a.gates[g].reasons[k].ref_id);
+			assert_string_equal(n.gates[g].reasons[k].text, "");
+		}
+	}
 	return a;
 }
 
