@@ -51,7 +51,7 @@ static void buf_fixed_is_printf(void **state)
 
 	(void)state;
 	for (int d = 0; d <= 3; d++) {
-		for (size_t i = 0; i < CANDOR_ARRAY_SIZE(edges) + 200000; i++) {
+		for (size_t i = 0; i < CANDOR_ARRAY_SIZE(edges) + 50000; i++) {
 			struct candor_buf b = CANDOR_BUF_INIT;
 			double v;
 
