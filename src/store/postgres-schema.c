@@ -56,7 +56,8 @@ const char pg_stage_count_sql[] =
 	"CREATE TRIGGER stage_counts_contact AFTER UPDATE OF deleted ON contacts FOR EACH ROW"
 	" WHEN ((OLD.deleted = 0) <> (NEW.deleted = 0)) EXECUTE FUNCTION candor_contact_counted();"
 	"CREATE TRIGGER stage_counts_contact_removed AFTER DELETE ON contacts"
-	" FOR EACH ROW EXECUTE FUNCTION candor_contact_counted();";
+	" FOR EACH ROW EXECUTE FUNCTION candor_contact_counted();"
+	"CREATE INDEX IF NOT EXISTS accounts_owner_nocase ON accounts (lower(owner COLLATE \"C\"), id);";
 
 /* What PostgreSQL needs beyond migration i (index: the version reached). */
 static const char *const pg_extra[CANDOR_SCHEMA_VERSION + 1] = {
@@ -67,7 +68,7 @@ static const char *const pg_extra[CANDOR_SCHEMA_VERSION + 1] = {
 	      "ALTER TABLE interactions ADD CONSTRAINT interactions_kind_check"
 	      " CHECK (kind IN ('call','meeting','email','note','chat'));",
 	[8] = pg_rekey_sql,
-	[10] = pg_stage_count_sql,
+	[10] = pg_stage_count_sql,   /* and below: a seller's accounts by owner, as LOWER() compares */
 };
 
 static const struct { const char *from, *to; } spelling[] = {

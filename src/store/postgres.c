@@ -375,12 +375,23 @@ static int pg_pipeline_counts(struct candor_store *s, const struct candor_list_q
 	/* kept per account and stage (stage_counts), summed; a search walks the buyers */
 	r = plain
 		? pg_query(s, "SELECT stage, sum(n) FROM stage_counts GROUP BY stage", "")
-		: !(q->search && *q->search)
+		/* a seller's own board: their accounts by the owner index */
+		: !(q->search && *q->search) && q->owner && *q->owner
 		? pg_query(s, "SELECT k.stage, sum(k.n) FROM stage_counts k JOIN accounts a ON a.id = k.account_id"
-			   " WHERE ($1 = '' OR " LOWER("a.owner") " = " LOWER("$1") ")"
+			   " WHERE " LOWER("a.owner") " = " LOWER("$1")
 			   " AND ($2 = '' OR strpos($2, chr(10) || a.owner || chr(10)) > 0)"
 			   " AND ($3::bigint = 0 OR k.account_id = $3) AND a.deleted = 0 GROUP BY k.stage",
 			   "tti", q->owner, q->owners, q->account_id)
+		: !(q->search && *q->search) && q->account_id
+		? pg_query(s, "SELECT k.stage, sum(k.n) FROM stage_counts k JOIN accounts a ON a.id = k.account_id"
+			   " WHERE k.account_id = $3 AND ($2 = '' OR strpos($2, chr(10) || a.owner || chr(10)) > 0)"
+			   " AND a.deleted = 0 AND $1::text IS NOT NULL GROUP BY k.stage",
+			   "tti", q->owner, q->owners, q->account_id)
+		: !(q->search && *q->search)
+		? pg_query(s, "SELECT k.stage, sum(k.n) FROM stage_counts k JOIN accounts a ON a.id = k.account_id"
+			   " WHERE ($2 = '' OR strpos($2, chr(10) || a.owner || chr(10)) > 0)"
+			   " AND a.deleted = 0 AND $1::text IS NOT NULL AND $3::bigint IS NOT NULL"
+			   " GROUP BY k.stage", "tti", q->owner, q->owners, q->account_id)
 		: pg_query(s, "SELECT x.stage, count(*) FROM assessments x JOIN contacts c ON c.id = x.id"
 			   " JOIN accounts a ON a.id = c.account_id" PL_FILTER
 			   " AND ($3::bigint + $4::bigint + $6::bigint + $7::bigint + $8::float8"

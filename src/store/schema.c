@@ -309,6 +309,7 @@ const char *const candor_migrations[] = {
 	"  n INTEGER NOT NULL DEFAULT 0,"
 	"  PRIMARY KEY (account_id, stage));"
 	"CREATE INDEX stage_counts_stage ON stage_counts(stage, n);"
+	"CREATE INDEX accounts_owner ON accounts(owner COLLATE NOCASE, id);"
 	"INSERT INTO stage_counts(account_id, stage, n)"
 	"  SELECT x.account_id, x.stage, count(*) FROM assessments x JOIN contacts c ON c.id = x.id"
 	"  WHERE c.deleted = 0 GROUP BY x.account_id, x.stage;",

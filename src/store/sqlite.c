@@ -565,11 +565,22 @@ static int sq_pipeline_counts(struct candor_store *s, const struct candor_list_q
 	bool by_account = !(q->search && *q->search);
 	sqlite3_stmt *st = plain
 		? sq_bind(s, "SELECT stage, sum(n) FROM stage_counts GROUP BY stage", "")
-		: by_account
+		/* a seller's own board: their accounts by the owner index */
+		: by_account && q->owner && *q->owner
 		? sq_bind(s, "SELECT k.stage, sum(k.n) FROM stage_counts k JOIN accounts a ON a.id = k.account_id"
-			  " WHERE (?1 = '' OR a.owner = ?1 COLLATE NOCASE)"
+			  " WHERE a.owner = ?1 COLLATE NOCASE"
 			  " AND (?2 = '' OR instr(?2, char(10) || a.owner || char(10)) > 0)"
 			  " AND (?3 = 0 OR k.account_id = ?3) AND a.deleted = 0 GROUP BY k.stage",
+			  "tti", q->owner, q->owners, q->account_id)
+		: by_account && q->account_id
+		? sq_bind(s, "SELECT k.stage, sum(k.n) FROM stage_counts k JOIN accounts a ON a.id = k.account_id"
+			  " WHERE k.account_id = ?3 AND (?2 = '' OR instr(?2, char(10) || a.owner || char(10)) > 0)"
+			  " AND a.deleted = 0 AND ?1 IS NOT NULL GROUP BY k.stage",
+			  "tti", q->owner, q->owners, q->account_id)
+		: by_account
+		? sq_bind(s, "SELECT k.stage, sum(k.n) FROM stage_counts k JOIN accounts a ON a.id = k.account_id"
+			  " WHERE (?2 = '' OR instr(?2, char(10) || a.owner || char(10)) > 0)"
+			  " AND a.deleted = 0 AND ?1 || ?3 IS NOT NULL GROUP BY k.stage",
 			  "tti", q->owner, q->owners, q->account_id)
 		: sq_bind(s, "SELECT x.stage, count(*) FROM assessments x JOIN contacts c ON c.id = x.id"
 			  " JOIN accounts a ON a.id = c.account_id" PL_FILTER

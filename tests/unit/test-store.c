@@ -1247,6 +1247,8 @@ static void stage_counts_follow_every_change(void **state)
 	COUNTS("SAM", 0, 0, 0, 1, 1, 0, 0);
 	COUNTS("Ann Other", 0, 0, 0, 0, 1, 0, 0);
 	COUNTS(NULL, acc, 0, 0, 1, 1, 0, 0);
+	COUNTS("sam", acc, 0, 0, 1, 1, 0, 0);
+	COUNTS("Ann Other", acc, 0, 0, 0, 0, 0, 0);   /* not hers */
 
 	/* deleted, then brought back by an undo */
 	assert_int_equal(candor_store_begin(f->s), 0);
