@@ -14,8 +14,9 @@
 #     every buyer: the first run after a load or a model change) and warm
 #     (time and max RSS from /usr/bin/time -v), and after one write
 #   - `candor pipeline --json` over every buyer (time, max RSS, bytes)
-#   - under wrk on loopback: the board's first page (GET /), a buyer page
-#     and the pipeline API's first page (GET /api/v1/pipeline?limit=50),
+#   - under wrk on loopback: the board's first page (GET /), a buyer page,
+#     the pipeline API's first page (GET /api/v1/pipeline?limit=50), a
+#     buyer's status API (GET /api/v1/contacts/ID/status),
 #     and nginx serving a static file as large as the buyer page
 #     (bench/web.sh's set-up: a throw-away nginx prefix, no daemon).
 # Not run by make check.  wrk, nginx, sqlite3, curl: bench/install-deps.
@@ -109,13 +110,15 @@ cbase=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$tmp/candor.out")
 board="$cbase/"
 page="$cbase/buyers/$buyer"
 api="$cbase/api/v1/pipeline?limit=50"
-for u in "$board" "$page" "$api"; do
+status="$cbase/api/v1/contacts/$buyer/status"
+for u in "$board" "$page" "$api" "$status"; do
 	code=$(curl -s -o /dev/null -w '%{http_code}' "$u")
 	[ "$code" = 200 ] || { echo "scale.sh: $u answered $code" >&2; exit 1; }
 done
 board_bytes=$(curl -s "$board" | wc -c)
 page_bytes=$(curl -s "$page" | wc -c)
 api_bytes=$(curl -s "$api" | wc -c)
+status_bytes=$(curl -s "$status" | wc -c)
 
 mkdir -p "$tmp/nginx/www" "$tmp/nginx/logs"
 head -c "$page_bytes" /dev/zero | tr '\0' 'x' >"$tmp/nginx/www/page.html"
@@ -144,7 +147,7 @@ npid=$!
 static="http://127.0.0.1:$nport/page.html"
 for _ in $(seq 100); do curl -s -o /dev/null "$static" && break; sleep 0.1; done
 
-echo "responses: board $board_bytes bytes, buyer page $page_bytes, pipeline API $api_bytes"
+echo "responses: board $board_bytes bytes, buyer page $page_bytes, pipeline API $api_bytes, status API $status_bytes"
 echo "wrk -t$threads -c$conns -d$duration --latency (after a 1 s warm-up), loopback"
 ms() {
 	awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0;
@@ -162,13 +165,15 @@ bench() {
 		"$(ms "$(awk '$1 == "90%" { print $2 }' "$out")")" \
 		"$(ms "$(awk '$1 == "99%" { print $2 }' "$out")")" "$errs"
 	echo "$rps" >"$tmp/$name.rps"
+	sleep 2   # what wrk left queued is answered before the next one starts
 }
 printf '%-14s %12s %10s %10s %10s %8s\n' "" "requests/s" "p50 ms" "p90 ms" "p99 ms" "errors"
 bench board "$board"
 bench buyer-page "$page"
 bench pipeline-api "$api"
+bench status-api "$status"
 bench nginx "$static"
 n=$(cat "$tmp/nginx.rps")
-for k in board buyer-page pipeline-api; do
+for k in board buyer-page pipeline-api status-api; do
 	printf 'ratio: %-13s %.3fx the requests/s of nginx\n' "$k" "$(echo "$(cat "$tmp/$k.rps") / $n" | bc -l)"
 done
