@@ -19,7 +19,8 @@ struct sq {
 	struct { const void *table; sqlite3_stmt *stmt; } ins[32];
 	size_t nins;
 	/* each table's row-by-id read (rows_where on "id"), prepared once */
-	struct { const void *table; sqlite3_stmt *stmt; } byid[32];
+	/* sq_rows_where's statements, by table and the columns they select by */
+	struct { const void *table; char col[32], col2[32]; sqlite3_stmt *stmt; } byid[64];
 	size_t nbyid;
 };
 

@@ -26,7 +26,7 @@ int sq_rows_where(struct candor_store *s, const struct candor_table *t, const ch
 	struct candor_buf sql = CANDOR_BUF_INIT;
 	struct candor_cell *cells = calloc(t->ncols, sizeof(*cells));
 	struct sq *q = SQ(s);
-	bool by_id = col && !col2 && !strcmp(col, "id"), cached = false;
+	bool cached = false;
 	sqlite3_stmt *st = NULL;
 	int rc = 0, step;
 
@@ -42,29 +42,35 @@ int sq_rows_where(struct candor_store *s, const struct candor_table *t, const ch
 		rc = candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory");
 		goto cleanup;
 	}
-	/* a row by id (the audit trail reads one before and after every write):
-	 * the table's statement, prepared once, unless it is being stepped */
-	if (by_id) {
-		for (size_t i = 0; i < q->nbyid && !st; i++)
-			if (q->byid[i].table == t && !sqlite3_stmt_busy(q->byid[i].stmt)) {
-				st = q->byid[i].stmt;
-				sqlite3_reset(st);
-				sqlite3_clear_bindings(st);
-				cached = true;
-			}
-	}
+	/* each shape of statement (a row by id: the audit trail reads one
+	 * before and after every write; a contact's changes: the buyer page)
+	 * prepared once per store, unless it is being stepped */
+	for (size_t i = 0; i < q->nbyid && !st; i++)
+		if (q->byid[i].table == t && !strcmp(q->byid[i].col, col ? col : "") &&
+		    !strcmp(q->byid[i].col2, col && col2 ? col2 : "") &&
+		    !sqlite3_stmt_busy(q->byid[i].stmt)) {
+			st = q->byid[i].stmt;
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			cached = true;
+		}
 	if (!st && (step = sqlite3_prepare_v3(q->db, sql.ptr, -1,
-					      by_id ? SQLITE_PREPARE_PERSISTENT : 0, &st, NULL))) {
+					      SQLITE_PREPARE_PERSISTENT, &st, NULL))) {
 		rc = sq_fail(s, step, "reading the database");
 		goto cleanup;
 	}
-	if (by_id && !cached && q->nbyid < CANDOR_ARRAY_SIZE(q->byid)) {
+	if (!cached && q->nbyid < CANDOR_ARRAY_SIZE(q->byid) && strlen(col ? col : "") < 32 &&
+	    strlen(col2 ? col2 : "") < 32) {
 		bool known = false;
 
 		for (size_t i = 0; i < q->nbyid; i++)
-			known |= q->byid[i].table == t;
+			known |= q->byid[i].table == t && !strcmp(q->byid[i].col, col ? col : "") &&
+				 !strcmp(q->byid[i].col2, col && col2 ? col2 : "");
 		if (!known) {
 			q->byid[q->nbyid].table = t;
+			snprintf(q->byid[q->nbyid].col, sizeof(q->byid[0].col), "%s", col ? col : "");
+			snprintf(q->byid[q->nbyid].col2, sizeof(q->byid[0].col2), "%s",
+				 col && col2 ? col2 : "");
 			q->byid[q->nbyid++].stmt = st;
 			cached = true;
 		}

@@ -141,6 +141,19 @@ int candor_buf_add_fixed(struct candor_buf *b, double v, int decimals)
 	return candor_buf_add(b, p, (size_t)(tmp + sizeof(tmp) - p));
 }
 
+int candor_buf_add_int(struct candor_buf *b, int64_t v)
+{
+	char tmp[24], *p = tmp + sizeof(tmp);
+	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	return candor_buf_add(b, p, (size_t)(tmp + sizeof(tmp) - p));
+}
+
 void candor_buf_truncate(struct candor_buf *b, size_t len)
 {
 	if (len > b->len)

@@ -80,6 +80,8 @@ int candor_buf_vaddf(struct candor_buf *b, const char *fmt, va_list ap);
  * (non-finite, or 1e15 and more) go through printf.
  */
 int candor_buf_add_fixed(struct candor_buf *b, double v, int decimals);
+/* Append v in decimal, as "%" PRId64 writes it. */
+int candor_buf_add_int(struct candor_buf *b, int64_t v);
 
 /* A malloc'd formatted string ("" when it comes out empty); NULL when out of memory. */
 char *candor_strf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

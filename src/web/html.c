@@ -68,10 +68,10 @@ static void one(struct candor_buf *b, char spec, va_list *ap)
 		web_url_encode(b, va_arg(*ap, const char *));
 		break;
 	case 'd':
-		candor_buf_addf(b, "%d", va_arg(*ap, int));
+		candor_buf_add_int(b, va_arg(*ap, int));
 		break;
 	case 'D':
-		candor_buf_addf(b, "%" PRId64, va_arg(*ap, int64_t));
+		candor_buf_add_int(b, va_arg(*ap, int64_t));
 		break;
 	case 'F':
 		candor_buf_add_fixed(b, va_arg(*ap, double), 2);

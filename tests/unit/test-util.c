@@ -40,6 +40,27 @@ static void buf_cap_is_sticky(void **state)
 	candor_buf_release(&b);
 }
 
+/* candor_buf_add_int writes what printf's PRId64 writes, the extremes included. */
+static void buf_int_is_printf(void **state)
+{
+	static const int64_t edges[] = { 0, 1, -1, 9, 10, -10, 99, 100, INT64_MAX, INT64_MIN,
+					 INT64_MIN + 1, 1234567890123456789 };
+	char want[32];
+	uint64_t x = 88172645463325252u;
+
+	(void)state;
+	for (size_t i = 0; i < CANDOR_ARRAY_SIZE(edges) + 10000; i++) {
+		struct candor_buf b = CANDOR_BUF_INIT;
+		int64_t v = i < CANDOR_ARRAY_SIZE(edges) ? edges[i] : (int64_t)(x ^= x << 13, x ^= x >> 7,
+										  x ^= x << 17) >> (i % 60);
+
+		snprintf(want, sizeof(want), "%" PRId64, v);
+		assert_int_equal(candor_buf_add_int(&b, v), 0);
+		assert_string_equal(b.ptr, want);
+		candor_buf_release(&b);
+	}
+}
+
 /* candor_buf_add_fixed writes what printf's %.Nf writes, ties and signs included. */
 static void buf_fixed_is_printf(void **state)
 {
@@ -264,6 +285,7 @@ int main(void)
 		cmocka_unit_test(buf_cap_is_sticky),
 		cmocka_unit_test(buf_detach_hands_over),
 		cmocka_unit_test(buf_fixed_is_printf),
+		cmocka_unit_test(buf_int_is_printf),
 		cmocka_unit_test(dates_parse),
 		cmocka_unit_test(dates_refuse),
 		cmocka_unit_test(dates_refuse_bytes),
