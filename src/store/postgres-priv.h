@@ -12,6 +12,7 @@
 #define CANDOR_POSTGRES_PRIV_H
 
 #include <libpq-fe.h>
+#include "util/buf.h"
 #include "store/store.h"
 
 #define PG_STMT_CACHE 64
@@ -26,8 +27,8 @@ struct pg {
 	bool failed;      /* a statement failed: the transaction can only roll back */
 	struct { const char *sql; char name[16]; } cache[PG_STMT_CACHE];
 	size_t ncache;
-	const void *ins[32];   /* copying in: tables whose INSERT is prepared */
-	size_t nins;
+	const void *copying;   /* copying in: the table a COPY FROM STDIN is open for */
+	struct candor_buf copy_buf;   /* its rows not yet sent */
 };
 
 #define PG(s) ((struct pg *)(s)->impl)
@@ -96,6 +97,9 @@ int pg_citus(struct candor_store *s);
 /* Rows for copying: postgres-rows.c. */
 int pg_rows(struct candor_store *s, const struct candor_table *t, candor_row_fn fn, void *arg);
 int pg_row_add(struct candor_store *s, const struct candor_table *t, const struct candor_cell *row);
+/* End the COPY that pg_row_add left open (a no-op when none is): 0 or the
+ * error of a row the server refused.  Every other statement calls it first. */
+int pg_copy_finish(struct candor_store *s);
 int pg_rows_where(struct candor_store *s, const struct candor_table *t, const char *col, int64_t v,
 		  const char *col2, int64_t v2, candor_row_fn fn, void *arg);
 int pg_row_put(struct candor_store *s, const struct candor_table *t, const struct candor_cell *row);

@@ -68,6 +68,8 @@ int pg_rows_where(struct candor_store *s, const struct candor_table *t, const ch
 		rc = candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory");
 		goto cleanup;
 	}
+	if ((rc = pg_copy_finish(s)))   /* a copy reads back what it wrote */
+		goto cleanup;
 	while (!rc && rows == PAGE) {
 		char after[32];
 		const char *vals[] = { after, v1s, v2s };
@@ -89,66 +91,102 @@ cleanup:
 	return rc;
 }
 
-/* The name of table t's prepared INSERT, preparing it the first time. */
-static int prepare_insert(struct candor_store *s, const struct candor_table *t, char *name, size_t n)
+
+/* COPY's text format: backslash, tab, newline and carriage return escaped. */
+static void copy_text(struct candor_buf *b, const char *v)
+{
+	for (; v && *v; v++) {
+		switch (*v) {
+		case '\\': candor_buf_adds(b, "\\\\"); break;
+		case '\t': candor_buf_adds(b, "\\t"); break;
+		case '\n': candor_buf_adds(b, "\\n"); break;
+		case '\r': candor_buf_adds(b, "\\r"); break;
+		default: candor_buf_addch(b, *v);
+		}
+	}
+}
+
+/* Send what copy_buf holds. */
+static int copy_flush(struct candor_store *s)
 {
 	struct pg *q = PG(s);
-	struct candor_buf sql = CANDOR_BUF_INIT;
-	Oid types[64];
-	PGresult *r = NULL;
 	int rc = 0;
 
-	snprintf(name, n, "copy_%s", t->name);
-	for (size_t i = 0; i < q->nins; i++)
-		if (q->ins[i] == t)
-			return 0;
-	candor_buf_addf(&sql, "INSERT INTO %s(", t->name);
-	column_list(&sql, t);
-	candor_buf_adds(&sql, ") VALUES (");
-	for (size_t i = 0; i < t->ncols && i < CANDOR_ARRAY_SIZE(types); i++) {
-		candor_buf_addf(&sql, "%s$%zu", i ? ", " : "", i + 1);
-		types[i] = t->cols[i].type == 'i' ? INT8OID : t->cols[i].type == 'd' ? FLOAT8OID : TEXTOID;
-	}
-	candor_buf_adds(&sql, ")");
-	if (candor_buf_error(&sql) || q->nins >= CANDOR_ARRAY_SIZE(q->ins) ||
-	    t->ncols > CANDOR_ARRAY_SIZE(types)) {
+	if (candor_buf_error(&q->copy_buf))
 		rc = candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory");
-		goto cleanup;
-	}
-	r = PQprepare(q->conn, name, sql.ptr, (int)t->ncols, types);
-	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
-		rc = pg_fail(s, r, "copying into the database");
-		goto cleanup;
-	}
-	q->ins[q->nins++] = t;
-cleanup:
-	PQclear(r);
-	candor_buf_release(&sql);
+	else if (q->copy_buf.len &&
+		 PQputCopyData(q->conn, q->copy_buf.ptr, (int)q->copy_buf.len) != 1)
+		rc = pg_fail(s, NULL, "copying into the database");
+	candor_buf_reset(&q->copy_buf);
 	return rc;
 }
 
-int pg_row_add(struct candor_store *s, const struct candor_table *t, const struct candor_cell *row)
+int pg_copy_finish(struct candor_store *s)
 {
-	char name[64], nums[64][32];
-	const char *vals[64];
+	struct pg *q = PG(s);
 	PGresult *r;
 	int rc;
 
-	if ((rc = pg_writable(s)) || (rc = prepare_insert(s, t, name, sizeof(name))))
-		return rc;
-	for (size_t i = 0; i < t->ncols; i++) {
-		vals[i] = nums[i];
-		if (t->cols[i].type == 'i')
-			snprintf(nums[i], sizeof(nums[i]), "%" PRId64, row[i].i);
-		else if (t->cols[i].type == 'd')
-			snprintf(nums[i], sizeof(nums[i]), "%.17g", row[i].d);
-		else
-			vals[i] = row[i].t;
+	if (!q->copying)
+		return 0;
+	q->copying = NULL;
+	rc = copy_flush(s);
+	if (PQputCopyEnd(q->conn, rc ? "candor: the copy failed" : NULL) != 1 && !rc)
+		rc = pg_fail(s, NULL, "copying into the database");
+	while ((r = PQgetResult(q->conn))) {
+		if (!rc && PQresultStatus(r) != PGRES_COMMAND_OK)
+			rc = pg_fail(s, r, "copying into the database");
+		PQclear(r);
 	}
-	r = PQexecPrepared(PG(s)->conn, name, (int)t->ncols, vals, NULL, NULL, 0);
-	rc = PQresultStatus(r) == PGRES_COMMAND_OK ? 0 : pg_fail(s, r, "copying into the database");
-	PQclear(r);
+	candor_buf_release(&q->copy_buf);
+	if (rc)
+		q->failed = true;
 	return rc;
+}
+
+/*
+ * Add a row as it is, in a COPY FROM STDIN of its table (one round trip
+ * per 64 KB, not per row: a team's store has millions of utterances); the
+ * COPY ends at the next other statement, where a refused row is reported.
+ */
+int pg_row_add(struct candor_store *s, const struct candor_table *t, const struct candor_cell *row)
+{
+	struct pg *q = PG(s);
+	struct candor_buf sql = CANDOR_BUF_INIT;
+	PGresult *r;
+	int rc;
+
+	if (q->copying != t) {
+		if ((rc = pg_copy_finish(s)) || (rc = pg_writable(s)))
+			return rc;
+		candor_buf_addf(&sql, "COPY %s(", t->name);
+		column_list(&sql, t);
+		candor_buf_adds(&sql, ") FROM STDIN");
+		if (candor_buf_error(&sql)) {
+			candor_buf_release(&sql);
+			return candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory");
+		}
+		r = PQexec(q->conn, sql.ptr);
+		candor_buf_release(&sql);
+		rc = PQresultStatus(r) == PGRES_COPY_IN ? 0 : pg_fail(s, r, "copying into the database");
+		PQclear(r);
+		if (rc)
+			return rc;
+		q->copying = t;
+		candor_buf_init(&q->copy_buf, 0);
+	}
+	for (size_t i = 0; i < t->ncols; i++) {
+		if (i)
+			candor_buf_addch(&q->copy_buf, '\t');
+		if (t->cols[i].type == 'i')
+			candor_buf_add_int(&q->copy_buf, row[i].i);
+		else if (t->cols[i].type == 'd')
+			candor_buf_addf(&q->copy_buf, "%.17g", row[i].d);
+		else
+			copy_text(&q->copy_buf, row[i].t);
+	}
+	candor_buf_addch(&q->copy_buf, '\n');
+	return q->copy_buf.len >= 65536 || candor_buf_error(&q->copy_buf) ? copy_flush(s) : 0;
 }
 
 /* As sq_row_put (sqlite-rows.c): every column but the id and a contact's
@@ -162,7 +200,7 @@ int pg_row_put(struct candor_store *s, const struct candor_table *t, const struc
 	PGresult *r = NULL;
 	int rc, n = 0;
 
-	if ((rc = pg_writable(s)))
+	if ((rc = pg_copy_finish(s)) || (rc = pg_writable(s)))
 		return rc;
 	candor_buf_addf(&sql, "UPDATE %s SET ", t->name);
 	for (size_t i = 0; i < t->ncols && i < CANDOR_ARRAY_SIZE(vals); i++) {
@@ -213,6 +251,10 @@ int pg_ids_text(struct candor_store *s, const struct candor_table *t, const char
 		candor_buf_release(&sql);
 		return candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory");
 	}
+	if ((rc = pg_copy_finish(s))) {
+		candor_buf_release(&sql);
+		return rc;
+	}
 	r = PQexecParams(PG(s)->conn, sql.ptr, 1, NULL, vals, NULL, NULL, 0);
 	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
 		rc = pg_fail(s, r, "reading the database");
@@ -237,6 +279,10 @@ int pg_max_id(struct candor_store *s, const struct candor_table *t, int64_t *out
 	if (candor_buf_error(&sql)) {
 		candor_buf_release(&sql);
 		return candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory");
+	}
+	if ((rc = pg_copy_finish(s))) {
+		candor_buf_release(&sql);
+		return rc;
 	}
 	r = PQexecParams(PG(s)->conn, sql.ptr, 0, NULL, NULL, NULL, NULL, 0);
 	if (PQresultStatus(r) != PGRES_TUPLES_OK)

@@ -85,9 +85,10 @@ static void pg_close(struct candor_store *s)
 
 	if (!q)
 		return;
-	if (q->conn && q->in_tx)
+	if (q->conn && (q->in_tx || q->copying))
 		pg_rollback(s);
 	PQfinish(q->conn);
+	candor_buf_release(&q->copy_buf);
 	free(q);
 	s->impl = NULL;
 }
