@@ -98,7 +98,10 @@ static int copy_table(struct candor_store *from, struct candor_store *to,
 	int rc;
 
 	walk_start(&w, to, t);
-	if ((rc = from->be->rows(from, t, on_row, &w)))
+	to->bulk = true;
+	rc = from->be->rows(from, t, on_row, &w);
+	to->bulk = false;
+	if (rc)
 		return rc;
 	walk_end(&w, out->checksum);
 	out->name = t->name;

@@ -92,6 +92,47 @@ cleanup:
 }
 
 
+/* One row by INSERT (the audit trail's batch and change rows, one at a time). */
+static int row_insert(struct candor_store *s, const struct candor_table *t,
+		      const struct candor_cell *row)
+{
+	struct candor_buf sql = CANDOR_BUF_INIT;
+	char nums[64][32];
+	const char *vals[64];
+	Oid types[64];
+	PGresult *r;
+	int rc;
+
+	if (t->ncols > CANDOR_ARRAY_SIZE(vals))
+		return candor_error_set(s->err, CANDOR_ERROR, NULL, "too many columns in '%s'", t->name);
+	if ((rc = pg_copy_finish(s)) || (rc = pg_writable(s)))
+		return rc;
+	candor_buf_addf(&sql, "INSERT INTO %s(", t->name);
+	column_list(&sql, t);
+	candor_buf_adds(&sql, ") VALUES (");
+	for (size_t i = 0; i < t->ncols; i++) {
+		candor_buf_addf(&sql, "%s$%zu", i ? ", " : "", i + 1);
+		types[i] = t->cols[i].type == 'i' ? INT8OID : t->cols[i].type == 'd' ? FLOAT8OID : TEXTOID;
+		vals[i] = nums[i];
+		if (t->cols[i].type == 'i')
+			snprintf(nums[i], sizeof(nums[i]), "%" PRId64, row[i].i);
+		else if (t->cols[i].type == 'd')
+			snprintf(nums[i], sizeof(nums[i]), "%.17g", row[i].d);
+		else
+			vals[i] = row[i].t;
+	}
+	candor_buf_adds(&sql, ")");
+	if (candor_buf_error(&sql)) {
+		candor_buf_release(&sql);
+		return candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory");
+	}
+	r = PQexecParams(PG(s)->conn, sql.ptr, (int)t->ncols, types, vals, NULL, NULL, 0);
+	rc = PQresultStatus(r) == PGRES_COMMAND_OK ? 0 : pg_fail(s, r, "writing the database");
+	PQclear(r);
+	candor_buf_release(&sql);
+	return rc;
+}
+
 /* COPY's text format: backslash, tab, newline and carriage return escaped. */
 static void copy_text(struct candor_buf *b, const char *v)
 {
@@ -145,9 +186,10 @@ int pg_copy_finish(struct candor_store *s)
 }
 
 /*
- * Add a row as it is, in a COPY FROM STDIN of its table (one round trip
- * per 64 KB, not per row: a team's store has millions of utterances); the
- * COPY ends at the next other statement, where a refused row is reported.
+ * Add a row as it is.  While candor_store_copy writes (s->bulk), in a COPY
+ * FROM STDIN of its table (one round trip per 64 KB, not per row: a team's
+ * store has millions of utterances), which ends at the next other
+ * statement, where a refused row is reported; otherwise by an INSERT.
  */
 int pg_row_add(struct candor_store *s, const struct candor_table *t, const struct candor_cell *row)
 {
@@ -155,6 +197,9 @@ int pg_row_add(struct candor_store *s, const struct candor_table *t, const struc
 	struct candor_buf sql = CANDOR_BUF_INIT;
 	PGresult *r;
 	int rc;
+
+	if (!s->bulk)
+		return row_insert(s, t, row);
 
 	if (q->copying != t) {
 		if ((rc = pg_copy_finish(s)) || (rc = pg_writable(s)))

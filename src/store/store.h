@@ -319,6 +319,7 @@ struct candor_store {
 	char location[4096];        /* the address, as messages show it (no password) */
 	bool retry;                 /* the last failure was transient: see candor_store_retryable */
 	struct candor_audit *audit; /* the batch being recorded (audit.h), or NULL */
+	bool bulk;                  /* candor_store_copy is writing: rows may be streamed in */
 };
 
 extern const struct candor_store_be candor_store_sqlite;
