@@ -235,6 +235,10 @@ int cmd_pipeline(int argc, char **argv, struct candor_ctx *ctx)
 	if ((rc = candor_app_pipeline_sort(&app, o.sort, &q.sort)))
 		return cli_fail(ctx, rc);
 	q.asof = o.at != NULL;
+	/* the lines print what each buyer's kept answer holds (stage, stalled,
+	 * trust, the reason), as the board does: no evidence read per buyer;
+	 * --json writes whole assessments, made from the evidence */
+	q.kept = !o.json;
 	q.seller = o.seller;
 	q.search = o.search;
 	q.after = o.after;
