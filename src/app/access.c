@@ -51,38 +51,48 @@ int candor_app_account_ref(struct candor_app *app, const struct candor_app_actor
 			   const char *ref, struct candor_account *out, bool *may_change)
 {
 	struct candor_account_list named = { 0 };
-	const char *digits = ref && *ref == '#' ? ref + 1 : ref;
-	size_t seen = 0, first = 0;
-	char ids[128] = "";
+	size_t seen = 0, first = 0, len;
+	char ids[128] = "", *name = NULL;
+	const char *digits;
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	if (!ref || !*ref)
+	while (ref && (*ref == ' ' || *ref == '\t'))   /* typed or pasted: the spaces around go */
+		ref++;
+	for (len = ref ? strlen(ref) : 0; len && (ref[len - 1] == ' ' || ref[len - 1] == '\t');)
+		len--;
+	if (!len)
 		return candor_error_set(app->err, CANDOR_EINVALID, "account", "no account given: "
 					"give its #id or its name");
-	if (*digits && strspn(digits, "0123456789") == strlen(digits) && strlen(digits) < 19)
-		return candor_app_account_see(app, who, strtoll(digits, NULL, 10), out, may_change);
-	if ((rc = candor_store_accounts_named(app->store, ref, &named)))
+	if (!(name = strndup(ref, len)))
+		return candor_error_set(app->err, CANDOR_ERROR, NULL, "out of memory");
+	digits = *name == '#' ? name + 1 : name;
+	if (*digits && strspn(digits, "0123456789") == strlen(digits) && strlen(digits) < 19) {
+		rc = candor_app_account_see(app, who, strtoll(digits, NULL, 10), out, may_change);
+		goto cleanup;
+	}
+	if ((rc = candor_store_accounts_named(app->store, name, &named)))
 		goto cleanup;
 	for (size_t i = 0; i < named.n; i++) {
-		size_t len = strlen(ids);
+		size_t used = strlen(ids);
 
 		if (!candor_app_may_see(who, named.v[i].owner))
 			continue;
 		if (!seen++)
 			first = i;
-		snprintf(ids + len, sizeof(ids) - len, "%s#%" PRId64, len ? ", " : "", named.v[i].id);
+		snprintf(ids + used, sizeof(ids) - used, "%s#%" PRId64, used ? ", " : "", named.v[i].id);
 	}
 	if (!seen)
 		rc = candor_error_set(app->err, CANDOR_ENOTFOUND, "account", "no account '%.200s' "
-				      "among those you may see", ref);
+				      "among those you may see", name);
 	else if (seen > 1)
 		rc = candor_error_set(app->err, CANDOR_EAMBIGUOUS, "account", "%zu accounts are "
-				      "called '%.200s' (%s): give its #id", seen, ref, ids);
+				      "called '%.200s' (%s): give its #id", seen, name, ids);
 	else
 		rc = candor_app_account_see(app, who, named.v[first].id, out, may_change);
 cleanup:
 	candor_account_list_release(&named);
+	free(name);
 	return rc;
 }
 

@@ -41,7 +41,7 @@ int candor_app_contact_see(struct candor_app *app, const struct candor_app_actor
 			   int64_t id, struct candor_contact *out, bool *may_change);
 
 /*
- * The account ref names as who may see it: an id ("12" or "#12") as
+ * The account ref names as who may see it (spaces around it ignored): an id ("12" or "#12") as
  * candor_app_account_see, or an account's whole name (any case) among
  * those who may see.  A name no visible account has is CANDOR_ENOTFOUND
  * (field "account"), the same words whether or not someone else has it;

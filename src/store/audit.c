@@ -551,6 +551,13 @@ static int set_text(struct candor_store *s, struct candor_cell *c, const char *t
 	return 0;
 }
 
+/* Keys between records checked at commit from here on (a move writes a
+ * contact's rows in turn): the backend's defer_keys, where it has one. */
+static int defer_keys(struct candor_store *s)
+{
+	return s->be->defer_keys ? s->be->defer_keys(s) : 0;
+}
+
 int candor_store_record_set(struct candor_store *s, const char *tbl, int64_t id,
 			    const struct candor_field *f, size_t n)
 {
@@ -560,7 +567,7 @@ int candor_store_record_set(struct candor_store *s, const char *tbl, int64_t id,
 	int rc;
 
 	/* a contact given another account is the first row of a move */
-	if ((rc = record_table(s, tbl, &t)) || (s->be->defer_keys && (rc = s->be->defer_keys(s))) ||
+	if ((rc = record_table(s, tbl, &t)) || (rc = defer_keys(s)) ||
 	    (rc = standing(s, t, id, &r)))
 		goto cleanup;
 	if (!(before = row_json(&r))) {
@@ -625,7 +632,7 @@ int candor_store_record_restore(struct candor_store *s, const char *tbl, int64_t
 	int rc, del;
 
 	/* an undo may put a moved contact's rows back one by one */
-	if ((rc = record_table(s, tbl, &t)) || (s->be->defer_keys && (rc = s->be->defer_keys(s))) ||
+	if ((rc = record_table(s, tbl, &t)) || (rc = defer_keys(s)) ||
 	    (rc = row_load(s, t, id, &r)))
 		goto cleanup;
 	if (!r.found) {
@@ -785,7 +792,7 @@ int candor_store_records_move(struct candor_store *s, const char *tbl, const cha
 	struct idlist l = { 0 };
 	int rc;
 
-	if ((rc = record_table(s, tbl, &t)) || (s->be->defer_keys && (rc = s->be->defer_keys(s))) ||
+	if ((rc = record_table(s, tbl, &t)) || (rc = defer_keys(s)) ||
 	    (rc = ids_elsewhere(s, t, col, v, account_id, &l)))
 		return rc;
 	for (size_t i = 0; i < l.n && !rc; i++) {

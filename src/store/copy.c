@@ -101,6 +101,8 @@ static int copy_table(struct candor_store *from, struct candor_store *to,
 	to->bulk = true;
 	rc = from->be->rows(from, t, on_row, &w);
 	to->bulk = false;
+	if (!rc && to->be->bulk_end)
+		rc = to->be->bulk_end(to);
 	if (rc)
 		return rc;
 	walk_end(&w, out->checksum);

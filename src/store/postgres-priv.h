@@ -98,7 +98,7 @@ int pg_citus(struct candor_store *s);
 int pg_rows(struct candor_store *s, const struct candor_table *t, candor_row_fn fn, void *arg);
 int pg_row_add(struct candor_store *s, const struct candor_table *t, const struct candor_cell *row);
 /* End the COPY that pg_row_add left open (a no-op when none is): 0 or the
- * error of a row the server refused.  Every other statement calls it first. */
+ * error of a row the server refused.  The backend's bulk_end. */
 int pg_copy_finish(struct candor_store *s);
 int pg_rows_where(struct candor_store *s, const struct candor_table *t, const char *col, int64_t v,
 		  const char *col2, int64_t v2, candor_row_fn fn, void *arg);

@@ -68,8 +68,6 @@ int pg_rows_where(struct candor_store *s, const struct candor_table *t, const ch
 		rc = candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory");
 		goto cleanup;
 	}
-	if ((rc = pg_copy_finish(s)))   /* a copy reads back what it wrote */
-		goto cleanup;
 	while (!rc && rows == PAGE) {
 		char after[32];
 		const char *vals[] = { after, v1s, v2s };
@@ -91,6 +89,19 @@ cleanup:
 	return rc;
 }
 
+/* Column i of row as a text parameter of its type (num: room for a number). */
+static const char *param_of(const struct candor_table *t, size_t i, const struct candor_cell *row,
+			    char num[32], Oid *type)
+{
+	*type = t->cols[i].type == 'i' ? INT8OID : t->cols[i].type == 'd' ? FLOAT8OID : TEXTOID;
+	if (t->cols[i].type == 'i')
+		snprintf(num, 32, "%" PRId64, row[i].i);
+	else if (t->cols[i].type == 'd')
+		snprintf(num, 32, "%.17g", row[i].d);
+	else
+		return row[i].t;
+	return num;
+}
 
 /* One row by INSERT (the audit trail's batch and change rows, one at a time). */
 static int row_insert(struct candor_store *s, const struct candor_table *t,
@@ -105,21 +116,14 @@ static int row_insert(struct candor_store *s, const struct candor_table *t,
 
 	if (t->ncols > CANDOR_ARRAY_SIZE(vals))
 		return candor_error_set(s->err, CANDOR_ERROR, NULL, "too many columns in '%s'", t->name);
-	if ((rc = pg_copy_finish(s)) || (rc = pg_writable(s)))
+	if ((rc = pg_writable(s)))
 		return rc;
 	candor_buf_addf(&sql, "INSERT INTO %s(", t->name);
 	column_list(&sql, t);
 	candor_buf_adds(&sql, ") VALUES (");
 	for (size_t i = 0; i < t->ncols; i++) {
 		candor_buf_addf(&sql, "%s$%zu", i ? ", " : "", i + 1);
-		types[i] = t->cols[i].type == 'i' ? INT8OID : t->cols[i].type == 'd' ? FLOAT8OID : TEXTOID;
-		vals[i] = nums[i];
-		if (t->cols[i].type == 'i')
-			snprintf(nums[i], sizeof(nums[i]), "%" PRId64, row[i].i);
-		else if (t->cols[i].type == 'd')
-			snprintf(nums[i], sizeof(nums[i]), "%.17g", row[i].d);
-		else
-			vals[i] = row[i].t;
+		vals[i] = param_of(t, i, row, nums[i], &types[i]);
 	}
 	candor_buf_adds(&sql, ")");
 	if (candor_buf_error(&sql)) {
@@ -188,8 +192,8 @@ int pg_copy_finish(struct candor_store *s)
 /*
  * Add a row as it is.  While candor_store_copy writes (s->bulk), in a COPY
  * FROM STDIN of its table (one round trip per 64 KB, not per row: a team's
- * store has millions of utterances), which ends at the next other
- * statement, where a refused row is reported; otherwise by an INSERT.
+ * store has millions of utterances), which its bulk_end (pg_copy_finish)
+ * ends, reporting a refused row there; otherwise by an INSERT.
  */
 int pg_row_add(struct candor_store *s, const struct candor_table *t, const struct candor_cell *row)
 {
@@ -245,7 +249,7 @@ int pg_row_put(struct candor_store *s, const struct candor_table *t, const struc
 	PGresult *r = NULL;
 	int rc, n = 0;
 
-	if ((rc = pg_copy_finish(s)) || (rc = pg_writable(s)))
+	if ((rc = pg_writable(s)))
 		return rc;
 	candor_buf_addf(&sql, "UPDATE %s SET ", t->name);
 	for (size_t i = 0; i < t->ncols && i < CANDOR_ARRAY_SIZE(vals); i++) {
@@ -253,14 +257,7 @@ int pg_row_put(struct candor_store *s, const struct candor_table *t, const struc
 			continue;
 		if (i)
 			candor_buf_addf(&sql, "%s%s = $%d", n > 1 ? ", " : "", t->cols[i].name, n + 1);
-		types[n] = t->cols[i].type == 'i' ? INT8OID : t->cols[i].type == 'd' ? FLOAT8OID : TEXTOID;
-		vals[n] = nums[n];
-		if (t->cols[i].type == 'i')
-			snprintf(nums[n], sizeof(nums[n]), "%" PRId64, row[i].i);
-		else if (t->cols[i].type == 'd')
-			snprintf(nums[n], sizeof(nums[n]), "%.17g", row[i].d);
-		else
-			vals[n] = row[i].t;
+		vals[n] = param_of(t, i, row, nums[n], &types[n]);
 		n++;
 	}
 	candor_buf_adds(&sql, " WHERE id = $1");
@@ -296,10 +293,6 @@ int pg_ids_text(struct candor_store *s, const struct candor_table *t, const char
 		candor_buf_release(&sql);
 		return candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory");
 	}
-	if ((rc = pg_copy_finish(s))) {
-		candor_buf_release(&sql);
-		return rc;
-	}
 	r = PQexecParams(PG(s)->conn, sql.ptr, 1, NULL, vals, NULL, NULL, 0);
 	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
 		rc = pg_fail(s, r, "reading the database");
@@ -324,10 +317,6 @@ int pg_max_id(struct candor_store *s, const struct candor_table *t, int64_t *out
 	if (candor_buf_error(&sql)) {
 		candor_buf_release(&sql);
 		return candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory");
-	}
-	if ((rc = pg_copy_finish(s))) {
-		candor_buf_release(&sql);
-		return rc;
 	}
 	r = PQexecParams(PG(s)->conn, sql.ptr, 0, NULL, NULL, NULL, NULL, 0);
 	if (PQresultStatus(r) != PGRES_TUPLES_OK)

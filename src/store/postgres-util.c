@@ -80,14 +80,9 @@ int pg_fail(struct candor_store *s, const PGresult *r, const char *doing)
 /* Run a command without parameters; 0 or the mapped failure. */
 static int command(struct candor_store *s, const char *sql, const char *doing)
 {
-	PGresult *r;
-	ExecStatusType st;
-	int rc = pg_copy_finish(s);
-
-	if (rc)
-		return rc;
-	r = PQexec(PG(s)->conn, sql);
-	st = PQresultStatus(r);
+	PGresult *r = PQexec(PG(s)->conn, sql);
+	ExecStatusType st = PQresultStatus(r);
+	int rc = 0;
 
 	if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK)
 		rc = pg_fail(s, r, doing);
@@ -158,10 +153,6 @@ int pg_commit(struct candor_store *s)
 
 	if (!q->in_tx)
 		return 0;
-	if ((rc = pg_copy_finish(s))) {
-		pg_rollback(s);
-		return rc;
-	}
 	r = PQexec(q->conn, "COMMIT");
 	if (PQresultStatus(r) != PGRES_COMMAND_OK)
 		rc = pg_fail(s, r, "saving");
@@ -235,8 +226,6 @@ static PGresult *run(struct candor_store *s, const char *sql, const char *types,
 	PGresult *r;
 	ExecStatusType st;
 
-	if (q->copying && pg_copy_finish(s))   /* rows copied in end before anything else runs */
-		return NULL;
 	for (const char *t = types; *t && n < PG_MAX_PARAMS; t++, n++) {
 		vals[n] = nums[n];
 		oids[n] = *t == 'd' ? FLOAT8OID : *t == 't' ? TEXTOID : INT8OID;

@@ -1112,6 +1112,7 @@ const struct candor_store_be candor_store_postgres = {
 	.fit_add = pg_fit_add,
 	.decision_add = pg_decision_add,
 	.defer_keys = pg_defer_keys,
+	.bulk_end = pg_copy_finish,
 	.partition = pg_partition,
 	.locate = pg_locate,
 	.utterances_add = pg_utterances_add,

@@ -295,6 +295,9 @@ struct candor_store_be {
 	int (*rows)(struct candor_store *s, const struct candor_table *t, candor_row_fn fn, void *arg);
 	int (*row_add)(struct candor_store *s, const struct candor_table *t,
 		       const struct candor_cell *row);
+	/* The rows row_add took while s->bulk was set are all written (0), or
+	 * the error of one the store refused (NULL: row_add writes at once). */
+	int (*bulk_end)(struct candor_store *s);
 	/* The audit trail (audit.h, schema 7): the rows of t whose column col
 	 * is v (and col2 is v2, when col2 is not NULL; col NULL: every row), in
 	 * id order; every column of row row[0].i set to row's (but a contact's
@@ -319,7 +322,7 @@ struct candor_store {
 	char location[4096];        /* the address, as messages show it (no password) */
 	bool retry;                 /* the last failure was transient: see candor_store_retryable */
 	struct candor_audit *audit; /* the batch being recorded (audit.h), or NULL */
-	bool bulk;                  /* candor_store_copy is writing: rows may be streamed in */
+	bool bulk;                  /* candor_store_copy is writing: row_add may stream, then bulk_end */
 };
 
 extern const struct candor_store_be candor_store_sqlite;

@@ -23,7 +23,7 @@ static int look_only(struct web_request *req, struct candor_app *app,
 	return status;
 }
 
-int web_see_account(struct web_request *req, int64_t id, bool change)
+int web_see_account(struct web_request *req, const char *ref, bool change, int64_t *id)
 {
 	struct candor_app_actor who = { req->user.name, req->user.role };
 	struct candor_app app;
@@ -32,10 +32,11 @@ int web_see_account(struct web_request *req, int64_t id, bool change)
 	int rc;
 
 	web_app(req, &app);
-	if ((rc = candor_app_account_see(&app, &who, id, &a, &may_change)))
+	if ((rc = candor_app_account_ref(&app, &who, ref, &a, &may_change)))
 		return web_fail(req, rc);
+	*id = a.id;
 	candor_account_release(&a);
-	return change && !may_change ? look_only(req, &app, &who, id) : 0;
+	return change && !may_change ? look_only(req, &app, &who, *id) : 0;
 }
 
 int web_see_contact(struct web_request *req, int64_t id, bool change,

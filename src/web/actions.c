@@ -84,8 +84,6 @@ int web_act_account(struct web_request *req, int64_t *id)
 
 int web_act_contact(struct web_request *req, int64_t *id)
 {
-	struct candor_app_actor who = { req->user.name, req->user.role };
-	struct candor_account a = { 0 };
 	struct candor_app app;
 	const char *name, *role, *email, *account;
 	int64_t account_id;
@@ -94,14 +92,8 @@ int web_act_contact(struct web_request *req, int64_t *id)
 	web_app(req, &app);
 	/* the account: its id from the board's menu, or its #id or name typed in */
 	if ((rc = text_arg(req, "name", &name)) || (rc = text_arg(req, "account", &account)) ||
-	    (rc = text_arg(req, "role", &role)) || (rc = text_arg(req, "email", &email)))
-		return rc;
-	if ((rc = candor_app_account_ref(&app, &who, account, &a, NULL)))
-		return rc == CANDOR_EINVALID ? web_error(req, 422, "account", "%s", req->err.msg)
-					     : web_fail(req, rc);
-	account_id = a.id;
-	candor_account_release(&a);
-	if ((rc = web_see_account(req, account_id, true)))
+	    (rc = text_arg(req, "role", &role)) || (rc = text_arg(req, "email", &email)) ||
+	    (rc = web_see_account(req, account, true, &account_id)))
 		return rc;
 	return done(req, candor_app_contact_add(&app, account_id, name, role, email, id));
 }

@@ -18,15 +18,23 @@ static bool visible(const char *owner, void *data)
 	return web_may_see(data, owner);
 }
 
-int web_buyers_load(struct web_request *req, struct candor_app_pipeline *b)
+int web_query_account(struct web_request *req, int64_t *id)
 {
 	const char *acc = web_query(req, "account");
+
+	*id = 0;
+	return acc && *acc ? web_see_account(req, acc, false, id) : 0;
+}
+
+int web_buyers_load(struct web_request *req, struct candor_app_pipeline *b)
+{
 	struct candor_app_pipeline_filter f = { .seller = web_query(req, "seller"),
 						.visible = visible, .data = req };
 	struct candor_app app;
 	int rc;
 
-	f.account_id = acc && *acc ? strtoll(acc, NULL, 10) : 0;
+	if ((rc = web_query_account(req, &f.account_id)))
+		return rc;
 	web_app(req, &app);
 	rc = candor_app_pipeline_load(&app, &f, req->now, b);
 	return rc ? web_fail(req, rc) : 0;
@@ -49,7 +57,6 @@ int web_query_limit(struct web_request *req, size_t *limit)
 int web_buyers_page(struct web_request *req, size_t default_limit, int in_stage,
 		    struct candor_app_pipeline_page *out)
 {
-	const char *acc = web_query(req, "account");
 	struct candor_app_actor who = { req->user.name, req->user.role };
 	struct candor_app_pipeline_query q = { .seller = web_query(req, "seller"),
 					       .search = web_query(req, "q"),
@@ -60,9 +67,8 @@ int web_buyers_page(struct web_request *req, size_t default_limit, int in_stage,
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	if (web_query_limit(req, &q.limit))
+	if (web_query_limit(req, &q.limit) || web_query_account(req, &q.account_id))
 		return req->status;
-	q.account_id = acc && *acc ? strtoll(acc, NULL, 10) : 0;
 	q.only_owner = candor_app_visible_owner(&who);
 	web_app(req, &app);
 	if ((rc = candor_app_pipeline_sort(&app, web_query(req, "sort"), &q.sort)))

@@ -178,7 +178,11 @@ int web_record_access(struct web_request *req, enum candor_record what, int64_t 
  * the user may not see answers exactly as a missing one (404, same message
  * apart from the id, same field).  The handlers call these.
  */
-int web_see_account(struct web_request *req, int64_t id, bool change);
+/* An account by its #id or name (candor_app_account_ref); its id in *id. */
+int web_see_account(struct web_request *req, const char *ref, bool change, int64_t *id);
+/* ?account= of the request as the user may see it: *id 0 when absent; a
+ * value that names no such account is answered (404), never ignored. */
+int web_query_account(struct web_request *req, int64_t *id);
 int web_see_contact(struct web_request *req, int64_t id, bool change,
 		    struct candor_contact *out);
 int web_see_record(struct web_request *req, enum candor_record what, int64_t id, bool change,

@@ -167,7 +167,16 @@ test_expect 'the account filter takes an account by its name in any case, or by 
 	expect_status 200 "$(http GET "/?account=FABRIKAM")" && cards | grep -v "^Bulk" | sort >got &&
 	printf "Marco Bianchi\nRita Ready\n" >want && test_cmp want got &&
 	expect_status 200 "$(http GET "/?account=%231")" && cards | sort >got &&
-	printf "José Núñez\nPriya Shah\n" >want && test_cmp want got
+	printf "José Núñez\nPriya Shah\n" >want && test_cmp want got &&
+	expect_status 200 "$(http GET "/?account=++contoso+")" && cards | sort >got && test_cmp want got
+'
+test_expect 'the pipeline API says so when its account id names none, never lists everyone' '
+	expect_status 200 "$(http GET "/api/v1/pipeline?account=1")" &&
+	python3 -c "import json,sys; n=sorted(b[\"contact\"][\"name\"] for b in json.load(open(sys.argv[1]))[\"buyers\"]); sys.exit(n != [\"José Núñez\", \"Priya Shah\"])" "$TRASH/body" &&
+	expect_status 400 "$(http GET "/api/v1/pipeline?account=nobody")" &&
+	test "$(jget "$TRASH/body" field)" = account &&
+	expect_status 404 "$(http GET "/api/v1/pipeline?account=999")" &&
+	test "$(jget "$TRASH/body" field)" = account
 '
 test_expect 'with more accounts than a menu holds, the account is typed: by name or #id, on the filter and the add-buyer form' '
 	expect_status 200 "$(http GET /)" && test_grep "<select name=\"account\"" "$TRASH/body" &&
