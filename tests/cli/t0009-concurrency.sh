@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# serial
 # t0009: many writers at once.  Several candor processes log and promise
 # at the same time on one store; none fails, nothing is lost: every record
 # is counted afterwards.  Runs on both backends.

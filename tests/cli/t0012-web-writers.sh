@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# serial
 # t0012: the team server's writers at once.  While CLI processes log and
 # promise, API clients post interactions and promises, a signed-in seller
 # makes promises through the buyer page's form, people sign in and others

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# serial
 # candor serve stays up for everyone: slow clients, limits per address and
 # through a trusted proxy, credentials before the body, ambiguous requests,
 # exact content types, security headers, sign-in throttling and its CSRF
