@@ -19,6 +19,9 @@
 #     buyer's status API (GET /api/v1/contacts/ID/status),
 #     and nginx serving a static file as large as the buyer page
 #     (bench/web.sh's set-up: a throw-away nginx prefix, no daemon).
+# With BASELINE=OTHER/candor (another build, e.g. main's before a change)
+# the web figures are taken for it too, on the same store in the same run,
+# and the ratio of this build's requests/s to the baseline's is printed.
 # Not run by make check.  wrk, nginx, sqlite3, curl: bench/install-deps.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -98,15 +101,19 @@ measure "pipeline --limit 50 (1 write)" "$candor" --db "$db" pipeline --limit 50
 measure "pipeline --limit 50 --search" "$candor" --db "$db" pipeline --limit 50 --search "Reyes 4"
 measure "pipeline --json (all)" "$candor" --db "$db" pipeline --json
 
-# the web: candor serve (local mode) and nginx, on loopback
-"$candor" --db "$db" serve --listen 127.0.0.1:0 >"$tmp/candor.out" 2>"$tmp/candor.err" &
-cpid=$!
-for _ in $(seq 100); do
-	grep -q 'http://' "$tmp/candor.out" 2>/dev/null && break
-	kill -0 "$cpid" 2>/dev/null || { cat "$tmp/candor.err" >&2; exit 1; }
-	sleep 0.1
-done
-cbase=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$tmp/candor.out")
+# the web: candor serve (local mode) and nginx, on loopback; serve BINARY
+serve() {
+	if [ -n "$cpid" ]; then kill "$cpid" 2>/dev/null; wait "$cpid" 2>/dev/null; fi
+	"$1" --db "$db" serve --listen 127.0.0.1:0 >"$tmp/candor.out" 2>"$tmp/candor.err" &
+	cpid=$!
+	for _ in $(seq 100); do
+		grep -q 'http://' "$tmp/candor.out" 2>/dev/null && break
+		kill -0 "$cpid" 2>/dev/null || { cat "$tmp/candor.err" >&2; exit 1; }
+		sleep 0.1
+	done
+	cbase=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$tmp/candor.out")
+}
+serve "$candor"
 board="$cbase/"
 page="$cbase/buyers/$buyer"
 api="$cbase/api/v1/pipeline?limit=50"
@@ -177,3 +184,16 @@ n=$(cat "$tmp/nginx.rps")
 for k in board buyer-page pipeline-api status-api; do
 	printf 'ratio: %-13s %.3fx the requests/s of nginx\n' "$k" "$(echo "$(cat "$tmp/$k.rps") / $n" | bc -l)"
 done
+if [ -n "${BASELINE:-}" ]; then
+	echo "the baseline, $BASELINE, on the same store:"
+	serve "$BASELINE"
+	for k in board buyer-page pipeline-api status-api; do cp "$tmp/$k.rps" "$tmp/$k.this"; done
+	bench board "$cbase/"
+	bench buyer-page "$cbase/buyers/$buyer"
+	bench pipeline-api "$cbase/api/v1/pipeline?limit=50"
+	bench status-api "$cbase/api/v1/contacts/$buyer/status"
+	for k in board buyer-page pipeline-api status-api; do
+		printf 'ratio: %-13s %.3fx the requests/s of the baseline\n' "$k" \
+			"$(echo "$(cat "$tmp/$k.this") / $(cat "$tmp/$k.rps")" | bc -l)"
+	done
+fi

@@ -48,6 +48,15 @@ int pg_fail(struct candor_store *s, const PGresult *r, const char *doing);
  * s->err set.  The caller PQclears it.
  */
 PGresult *pg_query(struct candor_store *s, const char *sql, const char *types, ...);
+/*
+ * Run n queries (at most PG_BATCH_MAX), each of ($1, $2) = (a, b), in one
+ * round trip (libpq's pipeline mode), in order; out[i] gets each result
+ * (the caller PQclears them).  On failure every out[i] is NULL and s->err
+ * says why.  Each sql must be a string literal, as for pg_query.
+ */
+#define PG_BATCH_MAX 16
+int pg_query_batch(struct candor_store *s, const char *const *sql, size_t n, int64_t a, int64_t b,
+		   PGresult **out);
 /* The same for a statement that writes: it needs a write transaction. */
 PGresult *pg_write(struct candor_store *s, const char *sql, const char *types, ...);
 /* A write whose RETURNING id goes to *id (when not NULL). */

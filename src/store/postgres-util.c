@@ -252,6 +252,95 @@ static PGresult *run(struct candor_store *s, const char *sql, const char *types,
 	return r;
 }
 
+/*
+ * Read every result of the pipeline up to its sync point: the first n go to
+ * out[] (the first that failed, and those the server skipped after it, are
+ * cleared and left NULL); 0, or the failure mapped by pg_fail.
+ */
+static int batch_results(struct candor_store *s, PGresult **out, size_t n)
+{
+	struct pg *q = PG(s);
+	int rc = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		PGresult *r = PQgetResult(q->conn);
+		ExecStatusType st = PQresultStatus(r);
+
+		if (!r) {
+			rc = rc ? rc : pg_fail(s, NULL, "a query");
+			break;
+		}
+		if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK) {
+			out[i] = r;
+		} else {
+			if (!rc)
+				rc = pg_fail(s, st == PGRES_PIPELINE_ABORTED ? NULL : r, "a query");
+			PQclear(r);
+		}
+		/* each query's results end with a NULL */
+		while ((r = PQgetResult(q->conn)))
+			PQclear(r);
+	}
+	for (PGresult *r; (r = PQgetResult(q->conn));) {
+		bool sync = PQresultStatus(r) == PGRES_PIPELINE_SYNC;
+
+		PQclear(r);
+		if (sync)
+			break;
+	}
+	return rc;
+}
+
+int pg_query_batch(struct candor_store *s, const char *const *sql, size_t n, int64_t a, int64_t b,
+		   PGresult **out)
+{
+	struct pg *q = PG(s);
+	char nums[2][32];
+	const char *vals[2] = { nums[0], nums[1] };
+	const Oid oids[2] = { INT8OID, INT8OID };
+	const char *names[PG_BATCH_MAX];
+	size_t sent = 0;
+	int rc = 0;
+
+	memset(out, 0, n * sizeof(*out));
+	if (n > PG_BATCH_MAX)
+		return candor_error_set(s->err, CANDOR_ERROR, NULL, "too many queries at once (%zu)", n);
+	snprintf(nums[0], sizeof(nums[0]), "%" PRId64, a);
+	snprintf(nums[1], sizeof(nums[1]), "%" PRId64, b);
+	/* prepared (the first time) before the pipeline begins */
+	for (size_t i = 0; i < n; i++)
+		names[i] = cached(s, sql[i], 2, oids);
+	if (!PQenterPipelineMode(q->conn)) {
+		/* not now (a COPY, an error on the connection): one at a time */
+		for (size_t i = 0; i < n && !rc; i++)
+			if (!(out[i] = pg_query(s, sql[i], "ii", a, b)))
+				rc = s->err->code;
+		goto failed;
+	}
+	for (; sent < n; sent++)
+		if (!(names[sent] ? PQsendQueryPrepared(q->conn, names[sent], 2, vals, NULL, NULL, 0)
+				  : PQsendQueryParams(q->conn, sql[sent], 2, oids, vals, NULL, NULL, 0)))
+			break;
+	if (sent < n || !PQpipelineSync(q->conn)) {
+		rc = pg_fail(s, NULL, "a query");
+		if (q->in_tx)
+			q->failed = true;
+	}
+	if (sent && (PQstatus(q->conn) == CONNECTION_OK)) {
+		int got = batch_results(s, out, sent);
+
+		rc = rc ? rc : got;
+	}
+	PQexitPipelineMode(q->conn);
+failed:
+	if (rc)
+		for (size_t i = 0; i < n; i++) {
+			PQclear(out[i]);
+			out[i] = NULL;
+		}
+	return rc;
+}
+
 PGresult *pg_query(struct candor_store *s, const char *sql, const char *types, ...)
 {
 	va_list ap;

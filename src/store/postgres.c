@@ -672,26 +672,12 @@ static int fill_commitment(struct candor_store *s, const PGresult *r, int i, voi
 	return c->text ? 0 : candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory");
 }
 
-/* Attach each commitment's events: one query for the scope, not one per promise. */
-static int load_events(struct candor_store *s, const struct candor_scope *sc,
-		       struct candor_evidence_set *ev)
+/* Attach each commitment's events (r: one query for the scope, not one per promise). */
+static int attach_events(struct candor_store *s, PGresult *r, struct candor_evidence_set *ev)
 {
-	PGresult *r;
-	int rc = 0, rows;
+	int rc = 0, rows = PQntuples(r);
 	size_t k = 0;
 
-	if (!ev->ncommitments)
-		return 0;
-	r = pg_query(s, EVIDENCE_SQL(sc, "c.", "SELECT e.id, e.at, e.status, e.due, e.note,"
-				     " e.commitment_id FROM commitment_events e"
-				     " JOIN commitments c ON c.account_id = e.account_id"
-				     " AND c.id = e.commitment_id",
-				     " AND c.deleted = 0 AND e.deleted = 0"
-				     " ORDER BY c.contact_id, c.made, c.id, e.at, e.id"), "ii",
-		     sc->account_id, sc->contact_id);
-	if (!r)
-		return s->err->code;
-	rows = PQntuples(r);
 	for (int i = 0; i < rows && !rc; i++) {
 		int64_t cid = pg_col_int(r, i, 5);
 		struct candor_commitment *c;
@@ -1036,45 +1022,79 @@ static int pg_locate(struct candor_store *s, enum candor_record what, int64_t id
 	return rc;
 }
 
+/* pg_fill_all when nothing failed before (rc 0); else r is only cleared. */
+static int fill_after(struct candor_store *s, int rc, PGresult *r, void **arr, size_t *n,
+		      size_t size, pg_row_fn fill)
+{
+	if (rc) {
+		PQclear(r);
+		return rc;
+	}
+	return pg_fill_all(s, r, arr, n, size, fill);
+}
+
+/*
+ * A scope's evidence: nine queries sent at once (pg_query_batch), so a
+ * buyer's page waits for one round trip, not nine.
+ */
 static int pg_evidence(struct candor_store *s, const struct candor_scope *sc,
 		       struct candor_evidence_set *ev)
 {
-	int64_t a = sc->account_id, c = sc->contact_id;
-	int rc;
+	const char *const sql[] = {
+		EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id, kind, inbound,"
+			     " at, seller, text, source, metrics, seller_share, analyser FROM interactions",
+			     " AND deleted = 0 ORDER BY contact_id, at, id"),
+		EVIDENCE_SQL(sc, "g.", "SELECT g.id, g.contact_id,"
+			     " g.interaction_id, i.at, g.category, g.text, g.side, g.utterance,"
+			     " g.start_char, g.end_char, g.quote, g.confidence FROM signals g"
+			     " JOIN interactions i ON i.account_id = g.account_id AND i.id = g.interaction_id",
+			     " AND g.withdrawn = 0 AND g.deleted = 0 AND i.deleted = 0"
+			     " ORDER BY g.contact_id, i.at, g.id"),
+		EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id, text,"
+			     " made FROM commitments", " AND deleted = 0 ORDER BY contact_id, made, id"),
+		EVIDENCE_SQL(sc, "c.", "SELECT e.id, e.at, e.status, e.due, e.note,"
+			     " e.commitment_id FROM commitment_events e"
+			     " JOIN commitments c ON c.account_id = e.account_id"
+			     " AND c.id = e.commitment_id",
+			     " AND c.deleted = 0 AND e.deleted = 0"
+			     " ORDER BY c.contact_id, c.made, c.id, e.at, e.id"),
+		EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id, text,"
+			     " set_at, by_at, status, resolved_at FROM expectations",
+			     " AND deleted = 0 ORDER BY contact_id, set_at, id"),
+		EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id, kind,"
+			     " text, source, confidence, at FROM facts", " AND deleted = 0 ORDER BY contact_id, at, id"),
+		EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id,"
+			     " direction, text, at FROM value_exchanged", " AND deleted = 0 ORDER BY contact_id, at, id"),
+		EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id,"
+			     " verdict, text, at FROM fits", " AND deleted = 0 ORDER BY contact_id, at, id"),
+		EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id, kind,"
+			     " note, at FROM decisions", " AND deleted = 0 ORDER BY contact_id, at, id"),
+	};
+	PGresult *r[CANDOR_ARRAY_SIZE(sql)];
+	int rc = pg_query_batch(s, sql, CANDOR_ARRAY_SIZE(sql), sc->account_id, sc->contact_id, r);
 
-	rc = pg_load(s, a, c, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id, kind, inbound,"
-		     " at, seller, text, source, metrics, seller_share, analyser FROM interactions",
-		     " AND deleted = 0 ORDER BY contact_id, at, id"), (void **)&ev->interactions,
-		     &ev->ninteractions, sizeof(*ev->interactions), fill_interaction);
-	rc = rc ? rc : pg_load(s, a, c, EVIDENCE_SQL(sc, "g.", "SELECT g.id, g.contact_id,"
-			    " g.interaction_id, i.at, g.category, g.text, g.side, g.utterance,"
-			    " g.start_char, g.end_char, g.quote, g.confidence FROM signals g"
-			    " JOIN interactions i ON i.account_id = g.account_id AND i.id = g.interaction_id",
-			    " AND g.withdrawn = 0 AND g.deleted = 0 AND i.deleted = 0"
-			    " ORDER BY g.contact_id, i.at, g.id"),
-			    (void **)&ev->signals, &ev->nsignals, sizeof(*ev->signals), fill_signal);
-	rc = rc ? rc : pg_load(s, a, c, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id, text,"
-			    " made FROM commitments", " AND deleted = 0 ORDER BY contact_id, made, id"),
-			    (void **)&ev->commitments, &ev->ncommitments, sizeof(*ev->commitments),
-			    fill_commitment);
-	rc = rc ? rc : load_events(s, sc, ev);
-	rc = rc ? rc : pg_load(s, a, c, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id, text,"
-			    " set_at, by_at, status, resolved_at FROM expectations",
-			    " AND deleted = 0 ORDER BY contact_id, set_at, id"), (void **)&ev->expectations,
-			    &ev->nexpectations, sizeof(*ev->expectations), fill_expectation);
-	rc = rc ? rc : pg_load(s, a, c, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id, kind,"
-			    " text, source, confidence, at FROM facts", " AND deleted = 0 ORDER BY contact_id, at, id"),
-			    (void **)&ev->facts, &ev->nfacts, sizeof(*ev->facts), fill_fact);
-	rc = rc ? rc : pg_load(s, a, c, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id,"
-			    " direction, text, at FROM value_exchanged", " AND deleted = 0 ORDER BY contact_id, at, id"),
-			    (void **)&ev->values, &ev->nvalues, sizeof(*ev->values), fill_value);
-	rc = rc ? rc : pg_load(s, a, c, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id,"
-			    " verdict, text, at FROM fits", " AND deleted = 0 ORDER BY contact_id, at, id"),
-			    (void **)&ev->fits, &ev->nfits, sizeof(*ev->fits), fill_fit);
-	rc = rc ? rc : pg_load(s, a, c, EVIDENCE_SQL(sc, "", "SELECT id, account_id, contact_id, kind,"
-			    " note, at FROM decisions", " AND deleted = 0 ORDER BY contact_id, at, id"),
-			    (void **)&ev->decisions, &ev->ndecisions, sizeof(*ev->decisions),
-			    fill_decision);
+	if (rc)
+		return rc;
+	rc = pg_fill_all(s, r[0], (void **)&ev->interactions, &ev->ninteractions,
+			 sizeof(*ev->interactions), fill_interaction);
+	rc = fill_after(s, rc, r[1], (void **)&ev->signals, &ev->nsignals,
+		       sizeof(*ev->signals), fill_signal);
+	rc = fill_after(s, rc, r[2], (void **)&ev->commitments, &ev->ncommitments,
+		       sizeof(*ev->commitments), fill_commitment);
+	if (rc)
+		PQclear(r[3]);
+	else
+		rc = attach_events(s, r[3], ev);
+	rc = fill_after(s, rc, r[4], (void **)&ev->expectations, &ev->nexpectations,
+		       sizeof(*ev->expectations), fill_expectation);
+	rc = fill_after(s, rc, r[5], (void **)&ev->facts, &ev->nfacts,
+		       sizeof(*ev->facts), fill_fact);
+	rc = fill_after(s, rc, r[6], (void **)&ev->values, &ev->nvalues,
+		       sizeof(*ev->values), fill_value);
+	rc = fill_after(s, rc, r[7], (void **)&ev->fits, &ev->nfits,
+		       sizeof(*ev->fits), fill_fit);
+	rc = fill_after(s, rc, r[8], (void **)&ev->decisions, &ev->ndecisions,
+		       sizeof(*ev->decisions), fill_decision);
 	if (rc)
 		candor_evidence_set_release(ev);
 	return rc;

@@ -179,6 +179,57 @@ static void set_user_version(const char *path, const char *sql)
 	sqlite3_close(db);
 }
 
+/* Run sql on the store's own database, beside the store's connection. */
+static void side_sql(const struct fixture *f, const char *sql)
+{
+	char buf[512];
+
+	if (f->schema[0]) {
+		snprintf(buf, sizeof(buf), "SET search_path = %s; %s", f->schema, sql);
+		pg_run(buf);
+	} else {
+		set_user_version(f->path, sql);
+	}
+}
+
+/*
+ * A read of the evidence that fails part-way (here a table gone: on
+ * PostgreSQL the sixth of the nine queries sent at once) gives an error and
+ * nothing, and the store's connection serves the next read as before.
+ */
+static void a_failed_evidence_read_gives_nothing_and_the_store_goes_on(void **state)
+{
+	struct fixture *f = *state;
+	struct candor_evidence_set set = { 0 };
+	struct candor_scope sc = { 0 };
+	struct candor_fact fact = { .kind = CANDOR_FACT_CRITERIA, .text = "uptime", .source = "call",
+				    .confidence = CANDOR_CONF_HIGH, .at = 5 };
+	int64_t acc = add_account(f->s, "Northwind"), c1 = add_contact(f->s, acc, "Dana");
+
+	fact.account_id = sc.account_id = acc;
+	fact.contact_id = sc.contact_id = c1;
+	assert_int_equal(candor_store_fact_add(f->s, &fact), 0);
+	assert_int_equal(candor_store_evidence(f->s, &sc, &set), 0);
+	assert_int_equal(set.nfacts, 1);
+	candor_evidence_set_release(&set);
+
+	side_sql(f, "ALTER TABLE value_exchanged RENAME TO value_gone");
+	assert_int_not_equal(candor_store_evidence(f->s, &sc, &set), 0);
+	assert_non_null(strstr(f->err.msg, "value_exchanged"));
+	assert_int_equal(set.nfacts, 0);
+	assert_null(set.facts);
+	assert_int_equal(set.ncommitments, 0);
+
+	side_sql(f, "ALTER TABLE value_gone RENAME TO value_exchanged");
+	memset(&f->err, 0, sizeof(f->err));
+	assert_int_equal(candor_store_evidence(f->s, &sc, &set), 0);
+	assert_int_equal(set.nfacts, 1);
+	assert_string_equal(set.facts[0].text, "uptime");
+	candor_evidence_set_release(&set);
+	/* and a write after it */
+	assert_int_equal(candor_store_fact_add(f->s, &fact), 0);
+}
+
 static void newer_or_foreign_databases_are_refused(void **state)
 {
 	struct fixture *f = *state;
@@ -1419,6 +1470,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(empty_names_are_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_rolled_back_transaction_leaves_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(evidence_round_trips_and_slices, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_failed_evidence_read_gives_nothing_and_the_store_goes_on,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(newer_or_foreign_databases_are_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(the_schema_is_current, setup, teardown),
 		cmocka_unit_test_setup_teardown(an_older_store_is_upgraded_with_its_rows, setup, teardown),
