@@ -67,6 +67,8 @@ int main(int argc, char **argv)
 				return usage();
 		} else if (!strcmp(argv[i], "--min-count") && i + 1 < argc)
 			o.min_count = (int)number(argv[++i], 1, 100);
+		else if (!strcmp(argv[i], "--folds-by-folder"))
+			o.by_folder = true;
 		else if (!strcmp(argv[i], "--cost") && i + 1 < argc)
 			o.C = strtod(argv[++i], NULL);
 		else

@@ -285,11 +285,19 @@ static int make_row(struct row *r, const struct candor_utt_feats *f, const struc
 	return 0;
 }
 
+/* Whether calls a and b are files of one folder. */
+static bool same_folder(const struct candor_labelled_call *a, const struct candor_labelled_call *b)
+{
+	const char *sa = a->path ? strrchr(a->path, '/') : NULL, *sb = b->path ? strrchr(b->path, '/') : NULL;
+
+	return sa && sb && sa - a->path == sb - b->path && !memcmp(a->path, b->path, (size_t)(sa - a->path));
+}
+
 static int build_rows(struct row **out, const struct candor_corpus *corpus,
 		      const struct candor_utt_feats *f, const struct sentences *st,
-		      const struct dict *d, int folds)
+		      const struct dict *d, int folds, bool by_folder)
 {
-	size_t total = 2 * candor_corpus_utterances(corpus), k = 0;
+	size_t total = 2 * candor_corpus_utterances(corpus), k = 0, folder = 0;
 	struct row *rows = calloc(total ? total : 1, sizeof(*rows));
 
 	*out = rows;
@@ -297,7 +305,12 @@ static int build_rows(struct row **out, const struct candor_corpus *corpus,
 		return CANDOR_ERROR;
 	for (size_t i = 0; i < corpus->n; i++) {
 		const struct candor_labelled_call *c = &corpus->calls[i];
+		size_t unit;
 
+		/* the calls come in name order, so one folder's are together */
+		if (i && !same_folder(c, &corpus->calls[i - 1]))
+			folder++;
+		unit = by_folder ? folder : i;
 		for (int copy = 0; copy < 2; copy++)
 			for (size_t j = 0; j < c->n; j++, k++) {
 				struct row *r = &rows[k];
@@ -307,7 +320,7 @@ static int build_rows(struct row **out, const struct candor_corpus *corpus,
 				r->labels = c->labels[j];
 				r->labelled = c->labelled;
 				r->side = c->u[j].side;
-				r->fold = folds > 1 ? (int)(i % (size_t)folds) : -1;
+				r->fold = folds > 1 ? (int)(unit % (size_t)folds) : -1;
 				r->original = copy == 0;
 				r->call = c;
 				r->utt = j;
@@ -699,7 +712,7 @@ int candor_signal_train(struct candor_signal_model **out, const struct candor_co
 	j.nrows = nfeats;
 	j.nfeat = d.n;
 	j.o = &o;
-	if ((rc = build_rows(&j.rows, corpus, feats, sents, &d, o.folds)))
+	if ((rc = build_rows(&j.rows, corpus, feats, sents, &d, o.folds, o.by_folder)))
 		goto cleanup;
 	for (size_t i = 0; i < nfeats; i++)
 		candor_utt_feats_release(&feats[i]);

@@ -32,6 +32,7 @@ struct candor_train_opts {
 	int folds;               /* cross-validation folds; 0: 5; 1: none */
 	int threads;             /* 0: the number of cores */
 	int min_count;           /* drop features in fewer utterances; 0: 3 */
+	bool by_folder;          /* folds by the calls' folder (their writer), not by call */
 	FILE *progress;          /* where to say what it is doing, or NULL */
 	FILE *errors;            /* where to list cross-validation misses, or NULL */
 };

@@ -299,6 +299,10 @@ static const double blind_floor[] = {
 #define BLIND_MACRO_FLOOR 0.695     /* first run: 0.745 */
 
 /*
+ * CANDOR_QUALITY_DEV=train/w13 scores a training folder instead and prints
+ * it, for a model (CANDOR_MODEL) trained without that folder: how a choice
+ * of method is judged on a writer the model has not seen, without the
+ * blind split.
  * CANDOR_QUALITY_BLIND=b4 scores one blind batch alone (for the ledger's
  * first run of a new batch) and prints it; the floors hold for the whole
  * split, so they are checked only when it is scored whole.
@@ -306,13 +310,21 @@ static const double blind_floor[] = {
 static void test_model_blind(void **state)
 {
 	struct score s = { 0 };
-	const char *sub = getenv("CANDOR_QUALITY_BLIND");
+	const char *sub = getenv("CANDOR_QUALITY_BLIND"), *dev = getenv("CANDOR_QUALITY_DEV");
 	char part[256];
 	int below = 0;
 
 	if (!part_wanted("blind"))
 		skip();
 	snprintf(part, sizeof(part), "blind%s%s", sub && *sub ? "/" : "", sub && *sub ? sub : "");
+	if (dev && *dev) {
+		/* a folder of the training split, for a model trained without it */
+		struct score d = { 0 };
+
+		score_dir(&d, dev, mlx);
+		macro_report(&d, dev, 0, 0);
+		return;
+	}
 	score_dir(&s, part, mlx);
 	if (macro_report(&s, "blind, the model; '< bar': below the issue's bar", ISSUE_CATEGORY_BAR,
 			 ISSUE_MACRO_BAR))
