@@ -1,7 +1,7 @@
 /*
  * candor-train: rebuild the shipped signal model from the labelled corpus.
  *
- *   candor-train [--folds K] [--threads N] [--cost C] --out FILE DIR...
+ *   candor-train [--folds K] [--folds-by-folder] [--threads N] [--cost C] --out FILE DIR...
  *
  * Reads every labelled call under each DIR (text/corpus.h), trains the
  * model (text/train.h), prints the cross-validated scores per category and
@@ -28,7 +28,7 @@ static long number(const char *s, long lo, long hi)
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: candor-train [--folds K] [--threads N] [--cost C] "
+	fprintf(stderr, "usage: candor-train [--folds K] [--folds-by-folder] [--threads N] [--cost C] "
 			"--out FILE DIR...\n");
 	return 2;
 }
