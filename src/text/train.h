@@ -4,7 +4,9 @@
  * Every utterance of the corpus becomes a row of features (text/features.h);
  * each call is also added a second time as a speech recogniser would write
  * it (lower case, no question marks or other punctuation), so the model
- * does not lean on the capitals and punctuation real transcripts lack.  Features seen in fewer than
+ * does not lean on the capitals and punctuation real transcripts lack;
+ * a call already written so (every utterance lower case, unpunctuated) is
+ * not added twice.  Features seen in fewer than
  * three utterances are dropped.  Then, per category, over the rows of the
  * side that may say it and the calls labelled for it:
  *   - k-fold cross-validation by call (call i is in fold i mod k) gives
