@@ -56,7 +56,8 @@ test_expect 'refused: a seller-only category on a buyer line, no such utterance,
 	test "$(http POST /interactions/1/signal -d csrf=$csrf -d utterance=9 -d category=stall)" = 404 &&
 	expect_status 422 "$(http POST /interactions/1/signal -d csrf=$csrf -d utterance=x -d category=stall)" &&
 	expect_status 403 "$(http POST /interactions/1/signal -d utterance=3 -d category=candor)" &&
-	test "$(http POST /signals/999/wrong -d csrf=$csrf)" = 404 &&
+	none=$(( $(db_sql "SELECT coalesce(max(id), 0) FROM signals") + 1 )) &&
+	test "$(http POST /signals/$none/wrong -d csrf=$csrf)" = 404 &&
 	db_dump >after &&
 	test_cmp before after
 '
@@ -79,7 +80,8 @@ test_expect 'the API refuses a wrong type, a missing utterance, a missing signal
 	expect_status 422 "$(http POST /api/v1/interactions/1/signals -H "Content-Type: application/json" -d "{\"utterance\":\"1\",\"category\":\"stall\"}")" &&
 	test_grep "\"field\": ?\"utterance\"" "$TRASH/body" &&
 	expect_status 404 "$(http POST /api/v1/interactions/1/signals -H "Content-Type: application/json" -d "{\"utterance\":7,\"category\":\"stall\"}")" &&
-	expect_status 404 "$(http POST /api/v1/signals/999/wrong -H "Content-Type: application/json" -d "{}")" &&
+	none=$(( $(db_sql "SELECT coalesce(max(id), 0) FROM signals") + 1 )) &&
+	expect_status 404 "$(http POST /api/v1/signals/$none/wrong -H "Content-Type: application/json" -d "{}")" &&
 	expect_status 404 "$(http GET /api/v1/interactions/99/corrections)" &&
 	db_dump >after &&
 	test_cmp before after
