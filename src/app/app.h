@@ -58,6 +58,12 @@ struct candor_app {
 	 * (names unique among those, records.h); NULL for the local user, who
 	 * sees everything */
 	const struct candor_app_actor *who;
+	/* the kept answers were brought up to date as of fresh_at, when the
+	 * store had made fresh_touches evidence writes (assess.c: the board's
+	 * stages and counts then check for stale answers once, not each) */
+	bool fresh;
+	int64_t fresh_at;
+	uint64_t fresh_touches;
 };
 
 /* Fill app (which the caller owns) for store; messages go to store->err. */

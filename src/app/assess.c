@@ -197,6 +197,11 @@ static int refresh(struct candor_app *app, int64_t at)
 	size_t n = 0;
 	int rc;
 
+	/* already done for this moment, and nothing written since through this
+	 * store (another writer's changes wait for the next request anyway: the
+	 * page reads one snapshot) */
+	if (app->fresh && app->fresh_at == at && app->fresh_touches == app->store->touches)
+		return 0;
 	if ((rc = candor_store_assessments_stale(app->store, KEPT_VERSION, at, &st, &n)) || !n)
 		goto cleanup;
 	if (!(a = malloc(sizeof(*a)))) {
@@ -218,6 +223,11 @@ static int refresh(struct candor_app *app, int64_t at)
 			candor_evidence_set_release(&set);
 	}
 cleanup:
+	if (!rc) {
+		app->fresh = true;
+		app->fresh_at = at;
+		app->fresh_touches = app->store->touches;
+	}
 	candor_evidence_set_release(&set);
 	free(a);
 	free(st);

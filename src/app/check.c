@@ -15,6 +15,9 @@ void candor_app_init(struct candor_app *app, struct candor_store *store, int64_t
 	app->err = store->err;
 	app->now = now;
 	app->who = NULL;
+	app->fresh = false;
+	app->fresh_at = 0;
+	app->fresh_touches = 0;
 }
 
 int candor_app_contact_find(struct candor_app *app, const char *ref, struct candor_contact *out)

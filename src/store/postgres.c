@@ -364,11 +364,17 @@ static int pg_pipeline_page(struct candor_store *s, const struct candor_list_que
 	return rc;
 }
 
+/* Whether q filters nothing: every buyer, as an admin's board shows them. */
+static bool plain_query(const struct candor_list_query *q)
+{
+	return !(q->owner && *q->owner) && !(q->search && *q->search) && !q->account_id &&
+	       !(q->owners && *q->owners);
+}
+
 static int pg_pipeline_counts(struct candor_store *s, const struct candor_list_query *q,
 			      int64_t counts[CANDOR_STAGE_DECIDED + 1])
 {
-	bool plain = !(q->owner && *q->owner) && !(q->search && *q->search) && !q->account_id &&
-		     !(q->owners && *q->owners);
+	bool plain = plain_query(q);
 	const char *from, *to;
 	PGresult *r;
 
@@ -431,6 +437,24 @@ static int pg_pipeline_counts(struct candor_store *s, const struct candor_list_q
 	")) AS d WHERE ($3::bigint + $6::bigint + $7::bigint + $8::float8 + $9::bigint IS NOT NULL)" \
 	" ORDER BY 7, 4, 5" LIMIT
 
+/* The same over every buyer (no filter: an admin's or a manager's whole
+ * board), in a text with no filter to plan: planned once, not per request. */
+#define DUE_KIND_PLAIN(head, join, where, order) head " JOIN contacts c ON c.id = " join \
+	" JOIN accounts a ON a.id = c.account_id WHERE c.deleted = 0 AND a.deleted = 0" where \
+	" ORDER BY " order LIMIT
+#define DUE_SQL_PLAIN "SELECT * FROM ((" \
+	DUE_KIND_PLAIN("SELECT c.id, c.account_id, c.name, 0 AS kind, k.id AS rid, k.text, e.due" \
+		       " FROM commitment_events e JOIN commitments k ON e.account_id = k.account_id" \
+		       " AND e.commitment_id = k.id", "k.contact_id", " AND k.deleted = 0 AND e.deleted = 0" \
+		       " AND e.due < $13 AND" PL_OPEN_EVENT("k", "e"), "e.due, e.commitment_id") \
+	") UNION ALL (" \
+	DUE_KIND_PLAIN("SELECT c.id, c.account_id, c.name, 1, y.id, y.text, y.by_at FROM expectations y", \
+		       "y.contact_id", " AND y.deleted = 0 AND y.status = 'open' AND y.by_at < $13", \
+		       "y.by_at, y.id") \
+	")) AS d WHERE ($1::text || $2::text || $10::text || $11::text || $12::text IS NOT NULL)" \
+	" AND ($3::bigint + $5::bigint + $6::bigint + $7::bigint + $8::float8 + $9::bigint IS NOT NULL)" \
+	" ORDER BY 7, 4, 5" LIMIT
+
 static int fill_due(struct candor_store *s, const PGresult *r, int i, void *row)
 {
 	struct candor_due_item *d = row;
@@ -452,7 +476,8 @@ static int pg_due(struct candor_store *s, const struct candor_list_query *q, int
 	const char *from, *to;
 
 	candor_fold_tables(&from, &to);
-	return pg_fill_all(s, pg_query(s, DUE_SQL, "ttiiiiidittti", q->owner, q->search, (int64_t)0,
+	return pg_fill_all(s, pg_query(s, plain_query(q) ? DUE_SQL_PLAIN : DUE_SQL, "ttiiiiidittti",
+				       q->owner, q->search, (int64_t)0,
 				       q->limit ? (int64_t)q->limit + 1 : (int64_t)-1, q->account_id,
 				       (int64_t)0, (int64_t)0, 0.0, (int64_t)0, q->owners, from, to,
 				       until),

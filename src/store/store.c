@@ -455,6 +455,7 @@ static int nonempty(struct candor_store *s, const char *field, const char *v)
  */
 static int touched(struct candor_store *s, int rc, int64_t account_id, int64_t contact_id)
 {
+	s->touches++;   /* even when it fails: then a rollback may follow */
 	return rc ? rc : s->be->evidence_touch(s, account_id, contact_id);
 }
 

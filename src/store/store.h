@@ -323,6 +323,7 @@ struct candor_store {
 	bool retry;                 /* the last failure was transient: see candor_store_retryable */
 	struct candor_audit *audit; /* the batch being recorded (audit.h), or NULL */
 	bool bulk;                  /* candor_store_copy is writing: row_add may stream, then bulk_end */
+	uint64_t touches;           /* evidence writes made through this handle (each bumps it) */
 };
 
 extern const struct candor_store_be candor_store_sqlite;
