@@ -21,7 +21,7 @@ test_expect 'setup: a stall the shipped model misses, and two paraphrases of it'
 	candor account add Northwind >/dev/null &&
 	candor contact add "Dana Reyes" --account Northwind >/dev/null &&
 	printf "Sam Seller: Shall we plan the rollout?\nDana Reyes: Put a pin in it till the reorg settles.\n" >call.txt &&
-	printf "Sam Seller: Fine.\nDana Reyes: Let us put a pin in it till the reorg is over.\nSam Seller: Sure.\nDana Reyes: We will put a pin in it until the reorg settles down.\n" >like.txt &&
+	printf "Sam Seller: Fine.\nDana Reyes: Stick a pin in that till the reorg settles.\nSam Seller: Sure.\nDana Reyes: A pin in it for now, till the reorg settles.\n" >like.txt &&
 	test "$(stalls call.txt)" = 0 &&
 	test "$(stalls like.txt)" = 0 &&
 	candor import call.txt --with Dana --at 2026-11-20 >/dev/null 2>&1
