@@ -101,18 +101,8 @@ measure "pipeline --limit 50 (1 write)" "$candor" --db "$db" pipeline --limit 50
 measure "pipeline --limit 50 --search" "$candor" --db "$db" pipeline --limit 50 --search "Reyes 4"
 measure "pipeline --json (all)" "$candor" --db "$db" pipeline --json
 
-# the web: candor serve (local mode) and nginx, on loopback; serve BINARY
-serve() {
-	if [ -n "$cpid" ]; then kill "$cpid" 2>/dev/null; wait "$cpid" 2>/dev/null; fi
-	"$1" --db "$db" serve --listen 127.0.0.1:0 >"$tmp/candor.out" 2>"$tmp/candor.err" &
-	cpid=$!
-	for _ in $(seq 100); do
-		grep -q 'http://' "$tmp/candor.out" 2>/dev/null && break
-		kill -0 "$cpid" 2>/dev/null || { cat "$tmp/candor.err" >&2; exit 1; }
-		sleep 0.1
-	done
-	cbase=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$tmp/candor.out")
-}
+# the web: candor serve (local mode) and nginx, on loopback
+. "$top/bench/serve.sh"
 serve "$candor"
 board="$cbase/"
 page="$cbase/buyers/$buyer"

@@ -61,15 +61,8 @@ wait_for() {  # wait_for URL: up to 10 s for an answer
 }
 
 # candor, on a port of its choice (printed on start)
-CANDOR_NOW=${CANDOR_NOW:-2026-11-25} "$candor" --db "$db" serve --listen 127.0.0.1:0 \
-	>"$tmp/candor.out" 2>"$tmp/candor.err" &
-cpid=$!
-for _ in $(seq 100); do
-	grep -q 'http://' "$tmp/candor.out" 2>/dev/null && break
-	kill -0 "$cpid" 2>/dev/null || { cat "$tmp/candor.err" >&2; exit 1; }
-	sleep 0.1
-done
-cbase=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$tmp/candor.out")
+. "$top/bench/serve.sh"
+serve "$candor"
 page="$cbase/buyers/$buyer"
 status="$cbase/api/v1/contacts/$buyer/status"
 wait_for "$page"
