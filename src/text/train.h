@@ -30,7 +30,7 @@ struct candor_lexicon;
 struct candor_error;
 
 struct candor_train_opts {
-	double C;                /* liblinear's cost: larger fits closer; 0: 8 */
+	double C;                /* liblinear's cost: larger fits closer; 0: 16 */
 	int folds;               /* cross-validation folds; 0: 5; 1: none */
 	int threads;             /* 0: the number of cores */
 	int min_count;           /* drop features in fewer utterances; 0: 3 */
