@@ -321,12 +321,9 @@ int pg_query_batch(struct candor_store *s, const char *const *sql, size_t n, int
 		if (!(names[sent] ? PQsendQueryPrepared(q->conn, names[sent], 2, vals, NULL, NULL, 0)
 				  : PQsendQueryParams(q->conn, sql[sent], 2, oids, vals, NULL, NULL, 0)))
 			break;
-	if (sent < n || !PQpipelineSync(q->conn)) {
-		rc = pg_fail(s, NULL, "a query");
-		if (q->in_tx)
-			q->failed = true;
-	}
-	if (sent && (PQstatus(q->conn) == CONNECTION_OK)) {
+	if (sent < n || !PQpipelineSync(q->conn))
+		rc = pg_fail(s, NULL, "a query");   /* and the transaction, if any, can only roll back */
+	if (sent && PQstatus(q->conn) == CONNECTION_OK) {
 		int got = batch_results(s, out, sent);
 
 		rc = rc ? rc : got;

@@ -104,6 +104,12 @@ static int dict_add(struct dict *d, uint64_t h, unsigned times)
 	return 0;
 }
 
+/* What a speech recogniser leaves out of the text: this punctuation. */
+static bool unheard(char ch)
+{
+	return strchr("?!.,;:\"", ch) != NULL;
+}
+
 /* A copy of the call as a speech recogniser would write it: lower case,
  * no punctuation. */
 static int recogniser_copy(const struct candor_labelled_call *c, struct candor_utterance **out)
@@ -121,7 +127,7 @@ static int recogniser_copy(const struct candor_labelled_call *c, struct candor_u
 		if (!t)
 			return CANDOR_ERROR;
 		for (const char *p = c->u[i].text; *p; p++)
-			if (!strchr("?!.,;:\"", *p))
+			if (!unheard(*p))
 				*q++ = *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') : *p;
 		*q = '\0';
 	}
@@ -134,7 +140,7 @@ static bool recognised_alike(const struct candor_labelled_call *c)
 {
 	for (size_t i = 0; i < c->n; i++)
 		for (const char *p = c->u[i].text; *p; p++)
-			if (strchr("?!.,;:\"", *p) || (*p >= 'A' && *p <= 'Z'))
+			if (unheard(*p) || (*p >= 'A' && *p <= 'Z'))
 				return false;
 	return true;
 }

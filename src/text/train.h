@@ -9,7 +9,8 @@
  * not added twice.  Features seen in fewer than
  * three utterances are dropped.  Then, per category, over the rows of the
  * side that may say it and the calls labelled for it:
- *   - k-fold cross-validation by call (call i is in fold i mod k) gives
+ *   - k-fold cross-validation by call (call i is in fold i mod k; with
+ *     by_folder, the calls of the i-th folder are in fold i mod k) gives
  *     out-of-fold probabilities; the decision threshold is the one with
  *     the best F1 over them, and that F1 (on the calls as written) is the
  *     category's cross-validated score;
