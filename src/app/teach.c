@@ -481,6 +481,7 @@ static int corrections_corpus(struct candor_app *app, struct candor_corpus *corp
 		}
 		if (!labelled)
 			continue;
+		out->corrected |= labelled;
 		snprintf(name, sizeof(name), "correction #%" PRId64, c[k].id);
 		rc = candor_corpus_add_utterance(corpus, name, c[k].text, c[k].side, labels, labelled,
 						 weight, app->err);
@@ -590,7 +591,8 @@ int candor_app_model_train(struct candor_app *app, const struct candor_lexicon *
 	struct candor_corpus corpus = CANDOR_CORPUS_INIT;
 	struct candor_train_opts to = { 0 };
 	struct candor_train_report rep;
-	struct candor_signal_model *m = NULL;
+	struct candor_signal_model *m = NULL, *shipped = NULL;
+	struct candor_error quiet = CANDOR_ERROR_INIT;
 	char tmp[4200], name[128];
 	int rc;
 
@@ -603,9 +605,17 @@ int candor_app_model_train(struct candor_app *app, const struct candor_lexicon *
 		goto cleanup;
 	to.threads = o->threads;
 	to.progress = o->progress;
+	/* the shipped model's categories no correction is about are kept, when
+	 * it comes from this corpus (the trainer checks); unreadable, all are trained */
+	if (!candor_signal_model_load(&shipped, candor_signal_model_shipped_path(), &quiet)) {
+		to.base = shipped;
+		to.retrain = out->corrected;
+	}
+	candor_error_clear(&quiet);
 	if ((rc = candor_signal_train(&m, &corpus, lx, &to, &rep, app->err)))
 		goto cleanup;
 	out->seconds = rep.seconds;
+	out->trained = rep.trained;
 	for (int c = 0; c < CANDOR_NCATS; c++)
 		out->after[c] = rep.positives[c] ? rep.f1[c] : -1;
 	out->after[CANDOR_NCATS] = rep.macro_f1;
@@ -632,6 +642,7 @@ int candor_app_model_train(struct candor_app *app, const struct candor_lexicon *
 	rc = choose(name, app->err);
 cleanup:
 	candor_signal_model_free(m);
+	candor_signal_model_free(shipped);
 	candor_corpus_release(&corpus);
 	return rc;
 }

@@ -103,6 +103,8 @@ struct candor_app_trained {
 	size_t utterances;       /* corrected utterances (a later word replaces an earlier) */
 	double before[CANDOR_NCATS + 1], after[CANDOR_NCATS + 1]; /* cross-validated F1; [17] macro; -1 unknown */
 	double seconds;
+	uint32_t corrected;      /* the categories the corrections are about */
+	uint32_t trained;        /* the categories trained; the others are the shipped model's */
 };
 
 /*
@@ -111,6 +113,9 @@ struct candor_app_trained {
  * scores), write it into the models folder (text/sigmodel.h,
  * candor_signal_model_dir) and make it the one in use; the one in use
  * before becomes "previous".  Reads the store (the caller's transaction).
+ * Only the categories the corrections are about are trained when the
+ * shipped model was trained from this same corpus (its source line): the
+ * others would come out the same, so they are copied from it.
  */
 int candor_app_model_train(struct candor_app *app, const struct candor_lexicon *lx,
 			   const struct candor_app_train *o, struct candor_app_trained *out);

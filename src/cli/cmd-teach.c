@@ -320,6 +320,27 @@ static void print_scores(const struct candor_app_trained *t)
 	}
 }
 
+/* Which categories were trained, and why the others were not. */
+static void print_trained(const struct candor_app_trained *t)
+{
+	uint32_t all = (1u << CANDOR_NCATS) - 1;
+	const char *sep = "";
+
+	if (t->trained == all) {
+		printf("trained every category\n");
+		return;
+	}
+	printf("trained %d categor%s, those the corrections are about:", __builtin_popcount(t->trained),
+	       __builtin_popcount(t->trained) == 1 ? "y" : "ies");
+	for (int c = 0; c < CANDOR_NCATS; c++)
+		if (t->trained & (1u << c)) {
+			printf("%s %s", sep, candor_signal_categories[c]);
+			sep = ",";
+		}
+	printf("%s\nthe other %d are the shipped model's, unchanged: no label of theirs changed\n",
+	       t->trained ? "" : " none", CANDOR_NCATS - __builtin_popcount(t->trained));
+}
+
 static int model_train(struct candor_ctx *ctx, const struct teach_opts *o)
 {
 	struct candor_app app;
@@ -352,6 +373,7 @@ static int model_train(struct candor_ctx *ctx, const struct teach_opts *o)
 	printf("model %s trained in %.1f s from the corpus and %zu correction%s (%zu utterance%s)\n",
 	       r.id, r.seconds, r.corrections, r.corrections == 1 ? "" : "s", r.utterances,
 	       r.utterances == 1 ? "" : "s");
+	print_trained(&r);
 	print_scores(&r);
 	if (r.before[CANDOR_NCATS] >= 0 && r.after[CANDOR_NCATS] < r.before[CANDOR_NCATS] - 0.005)
 		printf("note: its cross-validated macro-F1 is lower than the model before (%.2f, was "

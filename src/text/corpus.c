@@ -8,6 +8,7 @@
 #include "util/error.h"
 #include "util/utf8.h"
 #include "text/corpus.h"
+#include "text/features.h"
 #include "text/sigmodel.h"
 
 #include <dirent.h>
@@ -81,6 +82,27 @@ size_t candor_corpus_utterances(const struct candor_corpus *c)
 	for (size_t i = 0; i < c->n; i++)
 		n += c->calls[i].n;
 	return n;
+}
+
+uint64_t candor_corpus_digest(const struct candor_corpus *c)
+{
+	uint64_t h = candor_feat_hash("candor-corpus 1", 15);
+
+	for (size_t i = 0; i < c->n; i++) {
+		const struct candor_labelled_call *k = &c->calls[i];
+		uint64_t head[3] = { k->n, k->labelled, (uint64_t)k->when };
+
+		if (k->weight > 1)
+			continue;
+		h = candor_feat_hash_add(h, head, sizeof(head));
+		for (size_t j = 0; j < k->n; j++) {
+			uint32_t v[2] = { k->labels[j], (uint32_t)k->u[j].side };
+
+			h = candor_feat_hash_add(h, v, sizeof(v));
+			h = candor_feat_hash_add(h, k->u[j].text, strlen(k->u[j].text) + 1);
+		}
+	}
+	return h;
 }
 
 /* Parse "a,b,c" (or "-") into a category mask. */

@@ -61,6 +61,15 @@ int candor_corpus_add_utterance(struct candor_corpus *c, const char *name, const
  * the source tree's tests/data/labelled/train, else the installed copy. */
 const char *candor_corpus_default_dir(void);
 
+/*
+ * A digest of the labelled calls in c, in order (their utterances' text,
+ * sides and labels, what each was labelled for, its date), weighted calls
+ * (a user's corrections) left out: two corpora with the same digest teach
+ * the same model.  The files' names and folders are not in it, so the
+ * source tree's corpus and its installed copy agree.
+ */
+uint64_t candor_corpus_digest(const struct candor_corpus *c);
+
 /* Utterances in the corpus. */
 size_t candor_corpus_utterances(const struct candor_corpus *c);
 

@@ -68,15 +68,23 @@ struct emit {
 	bool fixed;              /* what is added now keeps its value */
 };
 
-uint64_t candor_feat_hash(const char *s, size_t n)
+#define FNV_BASIS 1469598103934665603ULL
+#define FNV_PRIME 1099511628211ULL
+
+uint64_t candor_feat_hash_add(uint64_t h, const void *p, size_t n)
 {
-	uint64_t h = 1469598103934665603ULL;
+	const unsigned char *s = p;
 
 	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
+		h ^= s[i];
+		h *= FNV_PRIME;
 	}
 	return h;
+}
+
+uint64_t candor_feat_hash(const char *s, size_t n)
+{
+	return candor_feat_hash_add(FNV_BASIS, s, n);
 }
 
 int candor_featurizer_new(struct candor_featurizer **out, const struct candor_lexicon *lx)
@@ -120,20 +128,23 @@ void candor_utt_feats_release(struct candor_utt_feats *f)
 	memset(f, 0, sizeof(*f));
 }
 
-static void add(struct emit *e, const char *name, size_t len, float value,
-		size_t tok, size_t ntok)
+/* Add a feature whose name hashes to h; name[0..len) is kept only when
+ * the caller wants names (training's report, --explain). */
+static void add_hashed(struct emit *e, uint64_t h, const char *name, size_t len, float value,
+		       size_t tok, size_t ntok)
 {
 	struct candor_feats *fs = &e->out->f;
 	struct candor_feat *f;
 
 	if (e->oom)
 		return;
-	if (candor_array_grow((void **)&fs->v, &fs->alloc, fs->n, sizeof(*f))) {
+	if (fs->n == fs->alloc &&
+	    candor_array_grow((void **)&fs->v, &fs->alloc, fs->n, sizeof(*f))) {
 		e->oom = 1;
 		return;
 	}
 	f = &fs->v[fs->n++];
-	f->hash = candor_feat_hash(name, len);
+	f->hash = h;
 	f->value = value;
 	f->tok = (uint16_t)(tok > UINT16_MAX ? UINT16_MAX : tok);
 	f->ntok = (uint16_t)(tok > UINT16_MAX ? 0 : ntok);
@@ -148,34 +159,47 @@ static void add(struct emit *e, const char *name, size_t len, float value,
 	}
 }
 
-static size_t put(char *dst, size_t at, size_t cap, const char *s)
-{
-	size_t n = strlen(s);
+#define NAMEMAX (3 * WORDMAX + 32)   /* bytes of a feature's name, at most */
 
-	if (n > cap - at)
-		n = cap - at;
-	memcpy(dst + at, s, n);
-	return at + n;
+/* Append s to the name being hashed (h, its length *len), and to the
+ * name itself when names are kept; a name stops at NAMEMAX bytes. */
+static uint64_t put(struct emit *e, char *name, size_t *len, uint64_t h, const char *s)
+{
+	size_t at = *len;
+
+	if (e->names) {
+		for (; *s && at < NAMEMAX; s++, at++) {
+			name[at] = *s;
+			h = (h ^ (unsigned char)*s) * FNV_PRIME;
+		}
+	} else {
+		for (; *s && at < NAMEMAX; s++, at++)
+			h = (h ^ (unsigned char)*s) * FNV_PRIME;
+	}
+	*len = at;
+	return h;
 }
 
-/* Emit prefix + the parts joined by '_' (a name never passes 3 words). */
+/* Emit prefix + the parts joined by '_' (a name never passes 3 words).
+ * The name is hashed as it is read, and written out only for names. */
 static void addv(struct emit *e, float value, size_t tok, size_t ntok, const char *prefix,
 		 const char *a, const char *b, const char *c)
 {
-	char name[3 * WORDMAX + 32];
-	size_t len = put(name, 0, sizeof(name), prefix);
+	char name[NAMEMAX];
+	size_t len = 0;
+	uint64_t h = put(e, name, &len, FNV_BASIS, prefix);
 
 	if (a)
-		len = put(name, len, sizeof(name), a);
+		h = put(e, name, &len, h, a);
 	if (b) {
-		len = put(name, len, sizeof(name), "_");
-		len = put(name, len, sizeof(name), b);
+		h = put(e, name, &len, h, "_");
+		h = put(e, name, &len, h, b);
 	}
 	if (c) {
-		len = put(name, len, sizeof(name), "_");
-		len = put(name, len, sizeof(name), c);
+		h = put(e, name, &len, h, "_");
+		h = put(e, name, &len, h, c);
 	}
-	add(e, name, len, value, tok, ntok);
+	add_hashed(e, h, name, len, value, tok, ntok);
 }
 
 static bool is_word_byte(unsigned char c)
@@ -291,17 +315,18 @@ static const char *word(const struct candor_featurizer *fz, size_t i)
 static void char_grams(struct emit *e, const char *w, size_t len, size_t tok)
 {
 	char pad[WORDMAX + 3], name[8];
+	uint64_t hc = candor_feat_hash("c:", 2);
 
 	if (len < 3 || w[0] == '<')
 		return;
 	pad[0] = '_';
 	memcpy(pad + 1, w, len);
 	pad[len + 1] = '_';
+	name[0] = 'c';
+	name[1] = ':';
 	for (size_t i = 0; i + 4 <= len + 2; i++) {
-		name[0] = 'c';
-		name[1] = ':';
 		memcpy(name + 2, pad + i, 4);
-		add(e, name, 6, 0.5f, tok, 1);
+		add_hashed(e, candor_feat_hash_add(hc, pad + i, 4), name, 6, 0.5f, tok, 1);
 	}
 }
 

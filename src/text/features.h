@@ -101,5 +101,7 @@ void candor_utt_feats_release(struct candor_utt_feats *f);
 
 /* The 64-bit FNV-1a hash of s[0..n). */
 uint64_t candor_feat_hash(const char *s, size_t n);
+/* h, a hash so far, continued over the bytes p[0..n). */
+uint64_t candor_feat_hash_add(uint64_t h, const void *p, size_t n);
 
 #endif

@@ -43,6 +43,8 @@ struct candor_signal_model {
 	size_t mask;
 	char id[17];
 	char *about;
+	struct candor_model_source src;
+	bool has_src;
 };
 
 int candor_signal_category(const char *name)
@@ -118,6 +120,36 @@ static const float *row_of(const struct candor_signal_model *m, uint64_t h)
 		if (m->keys[s - 1] == h)
 			return &m->w[(size_t)(s - 1) * CANDOR_NCATS];
 	}
+}
+
+const float *candor_signal_model_row(const struct candor_signal_model *m, uint64_t h)
+{
+	return row_of(m, h);
+}
+
+size_t candor_signal_model_rows(const struct candor_signal_model *m)
+{
+	return m->nrows;
+}
+
+uint64_t candor_signal_model_key(const struct candor_signal_model *m, size_t k)
+{
+	return m->keys[k];
+}
+
+bool candor_signal_model_source(const struct candor_signal_model *m,
+				struct candor_model_source *out)
+{
+	if (m->has_src)
+		*out = m->src;
+	return m->has_src;
+}
+
+void candor_signal_model_set_source(struct candor_signal_model *m,
+				    const struct candor_model_source *src)
+{
+	m->src = *src;
+	m->has_src = true;
 }
 
 int candor_signal_model_set_row(struct candor_signal_model *m, size_t row, uint64_t hash,
@@ -332,6 +364,25 @@ static int parse_row(struct candor_signal_model *m, size_t row, char *line,
 	return 0;
 }
 
+/* "source corpus HEX cost C folds K min M" */
+static int parse_source(struct candor_model_source *src, const char *line, const char *path,
+			size_t lno, struct candor_error *err)
+{
+	char hex[17], extra;
+	struct candor_model_source s;
+	int n = 0;
+
+	if (sscanf(line, "source corpus %16[0-9a-f] cost %lf folds %d min %d %c", hex, &s.C,
+		   &s.folds, &s.min_count, &extra) != 4 || strlen(hex) != 16 ||
+	    sscanf(hex, "%" SCNx64 "%n", &s.corpus, &n) != 1 || n != 16)
+		return bad(err, path, lno, "expected 'source corpus HEX cost C folds K min M'");
+	if (!isfinite(s.C) || s.C <= 0 || s.folds < 1 || s.folds > 20 || s.min_count < 1 ||
+	    s.min_count > 100)
+		return bad(err, path, lno, "a training option out of range");
+	*src = s;
+	return 0;
+}
+
 static char *next_line(char **cur)
 {
 	char *line = *cur, *nl;
@@ -364,6 +415,8 @@ static int parse(struct candor_signal_model **out, char *text, const char *path,
 	struct candor_signal_model *m = NULL;
 	struct candor_cat_params cat[CANDOR_NCATS];
 	char *cur = text, *line, *about = NULL;
+	struct candor_model_source src = { 0 };
+	bool has_src = false;
 	size_t lno = 0, nrows = 0, row = 0, ncat = 0;
 	uint32_t seen = 0;
 	int rc = 0;
@@ -378,6 +431,10 @@ static int parse(struct candor_signal_model **out, char *text, const char *path,
 			return bad(err, path, lno, "not a Candor signal model (no '" MAGIC "' line)");
 		if (!strncmp(line, "trained ", 8) && !m) {
 			about = line + 8;
+		} else if (!strncmp(line, "source ", 7) && !m) {
+			if ((rc = parse_source(&src, line, path, lno, err)))
+				return rc;
+			has_src = true;
 		} else if (!strncmp(line, "category ", 9) && !m) {
 			if ((rc = parse_category(cat, &seen, line, path, lno, err)))
 				goto cleanup;
@@ -405,6 +462,8 @@ static int parse(struct candor_signal_model **out, char *text, const char *path,
 		goto cleanup;
 	}
 	memcpy(m->cat, cat, sizeof(cat));
+	m->src = src;
+	m->has_src = has_src;
 	*out = m;
 	m = NULL;
 	if (about && candor_signal_model_set_about(*out, about))
@@ -461,6 +520,9 @@ int candor_signal_model_write(struct candor_signal_model *m, const char *path,
 	candor_buf_addf(&b, MAGIC "\n# The signal model: one logistic regression per category.\n"
 			  "# Rebuilt by 'make train' (or 'candor model train'); see docs/analyser.md.\n"
 			  "trained %s\n", m->about);
+	if (m->has_src)
+		candor_buf_addf(&b, "source corpus %016" PRIx64 " cost %g folds %d min %d\n",
+				m->src.corpus, m->src.C, m->src.folds, m->src.min_count);
 	for (int c = 0; c < CANDOR_NCATS; c++)
 		candor_buf_addf(&b, "category %s %s bias %.6g threshold %.4f cv %.4f\n",
 				  candor_signal_categories[c], side_names[candor_signal_sides[c]],

@@ -66,6 +66,32 @@ const char *candor_signal_model_about(const struct candor_signal_model *m);
 const struct candor_cat_params *candor_signal_model_params(const struct candor_signal_model *m,
 							   int c);
 
+/*
+ * What a model was trained from: a digest of the labelled calls (the
+ * corpus as read, a user's corrections aside) and the training options
+ * that change the result.  A model trained again from the same source
+ * gives the same weights for every category none of the corrections
+ * touched, so `candor model train` keeps those from the shipped model
+ * and trains only the corrected ones (text/train.h).
+ */
+struct candor_model_source {
+	uint64_t corpus;         /* candor_corpus_digest of the labelled calls */
+	double C;
+	int folds, min_count;
+};
+
+/* The model's source (its "source" line); false when the file has none. */
+bool candor_signal_model_source(const struct candor_signal_model *m,
+				struct candor_model_source *out);
+void candor_signal_model_set_source(struct candor_signal_model *m,
+				    const struct candor_model_source *src);
+/* The weights of feature hash h (CANDOR_NCATS of them), or NULL when the
+ * model has none for it. */
+const float *candor_signal_model_row(const struct candor_signal_model *m, uint64_t h);
+/* The number of feature rows, and the hash of row k (in the file's order). */
+size_t candor_signal_model_rows(const struct candor_signal_model *m);
+uint64_t candor_signal_model_key(const struct candor_signal_model *m, size_t k);
+
 /* The default model: $CANDOR_MODEL, else the user's chosen model (the file
  * the models folder's "current" names, `candor model use`), else the
  * shipped one: the source tree's model/signals.model when it exists, else

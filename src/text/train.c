@@ -49,6 +49,8 @@ struct job {
 	size_t pos[CANDOR_NCATS];
 	double *oof[CANDOR_NCATS];       /* out-of-fold probability per row */
 	int order[CANDOR_NCATS];         /* categories, most rows first */
+	uint32_t train;                  /* the categories trained; the rest are base's */
+	const struct candor_signal_model *base;
 	atomic_int failed;
 };
 
@@ -501,7 +503,7 @@ static int settle_category(struct job *j, int c)
 	struct scored *s;
 	size_t n = 0;
 
-	if (!j->pos[c] || j->o->folds <= 1)
+	if (!j->pos[c] || j->o->folds <= 1 || !(j->train & (1u << c)))
 		return 0;
 	if (!(s = calloc(j->nrows + 1, sizeof(*s))))
 		return CANDOR_ERROR;
@@ -573,7 +575,7 @@ static void *worker(void *arg)
 	while ((t = atomic_fetch_add(&j->next, 1)) < CANDOR_NCATS * per) {
 		int c = j->order[t / per], k = t % per;
 
-		if (!j->pos[c])
+		if (!j->pos[c] || !(j->train & (1u << c)))
 			continue;
 		if ((k == per - 1 ? final_of(j, c) : fold_of(j, c, k)))
 			atomic_store(&j->failed, 1);
@@ -632,7 +634,7 @@ static int run_jobs(struct job *j, int threads)
 	if (atomic_load(&j->failed))
 		return CANDOR_ERROR;
 	for (int c = 0; c < CANDOR_NCATS; c++) {
-		if (j->pos[c] && !j->w[c])
+		if (j->pos[c] && (j->train & (1u << c)) && !j->w[c])
 			return CANDOR_ERROR;
 		if (settle_category(j, c))
 			return CANDOR_ERROR;
@@ -643,36 +645,68 @@ static int run_jobs(struct job *j, int threads)
 /* Weights smaller than this are written as 0: they move no decision. */
 #define WEIGHT_FLOOR 1e-3
 
+/* Feature k's weights: the trained categories' from j, the others' from
+ * the base model; whether any is kept. */
+static bool weights_of(const struct job *j, uint64_t h, uint32_t col, float w[CANDOR_NCATS])
+{
+	const float *b = j->base ? candor_signal_model_row(j->base, h) : NULL;
+	bool any = false;
+
+	for (int c = 0; c < CANDOR_NCATS; c++) {
+		double v = 0;
+
+		if (!(j->train & (1u << c)))
+			v = b ? b[c] : 0;
+		else if (col && j->w[c])
+			v = j->w[c][col - 1];
+		w[c] = fabs(v) >= WEIGHT_FLOOR ? (float)v : 0;
+		any |= w[c] != 0;
+	}
+	return any;
+}
+
+/* The base model's features the corpus no longer has a column for. */
+static bool base_only(const struct dict *d, uint64_t h)
+{
+	size_t s = dict_slot(d, h);
+
+	return !d->count[s] || !d->col[s];
+}
+
 static int build_model(struct candor_signal_model **out, const struct job *j,
 		       const struct dict *d)
 {
-	size_t rows = 0, r = 0;
+	size_t rows = 0, r = 0, nbase = j->base ? candor_signal_model_rows(j->base) : 0;
 	float w[CANDOR_NCATS];
 	int rc;
 
 	for (size_t k = 0; k < d->norder; k++) {
-		uint32_t col = d->col[dict_slot(d, d->order[k])];
-		bool any = false;
+		size_t s = dict_slot(d, d->order[k]);
 
-		for (int c = 0; col && c < CANDOR_NCATS; c++)
-			any |= j->w[c] && fabs(j->w[c][col - 1]) >= WEIGHT_FLOOR;
-		rows += any;
+		rows += d->col[s] && weights_of(j, d->order[k], d->col[s], w);
+	}
+	for (size_t k = 0; k < nbase; k++) {
+		uint64_t h = candor_signal_model_key(j->base, k);
+
+		rows += base_only(d, h) && weights_of(j, h, 0, w);
 	}
 	if ((rc = candor_signal_model_new(out, rows)))
 		return rc;
 	for (int c = 0; c < CANDOR_NCATS; c++)
-		candor_signal_model_set_params(*out, c, &j->params[c]);
+		candor_signal_model_set_params(*out, c, (j->train & (1u << c)) ? &j->params[c] :
+				candor_signal_model_params(j->base, c));
 	for (size_t k = 0; k < d->norder; k++) {
-		uint32_t col = d->col[dict_slot(d, d->order[k])];
-		bool any = false;
+		size_t s = dict_slot(d, d->order[k]);
 
-		for (int c = 0; col && c < CANDOR_NCATS; c++) {
-			double v = j->w[c] ? j->w[c][col - 1] : 0;
+		if (d->col[s] && weights_of(j, d->order[k], d->col[s], w) &&
+		    (rc = candor_signal_model_set_row(*out, r++, d->order[k], w)))
+			return rc;
+	}
+	for (size_t k = 0; k < nbase; k++) {
+		uint64_t h = candor_signal_model_key(j->base, k);
 
-			w[c] = fabs(v) >= WEIGHT_FLOOR ? (float)v : 0;
-			any |= w[c] != 0;
-		}
-		if (any && (rc = candor_signal_model_set_row(*out, r++, d->order[k], w)))
+		if (base_only(d, h) && weights_of(j, h, 0, w) &&
+		    (rc = candor_signal_model_set_row(*out, r++, h, w)))
 			return rc;
 	}
 	return 0;
@@ -701,12 +735,17 @@ static void report(struct candor_train_report *rep, const struct job *j,
 		rep->precision[c] = j->p[c];
 		rep->recall[c] = j->r[c];
 		rep->f1[c] = j->f1[c];
+		if (!(j->train & (1u << c))) {
+			rep->f1[c] = candor_signal_model_params(j->base, c)->cv_f1;
+			rep->precision[c] = rep->recall[c] = -1;
+		}
 		if (j->pos[c]) {
-			sum += j->f1[c];
+			sum += rep->f1[c];
 			n++;
 		}
 	}
 	rep->macro_f1 = n ? sum / n : 0;
+	rep->trained = j->train;
 }
 
 int candor_signal_train(struct candor_signal_model **out, const struct candor_corpus *corpus,
@@ -718,6 +757,7 @@ int candor_signal_train(struct candor_signal_model **out, const struct candor_co
 	struct sentences *sents = NULL;
 	struct dict d = { 0 };
 	struct job j;
+	struct candor_model_source src, bsrc;
 	size_t nfeats = 0;
 	double t0 = now();
 	int rc;
@@ -741,16 +781,28 @@ int candor_signal_train(struct candor_signal_model **out, const struct candor_co
 	j.nrows = nfeats;
 	j.nfeat = d.n;
 	j.o = &o;
+	j.train = (1u << CANDOR_NCATS) - 1;
+	src = (struct candor_model_source){ candor_corpus_digest(corpus), o.C, o.folds,
+					    o.min_count };
+	if (o.base && !o.by_folder && candor_signal_model_source(o.base, &bsrc) &&
+	    bsrc.corpus == src.corpus && bsrc.C == src.C && bsrc.folds == src.folds &&
+	    bsrc.min_count == src.min_count) {
+		j.base = o.base;
+		j.train = o.retrain & ((1u << CANDOR_NCATS) - 1);
+	}
 	if ((rc = build_rows(&j.rows, corpus, feats, sents, &d, o.folds, o.by_folder)))
 		goto cleanup;
 	for (size_t i = 0; i < nfeats; i++)
 		candor_utt_feats_release(&feats[i]);
 	if (o.progress)
-		fprintf(o.progress, "candor: %.1f s to read the calls; training 17 categories on %zu "
+		fprintf(o.progress, "candor: %.1f s to read the calls; training %d categor%s%s on %zu "
 			"rows, %zu features, %d-fold cross-validation, %d threads\n", now() - t0,
-			j.nrows, j.nfeat, o.folds, o.threads);
+			__builtin_popcount(j.train), __builtin_popcount(j.train) == 1 ? "y" : "ies",
+			j.base ? " (the others are the shipped model's: none of their labels changed)"
+			       : "", j.nrows, j.nfeat, o.folds, o.threads);
 	if ((rc = run_jobs(&j, o.threads)) || (rc = build_model(out, &j, &d)))
 		goto cleanup;
+	candor_signal_model_set_source(*out, &src);
 	if (rep) {
 		report(rep, &j, corpus, &d);
 		rep->seconds = now() - t0;

@@ -17,6 +17,9 @@
  *   - the final L2-regularised logistic regression (liblinear's primal
  *     trust-region solver, which uses no random numbers) is trained on
  *     every row.
+ * The model's source line names the corpus (candor_corpus_digest) and the
+ * options; given a base model of that same source, only the categories
+ * asked for are trained and the others are copied from it.
  * Categories are trained in parallel threads; the result does not depend
  * on their number or order, so the same corpus always gives the same file.
  */
@@ -36,6 +39,13 @@ struct candor_train_opts {
 	int threads;             /* 0: the number of cores */
 	int min_count;           /* drop features in fewer utterances; 0: 3 */
 	bool by_folder;          /* folds by the calls' folder (their writer), not by call */
+	/* a model of the same source (sigmodel.h) whose categories outside
+	 * retrain are kept as they are, weights, threshold and score: only the
+	 * categories in retrain are trained.  Ignored (every category is
+	 * trained) when base is NULL or was trained from another corpus or
+	 * with other options. */
+	const struct candor_signal_model *base;
+	uint32_t retrain;
 	FILE *progress;          /* where to say what it is doing, or NULL */
 	FILE *errors;            /* where to list cross-validation misses, or NULL */
 };
@@ -46,6 +56,7 @@ struct candor_train_report {
 	double precision[CANDOR_NCATS], recall[CANDOR_NCATS], f1[CANDOR_NCATS];
 	double macro_f1;
 	double seconds;
+	uint32_t trained;        /* the categories trained; the rest are base's */
 };
 
 /*

@@ -31,6 +31,13 @@ test_expect 'a damaged model file is refused with its line' '
 	CANDOR_MODEL=cut.model fails 2 candor analyze "$DATA/discovery-call.vtt" &&
 	test_grep "cut.model:[0-9]+: " err
 '
+test_expect 'the model names its source, and a damaged source line is refused with its line' '
+	test_grep "^source corpus [0-9a-f]{16} cost 16 folds 5 min 3$" "$CANDOR_TOP/model/signals.model" &&
+	sed "s/^source corpus \([0-9a-f]*\) cost 16/source corpus \1 cost -1/" "$CANDOR_TOP/model/signals.model" >src.model &&
+	CANDOR_MODEL=src.model fails 2 candor analyze "$DATA/discovery-call.vtt" &&
+	test_grep "src.model:5: a training option out of range" err
+'
+
 test_expect 'analyze --explain: under a stall, its probability, its threshold and the features that raised it' '
 	printf "Sam Seller: So, shall we go ahead?\nDana Reyes: Let me think about it and get back to you.\n" >st.txt &&
 	candor analyze --explain --seller "Sam Seller" st.txt >why &&

@@ -57,6 +57,40 @@ test_expect 'the user says the line is a stall; model train learns it, printing 
 	ls "$CANDOR_MODELS"/signals-*.model >/dev/null
 '
 
+test_expect 'model train trains only the two corrected categories; the other fifteen are the shipped model, weight for weight' '
+	test_grep "^trained 2 categories, those the corrections are about: stall, competitor$" report &&
+	test_grep "^the other 15 are the shipped model.s, unchanged" report &&
+	test_grep "training 2 categories \(the others are the shipped model.s" progress &&
+	python3 - "$CANDOR_TOP/model/signals.model" "$CANDOR_MODELS"/signals-*.model <<-\PY
+	import sys
+	def load(path):
+	    cats, rows = {}, {}
+	    for line in open(path):
+	        f = line.split()
+	        if f and f[0] == "category":
+	            cats[f[1]] = f[2:]
+	        elif len(f) == 18:
+	            rows[f[0]] = [float(x) for x in f[1:]]
+	    return cats, rows
+	(sc, sr), (nc, nr) = load(sys.argv[1]), load(sys.argv[2])
+	names = list(sc)
+	trained = {names.index("stall"), names.index("competitor")}
+	assert len(names) == 17 and len(sr) > 100000, (len(names), len(sr))
+	for c, n in enumerate(names):
+	    assert (sc[n] == nc[n]) == (c not in trained), n
+	zero = [0.0] * 17
+	moved = 0
+	for h in set(sr) | set(nr):
+	    a, b = sr.get(h, zero), nr.get(h, zero)
+	    for c in range(17):
+	        if c in trained:
+	            moved += a[c] != b[c]
+	        else:
+	            assert a[c] == b[c], (h, names[c], a[c], b[c])
+	assert moved > 1000, moved
+	PY
+'
+
 test_expect 'the new model finds the stall in the same sentence and in both paraphrases' '
 	test "$(stalls call.txt)" = 1 &&
 	test "$(stalls like.txt)" = 2
@@ -92,6 +126,11 @@ test_expect 'model use: an unknown model is refused and the choice stays' '
 	test "$(stalls like.txt)" = 2 &&
 	test_exit 2 candor model train --weight 0 2>err &&
 	test_grep "weight" err
+'
+
+test_expect 'a corpus the shipped model was not trained from: every category is trained' '
+	CANDOR_CORPUS="$CANDOR_TOP/tests/data/labelled/train/tune" candor model train --jobs 2 >other 2>/dev/null &&
+	test_grep "^trained every category$" other
 '
 
 test_done
