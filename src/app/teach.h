@@ -115,7 +115,8 @@ struct candor_app_trained {
  * before becomes "previous".  Reads the store (the caller's transaction).
  * Only the categories the corrections are about are trained when the
  * shipped model was trained from this same corpus (its source line): the
- * others would come out the same, so they are copied from it.
+ * others would come out the same (but for words only the corrections make
+ * common enough to be features), so they are copied from it.
  */
 int candor_app_model_train(struct candor_app *app, const struct candor_lexicon *lx,
 			   const struct candor_app_train *o, struct candor_app_trained *out);
