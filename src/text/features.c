@@ -3,9 +3,10 @@
  *
  * Two passes over a conversation: the first scans every utterance with the
  * lexicon and keeps what its neighbours will need (signals, question mark,
- * first words); the second normalises each utterance again, splits it into
- * words and emits the feature families.  Names are built in a small buffer
- * and hashed, so training and inference agree by construction.
+ * first words, its longer words); the second normalises each utterance again, splits it into
+ * words and emits the feature families.  A name is hashed as it is read
+ * (and kept only when names are asked for), so training and inference
+ * agree by construction.
  */
 #include "util/common.h"
 #include "util/array.h"
@@ -22,6 +23,8 @@
 #define FIXED_VALUE 0.3f         /* the lexicon's signals and '?': not scaled */
 #define SENTENCE_MIN 3           /* words of a sentence scored on its own */
 #define HITMAX 24                /* lexicon signals kept per utterance for its sentences */
+#define NEAR_VALUE 0.5f         /* a neighbour's word (0.3 and 1 cross-validated lower) */
+#define NEAR_WORDS 30            /* words of an utterance its neighbours see */
 
 struct lexhit {
 	int cat;
@@ -57,6 +60,9 @@ struct candor_featurizer {
 	size_t asent;
 	uint32_t *seen;          /* finish(): feature hash -> index + 1 */
 	size_t aseen;
+	struct candor_buf near;  /* every utterance's words for its neighbours, NUL-ended */
+	size_t *nearat;          /* utterance i's start in near; [n] its end */
+	size_t anearat;
 };
 
 /* One feature being emitted. */
@@ -118,6 +124,8 @@ void candor_featurizer_free(struct candor_featurizer *fz)
 		candor_utt_feats_release(&fz->sent[i]);
 	free(fz->sent);
 	free(fz->seen);
+	candor_buf_release(&fz->near);
+	free(fz->nearat);
 	free(fz);
 }
 
@@ -421,12 +429,24 @@ static void lex_features(struct emit *e, const struct utt_info *in, const char *
 		addv(e, e->fixed ? FIXED_VALUE : 1, 0, 0, p, in->kinds[k], NULL, NULL);
 }
 
+/* The words of neighbour j (four letters or more, not numbers): what the
+ * turn answers or is answered by ("They charge per seat." after a vendor
+ * is named). */
+static void near_words(struct emit *e, const char *prefix, size_t j)
+{
+	const struct candor_featurizer *fz = e->fz;
+
+	for (size_t at = fz->nearat[j]; at < fz->nearat[j + 1]; at += strlen(fz->near.ptr + at) + 1)
+		addv(e, NEAR_VALUE, 0, 0, prefix, fz->near.ptr + at, NULL, NULL);
+}
+
 static void context_features(struct emit *e, const struct utt_info *info, size_t n, size_t i)
 {
 	const struct utt_info *me = &info[i];
 
 	if (i > 0) {
 		const struct utt_info *pv = &info[i - 1];
+		near_words(e, "pw:", i - 1);
 
 		addv(e, 1, 0, 0, "p:", pv->side == me->side ? "same" : "other", NULL, NULL);
 		lex_features(e, pv, "px:", false);
@@ -439,6 +459,7 @@ static void context_features(struct emit *e, const struct utt_info *info, size_t
 	}
 	if (i + 1 < n) {
 		const struct utt_info *nx = &info[i + 1];
+		near_words(e, "nw:", i + 1);
 
 		lex_features(e, nx, "nx:", false);
 		if (nx->qmark)
@@ -695,6 +716,15 @@ int candor_featurize(struct candor_featurizer *fz, const struct candor_utterance
 {
 	int rc;
 
+	candor_buf_reset(&fz->near);
+	if (n + 1 > fz->anearat) {
+		size_t *p = realloc(fz->nearat, (n + 1) * sizeof(*p));
+
+		if (!p)
+			return CANDOR_ERROR;
+		fz->nearat = p;
+		fz->anearat = n + 1;
+	}
 	if (n > fz->ainfo) {
 		struct utt_info *p = realloc(fz->info, n * sizeof(*p));
 
@@ -712,7 +742,17 @@ int candor_featurize(struct candor_featurizer *fz, const struct candor_utterance
 		if ((nw = split_words(fz, u[i].text, &out[i])) < 0)
 			return CANDOR_ERROR;
 		keep_first_words(fz, &fz->info[i], nw);
+		fz->nearat[i] = fz->near.len;
+		for (size_t w = 0, kept = 0; w < (size_t)nw && kept < NEAR_WORDS; w++)
+			if (fz->wlen[w] >= 4 && word(fz, w)[0] != '<') {
+				candor_buf_add(&fz->near, word(fz, w), fz->wlen[w]);
+				candor_buf_addch(&fz->near, '\0');
+				kept++;
+			}
+		if (candor_buf_error(&fz->near))
+			return CANDOR_ERROR;
 	}
+	fz->nearat[n] = fz->near.len;
 	for (size_t i = 0; i < n; i++)
 		if ((rc = featurize_one(fz, u, n, i, &out[i], names)))
 			return rc;

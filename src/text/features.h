@@ -28,6 +28,10 @@
  *                    the utterances before and after: whether the same
  *                    side spoke, their lexicon signals, question marks
  *                    and first words
+ *   pw:WORD, nw:WORD their words of four letters or more (up to 30, at
+ *                    half weight): what a turn answers ("They charge per
+ *                    seat." after a vendor is named)
+ *   k:<Name>, kb:, ka:  a capitalised word inside a sentence, its neighbours
  * Words are also kept with their position so a model can point at the
  * words that raised a signal (struct candor_feat.tok, .ntok).
  */
