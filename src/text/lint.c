@@ -96,6 +96,11 @@ static int add_finding(struct lint_run *r, const struct candor_found *f, bool mi
 	if (x->words) {
 		memcpy(x->words, r->text + f->start, f->end - f->start);
 		x->words[f->end - f->start] = '\0';
+		/* words quoted across a line break read as one line: a finding
+		 * is one line of output (FILE:LINE:COL: ...) */
+		for (char *c = x->words; *c; c++)
+			if (*c == '\n' || *c == '\r')
+				*c = ' ';
 	}
 	if (mirror) {
 		x->why = mirror_why(r);
@@ -234,6 +239,31 @@ static int split_draft(const char *text, size_t len, struct candor_utterance **o
 	return 0;
 }
 
+/*
+ * A letter's furniture: a paragraph of at most four words whose first line
+ * ends in a comma ("Hi Dana,", "Best,\nSam", "Thanks again,\nSam").  The
+ * model learned from calls, where "best" is a boast; it does not judge
+ * these (the phrases still do).
+ */
+static bool furniture(const char *p, size_t len)
+{
+	const char *nl = memchr(p, '\n', len);
+	size_t line = nl ? (size_t)(nl - p) : len, words = 0;
+	bool in = false;
+
+	while (line && strchr(" \t\r", p[line - 1]))
+		line--;
+	if (!line || p[line - 1] != ',')
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		bool w = !strchr(" \t\r\n", p[i]);
+
+		words += w && !in;
+		in = w;
+	}
+	return words <= 4;
+}
+
 /* With a model: it decides which sentences push, the lexicon points at words. */
 static int lint_model(struct lint_run *r, struct candor_scanner *sc, const char *text,
 		      size_t len)
@@ -258,7 +288,7 @@ static int lint_model(struct lint_run *r, struct candor_scanner *sc, const char 
 		uint32_t keep = 0;
 
 		candor_signal_model_score(m, &ft[i], CANDOR_SIDE_SELLER, prob);
-		for (int c = 0; c < CANDOR_NCATS; c++) {
+		for (int c = 0; c < CANDOR_NCATS && !furniture(text + offs[i], strlen(u[i].text)); c++) {
 			const struct candor_lex_section *sec =
 				lint_section(r->lx, candor_signal_categories[c]);
 

@@ -114,6 +114,24 @@ test_expect 'a finding of the model alone quotes its sentence and the category'"
 	test_grep "^fresh\.txt:5:1: pressure: \"Those Q1 slots really will go fast\" — Pressure creates resistance" out
 '
 
+test_expect 'a letter'"'"'s greeting and sign-off are not judged by the model ("Best," is no boast)' '
+	printf "Hi Dana,\n\nThanks for your time today.\n\nBest,\nSam\n" >letter.txt &&
+	candor lint letter.txt >out &&
+	test ! -s out &&
+	printf "Best in class, our platform wins every award.\n\nBest,\nSam\n" >boast.txt &&
+	test_exit 1 candor lint boast.txt >out &&
+	test_grep "^boast\.txt:1:1: seller_centric: " out &&
+	! grep -q ":3:1: " out
+'
+
+test_expect 'a finding quoted across a line break is still one line of output' '
+	printf "Those Q1 slots really will\ngo fast.\n" >wrap.txt &&
+	test_exit 1 candor lint wrap.txt >out &&
+	compiler_lines out &&
+	test_grep "^wrap\.txt:1:1: pressure: \"Those Q1 slots really will go fast\" — " out &&
+	test "$(wc -l <out)" -eq "$(candor lint --json wrap.txt | python3 -c "import json,sys; print(len(json.load(sys.stdin)[\"findings\"]))")"
+'
+
 test_expect 'an empty draft is clean' '
 	: >empty.txt &&
 	candor lint empty.txt >out &&

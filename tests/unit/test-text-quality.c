@@ -283,22 +283,22 @@ static int macro_report(const struct score *s, const char *part, double cat_bar,
  * focused training batches: 0.757, objection and competitor below 0.70).
  * What this test enforces is a regression floor, raised as the model
  * improves and never lowered: the F1 per category less 0.05, and the macro
- * less 0.05, of signals/f7c15994299a380f on the 192-call split (2026-12-02;
- * the first run's floors, 0.695 macro, were lower).
+ * less 0.05, of signals/4d50829efc51a0b9 on the 312-call split (2026-12-02;
+ * the first run's floors, 0.695 macro, and then 0.748 were lower).
  */
 #define ISSUE_CATEGORY_BAR 0.70
 #define ISSUE_MACRO_BAR 0.85
 static const double blind_floor[] = {
-	/* social 0.77, stall 0.77, candor 0.88, disclosure 0.77, toward 0.81,
-	 * away 0.78, options 0.82, procedures 0.90, objection 0.59 */
-	0.72, 0.72, 0.83, 0.72, 0.76, 0.73, 0.77, 0.85, 0.54,
-	/* pressure 0.83, closing 0.81, seller_centric 0.83 */
-	0.78, 0.76, 0.78,
-	/* question 0.92, price 0.84, competitor 0.54, next_step 0.81,
-	 * commitment 0.89 */
-	0.87, 0.79, 0.49, 0.76, 0.84,
+	/* social 0.82, stall 0.80, candor 0.93, disclosure 0.78, toward 0.88,
+	 * away 0.80, options 0.85, procedures 0.93, objection 0.61 */
+	0.77, 0.75, 0.88, 0.73, 0.83, 0.75, 0.80, 0.88, 0.56,
+	/* pressure 0.84, closing 0.83, seller_centric 0.86 */
+	0.79, 0.78, 0.81,
+	/* question 0.93, price 0.86, competitor 0.60, next_step 0.84,
+	 * commitment 0.90 */
+	0.88, 0.81, 0.55, 0.79, 0.85,
 };
-#define BLIND_MACRO_FLOOR 0.748     /* signals/f7c15994299a380f: 0.798 */
+#define BLIND_MACRO_FLOOR 0.777     /* signals/4d50829efc51a0b9: 0.827 */
 
 /*
  * CANDOR_QUALITY_DEV=train/w13 scores a training folder instead and prints
