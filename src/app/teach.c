@@ -420,7 +420,8 @@ cleanup:
  * not say the categories in wrong. */
 static int wrong_sentences(struct candor_corpus *corpus, const char *name,
 			   const struct candor_correction *c, uint32_t wrong, unsigned weight,
-			   struct candor_error *err)
+			   const struct candor_utterance *before,
+			   const struct candor_utterance *after, struct candor_error *err)
 {
 	const char *t = c->text, *start = t;
 	struct candor_buf b = CANDOR_BUF_INIT;
@@ -439,7 +440,7 @@ static int wrong_sentences(struct candor_corpus *corpus, const char *name,
 			rc = candor_error_set(err, CANDOR_ERROR, NULL, "out of memory");
 		else if (b.len && strspn(b.ptr, " ") < b.len)
 			rc = candor_corpus_add_utterance(corpus, name, b.ptr, c->side, 0, wrong, weight,
-							 err);
+							 before, after, err);
 		if (!*p)
 			break;
 		start = p + 1;
@@ -448,12 +449,42 @@ static int wrong_sentences(struct candor_corpus *corpus, const char *name,
 	return rc;
 }
 
-/* The corrections, one labelled line per corrected utterance, into corpus. */
+/* The utterances said just before and after correction c's, as stored
+ * (*out, free with candor_utterances_free); NULL where there is none (the
+ * first or last line, or a transcript no longer stored). */
+static int neighbours(struct candor_app *app, const struct candor_correction *c,
+		      struct candor_utterance **out, size_t *n,
+		      const struct candor_utterance **before, const struct candor_utterance **after)
+{
+	int64_t total = 0, from = c->utterance > 0 ? c->utterance - 1 : 0;
+	int rc = candor_store_utterance_range(app->store, c->account_id, c->interaction_id, from,
+					      3, out, n, &total);
+
+	*before = *after = NULL;
+	if (rc == CANDOR_ENOTFOUND) {
+		candor_error_clear(app->err);
+		return 0;
+	}
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < *n; i++) {
+		if ((int64_t)(*out)[i].index == c->utterance - 1)
+			*before = &(*out)[i];
+		if ((int64_t)(*out)[i].index == c->utterance + 1)
+			*after = &(*out)[i];
+	}
+	return 0;
+}
+
+/* The corrections, one labelled line per corrected utterance (taught
+ * between the lines said before and after it), into corpus. */
 static int corrections_corpus(struct candor_app *app, struct candor_corpus *corpus,
 			      unsigned weight, struct candor_app_trained *out)
 {
 	struct candor_correction *c = NULL;
-	size_t n = 0;
+	struct candor_utterance *near = NULL;
+	const struct candor_utterance *before, *after;
+	size_t n = 0, nnear = 0;
 	int rc = candor_store_corrections(app->store, 0, 0, 0, &c, &n);
 
 	out->corrections = n;
@@ -483,12 +514,18 @@ static int corrections_corpus(struct candor_app *app, struct candor_corpus *corp
 			continue;
 		out->corrected |= labelled;
 		snprintf(name, sizeof(name), "correction #%" PRId64, c[k].id);
+		if ((rc = neighbours(app, &c[k], &near, &nnear, &before, &after)))
+			break;
 		rc = candor_corpus_add_utterance(corpus, name, c[k].text, c[k].side, labels, labelled,
-						 weight, app->err);
+						 weight, before, after, app->err);
 		/* the analyser finds a category in a sentence of a long turn as well
 		 * as in the whole: a "wrong" is taught on each sentence too */
 		if (!rc && (labelled & ~labels))
-			rc = wrong_sentences(corpus, name, &c[k], labelled & ~labels, weight, app->err);
+			rc = wrong_sentences(corpus, name, &c[k], labelled & ~labels, weight, before,
+					     after, app->err);
+		candor_utterances_free(near, nnear);
+		near = NULL;
+		nnear = 0;
 		out->utterances++;
 	}
 	candor_corrections_free(c, n);

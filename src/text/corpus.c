@@ -35,32 +35,48 @@ static void call_release(struct candor_labelled_call *c)
 	}
 	free(c->u);
 	free(c->labels);
+	free(c->ulabelled);
 	free(c->path);
 	memset(c, 0, sizeof(*c));
 }
 
+static int set_utterance(struct candor_utterance *u, const char *text, enum candor_side side)
+{
+	u->speaker = strdup("");
+	u->text = strdup(text);
+	u->side = side;
+	u->start = u->end = -1;
+	return u->speaker && u->text ? 0 : CANDOR_ERROR;
+}
+
 int candor_corpus_add_utterance(struct candor_corpus *c, const char *name, const char *text,
 				enum candor_side side, uint32_t labels, uint32_t labelled,
-				unsigned weight, struct candor_error *err)
+				unsigned weight, const struct candor_utterance *before,
+				const struct candor_utterance *after, struct candor_error *err)
 {
 	struct candor_labelled_call call = { 0 };
+	size_t n = 1 + (before != NULL) + (after != NULL), at = before != NULL;
+	int rc = 0;
 
 	call.path = strdup(name);
-	call.u = calloc(1, sizeof(*call.u));
-	call.labels = calloc(1, sizeof(*call.labels));
-	if (call.u) {
-		call.u->speaker = strdup("");
-		call.u->text = strdup(text);
-		call.u->side = side;
-		call.u->start = call.u->end = -1;
-		call.n = call.alloc = 1;
+	call.u = calloc(n, sizeof(*call.u));
+	call.labels = calloc(n, sizeof(*call.labels));
+	call.ulabelled = calloc(n, sizeof(*call.ulabelled));
+	if (call.u && call.labels && call.ulabelled) {
+		call.n = call.alloc = n;
+		if (before)
+			rc |= set_utterance(&call.u[0], before->text, before->side);
+		rc |= set_utterance(&call.u[at], text, side);
+		if (after)
+			rc |= set_utterance(&call.u[at + 1], after->text, after->side);
+		call.labels[at] = labels & labelled;
+		call.ulabelled[at] = labelled;
 	}
-	if (!call.path || !call.u || !call.labels || !call.u->speaker || !call.u->text ||
+	if (rc || !call.path || !call.u || !call.labels || !call.ulabelled ||
 	    candor_array_grow((void **)&c->calls, &c->alloc, c->n, sizeof(*c->calls))) {
 		call_release(&call);
 		return candor_error_set(err, CANDOR_ERROR, NULL, "out of memory");
 	}
-	call.labels[0] = labels & labelled;
 	call.labelled = labelled;
 	call.weight = weight;
 	c->calls[c->n++] = call;

@@ -25,6 +25,8 @@ struct candor_labelled_call {
 	uint32_t *labels;               /* per utterance: bit c for category c */
 	size_t n, alloc;
 	uint32_t labelled;              /* categories this call was labelled for */
+	uint32_t *ulabelled;            /* owned, or NULL: per utterance, instead of labelled
+					 * (a correction's neighbours, there for context only) */
 	int64_t when;                   /* the call's date; 0 when not given */
 	unsigned weight;                /* how many times training counts it; 0 is 1 */
 };
@@ -49,13 +51,17 @@ int candor_corpus_read_dir(struct candor_corpus *c, const char *dir,
 			   struct candor_error *err);
 
 /*
- * Add a call of one utterance (a user's correction): text said by side,
- * labelled for the categories in labelled (bits), carrying those of them in
- * labels, counted weight times in training.  name is for messages.
+ * Add a user's correction as a call: text said by side, labelled for the
+ * categories in labelled (bits), carrying those of them in labels, counted
+ * weight times in training, with the utterances said just before and
+ * after it (either may be NULL) around it, labelled for nothing: they are
+ * there so the corrected line is taught in the context the analyser will
+ * see it in (its neighbours are features).  name is for messages.
  */
 int candor_corpus_add_utterance(struct candor_corpus *c, const char *name, const char *text,
 				enum candor_side side, uint32_t labels, uint32_t labelled,
-				unsigned weight, struct candor_error *err);
+				unsigned weight, const struct candor_utterance *before,
+				const struct candor_utterance *after, struct candor_error *err);
 
 /* The shipped corpus a user's model is trained from: $CANDOR_CORPUS, else
  * the source tree's tests/data/labelled/train, else the installed copy. */

@@ -339,7 +339,7 @@ static int build_rows(struct row **out, const struct candor_corpus *corpus,
 				if (make_row(r, &f[k], &st[k], d))
 					return CANDOR_ERROR;
 				r->labels = c->labels[j];
-				r->labelled = c->labelled;
+				r->labelled = c->ulabelled ? c->ulabelled[j] : c->labelled;
 				r->side = c->u[j].side;
 				r->fold = folds > 1 ? (int)(unit % (size_t)folds) : -1;
 				r->original = copy == 0;
