@@ -649,6 +649,9 @@ int candor_app_model_train(struct candor_app *app, const struct candor_lexicon *
 		to.retrain = out->corrected;
 	}
 	candor_error_clear(&quiet);
+	/* nothing to learn: no model is written and the one in use stays */
+	if (!(out->trained = candor_signal_train_plan(&corpus, &to)))
+		goto cleanup;
 	if ((rc = candor_signal_train(&m, &corpus, lx, &to, &rep, app->err)))
 		goto cleanup;
 	out->seconds = rep.seconds;

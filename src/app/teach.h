@@ -104,7 +104,8 @@ struct candor_app_trained {
 	double before[CANDOR_NCATS + 1], after[CANDOR_NCATS + 1]; /* cross-validated F1; [17] macro; -1 unknown */
 	double seconds;
 	uint32_t corrected;      /* the categories the corrections are about */
-	uint32_t trained;        /* the categories trained; the others are the shipped model's */
+	uint32_t trained;        /* the categories trained; the others are the shipped model's
+				  * (0: nothing to learn, no model written, the one in use stays) */
 };
 
 /*

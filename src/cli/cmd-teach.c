@@ -337,8 +337,8 @@ static void print_trained(const struct candor_app_trained *t)
 			printf("%s %s", sep, candor_signal_categories[c]);
 			sep = ",";
 		}
-	printf("%s\nthe other %d are the shipped model's, unchanged: no label of theirs changed\n",
-	       t->trained ? "" : " none", CANDOR_NCATS - __builtin_popcount(t->trained));
+	printf("\nthe other %d are the shipped model's, unchanged: no label of theirs changed\n",
+	       CANDOR_NCATS - __builtin_popcount(t->trained));
 }
 
 static int model_train(struct candor_ctx *ctx, const struct teach_opts *o)
@@ -368,6 +368,12 @@ static int model_train(struct candor_ctx *ctx, const struct teach_opts *o)
 	cli_app(ctx, &app);
 	if ((rc = candor_app_model_train(&app, lx, &t, &r))) {
 		rc = cli_fail(ctx, rc);
+		goto cleanup;
+	}
+	if (!r.trained) {
+		printf("no corrections yet, so nothing to learn: the model in use stays (%s)\n"
+		       "correct a signal first: 'candor signal wrong ID', 'candor signal add "
+		       "INTERACTION:UTTERANCE CATEGORY'\n", r.previous);
 		goto cleanup;
 	}
 	printf("model %s trained in %.1f s from the corpus and %zu correction%s (%zu utterance%s)\n",

@@ -3,8 +3,8 @@
  *
  * Two passes over a conversation: the first scans every utterance with the
  * lexicon and keeps what its neighbours will need (signals, question mark,
- * first words, its longer words); the second normalises each utterance again, splits it into
- * words and emits the feature families.  A name is hashed as it is read
+ * first words, its longer words); the second normalises each utterance
+ * again, splits it into words and emits the feature families.  A name is hashed as it is read
  * (and kept only when names are asked for), so training and inference
  * agree by construction.
  */
@@ -175,14 +175,10 @@ static uint64_t put(struct emit *e, char *name, size_t *len, uint64_t h, const c
 {
 	size_t at = *len;
 
-	if (e->names) {
-		for (; *s && at < NAMEMAX; s++, at++) {
+	for (; *s && at < NAMEMAX; s++, at++) {
+		if (e->names)
 			name[at] = *s;
-			h = (h ^ (unsigned char)*s) * FNV_PRIME;
-		}
-	} else {
-		for (; *s && at < NAMEMAX; s++, at++)
-			h = (h ^ (unsigned char)*s) * FNV_PRIME;
+		h = (h ^ (unsigned char)*s) * FNV_PRIME;
 	}
 	*len = at;
 	return h;
@@ -446,8 +442,8 @@ static void context_features(struct emit *e, const struct utt_info *info, size_t
 
 	if (i > 0) {
 		const struct utt_info *pv = &info[i - 1];
-		near_words(e, "pw:", i - 1);
 
+		near_words(e, "pw:", i - 1);
 		addv(e, 1, 0, 0, "p:", pv->side == me->side ? "same" : "other", NULL, NULL);
 		lex_features(e, pv, "px:", false);
 		if (pv->qmark)
@@ -459,8 +455,8 @@ static void context_features(struct emit *e, const struct utt_info *info, size_t
 	}
 	if (i + 1 < n) {
 		const struct utt_info *nx = &info[i + 1];
-		near_words(e, "nw:", i + 1);
 
+		near_words(e, "nw:", i + 1);
 		lex_features(e, nx, "nx:", false);
 		if (nx->qmark)
 			addv(e, 1, 0, 0, "nq", NULL, NULL, NULL);

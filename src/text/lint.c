@@ -287,8 +287,10 @@ static int lint_model(struct lint_run *r, struct candor_scanner *sc, const char 
 		double prob[CANDOR_NCATS];
 		uint32_t keep = 0;
 
+		bool judged = !furniture(text + offs[i], strlen(u[i].text));
+
 		candor_signal_model_score(m, &ft[i], CANDOR_SIDE_SELLER, prob);
-		for (int c = 0; c < CANDOR_NCATS && !furniture(text + offs[i], strlen(u[i].text)); c++) {
+		for (int c = 0; judged && c < CANDOR_NCATS; c++) {
 			const struct candor_lex_section *sec =
 				lint_section(r->lx, candor_signal_categories[c]);
 

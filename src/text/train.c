@@ -748,6 +748,44 @@ static void report(struct candor_train_report *rep, const struct job *j,
 	rep->trained = j->train;
 }
 
+#define ALL_CATS ((1u << CANDOR_NCATS) - 1)
+
+static void with_defaults(struct candor_train_opts *o)
+{
+	/* cross-validated on 756 calls, C 4, 8, 16, 32 gave macro 0.791, 0.795, 0.799, 0.798 */
+	o->C = o->C > 0 ? o->C : 16.0;
+	o->folds = o->folds > 0 ? o->folds : 5;
+	o->min_count = o->min_count > 0 ? o->min_count : 3;
+	o->threads = o->threads > 0 ? o->threads : (int)sysconf(_SC_NPROCESSORS_ONLN);
+}
+
+/* The categories to train (o with its defaults), and in *src the source
+ * of the model they make: o->retrain when o->base has that same source,
+ * else every one. */
+static uint32_t plan(const struct candor_corpus *corpus, const struct candor_train_opts *o,
+		     struct candor_model_source *src)
+{
+	struct candor_model_source b;
+
+	*src = (struct candor_model_source){ candor_corpus_digest(corpus), o->C, o->folds,
+					     o->min_count };
+	if (o->base && !o->by_folder && candor_signal_model_source(o->base, &b) &&
+	    b.corpus == src->corpus && b.C == src->C && b.folds == src->folds &&
+	    b.min_count == src->min_count)
+		return o->retrain & ALL_CATS;
+	return ALL_CATS;
+}
+
+uint32_t candor_signal_train_plan(const struct candor_corpus *corpus,
+				  const struct candor_train_opts *opts)
+{
+	struct candor_train_opts o = *opts;
+	struct candor_model_source src;
+
+	with_defaults(&o);
+	return plan(corpus, &o, &src);
+}
+
 int candor_signal_train(struct candor_signal_model **out, const struct candor_corpus *corpus,
 			const struct candor_lexicon *lx, const struct candor_train_opts *opts,
 			struct candor_train_report *rep, struct candor_error *err)
@@ -757,7 +795,7 @@ int candor_signal_train(struct candor_signal_model **out, const struct candor_co
 	struct sentences *sents = NULL;
 	struct dict d = { 0 };
 	struct job j;
-	struct candor_model_source src, bsrc;
+	struct candor_model_source src;
 	size_t nfeats = 0;
 	double t0 = now();
 	int rc;
@@ -766,11 +804,7 @@ int candor_signal_train(struct candor_signal_model **out, const struct candor_co
 	memset(&j, 0, sizeof(j));
 	if (!candor_corpus_utterances(corpus))
 		return candor_error_set(err, CANDOR_EINVALID, "corpus", "no labelled utterances");
-	/* cross-validated on 756 calls, C 4, 8, 16, 32 gave macro 0.791, 0.795, 0.799, 0.798 */
-	o.C = o.C > 0 ? o.C : 16.0;
-	o.folds = o.folds > 0 ? o.folds : 5;
-	o.min_count = o.min_count > 0 ? o.min_count : 3;
-	o.threads = o.threads > 0 ? o.threads : (int)sysconf(_SC_NPROCESSORS_ONLN);
+	with_defaults(&o);
 	set_print_string_function(quiet);
 	if (o.progress)
 		fprintf(o.progress, "candor: reading %zu calls (%zu utterances)\n", corpus->n,
@@ -781,15 +815,8 @@ int candor_signal_train(struct candor_signal_model **out, const struct candor_co
 	j.nrows = nfeats;
 	j.nfeat = d.n;
 	j.o = &o;
-	j.train = (1u << CANDOR_NCATS) - 1;
-	src = (struct candor_model_source){ candor_corpus_digest(corpus), o.C, o.folds,
-					    o.min_count };
-	if (o.base && !o.by_folder && candor_signal_model_source(o.base, &bsrc) &&
-	    bsrc.corpus == src.corpus && bsrc.C == src.C && bsrc.folds == src.folds &&
-	    bsrc.min_count == src.min_count) {
-		j.base = o.base;
-		j.train = o.retrain & ((1u << CANDOR_NCATS) - 1);
-	}
+	j.train = plan(corpus, &o, &src);
+	j.base = j.train != ALL_CATS ? o.base : NULL;
 	if ((rc = build_rows(&j.rows, corpus, feats, sents, &d, o.folds, o.by_folder)))
 		goto cleanup;
 	for (size_t i = 0; i < nfeats; i++)

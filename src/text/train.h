@@ -70,4 +70,10 @@ int candor_signal_train(struct candor_signal_model **out, const struct candor_co
 			const struct candor_lexicon *lx, const struct candor_train_opts *opts,
 			struct candor_train_report *rep, struct candor_error *err);
 
+/* The categories candor_signal_train would train with opts: opts->retrain
+ * when opts->base comes from this corpus with these options, else all
+ * (none: the result would be base itself). */
+uint32_t candor_signal_train_plan(const struct candor_corpus *corpus,
+				  const struct candor_train_opts *opts);
+
 #endif

@@ -44,6 +44,13 @@ import json; d = json.load(open(\"f.json\"))
 print(next(g[\"id\"] for u in d[\"utterances\"] for g in u[\"signals\"] if g[\"category\"] == \"competitor\"))" >vid
 '
 
+test_expect 'model train with no correction yet: nothing to learn, no model written' '
+	candor model train >out 2>err &&
+	test_grep "^no corrections yet, so nothing to learn: the model in use stays \(shipped\)$" out &&
+	test ! -e "$CANDOR_MODELS/current" &&
+	! ls "$CANDOR_MODELS"/signals-*.model 2>/dev/null
+'
+
 test_expect 'model list: the shipped model is the one in use' '
 	candor model list >list &&
 	test_grep "^\* [0-9a-f]{16}  shipped " list &&
