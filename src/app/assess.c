@@ -6,6 +6,7 @@
 #include "util/common.h"
 #include <strings.h>
 #include "app/assess.h"
+#include "app/json.h"
 #include "util/buf.h"
 #include "util/date.h"
 #include "util/fold.h"
@@ -116,9 +117,10 @@ int candor_app_pipeline_load(struct candor_app *app, const struct candor_app_pip
 	return 0;
 }
 
-/* The kept rows' version: the model's, and what a kept headline holds (the
- * card's reason since "r1"), so rows kept by an older build are made again. */
-#define KEPT_VERSION CANDOR_MODEL_VERSION "+r1"
+/* The kept rows' version: the model's, and what a kept row holds (the
+ * card's reason since "r1", the whole answer since "r2"), so rows kept by
+ * an older build are made again. */
+#define KEPT_VERSION CANDOR_MODEL_VERSION "+r2"
 
 /* More stale buyers than this are refreshed from one load of all evidence. */
 #define ONE_LOAD 64
@@ -194,6 +196,7 @@ static int refresh(struct candor_app *app, int64_t at)
 	struct candor_stale *st = NULL;
 	struct candor_evidence_set set = { 0 };
 	struct candor_assessment *a = NULL;
+	char *doc = NULL;
 	size_t n = 0;
 	int rc;
 
@@ -218,7 +221,12 @@ static int refresh(struct candor_app *app, int64_t at)
 		if (n <= ONE_LOAD && (rc = candor_store_evidence(app->store, &sc, &set)))
 			break;
 		assess_row(&set, st[i].contact_id, at, a, &row, NULL, 0);
+		/* without its text (out of memory) the row keeps none: the
+		 * whole answer is then made from the evidence when asked for */
+		row.doc = doc = candor_json_assessment_text(a);
 		rc = candor_store_assessment_put(app->store, &row);
+		free(doc);
+		doc = NULL;
 		if (n <= ONE_LOAD)
 			candor_evidence_set_release(&set);
 	}
@@ -240,7 +248,7 @@ cleanup:
  */
 static int assess_page(struct candor_app *app, struct candor_app_pipeline_page *p, int64_t at,
 		       int64_t account_id, const struct candor_assessment_row *rows, bool kept,
-		       bool all)
+		       bool all, char **whole)
 {
 	struct candor_evidence_set set = { 0 };
 	struct candor_assessment_row row;
@@ -263,9 +271,10 @@ static int assess_page(struct candor_app *app, struct candor_app_pipeline_page *
 			b->last_contact = rows[i].last_contact;
 			b->due = rows[i].due;
 		}
-		if (kept) {
+		if (kept || (whole && whole[i])) {
 			from_row(a, &rows[i]);
 			snprintf(b->reason, sizeof(b->reason), "%s", rows[i].headline);
+			b->whole = whole ? whole[i] : NULL;
 			continue;
 		}
 		if (!one && (rc = candor_store_evidence(app->store, &sc, &set)))
@@ -273,6 +282,10 @@ static int assess_page(struct candor_app *app, struct candor_app_pipeline_page *
 		assess_row(&set, c->id, at, a, &row, b->reason, sizeof(b->reason));
 		if (!one)
 			candor_evidence_set_release(&set);
+		if (whole && !(b->whole = whole[i] = candor_json_assessment_text(a)))
+			rc = candor_error_set(app->err, CANDOR_ERROR, NULL, "cannot write the answer of "
+					      "buyer #%lld as JSON (out of memory, or text that is not UTF-8)",
+					      (long long)c->id);
 	}
 	candor_evidence_set_release(&set);
 	return rc;
@@ -637,7 +650,15 @@ int candor_app_pipeline_page(struct candor_app *app, const struct candor_app_pip
 	if ((rc = list_query(app, q, &lq, &owners)) || (rc = refresh(app, q->at)) ||
 	    (rc = candor_store_pipeline_page(app->store, &lq, &out->contacts, &rows, out->next)))
 		goto cleanup;
-	rc = assess_page(app, out, q->at, q->account_id, rows, q->kept, q->limit == 0);
+	/* the whole answers kept, where they are: the rest are made below */
+	if (q->whole && !(out->whole = calloc(out->contacts.n + 1, sizeof(*out->whole)))) {
+		rc = candor_error_set(app->err, CANDOR_ERROR, NULL, "out of memory");
+		goto cleanup;
+	}
+	if (q->whole && (rc = candor_store_assessment_docs(app->store, rows, out->contacts.n, out->whole)))
+		goto cleanup;
+	rc = assess_page(app, out, q->at, q->account_id, rows, q->kept && !q->whole, q->limit == 0,
+			 out->whole);
 cleanup:
 	free(owners);
 	free(rows);
@@ -712,6 +733,9 @@ int candor_app_pipeline_due(struct candor_app *app, const struct candor_app_pipe
 
 void candor_app_pipeline_page_release(struct candor_app_pipeline_page *p)
 {
+	for (size_t i = 0; p->whole && i < p->contacts.n; i++)
+		free(p->whole[i]);
+	free(p->whole);
 	free(p->v);
 	candor_contact_list_release(&p->contacts);
 	candor_app_pipeline_release(&p->all);

@@ -41,6 +41,9 @@ struct candor_app_buyer {
 	struct candor_assessment a;
 	char reason[320];             /* candor_app_buyer_reason: the card's one line */
 	int64_t last_contact, due;    /* pages as of now: as store.h's row says; else 0 */
+	/* with the query's whole flag: the whole answer as text
+	 * (candor_json_assessment_text), kept or made now; else NULL */
+	const char *whole;
 };
 
 /*
@@ -140,6 +143,10 @@ struct candor_app_pipeline_query {
 	bool kept;        /* as of now: show the kept stage, stalled, trust and
 	                     headline reason (as of the row's at, the same day)
 	                     without reading the evidence */
+	bool whole;       /* as of now: each buyer's whole answer as text (b->whole),
+	                     the kept one (as of its row's at, the same day) where
+	                     it is kept, else made from the evidence; a has the
+	                     kept numbers and headline only, as with kept */
 };
 /* The page: buyers v[0..n) (owner NULL), their contacts, and next ("" on the last). */
 struct candor_app_pipeline_page {
@@ -148,6 +155,7 @@ struct candor_app_pipeline_page {
 	size_t n;
 	char next[CANDOR_CURSOR_MAX];
 	struct candor_app_pipeline all;   /* asof: everything loaded */
+	char **whole;                     /* q->whole: v[i].whole, owned */
 };
 int candor_app_pipeline_page(struct candor_app *app, const struct candor_app_pipeline_query *q,
 			     struct candor_app_pipeline_page *out);

@@ -249,6 +249,69 @@ json_t *candor_json_assessment(const struct candor_assessment *a)
 	return candor_json_checked(j, bad);
 }
 
+#define TEXT_FLAGS (JSON_INDENT(2) | JSON_REAL_PRECISION(12))
+
+char *candor_json_assessment_text(const struct candor_assessment *a)
+{
+	json_t *j = candor_json_assessment(a);
+	char *text = j ? json_dumps(j, TEXT_FLAGS) : NULL;
+
+	json_decref(j);
+	return text;
+}
+
+/* text[0..n) with pad written after each newline in it */
+static int add_padded(struct candor_buf *out, const char *text, size_t n, const char *pad)
+{
+	size_t w = strlen(pad);
+	int rc = 0;
+
+	for (const char *p = text, *end = text + n, *nl; p < end && !rc; p = nl + 1) {
+		if (!(nl = memchr(p, '\n', (size_t)(end - p))))
+			return candor_buf_add(out, p, (size_t)(end - p));
+		rc = candor_buf_add(out, p, (size_t)(nl + 1 - p)) || candor_buf_add(out, pad, w);
+	}
+	return rc;
+}
+
+/* v's text as a member's value: its lines after the first pad further right */
+static int add_nested(struct candor_buf *out, json_t *v, const char *pad)
+{
+	char *text = v ? json_dumps(v, TEXT_FLAGS | JSON_ENCODE_ANY) : NULL;
+	int rc;
+
+	json_decref(v);
+	if (!text)
+		return CANDOR_ERROR;
+	rc = add_padded(out, text, strlen(text), pad);
+	free(text);
+	return rc;
+}
+
+int candor_json_buyer_text(struct candor_buf *out, const char *doc, const struct candor_contact *c,
+			   const char *reason, const char *indent)
+{
+	size_t was = out->len, n = strlen(doc);
+	char pad[64];
+	int rc;
+
+	/* doc ends "\n}": the object goes on after its last member */
+	if (n < 2 || strcmp(doc + n - 2, "\n}") || strlen(indent) + 3 > sizeof(pad))
+		return CANDOR_ERROR;
+	snprintf(pad, sizeof(pad), "%s  ", indent);
+	rc = candor_buf_adds(out, indent) || add_padded(out, doc, n - 2, indent) ||
+	     candor_buf_addf(out, ",\n%s  \"contact\": ", indent) ||
+	     add_nested(out, candor_json_contact(c), pad) ||
+	     candor_buf_addf(out, ",\n%s  \"reason\": ", indent) ||
+	     add_nested(out, json_string(reason), pad) || candor_buf_addf(out, "\n%s}", indent) ||
+	     candor_buf_error(out);
+	if (rc) {
+		candor_buf_truncate(out, was);
+		return CANDOR_ERROR;
+	}
+	return 0;
+}
+
 json_t *candor_json_export(const struct candor_account_list *accts,
 			  const struct candor_contact_list *l,
 			  const struct candor_evidence_set *set, int64_t at)

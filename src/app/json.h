@@ -17,6 +17,7 @@
 #include <jansson.h>
 #include "core/domain.h"
 #include "core/model.h"
+#include "util/buf.h"
 
 /*
  * Checked building, for the writers here and the front doors' own
@@ -50,6 +51,24 @@ json_t *candor_json_ledger(const struct candor_evidence *ev, int64_t at);
 /* An assessment: stage, trust and its components, gates with their
  * reasons, the headline, the next step, the profile and the evidence counts. */
 json_t *candor_json_assessment(const struct candor_assessment *a);
+
+/*
+ * The same as text, as the CLI prints JSON (two-space indent, reals to 12
+ * digits): malloc'd, or NULL (out of memory, not UTF-8).  This is what a
+ * kept answer holds (store.h, candor_assessment_row.doc).
+ */
+char *candor_json_assessment_text(const struct candor_assessment *a);
+
+/*
+ * A buyer of the pipeline as text (the same flags), appended to out: the
+ * assessment text doc (candor_json_assessment_text, kept or made now) with
+ * "contact" (candor_json_contact) and "reason" added, byte for byte what
+ * dumping that object would write, with indent before every line (the
+ * object nested in an array: "    " two levels in).  0, or CANDOR_ERROR
+ * when a part cannot be written (out is then cut back to where it was).
+ */
+int candor_json_buyer_text(struct candor_buf *out, const char *doc, const struct candor_contact *c,
+			   const char *reason, const char *indent);
 
 /*
  * The whole store as `candor export --format json` writes it: every account

@@ -153,47 +153,29 @@ static json_t *rows_json(const struct candor_app_buyer *rows, size_t n, int64_t 
 
 /*
  * pipeline --json over every buyer, streamed: the same text cli_print_json
- * would print for rows_json (two-space indent), one buyer at a time.
+ * would print for rows_json (two-space indent), one buyer at a time, each
+ * buyer's whole answer as kept (app/assess.h, the query's whole flag).
  */
-struct stream { size_t n; bool failed, json_failed; };
-
-static void print_indented(const char *text, const char *indent)
-{
-	for (const char *p = text; *p; p++) {
-		if (p == text)
-			fputs(indent, stdout);
-		fputc(*p, stdout);
-		if (*p == '\n' && p[1])
-			fputs(indent, stdout);
-	}
-}
+struct stream { size_t n; bool failed, json_failed; struct candor_buf text; };
 
 static int stream_one(void *data, const struct candor_app_buyer *b)
 {
 	struct stream *st = data;
-	json_t *j = candor_json_assessment(&b->a);
-	char *text;
-	bool bad = false;
 
-	candor_json_put(j, "contact", candor_json_contact(b->c), &bad);
-	candor_json_put(j, "reason", json_string(b->reason), &bad);
-	j = candor_json_checked(j, bad);
-	text = j ? json_dumps(j, JSON_INDENT(2) | JSON_REAL_PRECISION(12)) : NULL;
-	json_decref(j);
-	if (!text) {
+	candor_buf_reset(&st->text);
+	candor_buf_adds(&st->text, st->n++ ? ",\n" : "\n");
+	if (!b->whole || candor_json_buyer_text(&st->text, b->whole, b->c, b->reason, "    ")) {
 		st->json_failed = true;
 		return CANDOR_ERROR;
 	}
-	fputs(st->n++ ? ",\n" : "\n", stdout);
-	print_indented(text, "    ");
-	free(text);
+	fwrite(st->text.ptr, 1, st->text.len, stdout);
 	return ferror(stdout) ? CANDOR_ERROR : 0;
 }
 
 static int stream_json(struct candor_ctx *ctx, struct candor_app *app,
 		       const struct candor_app_pipeline_query *q)
 {
-	struct stream st = { 0 };
+	struct stream st = { .text = CANDOR_BUF_INIT };
 	json_t *at = candor_json_date(q->at);
 	char *at_text = json_dumps(at, JSON_ENCODE_ANY);
 	int rc;
@@ -205,6 +187,7 @@ static int stream_json(struct candor_ctx *ctx, struct candor_app *app,
 	       CANDOR_MODEL_VERSION);
 	free(at_text);
 	rc = candor_app_pipeline_each(app, q, stream_one, &st);
+	candor_buf_release(&st.text);
 	if (rc)
 		return cli_fail(ctx, rc == CANDOR_ERROR && !ctx->err.msg[0]
 				? candor_error_set(&ctx->err, CANDOR_ERROR, NULL, "%s", st.json_failed ? CLI_JSON_FAILED
@@ -248,6 +231,7 @@ int cmd_pipeline(int argc, char **argv, struct candor_ctx *ctx)
 	}
 	q.account_id = acc.id;
 	if (o.json && !q.limit && !q.asof) {
+		q.whole = true;
 		rc = stream_json(ctx, &app, &q);
 		goto cleanup;
 	}

@@ -127,6 +127,7 @@ static int partition(struct candor_store *s, int parts)
 			" END LOOP;"
 			"END $$;");
 	candor_buf_adds(&sql, pg_stage_count_sql);   /* the tables are new: their triggers too */
+	candor_buf_adds(&sql, pg_owner_count_sql);
 	rc = candor_buf_error(&sql) ? candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory")
 				    : pg_script(s, sql.ptr, "partitioning the database");
 	candor_buf_release(&sql);

@@ -100,6 +100,7 @@ int pg_schema_version(struct candor_store *s, int *out);
 extern const char pg_rekey_sql[];
 /* The triggers of stage_counts (postgres-schema.c). */
 extern const char pg_stage_count_sql[];
+extern const char pg_owner_count_sql[];
 int pg_partition(struct candor_store *s, int parts);
 int pg_citus(struct candor_store *s);
 

@@ -59,6 +59,38 @@ const char pg_stage_count_sql[] =
 	" FOR EACH ROW EXECUTE FUNCTION candor_contact_counted();"
 	"CREATE INDEX IF NOT EXISTS accounts_owner_nocase ON accounts (lower(owner COLLATE \"C\"), id);";
 
+/*
+ * The triggers that keep owner_stage_counts (schema.c, migration 10 -> 11),
+ * as SQLite's do.  Made again after partitioning, with stage_counts'.
+ */
+const char pg_owner_count_sql[] =
+	"CREATE OR REPLACE FUNCTION candor_owner_count(own TEXT, st BIGINT, d BIGINT) RETURNS void"
+	" LANGUAGE sql AS $$ INSERT INTO owner_stage_counts(owner, stage, n) VALUES (own, st, d)"
+	" ON CONFLICT (owner, stage) DO UPDATE SET n = owner_stage_counts.n + d $$;"
+	"CREATE OR REPLACE FUNCTION candor_stage_count_owned() RETURNS trigger LANGUAGE plpgsql AS $$"
+	" BEGIN"
+	"  IF TG_OP <> 'INSERT' THEN PERFORM candor_owner_count(a.owner, OLD.stage, -OLD.n)"
+	"   FROM accounts a WHERE a.id = OLD.account_id AND a.deleted = 0; END IF;"
+	"  IF TG_OP <> 'DELETE' THEN PERFORM candor_owner_count(a.owner, NEW.stage, NEW.n)"
+	"   FROM accounts a WHERE a.id = NEW.account_id AND a.deleted = 0; END IF;"
+	"  RETURN NULL;"
+	" END $$;"
+	"CREATE OR REPLACE FUNCTION candor_account_owned() RETURNS trigger LANGUAGE plpgsql AS $$"
+	" BEGIN"
+	"  IF OLD.deleted = 0 THEN PERFORM candor_owner_count(OLD.owner, k.stage, -k.n)"
+	"   FROM stage_counts k WHERE k.account_id = OLD.id; END IF;"
+	"  IF TG_OP = 'UPDATE' AND NEW.deleted = 0 THEN PERFORM candor_owner_count(NEW.owner, k.stage, k.n)"
+	"   FROM stage_counts k WHERE k.account_id = NEW.id; END IF;"
+	"  RETURN NULL;"
+	" END $$;"
+	"CREATE TRIGGER owner_counts AFTER INSERT OR UPDATE OR DELETE ON stage_counts"
+	" FOR EACH ROW EXECUTE FUNCTION candor_stage_count_owned();"
+	"CREATE TRIGGER owner_counts_account AFTER UPDATE OF owner, deleted ON accounts FOR EACH ROW"
+	" WHEN (OLD.owner IS DISTINCT FROM NEW.owner OR (OLD.deleted = 0) <> (NEW.deleted = 0))"
+	" EXECUTE FUNCTION candor_account_owned();"
+	"CREATE TRIGGER owner_counts_account_removed AFTER DELETE ON accounts"
+	" FOR EACH ROW EXECUTE FUNCTION candor_account_owned();";
+
 /* What PostgreSQL needs beyond migration i (index: the version reached). */
 static const char *const pg_extra[CANDOR_SCHEMA_VERSION + 1] = {
 	[3] = "CREATE UNIQUE INDEX users_name_nocase ON users (lower(name COLLATE \"C\"));",
@@ -69,6 +101,7 @@ static const char *const pg_extra[CANDOR_SCHEMA_VERSION + 1] = {
 	      " CHECK (kind IN ('call','meeting','email','note','chat'));",
 	[8] = pg_rekey_sql,
 	[10] = pg_stage_count_sql,   /* and below: a seller's accounts by owner, as LOWER() compares */
+	[11] = pg_owner_count_sql,
 };
 
 static const struct { const char *from, *to; } spelling[] = {

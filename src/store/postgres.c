@@ -250,13 +250,53 @@ static int pg_assessment_put(struct candor_store *s, const struct candor_assessm
 {
 	return pg_exec(s, pg_write(s, "UPDATE assessments SET account_id = $2, model = $3, evidence = $4,"
 				   " at = $5, valid_until = $6, stage = $7, stalled_last = $8, neg_trust = $9,"
-				   " headline = $10, headline_kind = $11, headline_ref = $12, headline_flags = $13"
-				   " WHERE account_id = $2 AND id = $1"
+				   " headline = $10, headline_kind = $11, headline_ref = $12, headline_flags = $13,"
+				   " doc = $14 WHERE account_id = $2 AND id = $1"
 				   " AND (SELECT evidence FROM contacts WHERE account_id = $2 AND id = $1) = $4",
-				   "iitiiiiidttii", r->contact_id, r->account_id, r->model, r->evidence,
+				   "iitiiiiidttiit", r->contact_id, r->account_id, r->model, r->evidence,
 				   r->at, r->valid_until, (int64_t)r->stage,
 				   (int64_t)(r->stalled ? 0 : 1), -r->trust, r->headline, r->headline_kind,
-				   r->headline_ref, (int64_t)r->headline_flags), NULL);
+				   r->headline_ref, (int64_t)r->headline_flags, r->doc), NULL);
+}
+
+/* The page's answers in one statement: its ids as one array, matched back by id. */
+static int pg_assessment_docs(struct candor_store *s, const struct candor_assessment_row *rows,
+			      size_t n, char **docs)
+{
+	struct candor_buf ids = CANDOR_BUF_INIT;
+	PGresult *r;
+	int rc = 0;
+
+	candor_buf_adds(&ids, "{");
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			candor_buf_adds(&ids, ",");
+		candor_buf_add_int(&ids, rows[i].contact_id);
+	}
+	candor_buf_adds(&ids, "}");
+	if (candor_buf_error(&ids)) {
+		candor_buf_release(&ids);
+		return candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory");
+	}
+	r = pg_query(s, "SELECT id, account_id, evidence, at, doc FROM assessments"
+		     " WHERE id = ANY($1::bigint[]) AND valid_until > at AND doc <> ''", "t", ids.ptr);
+	candor_buf_release(&ids);
+	if (!r)
+		return s->err->code;
+	for (int k = 0; k < PQntuples(r) && !rc; k++) {
+		int64_t id = pg_col_int(r, k, 0);
+
+		for (size_t i = 0; i < n; i++) {
+			if (rows[i].contact_id != id || docs[i] || rows[i].account_id != pg_col_int(r, k, 1) ||
+			    rows[i].evidence != pg_col_int(r, k, 2) || rows[i].at != pg_col_int(r, k, 3))
+				continue;
+			if (!(docs[i] = pg_col_text(r, k, 4)))
+				rc = candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory");
+			break;
+		}
+	}
+	PQclear(r);
+	return rc;
 }
 
 /*
@@ -289,9 +329,9 @@ static int pg_assessment_put(struct candor_store *s, const struct candor_assessm
 	" WHERE y.account_id = c.account_id AND y.contact_id = c.id AND y.status = 'open'" \
 	" AND y.deleted = 0)"
 #define PL_DUE "coalesce(least(" PL_PROMISE_DUE ", " PL_EXPECT_DUE "), 9000000000000000)"
-#define PL_SELECT(stage, after, order) "SELECT c.id, c.account_id, a.name, c.name, c.role, c.email," \
+#define PL_SELECT(cols, stage, after, order) "SELECT c.id, c.account_id, a.name, c.name, c.role, c.email," \
 	" c.created, x.model, x.evidence, x.at, x.valid_until, x.stage, x.stalled_last, x.neg_trust," \
-	" x.headline, x.headline_kind, x.headline_ref, x.headline_flags, " PL_LAST ", " PL_DUE \
+	" x.headline, x.headline_kind, x.headline_ref, x.headline_flags, " cols \
 	" FROM assessments x JOIN contacts c ON c.id = x.id JOIN accounts a ON a.id = c.account_id" \
 	PL_FILTER " AND " stage " AND ($3::bigint + $6::bigint + $7::bigint + $8::float8 IS NOT NULL)" \
 	after " ORDER BY " order LIMIT
@@ -302,14 +342,19 @@ static int pg_assessment_put(struct candor_store *s, const struct candor_assessm
 #define PL_AFTER_U " AND (x.stage, x.stalled_last, x.neg_trust, x.id) > ($6, $7, $8, $3)"
 #define PL_ORDER_K(key) key ", x.id"
 #define PL_AFTER_K(key) " AND (" key ", x.id) > ($8, $3)"
-#define PL_SORT(order, after) { PL_SELECT(PL_ANY, "", order), PL_SELECT(PL_ANY, after, order), \
-	PL_SELECT(PL_IN, "", order), PL_SELECT(PL_IN, after, order) }
+#define PL_SORT(cols, order, after) { PL_SELECT(cols, PL_ANY, "", order), \
+	PL_SELECT(cols, PL_ANY, after, order), PL_SELECT(cols, PL_IN, "", order), \
+	PL_SELECT(cols, PL_IN, after, order) }
+/* the last contact and the due date are read for the orders that need them
+ * (store.h); the others leave them 0 and none, a subquery a row less */
+#define PL_DATES PL_LAST ", " PL_DUE
+#define PL_NO_DATES "0, 9000000000000000"
 
 static const char *const pipeline_sql[][4] = {
-	[CANDOR_SORT_URGENCY] = PL_SORT(PL_ORDER_U, PL_AFTER_U),
-	[CANDOR_SORT_TRUST] = PL_SORT(PL_ORDER_K("x.neg_trust"), PL_AFTER_K("x.neg_trust")),
-	[CANDOR_SORT_CONTACT] = PL_SORT(PL_ORDER_K(PL_LAST), PL_AFTER_K(PL_LAST)),
-	[CANDOR_SORT_DUE] = PL_SORT(PL_ORDER_K(PL_DUE), PL_AFTER_K(PL_DUE)),
+	[CANDOR_SORT_URGENCY] = PL_SORT(PL_NO_DATES, PL_ORDER_U, PL_AFTER_U),
+	[CANDOR_SORT_TRUST] = PL_SORT(PL_NO_DATES, PL_ORDER_K("x.neg_trust"), PL_AFTER_K("x.neg_trust")),
+	[CANDOR_SORT_CONTACT] = PL_SORT(PL_DATES, PL_ORDER_K(PL_LAST), PL_AFTER_K(PL_LAST)),
+	[CANDOR_SORT_DUE] = PL_SORT(PL_DATES, PL_ORDER_K(PL_DUE), PL_AFTER_K(PL_DUE)),
 };
 
 static int fill_buyer(struct candor_store *s, const PGresult *r, int i, void *row)
@@ -379,10 +424,17 @@ static int pg_pipeline_counts(struct candor_store *s, const struct candor_list_q
 	PGresult *r;
 
 	candor_fold_tables(&from, &to);
-	/* kept per account and stage (stage_counts), summed; a search walks the buyers */
+	/* kept per seller and stage (owner_stage_counts) or per account and stage
+	 * (stage_counts), summed; a search walks the buyers */
 	r = plain
-		? pg_query(s, "SELECT stage, sum(n) FROM stage_counts GROUP BY stage", "")
-		/* a seller's own board: their accounts by the owner index */
+		? pg_query(s, "SELECT stage, sum(n) FROM owner_stage_counts GROUP BY stage", "")
+		/* a seller's board, or some sellers': a row a seller and stage */
+		: !(q->search && *q->search) && !q->account_id
+		? pg_query(s, "SELECT stage, sum(n) FROM owner_stage_counts"
+			   " WHERE ($1 = '' OR " LOWER("owner") " = " LOWER("$1") ")"
+			   " AND ($2 = '' OR strpos($2, chr(10) || owner || chr(10)) > 0) GROUP BY stage",
+			   "tt", q->owner, q->owners)
+		/* a seller's account: by the owner index */
 		: !(q->search && *q->search) && q->owner && *q->owner
 		? pg_query(s, "SELECT k.stage, sum(k.n) FROM stage_counts k JOIN accounts a ON a.id = k.account_id"
 			   " WHERE " LOWER("a.owner") " = " LOWER("$1")
@@ -1143,6 +1195,7 @@ const struct candor_store_be candor_store_postgres = {
 	.assessments_stale = pg_assessments_stale,
 	.assessment_put = pg_assessment_put,
 	.pipeline_page = pg_pipeline_page,
+	.assessment_docs = pg_assessment_docs,
 	.pipeline_counts = pg_pipeline_counts,
 	.due = pg_due,
 	.contacts = pg_contacts,

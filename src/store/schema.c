@@ -313,6 +313,24 @@ const char *const candor_migrations[] = {
 	"INSERT INTO stage_counts(account_id, stage, n)"
 	"  SELECT x.account_id, x.stage, count(*) FROM assessments x JOIN contacts c ON c.id = x.id"
 	"  WHERE c.deleted = 0 GROUP BY x.account_id, x.stage;",
+	/* 10 -> 11: the kept answer whole (the JSON `candor pipeline --json`
+	 * writes for the buyer, contact and reason aside), so a listing of
+	 * every buyer is read, not computed again from the evidence.  Rows of
+	 * an older build have none and are made again (app/assess.c). */
+	"ALTER TABLE assessments ADD COLUMN doc TEXT NOT NULL DEFAULT '';"
+	/* and the counts per seller (owner_stage_counts: stage_counts summed
+	 * over each owner's accounts not deleted), so the board of everyone,
+	 * or of a seller, sums a row a seller and stage, not one an account;
+	 * triggers keep it (candor_owner_count_triggers), derived like
+	 * stage_counts */
+	"CREATE TABLE owner_stage_counts ("
+	"  owner TEXT NOT NULL,"
+	"  stage INTEGER NOT NULL,"
+	"  n INTEGER NOT NULL DEFAULT 0,"
+	"  PRIMARY KEY (owner, stage));"
+	"INSERT INTO owner_stage_counts(owner, stage, n)"
+	"  SELECT a.owner, k.stage, sum(k.n) FROM stage_counts k JOIN accounts a ON a.id = k.account_id"
+	"  WHERE a.deleted = 0 GROUP BY a.owner, k.stage;",
 	NULL
 };
 
@@ -371,6 +389,33 @@ const char candor_stage_count_triggers[] =
 #undef SC_SUB
 #undef SC_LIVE
 
+/*
+ * SQLite's triggers of owner_stage_counts (migration 10 -> 11): a change
+ * to an account's count moves its owner's by as much while the account is
+ * not deleted; an account given to another owner, deleted or brought back
+ * moves all of its counts.
+ */
+#define OC_ADD(owner, st, d, from) "INSERT INTO owner_stage_counts(owner, stage, n) SELECT " owner ", " \
+	st ", " d " " from " AND true ON CONFLICT (owner, stage) DO UPDATE SET n = n + excluded.n;"
+#define OC_ACCOUNT(acc) "FROM accounts WHERE id = " acc " AND deleted = 0"
+const char candor_owner_count_triggers[] =
+	"CREATE TRIGGER owner_counts_add AFTER INSERT ON stage_counts"
+	" BEGIN " OC_ADD("owner", "new.stage", "new.n", OC_ACCOUNT("new.account_id")) " END;"
+	"CREATE TRIGGER owner_counts_change AFTER UPDATE ON stage_counts"
+	" BEGIN " OC_ADD("owner", "old.stage", "-old.n", OC_ACCOUNT("old.account_id"))
+	OC_ADD("owner", "new.stage", "new.n", OC_ACCOUNT("new.account_id")) " END;"
+	"CREATE TRIGGER owner_counts_remove AFTER DELETE ON stage_counts"
+	" BEGIN " OC_ADD("owner", "old.stage", "-old.n", OC_ACCOUNT("old.account_id")) " END;"
+	"CREATE TRIGGER owner_counts_account AFTER UPDATE OF owner, deleted ON accounts"
+	" WHEN old.owner IS NOT new.owner OR (old.deleted = 0) <> (new.deleted = 0) BEGIN "
+	OC_ADD("old.owner", "stage", "-n", "FROM stage_counts WHERE account_id = old.id AND old.deleted = 0")
+	OC_ADD("new.owner", "stage", "n", "FROM stage_counts WHERE account_id = new.id AND new.deleted = 0")
+	" END;"
+	"CREATE TRIGGER owner_counts_account_removed AFTER DELETE ON accounts WHEN old.deleted = 0 BEGIN "
+	OC_ADD("old.owner", "stage", "-n", "FROM stage_counts WHERE account_id = old.id") " END;";
+#undef OC_ADD
+#undef OC_ACCOUNT
+
 /* The tables and columns of schema 10 (schema.h): update with each migration. */
 static const struct candor_column accounts_cols[] = {
 	{ "id", 'i' }, { "name", 't' }, { "owner", 't' }, { "note", 't' }, { "created", 'i' }, { "deleted", 'i' }, { "extra", 't' },
@@ -379,7 +424,7 @@ static const struct candor_column contacts_cols[] = {
 	{ "id", 'i' }, { "account_id", 'i' }, { "name", 't' }, { "role", 't' }, { "email", 't' }, { "created", 'i' }, { "evidence", 'i' }, { "deleted", 'i' }, { "extra", 't' },
 };
 static const struct candor_column assessments_cols[] = {
-	{ "id", 'i' }, { "account_id", 'i' }, { "model", 't' }, { "evidence", 'i' }, { "at", 'i' }, { "valid_until", 'i' }, { "stage", 'i' }, { "stalled_last", 'i' }, { "neg_trust", 'd' }, { "headline", 't' }, { "headline_kind", 't' }, { "headline_ref", 'i' }, { "headline_flags", 'i' },
+	{ "id", 'i' }, { "account_id", 'i' }, { "model", 't' }, { "evidence", 'i' }, { "at", 'i' }, { "valid_until", 'i' }, { "stage", 'i' }, { "stalled_last", 'i' }, { "neg_trust", 'd' }, { "headline", 't' }, { "headline_kind", 't' }, { "headline_ref", 'i' }, { "headline_flags", 'i' }, { "doc", 't' },
 };
 static const struct candor_column interactions_cols[] = {
 	{ "id", 'i' }, { "account_id", 'i' }, { "contact_id", 'i' }, { "kind", 't' }, { "inbound", 'i' }, { "at", 'i' }, { "seller", 't' }, { "text", 't' }, { "source", 't' }, { "metrics", 't' }, { "seller_share", 'd' }, { "analyser", 't' }, { "deleted", 'i' }, { "content_sha256", 't' },

@@ -12,6 +12,7 @@
 extern const char *const candor_migrations[];
 /* SQLite's triggers that keep stage_counts, after migration 9 -> 10. */
 extern const char candor_stage_count_triggers[];
+extern const char candor_owner_count_triggers[];
 /* SQLite's rebuild of the interactions table after migration 4 -> 5. */
 extern const char candor_interactions_v5[];
 

@@ -123,6 +123,9 @@ static int migrate(struct candor_store *s)
 		if (version + 1 == 10 &&
 		    (rc = sq_exec_script(s, candor_stage_count_triggers, "upgrading the database")))
 			goto fail;
+		if (version + 1 == 11 &&
+		    (rc = sq_exec_script(s, candor_owner_count_triggers, "upgrading the database")))
+			goto fail;
 	}
 	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d; PRAGMA application_id = %d",
 		 CANDOR_SCHEMA_VERSION, APPLICATION_ID);
@@ -445,12 +448,39 @@ static int sq_assessment_put(struct candor_store *s, const struct candor_assessm
 {
 	return sq_exec(s, sq_bind(s, "UPDATE assessments SET account_id = ?2, model = ?3, evidence = ?4,"
 			    " at = ?5, valid_until = ?6, stage = ?7, stalled_last = ?8, neg_trust = ?9,"
-			    " headline = ?10, headline_kind = ?11, headline_ref = ?12, headline_flags = ?13"
+			    " headline = ?10, headline_kind = ?11, headline_ref = ?12, headline_flags = ?13,"
+			    " doc = ?14"
 			    " WHERE id = ?1 AND (SELECT evidence FROM contacts WHERE id = ?1) = ?4",
-			    "iitiiiiidttii", r->contact_id, r->account_id, r->model, r->evidence, r->at,
+			    "iitiiiiidttiit", r->contact_id, r->account_id, r->model, r->evidence, r->at,
 			    r->valid_until, (int64_t)r->stage, (int64_t)(r->stalled ? 0 : 1), -r->trust,
-			    r->headline, r->headline_kind, r->headline_ref, (int64_t)r->headline_flags),
+			    r->headline, r->headline_kind, r->headline_ref, (int64_t)r->headline_flags,
+			    r->doc),
 		    "keeping the assessment", NULL);
+}
+
+/* One look-up by the key a buyer: a page is a few hundred of them. */
+static int sq_assessment_docs(struct candor_store *s, const struct candor_assessment_row *rows,
+			      size_t n, char **docs)
+{
+	int rc = SQLITE_DONE;
+
+	for (size_t i = 0; i < n && rc == SQLITE_DONE; i++) {
+		sqlite3_stmt *st = sq_bind(s, "SELECT doc FROM assessments WHERE id = ?1 AND account_id = ?2"
+					   " AND evidence = ?3 AND at = ?4 AND valid_until > at AND doc <> ''", "iiii",
+					   rows[i].contact_id, rows[i].account_id, rows[i].evidence,
+					   rows[i].at);
+
+		if (!st)
+			return s->err->code;
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			if (!(docs[i] = sq_col_text(st, 0)))
+				rc = SQLITE_NOMEM;
+			else
+				rc = SQLITE_DONE;
+		}
+		sq_done(s, st);
+	}
+	return rc == SQLITE_DONE ? 0 : sq_fail(s, rc, "reading the kept answers");
 }
 
 /*
@@ -482,9 +512,9 @@ static int sq_assessment_put(struct candor_store *s, const struct candor_assessm
 	" AND y.deleted = 0)"
 #define PL_DUE "min(coalesce(" PL_PROMISE_DUE ", 9000000000000000), coalesce(" PL_EXPECT_DUE \
 	", 9000000000000000))"
-#define PL_SELECT(stage, after, order) "SELECT c.id, c.account_id, a.name, c.name, c.role, c.email," \
+#define PL_SELECT(cols, stage, after, order) "SELECT c.id, c.account_id, a.name, c.name, c.role, c.email," \
 	" c.created, x.model, x.evidence, x.at, x.valid_until, x.stage, x.stalled_last, x.neg_trust," \
-	" x.headline, x.headline_kind, x.headline_ref, x.headline_flags, " PL_LAST ", " PL_DUE \
+	" x.headline, x.headline_kind, x.headline_ref, x.headline_flags, " cols \
 	" FROM assessments x JOIN contacts c ON c.id = x.id JOIN accounts a ON a.id = c.account_id" \
 	PL_FILTER " AND " stage " AND (?3 + ?6 + ?7 + ?8 IS NOT NULL)" after " ORDER BY " order " LIMIT ?4"
 /* With a stage, an equality the index seeks to (the OR form scans from the top). */
@@ -494,14 +524,19 @@ static int sq_assessment_put(struct candor_store *s, const struct candor_assessm
 #define PL_AFTER_U " AND (x.stage, x.stalled_last, x.neg_trust, x.id) > (?6, ?7, ?8, ?3)"
 #define PL_ORDER_K(key) key ", x.id"
 #define PL_AFTER_K(key) " AND (" key ", x.id) > (?8, ?3)"
-#define PL_SORT(order, after) { PL_SELECT(PL_ANY, "", order), PL_SELECT(PL_ANY, after, order), \
-	PL_SELECT(PL_IN, "", order), PL_SELECT(PL_IN, after, order) }
+#define PL_SORT(cols, order, after) { PL_SELECT(cols, PL_ANY, "", order), \
+	PL_SELECT(cols, PL_ANY, after, order), PL_SELECT(cols, PL_IN, "", order), \
+	PL_SELECT(cols, PL_IN, after, order) }
+/* the last contact and the due date are read for the orders that need them
+ * (store.h); the others leave them 0 and none, a subquery a row less */
+#define PL_DATES PL_LAST ", " PL_DUE
+#define PL_NO_DATES "0, 9000000000000000"
 
 static const char *const pipeline_sql[][4] = {
-	[CANDOR_SORT_URGENCY] = PL_SORT(PL_ORDER_U, PL_AFTER_U),
-	[CANDOR_SORT_TRUST] = PL_SORT(PL_ORDER_K("x.neg_trust"), PL_AFTER_K("x.neg_trust")),
-	[CANDOR_SORT_CONTACT] = PL_SORT(PL_ORDER_K(PL_LAST), PL_AFTER_K(PL_LAST)),
-	[CANDOR_SORT_DUE] = PL_SORT(PL_ORDER_K(PL_DUE), PL_AFTER_K(PL_DUE)),
+	[CANDOR_SORT_URGENCY] = PL_SORT(PL_NO_DATES, PL_ORDER_U, PL_AFTER_U),
+	[CANDOR_SORT_TRUST] = PL_SORT(PL_NO_DATES, PL_ORDER_K("x.neg_trust"), PL_AFTER_K("x.neg_trust")),
+	[CANDOR_SORT_CONTACT] = PL_SORT(PL_DATES, PL_ORDER_K(PL_LAST), PL_AFTER_K(PL_LAST)),
+	[CANDOR_SORT_DUE] = PL_SORT(PL_DATES, PL_ORDER_K(PL_DUE), PL_AFTER_K(PL_DUE)),
 };
 
 static void fill_pipeline_row(sqlite3_stmt *st, struct candor_contact *c,
@@ -555,16 +590,24 @@ static int sq_pipeline_page(struct candor_store *s, const struct candor_list_que
 	return rc == SQLITE_DONE ? 0 : rc == SQLITE_ROW ? s->err->code : sq_fail(s, rc, "reading the pipeline");
 }
 
-/* The counts: kept per account and stage (stage_counts), summed over the
- * accounts the filters leave; a search walks the buyers. */
+/* The counts: kept per seller and stage (owner_stage_counts) or per account
+ * and stage (stage_counts), summed over what the filters leave; a search
+ * walks the buyers. */
 static int sq_pipeline_counts(struct candor_store *s, const struct candor_list_query *q,
 			      int64_t counts[CANDOR_STAGE_DECIDED + 1])
 {
 	bool plain = !(q->owner && *q->owner) && !(q->search && *q->search) && !q->account_id &&
 		     !(q->owners && *q->owners);
 	bool by_account = !(q->search && *q->search);
+	bool by_owner = by_account && !q->account_id;
 	sqlite3_stmt *st = plain
-		? sq_bind(s, "SELECT stage, sum(n) FROM stage_counts GROUP BY stage", "")
+		? sq_bind(s, "SELECT stage, sum(n) FROM owner_stage_counts GROUP BY stage", "")
+		/* a seller's board, or some sellers': a row a seller and stage */
+		: by_owner
+		? sq_bind(s, "SELECT stage, sum(n) FROM owner_stage_counts"
+			  " WHERE (?1 = '' OR owner = ?1 COLLATE NOCASE)"
+			  " AND (?2 = '' OR instr(?2, char(10) || owner || char(10)) > 0) GROUP BY stage",
+			  "tt", q->owner, q->owners)
 		/* a seller's own board: their accounts by the owner index */
 		: by_account && q->owner && *q->owner
 		? sq_bind(s, "SELECT k.stage, sum(k.n) FROM stage_counts k JOIN accounts a ON a.id = k.account_id"
@@ -1226,6 +1269,7 @@ const struct candor_store_be candor_store_sqlite = {
 	.assessments_stale = sq_assessments_stale,
 	.assessment_put = sq_assessment_put,
 	.pipeline_page = sq_pipeline_page,
+	.assessment_docs = sq_assessment_docs,
 	.pipeline_counts = sq_pipeline_counts,
 	.due = sq_due,
 	.contacts = sq_contacts,

@@ -5,6 +5,7 @@
 #include "util/common.h"
 #include <ctype.h>
 #include <strings.h>
+#include <pthread.h>
 #include "util/buf.h"
 #include "store/store.h"
 #include "store/readback.h"
@@ -697,6 +698,87 @@ int candor_store_assessments_stale(struct candor_store *s, const char *model, in
 int candor_store_assessment_put(struct candor_store *s, const struct candor_assessment_row *row)
 {
 	return s->be->assessment_put(s, row);
+}
+
+/*
+ * Whether a kept answer read back is what candor_json_assessment_text
+ * writes the shape of: UTF-8 text (util/utf8.h) making one JSON object, its
+ * strings closed and its braces and brackets balanced, that begins
+ * "{\n  \"at\": " and ends "\n}".  It is printed as it is, so anything else
+ * (a damaged or edited row) is not used: the answer is made again.
+ */
+/* The bytes doc_ok stops at (1), in a string and outside one; the rest it skips. */
+static unsigned char doc_stops[2][256];
+
+static void doc_stops_init(void)
+{
+	for (int ch = 0; ch < 256; ch++) {
+		doc_stops[1][ch] = ch < 0x20 || ch >= 0x80 || ch == '"' || ch == '\\';
+		doc_stops[0][ch] = (ch < 0x20 && ch != '\n') || ch >= 0x80 || ch == '"' || ch == '{' ||
+				   ch == '}' || ch == '[' || ch == ']';
+	}
+}
+
+static bool doc_ok(const char *doc)
+{
+	static const char head[] = "{\n  \"at\": ";
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	const unsigned char *p = (const unsigned char *)doc;
+	size_t n = strlen(doc), depth = 0;
+	int in_string = 0;
+
+	if (n < sizeof(head) + 2 || memcmp(doc, head, sizeof(head) - 1) || memcmp(doc + n - 2, "\n}", 2))
+		return false;
+	pthread_once(&once, doc_stops_init);
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch;
+		size_t seq;
+
+		while (i < n && !doc_stops[in_string][p[i]])
+			i++;
+		if (i == n)
+			break;
+		ch = p[i];
+		if (ch >= 0x80) {   /* only in a string, and well-formed */
+			if (!in_string || !(seq = candor_utf8_seq(p + i, n - i)))
+				return false;
+			i += seq - 1;
+		} else if (ch < 0x20) {
+			return false;
+		} else if (ch == '\\') {
+			i++;
+		} else if (ch == '"') {
+			in_string = !in_string;
+		} else if (ch == '{' || ch == '[') {
+			depth++;
+		} else if (!depth-- || (!depth && i != n - 1)) {   /* '}' or ']' */
+			return false;
+		}
+	}
+	return !in_string && !depth;
+}
+
+int candor_store_assessment_docs(struct candor_store *s, const struct candor_assessment_row *rows,
+				 size_t n, char **docs)
+{
+	int rc;
+
+	memset(docs, 0, n * sizeof(*docs));
+	if (!n)
+		return 0;
+	if ((rc = s->be->assessment_docs(s, rows, n, docs))) {
+		for (size_t i = 0; i < n; i++) {
+			free(docs[i]);
+			docs[i] = NULL;
+		}
+		return rc;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (docs[i] && !doc_ok(docs[i])) {
+			free(docs[i]);
+			docs[i] = NULL;
+		}
+	return 0;
 }
 
 const struct candor_name candor_pipeline_sorts[] = {

@@ -147,9 +147,14 @@ struct candor_assessment_row {
 	char headline_kind[16];
 	int64_t headline_ref;
 	int headline_flags;
-	/* read by pipeline pages only: the last interaction's time (0: none)
-	 * and the nearest due date of an open promise or expectation
-	 * (CANDOR_DUE_NONE: none) */
+	/* written by candor_store_assessment_put only (never read back with
+	 * the row: candor_store_assessment_docs reads it): the whole answer as
+	 * app/json.h writes it (candor_json_assessment_text), or NULL */
+	const char *doc;
+	/* read by pipeline pages sorted by them only (the CONTACT and DUE
+	 * orders; the others leave 0 and CANDOR_DUE_NONE): the last
+	 * interaction's time (0: none) and the nearest due date of an open
+	 * promise or expectation (CANDOR_DUE_NONE: none) */
 	int64_t last_contact, due;
 };
 /*
@@ -234,6 +239,10 @@ struct candor_store_be {
 			     struct candor_assessment_row **rows);
 	int (*pipeline_counts)(struct candor_store *s, const struct candor_list_query *q,
 			       int64_t counts[CANDOR_STAGE_DECIDED + 1]);
+	/* The kept whole answers of rows[0..n) as store.h's
+	 * candor_store_assessment_docs says, unchecked. */
+	int (*assessment_docs)(struct candor_store *s, const struct candor_assessment_row *rows,
+			       size_t n, char **docs);
 	/* The open promises and expectations due before until (store.h,
 	 * candor_store_due), limit + 1 at most (search already folded). */
 	int (*due)(struct candor_store *s, const struct candor_list_query *q, int64_t until,
@@ -330,7 +339,7 @@ extern const struct candor_store_be candor_store_sqlite;
 extern const struct candor_store_be candor_store_postgres;
 
 /* The newest schema this build knows. */
-#define CANDOR_SCHEMA_VERSION 10
+#define CANDOR_SCHEMA_VERSION 11
 
 /*
  * Open the store at location, an address that chooses the backend:
@@ -424,6 +433,17 @@ int candor_store_contact_page(struct candor_store *s, const struct candor_list_q
 int candor_store_assessments_stale(struct candor_store *s, const char *model, int64_t at,
 				   struct candor_stale **out, size_t *n);
 int candor_store_assessment_put(struct candor_store *s, const struct candor_assessment_row *row);
+/*
+ * The whole kept answers (row->doc as put) of the buyers of rows[0..n), a
+ * pipeline page's: docs[i] is malloc'd (free it) when buyer i's kept row is
+ * still the one of rows[i] (the same evidence counter and moment) and holds
+ * a whole answer that passes the store's check of it (UTF-8, one JSON
+ * object as candor_json_assessment_text writes one), else NULL: the caller
+ * computes that answer from the evidence.  One statement a page on
+ * PostgreSQL.
+ */
+int candor_store_assessment_docs(struct candor_store *s, const struct candor_assessment_row *rows,
+				 size_t n, char **docs);
 /* How many buyers pass q's filters in each stage, by their kept rows. */
 int candor_store_pipeline_counts(struct candor_store *s, const struct candor_list_query *q,
 				 int64_t counts[CANDOR_STAGE_DECIDED + 1]);

@@ -190,15 +190,13 @@ static void due_list(struct web_request *req, const struct candor_due_list *d, b
 }
 
 /* What is overdue and what is due today (the user's day: UTC), each linking to its row. */
-static int due_strip(struct web_request *req, const struct board *b)
+static int due_strip(struct web_request *req, struct candor_app *app, const struct board *b)
 {
 	struct candor_due_list d;
-	struct candor_app app;
 	bool more;
 	int rc;
 
-	web_app(req, &app);
-	if ((rc = candor_app_pipeline_due(&app, &b->q, BOARD_DUE, &d, &more))) {
+	if ((rc = candor_app_pipeline_due(app, &b->q, BOARD_DUE, &d, &more))) {
 		candor_due_list_release(&d);
 		return web_fail(req, rc);
 	}
@@ -307,14 +305,13 @@ static void column(struct web_request *req, int stage, int64_t count,
 }
 
 /* The columns: every stage's first buyers, or one stage (?stage=) a page at a time. */
-static int columns(struct web_request *req, const struct board *bd, int only, const int64_t *counts)
+static int columns(struct web_request *req, struct candor_app *app, const struct board *bd, int only,
+		   const int64_t *counts)
 {
 	struct candor_buf qs = CANDOR_BUF_INIT;
-	struct candor_app app;
 	int rc = 0;
 
 	filter_query(req, &qs);
-	web_app(req, &app);
 	web_html(&req->out, "<div class=\"board\">");
 	for (int s = 0; s <= CANDOR_STAGE_DECIDED && !rc; s++) {
 		struct candor_app_pipeline_query q = bd->q;
@@ -326,7 +323,7 @@ static int columns(struct web_request *req, const struct board *bd, int only, co
 		q.after = only >= 0 ? web_query(req, "after") : NULL;
 		q.in_stage = s + 1;
 		q.kept = true;
-		if ((rc = candor_app_pipeline_page(&app, &q, &b)))
+		if ((rc = candor_app_pipeline_page(app, &q, &b)))
 			rc = web_fail(req, rc);
 		else
 			column(req, s, counts[s], &b, qs.ptr, only >= 0, bd->q.sort);
@@ -401,6 +398,8 @@ static int board_body(struct web_request *req, struct board *b, int only,
 	struct candor_app app;
 	int rc;
 
+	/* one application for the page: the kept answers are brought up to
+	 * date once, for the counts, the due strip and every column */
 	web_app(req, &app);
 	if ((rc = candor_app_pipeline_counts(&app, &b->q, counts)))
 		return web_fail(req, rc);
@@ -410,7 +409,7 @@ static int board_body(struct web_request *req, struct board *b, int only,
 	web_html(&req->out, "<h1>Pipeline</h1><p class=\"muted\">%D buyer%s as of %T · stages are "
 		 "inferred from evidence, never set by hand</p>", total, total == 1 ? "" : "s", req->now);
 	filters(req, accounts, b);
-	if ((rc = due_strip(req, b)) || (rc = columns(req, b, only, counts)))
+	if ((rc = due_strip(req, &app, b)) || (rc = columns(req, &app, b, only, counts)))
 		return rc;
 	add_forms(req, accounts);
 	web_page_end(req);

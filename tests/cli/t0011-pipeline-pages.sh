@@ -82,6 +82,23 @@ test_expect 'one buyer changes: the next pipeline shows the new score, never the
 	test "$(jget one.json buyers.0.trust)" = "$(jget s1.json trust)"
 '
 
+test_expect 'the whole pipeline is read from the kept answers: the text computed afresh' '
+	candor pipeline --json >kept1.json &&
+	test "$(db_sql "SELECT count(*) FROM assessments WHERE doc <> '"''"'")" -eq 5 &&
+	candor pipeline --json >kept2.json &&
+	candor pipeline --json --at "$CANDOR_NOW" >fresh.json &&
+	test_cmp fresh.json kept1.json && test_cmp fresh.json kept2.json
+'
+
+test_expect 'a damaged kept answer is made again, never printed' '
+	db_sql "UPDATE assessments SET doc = substr(doc, 1, 40)
+		WHERE id = (SELECT min(id) FROM contacts)" >/dev/null &&
+	db_sql "UPDATE assessments SET doc = replace(doc, '"'\"at\"'"', '"'\"at\": [\"at\"'"')
+		WHERE id = (SELECT max(id) FROM contacts)" >/dev/null &&
+	candor pipeline --json >again.json &&
+	test_cmp fresh.json again.json
+'
+
 test_expect '--at computes from the evidence, and pages alike' '
 	candor pipeline --at 2026-11-03 --json >then.json &&
 	test "$(jget then.json buyers.#)" -eq 5 &&

@@ -386,7 +386,7 @@ static void an_older_store_is_upgraded_with_its_rows(void **state)
 		fail_msg("%s", err.msg);
 	assert_int_equal(s->be->schema_version(s, &v), 0);
 	assert_int_equal(v, CANDOR_SCHEMA_VERSION);
-	assert_int_equal(v, 10);
+	assert_int_equal(v, 11);
 	{
 		/* schema 10: the counts per stage made from the buyers there were */
 		struct candor_list_query q = { 0 };
@@ -1268,6 +1268,77 @@ static void counts_are(struct fixture *f, const char *owner, int64_t account,
 	counts_are(f, owner, account, (const int64_t[CANDOR_STAGE_DECIDED + 1]){ __VA_ARGS__ }, __LINE__)
 
 /*
+ * A kept answer's whole text comes back for the row it was kept with
+ * (the same evidence counter and moment) and for nothing else: not after a
+ * write to the evidence, not for another moment, and not when it is
+ * damaged (cut short, a brace too many, a raw control character, bytes
+ * that are not UTF-8), which the caller then makes again.
+ */
+static void kept_whole_answers_come_back_only_whole_and_current(void **state)
+{
+	static const char doc[] = "{\n  \"at\": \"1970-01-01\",\n  \"text\": \"caf\u00e9 \\\" {\",\n"
+				  "  \"list\": [\n    1\n  ]\n}";
+	struct fixture *f = *state;
+	struct candor_fact fact = { .kind = 0, .text = "closing takes 9 days", .source = "",
+				    .confidence = 1, .at = 50 };
+	int64_t acc = add_account(f->s, "Northwind");
+	int64_t ann = add_contact(f->s, acc, "Ann"), bo = add_contact(f->s, acc, "Bo");
+	struct candor_assessment_row r[2] = {
+		{ .contact_id = ann, .account_id = acc, .model = "m/1", .evidence = 1, .at = 100,
+		  .valid_until = 200, .doc = doc },
+		{ .contact_id = bo, .account_id = acc, .model = "m/1", .evidence = 1, .at = 100,
+		  .valid_until = 200 },
+	};
+	static const char *const damaged[] = {
+		"{\n  \"at\": \"1970-01-01\"",                          /* cut short */
+		"{\n  \"at\": \"1970-01-01\"\n}\n}",                   /* a brace too many */
+		"{\n  \"at\": \"1970\n-01-01\"\n}",                    /* a newline in a string */
+		"{\n  \"at\": \"1970-01-01\", \"x\": [\n}",           /* a bracket left open */
+		"{\n  \"at\": \"1970-01-01\xed\xa0\x80\"\n}",        /* a surrogate */
+		"{\n  \"at\": 1, \"b\": \"\x01\"\n}",                /* a control character */
+	};
+	char *docs[2];
+
+	assert_int_equal(candor_store_assessment_put(f->s, &r[0]), 0);
+	assert_int_equal(candor_store_assessment_put(f->s, &r[1]), 0);
+	assert_int_equal(candor_store_assessment_docs(f->s, r, 2, docs), 0);
+	assert_non_null(docs[0]);
+	assert_string_equal(docs[0], doc);
+	assert_null(docs[1]);                  /* kept without its text */
+	free(docs[0]);
+
+	r[0].at = 150;                         /* asked for another moment's */
+	assert_int_equal(candor_store_assessment_docs(f->s, r, 1, docs), 0);
+	assert_null(docs[0]);
+	r[0].at = 100;
+
+	fact.account_id = acc;                 /* a write to the evidence */
+	fact.contact_id = ann;
+	assert_int_equal(candor_store_fact_add(f->s, &fact), 0);
+	assert_int_equal(candor_store_assessment_docs(f->s, r, 1, docs), 0);
+	assert_null(docs[0]);
+
+	r[0].evidence = 2;
+	for (size_t i = 0; i < sizeof(damaged) / sizeof(damaged[0]); i++) {
+		r[0].doc = damaged[i];
+		if (candor_store_assessment_put(f->s, &r[0])) {
+			/* PostgreSQL's text refuses what is not UTF-8 */
+			assert_true(f->schema[0] && strstr(damaged[i], "\xed"));
+			candor_error_clear(&f->err);
+			continue;
+		}
+		assert_int_equal(candor_store_assessment_docs(f->s, r, 1, docs), 0);
+		if (docs[0])
+			fail_msg("damaged kept answer %zu came back", i);
+	}
+	r[0].doc = doc;
+	assert_int_equal(candor_store_assessment_put(f->s, &r[0]), 0);
+	assert_int_equal(candor_store_assessment_docs(f->s, r, 1, docs), 0);
+	assert_non_null(docs[0]);
+	free(docs[0]);
+}
+
+/*
  * The board's counts follow every change without a walk over the buyers:
  * a new buyer, an answer at another stage, a contact deleted and brought
  * back by an undo, a contact moved to another seller's account, an account
@@ -1341,6 +1412,36 @@ static void stage_counts_follow_every_change(void **state)
 	assert_int_equal(candor_store_commit(f->s), 0);
 	COUNTS("sam", 0, 0, 0, 1, 2, 0, 0);
 	COUNTS("Ann Other", 0, 0, 0, 0, 0, 0, 0);
+	{
+		/* some sellers at once, as the board's seller filter gives them */
+		struct candor_list_query q = { .owners = "\nsam\nAnn Other\n" };
+		int64_t got[CANDOR_STAGE_DECIDED + 1];
+
+		assert_int_equal(candor_store_pipeline_counts(f->s, &q, got), 0);
+		assert_int_equal(got[2], 1);
+		assert_int_equal(got[3], 2);
+		q.owners = "\nAnn Other\n";
+		assert_int_equal(candor_store_pipeline_counts(f->s, &q, got), 0);
+		assert_int_equal(got[2] + got[3], 0);
+	}
+
+	/* Fabrikam deleted: its buyers count nowhere; brought back, as before */
+	assert_int_equal(candor_store_begin(f->s), 0);
+	assert_int_equal(candor_audit_begin(f->s, "command", "delete", "admin", 160), 0);
+	assert_int_equal(candor_store_record_delete(f->s, "accounts", fab.id), 0);
+	assert_int_equal(candor_store_commit(f->s), 0);
+	COUNTS(NULL, 0, 0, 0, 0, 1, 0, 0);
+	COUNTS("sam", 0, 0, 0, 0, 1, 0, 0);
+	assert_int_equal(candor_store_changes(f->s, 5, &del, &ndel), 0);   /* the fifth batch */
+	assert_int_equal(ndel, 1);
+	assert_int_equal(candor_store_begin(f->s), 0);
+	assert_int_equal(candor_audit_begin(f->s, "undo", "undo", "admin", 170), 0);
+	assert_int_equal(candor_store_record_restore(f->s, del[0].tbl, del[0].record_id,
+						     del[0].before), 0);
+	assert_int_equal(candor_store_commit(f->s), 0);
+	candor_changes_free(del, ndel);
+	COUNTS(NULL, 0, 0, 0, 1, 2, 0, 0);
+	COUNTS("sam", 0, 0, 0, 1, 2, 0, 0);
 }
 #undef COUNTS
 
@@ -1488,6 +1589,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(the_audit_trail_records_deletes_and_restores, setup, teardown),
 		cmocka_unit_test_setup_teardown(pipeline_searches_sorts_and_lists_what_is_due, setup, teardown),
 		cmocka_unit_test_setup_teardown(stage_counts_follow_every_change, setup, teardown),
+		cmocka_unit_test_setup_teardown(kept_whole_answers_come_back_only_whole_and_current,
+						setup, teardown),
 		cmocka_unit_test(addresses_choose_the_backend),
 	};
 
