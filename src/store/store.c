@@ -5,7 +5,7 @@
 #include "util/common.h"
 #include <ctype.h>
 #include <strings.h>
-#include <pthread.h>
+#include <sodium.h>
 #include "util/buf.h"
 #include "store/store.h"
 #include "store/readback.h"
@@ -695,67 +695,59 @@ int candor_store_assessments_stale(struct candor_store *s, const char *model, in
 	return s->be->assessments_stale(s, model, at, out, n);
 }
 
+/*
+ * A kept answer's text is stored after its checksum (BLAKE2b, 16 bytes, in
+ * hex, and a newline), so that what is read back is known to be what was
+ * written, byte for byte: it is printed as it is, and a row damaged on disk
+ * or edited by hand must never be.  (Someone who can write the database
+ * can write a matching checksum too; that is not what this guards.)
+ */
+#define DOC_SUM 16
+#define DOC_HEAD (2 * DOC_SUM + 1)
+
+static int doc_sum(char hex[2 * DOC_SUM + 1], const char *text, size_t n)
+{
+	unsigned char sum[DOC_SUM];
+
+	if (sodium_init() < 0 || crypto_generichash(sum, sizeof(sum), (const unsigned char *)text, n, NULL, 0))
+		return -1;
+	sodium_bin2hex(hex, 2 * DOC_SUM + 1, sum, sizeof(sum));
+	return 0;
+}
+
 int candor_store_assessment_put(struct candor_store *s, const struct candor_assessment_row *row)
 {
-	return s->be->assessment_put(s, row);
-}
+	struct candor_assessment_row r = *row;
+	char hex[2 * DOC_SUM + 1];
+	char *doc = NULL;
+	int rc;
 
-/*
- * Whether a kept answer read back is what candor_json_assessment_text
- * writes the shape of: UTF-8 text (util/utf8.h) making one JSON object, its
- * strings closed and its braces and brackets balanced, that begins
- * "{\n  \"at\": " and ends "\n}".  It is printed as it is, so anything else
- * (a damaged or edited row) is not used: the answer is made again.
- */
-/* The bytes doc_ok stops at (1), in a string and outside one; the rest it skips. */
-static unsigned char doc_stops[2][256];
+	if (row->doc && *row->doc) {
+		size_t n = strlen(row->doc);
 
-static void doc_stops_init(void)
-{
-	for (int ch = 0; ch < 256; ch++) {
-		doc_stops[1][ch] = ch < 0x20 || ch >= 0x80 || ch == '"' || ch == '\\';
-		doc_stops[0][ch] = (ch < 0x20 && ch != '\n') || ch >= 0x80 || ch == '"' || ch == '{' ||
-				   ch == '}' || ch == '[' || ch == ']';
+		if (doc_sum(hex, row->doc, n) || !(doc = malloc(DOC_HEAD + n + 1)))
+			return candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory");
+		memcpy(doc, hex, 2 * DOC_SUM);
+		doc[2 * DOC_SUM] = '\n';
+		memcpy(doc + DOC_HEAD, row->doc, n + 1);
+		r.doc = doc;
 	}
+	rc = s->be->assessment_put(s, &r);
+	free(doc);
+	return rc;
 }
 
-static bool doc_ok(const char *doc)
+/* Whether doc is a checksum and the text it sums; the text is moved to the front. */
+static bool doc_whole(char *doc)
 {
-	static const char head[] = "{\n  \"at\": ";
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
-	const unsigned char *p = (const unsigned char *)doc;
-	size_t n = strlen(doc), depth = 0;
-	int in_string = 0;
+	size_t n = strlen(doc);
+	char hex[2 * DOC_SUM + 1];
 
-	if (n < sizeof(head) + 2 || memcmp(doc, head, sizeof(head) - 1) || memcmp(doc + n - 2, "\n}", 2))
+	if (n < DOC_HEAD || doc[2 * DOC_SUM] != '\n' || doc_sum(hex, doc + DOC_HEAD, n - DOC_HEAD) ||
+	    memcmp(hex, doc, 2 * DOC_SUM))
 		return false;
-	pthread_once(&once, doc_stops_init);
-	for (size_t i = 0; i < n; i++) {
-		unsigned char ch;
-		size_t seq;
-
-		while (i < n && !doc_stops[in_string][p[i]])
-			i++;
-		if (i == n)
-			break;
-		ch = p[i];
-		if (ch >= 0x80) {   /* only in a string, and well-formed */
-			if (!in_string || !(seq = candor_utf8_seq(p + i, n - i)))
-				return false;
-			i += seq - 1;
-		} else if (ch < 0x20) {
-			return false;
-		} else if (ch == '\\') {
-			i++;
-		} else if (ch == '"') {
-			in_string = !in_string;
-		} else if (ch == '{' || ch == '[') {
-			depth++;
-		} else if (!depth-- || (!depth && i != n - 1)) {   /* '}' or ']' */
-			return false;
-		}
-	}
-	return !in_string && !depth;
+	memmove(doc, doc + DOC_HEAD, n - DOC_HEAD + 1);
+	return true;
 }
 
 int candor_store_assessment_docs(struct candor_store *s, const struct candor_assessment_row *rows,
@@ -774,7 +766,7 @@ int candor_store_assessment_docs(struct candor_store *s, const struct candor_ass
 		return rc;
 	}
 	for (size_t i = 0; i < n; i++)
-		if (docs[i] && !doc_ok(docs[i])) {
+		if (docs[i] && !doc_whole(docs[i])) {
 			free(docs[i]);
 			docs[i] = NULL;
 		}

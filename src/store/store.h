@@ -436,11 +436,10 @@ int candor_store_assessment_put(struct candor_store *s, const struct candor_asse
 /*
  * The whole kept answers (row->doc as put) of the buyers of rows[0..n), a
  * pipeline page's: docs[i] is malloc'd (free it) when buyer i's kept row is
- * still the one of rows[i] (the same evidence counter and moment) and holds
- * a whole answer that passes the store's check of it (UTF-8, one JSON
- * object as candor_json_assessment_text writes one), else NULL: the caller
- * computes that answer from the evidence.  One statement a page on
- * PostgreSQL.
+ * still the one of rows[i] (the same evidence counter and moment, not
+ * marked stale) and holds a whole answer that is byte for byte the one put
+ * (the store keeps a checksum with it), else NULL: the caller computes that
+ * answer from the evidence.  One statement a page on PostgreSQL.
  */
 int candor_store_assessment_docs(struct candor_store *s, const struct candor_assessment_row *rows,
 				 size_t n, char **docs);

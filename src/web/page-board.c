@@ -54,7 +54,7 @@ int web_query_limit(struct web_request *req, size_t *limit)
  * &seller=NAMES&account=ID&sort=ORDER): the buyers this user may see, limit at a time
  * (default_limit when limit is absent; 0 for all).  A bad limit is 400.
  */
-int web_buyers_page(struct web_request *req, size_t default_limit, int in_stage,
+int web_buyers_page(struct web_request *req, size_t default_limit, bool whole,
 		    struct candor_app_pipeline_page *out)
 {
 	struct candor_app_actor who = { req->user.name, req->user.role };
@@ -62,7 +62,7 @@ int web_buyers_page(struct web_request *req, size_t default_limit, int in_stage,
 					       .search = web_query(req, "q"),
 					       .after = web_query(req, "after"),
 					       .limit = default_limit, .at = req->now,
-					       .in_stage = in_stage, .kept = in_stage != 0 };
+					       .kept = true, .whole = whole };
 	struct candor_app app;
 	int rc;
 

@@ -318,9 +318,10 @@ int web_act_upload(struct web_request *req, int64_t contact_id, int64_t *id);
  */
 /* ?limit=N (1 to 1000) into *limit, left as it is when absent; else 400 (status returned). */
 int web_query_limit(struct web_request *req, size_t *limit);
-/* A page of the pipeline as the query string asks (page-board.c); release it. */
-/* in_stage: 1 + the one stage to list (the board: kept answers shown), 0 for all. */
-int web_buyers_page(struct web_request *req, size_t default_limit, int in_stage,
+/* A page of the pipeline as the query string asks (page-board.c), by the
+ * kept answers (app/assess.h), with each buyer's whole answer as text when
+ * whole; release it. */
+int web_buyers_page(struct web_request *req, size_t default_limit, bool whole,
 		    struct candor_app_pipeline_page *out);
 int web_buyers_load(struct web_request *req, struct candor_app_pipeline *out);
 

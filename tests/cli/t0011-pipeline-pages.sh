@@ -90,6 +90,14 @@ test_expect 'the whole pipeline is read from the kept answers: the text computed
 	test_cmp fresh.json kept1.json && test_cmp fresh.json kept2.json
 '
 
+test_expect 'later the same day each buyer is as kept, and says when; --at computes' '
+	CANDOR_NOW=2026-11-25T15:00 candor pipeline --json >later.json &&
+	test "$(jget later.json at)" = 2026-11-25T15:00 &&
+	test "$(jget later.json buyers.0.at)" = "$CANDOR_NOW" &&
+	CANDOR_NOW=2026-11-25T15:00 candor pipeline --json --at 2026-11-25T15:00 >fresher.json &&
+	test "$(jget fresher.json buyers.0.at)" = 2026-11-25T15:00
+'
+
 test_expect 'a damaged kept answer is made again, never printed' '
 	db_sql "UPDATE assessments SET doc = substr(doc, 1, 40)
 		WHERE id = (SELECT min(id) FROM contacts)" >/dev/null &&

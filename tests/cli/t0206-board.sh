@@ -178,6 +178,23 @@ test_expect 'the pipeline API says so when its account id names none, never list
 	expect_status 404 "$(http GET "/api/v1/pipeline?account=999")" &&
 	test "$(jget "$TRASH/body" field)" = account
 '
+test_expect 'the pipeline API gives each buyer'"'"'s kept whole answer: what pipeline --json gives, a damaged one made again' '
+	candor pipeline --json >cli.json &&
+	expect_status 200 "$(http GET /api/v1/pipeline)" && cp "$TRASH/body" api.json &&
+	test "$(jget api.json buyers.#)" -ge 5 &&
+	same_buyers() {
+		python3 -c "
+import json, sys
+a, b = (json.load(open(f))[\"buyers\"] for f in sys.argv[1:3])
+sys.exit(0 if a == b else 1)" "$1" "$2"
+	} &&
+	same_buyers cli.json api.json &&
+	db_sql "UPDATE assessments SET doc = replace(doc, '"'\"stage\"'"', '"'\"stage\" \"stage\"'"')
+		WHERE id = (SELECT min(id) FROM contacts)" >/dev/null &&
+	expect_status 200 "$(http GET /api/v1/pipeline)" && cp "$TRASH/body" api2.json &&
+	same_buyers cli.json api2.json &&
+	expect_status 200 "$(http GET "/api/v1/pipeline?limit=2")" && test "$(jget "$TRASH/body" buyers.#)" -eq 2
+'
 test_expect 'with more accounts than a menu holds, the account is typed: by name or #id, on the filter and the add-buyer form' '
 	expect_status 200 "$(http GET /)" && test_grep "<select name=\"account\"" "$TRASH/body" &&
 	for i in $(seq 1 100); do printf "Client %03d\n" $i; done >names &&
