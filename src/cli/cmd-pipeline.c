@@ -220,7 +220,8 @@ int cmd_pipeline(int argc, char **argv, struct candor_ctx *ctx)
 	q.asof = o.at != NULL;
 	/* the lines print what each buyer's kept answer holds (stage, stalled,
 	 * trust, the reason), as the board does: no evidence read per buyer;
-	 * --json writes whole assessments, made from the evidence */
+	 * --json writes whole assessments: every buyer's kept one when all are
+	 * listed (stream_json), a page's made from the evidence */
 	q.kept = !o.json;
 	q.seller = o.seller;
 	q.search = o.search;
