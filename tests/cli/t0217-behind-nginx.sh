@@ -78,7 +78,7 @@ test_expect 'through nginx, a page carries each header once, the same as Candor 
 	curl -s -D page -o body "$P/login" && test_grep "^HTTP/1.1 200" page && test_grep "Sign in" body &&
 	same_headers page
 '
-test_expect 'and so do Candor's own errors (404, 405) and an API answer' '
+test_expect 'and so do the errors Candor makes itself (404, 405) and an API answer' '
 	curl -s -D e404 -o /dev/null "$P/nothing" && test_grep "^HTTP/1.1 404" e404 && same_headers e404 &&
 	curl -s -D e405 -o /dev/null -X DELETE -H "Authorization: Bearer $ANN" "$P/api/v1/accounts" &&
 	test_grep "^HTTP/1.1 405" e405 && same_headers e405 &&
