@@ -12,6 +12,7 @@
 #include "app/access.h"
 #include "app/audit.h"
 #include "app/fates.h"
+#include "util/json-text.h"
 
 struct kind { const char *name, *tbl; };
 static const struct kind kinds[] = {
@@ -143,7 +144,7 @@ static int record_load(struct candor_app *app, const struct kind *k, int64_t id,
 		return absent(app, k, id);
 	if (rc)
 		return rc;
-	*row = json_loads(json, 0, NULL);
+	*row = candor_json_read(json);
 	free(json);
 	if (!*row)
 		return candor_error_set(app->err, CANDOR_ERROR, NULL, "out of memory");
@@ -344,7 +345,7 @@ static int promise_dates(struct candor_app *app, int64_t promise, int64_t made, 
 			e = json_incref(edited);
 		} else if (!(rc = candor_store_record_get(app->store, "commitment_events", ids[i],
 							  &json))) {
-			e = json_loads(json, 0, NULL);
+			e = candor_json_read(json);
 			free(json);
 		}
 		if (rc || !e) {
@@ -499,7 +500,7 @@ static int promise_first(struct candor_app *app, json_t *row, int64_t due, json_
 	rc = candor_store_record_ids(app->store, "commitment_events", "commitment_id",
 				     jint(row, "id"), &ids, &n);
 	if (!rc && n && !(rc = candor_store_record_get(app->store, "commitment_events", ids[0], &json)))
-		*first = json_loads(json, 0, NULL);
+		*first = candor_json_read(json);
 	if (!rc && n && !*first)
 		rc = candor_error_set(app->err, CANDOR_ERROR, NULL, "out of memory");
 	if (!rc && *first) {
@@ -900,7 +901,7 @@ static int still_unique(struct candor_app *app, const struct candor_change *c)
 		return 0;
 	if ((rc = candor_store_record_get(app->store, k->tbl, c->record_id, &json)))
 		return rc;
-	if (!(row = json_loads(json, 0, NULL)))
+	if (!(row = candor_json_read(json)))
 		rc = candor_error_set(app->err, CANDOR_ERROR, NULL, "out of memory");
 	else if (!jint(row, "deleted") && (rc = name_unique(app, k, row)) == CANDOR_ECONFLICT) {
 		char why[sizeof(app->err->msg)];
@@ -1065,7 +1066,7 @@ static void add_value(struct candor_buf *out, const char *key, json_t *v)
 
 void candor_app_change_diff(const struct candor_change *c, struct candor_buf *out)
 {
-	json_t *b = json_loads(c->before, 0, NULL), *a = json_loads(c->after, 0, NULL);
+	json_t *b = candor_json_read(c->before), *a = candor_json_read(c->after);
 	const char *key;
 	json_t *v;
 	bool first = true;
@@ -1088,8 +1089,8 @@ void candor_app_change_diff(const struct candor_change *c, struct candor_buf *ou
 
 static json_t *change_json(const struct candor_change *c)
 {
-	json_t *before = c->before[0] ? json_loads(c->before, 0, NULL) : json_null();
-	json_t *after = c->after[0] ? json_loads(c->after, 0, NULL) : json_null();
+	json_t *before = c->before[0] ? candor_json_read(c->before) : json_null();
+	json_t *after = c->after[0] ? candor_json_read(c->after) : json_null();
 	char subject[64];
 
 	candor_app_change_subject(c, subject, sizeof(subject));

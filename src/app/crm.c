@@ -15,6 +15,7 @@
 #include "app/audit.h"
 #include "app/records.h"
 #include "app/crm.h"
+#include "util/json-text.h"
 
 /* ---- a string -> index hash table (open addressing, keys owned) ---- */
 
@@ -562,7 +563,7 @@ static int plan_row(struct planner *p, const struct candor_csv_row *row)
 	if ((rc = gather(p, row, &v, extra)) || (rc = clean(p, &v, s)))
 		goto cleanup;
 	s->nextra = json_object_size(extra);
-	if (!(s->extra = json_dumps(extra, JSON_COMPACT | JSON_SORT_KEYS))) {
+	if (!(s->extra = candor_json_text(extra, JSON_COMPACT | JSON_SORT_KEYS))) {
 		rc = oom(p->app);
 		goto cleanup;
 	}
@@ -700,17 +701,17 @@ static int put_extra(struct candor_app *app, const struct candor_crm_import *in,
 		return 0;
 	if ((rc = candor_store_record_get(app->store, tbl, s->id, &json)))
 		return rc;
-	row = json_loads(json, 0, NULL);
+	row = candor_json_read(json);
 	mine = json_is_object(row) && json_is_string(json_object_get(row, "extra"))
-	       ? json_loads(json_string_value(json_object_get(row, "extra")), 0, NULL) : NULL;
+	       ? candor_json_read(json_string_value(json_object_get(row, "extra"))) : NULL;
 	if (!json_is_object(mine)) {
 		json_decref(mine);
 		mine = json_object();
 	}
-	if (!mine || !(theirs = json_loads(s->extra, 0, NULL)) ||
+	if (!mine || !(theirs = candor_json_read(s->extra)) ||
 	    (in->prefer == CANDOR_CRM_PREFER_FILE ? json_object_update(mine, theirs)
 	     : json_object_update_missing(mine, theirs)) ||
-	    !(merged = json_dumps(mine, JSON_COMPACT | JSON_SORT_KEYS))) {
+	    !(merged = candor_json_text(mine, JSON_COMPACT | JSON_SORT_KEYS))) {
 		rc = oom(app);
 	} else {
 		f.t = merged;

@@ -10,6 +10,7 @@
 #include "app/audit.h"
 #include "util/date.h"
 #include <jansson.h>
+#include "util/json-text.h"
 
 static bool sentence_end(const char *text, size_t i)
 {
@@ -104,7 +105,7 @@ static int imported_before(struct candor_app *app, const struct candor_app_call 
 			continue;
 		snprintf(ref, sizeof(ref), "%" PRId64, ids[i]);
 		if (!(rc = candor_store_record_get(app->store, "interactions", ids[i], &json)) &&
-		    (row = json_loads(json, 0, NULL))) {
+		    (row = candor_json_read(json))) {
 			snprintf(ref, sizeof(ref), "%" PRId64,
 				 (int64_t)json_integer_value(json_object_get(row, "contact_id")));
 			candor_date_format(day, sizeof(day),
@@ -152,7 +153,7 @@ int candor_app_call_store(struct candor_app *app, const struct candor_app_call *
 	else
 		candor_buf_addf(&text, "transcript %s: %zu utterances", c->source, c->t->nutts);
 	it.text = text.ptr;
-	it.metrics = metrics ? json_dumps(metrics, JSON_COMPACT) : NULL;
+	it.metrics = metrics ? candor_json_text(metrics, JSON_COMPACT) : NULL;
 	if (!it.metrics || candor_buf_error(&text)) {
 		rc = candor_error_set(app->err, CANDOR_ERROR, NULL, "out of memory");
 		goto cleanup;

@@ -6,6 +6,7 @@
 #include "util/date.h"
 #include "store/store.h"
 #include "app/json.h"
+#include "util/json-text.h"
 
 /*
  * Every value goes in through these: a failure (a NULL value from a pack
@@ -254,7 +255,7 @@ json_t *candor_json_assessment(const struct candor_assessment *a)
 char *candor_json_assessment_text(const struct candor_assessment *a)
 {
 	json_t *j = candor_json_assessment(a);
-	char *text = j ? json_dumps(j, TEXT_FLAGS) : NULL;
+	char *text = j ? candor_json_text(j, TEXT_FLAGS) : NULL;
 
 	json_decref(j);
 	return text;
@@ -277,7 +278,7 @@ static int add_padded(struct candor_buf *out, const char *text, size_t n, const 
 /* v's text as a member's value: its lines after the first pad further right */
 static int add_nested(struct candor_buf *out, json_t *v, const char *pad)
 {
-	char *text = v ? json_dumps(v, TEXT_FLAGS | JSON_ENCODE_ANY) : NULL;
+	char *text = v ? candor_json_text(v, TEXT_FLAGS | JSON_ENCODE_ANY) : NULL;
 	int rc;
 
 	json_decref(v);

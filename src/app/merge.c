@@ -8,6 +8,7 @@
 #include "app/access.h"
 #include "app/audit.h"
 #include "app/merge.h"
+#include "util/json-text.h"
 
 /* The tables whose records hang on a contact. */
 static const char *const evidence_tables[] = {
@@ -62,13 +63,13 @@ static int merged_extra(struct candor_app *app, const struct candor_contact *fro
 	if ((rc = candor_store_record_get(app->store, "contacts", from->id, &fj)) ||
 	    (rc = candor_store_record_get(app->store, "contacts", into->id, &ij)))
 		goto cleanup;
-	f = json_loads(fj, 0, NULL), i = json_loads(ij, 0, NULL);
-	fe = json_loads(json_string_value(json_object_get(f, "extra")) ?
-			json_string_value(json_object_get(f, "extra")) : "{}", 0, NULL);
-	ie = json_loads(json_string_value(json_object_get(i, "extra")) ?
-			json_string_value(json_object_get(i, "extra")) : "{}", 0, NULL);
+	f = candor_json_read(fj), i = candor_json_read(ij);
+	fe = candor_json_read(json_string_value(json_object_get(f, "extra")) ?
+			json_string_value(json_object_get(f, "extra")) : "{}");
+	ie = candor_json_read(json_string_value(json_object_get(i, "extra")) ?
+			json_string_value(json_object_get(i, "extra")) : "{}");
 	if (!json_is_object(fe) || !json_is_object(ie) || json_object_update_missing(ie, fe) ||
-	    !(*out = json_dumps(ie, JSON_COMPACT | JSON_SORT_KEYS)))
+	    !(*out = candor_json_text(ie, JSON_COMPACT | JSON_SORT_KEYS)))
 		rc = candor_error_set(app->err, CANDOR_ERROR, NULL, "out of memory");
 	json_decref(fe);
 	json_decref(ie);
@@ -154,7 +155,7 @@ cleanup:
  */
 static int64_t into_of(const struct candor_change *c, const char *what, int64_t *into)
 {
-	json_t *before = json_loads(c->before, 0, NULL);
+	json_t *before = candor_json_read(c->before);
 	const char *name = json_string_value(json_object_get(before, "name"));
 	char prefix[600];
 	const char *rest;

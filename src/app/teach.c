@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include "util/json-text.h"
 
 int candor_app_signal_scope(struct candor_app *app, int64_t id, struct candor_scope *out)
 {
@@ -316,7 +317,7 @@ static int reanalyse(struct candor_app *app, const struct candor_scope *sc, int6
 	it.analyser = (char *)(a.analyser ? a.analyser : "");
 	it.seller_share = a.metrics.seller.word_share;
 	if (!(metrics = candor_metrics_to_json(&a.metrics)) ||
-	    !(it.metrics = json_dumps(metrics, JSON_COMPACT))) {
+	    !(it.metrics = candor_json_text(metrics, JSON_COMPACT))) {
 		rc = candor_error_set(app->err, CANDOR_ERROR, NULL, "out of memory");
 		goto cleanup;
 	}

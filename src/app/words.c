@@ -11,6 +11,7 @@
 #include "util/date.h"
 #include "util/utf8.h"
 #include "app/words.h"
+#include "util/json-text.h"
 
 #define WORDS_QUOTE_MAX 80   /* bytes of a record's text quoted in a sentence */
 #define WORDS_DEPTH 3        /* an undo of an undo of ...: words of at most this many */
@@ -94,7 +95,7 @@ static void day(struct said *s, int64_t t)
 /* A change's row (after, else before), parsed; NULL when it has none. */
 static json_t *row_of(const struct candor_change *c)
 {
-	return json_loads(c->after[0] ? c->after : c->before, 0, NULL);
+	return candor_json_read(c->after[0] ? c->after : c->before);
 }
 
 /* A record as stored (deleted or not), parsed; NULL when it cannot be read. */
@@ -104,7 +105,7 @@ static json_t *record(struct candor_app *app, const char *tbl, int64_t id)
 	json_t *row = NULL;
 
 	if (!candor_store_record_get(app->store, tbl, id, &json))
-		row = json_loads(json, 0, NULL);
+		row = candor_json_read(json);
 	else
 		candor_error_clear(app->err);
 	free(json);
@@ -340,7 +341,7 @@ static void value_words(struct said *s, const char *col, json_t *v)
  * move changes the account of each of their records. */
 static void diff_words(struct said *s, const struct candor_change *c, struct candor_buf *seen)
 {
-	json_t *was = json_loads(c->before, 0, NULL), *now = json_loads(c->after, 0, NULL);
+	json_t *was = candor_json_read(c->before), *now = candor_json_read(c->after);
 	const char *col;
 	json_t *v;
 
@@ -365,7 +366,7 @@ static void diff_words(struct said *s, const struct candor_change *c, struct can
 
 static void edit_words(struct said *s, const struct candor_change *c, json_t *row)
 {
-	json_t *was = json_loads(c->before, 0, NULL);
+	json_t *was = candor_json_read(c->before);
 	const char *st = jtext(row, "status"), *old = was ? jtext(was, "status") : "";
 	struct candor_buf seen = CANDOR_BUF_INIT;
 
@@ -499,9 +500,9 @@ static bool merge_words(struct said *s)
 		if (strcmp(s->c[i].tbl, "contacts"))
 			continue;
 		if (!strcmp(s->c[i].action, "delete") && !from)
-			from = json_loads(s->c[i].before, 0, NULL);
+			from = candor_json_read(s->c[i].before);
 		else if (!strcmp(s->c[i].action, "edit") && !into)
-			into = json_loads(s->c[i].after, 0, NULL);
+			into = candor_json_read(s->c[i].after);
 	}
 	/* the one kept had nothing to take: it is where the evidence went */
 	for (size_t i = 0; from && !into && i < s->n; i++) {

@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include "cli/cli.h"
 #include "app/audit.h"
+#include "util/json-text.h"
 
 int cli_exit_code(int code)
 {
@@ -226,7 +227,7 @@ int cli_print_json(struct candor_ctx *ctx, json_t *j)
 
 int cli_hold_json(struct candor_ctx *ctx, json_t *j)
 {
-	char *text = j ? json_dumps(j, JSON_INDENT(2) | JSON_REAL_PRECISION(12)) : NULL;
+	char *text = j ? candor_json_text(j, JSON_INDENT(2) | JSON_REAL_PRECISION(12)) : NULL;
 
 	json_decref(j);
 	if (!text)

@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include "cli/transcript-file.h"
 #include "formats/transcript_json.h"
+#include "util/json-text.h"
 
 struct analyze_opts {
 	struct cli_talk_opts talk;
@@ -190,7 +191,7 @@ static int stream_json(struct candor_ctx *ctx, FILE *f, const struct cli_talk *t
 	if (file) {
 		json_t *js = json_string(file);
 
-		name = js ? json_dumps(js, JSON_ENCODE_ANY) : NULL;
+		name = js ? candor_json_text(js, JSON_ENCODE_ANY) : NULL;
 		json_decref(js);
 		if (!name)
 			return cli_errorf(ctx, CLI_INVALID, "'%s': the file name is not UTF-8", file);

@@ -12,6 +12,7 @@
 #include "cli/transcript-file.h"
 #include "app/crm.h"
 #include "formats/vcard.h"
+#include "util/json-text.h"
 
 struct crm_opts {
 	const char *prefer, *account;
@@ -67,7 +68,7 @@ static void progress(void *arg, size_t done, size_t total)
 
 static json_t *step_json(const struct candor_crm_step *s, const char *file)
 {
-	json_t *extra = json_loads(s->extra, 0, NULL);
+	json_t *extra = candor_json_read(s->extra);
 
 	return json_pack("{s:s,s:s,s:I,s:s,s:s,s:s,s:s,s:I,s:b,s:s,s:o}",
 			 "action", candor_crm_action_name(s->action), "file", file,

@@ -12,6 +12,7 @@
 #include <strings.h>
 #include "cli/ledger.h"
 #include "app/assess.h"
+#include "util/json-text.h"
 
 struct pipeline_opts {
 	const char *at, *account, *seller, *search, *after, *limit, *sort;
@@ -177,7 +178,7 @@ static int stream_json(struct candor_ctx *ctx, struct candor_app *app,
 {
 	struct stream st = { .text = CANDOR_BUF_INIT };
 	json_t *at = candor_json_date(q->at);
-	char *at_text = json_dumps(at, JSON_ENCODE_ANY);
+	char *at_text = candor_json_text(at, JSON_ENCODE_ANY);
 	int rc;
 
 	json_decref(at);

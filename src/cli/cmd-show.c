@@ -6,6 +6,7 @@
 #include "cli/cli.h"
 #include "cli/ledger.h"
 #include "app/interaction.h"
+#include "util/json-text.h"
 
 struct show_opts {
 	bool json;
@@ -105,7 +106,7 @@ static json_t *show_json(const struct shown *s)
 	}
 	for (size_t i = 0; i < s->x.nprops; i++)
 		candor_json_push(props, proposal_json(&s->x.props[i]), &bad);
-	metrics = *s->x.it->metrics ? json_loads(s->x.it->metrics, 0, NULL) : NULL;
+	metrics = *s->x.it->metrics ? candor_json_read(s->x.it->metrics) : NULL;
 	return json_pack("{s:I,s:s,s:o,s:s,s:s,s:s,s:s,s:o,s:o,s:o,s:o}", "id", (json_int_t)s->x.it->id,
 		"kind", candor_name_of(candor_interaction_kinds, s->x.it->kind),
 		"at", candor_json_date(s->x.it->at), "source", s->x.it->source, "seller", s->x.it->seller,

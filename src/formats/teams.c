@@ -19,6 +19,8 @@
 #include "util/buf.h"
 #include "util/error.h"
 #include "formats/reader.h"
+#include "util/json-text.h"
+#include "util/utf8.h"
 
 /* digits[1, max] at s[*i...] into *v; false when none. */
 static bool digits(const char *s, size_t n, size_t *i, size_t max, double *v)
@@ -142,6 +144,7 @@ static int set_collapsed(char **dst, const char *s)
 int fmt_cue_json(struct candor_cue *c, const struct fmt_input *in, struct candor_error *err)
 {
 	json_error_t jerr;
+	bool oom = false;
 	json_t *j = NULL, *text, *name;
 	const char *s;
 	size_t n;
@@ -150,7 +153,13 @@ int fmt_cue_json(struct candor_cue *c, const struct fmt_input *in, struct candor
 	payload(c->text, &s, &n);
 	if (n < 2 || s[0] != '{' || s[1] != '"')
 		return 0;
-	if (!(j = json_loadb(s, n, 0, &jerr))) {
+	if (!(j = candor_json_readb(s, n, 0, &jerr, &oom))) {
+		if (oom) {
+			rc = fmt_oom(err);
+			goto cleanup;
+		}
+		/* jansson's message may quote the bad bytes: keep it text */
+		jerr.text[candor_utf8_check(jerr.text, strlen(jerr.text))] = '\0';
 		rc = candor_error_set(err, CANDOR_EINVALID, "text",
 				      "'%s' line %zu: the cue's JSON payload does not parse (%s)",
 				      in->name, c->line, jerr.text);

@@ -11,6 +11,7 @@
 #include "util/buf.h"
 #include "store/audit.h"
 #include "store/schema.h"
+#include "util/json-text.h"
 
 struct candor_audit {
 	char kind[16];
@@ -116,7 +117,7 @@ static char *row_json(const struct row *r)
 		if (!v || json_object_set_new(o, c->name, v))
 			goto cleanup;
 	}
-	out = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	out = candor_json_text(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
 cleanup:
 	json_decref(o);
 	return out;
@@ -520,7 +521,7 @@ static bool account_moved(const struct row *r, const char *before)
 	json_t *o;
 	bool moved;
 
-	if (strcmp(r->t->name, "interactions") || !before || !(o = json_loads(before, 0, NULL)))
+	if (strcmp(r->t->name, "interactions") || !before || !(o = candor_json_read(before)))
 		return false;
 	moved = json_integer_value(json_object_get(o, "account_id")) !=
 		r->cells[col_of(r->t, "account_id")].i;
@@ -640,7 +641,7 @@ int candor_store_record_restore(struct candor_store *s, const char *tbl, int64_t
 		goto cleanup;
 	}
 	del = col_of(t, "deleted");
-	if (!(before = row_json(&r)) || !(o = json_loads(json, 0, NULL)) || !json_is_object(o)) {
+	if (!(before = row_json(&r)) || !(o = candor_json_read(json)) || !json_is_object(o)) {
 		rc = candor_error_set(s->err, CANDOR_EDB, NULL, "the audit trail's copy of %s #%" PRId64
 				      " cannot be read", t->name, id);
 		goto cleanup;

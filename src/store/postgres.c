@@ -15,6 +15,7 @@
 #include "store/postgres-priv.h"
 #include "util/fold.h"
 #include <jansson.h>
+#include "util/json-text.h"
 
 static void quiet(void *arg, const char *message)
 {
@@ -863,7 +864,7 @@ static int pg_utterances_add(struct candor_store *s, int64_t account_id, int64_t
 		}
 	}
 	if (rows)
-		doc = json_dumps(rows, JSON_COMPACT | JSON_REAL_PRECISION(17));
+		doc = candor_json_text(rows, JSON_COMPACT | JSON_REAL_PRECISION(17));
 	json_decref(rows);
 	if (!doc)
 		return candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory");

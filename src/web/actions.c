@@ -351,11 +351,12 @@ static int upload_store(struct web_request *req, struct candor_app_call *call,
 	for (size_t i = 0; i < nalias; i++)
 		alias_p[i] = alias[i];
 	if ((rc = candor_transcript_read(&t, file->data, file->len, file->filename, &req->err))) {
-		rc = web_error(req, 422, "file", "%s", req->err.msg);
+		/* a file that is not a transcript is the user's to mend; memory is not */
+		rc = rc == CANDOR_ERROR ? web_fail(req, rc) : web_error(req, 422, "file", "%s", req->err.msg);
 		goto cleanup;
 	}
-	if (candor_transcript_assign_sides(&t, seller, alias_p, nalias, &req->err)) {
-		rc = web_error(req, 422, "seller", "%s", req->err.msg);
+	if ((rc = candor_transcript_assign_sides(&t, seller, alias_p, nalias, &req->err))) {
+		rc = rc == CANDOR_ERROR ? web_fail(req, rc) : web_error(req, 422, "seller", "%s", req->err.msg);
 		goto cleanup;
 	}
 	call->t = &t;

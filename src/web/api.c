@@ -11,6 +11,7 @@
 #include "app/json.h"
 #include "app/teach.h"
 #include "util/utf8.h"
+#include "util/json-text.h"
 
 /* j as the answer; NULL (a writer that could not build all of it,
  * app/json.h) is a 500 with a JSON error, never a partial answer. */
@@ -22,30 +23,37 @@ static int answer(struct web_request *req, int status, json_t *j)
 	return web_json(req, status, j);
 }
 
-/* The OpenAPI document, parsed once: the field types of every request body. */
+/* The OpenAPI document, parsed once: the field types of every request
+ * body.  A parse that failed (out of memory) is tried again next time. */
 static json_t *openapi_doc;
-static pthread_once_t openapi_once = PTHREAD_ONCE_INIT;
+static pthread_mutex_t openapi_lock = PTHREAD_MUTEX_INITIALIZER;
 
-static void openapi_load(void)
+static json_t *openapi(void)
 {
-	openapi_doc = json_loads(web_openapi_json, 0, NULL);
+	json_t *doc;
+
+	pthread_mutex_lock(&openapi_lock);
+	if (!openapi_doc)
+		openapi_doc = candor_json_read(web_openapi_json);
+	doc = openapi_doc;
+	pthread_mutex_unlock(&openapi_lock);
+	return doc;
 }
 
 /* The properties of the schema of this route's JSON body, or NULL. */
-static json_t *body_schema(const struct web_request *req)
+static json_t *body_schema(const struct web_request *req, json_t *doc)
 {
 	json_t *ref, *schemas;
 	const char *name;
 
-	pthread_once(&openapi_once, openapi_load);
 	ref = json_object_get(json_object_get(json_object_get(json_object_get(json_object_get(
-		json_object_get(json_object_get(json_object_get(openapi_doc, "paths"),
+		json_object_get(json_object_get(json_object_get(doc, "paths"),
 		req->route->pattern), "post"), "requestBody"), "content"), "application/json"),
 		"schema"), "$ref");
 	name = json_string_value(ref);
 	if (!name || strncmp(name, "#/components/schemas/", 21))
 		return NULL;
-	schemas = json_object_get(json_object_get(openapi_doc, "components"), "schemas");
+	schemas = json_object_get(json_object_get(doc, "components"), "schemas");
 	return json_object_get(json_object_get(schemas, name + 21), "properties");
 }
 
@@ -57,8 +65,12 @@ static json_t *body_schema(const struct web_request *req)
  */
 static int body_typed(struct web_request *req)
 {
-	json_t *props = req->json ? body_schema(req) : NULL, *v;
+	json_t *doc = req->json ? openapi() : NULL, *props, *v;
 	const char *key;
+
+	if (req->json && !doc)   /* never a body let through unchecked */
+		return web_error(req, 500, NULL, "out of memory: try again");
+	props = req->json ? body_schema(req, doc) : NULL;
 
 	json_object_foreach(req->json, key, v) {
 		const char *type = json_string_value(json_object_get(json_object_get(props, key),
@@ -522,7 +534,7 @@ int web_api_pipeline(struct web_request *req)
 		/* each buyer's whole answer, kept (the store checked it against
 		 * its checksum) or made now: jansson's own text, so only out of
 		 * memory does it not read back, and the answer is then a 500 */
-		json_t *e = b.v[i].whole ? json_loads(b.v[i].whole, 0, NULL) : NULL;
+		json_t *e = b.v[i].whole ? candor_json_read(b.v[i].whole) : NULL;
 
 		candor_json_put(e, "contact", candor_json_contact(b.v[i].c), &bad);
 		candor_json_put(e, "reason", json_string(b.v[i].reason), &bad);

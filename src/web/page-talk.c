@@ -11,6 +11,7 @@
 #include "app/interaction.h"
 #include "text/sigmodel.h"
 #include "app/words.h"
+#include "util/json-text.h"
 
 static const struct { const char *category, *why; } explain[] = {
 	{ "stall", "a stall: trust has not stabilised yet" },
@@ -225,7 +226,7 @@ static void said_by_hand(struct web_request *req, const struct candor_app_intera
 static void metrics(struct web_request *req, const struct candor_app_interaction *x)
 {
 	const struct candor_interaction *it = x->it;
-	json_t *m = *it->metrics ? json_loads(it->metrics, 0, NULL) : NULL;
+	json_t *m = *it->metrics ? candor_json_read(it->metrics) : NULL;
 	json_t *s = json_object_get(m, "seller"), *b = json_object_get(m, "buyer");
 
 	web_html(&req->out, "<section class=\"card\" aria-labelledby=\"h-met\"><h2 id=\"h-met\">"

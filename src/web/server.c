@@ -32,6 +32,7 @@
 #include "app/audit.h"
 #include "store/audit.h"
 #include "web/cookie.h"
+#include "util/json-text.h"
 
 #define CONNECTION_LIMIT 4000         /* lowered to what RLIMIT_NOFILE allows */
 #define THREAD_POOL 16
@@ -116,7 +117,7 @@ static void store_give_back(struct web_request *req)
 
 int web_json(struct web_request *req, int status, json_t *j)
 {
-	char *s = j ? json_dumps(j, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_REAL_PRECISION(12)) : NULL;
+	char *s = j ? candor_json_text(j, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_REAL_PRECISION(12)) : NULL;
 
 	json_decref(j);
 	candor_buf_reset(&req->out);
@@ -494,6 +495,7 @@ static int body_decode(struct web_request *req)
 {
 	const char *ct = MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, "Content-Type");
 	json_error_t jerr;
+	bool oom = false;
 
 	if ((req->method != WEB_POST && req->method != WEB_PATCH) || req->decoded)
 		return 0;
@@ -501,7 +503,10 @@ static int body_decode(struct web_request *req)
 	if (req->api) {
 		if (!media_type_is(ct, "application/json"))
 			return web_error(req, 415, NULL, "send the body as application/json");
-		req->json = json_loadb(req->body.ptr, req->body.len, JSON_REJECT_DUPLICATES, &jerr);
+		req->json = candor_json_readb(req->body.ptr, req->body.len, JSON_REJECT_DUPLICATES,
+					      &jerr, &oom);
+		if (oom)
+			return web_error(req, 500, NULL, "out of memory: try again");
 		if (!json_is_object(req->json))
 			return web_error(req, 400, NULL, "the body is not a JSON object: %s",
 					 req->json ? "an object is needed" : jerr.text);

@@ -29,7 +29,7 @@ static const struct web_route *post_route(uint8_t pick)
 
 static void typed(struct web_request *req)
 {
-	json_t *props = body_schema(req), *v;
+	json_t *props = body_schema(req, openapi()), *v;
 	const char *key;
 
 	json_object_foreach(req->json, key, v) {

@@ -5,7 +5,8 @@
  * --wrap=calloc, --wrap=realloc, --wrap=strdup and --wrap=strndup, so
  * every allocation Candor's own code makes goes through the wrappers
  * below.  oom_install() routes the libraries' allocations through them too:
- * SQLite (SQLITE_CONFIG_MALLOC), jansson (json_set_alloc_funcs) and
+ * SQLite (SQLITE_CONFIG_MALLOC), jansson (through util/json-text.c's
+ * allocator, set at start, which calls the wrapped malloc) and
  * Hyperscan (hs_set_allocator), which allocate through malloc inside their
  * shared objects, out of reach of --wrap.  (libpq, utf8proc and liblinear
  * have no such hook: their own allocations never fail here.)
@@ -84,7 +85,8 @@ static inline void oom_install(void)
 		fprintf(stderr, "oom: sqlite3_config refused\n");
 		abort();
 	}
-	json_set_alloc_funcs(oom_lib_malloc, free);
+	/* jansson's allocations already go through util/json-text.c's
+	 * allocator, which calls malloc: __wrap_malloc, the countdown */
 	/* OOM_ONLY=test_oom_x runs that test alone */
 	if (getenv("OOM_ONLY"))
 		cmocka_set_test_filter(getenv("OOM_ONLY"));
