@@ -298,7 +298,7 @@ static const double blind_floor[] = {
 	 * commitment 0.91 */
 	0.88, 0.82, 0.56, 0.79, 0.86,
 };
-#define BLIND_MACRO_FLOOR 0.782     /* signals/bdc859512e98d1aa: 0.832 */
+#define BLIND_MACRO_FLOOR 0.782     /* signals/bdc859512e98d1aa and b22b20fd51c613bb: 0.832 */
 
 /*
  * CANDOR_QUALITY_DEV=train/w13 scores a training folder instead and prints
