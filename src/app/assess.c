@@ -12,6 +12,11 @@
 #include "util/fold.h"
 #include "util/utf8.h"
 
+/* The kept rows' version: the model's, and what a kept row holds (the
+ * card's reason since "r1", the whole answer since "r2"), so rows kept by
+ * an older build are made again. */
+#define KEPT_VERSION CANDOR_MODEL_VERSION "+r2"
+
 int candor_app_contact_assess(struct candor_app *app, const struct candor_contact *c, int64_t at,
 			      struct candor_evidence_set *set, struct candor_evidence *ev,
 			      struct candor_assessment *out)
@@ -27,6 +32,29 @@ int candor_app_contact_assess(struct candor_app *app, const struct candor_contac
 	if (ev)
 		*ev = view;
 	return 0;
+}
+
+int candor_app_contact_whole(struct candor_app *app, const struct candor_contact *c, int64_t at,
+			     bool asof, char **out)
+{
+	struct candor_evidence_set set = { 0 };
+	struct candor_assessment *a;
+	int rc;
+
+	*out = NULL;
+	if (!asof && ((rc = candor_store_assessment_doc(app->store, c->account_id, c->id,
+							 KEPT_VERSION, at, out)) || *out))
+		return rc;
+	if (!(a = malloc(sizeof(*a))))
+		return candor_error_set(app->err, CANDOR_ERROR, NULL, "out of memory");
+	if (!(rc = candor_app_contact_assess(app, c, at, &set, NULL, a)) &&
+	    !(*out = candor_json_assessment_text(a)))
+		rc = candor_error_set(app->err, CANDOR_ERROR, NULL, "cannot write the answer of buyer "
+				      "#%lld as JSON (out of memory, or text that is not UTF-8)",
+				      (long long)c->id);
+	candor_evidence_set_release(&set);
+	free(a);
+	return rc;
 }
 
 int candor_app_account_assess(struct candor_app *app, const struct candor_account *a, int64_t at,
@@ -117,10 +145,6 @@ int candor_app_pipeline_load(struct candor_app *app, const struct candor_app_pip
 	return 0;
 }
 
-/* The kept rows' version: the model's, and what a kept row holds (the
- * card's reason since "r1", the whole answer since "r2"), so rows kept by
- * an older build are made again. */
-#define KEPT_VERSION CANDOR_MODEL_VERSION "+r2"
 
 /* More stale buyers than this are refreshed from one load of all evidence. */
 #define ONE_LOAD 64

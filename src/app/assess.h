@@ -20,6 +20,17 @@ int candor_app_contact_assess(struct candor_app *app, const struct candor_contac
 			      struct candor_assessment *out);
 
 /*
+ * Contact c's whole answer as text (candor_json_assessment_text), in *out
+ * (malloc'd; free it).  As of now (asof false; at is now) it is the kept
+ * one when that is current (the answer as of its row's at, the same day,
+ * from the evidence as it stands: as the board and the pipeline show it),
+ * else made from the evidence as of at and not kept; asof true: made as
+ * of at.  *out is NULL only with an error.
+ */
+int candor_app_contact_whole(struct candor_app *app, const struct candor_contact *c, int64_t at,
+			     bool asof, char **out);
+
+/*
  * An account: all its contacts' evidence assessed together, and each
  * contact's alone (in the order of the contact list).  All owned, freed by
  * candor_app_account_view_release (also after a failure).

@@ -303,14 +303,50 @@ int candor_json_buyer_text(struct candor_buf *out, const char *doc, const struct
 	rc = candor_buf_adds(out, indent) || add_padded(out, doc, n - 2, indent) ||
 	     candor_buf_addf(out, ",\n%s  \"contact\": ", indent) ||
 	     add_nested(out, candor_json_contact(c), pad) ||
-	     candor_buf_addf(out, ",\n%s  \"reason\": ", indent) ||
-	     add_nested(out, json_string(reason), pad) || candor_buf_addf(out, "\n%s}", indent) ||
-	     candor_buf_error(out);
+	     (reason && (candor_buf_addf(out, ",\n%s  \"reason\": ", indent) ||
+			 add_nested(out, json_string(reason), pad))) ||
+	     candor_buf_addf(out, "\n%s}", indent) || candor_buf_error(out);
 	if (rc) {
 		candor_buf_truncate(out, was);
 		return CANDOR_ERROR;
 	}
 	return 0;
+}
+
+int candor_json_buyers_begin(struct candor_buf *out, int64_t at)
+{
+	json_t *j = candor_json_date(at);
+	char *at_text = candor_json_text(j, JSON_ENCODE_ANY);
+	int rc;
+
+	json_decref(j);
+	rc = !at_text || candor_buf_addf(out, "{\n  \"at\": %s,\n  \"model_version\": \"%s\",\n"
+					 "  \"buyers\": [", at_text, CANDOR_MODEL_VERSION);
+	free(at_text);
+	return rc || candor_buf_error(out) ? CANDOR_ERROR : 0;
+}
+
+int candor_json_buyers_add(struct candor_buf *out, size_t i, const char *doc,
+			   const struct candor_contact *c, const char *reason)
+{
+	return candor_buf_adds(out, i ? ",\n" : "\n") ||
+	       candor_json_buyer_text(out, doc, c, reason, "    ") ? CANDOR_ERROR : 0;
+}
+
+int candor_json_buyers_end(struct candor_buf *out, size_t n, bool paged, const char *next)
+{
+	json_t *j = paged && next && *next ? json_string(next) : NULL;
+	char *next_text = j ? candor_json_text(j, JSON_ENCODE_ANY) : NULL;
+	int rc;
+
+	json_decref(j);
+	if (paged && next && *next && !next_text)
+		return CANDOR_ERROR;
+	rc = candor_buf_adds(out, n ? "\n  ]" : "]") ||
+	     (paged && candor_buf_addf(out, ",\n  \"next\": %s", next_text ? next_text : "null")) ||
+	     candor_buf_adds(out, "\n}\n") || candor_buf_error(out);
+	free(next_text);
+	return rc ? CANDOR_ERROR : 0;
 }
 
 json_t *candor_json_export(const struct candor_account_list *accts,

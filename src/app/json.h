@@ -62,13 +62,26 @@ char *candor_json_assessment_text(const struct candor_assessment *a);
 /*
  * A buyer of the pipeline as text (the same flags), appended to out: the
  * assessment text doc (candor_json_assessment_text, kept or made now) with
- * "contact" (candor_json_contact) and "reason" added, byte for byte what
+ * "contact" (candor_json_contact) and "reason" (unless reason is NULL) added, byte for byte what
  * dumping that object would write, with indent before every line (the
  * object nested in an array: "    " two levels in).  0, or CANDOR_ERROR
  * when a part cannot be written (out is then cut back to where it was).
  */
 int candor_json_buyer_text(struct candor_buf *out, const char *doc, const struct candor_contact *c,
 			   const char *reason, const char *indent);
+
+/*
+ * The pipeline's listing as text, appended to out a part at a time (so
+ * `pipeline --json` can stream it): _begin writes {"at", "model_version",
+ * "buyers": [, _add buyer i (from 0) as candor_json_buyer_text, _end closes
+ * the list of n buyers and, when paged, gives "next" (the cursor, or null
+ * on the last page).  The same text as dumping that object with the CLI's
+ * flags.  0, or CANDOR_ERROR (out of memory, text that is not UTF-8).
+ */
+int candor_json_buyers_begin(struct candor_buf *out, int64_t at);
+int candor_json_buyers_add(struct candor_buf *out, size_t i, const char *doc,
+			   const struct candor_contact *c, const char *reason);
+int candor_json_buyers_end(struct candor_buf *out, size_t n, bool paged, const char *next);
 
 /*
  * The whole store as `candor export --format json` writes it: every account

@@ -164,8 +164,7 @@ static int stream_one(void *data, const struct candor_app_buyer *b)
 	struct stream *st = data;
 
 	candor_buf_reset(&st->text);
-	candor_buf_adds(&st->text, st->n++ ? ",\n" : "\n");
-	if (!b->whole || candor_json_buyer_text(&st->text, b->whole, b->c, b->reason, "    ")) {
+	if (!b->whole || candor_json_buyers_add(&st->text, st->n++, b->whole, b->c, b->reason)) {
 		st->json_failed = true;
 		return CANDOR_ERROR;
 	}
@@ -177,23 +176,25 @@ static int stream_json(struct candor_ctx *ctx, struct candor_app *app,
 		       const struct candor_app_pipeline_query *q)
 {
 	struct stream st = { .text = CANDOR_BUF_INIT };
-	json_t *at = candor_json_date(q->at);
-	char *at_text = candor_json_text(at, JSON_ENCODE_ANY);
 	int rc;
 
-	json_decref(at);
-	if (!at_text)
+	if (candor_json_buyers_begin(&st.text, q->at)) {
+		candor_buf_release(&st.text);
 		return cli_errorf(ctx, CLI_INTERNAL, "out of memory");
-	printf("{\n  \"at\": %s,\n  \"model_version\": \"%s\",\n  \"buyers\": [", at_text,
-	       CANDOR_MODEL_VERSION);
-	free(at_text);
+	}
+	fwrite(st.text.ptr, 1, st.text.len, stdout);
 	rc = candor_app_pipeline_each(app, q, stream_one, &st);
-	candor_buf_release(&st.text);
-	if (rc)
+	candor_buf_reset(&st.text);
+	if (!rc && candor_json_buyers_end(&st.text, st.n, false, NULL))
+		rc = CANDOR_ERROR;
+	if (rc) {
+		candor_buf_release(&st.text);
 		return cli_fail(ctx, rc == CANDOR_ERROR && !ctx->err.msg[0]
 				? candor_error_set(&ctx->err, CANDOR_ERROR, NULL, "%s", st.json_failed ? CLI_JSON_FAILED
 						    : "cannot write output") : rc);
-	printf(st.n ? "\n  ]\n}\n" : "]\n}\n");
+	}
+	fwrite(st.text.ptr, 1, st.text.len, stdout);
+	candor_buf_release(&st.text);
 	return ferror(stdout) ? cli_errorf(ctx, CLI_INTERNAL, "cannot write output") : CLI_OK;
 }
 

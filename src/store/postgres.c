@@ -300,6 +300,25 @@ static int pg_assessment_docs(struct candor_store *s, const struct candor_assess
 	return rc;
 }
 
+/* One buyer's, when current: the contact's own evidence counter decides. */
+static int pg_assessment_doc(struct candor_store *s, int64_t account_id, int64_t contact_id,
+			     const char *model, int64_t at, char **doc)
+{
+	PGresult *r = pg_query(s, "SELECT x.doc FROM assessments x JOIN contacts c"
+			       " ON c.account_id = x.account_id AND c.id = x.id"
+			       " WHERE x.account_id = $1 AND x.id = $2 AND x.model = $3 AND x.at <= $4"
+			       " AND x.valid_until > $4 AND x.evidence = c.evidence AND c.deleted = 0"
+			       " AND x.doc <> ''", "iiti", account_id, contact_id, model, at);
+	int rc = 0;
+
+	if (!r)
+		return s->err->code;
+	if (PQntuples(r) > 0 && !(*doc = pg_col_text(r, 0, 0)))
+		rc = candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory");
+	PQclear(r);
+	return rc;
+}
+
 /*
  * The pipeline in order, by the kept rows: $1 owner, $10 owners, $2 the
  * folded search, $5 the account, $9 the stage (1 + stage; 0: any), $4 the
@@ -1197,6 +1216,7 @@ const struct candor_store_be candor_store_postgres = {
 	.assessment_put = pg_assessment_put,
 	.pipeline_page = pg_pipeline_page,
 	.assessment_docs = pg_assessment_docs,
+	.assessment_doc = pg_assessment_doc,
 	.pipeline_counts = pg_pipeline_counts,
 	.due = pg_due,
 	.contacts = pg_contacts,

@@ -483,6 +483,25 @@ static int sq_assessment_docs(struct candor_store *s, const struct candor_assess
 	return rc == SQLITE_DONE ? 0 : sq_fail(s, rc, "reading the kept answers");
 }
 
+/* One buyer's, when current: the contact's own evidence counter decides. */
+static int sq_assessment_doc(struct candor_store *s, int64_t account_id, int64_t contact_id,
+			     const char *model, int64_t at, char **doc)
+{
+	sqlite3_stmt *st = sq_bind(s, "SELECT x.doc FROM assessments x JOIN contacts c ON c.id = x.id"
+				   " WHERE x.id = ?1 AND x.account_id = ?2 AND c.account_id = ?2"
+				   " AND x.model = ?3 AND x.at <= ?4 AND x.valid_until > ?4"
+				   " AND x.evidence = c.evidence AND c.deleted = 0 AND x.doc <> ''",
+				   "iiti", contact_id, account_id, model, at);
+	int rc;
+
+	if (!st)
+		return s->err->code;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		rc = (*doc = sq_col_text(st, 0)) ? SQLITE_DONE : SQLITE_NOMEM;
+	sq_done(s, st);
+	return rc == SQLITE_DONE ? 0 : sq_fail(s, rc, "reading the kept answer");
+}
+
 /*
  * The pipeline in order, by the kept rows: ?1 owner, ?10 owners, ?2 the
  * folded search, ?5 the account, ?9 the stage (1 + stage; 0: any), ?4 the
@@ -1270,6 +1289,7 @@ const struct candor_store_be candor_store_sqlite = {
 	.assessment_put = sq_assessment_put,
 	.pipeline_page = sq_pipeline_page,
 	.assessment_docs = sq_assessment_docs,
+	.assessment_doc = sq_assessment_doc,
 	.pipeline_counts = sq_pipeline_counts,
 	.due = sq_due,
 	.contacts = sq_contacts,

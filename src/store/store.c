@@ -773,6 +773,24 @@ int candor_store_assessment_docs(struct candor_store *s, const struct candor_ass
 	return 0;
 }
 
+int candor_store_assessment_doc(struct candor_store *s, int64_t account_id, int64_t contact_id,
+				const char *model, int64_t at, char **doc)
+{
+	int rc;
+
+	*doc = NULL;
+	if ((rc = s->be->assessment_doc(s, account_id, contact_id, model, at, doc))) {
+		free(*doc);
+		*doc = NULL;
+		return rc;
+	}
+	if (*doc && !doc_whole(*doc)) {
+		free(*doc);
+		*doc = NULL;
+	}
+	return 0;
+}
+
 const struct candor_name candor_pipeline_sorts[] = {
 	{ CANDOR_SORT_URGENCY, "urgency" },
 	{ CANDOR_SORT_TRUST, "trust" },

@@ -243,6 +243,10 @@ struct candor_store_be {
 	 * candor_store_assessment_docs says, unchecked. */
 	int (*assessment_docs)(struct candor_store *s, const struct candor_assessment_row *rows,
 			       size_t n, char **docs);
+	/* The kept whole answer of one buyer when current as of at
+	 * (candor_store_assessment_doc), unchecked; *doc NULL when not. */
+	int (*assessment_doc)(struct candor_store *s, int64_t account_id, int64_t contact_id,
+			      const char *model, int64_t at, char **doc);
 	/* The open promises and expectations due before until (store.h,
 	 * candor_store_due), limit + 1 at most (search already folded). */
 	int (*due)(struct candor_store *s, const struct candor_list_query *q, int64_t until,
@@ -443,6 +447,15 @@ int candor_store_assessment_put(struct candor_store *s, const struct candor_asse
  */
 int candor_store_assessment_docs(struct candor_store *s, const struct candor_assessment_row *rows,
 				 size_t n, char **docs);
+/*
+ * The kept whole answer of buyer (account_id, contact_id) when their kept
+ * row is the answer of model as of at (not marked stale, made from the
+ * evidence as it stands, at within [row's at, valid_until)) and its text
+ * is byte for byte the one put: *doc malloc'd (free it), else NULL (the
+ * caller computes the answer).  One statement.
+ */
+int candor_store_assessment_doc(struct candor_store *s, int64_t account_id, int64_t contact_id,
+				const char *model, int64_t at, char **doc);
 /* How many buyers pass q's filters in each stage, by their kept rows. */
 int candor_store_pipeline_counts(struct candor_store *s, const struct candor_list_query *q,
 				 int64_t counts[CANDOR_STAGE_DECIDED + 1]);

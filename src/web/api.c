@@ -233,31 +233,43 @@ int web_api_contact(struct web_request *req)
 	return rc;
 }
 
+/* text (JSON, built in req->out by the caller) as the answer: a part that
+ * could not be written (failed) is a 500 with a JSON error instead */
+static int answer_text(struct web_request *req, int status, bool failed)
+{
+	if (failed || candor_buf_error(&req->out))
+		return answer(req, 500, NULL);
+	req->ctype = "application/json";
+	return req->status = status;
+}
+
+/*
+ * A buyer's status: as of now, the kept whole answer where it is current
+ * (as the board and the pipeline API show it: as of its own "at", the same
+ * day), else made from the evidence; with ?at=, made as of then.
+ */
 int web_api_status(struct web_request *req)
 {
 	struct candor_app app;
 	struct candor_contact c = { 0 };
-	struct candor_evidence_set set = { 0 };
-	struct candor_assessment a;
 	int64_t at = req->now;
 	const char *q = web_query(req, "at");
+	char *doc = NULL;
 	int rc;
-	bool bad = false;
 
 	if (q && candor_date_parse(&at, q, "at", &req->err))
 		return web_error(req, 400, "at", "%s", req->err.msg);
 	if ((rc = web_see_contact(req, req->ids[0], false, &c)))
 		return rc;
 	web_app(req, &app);
-	if ((rc = candor_app_contact_assess(&app, &c, at, &set, NULL, &a))) {
+	if ((rc = candor_app_contact_whole(&app, &c, at, q != NULL, &doc))) {
 		rc = web_fail(req, rc);
 	} else {
-		json_t *j = candor_json_assessment(&a);
-
-		candor_json_put(j, "contact", candor_json_contact(&c), &bad);
-		rc = answer(req, 200, candor_json_checked(j, bad));
+		candor_buf_reset(&req->out);
+		rc = answer_text(req, 200, candor_json_buyer_text(&req->out, doc, &c, NULL, "") ||
+				 candor_buf_addch(&req->out, '\n'));
 	}
-	candor_evidence_set_release(&set);
+	free(doc);
 	candor_contact_release(&c);
 	return rc;
 }
@@ -519,7 +531,6 @@ int web_api_dismiss(struct web_request *req)
 int web_api_pipeline(struct web_request *req)
 {
 	struct candor_app_pipeline_page b;
-	json_t *arr, *j;
 	int rc;
 	bool bad = false;
 
@@ -529,22 +540,16 @@ int web_api_pipeline(struct web_request *req)
 		candor_app_pipeline_page_release(&b);
 		return rc;
 	}
-	arr = json_array();
-	for (size_t i = 0; i < b.n; i++) {
-		/* each buyer's whole answer, kept (the store checked it against
-		 * its checksum) or made now: jansson's own text, so only out of
-		 * memory does it not read back, and the answer is then a 500 */
-		json_t *e = b.v[i].whole ? candor_json_read(b.v[i].whole) : NULL;
-
-		candor_json_put(e, "contact", candor_json_contact(b.v[i].c), &bad);
-		candor_json_put(e, "reason", json_string(b.v[i].reason), &bad);
-		candor_json_push(arr, e, &bad);
-	}
-	j = json_pack("{s:o,s:s,s:o}", "at", candor_json_date(req->now),
-		      "model_version", CANDOR_MODEL_VERSION, "buyers", arr);
-	candor_json_put(j, "next", b.next[0] ? json_string(b.next) : json_null(), &bad);
+	/* each buyer's whole answer as text, kept (the store checked it
+	 * against its checksum) or made now, as `pipeline --json` prints it */
+	candor_buf_reset(&req->out);
+	bad = candor_json_buyers_begin(&req->out, req->now) != 0;
+	for (size_t i = 0; i < b.n && !bad; i++)
+		bad = !b.v[i].whole || candor_json_buyers_add(&req->out, i, b.v[i].whole, b.v[i].c,
+							      b.v[i].reason);
+	bad = bad || candor_json_buyers_end(&req->out, b.n, true, b.next);
 	candor_app_pipeline_page_release(&b);
-	return answer(req, 200, candor_json_checked(j, bad));
+	return answer_text(req, 200, bad);
 }
 
 /* Corrections of the analyser (app/teach.h) ------------------------------ */

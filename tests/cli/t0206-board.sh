@@ -195,6 +195,33 @@ sys.exit(0 if a == b else 1)" "$1" "$2"
 	same_buyers cli.json api2.json &&
 	expect_status 200 "$(http GET "/api/v1/pipeline?limit=2")" && test "$(jget "$TRASH/body" buyers.#)" -eq 2
 '
+test_expect 'a buyer'"'"'s status API is their kept whole answer (the pipeline'"'"'s, without its reason); a damaged one is made again, a write is seen at once' '
+	expect_status 200 "$(http GET /api/v1/pipeline)" && cp "$TRASH/body" pl.json &&
+	id=$(python3 -c "import json; print(json.load(open(\"pl.json\"))[\"buyers\"][0][\"contact\"][\"id\"])") &&
+	expect_status 200 "$(http GET /api/v1/contacts/$id/status)" && cp "$TRASH/body" st.json &&
+	python3 -c "
+import json, sys
+b = json.load(open(\"pl.json\"))[\"buyers\"][0]
+del b[\"reason\"]
+sys.exit(0 if json.load(open(\"st.json\")) == b else 1)" &&
+	expect_status 200 "$(http GET "/api/v1/contacts/$id/status?at=$(jget st.json at)")" &&
+	python3 -c "
+import json, sys
+sys.exit(0 if json.load(open(\"st.json\")) == json.loads(sys.stdin.read()) else 1)" <"$TRASH/body" &&
+	db_sql "UPDATE assessments SET doc = replace(doc, '"'trust'"', '"'trusx'"') WHERE id = $id" >/dev/null &&
+	test "$(db_sql "SELECT count(*) FROM assessments WHERE id = $id AND doc LIKE '"'%trusx%'"'")" = 1 &&
+	expect_status 200 "$(http GET /api/v1/contacts/$id/status)" && test_no_grep "trusx" "$TRASH/body" &&
+	python3 -c "
+import json, sys
+sys.exit(0 if json.load(open(\"st.json\")) == json.loads(sys.stdin.read()) else 1)" <"$TRASH/body" &&
+	candor promise "#$id" --at 2026-11-10 --due 2026-11-20 "send the status test sheet" >/dev/null &&
+	expect_status 200 "$(http GET /api/v1/contacts/$id/status)" && cp "$TRASH/body" st2.json &&
+	! cmp -s st.json st2.json &&
+	expect_status 200 "$(http GET "/api/v1/contacts/$id/status?at=$(jget st2.json at)")" &&
+	python3 -c "
+import json, sys
+sys.exit(0 if json.load(open(\"st2.json\")) == json.loads(sys.stdin.read()) else 1)" <"$TRASH/body"
+'
 test_expect 'with more accounts than a menu holds, the account is typed: by name or #id, on the filter and the add-buyer form' '
 	expect_status 200 "$(http GET /)" && test_grep "<select name=\"account\"" "$TRASH/body" &&
 	for i in $(seq 1 100); do printf "Client %03d\n" $i; done >names &&

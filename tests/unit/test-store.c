@@ -1267,12 +1267,31 @@ static void counts_are(struct fixture *f, const char *owner, int64_t account,
 #define COUNTS(owner, account, ...) \
 	counts_are(f, owner, account, (const int64_t[CANDOR_STAGE_DECIDED + 1]){ __VA_ARGS__ }, __LINE__)
 
+/* One buyer's kept whole answer as of at for model (candor_store_assessment_doc),
+ * compared with want (NULL: none may come back). */
+static void one_doc_is(struct candor_store *s, int64_t acc, int64_t id, const char *model,
+		       int64_t at, const char *want)
+{
+	char *got = (char *)"unset";
+
+	assert_int_equal(candor_store_assessment_doc(s, acc, id, model, at, &got), 0);
+	if (!want && got)
+		fail_msg("contact %lld at %lld (%s): a kept answer came back: %s", (long long)id,
+			 (long long)at, model, got);
+	if (want) {
+		assert_non_null(got);
+		assert_string_equal(got, want);
+	}
+	free(got);
+}
+
 /*
  * A kept answer's whole text comes back for the row it was kept with
- * (the same evidence counter and moment) and for nothing else: not after a
- * write to the evidence, not for another moment, and not when the row was
- * changed on disk (cut short, one character changed, its checksum
- * changed): the caller then makes it again.
+ * (the same evidence counter and moment; one buyer's: a moment in
+ * [at, valid_until), the same model, the evidence as it stands) and for
+ * nothing else: not after a write to the evidence, not for another moment,
+ * and not when the row was changed on disk (cut short, one character
+ * changed, its checksum changed): the caller then makes it again.
  */
 static void kept_whole_answers_come_back_only_whole_and_current(void **state)
 {
@@ -1304,6 +1323,13 @@ static void kept_whole_answers_come_back_only_whole_and_current(void **state)
 	assert_string_equal(docs[0], doc);
 	assert_null(docs[1]);                  /* kept without its text */
 	free(docs[0]);
+	one_doc_is(f->s, acc, ann, "m/1", 100, doc);
+	one_doc_is(f->s, acc, ann, "m/1", 199, doc);
+	one_doc_is(f->s, acc, ann, "m/1", 200, NULL);   /* valid_until is past */
+	one_doc_is(f->s, acc, ann, "m/1", 99, NULL);    /* before it was made */
+	one_doc_is(f->s, acc, ann, "m/2", 150, NULL);   /* another model's */
+	one_doc_is(f->s, acc, bo, "m/1", 150, NULL);    /* kept without its text */
+	one_doc_is(f->s, acc + 1, ann, "m/1", 150, NULL);
 
 	r[0].at = 150;                         /* asked for another moment's */
 	assert_int_equal(candor_store_assessment_docs(f->s, r, 1, docs), 0);
@@ -1316,6 +1342,7 @@ static void kept_whole_answers_come_back_only_whole_and_current(void **state)
 		assert_int_equal(candor_store_assessment_docs(f->s, r, 1, docs), 0);
 		if (docs[0])
 			fail_msg("kept answer damaged by '%s' came back: %s", damage[i], docs[0]);
+		one_doc_is(f->s, acc, ann, "m/1", 150, NULL);
 	}
 
 	assert_int_equal(candor_store_assessment_put(f->s, &r[0]), 0);
@@ -1324,12 +1351,14 @@ static void kept_whole_answers_come_back_only_whole_and_current(void **state)
 	assert_int_equal(candor_store_fact_add(f->s, &fact), 0);
 	assert_int_equal(candor_store_assessment_docs(f->s, r, 1, docs), 0);
 	assert_null(docs[0]);
+	one_doc_is(f->s, acc, ann, "m/1", 150, NULL);
 	r[0].evidence = 2;
 	assert_int_equal(candor_store_assessment_put(f->s, &r[0]), 0);
 	assert_int_equal(candor_store_assessment_docs(f->s, r, 1, docs), 0);
 	assert_non_null(docs[0]);
 	assert_string_equal(docs[0], doc);
 	free(docs[0]);
+	one_doc_is(f->s, acc, ann, "m/1", 150, doc);
 }
 
 /*
