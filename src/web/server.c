@@ -21,6 +21,7 @@
  */
 #include "util/common.h"
 #include <arpa/inet.h>
+#include <malloc.h>
 #include <pthread.h>
 #include <signal.h>
 #include <strings.h>
@@ -1035,6 +1036,15 @@ int web_serve(struct web_server *srv, const char *listen, struct candor_error *e
 
 	if ((rc = parse_listen(listen, &sa, &srv->loopback, err)))
 		return rc;
+#ifdef M_MMAP_THRESHOLD
+	/* A long-running server's memory stays where its work puts it: glibc
+	 * would raise its mmap threshold after the first large upload is freed
+	 * and serve the next ones from the heap of whichever thread, keeping
+	 * their pages after; a fixed threshold gives each large buffer its own
+	 * mapping, returned when freed, and the heap is trimmed past 1 MB. */
+	mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+	mallopt(M_TRIM_THRESHOLD, 1024 * 1024);
+#endif
 	if (!srv->loopback && srv->no_users)
 		return candor_error_set(err, CANDOR_EINVALID, "--listen",
 					"refusing to listen on '%s' with no users: anyone could "
