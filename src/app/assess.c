@@ -145,7 +145,6 @@ int candor_app_pipeline_load(struct candor_app *app, const struct candor_app_pip
 	return 0;
 }
 
-
 /* More stale buyers than this are refreshed from one load of all evidence. */
 #define ONE_LOAD 64
 /* candor_app_pipeline_each reads the pipeline this many buyers at a time. */

@@ -335,12 +335,13 @@ int candor_json_buyers_add(struct candor_buf *out, size_t i, const char *doc,
 
 int candor_json_buyers_end(struct candor_buf *out, size_t n, bool paged, const char *next)
 {
-	json_t *j = paged && next && *next ? json_string(next) : NULL;
+	bool has_next = paged && next && *next;   /* else "next": null */
+	json_t *j = has_next ? json_string(next) : NULL;
 	char *next_text = j ? candor_json_text(j, JSON_ENCODE_ANY) : NULL;
 	int rc;
 
 	json_decref(j);
-	if (paged && next && *next && !next_text)
+	if (has_next && !next_text)
 		return CANDOR_ERROR;
 	rc = candor_buf_adds(out, n ? "\n  ]" : "]") ||
 	     (paged && candor_buf_addf(out, ",\n  \"next\": %s", next_text ? next_text : "null")) ||

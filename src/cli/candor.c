@@ -206,7 +206,8 @@ int main(int argc, char **argv)
 	if (rc == CLI_OK)
 		fwrite(ctx.after_commit.ptr, 1, ctx.after_commit.len, stdout);
 	candor_buf_release(&ctx.after_commit);
-	if (fflush(stdout) && rc == CLI_OK)
+	/* a write that failed earlier (jansson goes on after some) counts too */
+	if ((fflush(stdout) || ferror(stdout)) && rc == CLI_OK)
 		rc = cli_errorf(&ctx, CLI_INTERNAL, "cannot write output: %s", strerror(errno));
 	return rc;
 }
