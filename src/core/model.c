@@ -867,7 +867,21 @@ static int assess(struct candor_assessment *out, struct candor_explanation *why,
 	struct tallies t;
 	bool open = true;
 
-	memset(out, 0, sizeof(*out));
+	if (quiet) {
+		/* the numbers alone (a chart's hundreds of samples): the reasons'
+		 * 17 KB of text are not cleared, as add_reason sets every field of
+		 * each reason it adds and nothing reads past nreasons */
+		size_t after = offsetof(struct candor_assessment, gates) + sizeof(out->gates);
+
+		memset(out, 0, offsetof(struct candor_assessment, gates));
+		memset((char *)out + after, 0, sizeof(*out) - after);
+		for (int i = 0; i < CANDOR_GATES; i++) {
+			out->gates[i].open = false;
+			out->gates[i].nreasons = 0;
+		}
+	} else {
+		memset(out, 0, sizeof(*out));
+	}
 	out->at = at;
 	out->model_version = CANDOR_MODEL_VERSION;
 	tally(&x, &t);

@@ -207,8 +207,9 @@ void candor_model_assess(struct candor_assessment *out,
 /*
  * As candor_model_assess, the numbers alone: stage, stalled, trust and its
  * components, the evidence counts; each reason is there with its record and
- * flags but its text and hint are empty.  The chart assesses a buyer at
- * every mark and shows only numbers.
+ * flags but its text and hint are empty, and the slots past each gate's
+ * nreasons are left as they were.  The chart assesses a buyer at every mark
+ * and shows only numbers.
  */
 void candor_model_assess_numbers(struct candor_assessment *out,
 				 const struct candor_evidence *ev, int64_t at,

@@ -118,17 +118,27 @@ int candor_buf_add_fixed(struct candor_buf *b, double v, int decimals)
 	static const long double scale[] = { 1, 10, 100, 1000 };
 	char tmp[32], *p = tmp + sizeof(tmp);
 	long double t;
+	double d;
 	uint64_t r;
 
 	if (decimals < 0 || decimals > 3 || !isfinite(v) || fabs(v) >= 1e15)
 		return candor_buf_addf(b, "%.*f", decimals < 0 ? 0 : decimals, v);
-	/* 53 bits times at most 10 bits is exact in long double's 64: the
-	 * rounding below (to nearest, ties to even) is printf's on the exact value */
-	t = fabsl((long double)v * scale[decimals]);
-	r = (uint64_t)t;
-	t -= (long double)r;   /* the fraction, exactly */
-	if (t > 0.5L || (t == 0.5L && (r & 1)))
-		r++;
+	/* Below 2^40 the product in double is within 2^-12 of the exact one,
+	 * so its fraction decides the rounding unless it is near a half (a
+	 * chart writes hundreds of these; long double is slow) */
+	d = fabs(v) * (double)scale[decimals];
+	if (d < 1099511627776.0 && fabs((d - floor(d)) - 0.5) > 1.0 / 1024) {
+		r = (uint64_t)d;
+		r += d - (double)r > 0.5;
+	} else {
+		/* 53 bits times at most 10 bits is exact in long double's 64: the
+		 * rounding below (to nearest, ties to even) is printf's on the exact value */
+		t = fabsl((long double)v * scale[decimals]);
+		r = (uint64_t)t;
+		t -= (long double)r;   /* the fraction, exactly */
+		if (t > 0.5L || (t == 0.5L && (r & 1)))
+			r++;
+	}
 	for (int i = 0; i < decimals; i++, r /= 10)
 		*--p = (char)('0' + r % 10);
 	if (decimals)

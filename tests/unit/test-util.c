@@ -187,6 +187,43 @@ static void dates_round_trip(void **state)
 	}
 }
 
+/* candor_date_format writes its dates itself where years have four digits:
+ * the same bytes as gmtime_r and strftime, edges and a spread of moments */
+static void dates_as_strftime(void **state)
+{
+	static const int64_t edges[] = { 0, -1, 1, 59, 60, 86399, 86400, -86400, -86401,
+					 951782400, 951868799, 4107542400, -30610224000LL,
+					 -30610224001LL, 253402300799LL, 253402300800LL,
+					 -62135596800LL };
+	char out[CANDOR_DATE_MAX], want[64];
+	uint64_t x = 88172645463325252u;
+
+	(void)state;
+	for (size_t i = 0; i < CANDOR_ARRAY_SIZE(edges) + 200000; i++) {
+		int64_t t;
+		time_t tt;
+		struct tm tm;
+
+		if (i < CANDOR_ARRAY_SIZE(edges)) {
+			t = edges[i];
+		} else {
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			t = (int64_t)(x % 300000000000ULL) - 40000000000LL;
+			if (i % 3 == 0)
+				t -= t % 60;       /* on the minute */
+			else if (i % 3 == 1)
+				t -= t % 86400;    /* midnight, or a day's end below zero */
+		}
+		tt = (time_t)t;
+		assert_non_null(gmtime_r(&tt, &tm));
+		strftime(want, sizeof(want), tm.tm_hour == 0 && tm.tm_min == 0 && tm.tm_sec == 0 ?
+			 "%Y-%m-%d" : tm.tm_sec == 0 ? "%Y-%m-%dT%H:%M" : "%Y-%m-%dT%H:%M:%S", &tm);
+		candor_date_format(out, sizeof(out), t);
+		if (strcmp(out, want))
+			fail_msg("%lld: '%s', strftime '%s'", (long long)t, out, want);
+	}
+}
+
 static void now_from_environment(void **state)
 {
 	struct candor_error err = CANDOR_ERROR_INIT;
@@ -291,6 +328,7 @@ int main(void)
 		cmocka_unit_test(dates_refuse_bytes),
 		cmocka_unit_test(error_cut_whole),
 		cmocka_unit_test(dates_round_trip),
+		cmocka_unit_test(dates_as_strftime),
 		cmocka_unit_test(now_from_environment),
 		cmocka_unit_test(utf8_strict),
 		cmocka_unit_test(search_folds_case_and_accents),
