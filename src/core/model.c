@@ -875,10 +875,6 @@ static int assess(struct candor_assessment *out, struct candor_explanation *why,
 
 		memset(out, 0, offsetof(struct candor_assessment, gates));
 		memset((char *)out + after, 0, sizeof(*out) - after);
-		for (int i = 0; i < CANDOR_GATES; i++) {
-			out->gates[i].open = false;
-			out->gates[i].nreasons = 0;
-		}
 	} else {
 		memset(out, 0, sizeof(*out));
 	}
@@ -888,6 +884,8 @@ static int assess(struct candor_assessment *out, struct candor_explanation *why,
 	components(&x, &t);
 	for (int i = 0; i < CANDOR_GATES; i++) {
 		out->gates[i].stage = CANDOR_STAGE_KNOW + i;
+		out->gates[i].open = false;
+		out->gates[i].nreasons = 0;
 		out->gates[i].quiet = quiet;
 	}
 	gate_know(&x, &out->gates[0]);

@@ -5,9 +5,10 @@
  * offsets); each position is tried against the forms in when.h, longest
  * forms first, and the first position that gives a date wins.  Day
  * arithmetic is on day numbers since 1970-01-01 (a Thursday), converted
- * to and from the civil calendar with the usual era-based formulas.
+ * to and from the civil calendar by util/date.h.
  */
 #include "util/common.h"
+#include "util/date.h"
 #include "text/when.h"
 
 #include <ctype.h>
@@ -26,41 +27,6 @@ struct when_ctx {
 	int y, m, d;         /* the call's civil date */
 	int dow;             /* 0 Monday .. 6 Sunday */
 };
-
-static int64_t days_from_civil(int y, int m, int d)
-{
-	int64_t era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(int64_t z, int *y, int *m, int *d)
-{
-	int64_t era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
-static int month_len(int y, int m)
-{
-	static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-
-	return m == 2 && leap ? 29 : d[m - 1];
-}
 
 static bool is(const struct when_ctx *c, size_t i, const char *w)
 {
@@ -144,7 +110,7 @@ static int64_t end_of_month(const struct when_ctx *c, int ahead)
 		m -= 12;
 		y++;
 	}
-	return days_from_civil(y, m, month_len(y, m));
+	return candor_days_from_civil(y, m, candor_days_in_month(y, m));
 }
 
 /* Month m, day d: in year y when given (> 0), else the next on/after today. */
@@ -154,15 +120,15 @@ static int64_t month_day(const struct when_ctx *c, int m, int d, int y)
 
 	if (y <= 0) {
 		y = c->y;
-		if (d > month_len(y, m))
+		if (d > candor_days_in_month(y, m))
 			return -1;
-		t = days_from_civil(y, m, d);
+		t = candor_days_from_civil(y, m, d);
 		if (t < c->today)
 			y++;
 	}
-	if (d > month_len(y, m))
+	if (d > candor_days_in_month(y, m))
 		return -1;
-	return days_from_civil(y, m, d);
+	return candor_days_from_civil(y, m, d);
 }
 
 static int year_at(const struct when_ctx *c, size_t i)
@@ -299,9 +265,9 @@ static int64_t numeric_date(const struct when_ctx *c, const char *s, size_t len,
 	int y, m, d, k = 0;
 
 	if (p + 10 <= len && sscanf(s + p, "%4d-%2d-%2d%n", &y, &m, &d, &k) == 3 &&
-	    k == 10 && m >= 1 && m <= 12 && d >= 1 && d <= month_len(y, m)) {
+	    k == 10 && m >= 1 && m <= 12 && d >= 1 && d <= candor_days_in_month(y, m)) {
 		*end = p + 10;
-		return days_from_civil(y, m, d);
+		return candor_days_from_civil(y, m, d);
 	}
 	if (sscanf(s + p, "%2d/%2d%n", &m, &d, &k) == 2 && m >= 1 && m <= 12 &&
 	    d >= 1 && d <= 31 && (p + (size_t)k >= len || !isdigit((unsigned char)s[p + k]))) {
@@ -368,7 +334,7 @@ int64_t candor_when_resolve(const char *s, size_t len, size_t from,
 	c.w = w;
 	c.n = split_words(s, len, from, w);
 	c.today = call_time >= 0 ? call_time / 86400 : -((-call_time + 86399) / 86400);
-	civil_from_days(c.today, &c.y, &c.m, &c.d);
+	candor_civil_from_days(c.today, &c.y, &c.m, &c.d);
 	c.dow = (int)(((c.today + 3) % 7 + 7) % 7);
 	for (size_t i = 0; i < c.n; i++) {
 		if (isdigit((unsigned char)s[w[i].s]) &&

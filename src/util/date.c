@@ -20,7 +20,7 @@ static int digits(const char **p, int n, int *out)
 	return 0;
 }
 
-static int days_in_month(int y, int m)
+int candor_days_in_month(int y, int m)
 {
 	static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -76,7 +76,7 @@ int candor_date_parse(int64_t *out, const char *s, const char *field,
 			goto bad;
 	}
 	if (*p || y < 1900 || mo < 1 || mo > 12 || d < 1 ||
-	    d > days_in_month(y, mo) || h > 23 || mi > 59 || se > 59)
+	    d > candor_days_in_month(y, mo) || h > 23 || mi > 59 || se > 59)
 		goto bad;
 	tm.tm_year = y - 1900;
 	tm.tm_mon = mo - 1;
@@ -97,9 +97,19 @@ bad:
 				field ? field : "", field ? ": " : "", s ? s : "");
 }
 
-/* The civil date of a day counted from 1970-01-01 (the proleptic
- * Gregorian calendar, in eras of 400 years: Hinnant's days-to-civil). */
-static void civil(int64_t z, int *y, int *m, int *d)
+int64_t candor_days_from_civil(int y, int m, int d)
+{
+	int64_t era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void candor_civil_from_days(int64_t z, int *y, int *m, int *d)
 {
 	int64_t era, doe, yoe, doy, mp;
 
@@ -139,7 +149,7 @@ void candor_date_format(char *dst, size_t n, int64_t t)
 	if (t >= FAST_FROM && t <= FAST_TO && n > 0) {
 		day = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
 		sec = t - day * 86400;
-		civil(day, &y, &m, &d);
+		candor_civil_from_days(day, &y, &m, &d);
 		p = two(p, y / 100);
 		p = two(p, y % 100);
 		*p++ = '-';

@@ -29,6 +29,15 @@ void candor_date_format(char *dst, size_t n, int64_t t);
 #define CANDOR_DATE_MAX 32
 
 /*
+ * The proleptic Gregorian calendar, in days since 1970-01-01 (the era-based
+ * formulas of H. Hinnant): a civil date's day number and back, and the
+ * length of month m (1-12) of year y.
+ */
+int64_t candor_days_from_civil(int y, int m, int d);
+void candor_civil_from_days(int64_t days, int *y, int *m, int *d);
+int candor_days_in_month(int y, int m);
+
+/*
  * The current time: $CANDOR_NOW when set (an ISO date, for reproducible runs
  * and tests), else the clock.  A bad $CANDOR_NOW is an error.
  */
