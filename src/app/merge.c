@@ -105,7 +105,7 @@ int candor_app_contact_merge(struct candor_app *app, const struct candor_contact
 			     const struct candor_contact *into, const struct candor_app_merge *m,
 			     struct candor_app_merged *out)
 {
-	const char *name, *role, *email;
+	const char *name = NULL, *role = NULL, *email = NULL;
 	char what[600], *extra = NULL;
 	int rc;
 

@@ -170,6 +170,11 @@ static int sq_profile(unsigned type, void *data, void *stmt, void *ns)
 	return 0;
 }
 
+void candor_store_memory_limit(int64_t bytes)
+{
+	sqlite3_soft_heap_limit64(bytes > 0 ? bytes : 0);
+}
+
 static int sq_open(struct candor_store *s, const char *location, bool create)
 {
 	struct sq *q = calloc(1, sizeof(*q));

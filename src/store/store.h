@@ -379,6 +379,16 @@ bool candor_store_retryable(const struct candor_store *s);
  * changed, for a store with records or partitioned already, and on SQLite.
  */
 int candor_store_partition(struct candor_store *s, int parts);
+/*
+ * Bound the memory the embedded store's page caches keep, all connections
+ * of this process together, to about bytes: past it each connection gives
+ * pages back before it takes new ones (SQLite's soft heap limit; 0 for no
+ * bound, the default).  Each SQLite connection keeps up to 16 MB of pages,
+ * so a server with many would otherwise grow with its database.  Nothing
+ * on PostgreSQL, whose caches are the server's.  Process-wide: call it
+ * before the connections are opened.
+ */
+void candor_store_memory_limit(int64_t bytes);
 /* Whether location names a PostgreSQL server (postgresql://, postgres://). */
 bool candor_store_is_server(const char *location);
 void candor_store_close(struct candor_store *s);

@@ -24,6 +24,7 @@
 #include <malloc.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <strings.h>
 #include <sys/resource.h>
 #include "web/web.h"
@@ -40,6 +41,8 @@
 #define TIMEOUT_SECONDS 10
 #define MEMORY_LIMIT (64 * 1024)      /* headers and MHD's own buffers, per connection */
 #define ANONYMOUS_BODY_MAX (16 * 1024) /* the sign-in form, with room to spare */
+#define STORE_CACHE_MAX (64 * 1024 * 1024) /* SQLite's page caches, all connections together */
+#define TRIM_SECONDS 2                /* at most this often, freed heap pages go back */
 
 static const char security_headers[][2][64] = {
 	{ "X-Content-Type-Options", "nosniff" },
@@ -910,6 +913,25 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
 	return req;
 }
 
+/*
+ * Give freed heap pages back to the system, at most every TRIM_SECONDS and
+ * by one thread at a time.  glibc returns only the top of each heap by
+ * itself; the pages freed below live data (a large answer's buffer, an
+ * upload's utterances) stay with the process, and over hours the heaps of
+ * the pool's threads grow to the most each ever held at once.
+ */
+static _Atomic int64_t trimmed; /* when the heap was last trimmed (the heap is the process's) */
+
+static void trim_heap(void)
+{
+#ifdef M_TRIM_THRESHOLD
+	int64_t now = (int64_t)time(NULL), last = atomic_load(&trimmed);
+
+	if (now - last >= TRIM_SECONDS && atomic_compare_exchange_strong(&trimmed, &last, now))
+		malloc_trim(0);
+#endif
+}
+
 static void on_completed(void *cls, struct MHD_Connection *conn, void **state,
 			 enum MHD_RequestTerminationCode toe)
 {
@@ -924,6 +946,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **state,
 	web_guard_request_done(&srv->guard, ci ? ci->socket_context : NULL);
 	request_free(req);
 	*state = NULL;
+	trim_heap();
 }
 
 /* A connection opened or closed: the guard keeps count (guard.h). */
@@ -1045,6 +1068,7 @@ int web_serve(struct web_server *srv, const char *listen, struct candor_error *e
 	mallopt(M_MMAP_THRESHOLD, 256 * 1024);
 	mallopt(M_TRIM_THRESHOLD, 1024 * 1024);
 #endif
+	candor_store_memory_limit(STORE_CACHE_MAX);
 	if (!srv->loopback && srv->no_users)
 		return candor_error_set(err, CANDOR_EINVALID, "--listen",
 					"refusing to listen on '%s' with no users: anyone could "

@@ -12,6 +12,7 @@
 #include <setjmp.h>
 #include <unistd.h>
 #include <cmocka.h>
+#include <sodium.h>
 #include <sqlite3.h>
 #include "store/store.h"
 #include "store/schema.h"
@@ -1302,7 +1303,12 @@ static void kept_whole_answers_come_back_only_whole_and_current(void **state)
 		"UPDATE assessments SET doc = replace(doc, '1970', '1971') WHERE doc <> ''",
 		"UPDATE assessments SET doc = replace(doc, substr(doc, 1, 4), 'abcd') WHERE doc <> ''",
 		"UPDATE assessments SET doc = substr(doc, 34) WHERE doc <> ''",
+		"UPDATE assessments SET doc = substr(doc, 35) WHERE doc <> ''",
+		"UPDATE assessments SET doc = substr(doc, 2) WHERE doc <> ''",  /* an old head's length */
+		"UPDATE assessments SET doc = 'x' || substr(doc, 2) WHERE doc <> ''",
 	};
+	unsigned char old_sum[16];
+	char old_hex[33], sql[256];
 	struct fixture *f = *state;
 	struct candor_fact fact = { .kind = 0, .text = "closing takes 9 days", .source = "",
 				    .confidence = 1, .at = 50 };
@@ -1344,6 +1350,22 @@ static void kept_whole_answers_come_back_only_whole_and_current(void **state)
 			fail_msg("kept answer damaged by '%s' came back: %s", damage[i], docs[0]);
 		one_doc_is(f->s, acc, ann, "m/1", 150, NULL);
 	}
+
+	/* a row kept before SipHash, under its BLAKE2b sum: still whole */
+	assert_int_equal(sodium_init() < 0, 0);
+	assert_int_equal(crypto_generichash(old_sum, sizeof(old_sum), (const unsigned char *)doc,
+					    strlen(doc), NULL, 0), 0);
+	sodium_bin2hex(old_hex, sizeof(old_hex), old_sum, sizeof(old_sum));
+	assert_int_equal(candor_store_assessment_put(f->s, &r[0]), 0);
+	snprintf(sql, sizeof(sql), "UPDATE assessments SET doc = '%s' || substr(doc, 34) WHERE doc <> ''",
+		 old_hex);
+	side_sql(f, sql);
+	one_doc_is(f->s, acc, ann, "m/1", 150, doc);
+	old_hex[0] = old_hex[0] == 'a' ? 'b' : 'a';        /* and refused when it does not sum */
+	snprintf(sql, sizeof(sql), "UPDATE assessments SET doc = '%s' || substr(doc, 33) WHERE doc <> ''",
+		 old_hex);
+	side_sql(f, sql);
+	one_doc_is(f->s, acc, ann, "m/1", 150, NULL);
 
 	assert_int_equal(candor_store_assessment_put(f->s, &r[0]), 0);
 	fact.account_id = acc;                 /* a write to the evidence */
