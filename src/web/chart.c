@@ -324,22 +324,63 @@ static void cooling(struct candor_buf *b, const struct frame *f, const struct sa
 }
 
 /* One "x,y " of a polyline (printf's %.1f, faster: a chart has hundreds). */
-static void point(struct candor_buf *b, double x, double y)
+static void point(struct candor_buf *b, double x, const char *y)
 {
 	candor_buf_add_fixed(b, x, 1);
 	candor_buf_addch(b, ',');
-	candor_buf_add_fixed(b, y, 1);
+	candor_buf_adds(b, y);
 	candor_buf_addch(b, ' ');
+}
+
+/*
+ * A line's points, left to right, each written as "x,y " but that the
+ * middle ones of a run at one height (as written) are left out: the same
+ * line, drawn from its ends.  Most series are flat for long spans, so a
+ * buyer page is some 6 KB shorter.  r is where the run stands.
+ */
+struct run { char y[32], last_y[32]; double last_x; bool open, pending; };
+
+static void run_point(struct candor_buf *b, struct candor_buf *scratch, struct run *r, double x,
+		      double y)
+{
+	candor_buf_reset(scratch);
+	candor_buf_add_fixed(scratch, y, 1);
+	if (scratch->len >= sizeof(r->y))
+		candor_buf_truncate(scratch, sizeof(r->y) - 1);
+	if (r->open && !strcmp(scratch->ptr, r->y)) {
+		r->last_x = x;          /* the run goes on: its end is written when it stops */
+		memcpy(r->last_y, scratch->ptr, scratch->len + 1);
+		r->pending = true;
+		return;
+	}
+	if (r->pending)
+		point(b, r->last_x, r->last_y);
+	memcpy(r->y, scratch->ptr, scratch->len + 1);
+	r->open = true;
+	r->pending = false;
+	point(b, x, r->y);
+}
+
+static void run_end(struct candor_buf *b, struct run *r)
+{
+	if (r->pending)
+		point(b, r->last_x, r->last_y);
+	*r = (struct run){ 0 };
 }
 
 static void lines(struct candor_buf *b, const struct frame *f, const struct sample *s, size_t n)
 {
+	struct candor_buf scratch = CANDOR_BUF_INIT;
+	struct run r = { 0 };
+
 	web_html(b, "<polygon class=\"band\" data-series=\"reliability-uncertainty\" fill=\"#1e7b34\" "
 		 "fill-opacity=\"0.12\" points=\"");
 	for (size_t i = 0; i < n; i++)
-		point(b, xof(f, s[i].t), y1of(s[i].hi));
+		run_point(b, &scratch, &r, xof(f, s[i].t), y1of(s[i].hi));
+	run_end(b, &r);
 	for (size_t i = n; i-- > 0;)
-		point(b, xof(f, s[i].t), y1of(s[i].lo));
+		run_point(b, &scratch, &r, xof(f, s[i].t), y1of(s[i].lo));
+	run_end(b, &r);
 	web_html(b, "\"><title>reliability: the range it could still move to (uncertainty)</title>"
 		 "</polygon>");
 	for (size_t k = 0; k < CANDOR_ARRAY_SIZE(series); k++) {
@@ -347,9 +388,14 @@ static void lines(struct candor_buf *b, const struct frame *f, const struct samp
 			 "stroke-width=\"%d\" stroke-dasharray=\"%s\" points=\"", series[k].name,
 			 series[k].color, series[k].width, *series[k].dash ? series[k].dash : "none");
 		for (size_t i = 0; i < n; i++)
-			point(b, xof(f, s[i].t), k == SELF ? y2of(s[i].v[k]) : y1of(s[i].v[k]));
+			run_point(b, &scratch, &r, xof(f, s[i].t),
+				  k == SELF ? y2of(s[i].v[k]) : y1of(s[i].v[k]));
+		run_end(b, &r);
 		web_html(b, "\"><title>%s</title></polyline>", series[k].name);
 	}
+	if (scratch.err && !b->err)
+		b->err = scratch.err;   /* out of memory: the page is not written (see web_chart) */
+	candor_buf_release(&scratch);
 }
 
 /* The events from i on with the same date as events[i]; returns the first after them. */

@@ -371,6 +371,7 @@ static void test_chart_events(void **state)
 	struct web_chart_event *e = NULL;
 	struct candor_buf b = CANDOR_BUF_INIT;
 	size_t n = 0;
+	int nseries = 0;
 	bool broken = false, overdue = false;
 
 	assert_int_equal(web_chart_events(&e, &n, &ev, NOV4 - 30 * DAY, NOV4 + 50 * DAY), 0);
@@ -407,6 +408,40 @@ static void test_chart_events(void **state)
 	assert_non_null(strstr(b.ptr, "<a class=\"mark\" href=\"#ev-"));
 	assert_non_null(strstr(b.ptr, "data-at=\"2026-11-04\"><title>2026-11-04: promise broken"));
 	assert_non_null(strstr(b.ptr, "<rect class=\"cooling\""));
+	/* each line from the chart's left edge to its right, drawn from the ends
+	 * of each flat run: credibility and intimacy, flat throughout (nothing
+	 * said or given), are two points each; reliability and trust drop */
+	for (const char *p = b.ptr; (p = strstr(p, "<polyline ")); p++) {
+		const char *q = strstr(p, "points=\""), *end;
+		char ys[3][16] = { "", "", "" }, first_x[16] = "", last_x[16] = "", name[32] = "";
+		int npoints = 0;
+
+		assert_non_null(q);
+		q += 8;
+		end = strchr(q, '"');
+		assert_non_null(end);
+		while (q < end && *q != ' ') {
+			int xn = 0, yn = 0;
+
+			assert_int_equal(sscanf(q, "%15[0-9.],%n%15[0-9.]%n", last_x, &xn, ys[npoints % 3], &yn), 2);
+			if (!npoints)
+				snprintf(first_x, sizeof(first_x), "%s", last_x);
+			if (npoints >= 2)
+				assert_false(!strcmp(ys[npoints % 3], ys[(npoints + 1) % 3]) &&
+					     !strcmp(ys[npoints % 3], ys[(npoints + 2) % 3]));
+			npoints++;
+			q += yn + 1;
+		}
+		assert_string_equal(first_x, "62.0");
+		assert_string_equal(last_x, "628.0");
+		assert_int_equal(sscanf(p, "<polyline class=\"series\" data-series=\"%31[^\"]\"", name), 1);
+		if (!strcmp(name, "intimacy") || !strcmp(name, "credibility"))
+			assert_int_equal(npoints, 2);
+		else if (!strcmp(name, "trust") || !strcmp(name, "reliability"))
+			assert_true(npoints > 2);
+		nseries++;
+	}
+	assert_int_equal(nseries, 5);
 	candor_buf_release(&b);
 }
 
