@@ -385,8 +385,8 @@ int candor_store_partition(struct candor_store *s, int parts);
  * pages back before it takes new ones (SQLite's soft heap limit; 0 for no
  * bound, the default).  Each SQLite connection keeps up to 16 MB of pages,
  * so a server with many would otherwise grow with its database.  Nothing
- * on PostgreSQL, whose caches are the server's.  Process-wide: call it
- * before the connections are opened.
+ * on PostgreSQL, whose caches are the server's.  Process-wide, and for
+ * connections already open too (candor serve sets it as it starts).
  */
 void candor_store_memory_limit(int64_t bytes);
 /* Whether location names a PostgreSQL server (postgresql://, postgres://). */

@@ -336,9 +336,11 @@ static void point(struct candor_buf *b, double x, const char *y)
  * A line's points, left to right, each written as "x,y " but that the
  * middle ones of a run at one height (as written) are left out: the same
  * line, drawn from its ends.  Most series are flat for long spans, so a
- * buyer page is some 6 KB shorter.  r is where the run stands.
+ * buyer page is some 5 KB shorter.  r is where the run stands: its height
+ * as written ("" before the first point) and its last point, when that is
+ * not written yet.
  */
-struct run { char y[32], last_y[32]; double last_x; bool open, pending; };
+struct run { char y[32], last_y[32]; double last_x; bool pending; };
 
 static void run_point(struct candor_buf *b, struct candor_buf *scratch, struct run *r, double x,
 		      double y)
@@ -347,7 +349,7 @@ static void run_point(struct candor_buf *b, struct candor_buf *scratch, struct r
 	candor_buf_add_fixed(scratch, y, 1);
 	if (scratch->len >= sizeof(r->y))
 		candor_buf_truncate(scratch, sizeof(r->y) - 1);
-	if (r->open && !strcmp(scratch->ptr, r->y)) {
+	if (r->y[0] && !strcmp(scratch->ptr, r->y)) {
 		r->last_x = x;          /* the run goes on: its end is written when it stops */
 		memcpy(r->last_y, scratch->ptr, scratch->len + 1);
 		r->pending = true;
@@ -356,7 +358,6 @@ static void run_point(struct candor_buf *b, struct candor_buf *scratch, struct r
 	if (r->pending)
 		point(b, r->last_x, r->last_y);
 	memcpy(r->y, scratch->ptr, scratch->len + 1);
-	r->open = true;
 	r->pending = false;
 	point(b, x, r->y);
 }
