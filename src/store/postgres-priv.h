@@ -25,6 +25,7 @@ struct pg {
 	bool in_tx;       /* a transaction is open */
 	bool read_only;   /* ... and it is a begin_read snapshot */
 	bool failed;      /* a statement failed: the transaction can only roll back */
+	bool generic;     /* ... and it runs prepared statements on generic plans (pg_query_generic) */
 	struct { const char *sql; char name[16]; } cache[PG_STMT_CACHE];
 	size_t ncache;
 	const void *copying;   /* copying in: the table a COPY FROM STDIN is open for */
@@ -49,14 +50,24 @@ int pg_fail(struct candor_store *s, const PGresult *r, const char *doing);
  */
 PGresult *pg_query(struct candor_store *s, const char *sql, const char *types, ...);
 /*
+ * pg_query for a statement whose generic plan is as good as one made for
+ * its values (no filter the values decide, no range of unknown size): in
+ * a transaction it runs on the plan made once for the statement, not
+ * planned again each time (PostgreSQL would, as a LIMIT $n makes a
+ * generic plan look dearer; planning the board's queries took three times
+ * as long as running them).  Outside a transaction, as pg_query.
+ */
+PGresult *pg_query_generic(struct candor_store *s, const char *sql, const char *types, ...);
+/*
  * Run n queries (at most PG_BATCH_MAX), each of ($1, $2) = (a, b), in one
  * round trip (libpq's pipeline mode), in order; out[i] gets each result
  * (the caller PQclears them).  On failure every out[i] is NULL and s->err
- * says why.  Each sql must be a string literal, as for pg_query.
+ * says why.  Each sql must be a string literal, as for pg_query; with
+ * generic, each is run as pg_query_generic runs it.
  */
 #define PG_BATCH_MAX 16
 int pg_query_batch(struct candor_store *s, const char *const *sql, size_t n, int64_t a, int64_t b,
-		   PGresult **out);
+		   bool generic, PGresult **out);
 /* The same for a statement that writes: it needs a write transaction. */
 PGresult *pg_write(struct candor_store *s, const char *sql, const char *types, ...);
 /* A write whose RETURNING id goes to *id (when not NULL). */

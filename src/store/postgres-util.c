@@ -113,7 +113,7 @@ int pg_begin(struct candor_store *s)
 
 	for (int attempt = 0; attempt < 3; attempt++) {
 		s->retry = false;
-		q->failed = false;
+		q->failed = q->generic = false;
 		q->in_tx = true;
 		q->read_only = false;
 		rc = command(s, BEGIN_WRITE, "starting a transaction");
@@ -133,7 +133,7 @@ int pg_begin_read(struct candor_store *s)
 	int rc;
 
 	s->retry = false;
-	q->failed = false;
+	q->failed = q->generic = false;
 	rc = command(s, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", "starting a transaction");
 	q->in_tx = rc == 0;
 	q->read_only = rc == 0;
@@ -161,7 +161,7 @@ int pg_commit(struct candor_store *s)
 				      "saving failed in '%s': an earlier step failed, so nothing "
 				      "was saved", s->location);
 	PQclear(r);
-	q->in_tx = q->read_only = q->failed = false;
+	q->in_tx = q->read_only = q->failed = q->generic = false;
 	return rc;
 }
 
@@ -178,7 +178,7 @@ void pg_rollback(struct candor_store *s)
 	}
 	if (q->in_tx)
 		PQclear(PQexec(q->conn, "ROLLBACK"));
-	q->in_tx = q->read_only = q->failed = false;
+	q->in_tx = q->read_only = q->failed = q->generic = false;
 }
 
 int pg_writable(struct candor_store *s)
@@ -215,7 +215,27 @@ static const char *cached(struct candor_store *s, const char *sql, int n, const 
 	return q->cache[q->ncache++].name;
 }
 
-static PGresult *run(struct candor_store *s, const char *sql, const char *types, va_list ap)
+/*
+ * Plan prepared statements as generic says, for the rest of the open
+ * transaction (SET LOCAL: its end, commit or rollback, sets it back, and
+ * pg_commit and pg_rollback clear q->generic).  0, or the failure.
+ */
+static int plan_mode(struct candor_store *s, bool generic)
+{
+	struct pg *q = PG(s);
+	int rc;
+
+	if (!q->in_tx || q->generic == generic)
+		return 0;
+	rc = command(s, generic ? "SET LOCAL plan_cache_mode = force_generic_plan"
+		     : "SET LOCAL plan_cache_mode = auto", "choosing how to plan");
+	if (!rc)
+		q->generic = generic;
+	return rc;
+}
+
+static PGresult *run(struct candor_store *s, const char *sql, const char *types, va_list ap,
+		     bool generic)
 {
 	struct pg *q = PG(s);
 	const char *vals[PG_MAX_PARAMS];
@@ -240,6 +260,8 @@ static PGresult *run(struct candor_store *s, const char *sql, const char *types,
 			vals[n] = v ? v : "";
 		}
 	}
+	if (plan_mode(s, generic))
+		return NULL;
 	name = cached(s, sql, n, oids);
 	r = name ? PQexecPrepared(q->conn, name, n, vals, NULL, NULL, 0)
 		 : PQexecParams(q->conn, sql, n, oids, vals, NULL, NULL, 0);
@@ -292,7 +314,7 @@ static int batch_results(struct candor_store *s, PGresult **out, size_t n)
 }
 
 int pg_query_batch(struct candor_store *s, const char *const *sql, size_t n, int64_t a, int64_t b,
-		   PGresult **out)
+		   bool generic, PGresult **out)
 {
 	struct pg *q = PG(s);
 	char nums[2][32];
@@ -307,13 +329,15 @@ int pg_query_batch(struct candor_store *s, const char *const *sql, size_t n, int
 		return candor_error_set(s->err, CANDOR_ERROR, NULL, "too many queries at once (%zu)", n);
 	snprintf(nums[0], sizeof(nums[0]), "%" PRId64, a);
 	snprintf(nums[1], sizeof(nums[1]), "%" PRId64, b);
+	if ((rc = plan_mode(s, generic)))
+		return rc;
 	/* prepared (the first time) before the pipeline begins */
 	for (size_t i = 0; i < n; i++)
 		names[i] = cached(s, sql[i], 2, oids);
 	if (!PQenterPipelineMode(q->conn)) {
 		/* not now (a COPY, an error on the connection): one at a time */
 		for (size_t i = 0; i < n && !rc; i++)
-			if (!(out[i] = pg_query(s, sql[i], "ii", a, b)))
+			if (!(out[i] = (generic ? pg_query_generic : pg_query)(s, sql[i], "ii", a, b)))
 				rc = s->err->code;
 		goto failed;
 	}
@@ -344,7 +368,18 @@ PGresult *pg_query(struct candor_store *s, const char *sql, const char *types, .
 	PGresult *r;
 
 	va_start(ap, types);
-	r = run(s, sql, types, ap);
+	r = run(s, sql, types, ap, false);
+	va_end(ap);
+	return r;
+}
+
+PGresult *pg_query_generic(struct candor_store *s, const char *sql, const char *types, ...)
+{
+	va_list ap;
+	PGresult *r;
+
+	va_start(ap, types);
+	r = run(s, sql, types, ap, true);
 	va_end(ap);
 	return r;
 }
@@ -358,7 +393,7 @@ PGresult *pg_write(struct candor_store *s, const char *sql, const char *types, .
 	if (pg_writable(s) || (own && pg_begin(s)))
 		return NULL;
 	va_start(ap, types);
-	r = run(s, sql, types, ap);
+	r = run(s, sql, types, ap, false);
 	va_end(ap);
 	if (own && r && pg_commit(s)) {
 		PQclear(r);

@@ -63,10 +63,14 @@ static int pg_open(struct candor_store *s, const char *location, bool create)
 		rc = pg_fail(s, NULL, "opening the database");
 		goto cleanup;
 	}
-	/* floats print exactly; a writer waits its turn, but not forever */
-	if ((rc = pg_script(s, notices ? "SET extra_float_digits = 1; SET lock_timeout = '10s'"
-			    : "SET extra_float_digits = 1; SET lock_timeout = '10s';"
-			    " SET client_min_messages = warning", "opening the database")) ||
+	/* floats print exactly; a writer waits its turn, but not forever; no
+	 * parallel plans: a request's queries read a page of rows, and starting
+	 * a parallel plan's workers took longer (25 ms measured, the board's
+	 * promises due) than running it without them (under 3 ms) */
+#define PG_SESSION "SET extra_float_digits = 1; SET lock_timeout = '10s';" \
+	" SET max_parallel_workers_per_gather = 0"
+	if ((rc = pg_script(s, notices ? PG_SESSION : PG_SESSION "; SET client_min_messages = warning",
+			    "opening the database")) ||
 	    (rc = pg_migrate(s, create)))
 		goto cleanup;
 cleanup:
@@ -129,11 +133,12 @@ static int pg_accounts(struct candor_store *s, int64_t id, const char *name, boo
 {
 #define ACCOUNTS(where) "SELECT id, name, owner, note, created FROM accounts WHERE " where \
 	" AND deleted = 0 AND" NAME_MATCH("name") " ORDER BY " LOWER("name") ", id"
-	/* by whole name: the name index (accounts_name_nocase) */
-	PGresult *r = pg_query(s, id ? ACCOUNTS("id = $1")
-			       : name && *name && !words ? ACCOUNTS(LOWER("name") " = " LOWER("$2")
-								    " AND $1 = 0")
-			       : ACCOUNTS("$1 = 0"), "itb", id, name, (int)words);
+	/* by whole name: the name index (accounts_name_nocase); by id, the
+	 * primary key, planned once */
+	PGresult *r = (id ? pg_query_generic : pg_query)
+		(s, id ? ACCOUNTS("id = $1")
+		 : name && *name && !words ? ACCOUNTS(LOWER("name") " = " LOWER("$2") " AND $1 = 0")
+		 : ACCOUNTS("$1 = 0"), "itb", id, name, (int)words);
 #undef ACCOUNTS
 	int rc;
 
@@ -304,7 +309,7 @@ static int pg_assessment_docs(struct candor_store *s, const struct candor_assess
 static int pg_assessment_doc(struct candor_store *s, int64_t account_id, int64_t contact_id,
 			     const char *model, int64_t at, char **doc)
 {
-	PGresult *r = pg_query(s, "SELECT x.doc FROM assessments x JOIN contacts c"
+	PGresult *r = pg_query_generic(s, "SELECT x.doc FROM assessments x JOIN contacts c"
 			       " ON c.account_id = x.account_id AND c.id = x.id"
 			       " WHERE x.account_id = $1 AND x.id = $2 AND x.model = $3 AND x.at <= $4"
 			       " AND x.valid_until > $4 AND x.evidence = c.evidence AND c.deleted = 0"
@@ -349,11 +354,11 @@ static int pg_assessment_doc(struct candor_store *s, int64_t account_id, int64_t
 	" WHERE y.account_id = c.account_id AND y.contact_id = c.id AND y.status = 'open'" \
 	" AND y.deleted = 0)"
 #define PL_DUE "coalesce(least(" PL_PROMISE_DUE ", " PL_EXPECT_DUE "), 9000000000000000)"
-#define PL_SELECT(cols, stage, after, order) "SELECT c.id, c.account_id, a.name, c.name, c.role, c.email," \
-	" c.created, x.model, x.evidence, x.at, x.valid_until, x.stage, x.stalled_last, x.neg_trust," \
-	" x.headline, x.headline_kind, x.headline_ref, x.headline_flags, " cols \
+#define PL_SELECT(filter, cols, stage, after, order) "SELECT c.id, c.account_id, a.name, c.name," \
+	" c.role, c.email, c.created, x.model, x.evidence, x.at, x.valid_until, x.stage, x.stalled_last," \
+	" x.neg_trust, x.headline, x.headline_kind, x.headline_ref, x.headline_flags, " cols \
 	" FROM assessments x JOIN contacts c ON c.id = x.id JOIN accounts a ON a.id = c.account_id" \
-	PL_FILTER " AND " stage " AND ($3::bigint + $6::bigint + $7::bigint + $8::float8 IS NOT NULL)" \
+	filter " AND " stage " AND ($3::bigint + $6::bigint + $7::bigint + $8::float8 IS NOT NULL)" \
 	after " ORDER BY " order LIMIT
 /* With a stage, an equality the index seeks to (the OR form scans from the top). */
 #define PL_ANY "($9::bigint = 0 OR x.stage = $9 - 1)"
@@ -362,15 +367,22 @@ static int pg_assessment_doc(struct candor_store *s, int64_t account_id, int64_t
 #define PL_AFTER_U " AND (x.stage, x.stalled_last, x.neg_trust, x.id) > ($6, $7, $8, $3)"
 #define PL_ORDER_K(key) key ", x.id"
 #define PL_AFTER_K(key) " AND (" key ", x.id) > ($8, $3)"
-#define PL_SORT(cols, order, after) { PL_SELECT(cols, PL_ANY, "", order), \
-	PL_SELECT(cols, PL_ANY, after, order), PL_SELECT(cols, PL_IN, "", order), \
-	PL_SELECT(cols, PL_IN, after, order) }
+/* Every buyer (plain_query): no filter for the values to decide, so the
+ * plan made once for the text serves every request (pg_query_generic);
+ * the parameters it does not use are named so that their types hold. */
+#define PL_PLAIN " WHERE ($1::text || $2::text || $10::text || $11::text || $12::text IS NOT NULL)" \
+	" AND $5::bigint IS NOT NULL AND c.deleted = 0 AND a.deleted = 0"
+#define PL_SORT_(filter, cols, order, after) { PL_SELECT(filter, cols, PL_ANY, "", order), \
+	PL_SELECT(filter, cols, PL_ANY, after, order), PL_SELECT(filter, cols, PL_IN, "", order), \
+	PL_SELECT(filter, cols, PL_IN, after, order) }
+#define PL_SORT(cols, order, after) { PL_SORT_(PL_FILTER, cols, order, after), \
+	PL_SORT_(PL_PLAIN, cols, order, after) }
 /* the last contact and the due date are read for the orders that need them
  * (store.h); the others leave them 0 and none, a subquery a row less */
 #define PL_DATES PL_LAST ", " PL_DUE
 #define PL_NO_DATES "0, 9000000000000000"
 
-static const char *const pipeline_sql[][4] = {
+static const char *const pipeline_sql[][2][4] = {
 	[CANDOR_SORT_URGENCY] = PL_SORT(PL_NO_DATES, PL_ORDER_U, PL_AFTER_U),
 	[CANDOR_SORT_TRUST] = PL_SORT(PL_NO_DATES, PL_ORDER_K("x.neg_trust"), PL_AFTER_K("x.neg_trust")),
 	[CANDOR_SORT_CONTACT] = PL_SORT(PL_DATES, PL_ORDER_K(PL_LAST), PL_AFTER_K(PL_LAST)),
@@ -399,21 +411,30 @@ static int fill_buyer(struct candor_store *s, const PGresult *r, int i, void *ro
 	return 0;
 }
 
+/* Whether q filters nothing: every buyer, as an admin's board shows them. */
+static bool plain_query(const struct candor_list_query *q)
+{
+	return !(q->owner && *q->owner) && !(q->search && *q->search) && !q->account_id &&
+	       !(q->owners && *q->owners);
+}
+
 static int pg_pipeline_page(struct candor_store *s, const struct candor_list_query *q,
 			    const struct candor_cursor *cur, struct candor_contact_list *out,
 			    struct candor_assessment_row **rows)
 {
 	int sort = q->sort >= 0 && q->sort <= CANDOR_SORT_DUE ? q->sort : CANDOR_SORT_URGENCY;
-	const char *sql = pipeline_sql[sort][(q->in_stage ? 2 : 0) + (cur->id ? 1 : 0)];
+	bool plain = plain_query(q);
+	const char *sql = pipeline_sql[sort][plain][(q->in_stage ? 2 : 0) + (cur->id ? 1 : 0)];
 	const char *from, *to;
 	PGresult *r;
 	int rc, nrows;
 
 	candor_fold_tables(&from, &to);
-	r = pg_query(s, sql, "ttiiiiidittt", q->owner, q->search, cur->id,
-		     q->limit ? (int64_t)q->limit + 1 : (int64_t)-1, q->account_id,
-		     (int64_t)cur->num[0], (int64_t)cur->num[1], cur->num[2],
-		     (int64_t)q->in_stage, q->owners, from, to);
+	r = (plain ? pg_query_generic : pg_query)(s, sql, "ttiiiiidittt", q->owner, q->search, cur->id,
+						  q->limit ? (int64_t)q->limit + 1 : (int64_t)-1,
+						  q->account_id, (int64_t)cur->num[0],
+						  (int64_t)cur->num[1], cur->num[2], (int64_t)q->in_stage,
+						  q->owners, from, to);
 	if (!r)
 		return s->err->code;
 	nrows = PQntuples(r);
@@ -429,12 +450,6 @@ static int pg_pipeline_page(struct candor_store *s, const struct candor_list_que
 	return rc;
 }
 
-/* Whether q filters nothing: every buyer, as an admin's board shows them. */
-static bool plain_query(const struct candor_list_query *q)
-{
-	return !(q->owner && *q->owner) && !(q->search && *q->search) && !q->account_id &&
-	       !(q->owners && *q->owners);
-}
 
 static int pg_pipeline_counts(struct candor_store *s, const struct candor_list_query *q,
 			      int64_t counts[CANDOR_STAGE_DECIDED + 1])
@@ -545,14 +560,15 @@ static int fill_due(struct candor_store *s, const PGresult *r, int i, void *row)
 static int pg_due(struct candor_store *s, const struct candor_list_query *q, int64_t until,
 		  struct candor_due_list *out)
 {
+	bool plain = plain_query(q);
 	const char *from, *to;
 
 	candor_fold_tables(&from, &to);
-	return pg_fill_all(s, pg_query(s, plain_query(q) ? DUE_SQL_PLAIN : DUE_SQL, "ttiiiiidittti",
-				       q->owner, q->search, (int64_t)0,
-				       q->limit ? (int64_t)q->limit + 1 : (int64_t)-1, q->account_id,
-				       (int64_t)0, (int64_t)0, 0.0, (int64_t)0, q->owners, from, to,
-				       until),
+	return pg_fill_all(s, (plain ? pg_query_generic : pg_query)
+				(s, plain ? DUE_SQL_PLAIN : DUE_SQL, "ttiiiiidittti", q->owner, q->search,
+				 (int64_t)0, q->limit ? (int64_t)q->limit + 1 : (int64_t)-1,
+				 q->account_id, (int64_t)0, (int64_t)0, 0.0, (int64_t)0, q->owners, from,
+				 to, until),
 			   (void **)&out->v, &out->n, sizeof(*out->v), fill_due);
 }
 
@@ -587,11 +603,12 @@ static int pg_contacts(struct candor_store *s, int64_t id, const char *name, boo
 	" FROM contacts c JOIN accounts a ON a.id = c.account_id WHERE " where \
 	" AND c.deleted = 0 AND a.deleted = 0 AND" NAME_MATCH("c.name") " AND ($4 = 0 OR c.account_id = $4)" \
 	" ORDER BY " LOWER("a.name") ", " LOWER("c.name") ", c.id"
-	/* by whole name: the name index (contacts_name_nocase) */
-	PGresult *r = pg_query(s, id ? CONTACTS("c.id = $1")
-			       : name && *name && !words ? CONTACTS(LOWER("c.name") " = " LOWER("$2")
-								    " AND $1 = 0")
-			       : CONTACTS("$1 = 0"), "itbi", id, name, (int)words, account_id);
+	/* by whole name: the name index (contacts_name_nocase); by id, the
+	 * primary key whatever the other values, so planned once */
+	PGresult *r = (id ? pg_query_generic : pg_query)
+		(s, id ? CONTACTS("c.id = $1")
+		 : name && *name && !words ? CONTACTS(LOWER("c.name") " = " LOWER("$2") " AND $1 = 0")
+		 : CONTACTS("$1 = 0"), "itbi", id, name, (int)words, account_id);
 #undef CONTACTS
 	int rc;
 
@@ -1168,7 +1185,9 @@ static int pg_evidence(struct candor_store *s, const struct candor_scope *sc,
 			     " note, at FROM decisions", " AND deleted = 0 ORDER BY contact_id, at, id"),
 	};
 	PGresult *r[CANDOR_ARRAY_SIZE(sql)];
-	int rc = pg_query_batch(s, sql, CANDOR_ARRAY_SIZE(sql), sc->account_id, sc->contact_id, r);
+	/* one buyer's: equalities alone, planned once (pg_query_generic) */
+	int rc = pg_query_batch(s, sql, CANDOR_ARRAY_SIZE(sql), sc->account_id, sc->contact_id,
+				sc->account_id && sc->contact_id, r);
 
 	if (rc)
 		return rc;
