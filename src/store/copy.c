@@ -151,6 +151,8 @@ int candor_store_copy(struct candor_store *from, struct candor_store *to,
 		out->ntables++;
 		out->rows += out->tables[i].rows;
 	}
+	if (to->be->copied && (rc = to->be->copied(to)))
+		goto cleanup;
 	rc = candor_store_commit(to);
 	writing = false;
 cleanup:

@@ -121,6 +121,8 @@ int pg_row_add(struct candor_store *s, const struct candor_table *t, const struc
 /* End the COPY that pg_row_add left open (a no-op when none is): 0 or the
  * error of a row the server refused.  The backend's bulk_end. */
 int pg_copy_finish(struct candor_store *s);
+/* The backend's copied (store.h): the counts made again, the statistics gathered. */
+int pg_copied(struct candor_store *s);
 int pg_rows_where(struct candor_store *s, const struct candor_table *t, const char *col, int64_t v,
 		  const char *col2, int64_t v2, candor_row_fn fn, void *arg);
 int pg_row_put(struct candor_store *s, const struct candor_table *t, const struct candor_cell *row);

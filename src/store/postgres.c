@@ -1251,6 +1251,7 @@ const struct candor_store_be candor_store_postgres = {
 	.decision_add = pg_decision_add,
 	.defer_keys = pg_defer_keys,
 	.bulk_end = pg_copy_finish,
+	.copied = pg_copied,
 	.partition = pg_partition,
 	.locate = pg_locate,
 	.utterances_add = pg_utterances_add,

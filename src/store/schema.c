@@ -310,9 +310,7 @@ const char *const candor_migrations[] = {
 	"  PRIMARY KEY (account_id, stage));"
 	"CREATE INDEX stage_counts_stage ON stage_counts(stage, n);"
 	"CREATE INDEX accounts_owner ON accounts(owner COLLATE NOCASE, id);"
-	"INSERT INTO stage_counts(account_id, stage, n)"
-	"  SELECT x.account_id, x.stage, count(*) FROM assessments x JOIN contacts c ON c.id = x.id"
-	"  WHERE c.deleted = 0 GROUP BY x.account_id, x.stage;",
+	CANDOR_STAGE_COUNTS_FILL,
 	/* 10 -> 11: the kept answer whole (the JSON `candor pipeline --json`
 	 * writes for the buyer, contact and reason aside), so a listing of
 	 * every buyer is read, not computed again from the evidence.  Rows of
@@ -328,9 +326,7 @@ const char *const candor_migrations[] = {
 	"  stage INTEGER NOT NULL,"
 	"  n INTEGER NOT NULL DEFAULT 0,"
 	"  PRIMARY KEY (owner, stage));"
-	"INSERT INTO owner_stage_counts(owner, stage, n)"
-	"  SELECT a.owner, k.stage, sum(k.n) FROM stage_counts k JOIN accounts a ON a.id = k.account_id"
-	"  WHERE a.deleted = 0 GROUP BY a.owner, k.stage;",
+	CANDOR_OWNER_COUNTS_FILL,
 	NULL
 };
 

@@ -311,6 +311,9 @@ struct candor_store_be {
 	/* The rows row_add took while s->bulk was set are all written (0), or
 	 * the error of one the store refused (NULL: row_add writes at once). */
 	int (*bulk_end)(struct candor_store *s);
+	/* Every table is copied in (candor_store_copy, before its commit):
+	 * what the backend makes of the whole (NULL: nothing). */
+	int (*copied)(struct candor_store *s);
 	/* The audit trail (audit.h, schema 7): the rows of t whose column col
 	 * is v (and col2 is v2, when col2 is not NULL; col NULL: every row), in
 	 * id order; every column of row row[0].i set to row's (but a contact's

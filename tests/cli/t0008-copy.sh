@@ -106,6 +106,40 @@ test_expect 'a copy that does not read back the same fails loudly and writes not
 	drop_db bad
 '
 
+# counts DB: "stage n" lines of the board's counts, as kept and as counted
+# from the kept answers themselves (they must be the same)
+counts() {
+	local kept="SELECT stage, sum(n) FROM owner_stage_counts GROUP BY stage HAVING sum(n) > 0 ORDER BY stage"
+	local made="SELECT x.stage, count(*) FROM assessments x JOIN contacts c ON c.id = x.id
+		JOIN accounts a ON a.id = c.account_id WHERE c.deleted = 0 AND a.deleted = 0
+		GROUP BY x.stage ORDER BY x.stage"
+	case $1 in
+	postgresql:*) psql -XAtq "$1" -F " " -c "$kept" && echo -- && psql -XAtq "$1" -F " " -c "$made" ;;
+	*) sqlite3 -separator " " "$1" "$kept" && echo -- && sqlite3 -separator " " "$1" "$made" ;;
+	esac
+}
+test_expect 'a copy of many buyers: the board counts them right, in storage of their size' '
+	many="$TRASH/laptop-many.db" &&
+	{ echo Name,Email,Company &&
+	  for i in $(seq 1500); do echo "Buyer $i,b$i@x.example,Firm $((i % 300))"; done; } >many.csv &&
+	"$CANDOR" --db "$many" init >/dev/null &&
+	"$CANDOR" --db "$many" import contacts many.csv >/dev/null &&
+	"$CANDOR" --db "$many" pipeline >/dev/null &&
+	to=$(another_db many) &&
+	candor copy "$many" "$to" >/dev/null &&
+	counts "$many" >want && counts "$to" >got && { test_cmp want got || { cat want got >&2; false; }; } &&
+	test "$(sed "/--/q" got | awk "{ n += \$2 } END { print n }")" = 1500 &&
+	if on_postgres; then
+		pages=$(psql -XAtq "$to" -c "SELECT pg_relation_size('"'"'owner_stage_counts'"'"') / 8192") &&
+		echo "owner_stage_counts: $pages pages" >&2 &&
+		[ "$pages" -le 1 ] &&
+		analysed=$(psql -XAtq "$to" -c "SELECT count(*) FROM pg_stat_user_tables
+			WHERE relname = '"'"'contacts'"'"' AND last_analyze IS NOT NULL") &&
+		test "$analysed" = 1
+	fi &&
+	drop_db many
+'
+
 test_expect 'copy --help teaches: both directions, the address forms, the checks' '
 	candor copy --help >help &&
 	test_grep "postgresql://" help && test_grep "sqlite:PATH" help &&
