@@ -215,11 +215,13 @@ static const char *cached(struct candor_store *s, const char *sql, int n, const 
 	return q->cache[q->ncache++].name;
 }
 
-/*
- * Plan prepared statements as generic says, for the rest of the open
- * transaction (SET LOCAL: its end, commit or rollback, sets it back, and
- * pg_commit and pg_rollback clear q->generic).  0, or the failure.
- */
+/* How the open transaction plans prepared statements (SET LOCAL: its end,
+ * commit or rollback, sets it back, and pg_commit and pg_rollback clear
+ * q->generic). */
+#define PLAN_GENERIC "SET LOCAL plan_cache_mode = force_generic_plan"
+#define PLAN_AUTO "SET LOCAL plan_cache_mode = auto"
+
+/* Plan as generic says, on its own round trip (when no pipeline can carry it). */
 static int plan_mode(struct candor_store *s, bool generic)
 {
 	struct pg *q = PG(s);
@@ -227,10 +229,62 @@ static int plan_mode(struct candor_store *s, bool generic)
 
 	if (!q->in_tx || q->generic == generic)
 		return 0;
-	rc = command(s, generic ? "SET LOCAL plan_cache_mode = force_generic_plan"
-		     : "SET LOCAL plan_cache_mode = auto", "choosing how to plan");
+	rc = command(s, generic ? PLAN_GENERIC : PLAN_AUTO, "choosing how to plan");
 	if (!rc)
 		q->generic = generic;
+	return rc;
+}
+
+static int batch_results(struct candor_store *s, PGresult **out, size_t n);
+
+/*
+ * Run the n statements sql[] (prepared as names[i] when not NULL), each with
+ * the same np parameters, in one round trip (libpq's pipeline mode),
+ * preceded by the SET that plans them as generic says when the transaction
+ * plans otherwise; out[i] gets each result.  0, or the failure (every
+ * out[i] NULL); *busy set, and nothing sent, when the connection cannot
+ * pipeline now (a COPY, an error on it).
+ */
+static int pipelined(struct candor_store *s, const char *const *sql, const char *const *names,
+		     size_t n, int np, const Oid *oids, const char *const *vals, bool generic,
+		     PGresult **out, bool *busy)
+{
+	struct pg *q = PG(s);
+	PGresult *res[PG_BATCH_MAX + 1] = { 0 };
+	size_t first = q->in_tx && q->generic != generic, sent = 0;
+	int rc = 0;
+
+	*busy = false;
+	memset(out, 0, n * sizeof(*out));
+	if (!PQenterPipelineMode(q->conn)) {
+		*busy = true;
+		return 0;
+	}
+	if (first && PQsendQueryParams(q->conn, generic ? PLAN_GENERIC : PLAN_AUTO, 0, NULL, NULL,
+				       NULL, NULL, 0))
+		sent++;
+	for (size_t i = 0; sent == first + i && i < n; i++)
+		if (names[i] ? PQsendQueryPrepared(q->conn, names[i], np, vals, NULL, NULL, 0)
+			     : PQsendQueryParams(q->conn, sql[i], np, oids, vals, NULL, NULL, 0))
+			sent++;
+	if (sent < first + n || !PQpipelineSync(q->conn))
+		rc = pg_fail(s, NULL, "a query");   /* and the transaction, if any, can only roll back */
+	if (sent && PQstatus(q->conn) == CONNECTION_OK) {
+		int got = batch_results(s, res, sent);
+
+		rc = rc ? rc : got;
+	}
+	PQexitPipelineMode(q->conn);
+	if (!rc && first)
+		q->generic = generic;
+	if (first)
+		PQclear(res[0]);
+	for (size_t i = 0; i < n; i++) {
+		if (rc)
+			PQclear(res[first + i]);
+		else
+			out[i] = res[first + i];
+	}
 	return rc;
 }
 
@@ -260,9 +314,18 @@ static PGresult *run(struct candor_store *s, const char *sql, const char *types,
 			vals[n] = v ? v : "";
 		}
 	}
-	if (plan_mode(s, generic))
-		return NULL;
 	name = cached(s, sql, n, oids);
+	if (q->in_tx && q->generic != generic) {
+		/* the SET that plans it so goes in the same round trip */
+		bool busy;
+
+		if (pipelined(s, &sql, &name, 1, n, oids, vals, generic, &r, &busy))
+			return NULL;
+		if (!busy)
+			return r;
+		if (plan_mode(s, generic))
+			return NULL;
+	}
 	r = name ? PQexecPrepared(q->conn, name, n, vals, NULL, NULL, 0)
 		 : PQexecParams(q->conn, sql, n, oids, vals, NULL, NULL, 0);
 	st = PQresultStatus(r);
@@ -316,44 +379,27 @@ static int batch_results(struct candor_store *s, PGresult **out, size_t n)
 int pg_query_batch(struct candor_store *s, const char *const *sql, size_t n, int64_t a, int64_t b,
 		   bool generic, PGresult **out)
 {
-	struct pg *q = PG(s);
 	char nums[2][32];
 	const char *vals[2] = { nums[0], nums[1] };
 	const Oid oids[2] = { INT8OID, INT8OID };
 	const char *names[PG_BATCH_MAX];
-	size_t sent = 0;
-	int rc = 0;
+	bool busy;
+	int rc;
 
 	memset(out, 0, n * sizeof(*out));
 	if (n > PG_BATCH_MAX)
 		return candor_error_set(s->err, CANDOR_ERROR, NULL, "too many queries at once (%zu)", n);
 	snprintf(nums[0], sizeof(nums[0]), "%" PRId64, a);
 	snprintf(nums[1], sizeof(nums[1]), "%" PRId64, b);
-	if ((rc = plan_mode(s, generic)))
-		return rc;
 	/* prepared (the first time) before the pipeline begins */
 	for (size_t i = 0; i < n; i++)
 		names[i] = cached(s, sql[i], 2, oids);
-	if (!PQenterPipelineMode(q->conn)) {
-		/* not now (a COPY, an error on the connection): one at a time */
-		for (size_t i = 0; i < n && !rc; i++)
-			if (!(out[i] = (generic ? pg_query_generic : pg_query)(s, sql[i], "ii", a, b)))
-				rc = s->err->code;
-		goto failed;
-	}
-	for (; sent < n; sent++)
-		if (!(names[sent] ? PQsendQueryPrepared(q->conn, names[sent], 2, vals, NULL, NULL, 0)
-				  : PQsendQueryParams(q->conn, sql[sent], 2, oids, vals, NULL, NULL, 0)))
-			break;
-	if (sent < n || !PQpipelineSync(q->conn))
-		rc = pg_fail(s, NULL, "a query");   /* and the transaction, if any, can only roll back */
-	if (sent && PQstatus(q->conn) == CONNECTION_OK) {
-		int got = batch_results(s, out, sent);
-
-		rc = rc ? rc : got;
-	}
-	PQexitPipelineMode(q->conn);
-failed:
+	if ((rc = pipelined(s, sql, names, n, 2, oids, vals, generic, out, &busy)) || !busy)
+		return rc;
+	/* not now: one at a time */
+	for (size_t i = 0; i < n && !rc; i++)
+		if (!(out[i] = (generic ? pg_query_generic : pg_query)(s, sql[i], "ii", a, b)))
+			rc = s->err->code;
 	if (rc)
 		for (size_t i = 0; i < n; i++) {
 			PQclear(out[i]);
