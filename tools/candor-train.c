@@ -1,12 +1,15 @@
 /*
  * candor-train: rebuild the shipped signal model from the labelled corpus.
  *
- *   candor-train [--folds K] [--folds-by-folder] [--threads N] [--cost C] --out FILE DIR...
+ *   candor-train [--folds K] [--folds-by-folder] [--threads N] [--cost C]
+ *                [--stack|--stack-features|--stack-neighbours] [--stack-cost C] --out FILE DIR...
  *
  * Reads every labelled call under each DIR (text/corpus.h), trains the
  * model (text/train.h), prints the cross-validated scores per category and
  * how long it took, and writes FILE.  'make train' runs it on the corpus
- * of the source tree; the same corpus always gives the same bytes.
+ * of the source tree; the same corpus always gives the same bytes.  With
+ * --stack (and its kinds, CANDOR_STACK_* in text/train.h) it also scores
+ * a second stage in cross-validation; FILE is the first stage all the same.
  */
 #include "util/common.h"
 #include "util/error.h"
@@ -29,6 +32,7 @@ static long number(const char *s, long lo, long hi)
 static int usage(void)
 {
 	fprintf(stderr, "usage: candor-train [--folds K] [--folds-by-folder] [--threads N] [--cost C] "
+			"[--stack|--stack-features|--stack-neighbours] [--stack-cost C] "
 			"--out FILE DIR...\n");
 	return 2;
 }
@@ -42,6 +46,15 @@ static void print_report(const struct candor_train_report *r)
 		printf("%-15s %6zu %6.2f %6.2f %6.2f\n", candor_signal_categories[c],
 		       r->positives[c], r->precision[c], r->recall[c], r->f1[c]);
 	printf("macro-F1 %.3f; trained in %.1f s\n", r->macro_f1, r->seconds);
+	if (r->stack_macro_f1 < 0)
+		return;
+	printf("second stage, cross-validated by call (the first stage's scores from inner folds)\n");
+	printf("%-15s %6s %6s %6s %6s\n", "category", "F1 (1)", "P", "R", "F1");
+	for (int c = 0; c < CANDOR_NCATS; c++)
+		printf("%-15s %6.3f %6.2f %6.2f %6.3f\n", candor_signal_categories[c], r->f1[c],
+		       r->stack_precision[c], r->stack_recall[c], r->stack_f1[c]);
+	printf("macro-F1 %.3f (first stage %.3f); second stage %.1f s\n", r->stack_macro_f1,
+	       r->macro_f1, r->stack_seconds);
 }
 
 int main(int argc, char **argv)
@@ -71,10 +84,18 @@ int main(int argc, char **argv)
 			o.by_folder = true;
 		else if (!strcmp(argv[i], "--cost") && i + 1 < argc)
 			o.C = strtod(argv[++i], NULL);
+		else if (!strcmp(argv[i], "--stack"))
+			o.stack = CANDOR_STACK_DENSE;
+		else if (!strcmp(argv[i], "--stack-features"))
+			o.stack = CANDOR_STACK_FEATURES;
+		else if (!strcmp(argv[i], "--stack-neighbours"))
+			o.stack = CANDOR_STACK_NEIGHBOURS;
+		else if (!strcmp(argv[i], "--stack-cost") && i + 1 < argc)
+			o.stack_C = strtod(argv[++i], NULL);
 		else
 			return usage();
 	}
-	if (!out || i == argc || o.folds < 0 || o.threads < 0 || !(o.C >= 0))
+	if (!out || i == argc || o.folds < 0 || o.threads < 0 || !(o.C >= 0) || !(o.stack_C >= 0))
 		return usage();
 	o.progress = stderr;
 	for (; i < argc; i++)

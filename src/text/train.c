@@ -52,11 +52,20 @@ struct job {
 	uint32_t train;                  /* the categories trained; the rest are base's */
 	const struct candor_signal_model *base;
 	atomic_int failed;
+	struct stack *stack;             /* with o->stack, the second stage's work */
 };
 
 static void quiet(const char *s)
 {
 	(void)s;
+}
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 static int dict_init(struct dict *d, size_t want)
@@ -369,26 +378,35 @@ static unsigned weight_of(const struct row *r)
  */
 #define SOLVER_EPS 0.1
 
-/* Train on the eligible rows outside fold skip (-1: all).  NULL on failure. */
-static struct model *fit(const struct job *j, int c, int skip, int *sign)
+/* Whether row r is in one of the folds of the set skip (bit k: fold k). */
+static bool skipped(const struct row *r, uint32_t skip)
 {
-	struct problem p = { 0, (int)j->nfeat + 1, NULL, NULL, 1.0 };
-	struct parameter par = { L2R_LR, SOLVER_EPS, j->o->C, 0, NULL, NULL, 0.1, NULL };
+	return r->fold >= 0 && (skip >> r->fold & 1);
+}
+
+/* Train category c on the eligible rows of rows[0..nrows) outside the
+ * folds of skip, their columns 1..ncols (the last the bias), at cost C.
+ * NULL on failure. */
+static struct model *fit_rows(const struct row *rows, size_t nrows, size_t ncols, double C,
+			      int c, uint32_t skip, int *sign)
+{
+	struct problem p = { 0, (int)ncols, NULL, NULL, 1.0 };
+	struct parameter par = { L2R_LR, SOLVER_EPS, C, 0, NULL, NULL, 0.1, NULL };
 	struct model *m = NULL;
 	size_t n = 0;
 
 	size_t total = 0;
 
-	for (size_t i = 0; i < j->nrows; i++)
-		total += weight_of(&j->rows[i]);
+	for (size_t i = 0; i < nrows; i++)
+		total += weight_of(&rows[i]);
 	p.y = malloc((total + 1) * sizeof(*p.y));
 	p.x = malloc((total + 1) * sizeof(*p.x));
 	if (!p.y || !p.x)
 		goto cleanup;
-	for (size_t i = 0; i < j->nrows; i++) {
-		const struct row *r = &j->rows[i];
+	for (size_t i = 0; i < nrows; i++) {
+		const struct row *r = &rows[i];
 
-		if (!eligible(r, c) || (skip >= 0 && r->fold == skip))
+		if (!eligible(r, c) || skipped(r, skip))
 			continue;
 		/* a weighted row (a user's correction) counts as that many rows */
 		for (unsigned w = weight_of(r); w > 0; w--) {
@@ -407,9 +425,15 @@ cleanup:
 	return m;
 }
 
-/* The probability of the row as the analyser computes it: the highest
- * of the utterance and its sentences. */
-static double prob_of(const struct model *m, int sign, const struct row *r)
+/* The first stage: the job's rows and features, outside the folds of skip. */
+static struct model *fit(const struct job *j, int c, uint32_t skip, int *sign)
+{
+	return fit_rows(j->rows, j->nrows, j->nfeat + 1, j->o->C, c, skip, sign);
+}
+
+/* The log-odds of the row as the analyser computes them: the highest of
+ * the utterance and its sentences. */
+static double logit_of(const struct model *m, int sign, const struct row *r)
 {
 	double dec, best;
 
@@ -420,7 +444,17 @@ static double prob_of(const struct model *m, int sign, const struct row *r)
 		if (sign * dec > best)
 			best = sign * dec;
 	}
-	return 1 / (1 + exp(-best));
+	return best;
+}
+
+static double sigmoid(double x)
+{
+	return 1 / (1 + exp(-x));
+}
+
+static double prob_of(const struct model *m, int sign, const struct row *r)
+{
+	return sigmoid(logit_of(m, sign, r));
 }
 
 struct scored {
@@ -497,39 +531,53 @@ static void list_errors(FILE *f, int c, const struct scored *s, size_t n, double
 	pthread_mutex_unlock(&lock);
 }
 
-/* Threshold and score of category c from its out-of-fold probabilities. */
-static int settle_category(struct job *j, int c)
+/* The best threshold of category c over the out-of-fold probabilities
+ * oof (one per row), and precision, recall and F1 there (p, r, f1);
+ * the misses listed on errors when it is not NULL. */
+static int settle_scores(const struct job *j, int c, const double *oof, double *threshold,
+			 double *p, double *r, double *f1, FILE *errors)
 {
 	struct scored *s;
 	size_t n = 0;
 
-	if (!j->pos[c] || j->o->folds <= 1 || !(j->train & (1u << c)))
-		return 0;
 	if (!(s = calloc(j->nrows + 1, sizeof(*s))))
 		return CANDOR_ERROR;
 	for (size_t i = 0; i < j->nrows; i++) {
-		const struct row *r = &j->rows[i];
+		const struct row *w = &j->rows[i];
 
-		if (eligible(r, c))
-			s[n++] = (struct scored){ j->oof[c][i], (r->labels & (1u << c)) != 0,
-						  r->original, r };
+		if (eligible(w, c))
+			s[n++] = (struct scored){ oof[i], (w->labels & (1u << c)) != 0,
+						  w->original, w };
 	}
 	qsort(s, n, sizeof(*s), cmp_scored);
-	j->params[c].threshold = best_threshold(s, n);
-	score_at(s, n, j->params[c].threshold, &j->p[c], &j->r[c], &j->f1[c]);
-	if (j->o->errors)
-		list_errors(j->o->errors, c, s, n, j->params[c].threshold);
-	j->params[c].cv_f1 = j->f1[c];
+	*threshold = best_threshold(s, n);
+	score_at(s, n, *threshold, p, r, f1);
+	if (errors)
+		list_errors(errors, c, s, n, *threshold);
 	free(s);
 	return 0;
 }
+
+/* Threshold and score of category c from its out-of-fold probabilities. */
+static int settle_category(struct job *j, int c)
+{
+	if (!j->pos[c] || j->o->folds <= 1 || !(j->train & (1u << c)))
+		return 0;
+	if (settle_scores(j, c, j->oof[c], &j->params[c].threshold, &j->p[c], &j->r[c],
+			  &j->f1[c], j->o->errors))
+		return CANDOR_ERROR;
+	j->params[c].cv_f1 = j->f1[c];
+	return 0;
+}
+
+static void stack_keep(struct job *j, int c, int k, int f, const struct model *m, int sign);
 
 /* Fold k of category c: probabilities for the rows of fold k from a model
  * trained without them. */
 static int fold_of(struct job *j, int c, int k)
 {
 	int sign = 1;
-	struct model *m = fit(j, c, k, &sign);
+	struct model *m = fit(j, c, 1u << k, &sign);
 
 	for (size_t i = 0; i < j->nrows; i++) {
 		const struct row *r = &j->rows[i];
@@ -537,6 +585,23 @@ static int fold_of(struct job *j, int c, int k)
 		if (eligible(r, c) && r->fold == k)
 			j->oof[c][i] = m ? prob_of(m, sign, r) : 0;
 	}
+	if (j->stack)
+		stack_keep(j, c, k, k, m, sign);
+	if (m)
+		free_and_destroy_model(&m);
+	return 0;
+}
+
+/* The inner folds of the second stage: category c trained without folds
+ * a and b scores the rows of fold b for outer fold a, and the other way
+ * round. */
+static int pair_of(struct job *j, int c, int a, int b)
+{
+	int sign = 1;
+	struct model *m = fit(j, c, 1u << a | 1u << b, &sign);
+
+	stack_keep(j, c, a, b, m, sign);
+	stack_keep(j, c, b, a, m, sign);
 	if (m)
 		free_and_destroy_model(&m);
 	return 0;
@@ -548,7 +613,7 @@ static int final_of(struct job *j, int c)
 	int sign = 1;
 	struct model *m;
 
-	if (!(m = fit(j, c, -1, &sign)))
+	if (!(m = fit(j, c, 0, &sign)))
 		return CANDOR_ERROR;
 	if (!(j->w[c] = calloc(j->nfeat + 1, sizeof(double)))) {
 		free_and_destroy_model(&m);
@@ -563,21 +628,32 @@ static int final_of(struct job *j, int c)
 
 /*
  * The work is one item per category and fold, plus one per category for
- * the final model, biggest categories first so the threads end together.
+ * the final model (and, with a second stage, one per category and pair of
+ * folds: pair_item), biggest categories first so the threads end together.
  * Every item writes only its own results, so the outcome does not depend
  * on which thread ran what.
  */
+static int pair_item(struct job *j, int c, int t);
+
 static void *worker(void *arg)
 {
 	struct job *j = arg;
-	int per = j->o->folds > 1 ? j->o->folds + 1 : 1, t;
+	int folds = j->o->folds, per = folds > 1 ? folds + 1 : 1, t;
 
+	if (j->stack)
+		per += folds * (folds - 1) / 2;
 	while ((t = atomic_fetch_add(&j->next, 1)) < CANDOR_NCATS * per) {
-		int c = j->order[t / per], k = t % per;
+		int c = j->order[t / per], k = t % per, rc;
 
 		if (!j->pos[c] || !(j->train & (1u << c)))
 			continue;
-		if ((k == per - 1 ? final_of(j, c) : fold_of(j, c, k)))
+		if (k < folds && folds > 1)
+			rc = fold_of(j, c, k);
+		else if (k == folds || folds <= 1)
+			rc = final_of(j, c);
+		else
+			rc = pair_item(j, c, k - folds - 1);
+		if (rc)
 			atomic_store(&j->failed, 1);
 	}
 	return NULL;
@@ -639,6 +715,341 @@ static int run_jobs(struct job *j, int threads)
 		if (settle_category(j, c))
 			return CANDOR_ERROR;
 	}
+	return 0;
+}
+
+/*
+ * Stacking (o->stack, an experiment scored in cross-validation only).
+ *
+ * A second stage per category reads the first stage's scores of every
+ * category on the turn and around it (train.h says which).  To keep the
+ * outer cross-validation honest, the first-stage scores come from an
+ * inner one: for outer fold k, a row of fold f is scored by a first stage
+ * trained without k and f (without k alone when f is k).  The second
+ * stage of outer fold k is then trained on the rows outside k with those
+ * scores, and scores the rows of k, which neither stage saw.  Per
+ * category that is folds * (folds - 1) / 2 first stages more (one per
+ * pair of folds serves both) and folds second stages.
+ */
+#define STACK_MAX_FOLDS 20
+
+/* The second stage's dense columns: blocks of one value per category,
+ * then what a turn's place says. */
+enum {
+	B_SELF,          /* the turn's probability */
+	B_SELF_LOGIT,    /* its log-odds, a quarter of them, within +-4 */
+	B_PREV,          /* the turn before */
+	B_NEXT,          /* the turn after */
+	B_PREV2,         /* the one before that */
+	B_SPEAKER,       /* the same speaker's previous turn */
+	B_SELLERS,       /* the highest over the call's other seller turns */
+	B_BUYERS,        /* ... and its other buyer turns */
+	NBLOCKS
+};
+#define STACK_FIRST  (NBLOCKS * CANDOR_NCATS)   /* no turn before, none after */
+#define STACK_DIM    (STACK_FIRST + 4)          /* the turn before, after of the same side */
+
+struct stack {
+	int mode;
+	int folds;
+	double C;
+	/* score[k][c][i]: category c's log-odds of row i for outer fold k */
+	double *score[STACK_MAX_FOLDS][CANDOR_NCATS];
+	float *dense[STACK_MAX_FOLDS];           /* STACK_DIM per row, for outer fold k */
+	double *oof[CANDOR_NCATS];               /* the second stage's, per row */
+	double threshold[CANDOR_NCATS], p[CANDOR_NCATS], r[CANDOR_NCATS], f1[CANDOR_NCATS];
+	atomic_int next;
+	double seconds;
+};
+
+static void stack_free(struct stack *st)
+{
+	if (!st)
+		return;
+	for (int k = 0; k < STACK_MAX_FOLDS; k++) {
+		for (int c = 0; c < CANDOR_NCATS; c++)
+			free(st->score[k][c]);
+		free(st->dense[k]);
+	}
+	for (int c = 0; c < CANDOR_NCATS; c++)
+		free(st->oof[c]);
+	free(st);
+}
+
+static int stack_new(struct stack **out, const struct job *j)
+{
+	struct stack *st = calloc(1, sizeof(*st));
+
+	*out = st;
+	if (!st)
+		return CANDOR_ERROR;
+	st->mode = j->o->stack;
+	st->folds = j->o->folds;
+	st->C = j->o->stack_C > 0 ? j->o->stack_C : j->o->C;
+	for (int c = 0; c < CANDOR_NCATS; c++) {
+		if (!(st->oof[c] = calloc(j->nrows + 1, sizeof(double))))
+			return CANDOR_ERROR;
+		for (int k = 0; k < st->folds; k++)
+			if (!(st->score[k][c] = calloc(j->nrows + 1, sizeof(double))))
+				return CANDOR_ERROR;
+	}
+	return 0;
+}
+
+/* Model m of category c (trained without folds k and f) scores the rows
+ * of fold f for outer fold k.  Without a model (a category with no
+ * positives in those folds) they score as certain noes. */
+static void stack_keep(struct job *j, int c, int k, int f, const struct model *m, int sign)
+{
+	double *s = j->stack->score[k][c];
+
+	for (size_t i = 0; i < j->nrows; i++)
+		if (j->rows[i].fold == f)
+			s[i] = m ? logit_of(m, sign, &j->rows[i]) : -10;
+}
+
+/* Work item t of a category's pairs of folds: its pair, in order. */
+static int pair_item(struct job *j, int c, int t)
+{
+	for (int a = 0; a < j->o->folds; a++)
+		for (int b = a + 1; b < j->o->folds; b++)
+			if (t-- == 0)
+				return pair_of(j, c, a, b);
+	return CANDOR_ERROR;
+}
+
+/* The two highest probabilities of each category over one call's turns
+ * of one side, to leave a turn's own out. */
+struct top2 {
+	double v[2][CANDOR_NCATS];
+	size_t at[CANDOR_NCATS];
+};
+
+static void top2_add(struct top2 *t, const float *p, size_t i)
+{
+	for (int c = 0; c < CANDOR_NCATS; c++) {
+		if (p[c] > t->v[0][c]) {
+			t->v[1][c] = t->v[0][c];
+			t->v[0][c] = p[c];
+			t->at[c] = i;
+		} else if (p[c] > t->v[1][c])
+			t->v[1][c] = p[c];
+	}
+}
+
+static void top2_put(const struct top2 *t, size_t i, float *out)
+{
+	for (int c = 0; c < CANDOR_NCATS; c++)
+		out[c] = (float)(t->at[c] == i ? t->v[1][c] : t->v[0][c]);
+}
+
+static void put_block(float *d, int block, const float *p)
+{
+	memcpy(d + block * CANDOR_NCATS, p, CANDOR_NCATS * sizeof(*p));
+}
+
+/* The dense columns of the rows [b, e) of one call (as written or as
+ * recognised), for outer fold k. */
+static void stack_call(const struct job *j, int k, size_t b, size_t e)
+{
+	struct stack *st = j->stack;
+	struct top2 seller = { 0 }, buyer = { 0 };
+	float *p = st->dense[k];
+
+	/* the probabilities first, in the B_SELF block of each row */
+	for (size_t i = b; i < e; i++) {
+		float *d = p + i * STACK_DIM;
+
+		for (int c = 0; c < CANDOR_NCATS; c++) {
+			double x = st->score[k][c][i];
+
+			d[B_SELF * CANDOR_NCATS + c] = (float)sigmoid(x);
+			d[B_SELF_LOGIT * CANDOR_NCATS + c] = (float)fmax(-4, fmin(4, x / 4));
+		}
+		if (j->rows[i].side == CANDOR_SIDE_SELLER)
+			top2_add(&seller, d, i);
+		else if (j->rows[i].side == CANDOR_SIDE_BUYER)
+			top2_add(&buyer, d, i);
+	}
+	for (size_t i = b; i < e; i++) {
+		const struct row *r = &j->rows[i];
+		float *d = p + i * STACK_DIM;
+
+		if (i > b) {
+			put_block(d, B_PREV, p + (i - 1) * STACK_DIM);
+			d[STACK_FIRST + 2] = r[-1].side == r->side;
+		} else
+			d[STACK_FIRST] = 1;
+		if (i + 1 < e) {
+			put_block(d, B_NEXT, p + (i + 1) * STACK_DIM);
+			d[STACK_FIRST + 3] = r[1].side == r->side;
+		} else
+			d[STACK_FIRST + 1] = 1;
+		if (i > b + 1)
+			put_block(d, B_PREV2, p + (i - 2) * STACK_DIM);
+		for (size_t h = i; h-- > b;)
+			if (!strcmp(j->rows[h].call->u[j->rows[h].utt].speaker,
+				    r->call->u[r->utt].speaker)) {
+				put_block(d, B_SPEAKER, p + h * STACK_DIM);
+				break;
+			}
+		top2_put(&seller, i, d + B_SELLERS * CANDOR_NCATS);
+		top2_put(&buyer, i, d + B_BUYERS * CANDOR_NCATS);
+	}
+}
+
+static int stack_dense(const struct job *j, int k)
+{
+	struct stack *st = j->stack;
+
+	if (!(st->dense[k] = calloc(j->nrows * STACK_DIM + 1, sizeof(float))))
+		return CANDOR_ERROR;
+	for (size_t b = 0; b < j->nrows;) {
+		size_t e = b + j->rows[b].call->n;
+
+		stack_call(j, k, b, e);
+		b = e;
+	}
+	return 0;
+}
+
+/* Whether the second stage of this mode reads column d. */
+static bool stack_reads(int mode, int d)
+{
+	return mode != CANDOR_STACK_NEIGHBOURS || d >= B_PREV * CANDOR_NCATS;
+}
+
+/* A second stage's row: x's features (the first stage's, when x is not
+ * NULL; its bias dropped), then the dense columns d after column base,
+ * then the bias. */
+static struct feature_node *stack_x(const struct feature_node *x, size_t base, const float *d,
+				    int mode)
+{
+	size_t n = 0, k = 0;
+	struct feature_node *out;
+
+	while (x && x[n].index != -1)
+		n++;
+	if (!(out = malloc((n + STACK_DIM + 2) * sizeof(*out))))
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		if ((size_t)x[i].index <= base)
+			out[k++] = x[i];
+	for (int i = 0; i < STACK_DIM; i++)
+		if (d[i] != 0 && stack_reads(mode, i))
+			out[k++] = (struct feature_node){ (int)base + i + 1, d[i] };
+	out[k++] = (struct feature_node){ (int)(base + STACK_DIM + 1), 1.0 };
+	out[k] = (struct feature_node){ -1, 0 };
+	return out;
+}
+
+static void rows2_free(struct row *r2, size_t n)
+{
+	for (size_t i = 0; r2 && i < n; i++) {
+		free(r2[i].x);
+		for (size_t k = 0; k < r2[i].nsub; k++)
+			free(r2[i].sub[k]);
+		free(r2[i].sub);
+	}
+	free(r2);
+}
+
+/* The second stage's rows of category c for outer fold k: the eligible
+ * rows, with their dense columns (and the first stage's features, in
+ * the modes that read them). */
+static int rows2_build(const struct job *j, int c, int k, struct row **out, size_t *base)
+{
+	const struct stack *st = j->stack;
+	bool feats = st->mode != CANDOR_STACK_DENSE;
+	struct row *r2 = calloc(j->nrows + 1, sizeof(*r2));
+
+	*out = r2;
+	*base = feats ? j->nfeat : 0;
+	if (!r2)
+		return CANDOR_ERROR;
+	for (size_t i = 0; i < j->nrows; i++) {
+		const struct row *r = &j->rows[i];
+		const float *d = st->dense[k] + i * STACK_DIM;
+
+		r2[i] = *r;
+		r2[i].x = NULL;
+		r2[i].sub = NULL;
+		r2[i].nsub = 0;
+		if (!eligible(r, c))
+			continue;
+		if (!(r2[i].x = stack_x(feats ? r->x : NULL, *base, d, st->mode)))
+			return CANDOR_ERROR;
+		if (!feats || !r->nsub)
+			continue;
+		if (!(r2[i].sub = calloc(r->nsub, sizeof(*r2[i].sub))))
+			return CANDOR_ERROR;
+		for (size_t s = 0; s < r->nsub; s++, r2[i].nsub++)
+			if (!(r2[i].sub[s] = stack_x(r->sub[s], *base, d, st->mode)))
+				return CANDOR_ERROR;
+	}
+	return 0;
+}
+
+/* The second stage of category c in outer fold k: trained on the rows
+ * outside k, it scores those of k. */
+static int stack_fold(struct job *j, int c, int k)
+{
+	struct row *r2 = NULL;
+	struct model *m = NULL;
+	size_t base = 0;
+	int sign = 1, rc;
+
+	if ((rc = rows2_build(j, c, k, &r2, &base)))
+		goto cleanup;
+	m = fit_rows(r2, j->nrows, base + STACK_DIM + 1, j->stack->C, c, 1u << k, &sign);
+	for (size_t i = 0; i < j->nrows; i++)
+		if (eligible(&r2[i], c) && r2[i].fold == k)
+			j->stack->oof[c][i] = m ? prob_of(m, sign, &r2[i]) : 0;
+cleanup:
+	if (m)
+		free_and_destroy_model(&m);
+	rows2_free(r2, j->nrows);
+	return rc;
+}
+
+static void *stack_worker(void *arg)
+{
+	struct job *j = arg;
+	int folds = j->o->folds, t;
+
+	while ((t = atomic_fetch_add(&j->stack->next, 1)) < CANDOR_NCATS * folds) {
+		int c = j->order[t / folds];
+
+		if (j->pos[c] && stack_fold(j, c, t % folds))
+			atomic_store(&j->failed, 1);
+	}
+	return NULL;
+}
+
+/* The second stages, once every first stage is trained. */
+static int stack_run(struct job *j, int threads)
+{
+	struct stack *st = j->stack;
+	pthread_t t[16];
+	int started = 0;
+	double t0 = now();
+
+	for (int k = 0; k < st->folds; k++)
+		if (stack_dense(j, k))
+			return CANDOR_ERROR;
+	for (int i = 1; i < threads && i <= 16; i++)
+		if (!pthread_create(&t[started], NULL, stack_worker, j))
+			started++;
+	stack_worker(j);
+	for (int i = 0; i < started; i++)
+		pthread_join(t[i], NULL);
+	if (atomic_load(&j->failed))
+		return CANDOR_ERROR;
+	for (int c = 0; c < CANDOR_NCATS; c++)
+		if (j->pos[c] && settle_scores(j, c, st->oof[c], &st->threshold[c], &st->p[c],
+					       &st->r[c], &st->f1[c], NULL))
+			return CANDOR_ERROR;
+	st->seconds = now() - t0;
 	return 0;
 }
 
@@ -712,14 +1123,6 @@ static int build_model(struct candor_signal_model **out, const struct job *j,
 	return 0;
 }
 
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static void report(struct candor_train_report *rep, const struct job *j,
 		   const struct candor_corpus *corpus, const struct dict *d)
 {
@@ -746,6 +1149,18 @@ static void report(struct candor_train_report *rep, const struct job *j,
 	}
 	rep->macro_f1 = n ? sum / n : 0;
 	rep->trained = j->train;
+	rep->stack_macro_f1 = -1;
+	if (!j->stack)
+		return;
+	sum = 0;
+	for (int c = 0; c < CANDOR_NCATS; c++) {
+		rep->stack_precision[c] = j->stack->p[c];
+		rep->stack_recall[c] = j->stack->r[c];
+		rep->stack_f1[c] = j->stack->f1[c];
+		sum += j->pos[c] ? j->stack->f1[c] : 0;
+	}
+	rep->stack_macro_f1 = n ? sum / n : 0;
+	rep->stack_seconds = j->stack->seconds;
 }
 
 #define ALL_CATS ((1u << CANDOR_NCATS) - 1)
@@ -754,7 +1169,8 @@ static void with_defaults(struct candor_train_opts *o)
 {
 	/* cross-validated on 756 calls, C 4, 8, 16, 32 gave macro 0.791, 0.795, 0.799, 0.798 */
 	o->C = o->C > 0 ? o->C : 16.0;
-	o->folds = o->folds > 0 ? o->folds : 5;
+	/* at most 20 folds: folds are bits of an unsigned mask */
+	o->folds = o->folds > 0 ? (o->folds < 20 ? o->folds : 20) : 5;
 	o->min_count = o->min_count > 0 ? o->min_count : 3;
 	o->threads = o->threads > 0 ? o->threads : (int)sysconf(_SC_NPROCESSORS_ONLN);
 }
@@ -819,6 +1235,14 @@ int candor_signal_train(struct candor_signal_model **out, const struct candor_co
 	j.base = j.train != ALL_CATS ? o.base : NULL;
 	if ((rc = build_rows(&j.rows, corpus, feats, sents, &d, o.folds, o.by_folder)))
 		goto cleanup;
+	/* the second stage needs every category's first stage, and folds to
+	 * leave two out of */
+	if (o.stack && j.train == ALL_CATS && o.folds >= 3 && o.folds <= STACK_MAX_FOLDS &&
+	    (rc = stack_new(&j.stack, &j)))
+		goto cleanup;
+	if (o.stack && !j.stack && o.progress)
+		fprintf(o.progress, "candor: no second stage: it needs every category trained and "
+			"3 to %d folds\n", STACK_MAX_FOLDS);
 	for (size_t i = 0; i < nfeats; i++)
 		candor_utt_feats_release(&feats[i]);
 	if (o.progress)
@@ -827,7 +1251,8 @@ int candor_signal_train(struct candor_signal_model **out, const struct candor_co
 			__builtin_popcount(j.train), __builtin_popcount(j.train) == 1 ? "y" : "ies",
 			j.base ? " (the others are the shipped model's: none of their labels changed)"
 			       : "", j.nrows, j.nfeat, o.folds, o.threads);
-	if ((rc = run_jobs(&j, o.threads)) || (rc = build_model(out, &j, &d)))
+	if ((rc = run_jobs(&j, o.threads)) || (j.stack && (rc = stack_run(&j, o.threads))) ||
+	    (rc = build_model(out, &j, &d)))
 		goto cleanup;
 	candor_signal_model_set_source(*out, &src);
 	if (rep) {
@@ -851,6 +1276,7 @@ cleanup:
 		free(j.w[c]);
 		free(j.oof[c]);
 	}
+	stack_free(j.stack);
 	dict_release(&d);
 	if (rc) {
 		candor_signal_model_free(*out);

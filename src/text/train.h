@@ -48,6 +48,33 @@ struct candor_train_opts {
 	uint32_t retrain;
 	FILE *progress;          /* where to say what it is doing, or NULL */
 	FILE *errors;            /* where to list cross-validation misses, or NULL */
+	/* an experiment, scored in cross-validation only (the model written
+	 * is the first stage): a second stage per category over the first
+	 * stage's out-of-fold scores (see CANDOR_STACK_*) */
+	int stack;
+	double stack_C;          /* the second stage's cost; 0: C */
+};
+
+/*
+ * The second stages of opts.stack.  Every one sees, for each of the
+ * seventeen categories, the first stage's probability of the turn before,
+ * the turn after, the one before that, the same speaker's previous turn,
+ * and the highest over the call's other seller turns and its other buyer
+ * turns; they differ in what else:
+ *   DENSE      the turn's own seventeen probabilities (and logits), alone;
+ *   FEATURES   those and the first stage's features again;
+ *   NEIGHBOURS the first stage's features, but not the turn's own scores:
+ *              one stage, retrained with its context's scores.
+ * The first stage's scores a second stage is trained on come from an
+ * inner cross-validation (for outer fold k, a row of fold f != k is
+ * scored by a first stage trained without folds k and f), so no second
+ * stage is trained or scored on a first stage that saw the call.
+ */
+enum {
+	CANDOR_STACK_NONE,
+	CANDOR_STACK_DENSE,
+	CANDOR_STACK_FEATURES,
+	CANDOR_STACK_NEIGHBOURS,
 };
 
 struct candor_train_report {
@@ -55,6 +82,10 @@ struct candor_train_report {
 	size_t positives[CANDOR_NCATS];
 	double precision[CANDOR_NCATS], recall[CANDOR_NCATS], f1[CANDOR_NCATS];
 	double macro_f1;
+	/* with opts.stack, the second stage's cross-validated scores */
+	double stack_precision[CANDOR_NCATS], stack_recall[CANDOR_NCATS];
+	double stack_f1[CANDOR_NCATS], stack_macro_f1;
+	double stack_seconds;    /* of seconds, the second stages' (the inner folds' are in seconds) */
 	double seconds;
 	uint32_t trained;        /* the categories trained; the rest are base's */
 };
