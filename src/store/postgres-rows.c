@@ -202,9 +202,20 @@ int pg_copy_finish(struct candor_store *s)
  */
 int pg_copied(struct candor_store *s)
 {
-	return pg_script(s, "TRUNCATE stage_counts, owner_stage_counts; " CANDOR_STAGE_COUNTS_FILL
-			 " TRUNCATE owner_stage_counts; " CANDOR_OWNER_COUNTS_FILL " ANALYZE",
-			 "counting the copied buyers");
+	struct candor_buf sql = CANDOR_BUF_INIT;
+	int rc;
+
+	/* the statistics of Candor's tables alone (a database may hold other
+	 * schemas, even another store: a bare ANALYZE would read them all) */
+	candor_buf_adds(&sql, "TRUNCATE stage_counts, owner_stage_counts; " CANDOR_STAGE_COUNTS_FILL
+			" TRUNCATE owner_stage_counts; " CANDOR_OWNER_COUNTS_FILL
+			" ANALYZE stage_counts, owner_stage_counts");
+	for (size_t i = 0; i < candor_ntables; i++)
+		candor_buf_addf(&sql, ", %s", candor_tables[i].name);
+	rc = candor_buf_error(&sql) ? candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory")
+		: pg_script(s, sql.ptr, "counting the copied buyers");
+	candor_buf_release(&sql);
+	return rc;
 }
 
 /*
