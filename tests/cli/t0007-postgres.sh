@@ -112,6 +112,23 @@ test_expect 'a writer waits for another instead of failing' '
 	candor account list >out && test_grep Waited out
 '
 
+# a buyer's kept whole answer (2.5 KB at the scale bench) is compressed
+# with lz4 where the server has it (it reads back in half pglz's time)
+test_expect 'a kept answer large enough to compress is compressed with lz4 where the server has it' '
+	candor account add Wordy >/dev/null && candor contact add "Long Record" --account Wordy >/dev/null &&
+	for i in $(seq 40); do
+		candor learn "Long Record" --kind bothering --at 2026-10-06 \
+			"month-end close number $i takes nine days and the board wants it in five" >/dev/null || return 1
+	done &&
+	candor pipeline >/dev/null &&
+	want=$(psql -XAtq "$CANDOR_DB" -c "SELECT CASE WHEN '"'"'lz4'"'"' = ANY(enumvals) THEN '"'"'lz4'"'"' ELSE '"'"'pglz'"'"' END
+		FROM pg_settings WHERE name = '"'"'default_toast_compression'"'"'") &&
+	got=$(db_sql "SELECT pg_column_compression(x.doc) || '"'"' '"'"' || length(x.doc) FROM assessments x
+		JOIN contacts c ON c.id = x.id WHERE c.name = '"'"'Long Record'"'"'") &&
+	echo "server: $want; kept answer: $got" &&
+	test "${got%% *}" = "$want"
+'
+
 # plans STATEMENT-PATTERN: "calls plans" of the statements like it, on this database
 plans() {
 	psql -XAtq "$CANDOR_DB" -F " " -c "SELECT coalesce(sum(s.calls), 0), coalesce(sum(s.plans), 0)
