@@ -6,6 +6,7 @@
 #include "util/error.h"
 #include "text/corpus.h"
 #include "text/features.h"
+#include "text/stack.h"
 #include "text/train.h"
 
 #include <linear.h>
@@ -733,21 +734,8 @@ static int run_jobs(struct job *j, int threads)
  */
 #define STACK_MAX_FOLDS 20
 
-/* The second stage's dense columns: blocks of one value per category,
- * then what a turn's place says. */
-enum {
-	B_SELF,          /* the turn's probability */
-	B_SELF_LOGIT,    /* its log-odds, a quarter of them, within +-4 */
-	B_PREV,          /* the turn before */
-	B_NEXT,          /* the turn after */
-	B_PREV2,         /* the one before that */
-	B_SPEAKER,       /* the same speaker's previous turn */
-	B_SELLERS,       /* the highest over the call's other seller turns */
-	B_BUYERS,        /* ... and its other buyer turns */
-	NBLOCKS
-};
-#define STACK_FIRST  (NBLOCKS * CANDOR_NCATS)   /* no turn before, none after */
-#define STACK_DIM    (STACK_FIRST + 4)          /* the turn before, after of the same side */
+#define STACK_DIM CANDOR_STACK_DIM  /* text/stack.h: the one rule for the columns */
+#define B_PREV    CANDOR_STACK_PREV
 
 struct stack {
 	int mode;
@@ -818,84 +806,27 @@ static int pair_item(struct job *j, int c, int t)
 	return CANDOR_ERROR;
 }
 
-/* The two highest probabilities of each category over one call's turns
- * of one side, to leave a turn's own out. */
-struct top2 {
-	double v[2][CANDOR_NCATS];
-	size_t at[CANDOR_NCATS];
-};
-
-static void top2_add(struct top2 *t, const float *p, size_t i)
-{
-	for (int c = 0; c < CANDOR_NCATS; c++) {
-		if (p[c] > t->v[0][c]) {
-			t->v[1][c] = t->v[0][c];
-			t->v[0][c] = p[c];
-			t->at[c] = i;
-		} else if (p[c] > t->v[1][c])
-			t->v[1][c] = p[c];
-	}
-}
-
-static void top2_put(const struct top2 *t, size_t i, float *out)
-{
-	for (int c = 0; c < CANDOR_NCATS; c++)
-		out[c] = (float)(t->at[c] == i ? t->v[1][c] : t->v[0][c]);
-}
-
-static void put_block(float *d, int block, const float *p)
-{
-	memcpy(d + block * CANDOR_NCATS, p, CANDOR_NCATS * sizeof(*p));
-}
-
 /* The dense columns of the rows [b, e) of one call (as written or as
- * recognised), for outer fold k. */
-static void stack_call(const struct job *j, int k, size_t b, size_t e)
+ * recognised), for outer fold k: the turns' first-stage log-odds, sides
+ * and speakers handed to the shared rule (text/stack.h). */
+static int stack_call(const struct job *j, int k, size_t b, size_t e)
 {
 	struct stack *st = j->stack;
-	struct top2 seller = { 0 }, buyer = { 0 };
-	float *p = st->dense[k];
+	struct candor_stack_turn *t = calloc(e - b + 1, sizeof(*t));
 
-	/* the probabilities first, in the B_SELF block of each row */
-	for (size_t i = b; i < e; i++) {
-		float *d = p + i * STACK_DIM;
-
-		for (int c = 0; c < CANDOR_NCATS; c++) {
-			double x = st->score[k][c][i];
-
-			d[B_SELF * CANDOR_NCATS + c] = (float)sigmoid(x);
-			d[B_SELF_LOGIT * CANDOR_NCATS + c] = (float)fmax(-4, fmin(4, x / 4));
-		}
-		if (j->rows[i].side == CANDOR_SIDE_SELLER)
-			top2_add(&seller, d, i);
-		else if (j->rows[i].side == CANDOR_SIDE_BUYER)
-			top2_add(&buyer, d, i);
-	}
+	if (!t)
+		return CANDOR_ERROR;
 	for (size_t i = b; i < e; i++) {
 		const struct row *r = &j->rows[i];
-		float *d = p + i * STACK_DIM;
 
-		if (i > b) {
-			put_block(d, B_PREV, p + (i - 1) * STACK_DIM);
-			d[STACK_FIRST + 2] = r[-1].side == r->side;
-		} else
-			d[STACK_FIRST] = 1;
-		if (i + 1 < e) {
-			put_block(d, B_NEXT, p + (i + 1) * STACK_DIM);
-			d[STACK_FIRST + 3] = r[1].side == r->side;
-		} else
-			d[STACK_FIRST + 1] = 1;
-		if (i > b + 1)
-			put_block(d, B_PREV2, p + (i - 2) * STACK_DIM);
-		for (size_t h = i; h-- > b;)
-			if (!strcmp(j->rows[h].call->u[j->rows[h].utt].speaker,
-				    r->call->u[r->utt].speaker)) {
-				put_block(d, B_SPEAKER, p + h * STACK_DIM);
-				break;
-			}
-		top2_put(&seller, i, d + B_SELLERS * CANDOR_NCATS);
-		top2_put(&buyer, i, d + B_BUYERS * CANDOR_NCATS);
+		for (int c = 0; c < CANDOR_NCATS; c++)
+			t[i - b].logit[c] = st->score[k][c][i];
+		t[i - b].side = r->side;
+		t[i - b].speaker = r->call->u[r->utt].speaker;
 	}
+	candor_stack_columns(t, e - b, st->dense[k] + b * STACK_DIM);
+	free(t);
+	return 0;
 }
 
 static int stack_dense(const struct job *j, int k)
@@ -907,7 +838,8 @@ static int stack_dense(const struct job *j, int k)
 	for (size_t b = 0; b < j->nrows;) {
 		size_t e = b + j->rows[b].call->n;
 
-		stack_call(j, k, b, e);
+		if (stack_call(j, k, b, e))
+			return CANDOR_ERROR;
 		b = e;
 	}
 	return 0;
