@@ -73,7 +73,8 @@ static int pg_open(struct candor_store *s, const char *location, bool create)
 	 * one: 1,020 -> 637 ms of the server's time), pglz where it does not */
 #define PG_SESSION "SET extra_float_digits = 1; SET lock_timeout = '10s';" \
 	" SET max_parallel_workers_per_gather = 0;" \
-	" DO $$BEGIN SET default_toast_compression = lz4; EXCEPTION WHEN OTHERS THEN NULL; END$$"
+	" SELECT set_config(name, 'lz4', false) FROM pg_settings" \
+	" WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)"
 	if ((rc = pg_script(s, notices ? PG_SESSION : PG_SESSION "; SET client_min_messages = warning",
 			    "opening the database")) ||
 	    (rc = pg_migrate(s, create)))

@@ -85,22 +85,3 @@ void candor_stack_columns(const struct candor_stack_turn *t, size_t n, float *ou
 		top2_put(&buyer, i, d + CANDOR_STACK_BUYERS * CANDOR_NCATS);
 	}
 }
-
-void candor_stack_column_name(int d, double v, char *buf, size_t size)
-{
-	static const char *const blocks[CANDOR_STACK_NBLOCKS] = {
-		"turn", "turn (log-odds/4)", "prev turn", "next turn", "turn before prev",
-		"speaker's prev turn", "call's other sellers, top", "call's other buyers, top",
-	};
-	static const char *const place[4] = {
-		"first turn", "last turn", "prev turn same side", "next turn same side",
-	};
-
-	if (d >= 0 && d < CANDOR_STACK_FIRST)
-		snprintf(buf, size, "%s: %s %.2f", blocks[d / CANDOR_NCATS],
-			 candor_signal_categories[d % CANDOR_NCATS], v);
-	else if (d >= CANDOR_STACK_FIRST && d < CANDOR_STACK_DIM)
-		snprintf(buf, size, "%s %.0f", place[d - CANDOR_STACK_FIRST], v);
-	else
-		snprintf(buf, size, "column %d", d);
-}

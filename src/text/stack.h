@@ -45,8 +45,4 @@ struct candor_stack_turn {
  */
 void candor_stack_columns(const struct candor_stack_turn *t, size_t n, float *out);
 
-/* A readable name of column d with its value v ("prev turn: objection
- * 0.81"), into buf. */
-void candor_stack_column_name(int d, double v, char *buf, size_t size);
-
 #endif

@@ -735,7 +735,6 @@ static int run_jobs(struct job *j, int threads)
 #define STACK_MAX_FOLDS 20
 
 #define STACK_DIM CANDOR_STACK_DIM  /* text/stack.h: the one rule for the columns */
-#define B_PREV    CANDOR_STACK_PREV
 
 struct stack {
 	int mode;
@@ -848,7 +847,7 @@ static int stack_dense(const struct job *j, int k)
 /* Whether the second stage of this mode reads column d. */
 static bool stack_reads(int mode, int d)
 {
-	return mode != CANDOR_STACK_NEIGHBOURS || d >= B_PREV * CANDOR_NCATS;
+	return mode != CANDOR_STACK_NEIGHBOURS || d >= CANDOR_STACK_PREV * CANDOR_NCATS;
 }
 
 /* A second stage's row: x's features (the first stage's, when x is not

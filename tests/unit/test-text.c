@@ -15,9 +15,11 @@
 #include "text/features.h"
 #include "text/sigmodel.h"
 #include "text/corpus.h"
+#include "text/stack.h"
 #include "util/buf.h"
 #include "util/utf8.h"
 
+#include <math.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
@@ -744,6 +746,64 @@ static void test_model_negation(void **state)
 	candor_lexicon_free(mx);
 }
 
+/* The second stage's columns (text/stack.h): a seller, a buyer, the seller again. */
+static void test_stack_columns(void **state)
+{
+	struct candor_stack_turn t[3] = {
+		{ .side = CANDOR_SIDE_SELLER, .speaker = "Sam" },
+		{ .side = CANDOR_SIDE_BUYER, .speaker = "Dana" },
+		{ .side = CANDOR_SIDE_SELLER, .speaker = "Sam" },
+	};
+	static float out[3 * CANDOR_STACK_DIM];
+	const float *d0 = out, *d1 = out + CANDOR_STACK_DIM, *d2 = out + 2 * CANDOR_STACK_DIM;
+	const int last = CANDOR_NCATS - 1;
+
+	(void)state;
+	for (int i = 0; i < 3; i++)
+		for (int c = 0; c < CANDOR_NCATS; c++)
+			t[i].logit[c] = -2;
+	t[0].logit[0] = 3;
+	t[1].logit[last] = 20;
+	t[2].logit[0] = -1;
+	for (size_t k = 0; k < sizeof(out) / sizeof(*out); k++)
+		out[k] = 7;   /* zeroed by the builder first */
+	candor_stack_columns(t, 3, out);
+#define COL(d, block, c) (d)[(block) * CANDOR_NCATS + (c)]
+	/* the turn's own probability and its log-odds, a quarter, within +-4 */
+	assert_float_equal(COL(d0, CANDOR_STACK_SELF, 0), 1 / (1 + exp(-3.0)), 1e-6);
+	assert_float_equal(COL(d0, CANDOR_STACK_SELF_LOGIT, 0), 0.75, 1e-6);
+	assert_float_equal(COL(d1, CANDOR_STACK_SELF_LOGIT, last), 4, 1e-6);
+	/* neighbours: none before the first, none after the last */
+	assert_float_equal(COL(d0, CANDOR_STACK_PREV, 0), 0, 0);
+	assert_float_equal(COL(d0, CANDOR_STACK_NEXT, last), COL(d1, CANDOR_STACK_SELF, last), 0);
+	assert_float_equal(COL(d2, CANDOR_STACK_PREV, last), COL(d1, CANDOR_STACK_SELF, last), 0);
+	assert_float_equal(COL(d2, CANDOR_STACK_NEXT, 0), 0, 0);
+	assert_float_equal(COL(d2, CANDOR_STACK_PREV2, 0), COL(d0, CANDOR_STACK_SELF, 0), 0);
+	assert_float_equal(COL(d1, CANDOR_STACK_PREV2, 0), 0, 0);
+	/* the same speaker's previous turn: Sam's first, for his second */
+	assert_float_equal(COL(d2, CANDOR_STACK_SPEAKER, 0), COL(d0, CANDOR_STACK_SELF, 0), 0);
+	assert_float_equal(COL(d1, CANDOR_STACK_SPEAKER, 0), 0, 0);
+	/* the call's highest on a side leaves the turn's own out */
+	assert_float_equal(COL(d0, CANDOR_STACK_SELLERS, 0), COL(d2, CANDOR_STACK_SELF, 0), 0);
+	assert_float_equal(COL(d2, CANDOR_STACK_SELLERS, 0), COL(d0, CANDOR_STACK_SELF, 0), 0);
+	assert_float_equal(COL(d1, CANDOR_STACK_SELLERS, 0), COL(d0, CANDOR_STACK_SELF, 0), 0);
+	assert_float_equal(COL(d1, CANDOR_STACK_BUYERS, last), 0, 0);
+	assert_float_equal(COL(d0, CANDOR_STACK_BUYERS, last), COL(d1, CANDOR_STACK_SELF, last), 0);
+#undef COL
+	/* the place: first, last, the turn before and after of the same side */
+	assert_float_equal(d0[CANDOR_STACK_FIRST], 1, 0);
+	assert_float_equal(d0[CANDOR_STACK_FIRST + 1], 0, 0);
+	assert_float_equal(d2[CANDOR_STACK_FIRST + 1], 1, 0);
+	assert_float_equal(d1[CANDOR_STACK_FIRST + 2], 0, 0);
+	assert_float_equal(d1[CANDOR_STACK_FIRST], 0, 0);
+	/* one utterance alone: its own scores, no neighbours */
+	candor_stack_columns(t, 1, out);
+	assert_float_equal(out[CANDOR_STACK_NEXT * CANDOR_NCATS + last], 0, 0);
+	assert_float_equal(out[CANDOR_STACK_FIRST], 1, 0);
+	assert_float_equal(out[CANDOR_STACK_FIRST + 1], 1, 0);
+	assert_float_equal(out[CANDOR_STACK_SELLERS * CANDOR_NCATS], 0, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -770,6 +830,7 @@ int main(void)
 		cmocka_unit_test(test_default_lexicon),
 		cmocka_unit_test(test_garbage),
 		cmocka_unit_test(test_model_negation),
+		cmocka_unit_test(test_stack_columns),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
