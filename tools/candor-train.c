@@ -1,7 +1,7 @@
 /*
  * candor-train: rebuild the shipped signal model from the labelled corpus.
  *
- *   candor-train [--folds K] [--folds-by-folder] [--threads N] [--cost C]
+ *   candor-train [--folds K] [--folds-by-folder] [--threads N] [--cost C] [--first-stage]
  *                [--stack|--stack-features|--stack-neighbours] [--stack-cost C] --out FILE DIR...
  *
  * Reads every labelled call under each DIR (text/corpus.h), trains the
@@ -9,7 +9,9 @@
  * how long it took, and writes FILE.  'make train' runs it on the corpus
  * of the source tree; the same corpus always gives the same bytes.  With
  * --stack (and its kinds, CANDOR_STACK_* in text/train.h) it also scores
- * a second stage in cross-validation; FILE is the first stage all the same.
+ * a second stage in a nested cross-validation, the honest estimate of the
+ * second stages the model ships (text/stack.h); --first-stage writes a
+ * model without them.
  */
 #include "util/common.h"
 #include "util/error.h"
@@ -32,7 +34,7 @@ static long number(const char *s, long lo, long hi)
 static int usage(void)
 {
 	fprintf(stderr, "usage: candor-train [--folds K] [--folds-by-folder] [--threads N] [--cost C] "
-			"[--stack|--stack-features|--stack-neighbours] [--stack-cost C] "
+			"[--first-stage] [--stack|--stack-features|--stack-neighbours] [--stack-cost C] "
 			"--out FILE DIR...\n");
 	return 2;
 }
@@ -46,6 +48,16 @@ static void print_report(const struct candor_train_report *r)
 		printf("%-15s %6zu %6.2f %6.2f %6.2f\n", candor_signal_categories[c],
 		       r->positives[c], r->precision[c], r->recall[c], r->f1[c]);
 	printf("macro-F1 %.3f; trained in %.1f s\n", r->macro_f1, r->seconds);
+	if (r->second_macro_f1 >= 0) {
+		printf("the second stages shipped, cross-validated on the first stage's "
+		       "out-of-fold scores\n");
+		printf("%-15s %6s %6s %s\n", "category", "F1 (1)", "F1 (2)", "decides");
+		for (int c = 0; c < CANDOR_NCATS; c++)
+			printf("%-15s %6.3f %6.3f %s\n", candor_signal_categories[c], r->f1[c],
+			       r->second_f1[c], r->second_used & (1u << c) ? "second" : "first");
+		printf("macro-F1 %.3f of the stage that decides (first stages alone %.3f); "
+		       "second stages %.1f s\n", r->second_macro_f1, r->macro_f1, r->second_seconds);
+	}
 	if (r->stack_macro_f1 < 0)
 		return;
 	printf("second stage, cross-validated by call (the first stage's scores from inner folds)\n");
@@ -84,6 +96,8 @@ int main(int argc, char **argv)
 			o.by_folder = true;
 		else if (!strcmp(argv[i], "--cost") && i + 1 < argc)
 			o.C = strtod(argv[++i], NULL);
+		else if (!strcmp(argv[i], "--first-stage"))
+			o.first_only = true;
 		else if (!strcmp(argv[i], "--stack"))
 			o.stack = CANDOR_STACK_DENSE;
 		else if (!strcmp(argv[i], "--stack-features"))

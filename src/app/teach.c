@@ -539,7 +539,7 @@ static void scores_of(const struct candor_signal_model *m, double *v)
 	int n = 0;
 
 	for (int c = 0; c < CANDOR_NCATS; c++) {
-		v[c] = m ? candor_signal_model_params(m, c)->cv_f1 : -1;
+		v[c] = m ? candor_signal_model_cv_f1(m, c) : -1;
 		if (v[c] >= 0)
 			sum += v[c], n++;
 	}

@@ -17,7 +17,10 @@
 #include "text/features.h"
 #include "text/scan.h"
 #include "text/sigmodel.h"
+#include "text/stack.h"
 #include "text/when.h"
+
+#include <math.h>
 
 struct candor_analyzer {
 	const struct candor_lexicon *lx;
@@ -28,6 +31,13 @@ struct candor_analyzer {
 	size_t afeats;
 	size_t *words, *questions;
 	size_t acount;
+	/* with second stages: each utterance's first-stage log-odds, its
+	 * stack columns and second-stage probabilities (n of each) */
+	bool second;
+	struct candor_stack_turn *turns;
+	float *cols;
+	double *p2;
+	size_t asecond;
 };
 
 struct run {
@@ -63,6 +73,8 @@ int candor_analyzer_new(struct candor_analyzer **out, const struct candor_lexico
 	}
 	az->lx = lx;
 	az->model = candor_lexicon_model(lx);
+	for (int c = 0; az->model && c < CANDOR_NCATS; c++)
+		az->second |= candor_signal_model_second(az->model, c) != NULL;
 	if (az->model && candor_featurizer_new(&az->fz, lx)) {
 		candor_analyzer_free(az);
 		return candor_error_set(err, CANDOR_ERROR, NULL, "out of memory");
@@ -82,6 +94,9 @@ void candor_analyzer_free(struct candor_analyzer *az)
 	free(az->feats);
 	free(az->words);
 	free(az->questions);
+	free(az->turns);
+	free(az->cols);
+	free(az->p2);
 	free(az);
 }
 
@@ -360,7 +375,10 @@ static int model_part(struct run *r, size_t ui, int c, const struct candor_utt_f
  * The model decides which categories utterance ui carries, and where: in
  * each sentence of a long turn that reaches the threshold on its own, or
  * in the turn as a whole when no single sentence does.  Confidence is the
- * model's probability.
+ * model's probability.  A category with a second stage is found when the
+ * second stage says so (second_pass), in the sentences its first stage
+ * finds it in, else in the whole turn, with the second stage's
+ * probability as its confidence.
  */
 static int model_signals(struct run *r, size_t ui)
 {
@@ -368,26 +386,38 @@ static int model_signals(struct run *r, size_t ui)
 	const struct candor_utterance *u = &r->u[ui];
 	size_t first = r->a->nsignals, nsent = 0;
 	struct candor_utt_feats *sent = NULL;
-	double whole[CANDOR_NCATS], ps[CANDOR_NCATS];
-	uint32_t done = 0;
+	double whole[CANDOR_NCATS], ps[CANDOR_NCATS], p2[CANDOR_NCATS];
+	const struct candor_second_stage *st[CANDOR_NCATS];
+	uint32_t done = 0, found2 = 0;
 
+	for (int c = 0; c < CANDOR_NCATS; c++) {
+		st[c] = candor_signal_model_second(m, c);
+		p2[c] = st[c] ? r->az->p2[ui * CANDOR_NCATS + c] : 0;
+		if (st[c] && candor_signal_side_ok(c, u->side) && p2[c] >= st[c]->threshold)
+			found2 |= 1u << c;
+	}
 	if (candor_featurize_sentences(r->az->fz, r->u, r->n, ui, &sent, &nsent, NULL))
 		return CANDOR_ERROR;
 	candor_signal_model_score(m, &r->az->feats[ui], u->side, whole);
 	for (size_t k = 0; k < nsent; k++) {
 		candor_signal_model_score(m, &sent[k], u->side, ps);
 		for (int c = 0; c < CANDOR_NCATS; c++) {
-			if (ps[c] < candor_signal_model_params(m, c)->threshold)
+			if (ps[c] < candor_signal_model_params(m, c)->threshold ||
+			    (st[c] && !(found2 & (1u << c))))
 				continue;
-			if (model_part(r, ui, c, &sent[k], ps[c]))
+			if (model_part(r, ui, c, &sent[k], st[c] ? p2[c] : ps[c]))
 				return CANDOR_ERROR;
 			done |= 1u << c;
 		}
 	}
-	for (int c = 0; c < CANDOR_NCATS; c++)
-		if (!(done & (1u << c)) && whole[c] >= candor_signal_model_params(m, c)->threshold &&
-		    model_part(r, ui, c, NULL, whole[c]))
+	for (int c = 0; c < CANDOR_NCATS; c++) {
+		bool found = st[c] ? (found2 & (1u << c)) != 0
+				   : whole[c] >= candor_signal_model_params(m, c)->threshold;
+
+		if (!(done & (1u << c)) && found &&
+		    model_part(r, ui, c, NULL, st[c] ? p2[c] : whole[c]))
 			return CANDOR_ERROR;
+	}
 	if (r->a->nsignals > first)
 		qsort(r->a->signals + first, r->a->nsignals - first, sizeof(*r->a->signals),
 		      cmp_signal);
@@ -437,6 +467,69 @@ static int ensure_feats(struct candor_analyzer *az, const struct candor_utteranc
 	return candor_featurize(az->fz, u, n, az->feats, NULL);
 }
 
+/* The first stage's log-odds of every category for utterance i: the
+ * highest of the whole turn and its sentences, as the trainer scores a
+ * row (text/train.c, logit_of). */
+static int first_logits(const struct candor_signal_model *m, struct candor_featurizer *fz,
+			const struct candor_utt_feats *f, const struct candor_utterance *u,
+			size_t n, size_t i, double logit[CANDOR_NCATS])
+{
+	struct candor_utt_feats *sent = NULL;
+	size_t nsent = 0;
+	double s[CANDOR_NCATS];
+
+	if (candor_featurize_sentences(fz, u, n, i, &sent, &nsent, NULL))
+		return CANDOR_ERROR;
+	candor_signal_model_logits(m, &f[i], logit);
+	for (size_t k = 0; k < nsent; k++) {
+		candor_signal_model_logits(m, &sent[k], s);
+		for (int c = 0; c < CANDOR_NCATS; c++)
+			logit[c] = fmax(logit[c], s[c]);
+	}
+	return 0;
+}
+
+int candor_second_scores(const struct candor_signal_model *m, struct candor_featurizer *fz,
+			 const struct candor_utt_feats *f, const struct candor_utterance *u,
+			 size_t n, struct candor_stack_turn *turns, float *cols, double *p2)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (first_logits(m, fz, f, u, n, i, turns[i].logit))
+			return CANDOR_ERROR;
+		turns[i].side = u[i].side;
+		turns[i].speaker = u[i].speaker;
+	}
+	candor_stack_columns(turns, n, cols);
+	for (size_t i = 0; i < n; i++)
+		for (int c = 0; c < CANDOR_NCATS; c++) {
+			const struct candor_second_stage *st = candor_signal_model_second(m, c);
+
+			p2[i * CANDOR_NCATS + c] =
+				st ? candor_second_stage_prob(st, cols + i * CANDOR_STACK_DIM) : 0;
+		}
+	return 0;
+}
+
+/* The second stages' probabilities of every utterance (az->p2). */
+static int second_pass(struct candor_analyzer *az, const struct candor_utterance *u, size_t n)
+{
+	if (!az->second)
+		return 0;
+	if (n > az->asecond) {
+		free(az->turns);
+		free(az->cols);
+		free(az->p2);
+		az->turns = calloc(n, sizeof(*az->turns));
+		az->cols = malloc(n * CANDOR_STACK_DIM * sizeof(*az->cols));
+		az->p2 = malloc(n * CANDOR_NCATS * sizeof(*az->p2));
+		az->asecond = az->turns && az->cols && az->p2 ? n : 0;
+		if (!az->asecond)
+			return CANDOR_ERROR;
+	}
+	return candor_second_scores(az->model, az->fz, az->feats, u, n, az->turns, az->cols,
+				    az->p2);
+}
+
 static int ensure_counts(struct candor_analyzer *az, size_t n)
 {
 	size_t *w, *q;
@@ -469,7 +562,7 @@ int candor_analyzer_run(struct candor_analyzer *az, struct candor_analysis *out,
 		rc = CANDOR_ERROR;
 		goto cleanup;
 	}
-	if ((rc = ensure_feats(az, u, n)))
+	if ((rc = ensure_feats(az, u, n)) || (az->model && (rc = second_pass(az, u, n))))
 		goto cleanup;
 	for (size_t i = 0; i < n && !rc; i++)
 		rc = analyze_one(&r, i);

@@ -11,6 +11,7 @@
 #include "util/error.h"
 #include "text/features.h"
 #include "text/sigmodel.h"
+#include "text/stack.h"
 #include "text/lexicon-dir.h"
 
 #include <math.h>
@@ -32,7 +33,12 @@ const enum candor_cat_side candor_signal_sides[CANDOR_NCATS] = {
 
 static const char *const side_names[] = { "buyer", "seller", "either" };
 
+/* Version 1: the first stage alone; version 2 adds "second" lines (a
+ * category's second stage, text/stack.h).  A file of either is read; one
+ * is written as 1 when it has no second stage, so an older build still
+ * reads it. */
 #define MAGIC "candor-signals 1"
+#define MAGIC2 "candor-signals 2"
 
 struct candor_signal_model {
 	struct candor_cat_params cat[CANDOR_NCATS];
@@ -45,6 +51,7 @@ struct candor_signal_model {
 	char *about;
 	struct candor_model_source src;
 	bool has_src;
+	struct candor_second_stage *second[CANDOR_NCATS];  /* NULL: none */
 };
 
 int candor_signal_category(const char *name)
@@ -101,7 +108,34 @@ void candor_signal_model_free(struct candor_signal_model *m)
 	free(m->w);
 	free(m->slot);
 	free(m->about);
+	for (int c = 0; c < CANDOR_NCATS; c++)
+		free(m->second[c]);
 	free(m);
+}
+
+const struct candor_second_stage *candor_signal_model_second(const struct candor_signal_model *m,
+							     int c)
+{
+	return m->second[c];
+}
+
+double candor_signal_model_cv_f1(const struct candor_signal_model *m, int c)
+{
+	return m->second[c] ? m->second[c]->cv_f1 : m->cat[c].cv_f1;
+}
+
+int candor_signal_model_set_second(struct candor_signal_model *m, int c,
+				   const struct candor_second_stage *s)
+{
+	struct candor_second_stage *copy = NULL;
+
+	if (s && !(copy = malloc(sizeof(*copy))))
+		return CANDOR_ERROR;
+	if (copy)
+		*copy = *s;
+	free(m->second[c]);
+	m->second[c] = copy;
+	return 0;
 }
 
 static size_t probe(const struct candor_signal_model *m, uint64_t h)
@@ -203,12 +237,9 @@ const struct candor_cat_params *candor_signal_model_params(const struct candor_s
 	return &m->cat[c];
 }
 
-void candor_signal_model_score(const struct candor_signal_model *m,
-			       const struct candor_utt_feats *f, enum candor_side side,
-			       double prob[CANDOR_NCATS])
+void candor_signal_model_logits(const struct candor_signal_model *m,
+				const struct candor_utt_feats *f, double s[CANDOR_NCATS])
 {
-	double s[CANDOR_NCATS];
-
 	for (int c = 0; c < CANDOR_NCATS; c++)
 		s[c] = m->cat[c].bias;
 	for (size_t i = 0; i < f->f.n; i++) {
@@ -220,6 +251,15 @@ void candor_signal_model_score(const struct candor_signal_model *m,
 		for (int c = 0; c < CANDOR_NCATS; c++)
 			s[c] += w[c] * v;
 	}
+}
+
+void candor_signal_model_score(const struct candor_signal_model *m,
+			       const struct candor_utt_feats *f, enum candor_side side,
+			       double prob[CANDOR_NCATS])
+{
+	double s[CANDOR_NCATS];
+
+	candor_signal_model_logits(m, f, s);
 	for (int c = 0; c < CANDOR_NCATS; c++)
 		prob[c] = candor_signal_side_ok(c, side) ? 1 / (1 + exp(-s[c])) : 0;
 }
@@ -364,6 +404,43 @@ static int parse_row(struct candor_signal_model *m, size_t row, char *line,
 	return 0;
 }
 
+/* "second NAME bias B threshold T cv F W1 ... W140": category NAME's
+ * second stage, its weights in the order of text/stack.h's columns. */
+_Static_assert(CANDOR_STACK_DIM == 140, "parse_second's messages name the column count");
+
+static int parse_second(struct candor_signal_model *m, uint32_t *seen, char *line,
+			const char *path, size_t lno, struct candor_error *err)
+{
+	struct candor_second_stage st;
+	char name[64];
+	int c, at = 0;
+	char *p, *end;
+
+	if (sscanf(line, "second %63s bias %lf threshold %lf cv %lf%n", name, &st.bias,
+		   &st.threshold, &st.cv_f1, &at) != 4 || !at)
+		return bad(err, path, lno, "expected 'second NAME bias B threshold T cv F' and "
+			   "the weights");
+	if ((c = candor_signal_category(name)) < 0)
+		return bad(err, path, lno, "unknown category");
+	if (!isfinite(st.bias) || !(st.threshold > 0 && st.threshold < 1) || !isfinite(st.cv_f1))
+		return bad(err, path, lno, "bias or threshold out of range");
+	if (*seen & (1u << c))
+		return bad(err, path, lno, "a second stage given twice");
+	end = line + at;
+	for (int d = 0; d < CANDOR_STACK_DIM; d++) {
+		p = end;
+		st.w[d] = strtof(p, &end);
+		if (end == p || !isfinite(st.w[d]))
+			return bad(err, path, lno, "expected 140 second-stage weights");
+	}
+	if (*end && *end != '\n')
+		return bad(err, path, lno, "more than 140 second-stage weights");
+	*seen |= 1u << c;
+	if (candor_signal_model_set_second(m, c, &st))
+		return candor_error_set(err, CANDOR_ERROR, NULL, "out of memory");
+	return 0;
+}
+
 /* "source corpus HEX cost C folds K min M" */
 static int parse_source(struct candor_model_source *src, const char *line, const char *path,
 			size_t lno, struct candor_error *err)
@@ -418,15 +495,17 @@ static int parse(struct candor_signal_model **out, char *text, const char *path,
 	struct candor_model_source src = { 0 };
 	bool has_src = false;
 	size_t lno = 0, nrows = 0, row = 0, ncat = 0;
-	uint32_t seen = 0;
-	int rc = 0;
+	uint32_t seen = 0, seen2 = 0;
+	int rc = 0, version = 0;
 
 	while ((line = next_line(&cur))) {
 		lno++;
 		if (*line == '#' || !*line)
 			continue;
-		if (!m && lno == 1 && !strcmp(line, MAGIC))
+		if (!m && lno == 1 && (!strcmp(line, MAGIC) || !strcmp(line, MAGIC2))) {
+			version = line[strlen(line) - 1] - '0';
 			continue;
+		}
 		if (lno == 1)
 			return bad(err, path, lno, "not a Candor signal model (no '" MAGIC "' line)");
 		if (!strncmp(line, "trained ", 8) && !m) {
@@ -451,6 +530,9 @@ static int parse(struct candor_signal_model **out, char *text, const char *path,
 				return candor_error_set(err, CANDOR_ERROR, NULL, "out of memory");
 		} else if (m && row < nrows) {
 			if ((rc = parse_row(m, row++, line, path, lno, err)))
+				goto cleanup;
+		} else if (m && version >= 2 && !strncmp(line, "second ", 7)) {
+			if ((rc = parse_second(m, &seen2, line, path, lno, err)))
 				goto cleanup;
 		} else {
 			rc = bad(err, path, lno, "unexpected line");
@@ -517,9 +599,15 @@ int candor_signal_model_write(struct candor_signal_model *m, const char *path,
 	FILE *f = NULL;
 	int rc = 0;
 
-	candor_buf_addf(&b, MAGIC "\n# The signal model: one logistic regression per category.\n"
+	bool second = false;
+
+	for (int c = 0; c < CANDOR_NCATS; c++)
+		second |= m->second[c] != NULL;
+	candor_buf_addf(&b, "%s\n# The signal model: one logistic regression per category%s.\n"
 			  "# Rebuilt by 'make train' (or 'candor model train'); see docs/analyser.md.\n"
-			  "trained %s\n", m->about);
+			  "trained %s\n", second ? MAGIC2 : MAGIC,
+			second ? ", and a second stage over their scores around each turn" : "",
+			m->about);
 	if (m->has_src)
 		candor_buf_addf(&b, "source corpus %016" PRIx64 " cost %g folds %d min %d\n",
 				m->src.corpus, m->src.C, m->src.folds, m->src.min_count);
@@ -532,6 +620,17 @@ int candor_signal_model_write(struct candor_signal_model *m, const char *path,
 		candor_buf_addf(&b, "%016" PRIx64, m->keys[r]);
 		for (int c = 0; c < CANDOR_NCATS; c++)
 			write_weight(&b, m->w[r * CANDOR_NCATS + c]);
+		candor_buf_addch(&b, '\n');
+	}
+	for (int c = 0; c < CANDOR_NCATS; c++) {
+		const struct candor_second_stage *st = m->second[c];
+
+		if (!st)
+			continue;
+		candor_buf_addf(&b, "second %s bias %.6g threshold %.4f cv %.4f",
+				candor_signal_categories[c], st->bias, st->threshold, st->cv_f1);
+		for (int d = 0; d < CANDOR_STACK_DIM; d++)
+			write_weight(&b, st->w[d]);
 		candor_buf_addch(&b, '\n');
 	}
 	if (b.err) {

@@ -16,6 +16,11 @@
  * on seller lines, the rest on both; an utterance whose side is unknown is
  * scored for every category.
  *
+ * A model may also hold, per category, a second stage (text/stack.h): a
+ * logistic regression over the first stage's scores of every category on
+ * the turn and around it in the call.  Where it has one, that second
+ * stage decides whether the category is found (text/analyze.c).
+ *
  * A loaded model is read-only and may be shared between threads.
  */
 #ifndef CANDOR_TEXT_SIGMODEL_H
@@ -27,6 +32,7 @@
 struct candor_error;
 struct candor_buf;
 struct candor_utt_feats;
+struct candor_second_stage;
 
 /* The seventeen categories of SIGNALS.md, in this fixed order. */
 #define CANDOR_NCATS 17
@@ -104,6 +110,23 @@ const char *candor_signal_model_dir(void);
 /* The model file named by the folder's file which ("current", "previous")
  * into name (a bare file name); false when there is none. */
 bool candor_signal_model_chosen(char *name, size_t n, const char *which);
+
+/* Category c's second stage (text/stack.h), or NULL when the first
+ * stage decides it alone (a version 1 file has none). */
+const struct candor_second_stage *candor_signal_model_second(const struct candor_signal_model *m,
+							     int c);
+/* Give category c a copy of s as its second stage (NULL: none). */
+int candor_signal_model_set_second(struct candor_signal_model *m, int c,
+				   const struct candor_second_stage *s);
+
+/* The cross-validated F1 of the stage that decides category c (its second
+ * stage's when it has one), or -1 when unknown. */
+double candor_signal_model_cv_f1(const struct candor_signal_model *m, int c);
+
+/* The first stage's log-odds of every category for one featurized
+ * utterance, whatever side said it. */
+void candor_signal_model_logits(const struct candor_signal_model *m,
+				const struct candor_utt_feats *f, double s[CANDOR_NCATS]);
 
 /*
  * Probabilities for one featurized utterance said by side: prob[c] for

@@ -85,3 +85,38 @@ void candor_stack_columns(const struct candor_stack_turn *t, size_t n, float *ou
 		top2_put(&buyer, i, d + CANDOR_STACK_BUYERS * CANDOR_NCATS);
 	}
 }
+
+double candor_second_stage_logit(const struct candor_second_stage *s, const float *cols)
+{
+	double x = s->bias;
+
+	for (int d = 0; d < CANDOR_STACK_DIM; d++)
+		x += (double)s->w[d] * cols[d];
+	return x;
+}
+
+double candor_second_stage_prob(const struct candor_second_stage *s, const float *cols)
+{
+	return 1 / (1 + exp(-candor_second_stage_logit(s, cols)));
+}
+
+void candor_stack_column_name(int d, char *buf, size_t n)
+{
+	static const char *const block[CANDOR_STACK_NBLOCKS] = {
+		"this turn", "this turn (log-odds)", "the turn before", "the turn after",
+		"two turns before", "the same speaker's last turn", "the call's other seller turns",
+		"the call's other buyer turns",
+	};
+	static const char *const place[4] = {
+		"no turn before", "no turn after", "the turn before is the same side's",
+		"the turn after is the same side's",
+	};
+
+	if (d < 0 || d >= CANDOR_STACK_DIM)
+		snprintf(buf, n, "?");
+	else if (d >= CANDOR_STACK_FIRST)
+		snprintf(buf, n, "%s", place[d - CANDOR_STACK_FIRST]);
+	else
+		snprintf(buf, n, "%s: %s", block[d / CANDOR_NCATS],
+			 candor_signal_categories[d % CANDOR_NCATS]);
+}

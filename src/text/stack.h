@@ -45,4 +45,24 @@ struct candor_stack_turn {
  */
 void candor_stack_columns(const struct candor_stack_turn *t, size_t n, float *out);
 
+/*
+ * A category's second stage: a logistic regression over one turn's
+ * columns, trained by text/train.c on the first stage's out-of-fold
+ * scores and kept in the model file ("second" lines, sigmodel.h).  Where
+ * a category has one, it decides in the first stage's place.
+ */
+struct candor_second_stage {
+	double bias;
+	double threshold;        /* probability at which the category is found */
+	double cv_f1;            /* cross-validated F1 when it was trained */
+	float w[CANDOR_STACK_DIM];
+};
+
+/* Its log-odds and probability for one turn's columns. */
+double candor_second_stage_logit(const struct candor_second_stage *s, const float *cols);
+double candor_second_stage_prob(const struct candor_second_stage *s, const float *cols);
+
+/* What column d says, for --explain: "the turn before: question". */
+void candor_stack_column_name(int d, char *buf, size_t n);
+
 #endif

@@ -54,6 +54,7 @@ struct job {
 	const struct candor_signal_model *base;
 	atomic_int failed;
 	struct stack *stack;             /* with o->stack, the second stage's work */
+	struct second *second;           /* the second stages to ship, or NULL */
 };
 
 static void quiet(const char *s)
@@ -572,6 +573,7 @@ static int settle_category(struct job *j, int c)
 }
 
 static void stack_keep(struct job *j, int c, int k, int f, const struct model *m, int sign);
+static void second_keep(struct job *j, int c, int k, const struct model *m, int sign);
 
 /* Fold k of category c: probabilities for the rows of fold k from a model
  * trained without them. */
@@ -588,6 +590,8 @@ static int fold_of(struct job *j, int c, int k)
 	}
 	if (j->stack)
 		stack_keep(j, c, k, k, m, sign);
+	if (j->second)
+		second_keep(j, c, k, m, sign);
 	if (m)
 		free_and_destroy_model(&m);
 	return 0;
@@ -636,26 +640,38 @@ static int final_of(struct job *j, int c)
  */
 static int pair_item(struct job *j, int c, int t);
 
-static void *worker(void *arg)
+/* One item of the first stages' queue: a fold, the final fit or a pair. */
+static int first_item(struct job *j, int c, int k)
 {
-	struct job *j = arg;
-	int folds = j->o->folds, per = folds > 1 ? folds + 1 : 1, t;
+	int folds = j->o->folds;
 
-	if (j->stack)
-		per += folds * (folds - 1) / 2;
-	while ((t = atomic_fetch_add(&j->next, 1)) < CANDOR_NCATS * per) {
-		int c = j->order[t / per], k = t % per, rc;
+	if (!(j->train & (1u << c)))
+		return 0;
+	if (k < folds && folds > 1)
+		return fold_of(j, c, k);
+	if (k == folds || folds <= 1)
+		return final_of(j, c);
+	return pair_item(j, c, k - folds - 1);
+}
 
-		if (!j->pos[c] || !(j->train & (1u << c)))
-			continue;
-		if (k < folds && folds > 1)
-			rc = fold_of(j, c, k);
-		else if (k == folds || folds <= 1)
-			rc = final_of(j, c);
-		else
-			rc = pair_item(j, c, k - folds - 1);
-		if (rc)
-			atomic_store(&j->failed, 1);
+/* A queue of per items for each category, in j->order, taken by threads. */
+struct queue {
+	struct job *j;
+	atomic_int *next;
+	int per;
+	int (*item)(struct job *j, int c, int k);
+};
+
+static void *queue_worker(void *arg)
+{
+	struct queue *q = arg;
+	int t;
+
+	while ((t = atomic_fetch_add(q->next, 1)) < CANDOR_NCATS * q->per) {
+		int c = q->j->order[t / q->per];
+
+		if (q->j->pos[c] && q->item(q->j, c, t % q->per))
+			atomic_store(&q->j->failed, 1);
 	}
 	return NULL;
 }
@@ -693,22 +709,35 @@ static int prepare(struct job *j)
 	return 0;
 }
 
-static int run_jobs(struct job *j, int threads)
+/* Runs a queue on up to 16 threads, this one included, and waits for them
+ * all; CANDOR_ERROR when any item failed. */
+static int pool(struct job *j, int threads, atomic_int *next, int per,
+		int (*item)(struct job *j, int c, int k))
 {
+	struct queue q = { j, next, per, item };
 	pthread_t t[16];
 	int started = 0;
 
-	if (prepare(j))
-		return CANDOR_ERROR;
-	if (threads > 16)
-		threads = 16;
-	for (int i = 1; i < threads; i++)
-		if (!pthread_create(&t[started], NULL, worker, j))
+	for (int i = 1; i < threads && i <= 16; i++)
+		if (!pthread_create(&t[started], NULL, queue_worker, &q))
 			started++;
-	worker(j);
+	queue_worker(&q);
 	for (int i = 0; i < started; i++)
 		pthread_join(t[i], NULL);
-	if (atomic_load(&j->failed))
+	return atomic_load(&j->failed) ? CANDOR_ERROR : 0;
+}
+
+static int run_jobs(struct job *j, int threads)
+{
+	int folds, per;
+
+	if (prepare(j))
+		return CANDOR_ERROR;
+	folds = j->o->folds;
+	per = folds > 1 ? folds + 1 : 1;
+	if (j->stack)
+		per += folds * (folds - 1) / 2;
+	if (pool(j, threads, &j->next, per, first_item))
 		return CANDOR_ERROR;
 	for (int c = 0; c < CANDOR_NCATS; c++) {
 		if (j->pos[c] && (j->train & (1u << c)) && !j->w[c])
@@ -806,11 +835,11 @@ static int pair_item(struct job *j, int c, int t)
 }
 
 /* The dense columns of the rows [b, e) of one call (as written or as
- * recognised), for outer fold k: the turns' first-stage log-odds, sides
- * and speakers handed to the shared rule (text/stack.h). */
-static int stack_call(const struct job *j, int k, size_t b, size_t e)
+ * recognised) into dense: the turns' first-stage log-odds (score[c][i]),
+ * sides and speakers handed to the shared rule (text/stack.h). */
+static int stack_call(const struct job *j, double *const score[CANDOR_NCATS], float *dense,
+		      size_t b, size_t e)
 {
-	struct stack *st = j->stack;
 	struct candor_stack_turn *t = calloc(e - b + 1, sizeof(*t));
 
 	if (!t)
@@ -819,29 +848,35 @@ static int stack_call(const struct job *j, int k, size_t b, size_t e)
 		const struct row *r = &j->rows[i];
 
 		for (int c = 0; c < CANDOR_NCATS; c++)
-			t[i - b].logit[c] = st->score[k][c][i];
+			t[i - b].logit[c] = score[c][i];
 		t[i - b].side = r->side;
 		t[i - b].speaker = r->call->u[r->utt].speaker;
 	}
-	candor_stack_columns(t, e - b, st->dense[k] + b * STACK_DIM);
+	candor_stack_columns(t, e - b, dense + b * STACK_DIM);
 	free(t);
 	return 0;
 }
 
-static int stack_dense(const struct job *j, int k)
+/* The dense columns of every row, call by call, from score[c][i]. */
+static float *dense_of(const struct job *j, double *const score[CANDOR_NCATS])
 {
-	struct stack *st = j->stack;
+	float *dense = calloc(j->nrows * STACK_DIM + 1, sizeof(float));
 
-	if (!(st->dense[k] = calloc(j->nrows * STACK_DIM + 1, sizeof(float))))
-		return CANDOR_ERROR;
-	for (size_t b = 0; b < j->nrows;) {
+	for (size_t b = 0; dense && b < j->nrows;) {
 		size_t e = b + j->rows[b].call->n;
 
-		if (stack_call(j, k, b, e))
-			return CANDOR_ERROR;
+		if (stack_call(j, score, dense, b, e)) {
+			free(dense);
+			return NULL;
+		}
 		b = e;
 	}
-	return 0;
+	return dense;
+}
+
+static int stack_dense(const struct job *j, int k)
+{
+	return (j->stack->dense[k] = dense_of(j, j->stack->score[k])) ? 0 : CANDOR_ERROR;
 }
 
 /* Whether the second stage of this mode reads column d. */
@@ -943,44 +978,160 @@ cleanup:
 	return rc;
 }
 
-static void *stack_worker(void *arg)
-{
-	struct job *j = arg;
-	int folds = j->o->folds, t;
-
-	while ((t = atomic_fetch_add(&j->stack->next, 1)) < CANDOR_NCATS * folds) {
-		int c = j->order[t / folds];
-
-		if (j->pos[c] && stack_fold(j, c, t % folds))
-			atomic_store(&j->failed, 1);
-	}
-	return NULL;
-}
-
 /* The second stages, once every first stage is trained. */
 static int stack_run(struct job *j, int threads)
 {
 	struct stack *st = j->stack;
-	pthread_t t[16];
-	int started = 0;
 	double t0 = now();
 
 	for (int k = 0; k < st->folds; k++)
 		if (stack_dense(j, k))
 			return CANDOR_ERROR;
-	for (int i = 1; i < threads && i <= 16; i++)
-		if (!pthread_create(&t[started], NULL, stack_worker, j))
-			started++;
-	stack_worker(j);
-	for (int i = 0; i < started; i++)
-		pthread_join(t[i], NULL);
-	if (atomic_load(&j->failed))
+	if (pool(j, threads, &st->next, st->folds, stack_fold))
 		return CANDOR_ERROR;
 	for (int c = 0; c < CANDOR_NCATS; c++)
 		if (j->pos[c] && settle_scores(j, c, st->oof[c], &st->threshold[c], &st->p[c],
 					       &st->r[c], &st->f1[c], NULL))
 			return CANDOR_ERROR;
 	st->seconds = now() - t0;
+	return 0;
+}
+
+/*
+ * The second stages the model ships (text/stack.h; on unless
+ * o->first_only, when every category is trained with folds).  Each
+ * category's is a logistic regression over the stack columns of a turn,
+ * built from the first stage's out-of-fold log-odds of every category
+ * (fold_of keeps them), so it learns from scores like the ones the final
+ * first stage gives on calls it never saw.  Its threshold and score come
+ * from a cross-validation over the same folds; the final one is trained on
+ * every row.  A category keeps its second stage only when that score is
+ * at least its first stage's.  The nested estimate (candor-train --stack)
+ * is the one to quote: here a fold's second stage is trained on scores
+ * whose first stages saw that fold.
+ */
+struct second {
+	double *logit[CANDOR_NCATS];     /* the first stage's out-of-fold log-odds */
+	double *oof[CANDOR_NCATS];       /* the second stage's out-of-fold probability */
+	struct row *rows;                /* the rows with the dense columns as x */
+	struct candor_second_stage st[CANDOR_NCATS];
+	bool fitted[CANDOR_NCATS];
+	double p[CANDOR_NCATS], r[CANDOR_NCATS], f1[CANDOR_NCATS];
+	atomic_int next;
+	double seconds;
+};
+
+static void second_free(struct second *sc, size_t nrows)
+{
+	if (!sc)
+		return;
+	for (int c = 0; c < CANDOR_NCATS; c++) {
+		free(sc->logit[c]);
+		free(sc->oof[c]);
+	}
+	for (size_t i = 0; sc->rows && i < nrows; i++)
+		free(sc->rows[i].x);
+	free(sc->rows);
+	free(sc);
+}
+
+static int second_new(struct second **out, const struct job *j)
+{
+	struct second *sc = calloc(1, sizeof(*sc));
+
+	*out = sc;
+	if (!sc)
+		return CANDOR_ERROR;
+	for (int c = 0; c < CANDOR_NCATS; c++) {
+		if (!(sc->logit[c] = calloc(j->nrows + 1, sizeof(double))) ||
+		    !(sc->oof[c] = calloc(j->nrows + 1, sizeof(double))))
+			return CANDOR_ERROR;
+		/* a category with no positives: a certain no everywhere */
+		for (size_t i = 0; i < j->nrows; i++)
+			sc->logit[c][i] = -10;
+	}
+	return 0;
+}
+
+/* Model m of category c, trained without fold k, scores fold k's rows. */
+static void second_keep(struct job *j, int c, int k, const struct model *m, int sign)
+{
+	double *s = j->second->logit[c];
+
+	for (size_t i = 0; i < j->nrows; i++)
+		if (j->rows[i].fold == k)
+			s[i] = m ? logit_of(m, sign, &j->rows[i]) : -10;
+}
+
+/* The rows as the second stages read them: each its dense columns. */
+static int second_rows(struct job *j)
+{
+	struct second *sc = j->second;
+	float *dense = dense_of(j, sc->logit);
+	int rc = CANDOR_ERROR;
+
+	if (!dense || !(sc->rows = calloc(j->nrows + 1, sizeof(*sc->rows))))
+		goto cleanup;
+	for (size_t i = 0; i < j->nrows; i++) {
+		sc->rows[i] = j->rows[i];
+		sc->rows[i].sub = NULL;
+		sc->rows[i].nsub = 0;
+		if (!(sc->rows[i].x = stack_x(NULL, 0, dense + i * STACK_DIM, CANDOR_STACK_DENSE)))
+			goto cleanup;
+	}
+	rc = 0;
+cleanup:
+	free(dense);
+	return rc;
+}
+
+/* Item k of category c: fold k's out-of-fold probabilities (k < folds),
+ * else the final second stage, on every row. */
+static int second_item(struct job *j, int c, int k)
+{
+	struct second *sc = j->second;
+	bool final = k == j->o->folds;
+	int sign = 1;
+	struct model *m = fit_rows(sc->rows, j->nrows, STACK_DIM + 1, j->o->C, c,
+				   final ? 0 : 1u << k, &sign);
+
+	if (final) {
+		if (!m)
+			return CANDOR_ERROR;
+		for (int d = 0; d < STACK_DIM; d++)
+			sc->st[c].w[d] = (float)(sign * m->w[d]);
+		sc->st[c].bias = sign * m->w[STACK_DIM] * m->bias;
+		sc->fitted[c] = true;
+	} else {
+		for (size_t i = 0; i < j->nrows; i++)
+			if (eligible(&sc->rows[i], c) && sc->rows[i].fold == k)
+				sc->oof[c][i] = m ? prob_of(m, sign, &sc->rows[i]) : 0;
+	}
+	if (m)
+		free_and_destroy_model(&m);
+	return 0;
+}
+
+static int second_run(struct job *j, int threads)
+{
+	struct second *sc = j->second;
+	double t0 = now();
+
+	if (second_rows(j))
+		return CANDOR_ERROR;
+	if (pool(j, threads, &sc->next, j->o->folds + 1, second_item))
+		return CANDOR_ERROR;
+	for (int c = 0; c < CANDOR_NCATS; c++) {
+		if (!j->pos[c])
+			continue;
+		if (settle_scores(j, c, sc->oof[c], &sc->st[c].threshold, &sc->p[c], &sc->r[c],
+				  &sc->f1[c], NULL))
+			return CANDOR_ERROR;
+		sc->st[c].cv_f1 = sc->f1[c];
+		/* no better than the first stage: the simpler one decides */
+		sc->fitted[c] &= sc->f1[c] >= j->f1[c];
+	}
+	sc->seconds = now() - t0;
 	return 0;
 }
 
@@ -1034,9 +1185,20 @@ static int build_model(struct candor_signal_model **out, const struct job *j,
 	}
 	if ((rc = candor_signal_model_new(out, rows)))
 		return rc;
-	for (int c = 0; c < CANDOR_NCATS; c++)
-		candor_signal_model_set_params(*out, c, (j->train & (1u << c)) ? &j->params[c] :
-				candor_signal_model_params(j->base, c));
+	for (int c = 0; c < CANDOR_NCATS; c++) {
+		bool trained = j->train & (1u << c);
+		/* a second stage: this training's, or the base model's for a
+		 * category kept from it (one retrained here loses the base's: it
+		 * read the old first stage's scores) */
+		const struct candor_second_stage *st =
+			trained ? (j->second && j->second->fitted[c] ? &j->second->st[c] : NULL)
+				: candor_signal_model_second(j->base, c);
+
+		candor_signal_model_set_params(*out, c, trained ? &j->params[c] :
+					       candor_signal_model_params(j->base, c));
+		if (candor_signal_model_set_second(*out, c, st))
+			return CANDOR_ERROR;
+	}
 	for (size_t k = 0; k < d->norder; k++) {
 		size_t s = dict_slot(d, d->order[k]);
 
@@ -1081,6 +1243,18 @@ static void report(struct candor_train_report *rep, const struct job *j,
 	rep->macro_f1 = n ? sum / n : 0;
 	rep->trained = j->train;
 	rep->stack_macro_f1 = -1;
+	rep->second_macro_f1 = -1;
+	if (j->second) {
+		sum = 0;
+		for (int c = 0; c < CANDOR_NCATS; c++) {
+			rep->second_f1[c] = j->pos[c] ? j->second->f1[c] : 0;
+			rep->second_used |= j->second->fitted[c] ? 1u << c : 0;
+			/* the model's score: the stage that decides */
+			sum += j->pos[c] ? fmax(j->second->f1[c] * j->second->fitted[c], j->f1[c]) : 0;
+		}
+		rep->second_macro_f1 = n ? sum / n : 0;
+		rep->second_seconds = j->second->seconds;
+	}
 	if (!j->stack)
 		return;
 	sum = 0;
@@ -1171,6 +1345,8 @@ int candor_signal_train(struct candor_signal_model **out, const struct candor_co
 	if (o.stack && j.train == ALL_CATS && o.folds >= 3 && o.folds <= STACK_MAX_FOLDS &&
 	    (rc = stack_new(&j.stack, &j)))
 		goto cleanup;
+	if (!o.first_only && j.train == ALL_CATS && o.folds > 1 && (rc = second_new(&j.second, &j)))
+		goto cleanup;
 	if (o.stack && !j.stack && o.progress)
 		fprintf(o.progress, "candor: no second stage: it needs every category trained and "
 			"3 to %d folds\n", STACK_MAX_FOLDS);
@@ -1182,8 +1358,12 @@ int candor_signal_train(struct candor_signal_model **out, const struct candor_co
 			__builtin_popcount(j.train), __builtin_popcount(j.train) == 1 ? "y" : "ies",
 			j.base ? " (the others are the shipped model's: none of their labels changed)"
 			       : "", j.nrows, j.nfeat, o.folds, o.threads);
-	if ((rc = run_jobs(&j, o.threads)) || (j.stack && (rc = stack_run(&j, o.threads))) ||
-	    (rc = build_model(out, &j, &d)))
+	if ((rc = run_jobs(&j, o.threads)) || (j.stack && (rc = stack_run(&j, o.threads))))
+		goto cleanup;
+	if (j.second && o.progress)
+		fprintf(o.progress, "candor: %.1f s for the first stages; now the second stages\n",
+			now() - t0);
+	if ((j.second && (rc = second_run(&j, o.threads))) || (rc = build_model(out, &j, &d)))
 		goto cleanup;
 	candor_signal_model_set_source(*out, &src);
 	if (rep) {
@@ -1208,6 +1388,7 @@ cleanup:
 		free(j.oof[c]);
 	}
 	stack_free(j.stack);
+	second_free(j.second, j.nrows);
 	dict_release(&d);
 	if (rc) {
 		candor_signal_model_free(*out);

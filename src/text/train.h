@@ -53,6 +53,9 @@ struct candor_train_opts {
 	 * stage's out-of-fold scores (see CANDOR_STACK_*) */
 	int stack;
 	double stack_C;          /* the second stage's cost; 0: C */
+	/* no second stages in the model (text/stack.h); they are trained
+	 * whenever every category is, with folds */
+	bool first_only;
 };
 
 /*
@@ -86,6 +89,12 @@ struct candor_train_report {
 	double stack_precision[CANDOR_NCATS], stack_recall[CANDOR_NCATS];
 	double stack_f1[CANDOR_NCATS], stack_macro_f1;
 	double stack_seconds;    /* of seconds, the second stages' (the inner folds' are in seconds) */
+	/* the second stages shipped: each category's cross-validated F1, the
+	 * ones kept (no worse than their first stage), the macro-F1 of the
+	 * stage that decides each category; -1 when none were trained */
+	double second_f1[CANDOR_NCATS], second_macro_f1;
+	uint32_t second_used;
+	double second_seconds;
 	double seconds;
 	uint32_t trained;        /* the categories trained; the rest are base's */
 };

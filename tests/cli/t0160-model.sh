@@ -10,7 +10,16 @@ test_expect 'make train rebuilds model/signals.model from the corpus, bit for bi
 	"$TRAIN" --out rebuilt.model "$CANDOR_TOP/tests/data/labelled/train" >report 2>progress &&
 	cmp rebuilt.model "$CANDOR_TOP/model/signals.model" &&
 	test_grep "^macro-F1 [0-9.]+; trained in [0-9.]+ s$" report &&
+	test_grep "^macro-F1 [0-9.]+ of the stage that decides \(first stages alone [0-9.]+\); second stages [0-9.]+ s$" report &&
 	test_grep "cross-validation, [0-9]+ threads" progress
+'
+
+test_expect 'the shipped model has a second stage for every category; --first-stage writes a version 1 file without' '
+	test "$(head -1 "$CANDOR_TOP/model/signals.model")" = "candor-signals 2" &&
+	test "$(grep -c "^second " "$CANDOR_TOP/model/signals.model")" = 17 &&
+	"$TRAIN" --first-stage --folds 2 --out first.model "$CANDOR_TOP/tests/data/labelled/train/tune" >report 2>/dev/null &&
+	test "$(head -1 first.model)" = "candor-signals 1" && test_no_grep "^second " first.model &&
+	test_no_grep "stage that decides" report
 '
 
 test_expect 'one thread or two: the same bytes' '
@@ -43,6 +52,9 @@ test_expect 'analyze --explain: under a stall, its probability, its threshold an
 	candor analyze --explain --seller "Sam Seller" st.txt >why &&
 	test_grep "^--:-- Dana Reyes \(buyer\): .*\[stall: " why &&
 	test_grep "^    stall: probability [01]\.[0-9]+, found from 0\.[0-9]+$" why &&
+	test_grep "^      the second stage decides, from the first stage.s scores on this turn and around it:$" why &&
+	test_grep "^      [+-][0-9]+\.[0-9]+  this turn: stall$" why &&
+	test_grep "^      the first stage: probability [01]\.[0-9]+ \(alone it would count from 0\.[0-9]+\); on the whole turn:$" why &&
 	test_grep "^      [+-][0-9]+\.[0-9]+  \(bias\)$" why &&
 	test_grep "^      \+[0-9]+\.[0-9]+  [a-z0-9?]+:" why
 '

@@ -69,27 +69,34 @@ test_expect 'the user says the line is a stall; model train learns it, printing 
 	ls "$CANDOR_MODELS"/signals-*.model >/dev/null
 '
 
-test_expect 'model train trains only the two corrected categories; the other fifteen are the shipped model, weight for weight' '
+test_expect 'model train trains only the two corrected categories; the other fifteen are the shipped model, weight for weight, second stages too' '
 	test_grep "^trained 2 categories, those the corrections are about: stall, competitor$" report &&
 	test_grep "^the other 15 are the shipped model.s, unchanged" report &&
 	test_grep "training 2 categories \(the others are the shipped model.s" progress &&
 	python3 - "$CANDOR_TOP/model/signals.model" "$CANDOR_MODELS"/signals-*.model <<-\PY
 	import sys
 	def load(path):
-	    cats, rows = {}, {}
+	    cats, rows, second = {}, {}, {}
 	    for line in open(path):
 	        f = line.split()
 	        if f and f[0] == "category":
 	            cats[f[1]] = f[2:]
+	        elif f and f[0] == "second":
+	            second[f[1]] = f[2:]
 	        elif len(f) == 18:
 	            rows[f[0]] = [float(x) for x in f[1:]]
-	    return cats, rows
-	(sc, sr), (nc, nr) = load(sys.argv[1]), load(sys.argv[2])
+	    return cats, rows, second
+	(sc, sr, s2), (nc, nr, n2) = load(sys.argv[1]), load(sys.argv[2])
 	names = list(sc)
 	trained = {names.index("stall"), names.index("competitor")}
 	assert len(names) == 17 and len(sr) > 100000, (len(names), len(sr))
 	for c, n in enumerate(names):
 	    assert (sc[n] == nc[n]) == (c not in trained), n
+	    # a kept category keeps its second stage; a retrained one is decided
+	    # by its new first stage alone
+	    assert len(s2[n]) == 6 + 140, (n, len(s2[n]))
+	    assert (n2.get(n) == s2[n]) == (c not in trained), n
+	    assert (n in n2) == (c not in trained), n
 	zero = [0.0] * 17
 	moved = 0
 	for h in set(sr) | set(nr):

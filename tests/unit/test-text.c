@@ -804,6 +804,122 @@ static void test_stack_columns(void **state)
 	assert_float_equal(out[CANDOR_STACK_SELLERS * CANDOR_NCATS], 0, 0);
 }
 
+/* A model file of text (written to a temporary file): loads, or the error. */
+static int model_from(struct candor_signal_model **m, const char *text, struct candor_error *err)
+{
+	char path[] = "/tmp/candor-model-XXXXXX";
+	int fd = mkstemp(path), rc;
+
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	rc = candor_signal_model_load(m, path, err);
+	unlink(path);
+	return rc;
+}
+
+/* A second stage decides in the first stage's place (text/stack.h): here
+ * "commitment" on the first turn only, which no first stage could tell
+ * (there are no features); it survives the file, shows in --explain, and
+ * a damaged "second" line is refused with its line. */
+static void test_second_stage(void **state)
+{
+	struct candor_error err = CANDOR_ERROR_INIT;
+	struct candor_signal_model *m = NULL, *back = NULL;
+	struct candor_second_stage st = { .bias = -10, .threshold = 0.5, .cv_f1 = 0.9 };
+	struct candor_cat_params none = { -10, 0.5, 0.8 };
+	struct candor_lexicon *lx = lex();
+	struct candor_analysis a;
+	struct candor_utterance u[3] = {
+		{ 0, (char *)"Sam", CANDOR_SIDE_SELLER, -1, -1, (char *)"Hello there.", 1 },
+		{ 1, (char *)"Dana", CANDOR_SIDE_BUYER, -1, -1, (char *)"Hello there.", 2 },
+		{ 2, (char *)"Sam", CANDOR_SIDE_SELLER, -1, -1, (char *)"Hello there.", 3 },
+	};
+	const int commit = candor_signal_category("commitment");
+	struct candor_buf text = CANDOR_BUF_INIT;
+	char path[] = "/tmp/candor-model-XXXXXX", **why = NULL;
+	const char *line;
+	int fd;
+
+	(void)state;
+	assert_int_equal(candor_signal_model_new(&m, 0), 0);
+	for (int c = 0; c < CANDOR_NCATS; c++)
+		candor_signal_model_set_params(m, c, &none);
+	st.w[CANDOR_STACK_FIRST] = 20;   /* no turn before */
+	assert_int_equal(candor_signal_model_set_second(m, commit, &st), 0);
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	assert_int_equal(candor_signal_model_write(m, path, &err), 0);
+	candor_signal_model_free(m);
+	assert_int_equal(candor_signal_model_load(&back, path, &err), 0);
+	assert_non_null(candor_signal_model_second(back, commit));
+	assert_null(candor_signal_model_second(back, 0));
+	assert_float_equal(candor_signal_model_second(back, commit)->w[CANDOR_STACK_FIRST], 20, 0);
+	candor_lexicon_set_model(lx, back);
+	assert_int_equal(candor_analyze(&a, lx, u, 3, 1794960000, &err), 0);
+	assert_int_equal(a.nsignals, 1);
+	assert_int_equal(a.signals[0].utterance, 0);
+	assert_string_equal(a.signals[0].category, "commitment");
+	assert_true(a.signals[0].confidence > 0.99);
+	candor_analysis_release(&a);
+	assert_int_equal(candor_analysis_explain(&why, lx, u, 3, 5, &err), 0);
+	assert_non_null(strstr(why[0], "commitment: probability 1.00, found from 0.50"));
+	assert_non_null(strstr(why[0], "the second stage decides"));
+	assert_non_null(strstr(why[0], "+20.00  no turn before"));
+	assert_null(strstr(why[1], "commitment:"));  /* far from found: not shown */
+	for (int i = 0; i < 3; i++)
+		free(why[i]);
+	free(why);
+	candor_lexicon_free(lx);
+
+	/* the file as written, then damaged */
+	assert_int_equal(candor_buf_read_file(&text, path, &err), 0);
+	unlink(path);
+	assert_non_null(strstr(text.ptr, "candor-signals 2\n"));
+	line = strstr(text.ptr, "second commitment bias -10 threshold 0.5000 cv 0.9000");
+	assert_non_null(line);
+	{
+		struct candor_buf bad = CANDOR_BUF_INIT;
+		size_t lno = 1;
+
+		for (const char *q = text.ptr; q < line; q++)
+			lno += *q == '\n';
+		/* version 1 has no second stages */
+		candor_buf_adds(&bad, "candor-signals 1");
+		candor_buf_adds(&bad, strchr(text.ptr, '\n'));
+		assert_int_equal(model_from(&m, bad.ptr, &err), CANDOR_EINVALID);
+		assert_non_null(strstr(err.msg, "unexpected line"));
+		/* a weight short */
+		bad.len = 0;
+		candor_buf_add(&bad, text.ptr, (size_t)(strrchr(text.ptr, ' ') - text.ptr));
+		candor_buf_adds(&bad, "\n");
+		assert_int_equal(model_from(&m, bad.ptr, &err), CANDOR_EINVALID);
+		assert_non_null(strstr(err.msg, "expected 140 second-stage weights"));
+		{
+			char want[32];
+
+			snprintf(want, sizeof(want), ":%zu: ", lno);
+			assert_non_null(strstr(err.msg, want));
+		}
+		/* twice */
+		bad.len = 0;
+		candor_buf_adds(&bad, text.ptr);
+		candor_buf_adds(&bad, line);
+		assert_int_equal(model_from(&m, bad.ptr, &err), CANDOR_EINVALID);
+		assert_non_null(strstr(err.msg, "a second stage given twice"));
+		/* a threshold out of range */
+		bad.len = 0;
+		candor_buf_add(&bad, text.ptr, (size_t)(line - text.ptr));
+		candor_buf_adds(&bad, "second commitment bias -10 threshold 1.5 cv 0.9 0\n");
+		assert_int_equal(model_from(&m, bad.ptr, &err), CANDOR_EINVALID);
+		assert_non_null(strstr(err.msg, "out of range"));
+		assert_null(m);
+		candor_buf_release(&bad);
+	}
+	candor_buf_release(&text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -831,6 +947,7 @@ int main(void)
 		cmocka_unit_test(test_garbage),
 		cmocka_unit_test(test_model_negation),
 		cmocka_unit_test(test_stack_columns),
+		cmocka_unit_test(test_second_stage),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
