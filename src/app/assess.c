@@ -269,12 +269,47 @@ cleanup:
  * Assess the page's buyers from their evidence, as of at; with kept set,
  * take stage, stalled, trust and the headline reason from their rows.
  */
+/*
+ * Buyer b of contact c, the page's row i (rows may be NULL): its kept
+ * answer (kept, or whole[i] when there is one), else assessed from the
+ * evidence, set's when one (loaded for the whole page), else its own.
+ */
+static int page_buyer(struct candor_app *app, struct candor_evidence_set *set, bool one,
+		      const struct candor_contact *c, const struct candor_assessment_row *rows,
+		      size_t i, bool kept, char **whole, int64_t at, struct candor_app_buyer *b)
+{
+	struct candor_scope sc = { c->account_id, c->id };
+	struct candor_assessment_row row;
+	int rc;
+
+	b->c = c;
+	if (rows) {
+		b->last_contact = rows[i].last_contact;
+		b->due = rows[i].due;
+	}
+	if (kept || (whole && whole[i])) {
+		from_row(&b->a, &rows[i]);
+		snprintf(b->reason, sizeof(b->reason), "%s", rows[i].headline);
+		b->whole = whole ? whole[i] : NULL;
+		return 0;
+	}
+	if (!one && (rc = candor_store_evidence(app->store, &sc, set)))
+		return rc;
+	assess_row(set, c->id, at, &b->a, &row, b->reason, sizeof(b->reason));
+	if (!one)
+		candor_evidence_set_release(set);
+	if (whole && !(b->whole = whole[i] = candor_json_assessment_text(&b->a)))
+		return candor_error_set(app->err, CANDOR_ERROR, NULL, "cannot write the answer of "
+					"buyer #%lld as JSON (out of memory, or text that is not UTF-8)",
+					(long long)c->id);
+	return 0;
+}
+
 static int assess_page(struct candor_app *app, struct candor_app_pipeline_page *p, int64_t at,
 		       int64_t account_id, const struct candor_assessment_row *rows, bool kept,
 		       bool all, char **whole)
 {
 	struct candor_evidence_set set = { 0 };
-	struct candor_assessment_row row;
 	bool one = !kept && all && p->contacts.n > ONE_LOAD;
 	int rc = 0;
 
@@ -282,34 +317,9 @@ static int assess_page(struct candor_app *app, struct candor_app_pipeline_page *
 		return candor_error_set(app->err, CANDOR_ERROR, NULL, "out of memory");
 	if (one && (rc = candor_store_evidence(app->store, &(struct candor_scope){ account_id, 0 }, &set)))
 		return rc;
-	for (size_t i = 0; i < p->contacts.n && !rc; i++) {
-		const struct candor_contact *c = &p->contacts.v[i];
-		struct candor_scope sc = { c->account_id, c->id };
-		struct candor_assessment *a = &p->v[p->n].a;
-
-		struct candor_app_buyer *b = &p->v[p->n++];
-
-		b->c = c;
-		if (rows) {
-			b->last_contact = rows[i].last_contact;
-			b->due = rows[i].due;
-		}
-		if (kept || (whole && whole[i])) {
-			from_row(a, &rows[i]);
-			snprintf(b->reason, sizeof(b->reason), "%s", rows[i].headline);
-			b->whole = whole ? whole[i] : NULL;
-			continue;
-		}
-		if (!one && (rc = candor_store_evidence(app->store, &sc, &set)))
-			break;
-		assess_row(&set, c->id, at, a, &row, b->reason, sizeof(b->reason));
-		if (!one)
-			candor_evidence_set_release(&set);
-		if (whole && !(b->whole = whole[i] = candor_json_assessment_text(a)))
-			rc = candor_error_set(app->err, CANDOR_ERROR, NULL, "cannot write the answer of "
-					      "buyer #%lld as JSON (out of memory, or text that is not UTF-8)",
-					      (long long)c->id);
-	}
+	for (size_t i = 0; i < p->contacts.n && !rc; i++)
+		rc = page_buyer(app, &set, one, &p->contacts.v[i], rows, i, kept, whole, at,
+				&p->v[p->n++]);
 	candor_evidence_set_release(&set);
 	return rc;
 }
@@ -657,12 +667,34 @@ static int list_query(struct candor_app *app, const struct candor_app_pipeline_q
 	return 0;
 }
 
+/* A page's buyers and their kept rows, and with q->whole their kept whole
+ * answers, not yet assessed (out->v is NULL). */
+static int page_rows(struct candor_app *app, const struct candor_app_pipeline_query *q,
+		     struct candor_app_pipeline_page *out, struct candor_assessment_row **rows)
+{
+	struct candor_list_query lq;
+	char *owners = NULL;
+	int rc;
+
+	if ((rc = list_query(app, q, &lq, &owners)) || (rc = refresh(app, q->at)) ||
+	    (rc = candor_store_pipeline_page(app->store, &lq, &out->contacts, rows, out->next)))
+		goto cleanup;
+	/* the whole answers kept, where they are: the rest are made from the evidence */
+	if (q->whole && !(out->whole = calloc(out->contacts.n + 1, sizeof(*out->whole)))) {
+		rc = candor_error_set(app->err, CANDOR_ERROR, NULL, "out of memory");
+		goto cleanup;
+	}
+	if (q->whole)
+		rc = candor_store_assessment_docs(app->store, *rows, out->contacts.n, out->whole);
+cleanup:
+	free(owners);
+	return rc;
+}
+
 int candor_app_pipeline_page(struct candor_app *app, const struct candor_app_pipeline_query *q,
 			     struct candor_app_pipeline_page *out)
 {
-	struct candor_list_query lq;
 	struct candor_assessment_row *rows = NULL;
-	char *owners = NULL;
 	int rc;
 
 	memset(out, 0, sizeof(*out));
@@ -670,51 +702,59 @@ int candor_app_pipeline_page(struct candor_app *app, const struct candor_app_pip
 		return page_asof(app, q, out);
 	if (q->only_owner && !*q->only_owner)
 		return 0;   /* a user who owns nothing sees nothing */
-	if ((rc = list_query(app, q, &lq, &owners)) || (rc = refresh(app, q->at)) ||
-	    (rc = candor_store_pipeline_page(app->store, &lq, &out->contacts, &rows, out->next)))
-		goto cleanup;
-	/* the whole answers kept, where they are: the rest are made below */
-	if (q->whole && !(out->whole = calloc(out->contacts.n + 1, sizeof(*out->whole)))) {
-		rc = candor_error_set(app->err, CANDOR_ERROR, NULL, "out of memory");
-		goto cleanup;
-	}
-	if (q->whole && (rc = candor_store_assessment_docs(app->store, rows, out->contacts.n, out->whole)))
-		goto cleanup;
-	rc = assess_page(app, out, q->at, q->account_id, rows, q->kept && !q->whole, q->limit == 0,
-			 out->whole);
-cleanup:
-	free(owners);
+	if (!(rc = page_rows(app, q, out, &rows)))
+		rc = assess_page(app, out, q->at, q->account_id, rows, q->kept && !q->whole,
+				 q->limit == 0, out->whole);
 	free(rows);
 	return rc;
 }
 
+/*
+ * A chunk at a time, each buyer assessed into the one struct b in turn
+ * (a buyer's assessment is some 18 KB: a chunk's array of them would be
+ * zeroed and walked for every chunk).
+ */
 int candor_app_pipeline_each(struct candor_app *app, const struct candor_app_pipeline_query *q,
 			     int (*fn)(void *data, const struct candor_app_buyer *b), void *data)
 {
 	struct candor_app_pipeline_query chunk = *q;
+	struct candor_evidence_set set = { 0 };
+	struct candor_app_buyer *b;
 	char after[CANDOR_CURSOR_MAX];
 	char *owners = NULL;
 	int rc = 0;
 
+	if (q->only_owner && !*q->only_owner)
+		return 0;
+	if (!(b = malloc(sizeof(*b))))
+		return candor_error_set(app->err, CANDOR_ERROR, NULL, "out of memory");
 	snprintf(after, sizeof(after), "%s", q->after ? q->after : "");
 	chunk.limit = EACH_CHUNK;
 	chunk.asof = false;
 	if (!q->owners && q->seller && *q->seller &&
 	    (rc = candor_app_pipeline_sellers(app, q->seller, q->only_owner, &owners)))
-		return rc;
+		goto cleanup;
 	if (owners)
 		chunk.owners = owners;
 	do {
-		struct candor_app_pipeline_page p;
+		struct candor_app_pipeline_page p = { 0 };
+		struct candor_assessment_row *rows = NULL;
 
 		chunk.after = after;
-		rc = candor_app_pipeline_page(app, &chunk, &p);
-		for (size_t i = 0; !rc && i < p.n; i++)
-			rc = fn(data, &p.v[i]);
+		rc = page_rows(app, &chunk, &p, &rows);
+		for (size_t i = 0; !rc && i < p.contacts.n; i++) {
+			memset(b, 0, sizeof(*b));
+			if (!(rc = page_buyer(app, &set, false, &p.contacts.v[i], rows, i,
+					      chunk.kept && !chunk.whole, p.whole, chunk.at, b)))
+				rc = fn(data, b);
+		}
 		snprintf(after, sizeof(after), "%s", p.next);
+		free(rows);
 		candor_app_pipeline_page_release(&p);
 	} while (!rc && after[0]);
+cleanup:
 	free(owners);
+	free(b);
 	return rc;
 }
 

@@ -60,7 +60,8 @@ db_dump() {
 db_sql() {
 	case $CANDOR_DB in
 	postgres://*|postgresql://*) psql -XAtq -v ON_ERROR_STOP=1 "$CANDOR_DB" -c "$1" ;;
-	*) sqlite3 "$CANDOR_DB" "$1" ;;
+	# waits for a lock the server holds, as candor does, not failing at once
+	*) sqlite3 -cmd '.timeout 10000' "$CANDOR_DB" "$1" ;;
 	esac
 }
 on_postgres() { [ -n "$PGDB" ]; }

@@ -23,6 +23,11 @@ serve_stop() {
 	kill "$SERVE_PID" 2>/dev/null
 	wait "$SERVE_PID" || rc=$?
 	SERVE_PID=
+	# an unclean stop says why: what the server wrote to its stderr
+	if [ $rc -ne 0 ]; then
+		echo "# candor serve exited with status $rc; its stderr:" >&2
+		sed 's/^/# /' "$TRASH/serve.err" >&2
+	fi
 	return $rc
 }
 trap 'if [ -n "$SERVE_PID" ]; then kill "$SERVE_PID" 2>/dev/null; fi' EXIT
