@@ -388,14 +388,20 @@ static int model_signals(struct run *r, size_t ui)
 	struct candor_utt_feats *sent = NULL;
 	double whole[CANDOR_NCATS], ps[CANDOR_NCATS], p2[CANDOR_NCATS];
 	const struct candor_second_stage *st[CANDOR_NCATS];
-	uint32_t done = 0, found2 = 0;
+	uint32_t done = 0, found2 = 0, open = 0;
 
 	for (int c = 0; c < CANDOR_NCATS; c++) {
 		st[c] = candor_signal_model_second(m, c);
 		p2[c] = st[c] ? r->az->p2[ui * CANDOR_NCATS + c] : 0;
 		if (st[c] && candor_signal_side_ok(c, u->side) && p2[c] >= st[c]->threshold)
 			found2 |= 1u << c;
+		if (!st[c] && candor_signal_side_ok(c, u->side))
+			open |= 1u << c;
 	}
+	/* every category decided by a second stage, and none found: the
+	 * sentences (scored once already, by second_pass) place nothing */
+	if (!found2 && !open)
+		return 0;
 	if (candor_featurize_sentences(r->az->fz, r->u, r->n, ui, &sent, &nsent, NULL))
 		return CANDOR_ERROR;
 	candor_signal_model_score(m, &r->az->feats[ui], u->side, whole);
