@@ -709,6 +709,61 @@ int candor_app_pipeline_page(struct candor_app *app, const struct candor_app_pip
 	return rc;
 }
 
+/* The walk of candor_app_pipeline_each over the store's stream. */
+struct each {
+	int (*fn)(void *data, const struct candor_app_buyer *b);
+	void *data;
+	struct candor_app_buyer *b;
+};
+
+static int each_row(void *data, const struct candor_contact *c,
+		    const struct candor_assessment_row *row, const char *doc)
+{
+	struct each *e = data;
+	struct candor_app_buyer *b = e->b;
+	int rc;
+
+	if (!doc)
+		return CANDOR_STORE_STOP;   /* made from the evidence: by pages, from here */
+	memset(b, 0, sizeof(*b));
+	b->c = c;
+	b->last_contact = row->last_contact;
+	b->due = row->due;
+	from_row(&b->a, row);
+	snprintf(b->reason, sizeof(b->reason), "%s", row->headline);
+	b->whole = doc;
+	rc = e->fn(e->data, b);
+	return rc == CANDOR_STORE_STOP ? CANDOR_ERROR : rc;
+}
+
+/*
+ * Whole answers from the first buyer: one statement read as it comes
+ * (candor_store_pipeline_stream), while every buyer has a kept answer;
+ * at the first that has none, pages from there (after).  *done when the
+ * stream gave every buyer.
+ */
+static int each_stream(struct candor_app *app, const struct candor_app_pipeline_query *q,
+		       struct each *e, char *after, bool *done)
+{
+	struct candor_list_query lq;
+	char *owners = NULL;
+	int rc;
+
+	*done = false;
+	if ((rc = list_query(app, q, &lq, &owners)) || (rc = refresh(app, q->at)))
+		goto cleanup;
+	lq.limit = 0;
+	lq.after = NULL;
+	rc = candor_store_pipeline_stream(app->store, &lq, each_row, e, after);
+	if (rc == CANDOR_STORE_STOP)
+		rc = 0;
+	else if (!rc)
+		*done = true;
+cleanup:
+	free(owners);
+	return rc;
+}
+
 /*
  * A chunk at a time, each buyer assessed into the one struct b in turn
  * (a buyer's assessment is some 18 KB: a chunk's array of them would be
@@ -736,6 +791,13 @@ int candor_app_pipeline_each(struct candor_app *app, const struct candor_app_pip
 		goto cleanup;
 	if (owners)
 		chunk.owners = owners;
+	if (chunk.whole && !after[0]) {
+		struct each e = { fn, data, b };
+		bool done;
+
+		if ((rc = each_stream(app, &chunk, &e, after, &done)) || done)
+			goto cleanup;
+	}
 	do {
 		struct candor_app_pipeline_page p = { 0 };
 		struct candor_assessment_row *rows = NULL;

@@ -15,6 +15,11 @@
 #include "util/buf.h"
 #include "store/store.h"
 
+/* the parameter types Candor binds (catalog/pg_type_d.h) */
+#define INT8OID 20
+#define TEXTOID 25
+#define FLOAT8OID 701
+
 #define PG_STMT_CACHE 64
 
 /* The advisory lock every write transaction takes (see postgres.c). */

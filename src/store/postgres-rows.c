@@ -11,9 +11,6 @@
 #include "store/postgres-priv.h"
 
 #define PAGE 2000
-#define INT8OID 20
-#define TEXTOID 25
-#define FLOAT8OID 701
 
 static void column_list(struct candor_buf *b, const struct candor_table *t)
 {

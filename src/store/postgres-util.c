@@ -19,9 +19,6 @@
 #include <ctype.h>
 #include "store/postgres-priv.h"
 
-#define INT8OID 20
-#define TEXTOID 25
-#define FLOAT8OID 701
 #define PG_MAX_PARAMS 16
 
 void pg_one_line(char *dst, size_t n, const char *msg)

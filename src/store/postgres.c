@@ -457,6 +457,81 @@ static int pg_pipeline_page(struct candor_store *s, const struct candor_list_que
 }
 
 
+/* The whole listing with each kept answer, current or not: '' when not. */
+#define PL_DOC ", CASE WHEN x.valid_until > x.at THEN x.doc ELSE '' END"
+#define PL_STREAM(cols, order) { PL_SELECT(PL_FILTER, cols PL_DOC, PL_ANY, "", order), \
+	PL_SELECT(PL_PLAIN, cols PL_DOC, PL_ANY, "", order) }
+
+static const char *const stream_sql[][2] = {
+	[CANDOR_SORT_URGENCY] = PL_STREAM(PL_NO_DATES, PL_ORDER_U),
+	[CANDOR_SORT_TRUST] = PL_STREAM(PL_NO_DATES, PL_ORDER_K("x.neg_trust")),
+	[CANDOR_SORT_CONTACT] = PL_STREAM(PL_DATES, PL_ORDER_K(PL_LAST)),
+	[CANDOR_SORT_DUE] = PL_STREAM(PL_DATES, PL_ORDER_K(PL_DUE)),
+};
+
+/*
+ * One statement, its rows read one at a time as the server sends them
+ * (libpq's single-row mode): the server goes on making rows while the
+ * caller writes the ones it has, where pages would take turns.  A stop or
+ * a failure part-way reads the rest and drops it, so the connection is
+ * ready for the next statement.
+ */
+static int pg_pipeline_stream(struct candor_store *s, const struct candor_list_query *q,
+			      int (*fn)(void *data, struct candor_contact *c,
+					struct candor_assessment_row *row, char *doc),
+			      void *data)
+{
+	PGconn *conn = PG(s)->conn;
+	int sort = q->sort >= 0 && q->sort <= CANDOR_SORT_DUE ? q->sort : CANDOR_SORT_URGENCY;
+	const char *from, *to, *vals[12];
+	char stage[32], account[32];
+	const Oid oids[12] = { TEXTOID, TEXTOID, INT8OID, INT8OID, INT8OID, INT8OID, INT8OID,
+			       FLOAT8OID, INT8OID, TEXTOID, TEXTOID, TEXTOID };
+	PGresult *r;
+	int rc = 0;
+
+	candor_fold_tables(&from, &to);
+	snprintf(account, sizeof(account), "%" PRId64, q->account_id);
+	snprintf(stage, sizeof(stage), "%d", q->in_stage);
+	vals[0] = q->owner ? q->owner : "";
+	vals[1] = q->search ? q->search : "";
+	vals[2] = "0";
+	vals[3] = "-1";
+	vals[4] = account;
+	vals[5] = vals[6] = vals[7] = "0";
+	vals[8] = stage;
+	vals[9] = q->owners ? q->owners : "";
+	vals[10] = from;
+	vals[11] = to;
+	if (!PQsendQueryParams(conn, stream_sql[sort][plain_query(q)], 12, oids, vals, NULL, NULL, 0) ||
+	    !PQsetSingleRowMode(conn))
+		return pg_fail(s, NULL, "reading the pipeline");
+	while ((r = PQgetResult(conn))) {
+		ExecStatusType st = PQresultStatus(r);
+
+		if (!rc && st == PGRES_SINGLE_TUPLE) {
+			struct candor_contact c = { 0 };
+			struct candor_assessment_row row = { 0 };
+			char *doc = NULL;
+
+			fill_buyer(s, r, 0, &row);
+			if (!(rc = fill_contact(s, r, 0, &c)) && !PQgetisnull(r, 0, 20) &&
+			    *PQgetvalue(r, 0, 20) && !(doc = pg_col_text(r, 0, 20)))
+				rc = candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory");
+			if (!rc) {
+				rc = fn(data, &c, &row, doc);
+			} else {
+				candor_contact_release(&c);
+				free(doc);
+			}
+		} else if (!rc && st != PGRES_TUPLES_OK) {
+			rc = pg_fail(s, r, "reading the pipeline");
+		}
+		PQclear(r);
+	}
+	return rc;
+}
+
 static int pg_pipeline_counts(struct candor_store *s, const struct candor_list_query *q,
 			      int64_t counts[CANDOR_STAGE_DECIDED + 1])
 {
@@ -1240,6 +1315,7 @@ const struct candor_store_be candor_store_postgres = {
 	.assessments_stale = pg_assessments_stale,
 	.assessment_put = pg_assessment_put,
 	.pipeline_page = pg_pipeline_page,
+	.pipeline_stream = pg_pipeline_stream,
 	.assessment_docs = pg_assessment_docs,
 	.assessment_doc = pg_assessment_doc,
 	.pipeline_counts = pg_pipeline_counts,

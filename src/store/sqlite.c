@@ -614,6 +614,44 @@ static int sq_pipeline_page(struct candor_store *s, const struct candor_list_que
 	return rc == SQLITE_DONE ? 0 : rc == SQLITE_ROW ? s->err->code : sq_fail(s, rc, "reading the pipeline");
 }
 
+/* Every buyer with its kept answer: the page's statement without a limit,
+ * each row's answer looked up by its key as the row is read. */
+static int sq_pipeline_stream(struct candor_store *s, const struct candor_list_query *q,
+			      int (*fn)(void *data, struct candor_contact *c,
+					struct candor_assessment_row *row, char *doc),
+			      void *data)
+{
+	int sort = q->sort >= 0 && q->sort <= CANDOR_SORT_DUE ? q->sort : CANDOR_SORT_URGENCY;
+	sqlite3_stmt *st = sq_bind(s, pipeline_sql[sort][0], "ttiiiiidit", q->owner, q->search,
+				   (int64_t)0, (int64_t)-1, q->account_id, (int64_t)0, (int64_t)0,
+				   0.0, (int64_t)q->in_stage, q->owners);
+	int rc = 0, step = SQLITE_DONE;
+
+	if (!st)
+		return s->err->code;
+	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct candor_contact c = { 0 };
+		struct candor_assessment_row row = { 0 };
+		char *doc = NULL;
+
+		fill_pipeline_row(st, &c, &row);
+		if (!c.account_name || !c.name || !c.role || !c.email)
+			rc = candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory");
+		else
+			rc = sq_assessment_docs(s, &row, 1, &doc);
+		if (!rc) {
+			rc = fn(data, &c, &row, doc);
+		} else {
+			candor_contact_release(&c);
+			free(doc);
+		}
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = sq_fail(s, step, "reading the pipeline");
+	sq_done(s, st);
+	return rc;
+}
+
 /* The counts: kept per seller and stage (owner_stage_counts) or per account
  * and stage (stage_counts), summed over what the filters leave; a search
  * walks the buyers. */
@@ -1293,6 +1331,7 @@ const struct candor_store_be candor_store_sqlite = {
 	.assessments_stale = sq_assessments_stale,
 	.assessment_put = sq_assessment_put,
 	.pipeline_page = sq_pipeline_page,
+	.pipeline_stream = sq_pipeline_stream,
 	.assessment_docs = sq_assessment_docs,
 	.assessment_doc = sq_assessment_doc,
 	.pipeline_counts = sq_pipeline_counts,

@@ -954,6 +954,56 @@ int candor_store_pipeline_page(struct candor_store *s, const struct candor_list_
 	return 0;
 }
 
+/* What candor_store_pipeline_stream's walk carries from row to row. */
+struct stream {
+	struct candor_store *s;
+	candor_pipeline_fn fn;
+	void *data;
+	struct candor_assessment_row last;   /* the last row fn took */
+	bool any;
+};
+
+/* One row from the backend: checked as pages check theirs, then to fn. */
+static int stream_row(void *data, struct candor_contact *c, struct candor_assessment_row *row,
+		      char *doc)
+{
+	struct stream *w = data;
+	int rc = store_readback_contacts(w->s, c, 1);
+
+	/* a kept headline is cut to fit its column: end it at a whole character */
+	row->headline[candor_utf8_check(row->headline, strlen(row->headline))] = '\0';
+	if (doc && !doc_whole(doc)) {
+		free(doc);
+		doc = NULL;
+	}
+	if (!rc && (rc = w->fn(w->data, c, row, doc)) == 0) {
+		w->last = *row;
+		w->any = true;
+	}
+	candor_contact_release(c);
+	free(doc);
+	return rc;
+}
+
+int candor_store_pipeline_stream(struct candor_store *s, const struct candor_list_query *q,
+				 candor_pipeline_fn fn, void *data, char *next)
+{
+	struct candor_buf buf = CANDOR_BUF_INIT;
+	struct candor_list_query f;
+	struct stream w = { .s = s, .fn = fn, .data = data };
+	double key[3];
+	int rc;
+
+	next[0] = '\0';
+	if (!(rc = folded(s, q, &f, &buf)))
+		rc = s->be->pipeline_stream(s, &f, stream_row, &w);
+	candor_buf_release(&buf);
+	if (rc == CANDOR_STORE_STOP && w.any)
+		candor_cursor_encode(next, sort_tag(q->sort), key, sort_keys(&w.last, q->sort, key),
+				     w.last.contact_id);
+	return rc;
+}
+
 int candor_store_evidence(struct candor_store *s, const struct candor_scope *scope,
 			  struct candor_evidence_set *out)
 {

@@ -239,6 +239,14 @@ struct candor_store_be {
 			     struct candor_assessment_row **rows);
 	int (*pipeline_counts)(struct candor_store *s, const struct candor_list_query *q,
 			       int64_t counts[CANDOR_STAGE_DECIDED + 1]);
+	/* Every buyer of q in its order, its kept whole answer with it
+	 * (candor_store_pipeline_stream): fn gets each contact and doc to own
+	 * (release and free them), the row, doc unchecked (NULL: none kept or
+	 * not current); fn's non-zero return stops the read and is returned. */
+	int (*pipeline_stream)(struct candor_store *s, const struct candor_list_query *q,
+			       int (*fn)(void *data, struct candor_contact *c,
+					 struct candor_assessment_row *row, char *doc),
+			       void *data);
 	/* The kept whole answers of rows[0..n) as store.h's
 	 * candor_store_assessment_docs says, unchecked. */
 	int (*assessment_docs)(struct candor_store *s, const struct candor_assessment_row *rows,
@@ -476,6 +484,23 @@ int candor_store_pipeline_counts(struct candor_store *s, const struct candor_lis
 int candor_store_pipeline_page(struct candor_store *s, const struct candor_list_query *q,
 			       struct candor_contact_list *out, struct candor_assessment_row **rows,
 			       char *next);
+/*
+ * Every buyer q asks for (its filters and order; no limit, from the
+ * start), as pipeline pages would give them, in one statement read as it
+ * comes: fn gets each contact, its kept row and its whole kept answer as
+ * candor_store_assessment_docs would (NULL when not: damaged, or not
+ * current), each valid during the call.  fn returns 0 to go on,
+ * CANDOR_STORE_STOP to stop before this buyer (then next is the cursor of
+ * a pipeline page that starts with it: "" for the first), or a failure,
+ * which is returned.  No other call on s may be made from fn.  Returns 0
+ * when every buyer was given (next ""), CANDOR_STORE_STOP when fn
+ * stopped, or the failure.  The caller refreshes the stale rows first.
+ */
+#define CANDOR_STORE_STOP 1    /* not a failure: every failure is negative */
+typedef int (*candor_pipeline_fn)(void *data, const struct candor_contact *c,
+				  const struct candor_assessment_row *row, const char *doc);
+int candor_store_pipeline_stream(struct candor_store *s, const struct candor_list_query *q,
+				 candor_pipeline_fn fn, void *data, char *next);
 
 /*
  * The open promises (their due date as last renegotiated) and open

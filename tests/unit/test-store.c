@@ -1383,6 +1383,134 @@ static void kept_whole_answers_come_back_only_whole_and_current(void **state)
 	one_doc_is(f->s, acc, ann, "m/1", 150, doc);
 }
 
+/* What a stream gave: ids and docs in order; stop_at: the index fn stops at (-1: never). */
+struct seen {
+	int64_t ids[16];
+	char *docs[16];
+	size_t n;
+	int stop_at, fail_at;
+};
+
+static int see_buyer(void *data, const struct candor_contact *c,
+		     const struct candor_assessment_row *row, const char *doc)
+{
+	struct seen *w = data;
+
+	if ((int)w->n == w->stop_at)
+		return CANDOR_STORE_STOP;
+	if ((int)w->n == w->fail_at)
+		return CANDOR_ERROR;
+	assert_int_equal(c->id, row->contact_id);
+	assert_true(w->n < 16);
+	w->ids[w->n] = c->id;
+	w->docs[w->n++] = doc ? strdup(doc) : NULL;
+	return 0;
+}
+
+static void seen_release(struct seen *w)
+{
+	for (size_t i = 0; i < w->n; i++)
+		free(w->docs[i]);
+	memset(w, 0, sizeof(*w));
+}
+
+/*
+ * The stream (candor_store_pipeline_stream) gives the buyers the pages
+ * give, in their order and filtered alike, each with the whole answer
+ * candor_store_assessment_docs would give (none when kept without one or
+ * damaged); a stop leaves a cursor the pages go on from, before the first
+ * buyer an empty one; a failure part-way is returned and the store goes on.
+ */
+static void the_stream_gives_what_pages_give(void **state)
+{
+	struct fixture *f = *state;
+	int64_t acc = add_account(f->s, "Northwind"), id[6], pages[16];
+	static const char *const names[] = { "Ann", "Bo", "Cy", "Di", "Ed", "Flo" };
+	struct candor_list_query q = { 0 };
+	struct seen w = { .stop_at = -1, .fail_at = -1 };
+	char next[CANDOR_CURSOR_MAX], docs[6][32];
+	size_t n;
+
+	for (int i = 0; i < 6; i++) {
+		struct candor_assessment_row r = { .account_id = acc, .model = "m/1", .evidence = 1,
+						   .at = 100, .valid_until = 200, .stage = i % 3,
+						   .trust = 0.1 * i };
+
+		id[i] = add_contact(f->s, acc, names[i]);
+		r.contact_id = id[i];
+		snprintf(docs[i], sizeof(docs[i]), "{\"buyer\": \"%s\"}", names[i]);
+		r.doc = i == 4 ? NULL : docs[i];   /* Ed's kept without its text */
+		assert_int_equal(candor_store_assessment_put(f->s, &r), 0);
+	}
+	/* Di's damaged on disk */
+	side_sql(f, "UPDATE assessments SET doc = replace(doc, 'Di', 'Du') WHERE doc LIKE '%Di%'");
+
+	n = pipeline_ids(f, &q, pages, next, NULL);
+	assert_int_equal(n, 6);
+	assert_int_equal(candor_store_pipeline_stream(f->s, &q, see_buyer, &w, next), 0);
+	assert_string_equal(next, "");
+	assert_int_equal(w.n, 6);
+	for (size_t i = 0; i < n; i++) {
+		int k = 0;
+
+		assert_int_equal(w.ids[i], pages[i]);
+		while (id[k] != pages[i])
+			k++;
+		if (k == 3 || k == 4)
+			assert_null(w.docs[i]);
+		else
+			assert_string_equal(w.docs[i], docs[k]);
+	}
+	seen_release(&w);
+
+	/* stopped before the fourth: the pages go on from the fourth */
+	w.stop_at = 3;
+	w.fail_at = -1;
+	assert_int_equal(candor_store_pipeline_stream(f->s, &q, see_buyer, &w, next), CANDOR_STORE_STOP);
+	assert_int_equal(w.n, 3);
+	assert_string_not_equal(next, "");
+	q.after = next;
+	q.limit = 2;
+	assert_int_equal(pipeline_ids(f, &q, pages + 8, (char[CANDOR_CURSOR_MAX]){ 0 }, NULL), 2);
+	assert_int_equal(pages[8], pages[3]);
+	assert_int_equal(pages[9], pages[4]);
+	q.after = NULL;
+	q.limit = 0;
+	seen_release(&w);
+	w.stop_at = 0;
+	w.fail_at = -1;
+	assert_int_equal(candor_store_pipeline_stream(f->s, &q, see_buyer, &w, next), CANDOR_STORE_STOP);
+	assert_int_equal(w.n, 0);
+	assert_string_equal(next, "");
+
+	/* a failure part-way: returned, and the next statement runs */
+	w.stop_at = -1;
+	w.fail_at = 2;
+	assert_int_equal(candor_store_pipeline_stream(f->s, &q, see_buyer, &w, next), CANDOR_ERROR);
+	seen_release(&w);
+	assert_int_equal(pipeline_ids(f, &q, pages, next, NULL), 6);
+
+	/* filtered as pages are: a search, then the other orders */
+	q.search = "BO";   /* Bo, folded */
+	w.stop_at = w.fail_at = -1;
+	n = pipeline_ids(f, &q, pages, next, NULL);
+	assert_int_equal(n, 1);
+	assert_int_equal(candor_store_pipeline_stream(f->s, &q, see_buyer, &w, next), 0);
+	assert_int_equal(w.n, 1);
+	assert_int_equal(w.ids[0], id[1]);
+	seen_release(&w);
+	q.search = NULL;
+	for (int sort = CANDOR_SORT_TRUST; sort <= CANDOR_SORT_DUE; sort++) {
+		q.sort = sort;
+		w.stop_at = w.fail_at = -1;
+		n = pipeline_ids(f, &q, pages, next, NULL);
+		assert_int_equal(candor_store_pipeline_stream(f->s, &q, see_buyer, &w, next), 0);
+		assert_int_equal(w.n, n);
+		assert_memory_equal(w.ids, pages, n * sizeof(*pages));
+		seen_release(&w);
+	}
+}
+
 /*
  * The board's counts follow every change without a walk over the buyers:
  * a new buyer, an answer at another stage, a contact deleted and brought
@@ -1634,6 +1762,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(the_audit_trail_records_deletes_and_restores, setup, teardown),
 		cmocka_unit_test_setup_teardown(pipeline_searches_sorts_and_lists_what_is_due, setup, teardown),
 		cmocka_unit_test_setup_teardown(stage_counts_follow_every_change, setup, teardown),
+		cmocka_unit_test_setup_teardown(the_stream_gives_what_pages_give, setup, teardown),
 		cmocka_unit_test_setup_teardown(kept_whole_answers_come_back_only_whole_and_current,
 						setup, teardown),
 		cmocka_unit_test(addresses_choose_the_backend),
