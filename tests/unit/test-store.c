@@ -1414,6 +1414,17 @@ static void seen_release(struct seen *w)
 	memset(w, 0, sizeof(*w));
 }
 
+/* The stream again from nothing seen, stopping before buyer stop_at or
+ * failing at fail_at (-1: neither); what it returns. */
+static int stream_again(struct fixture *f, const struct candor_list_query *q,
+			struct seen *w, int stop_at, int fail_at, char *next)
+{
+	seen_release(w);
+	w->stop_at = stop_at;
+	w->fail_at = fail_at;
+	return candor_store_pipeline_stream(f->s, q, see_buyer, w, next);
+}
+
 /*
  * The stream (candor_store_pipeline_stream) gives the buyers the pages
  * give, in their order and filtered alike, each with the whole answer
@@ -1461,12 +1472,9 @@ static void the_stream_gives_what_pages_give(void **state)
 		else
 			assert_string_equal(w.docs[i], docs[k]);
 	}
-	seen_release(&w);
 
 	/* stopped before the fourth: the pages go on from the fourth */
-	w.stop_at = 3;
-	w.fail_at = -1;
-	assert_int_equal(candor_store_pipeline_stream(f->s, &q, see_buyer, &w, next), CANDOR_STORE_STOP);
+	assert_int_equal(stream_again(f, &q, &w, 3, -1, next), CANDOR_STORE_STOP);
 	assert_int_equal(w.n, 3);
 	assert_string_not_equal(next, "");
 	q.after = next;
@@ -1476,17 +1484,12 @@ static void the_stream_gives_what_pages_give(void **state)
 	assert_int_equal(pages[9], pages[4]);
 	q.after = NULL;
 	q.limit = 0;
-	seen_release(&w);
-	w.stop_at = 0;
-	w.fail_at = -1;
-	assert_int_equal(candor_store_pipeline_stream(f->s, &q, see_buyer, &w, next), CANDOR_STORE_STOP);
+	assert_int_equal(stream_again(f, &q, &w, 0, -1, next), CANDOR_STORE_STOP);
 	assert_int_equal(w.n, 0);
 	assert_string_equal(next, "");
 
 	/* a failure part-way: returned, and the next statement runs */
-	w.stop_at = -1;
-	w.fail_at = 2;
-	assert_int_equal(candor_store_pipeline_stream(f->s, &q, see_buyer, &w, next), CANDOR_ERROR);
+	assert_int_equal(stream_again(f, &q, &w, -1, 2, next), CANDOR_ERROR);
 	seen_release(&w);
 	assert_int_equal(pipeline_ids(f, &q, pages, next, NULL), 6);
 
