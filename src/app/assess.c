@@ -145,7 +145,8 @@ int candor_app_pipeline_load(struct candor_app *app, const struct candor_app_pip
 	return 0;
 }
 
-/* More stale buyers than this are refreshed from one load of all evidence. */
+/* More stale buyers than this are refreshed from one load of each
+ * account's evidence, not one per buyer. */
 #define ONE_LOAD 64
 /* candor_app_pipeline_each reads the pipeline this many buyers at a time. */
 #define EACH_CHUNK 500
@@ -213,7 +214,22 @@ static void from_row(struct candor_assessment *a, const struct candor_assessment
 			g->reasons[0].ref_kind = ref_kinds[i];
 }
 
-/* Compute again and keep every stale answer (store.h, "kept answers"). */
+static int stale_cmp(const void *x, const void *y)
+{
+	const struct candor_stale *a = x, *b = y;
+
+	if (a->account_id != b->account_id)
+		return a->account_id < b->account_id ? -1 : 1;
+	return (a->contact_id > b->contact_id) - (a->contact_id < b->contact_id);
+}
+
+/*
+ * Compute again and keep every stale answer (store.h, "kept answers").
+ * Many stale buyers (a new model, a day gone by) are taken account by
+ * account, each account's evidence loaded once and let go: the memory
+ * is one account's, not the whole store's (883 MB at 100,000 buyers and
+ * 10,000,000 utterances when it was all loaded at once).
+ */
 static int refresh(struct candor_app *app, int64_t at)
 {
 	struct candor_stale *st = NULL;
@@ -234,14 +250,15 @@ static int refresh(struct candor_app *app, int64_t at)
 		rc = candor_error_set(app->err, CANDOR_ERROR, NULL, "out of memory");
 		goto cleanup;
 	}
-	if (n > ONE_LOAD && (rc = candor_store_evidence(app->store, &(struct candor_scope){ 0, 0 }, &set)))
-		goto cleanup;
+	if (n > ONE_LOAD)
+		qsort(st, n, sizeof(*st), stale_cmp);
 	for (size_t i = 0; i < n && !rc; i++) {
 		struct candor_assessment_row row = { .account_id = st[i].account_id,
 						     .evidence = st[i].evidence };
-		struct candor_scope sc = { st[i].account_id, st[i].contact_id };
+		struct candor_scope sc = { st[i].account_id, n > ONE_LOAD ? 0 : st[i].contact_id };
 
-		if (n <= ONE_LOAD && (rc = candor_store_evidence(app->store, &sc, &set)))
+		if ((n <= ONE_LOAD || !i || st[i - 1].account_id != st[i].account_id) &&
+		    (rc = candor_store_evidence(app->store, &sc, &set)))
 			break;
 		assess_row(&set, st[i].contact_id, at, a, &row, NULL, 0);
 		/* without its text (out of memory) the row keeps none: the
@@ -250,7 +267,7 @@ static int refresh(struct candor_app *app, int64_t at)
 		rc = candor_store_assessment_put(app->store, &row);
 		free(doc);
 		doc = NULL;
-		if (n <= ONE_LOAD)
+		if (n <= ONE_LOAD || i + 1 == n || st[i + 1].account_id != st[i].account_id)
 			candor_evidence_set_release(&set);
 	}
 cleanup:

@@ -609,6 +609,74 @@ static void test_pipeline(void **state)
 	candor_app_pipeline_release(&p);
 }
 
+/* Each buyer's whole answer from the pipeline, in contact id order. */
+struct wholes { char *name[80], *doc[80]; size_t n; };
+
+static int take_whole(void *data, const struct candor_app_buyer *b)
+{
+	struct wholes *w = data;
+
+	assert_true(w->n < 80);
+	w->name[w->n] = strdup(b->c->name);
+	w->doc[w->n++] = strdup(b->whole);
+	return 0;
+}
+
+/*
+ * Many stale buyers (more than one load of evidence each would be worth:
+ * a new model, a day gone by) are brought up to date account by account,
+ * the accounts' buyers interleaved by id: every kept answer is the one
+ * the buyer's own evidence gives, none taken from a neighbour's.
+ */
+static void test_many_stale_kept_answers(void **state)
+{
+	struct fixture *f = *state;
+	struct candor_app_pipeline_query q = { .at = f->app.now, .whole = true };
+	struct wholes w = { .n = 0 };
+	int64_t acc[3], id;
+	char name[32];
+
+	for (int a = 0; a < 3; a++) {
+		snprintf(name, sizeof(name), "Account %d", a);
+		assert_int_equal(candor_app_account_add(&f->app, name, "Sam", NULL, &acc[a]), 0);
+	}
+	for (int i = 0; i < 72; i++) {
+		struct candor_contact c;
+		struct candor_app_fact fact = { CANDOR_FACT_MOTIVATION, "wants the plant on one system",
+						NULL, CANDOR_CONF_HIGH, day_of("2026-11-01") };
+		struct candor_app_fate fate;
+
+		snprintf(name, sizeof(name), "Buyer %02d", i);
+		assert_int_equal(candor_app_contact_add(&f->app, acc[i % 3], name, NULL, NULL, &id), 0);
+		assert_int_equal(candor_app_contact_find(&f->app, name, &c), 0);
+		if (i % 2)
+			assert_int_equal(candor_app_fact_learn(&f->app, &c, &fact, &id), 0);
+		if (i % 5 == 0) {
+			assert_int_equal(candor_app_promise_make(&f->app, &c, "send the case study",
+								 day_of("2026-11-10"),
+								 day_of("2026-11-12"), &id), 0);
+			assert_int_equal(candor_app_promise_break(&f->app, id, day_of("2026-11-13"),
+								  NULL, &fate), 0);
+			candor_app_fate_release(&fate);
+		}
+		candor_contact_release(&c);
+	}
+	assert_int_equal(candor_app_pipeline_each(&f->app, &q, take_whole, &w), 0);
+	assert_int_equal(w.n, 73);   /* and Dana */
+	for (size_t i = 0; i < w.n; i++) {
+		struct candor_contact c;
+		char *own = NULL;
+
+		assert_int_equal(candor_store_contact_find(f->s, w.name[i], &c), 0);
+		assert_int_equal(candor_app_contact_whole(&f->app, &c, f->app.now, true, &own), 0);
+		assert_string_equal(w.doc[i], own);
+		free(own);
+		free(w.doc[i]);
+		free(w.name[i]);
+		candor_contact_release(&c);
+	}
+}
+
 /*
  * The pipeline's rules: a seller filter is any part of a name, or a list,
  * without case or accents, and one that names no seller (of those the
@@ -957,6 +1025,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_access_taken_away, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pipeline, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pipeline_rules, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_many_stale_kept_answers, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_account_assess, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_call_import, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_chat_import, setup, teardown),
