@@ -283,23 +283,25 @@ static int macro_report(const struct score *s, const char *part, double cat_bar,
  * focused training batches: 0.757, objection and competitor below 0.70).
  * What this test enforces is a regression floor, raised as the model
  * improves and never lowered: the F1 per category less 0.05, and the macro
- * less 0.05, of signals/2483e7bbfc92b840 (the first with second stages,
- * 2026-12-05: macro 0.845) on the 372-call split; the first run's floors,
- * 0.695 macro, and then 0.748, 0.777 and 0.782 were lower.
+ * less 0.05, of signals/134def06040c89ae (2026-12-06: macro 0.848) on
+ * the 422-call split, or the floor before it where that was higher (candor,
+ * next_step: signals/2483e7bbfc92b840 on the 372-call split); the first
+ * run's floors, 0.695 macro, and then 0.748, 0.777, 0.782 and 0.795 were
+ * lower.
  */
 #define ISSUE_CATEGORY_BAR 0.70
 #define ISSUE_MACRO_BAR 0.85
 static const double blind_floor[] = {
-	/* social 0.84, stall 0.80, candor 0.95, disclosure 0.79, toward 0.91,
-	 * away 0.85, options 0.87, procedures 0.93, objection 0.65 */
-	0.79, 0.75, 0.90, 0.74, 0.86, 0.80, 0.82, 0.88, 0.60,
-	/* pressure 0.85, closing 0.85, seller_centric 0.87 */
-	0.80, 0.80, 0.82,
-	/* question 0.94, price 0.87, competitor 0.64, next_step 0.85,
-	 * commitment 0.91 */
-	0.89, 0.82, 0.59, 0.80, 0.86,
+	/* social 0.84, stall 0.81, candor 0.95, disclosure 0.79, toward 0.92,
+	 * away 0.85, options 0.87, procedures 0.94, objection 0.65 */
+	0.79, 0.76, 0.90, 0.74, 0.87, 0.80, 0.82, 0.89, 0.60,
+	/* pressure 0.85, closing 0.86, seller_centric 0.87 */
+	0.80, 0.81, 0.82,
+	/* question 0.94, price 0.87, competitor 0.65, next_step 0.84 (0.85
+	 * before), commitment 0.91 */
+	0.89, 0.82, 0.60, 0.80, 0.86,
 };
-#define BLIND_MACRO_FLOOR 0.795     /* signals/2483e7bbfc92b840: 0.845 */
+#define BLIND_MACRO_FLOOR 0.798     /* signals/134def06040c89ae: 0.848 */
 
 /*
  * CANDOR_QUALITY_DEV=train/w13 scores a training folder instead and prints
