@@ -18,6 +18,7 @@
 #include "util/common.h"
 #include "util/buf.h"
 #include "store/postgres-priv.h"
+#include "store/schema.h"
 
 /* The tables spread by account, in the order their foreign keys need. */
 static const char *const spread[] = {
@@ -90,6 +91,20 @@ static int one_count(struct candor_store *s, const char *sql, int64_t *out)
 	return 0;
 }
 
+/* The columns of table t as schema.h lists them, comma-separated, into b;
+ * false when it lists none (a table kept from the others: stage_counts). */
+static bool add_columns(struct candor_buf *b, const char *t)
+{
+	for (size_t i = 0; i < candor_ntables; i++) {
+		if (strcmp(candor_tables[i].name, t) != 0)
+			continue;
+		for (size_t j = 0; j < candor_tables[i].ncols; j++)
+			candor_buf_addf(b, "%s%s", j ? ", " : "", candor_tables[i].cols[j].name);
+		return true;
+	}
+	return false;
+}
+
 /*
  * Turn the (empty) ledger tables into hash partitions by account, parts of
  * them each: every foreign key among them is set aside, each table is
@@ -98,7 +113,7 @@ static int one_count(struct candor_store *s, const char *sql, int64_t *out)
  */
 static int partition(struct candor_store *s, int parts)
 {
-	struct candor_buf sql = CANDOR_BUF_INIT;
+	struct candor_buf sql = CANDOR_BUF_INIT, cols = CANDOR_BUF_INIT;
 	int rc;
 
 	candor_buf_adds(&sql, "DO $$ DECLARE r record; BEGIN"
@@ -119,8 +134,17 @@ static int partition(struct candor_store *s, int parts)
 		for (int p = 0; p < parts; p++)
 			candor_buf_addf(&sql, " CREATE TABLE %s_p%d PARTITION OF %s"
 					" FOR VALUES WITH (MODULUS %d, REMAINDER %d);", t, p, t, parts, p);
-		candor_buf_addf(&sql, " INSERT INTO %s SELECT * FROM %s_whole; DROP TABLE %s_whole;",
-				t, t, t);
+		/* by name: the generated columns (name_fold, email_fold) make themselves */
+		candor_buf_addf(&sql, " INSERT INTO %s", t);
+		if (add_columns(&cols, t)) {
+			const char *c = candor_buf_error(&cols) ? "" : cols.ptr;   /* refused below */
+
+			candor_buf_addf(&sql, "(%s) SELECT %s", c, c);
+		}
+		else
+			candor_buf_adds(&sql, " SELECT *");
+		candor_buf_addf(&sql, " FROM %s_whole; DROP TABLE %s_whole;", t, t);
+		candor_buf_reset(&cols);
 	}
 	candor_buf_adds(&sql, " FOR r IN SELECT * FROM candor_fk LOOP"
 			"  EXECUTE format('ALTER TABLE %I ADD CONSTRAINT %I %s', r.tbl, r.name, r.def);"
@@ -128,9 +152,11 @@ static int partition(struct candor_store *s, int parts)
 			"END $$;");
 	candor_buf_adds(&sql, pg_stage_count_sql);   /* the tables are new: their triggers too */
 	candor_buf_adds(&sql, pg_owner_count_sql);
-	rc = candor_buf_error(&sql) ? candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory")
-				    : pg_script(s, sql.ptr, "partitioning the database");
+	rc = candor_buf_error(&sql) || candor_buf_error(&cols)
+		? candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory")
+		: pg_script(s, sql.ptr, "partitioning the database");
 	candor_buf_release(&sql);
+	candor_buf_release(&cols);
 	return rc;
 }
 

@@ -14,6 +14,7 @@
  */
 #include "util/common.h"
 #include "util/buf.h"
+#include "util/fold.h"
 #include "store/schema.h"
 #include "store/postgres-priv.h"
 
@@ -103,6 +104,46 @@ static const char *const pg_extra[CANDOR_SCHEMA_VERSION + 1] = {
 	[10] = pg_stage_count_sql,   /* and below: a seller's accounts by owner, as LOWER() compares */
 	[11] = pg_owner_count_sql,
 };
+
+/*
+ * Schema 11 -> 12 on PostgreSQL: the search fold (util/fold.h) as an
+ * IMMUTABLE function, candor_fold(), and the fold of every searched column
+ * kept in a generated column beside it (name_fold, email_fold), so that a
+ * search is strpos() over kept text, not translate() with the fold's tables
+ * of some thousand characters per row.  Text all ASCII (as many bytes as
+ * characters) folds by lower() in the "C" collation, A-Z alone, as
+ * candor_fold() does.  A change to the fold needs a migration that makes
+ * the function again and the columns with it.
+ */
+static void add_literal(struct candor_buf *b, const char *t)
+{
+	candor_buf_addch(b, '\'');
+	for (; *t; t++) {
+		if (*t == '\'')
+			candor_buf_addch(b, '\'');
+		candor_buf_addch(b, *t);
+	}
+	candor_buf_addch(b, '\'');
+}
+
+static void add_fold_sql(struct candor_buf *b)
+{
+	const char *from, *to;
+
+	candor_fold_tables(&from, &to);
+	candor_buf_adds(b, "CREATE FUNCTION candor_fold(t TEXT) RETURNS TEXT LANGUAGE sql"
+			" IMMUTABLE STRICT PARALLEL SAFE AS $$ SELECT CASE WHEN octet_length(t) ="
+			" char_length(t) THEN lower(t COLLATE \"C\") ELSE translate(t, ");
+	add_literal(b, from);
+	candor_buf_adds(b, ", ");
+	add_literal(b, to);
+	candor_buf_adds(b, ") END $$;"
+			"ALTER TABLE contacts"
+			" ADD COLUMN name_fold TEXT GENERATED ALWAYS AS (candor_fold(name)) STORED,"
+			" ADD COLUMN email_fold TEXT GENERATED ALWAYS AS (candor_fold(email)) STORED;"
+			"ALTER TABLE accounts"
+			" ADD COLUMN name_fold TEXT GENERATED ALWAYS AS (candor_fold(name)) STORED;");
+}
 
 static const struct { const char *from, *to; } spelling[] = {
 	{ "INTEGER", "BIGINT" },
@@ -197,6 +238,8 @@ static int upgrade(struct candor_store *s, int version)
 		respell(&sql, candor_migrations[version]);
 		if (pg_extra[version + 1])
 			candor_buf_adds(&sql, pg_extra[version + 1]);
+		if (version + 1 == 12)
+			add_fold_sql(&sql);
 		rc = candor_buf_error(&sql) ? candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory")
 					    : pg_script(s, sql.ptr, "upgrading the database");
 	}

@@ -13,7 +13,6 @@
  */
 #include "util/common.h"
 #include "store/postgres-priv.h"
-#include "util/fold.h"
 #include <jansson.h>
 #include "util/json-text.h"
 
@@ -336,15 +335,12 @@ static int pg_assessment_doc(struct candor_store *s, int64_t account_id, int64_t
  * limit, and after a row its id $3 and sort key ($6, $7, $8; one-number
  * keys in $8).  Urgency walks the assessments_order index (a row value);
  * the other orders are computed per buyer and paged by their key.  The
- * search fold is the one SQLite's candor_fold() makes (util/fold.h): on
- * text all ASCII (as many bytes as characters) that is lower() in the "C"
- * collation, A-Z alone; on the rest translate() with the fold's tables
- * ($11, $12), which looks each character up in a table of some thousand,
- * the cost of a search that walks every buyer (19 s at 100,000 buyers
- * when translate() read every name).
+ * search is over each column's fold kept beside it (name_fold, email_fold:
+ * schema 12, postgres-schema.c), the fold SQLite's candor_fold() makes;
+ * $11 and $12, which held the fold's tables for translate() before, are
+ * read no more and passed as '' so the statements keep their numbering.
  */
-#define PL_FOLD(col) "strpos(CASE WHEN octet_length(" col ") = char_length(" col ")" \
-	" THEN " LOWER(col) " ELSE translate(" col ", $11, $12) END, $2) > 0"
+#define PL_FOLD(col) "strpos(" col "_fold, $2) > 0"
 #define PL_FILTER " WHERE ($1 = '' OR " LOWER("a.owner") " = " LOWER("$1") ")" \
 	" AND ($10 = '' OR strpos($10, chr(10) || a.owner || chr(10)) > 0)" \
 	" AND ($2 = '' OR " PL_FOLD("c.name") " OR " PL_FOLD("c.email") " OR " PL_FOLD("a.name") ")" \
@@ -436,16 +432,14 @@ static int pg_pipeline_page(struct candor_store *s, const struct candor_list_que
 	int sort = q->sort >= 0 && q->sort <= CANDOR_SORT_DUE ? q->sort : CANDOR_SORT_URGENCY;
 	bool plain = plain_query(q);
 	const char *sql = pipeline_sql[sort][plain][(q->in_stage ? 2 : 0) + (cur->id ? 1 : 0)];
-	const char *from, *to;
 	PGresult *r;
 	int rc, nrows;
 
-	candor_fold_tables(&from, &to);
 	r = (plain ? pg_query_generic : pg_query)(s, sql, "ttiiiiidittt", q->owner, q->search, cur->id,
 						  q->limit ? (int64_t)q->limit + 1 : (int64_t)-1,
 						  q->account_id, (int64_t)cur->num[0],
 						  (int64_t)cur->num[1], cur->num[2], (int64_t)q->in_stage,
-						  q->owners, from, to);
+						  q->owners, "", "");
 	if (!r)
 		return s->err->code;
 	nrows = PQntuples(r);
@@ -488,14 +482,13 @@ static int pg_pipeline_stream(struct candor_store *s, const struct candor_list_q
 {
 	PGconn *conn = PG(s)->conn;
 	int sort = q->sort >= 0 && q->sort <= CANDOR_SORT_DUE ? q->sort : CANDOR_SORT_URGENCY;
-	const char *from, *to, *vals[12];
+	const char *vals[12];
 	char stage[32], account[32];
 	const Oid oids[12] = { TEXTOID, TEXTOID, INT8OID, INT8OID, INT8OID, INT8OID, INT8OID,
 			       FLOAT8OID, INT8OID, TEXTOID, TEXTOID, TEXTOID };
 	PGresult *r;
 	int rc = 0;
 
-	candor_fold_tables(&from, &to);
 	snprintf(account, sizeof(account), "%" PRId64, q->account_id);
 	snprintf(stage, sizeof(stage), "%d", q->in_stage);
 	vals[0] = q->owner ? q->owner : "";
@@ -506,8 +499,7 @@ static int pg_pipeline_stream(struct candor_store *s, const struct candor_list_q
 	vals[5] = vals[6] = vals[7] = "0";
 	vals[8] = stage;
 	vals[9] = q->owners ? q->owners : "";
-	vals[10] = from;
-	vals[11] = to;
+	vals[10] = vals[11] = "";
 	if (!PQsendQueryParams(conn, stream_sql[sort][plain_query(q)], 12, oids, vals, NULL, NULL, 0) ||
 	    !PQsetSingleRowMode(conn))
 		return pg_fail(s, NULL, "reading the pipeline");
@@ -541,10 +533,8 @@ static int pg_pipeline_counts(struct candor_store *s, const struct candor_list_q
 			      int64_t counts[CANDOR_STAGE_DECIDED + 1])
 {
 	bool plain = plain_query(q);
-	const char *from, *to;
 	PGresult *r;
 
-	candor_fold_tables(&from, &to);
 	/* kept per seller and stage (owner_stage_counts) or per account and stage
 	 * (stage_counts), summed; a search walks the buyers */
 	r = plain
@@ -577,7 +567,7 @@ static int pg_pipeline_counts(struct candor_store *s, const struct candor_list_q
 			   " AND ($3::bigint + $4::bigint + $6::bigint + $7::bigint + $8::float8"
 			   " + $9::bigint IS NOT NULL) GROUP BY x.stage", "ttiiiiidittt", q->owner,
 			   q->search, (int64_t)0, (int64_t)0, q->account_id, (int64_t)0, (int64_t)0,
-			   0.0, (int64_t)0, q->owners, from, to);
+			   0.0, (int64_t)0, q->owners, "", "");
 
 	if (!r)
 		return s->err->code;
@@ -647,14 +637,12 @@ static int pg_due(struct candor_store *s, const struct candor_list_query *q, int
 		  struct candor_due_list *out)
 {
 	bool plain = plain_query(q);
-	const char *from, *to;
 
-	candor_fold_tables(&from, &to);
 	return pg_fill_all(s, (plain ? pg_query_generic : pg_query)
 				(s, plain ? DUE_SQL_PLAIN : DUE_SQL, "ttiiiiidittti", q->owner, q->search,
 				 (int64_t)0, q->limit ? (int64_t)q->limit + 1 : (int64_t)-1,
-				 q->account_id, (int64_t)0, (int64_t)0, 0.0, (int64_t)0, q->owners, from,
-				 to, until),
+				 q->account_id, (int64_t)0, (int64_t)0, 0.0, (int64_t)0, q->owners, "",
+				 "", until),
 			   (void **)&out->v, &out->n, sizeof(*out->v), fill_due);
 }
 

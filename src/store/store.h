@@ -354,7 +354,7 @@ extern const struct candor_store_be candor_store_sqlite;
 extern const struct candor_store_be candor_store_postgres;
 
 /* The newest schema this build knows. */
-#define CANDOR_SCHEMA_VERSION 11
+#define CANDOR_SCHEMA_VERSION 12
 
 /*
  * Open the store at location, an address that chooses the backend:

@@ -5,7 +5,10 @@
  * (ASCII letters, Latin, Greek, Cyrillic and Vietnamese letters; the
  * combining accents U+0300..U+036F are dropped), so the SQL of both stores
  * can do the very same: SQLite calls candor_fold as a function, PostgreSQL
- * translate()s with the tables candor_fold_tables gives.  A character
+ * translate()s with the tables candor_fold_tables gives, in its own
+ * candor_fold() that keeps each searched column's fold (schema 12,
+ * store/postgres-schema.c): a change to the fold needs a migration that
+ * makes that function and its columns again.  A character
  * outside those ranges, or one whose fold is more than one character
  * ("ß"), stays as it is.
  */

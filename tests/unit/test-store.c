@@ -387,7 +387,24 @@ static void an_older_store_is_upgraded_with_its_rows(void **state)
 		fail_msg("%s", err.msg);
 	assert_int_equal(s->be->schema_version(s, &v), 0);
 	assert_int_equal(v, CANDOR_SCHEMA_VERSION);
-	assert_int_equal(v, 11);
+	assert_int_equal(v, 12);
+	{
+		/* schema 12: a search finds the rows there were (on PostgreSQL
+		 * by the folds the upgrade made for them), by name and account */
+		struct candor_list_query q = { .search = "OLGA" };
+		int64_t counts[CANDOR_STAGE_DECIDED + 1], n = 0;
+
+		assert_int_equal(candor_store_pipeline_counts(s, &q, counts), 0);
+		for (int i = 0; i <= CANDOR_STAGE_DECIDED; i++)
+			n += counts[i];
+		assert_int_equal(n, 1);
+		q.search = "old co";
+		assert_int_equal(candor_store_pipeline_counts(s, &q, counts), 0);
+		assert_int_equal(counts[0], 1);
+		q.search = "olgb";
+		assert_int_equal(candor_store_pipeline_counts(s, &q, counts), 0);
+		assert_int_equal(counts[0], 0);
+	}
 	{
 		/* schema 10: the counts per stage made from the buyers there were */
 		struct candor_list_query q = { 0 };
