@@ -25,7 +25,7 @@ test_expect 'init makes the tables in an empty database, and says where' '
 	candor init >out &&
 	grep -F -q "$CANDOR_DB" out &&
 	db_exists &&
-	test "$(db_sql "SELECT version FROM candor_schema")" = 11 &&
+	test "$(db_sql "SELECT version FROM candor_schema")" = 12 &&
 	candor init >/dev/null &&
 	test "$(db_sql "SELECT count(*) FROM candor_schema")" = 1
 '
