@@ -140,9 +140,9 @@ static int partition(struct candor_store *s, int parts)
 			const char *c = candor_buf_error(&cols) ? "" : cols.ptr;   /* refused below */
 
 			candor_buf_addf(&sql, "(%s) SELECT %s", c, c);
-		}
-		else
+		} else {
 			candor_buf_adds(&sql, " SELECT *");
+		}
 		candor_buf_addf(&sql, " FROM %s_whole; DROP TABLE %s_whole;", t, t);
 		candor_buf_reset(&cols);
 	}

@@ -105,16 +105,7 @@ static const char *const pg_extra[CANDOR_SCHEMA_VERSION + 1] = {
 	[11] = pg_owner_count_sql,
 };
 
-/*
- * Schema 11 -> 12 on PostgreSQL: the search fold (util/fold.h) as an
- * IMMUTABLE function, candor_fold(), and the fold of every searched column
- * kept in a generated column beside it (name_fold, email_fold), so that a
- * search is strpos() over kept text, not translate() with the fold's tables
- * of some thousand characters per row.  Text all ASCII (as many bytes as
- * characters) folds by lower() in the "C" collation, A-Z alone, as
- * candor_fold() does.  A change to the fold needs a migration that makes
- * the function again and the columns with it.
- */
+/* t as an SQL string literal, into b. */
 static void add_literal(struct candor_buf *b, const char *t)
 {
 	candor_buf_addch(b, '\'');
@@ -126,6 +117,16 @@ static void add_literal(struct candor_buf *b, const char *t)
 	candor_buf_addch(b, '\'');
 }
 
+/*
+ * Schema 11 -> 12 on PostgreSQL: the search fold (util/fold.h) as an
+ * IMMUTABLE function, candor_fold(), and the fold of every searched column
+ * kept in a generated column beside it (name_fold, email_fold), so that a
+ * search is strpos() over kept text, not translate() with the fold's tables
+ * of some thousand characters per row.  Text all ASCII (as many bytes as
+ * characters) folds by lower() in the "C" collation, A-Z alone, as
+ * candor_fold() does.  A change to the fold needs a migration that makes
+ * the function again and the columns with it.
+ */
 static void add_fold_sql(struct candor_buf *b)
 {
 	const char *from, *to;
@@ -144,6 +145,11 @@ static void add_fold_sql(struct candor_buf *b)
 			"ALTER TABLE accounts"
 			" ADD COLUMN name_fold TEXT GENERATED ALWAYS AS (candor_fold(name)) STORED;");
 }
+
+/* What PostgreSQL needs beyond migration i that is made when it runs. */
+static void (*const pg_built[CANDOR_SCHEMA_VERSION + 1])(struct candor_buf *) = {
+	[12] = add_fold_sql,
+};
 
 static const struct { const char *from, *to; } spelling[] = {
 	{ "INTEGER", "BIGINT" },
@@ -238,8 +244,8 @@ static int upgrade(struct candor_store *s, int version)
 		respell(&sql, candor_migrations[version]);
 		if (pg_extra[version + 1])
 			candor_buf_adds(&sql, pg_extra[version + 1]);
-		if (version + 1 == 12)
-			add_fold_sql(&sql);
+		if (pg_built[version + 1])
+			pg_built[version + 1](&sql);
 		rc = candor_buf_error(&sql) ? candor_error_set(s->err, CANDOR_ERROR, NULL, "out of memory")
 					    : pg_script(s, sql.ptr, "upgrading the database");
 	}

@@ -336,9 +336,7 @@ static int pg_assessment_doc(struct candor_store *s, int64_t account_id, int64_t
  * keys in $8).  Urgency walks the assessments_order index (a row value);
  * the other orders are computed per buyer and paged by their key.  The
  * search is over each column's fold kept beside it (name_fold, email_fold:
- * schema 12, postgres-schema.c), the fold SQLite's candor_fold() makes;
- * $11 and $12, which held the fold's tables for translate() before, are
- * read no more and passed as '' so the statements keep their numbering.
+ * schema 12, postgres-schema.c), the fold SQLite's candor_fold() makes.
  */
 #define PL_FOLD(col) "strpos(" col "_fold, $2) > 0"
 #define PL_FILTER " WHERE ($1 = '' OR " LOWER("a.owner") " = " LOWER("$1") ")" \
@@ -377,7 +375,7 @@ static int pg_assessment_doc(struct candor_store *s, int64_t account_id, int64_t
 /* Every buyer (plain_query): no filter for the values to decide, so the
  * plan made once for the text serves every request (pg_query_generic);
  * the parameters it does not use are named so that their types hold. */
-#define PL_PLAIN " WHERE ($1::text || $2::text || $10::text || $11::text || $12::text IS NOT NULL)" \
+#define PL_PLAIN " WHERE ($1::text || $2::text || $10::text IS NOT NULL)" \
 	" AND $5::bigint IS NOT NULL AND c.deleted = 0 AND a.deleted = 0"
 #define PL_SORT_(filter, cols, order, after) { PL_SELECT(filter, cols, PL_ANY, "", order), \
 	PL_SELECT(filter, cols, PL_ANY, after, order), PL_SELECT(filter, cols, PL_IN, "", order), \
@@ -435,11 +433,11 @@ static int pg_pipeline_page(struct candor_store *s, const struct candor_list_que
 	PGresult *r;
 	int rc, nrows;
 
-	r = (plain ? pg_query_generic : pg_query)(s, sql, "ttiiiiidittt", q->owner, q->search, cur->id,
+	r = (plain ? pg_query_generic : pg_query)(s, sql, "ttiiiiidit", q->owner, q->search, cur->id,
 						  q->limit ? (int64_t)q->limit + 1 : (int64_t)-1,
 						  q->account_id, (int64_t)cur->num[0],
 						  (int64_t)cur->num[1], cur->num[2], (int64_t)q->in_stage,
-						  q->owners, "", "");
+						  q->owners);
 	if (!r)
 		return s->err->code;
 	nrows = PQntuples(r);
@@ -482,10 +480,10 @@ static int pg_pipeline_stream(struct candor_store *s, const struct candor_list_q
 {
 	PGconn *conn = PG(s)->conn;
 	int sort = q->sort >= 0 && q->sort <= CANDOR_SORT_DUE ? q->sort : CANDOR_SORT_URGENCY;
-	const char *vals[12];
+	const char *vals[10];
 	char stage[32], account[32];
-	const Oid oids[12] = { TEXTOID, TEXTOID, INT8OID, INT8OID, INT8OID, INT8OID, INT8OID,
-			       FLOAT8OID, INT8OID, TEXTOID, TEXTOID, TEXTOID };
+	const Oid oids[10] = { TEXTOID, TEXTOID, INT8OID, INT8OID, INT8OID, INT8OID, INT8OID,
+			       FLOAT8OID, INT8OID, TEXTOID };
 	PGresult *r;
 	int rc = 0;
 
@@ -499,8 +497,7 @@ static int pg_pipeline_stream(struct candor_store *s, const struct candor_list_q
 	vals[5] = vals[6] = vals[7] = "0";
 	vals[8] = stage;
 	vals[9] = q->owners ? q->owners : "";
-	vals[10] = vals[11] = "";
-	if (!PQsendQueryParams(conn, stream_sql[sort][plain_query(q)], 12, oids, vals, NULL, NULL, 0) ||
+	if (!PQsendQueryParams(conn, stream_sql[sort][plain_query(q)], 10, oids, vals, NULL, NULL, 0) ||
 	    !PQsetSingleRowMode(conn))
 		return pg_fail(s, NULL, "reading the pipeline");
 	while ((r = PQgetResult(conn))) {
@@ -565,9 +562,9 @@ static int pg_pipeline_counts(struct candor_store *s, const struct candor_list_q
 		: pg_query(s, "SELECT x.stage, count(*) FROM assessments x JOIN contacts c ON c.id = x.id"
 			   " JOIN accounts a ON a.id = c.account_id" PL_FILTER
 			   " AND ($3::bigint + $4::bigint + $6::bigint + $7::bigint + $8::float8"
-			   " + $9::bigint IS NOT NULL) GROUP BY x.stage", "ttiiiiidittt", q->owner,
+			   " + $9::bigint IS NOT NULL) GROUP BY x.stage", "ttiiiiidit", q->owner,
 			   q->search, (int64_t)0, (int64_t)0, q->account_id, (int64_t)0, (int64_t)0,
-			   0.0, (int64_t)0, q->owners, "", "");
+			   0.0, (int64_t)0, q->owners);
 
 	if (!r)
 		return s->err->code;
@@ -582,7 +579,7 @@ static int pg_pipeline_counts(struct candor_store *s, const struct candor_list_q
 }
 
 /*
- * What falls due before $13: open promises (their last due date) and open
+ * What falls due before $11: open promises (their last due date) and open
  * expectations of the buyers that pass the filters, soonest first: each
  * kind's first $4 by its due date (the partial indexes of schema 9), then
  * the two merged.
@@ -592,11 +589,11 @@ static int pg_pipeline_counts(struct candor_store *s, const struct candor_list_q
 	" JOIN commitments k ON e.account_id = k.account_id AND e.commitment_id = k.id" \
 	" JOIN contacts c ON c.id = k.contact_id JOIN accounts a ON a.id = c.account_id" \
 	" JOIN assessments x ON x.id = c.id" PL_FILTER " AND k.deleted = 0 AND e.deleted = 0" \
-	" AND e.due < $13 AND" PL_OPEN_EVENT("k", "e") " ORDER BY e.due, e.commitment_id" LIMIT \
+	" AND e.due < $11 AND" PL_OPEN_EVENT("k", "e") " ORDER BY e.due, e.commitment_id" LIMIT \
 	") UNION ALL (SELECT c.id, c.account_id, c.name, 1, y.id, y.text, y.by_at FROM expectations y" \
 	" JOIN contacts c ON c.id = y.contact_id JOIN accounts a ON a.id = c.account_id" \
 	" JOIN assessments x ON x.id = c.id" PL_FILTER " AND y.deleted = 0 AND y.status = 'open'" \
-	" AND y.by_at < $13 ORDER BY y.by_at, y.id" LIMIT \
+	" AND y.by_at < $11 ORDER BY y.by_at, y.id" LIMIT \
 	")) AS d WHERE ($3::bigint + $6::bigint + $7::bigint + $8::float8 + $9::bigint IS NOT NULL)" \
 	" ORDER BY 7, 4, 5" LIMIT
 
@@ -609,12 +606,12 @@ static int pg_pipeline_counts(struct candor_store *s, const struct candor_list_q
 	DUE_KIND_PLAIN("SELECT c.id, c.account_id, c.name, 0 AS kind, k.id AS rid, k.text, e.due" \
 		       " FROM commitment_events e JOIN commitments k ON e.account_id = k.account_id" \
 		       " AND e.commitment_id = k.id", "k.contact_id", " AND k.deleted = 0 AND e.deleted = 0" \
-		       " AND e.due < $13 AND" PL_OPEN_EVENT("k", "e"), "e.due, e.commitment_id") \
+		       " AND e.due < $11 AND" PL_OPEN_EVENT("k", "e"), "e.due, e.commitment_id") \
 	") UNION ALL (" \
 	DUE_KIND_PLAIN("SELECT c.id, c.account_id, c.name, 1, y.id, y.text, y.by_at FROM expectations y", \
-		       "y.contact_id", " AND y.deleted = 0 AND y.status = 'open' AND y.by_at < $13", \
+		       "y.contact_id", " AND y.deleted = 0 AND y.status = 'open' AND y.by_at < $11", \
 		       "y.by_at, y.id") \
-	")) AS d WHERE ($1::text || $2::text || $10::text || $11::text || $12::text IS NOT NULL)" \
+	")) AS d WHERE ($1::text || $2::text || $10::text IS NOT NULL)" \
 	" AND ($3::bigint + $5::bigint + $6::bigint + $7::bigint + $8::float8 + $9::bigint IS NOT NULL)" \
 	" ORDER BY 7, 4, 5" LIMIT
 
@@ -639,10 +636,10 @@ static int pg_due(struct candor_store *s, const struct candor_list_query *q, int
 	bool plain = plain_query(q);
 
 	return pg_fill_all(s, (plain ? pg_query_generic : pg_query)
-				(s, plain ? DUE_SQL_PLAIN : DUE_SQL, "ttiiiiidittti", q->owner, q->search,
+				(s, plain ? DUE_SQL_PLAIN : DUE_SQL, "ttiiiiiditi", q->owner, q->search,
 				 (int64_t)0, q->limit ? (int64_t)q->limit + 1 : (int64_t)-1,
-				 q->account_id, (int64_t)0, (int64_t)0, 0.0, (int64_t)0, q->owners, "",
-				 "", until),
+				 q->account_id, (int64_t)0, (int64_t)0, 0.0, (int64_t)0, q->owners,
+				 until),
 			   (void **)&out->v, &out->n, sizeof(*out->v), fill_due);
 }
 
