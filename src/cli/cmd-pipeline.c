@@ -60,7 +60,8 @@ static const struct option pipeline_options[] = {
  * urgency order the buyers come under their stage; in another order each
  * line names its stage.
  */
-static void print_rows(const struct candor_app_buyer *rows, size_t n, int64_t at, int sort)
+static void print_rows(const struct candor_app_buyer *rows, size_t n, int64_t at, int sort,
+		       bool filtered)
 {
 	char d[CANDOR_DATE_MAX];
 	int stage = -1;
@@ -81,7 +82,9 @@ static void print_rows(const struct candor_app_buyer *rows, size_t n, int64_t at
 			printf("%s: ", candor_name_of(candor_stages, rows[i].a.stage));
 		printf("%s\n", rows[i].reason);
 	}
-	if (!n)
+	if (!n && filtered)
+		printf("no buyer matches --search, --seller or --account: try fewer of them\n");
+	else if (!n)
 		printf("no buyers yet: add one with 'candor contact add NAME --account ACCOUNT'\n");
 }
 
@@ -249,7 +252,8 @@ int cmd_pipeline(int argc, char **argv, struct candor_ctx *ctx)
 			candor_json_put(j, "next", p.next[0] ? json_string(p.next) : json_null(), &bad);
 		rc = cli_print_json(ctx, candor_json_checked(j, bad));
 	} else {
-		print_rows(p.v, p.n, q.at, q.sort);
+		print_rows(p.v, p.n, q.at, q.sort,
+			   (q.search && *q.search) || (q.seller && *q.seller) || q.account_id);
 		if (p.next[0])
 			print_more(&o, &q, p.next);
 	}

@@ -61,6 +61,13 @@ test_expect '--search finds by name or email, any case; --seller by owner' '
 	printf "Dee\nEve\n" >want && test_cmp want s
 '
 
+test_expect 'a search that finds nobody says so, not that there are no buyers' '
+	candor pipeline --search nobody-at-all >out &&
+	test_grep "0 buyers" out &&
+	test_grep "no buyer matches --search" out &&
+	! grep -q "no buyers yet" out
+'
+
 test_expect 'a bad cursor or limit is a usage error, and changes nothing' '
 	fails 2 candor pipeline --limit 2 --after nonsense &&
 	test_grep "not a cursor" err &&
